@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using SerialCluster.Kernels.Plans;
+
+namespace SerialCluster.Kernels.Execution;
+
+/// <summary>
+/// Executes a whole plan in this process: stage by stage, tasks of a wide stage on up to
+/// <c>parallelism</c> threads, chains in measured batches. Pinned mode runs jobs through it with
+/// parallelism 1; tests use it to prove results do not depend on parallelism.
+/// </summary>
+public static class LocalPlanRunner
+{
+    public static LocalPlanRun Run(
+        WorkloadPlan plan,
+        int parallelism = 1,
+        Action<long>? unitsDone = null,
+        string runner = "local",
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
+        var timings = new List<TaskTiming>();
+        var stageOutputs = new List<IReadOnlyList<byte[]>>();
+        IReadOnlyList<byte[]> previous = [];
+        long done = 0;
+        for (var stage = 0; stage < plan.Stages.Count; stage++)
+        {
+            var spec = plan.Stages[stage];
+            var outputs = new byte[spec.TaskCount][];
+            if (spec.Kind == StageKind.Chain)
+            {
+                var input = plan.CreateTaskInput(stage, 0, previous);
+                var start = Stopwatch.GetTimestamp();
+                var chain = plan.StartChain(stage, input);
+                var baseUnits = done;
+                RunChain(chain, steps => unitsDone?.Invoke(baseUnits + steps), null, cancellationToken);
+                outputs[0] = chain.Output();
+                timings.Add(new TaskTiming(stage, 0, Stopwatch.GetElapsedTime(start).TotalSeconds, runner));
+                done += spec.WorkUnits;
+                unitsDone?.Invoke(done);
+            }
+            else
+            {
+                var stageTimings = new TaskTiming[spec.TaskCount];
+                var stageIndex = stage;
+                var inputs = previous;
+                var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
+                Parallel.For(0, spec.TaskCount, options, task =>
+                {
+                    var input = plan.CreateTaskInput(stageIndex, task, inputs);
+                    var start = Stopwatch.GetTimestamp();
+                    outputs[task] = plan.RunTask(stageIndex, task, input, cancellationToken);
+                    stageTimings[task] = new TaskTiming(stageIndex, task, Stopwatch.GetElapsedTime(start).TotalSeconds, runner);
+                    unitsDone?.Invoke(Interlocked.Add(ref done, plan.TaskUnits(stageIndex, task)));
+                });
+                timings.AddRange(stageTimings);
+            }
+
+            stageOutputs.Add(outputs);
+            previous = outputs;
+        }
+
+        return new LocalPlanRun(plan.Finish(previous), stageOutputs, timings);
+    }
+
+    /// <summary>Advances a chain to its end in batches sized by <paramref name="sizer"/>, reporting steps done after each.</summary>
+    public static void RunChain(IChainRun chain, Action<long>? stepsDone, ChainBatchSizer? sizer, CancellationToken cancellationToken)
+    {
+        sizer ??= new ChainBatchSizer();
+        long batch = 0;
+        while (chain.StepsDone < chain.TotalSteps)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            batch = sizer.Next(chain.TotalSteps - chain.StepsDone, batch);
+            var start = Stopwatch.GetTimestamp();
+            chain.Advance(batch);
+            sizer.Observe(batch, Stopwatch.GetTimestamp() - start);
+            stepsDone?.Invoke(chain.StepsDone);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using SerialCluster.Kernels.Workloads.HashChain;
+using SerialCluster.Kernels.Workloads.MonteCarlo;
+
+namespace SerialCluster.Kernels.Plans;
+
+/// <summary>Every workload SerialCluster knows, by name.</summary>
+public static class WorkloadCatalog
+{
+    private static readonly Workload[] Workloads =
+    [
+        new HashChainWorkload(),
+        new MonteCarloWorkload(),
+    ];
+
+    public static IReadOnlyList<Workload> All => Workloads;
+
+    /// <summary>The workload named <paramref name="name"/> (case-insensitive), or <see cref="UnknownWorkloadException"/>.</summary>
+    public static Workload Get(string name) =>
+        Workloads.FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new UnknownWorkloadException(name, Workloads.Select(w => w.Name));
+}

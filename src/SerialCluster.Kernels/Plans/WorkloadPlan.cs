@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using SerialCluster.Kernels.Parameters;
+
+namespace SerialCluster.Kernels.Plans;
+
+/// <summary>
+/// What a workload compiles to: an ordered list of stages of independent tasks. Every task is a pure,
+/// deterministic function from a byte input to a byte output, so it can run on any silo and be checked
+/// anywhere; stage outputs are combined in task order, so results never depend on timing or placement.
+/// The plan knows its theoretical work and span in the workload's own unit; execution measures seconds.
+/// </summary>
+public abstract class WorkloadPlan
+{
+    protected WorkloadPlan(ParameterValues parameters, string unit, IReadOnlyList<StageSpec> stages)
+    {
+        if (stages.Count == 0)
+        {
+            throw new ArgumentException("A plan has at least one stage.", nameof(stages));
+        }
+
+        Parameters = parameters;
+        Unit = unit;
+        Stages = stages;
+        Work = stages.Sum(s => s.WorkUnits);
+        Span = stages.Sum(s => s.SpanUnits);
+    }
+
+    public ParameterValues Parameters { get; }
+
+    /// <summary>The workload's own unit of work: "SHA-256 steps", "samples", "cell updates"…</summary>
+    public string Unit { get; }
+
+    public IReadOnlyList<StageSpec> Stages { get; }
+
+    /// <summary>Total units over every task of every stage (T1 in units).</summary>
+    public long Work { get; }
+
+    /// <summary>Units on the longest dependent path: the sum over stages of the largest task (T∞ in units).</summary>
+    public long Span { get; }
+
+    /// <summary>Units of one task, for progress and for the cost model.</summary>
+    public abstract long TaskUnits(int stage, int task);
+
+    /// <summary>
+    /// The input of one task, from the ordered outputs of the previous stage (empty for the first stage).
+    /// Called by whoever coordinates, one task at a time, so a million-task stage needs no million inputs at once.
+    /// </summary>
+    public abstract byte[] CreateTaskInput(int stage, int task, IReadOnlyList<byte[]> previousOutputs);
+
+    /// <summary>Runs one task of a <see cref="StageKind.Parallel"/> stage.</summary>
+    public virtual byte[] RunTask(int stage, int task, byte[] input, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException($"Stage {stage} of {Parameters.Workload} is not a parallel stage.");
+
+    /// <summary>Starts the chain of a <see cref="StageKind.Chain"/> stage from its input.</summary>
+    public virtual IChainRun StartChain(int stage, byte[] input) =>
+        throw new InvalidOperationException($"Stage {stage} of {Parameters.Workload} is not a chain stage.");
+
+    /// <summary>Builds the result from the last stage's outputs, in task order.</summary>
+    public abstract JsonObject Finish(IReadOnlyList<byte[]> lastStageOutputs);
+}
