@@ -10,14 +10,30 @@ namespace SerialCluster.Kernels.Execution;
 /// </summary>
 public static class LocalPlanRunner
 {
+    /// <summary>
+    /// Runs the plan's whole-job chain (<see cref="WorkloadPlan.CreateWholeChain"/>) when it has one and
+    /// <paramref name="preferWholeChain"/> is set; otherwise runs its stages.
+    /// </summary>
     public static LocalPlanRun Run(
         WorkloadPlan plan,
         int parallelism = 1,
         Action<long>? unitsDone = null,
         string runner = "local",
+        bool preferWholeChain = false,
         CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
+        if (preferWholeChain && plan.CreateWholeChain() is { } whole)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var unitsPerStep = (double)plan.Work / Math.Max(1, whole.TotalSteps);
+            RunChain(whole, steps => unitsDone?.Invoke((long)(steps * unitsPerStep)), null, cancellationToken);
+            var output = whole.Output();
+            var timing = new TaskTiming(0, 0, Stopwatch.GetElapsedTime(start).TotalSeconds, runner);
+            unitsDone?.Invoke(plan.Work);
+            return new LocalPlanRun(plan.FinishWholeChain(output), [[output]], [timing]);
+        }
+
         var timings = new List<TaskTiming>();
         var stageOutputs = new List<IReadOnlyList<byte[]>>();
         IReadOnlyList<byte[]> previous = [];
@@ -40,19 +56,49 @@ public static class LocalPlanRunner
             }
             else
             {
-                var stageTimings = new TaskTiming[spec.TaskCount];
+                var stageTimings = new TaskTiming?[spec.TaskCount];
                 var stageIndex = stage;
                 var inputs = previous;
+                using var speculation = new SpeculativeCutoff(spec.TaskCount, cancellationToken);
                 var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
                 Parallel.For(0, spec.TaskCount, options, task =>
                 {
+                    if (speculation.IsCut(task))
+                    {
+                        return;
+                    }
+
                     var input = plan.CreateTaskInput(stageIndex, task, inputs);
                     var start = Stopwatch.GetTimestamp();
-                    outputs[task] = plan.RunTask(stageIndex, task, input, cancellationToken);
+                    byte[] output;
+                    try
+                    {
+                        output = plan.RunTask(stageIndex, task, input, speculation.TokenFor(task));
+                    }
+                    catch (OperationCanceledException) when (speculation.IsCut(task) && !cancellationToken.IsCancellationRequested)
+                    {
+                        return;
+                    }
+
+                    outputs[task] = output;
                     stageTimings[task] = new TaskTiming(stageIndex, task, Stopwatch.GetElapsedTime(start).TotalSeconds, runner);
                     unitsDone?.Invoke(Interlocked.Add(ref done, plan.TaskUnits(stageIndex, task)));
+                    if (spec.Speculative && plan.IsDecisive(stageIndex, task, output))
+                    {
+                        speculation.CutAfter(task);
+                    }
                 });
-                timings.AddRange(stageTimings);
+                for (var task = 0; task < spec.TaskCount; task++)
+                {
+                    if (speculation.IsCut(task))
+                    {
+                        outputs[task] = [];
+                    }
+                    else if (stageTimings[task] is { } timing)
+                    {
+                        timings.Add(timing);
+                    }
+                }
             }
 
             stageOutputs.Add(outputs);

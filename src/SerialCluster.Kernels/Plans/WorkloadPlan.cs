@@ -55,6 +55,21 @@ public abstract class WorkloadPlan
     public virtual IChainRun StartChain(int stage, byte[] input) =>
         throw new InvalidOperationException($"Stage {stage} of {Parameters.Workload} is not a chain stage.");
 
+    /// <summary>For a <see cref="StageSpec.Speculative"/> stage: does this output make every later task unnecessary?</summary>
+    public virtual bool IsDecisive(int stage, int task, byte[] output) => false;
+
+    /// <summary>
+    /// Pinned mode's fast path: the whole job as ONE chain when the workload has a single-core form that is
+    /// cheaper than running its staged plan task by task (no halos, no per-stage copies). Null when the staged
+    /// plan is already the best serial form. Its output goes to <see cref="FinishWholeChain"/>, whose result must
+    /// equal <see cref="Finish"/>'s bit for bit (the tests check it).
+    /// </summary>
+    public virtual IChainRun? CreateWholeChain() => null;
+
+    /// <summary>Builds the result from the output of <see cref="CreateWholeChain"/>.</summary>
+    public virtual JsonObject FinishWholeChain(byte[] output) =>
+        throw new InvalidOperationException($"{Parameters.Workload} has no whole-job chain.");
+
     /// <summary>Builds the result from the last stage's outputs, in task order.</summary>
     public abstract JsonObject Finish(IReadOnlyList<byte[]> lastStageOutputs);
 }
