@@ -31,16 +31,18 @@ public static class LocalPlanRunner
             var output = whole.Output();
             var timing = new TaskTiming(0, 0, Stopwatch.GetElapsedTime(start).TotalSeconds, runner);
             unitsDone?.Invoke(plan.Work);
-            return new LocalPlanRun(plan.FinishWholeChain(output), [[output]], [timing]);
+            return new LocalPlanRun(plan.FinishWholeChain(output), [[output]], [timing], [timing.Seconds]);
         }
 
         var timings = new List<TaskTiming>();
         var stageOutputs = new List<IReadOnlyList<byte[]>>();
+        var stageWalls = new List<double>();
         IReadOnlyList<byte[]> previous = [];
         long done = 0;
         for (var stage = 0; stage < plan.Stages.Count; stage++)
         {
             var spec = plan.Stages[stage];
+            var stageStart = Stopwatch.GetTimestamp();
             var outputs = new byte[spec.TaskCount][];
             if (spec.Kind == StageKind.Chain)
             {
@@ -101,11 +103,12 @@ public static class LocalPlanRunner
                 }
             }
 
+            stageWalls.Add(Stopwatch.GetElapsedTime(stageStart).TotalSeconds);
             stageOutputs.Add(outputs);
             previous = outputs;
         }
 
-        return new LocalPlanRun(plan.Finish(previous), stageOutputs, timings);
+        return new LocalPlanRun(plan.Finish(previous), stageOutputs, timings, stageWalls);
     }
 
     /// <summary>Advances a chain to its end in batches sized by <paramref name="sizer"/>, reporting steps done after each.</summary>

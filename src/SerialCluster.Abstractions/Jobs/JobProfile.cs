@@ -1,0 +1,24 @@
+namespace SerialCluster.Abstractions.Jobs;
+
+/// <summary>
+/// What a job measured. Work is the sum of task execution times, span the sum over stages of the slowest
+/// task (the critical path), parallelism = work / span, overhead = wall − span. Units come from the plan.
+/// </summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("SerialCluster.JobProfile")]
+public sealed record JobProfile(
+    [property: Id(0)] double WallSeconds,
+    [property: Id(1)] double WorkSeconds,
+    [property: Id(2)] double SpanSeconds,
+    [property: Id(3)] double Parallelism,
+    [property: Id(4)] double OverheadSeconds,
+    [property: Id(5)] int Tasks,
+    [property: Id(6)] int Stages,
+    [property: Id(7)] Dictionary<string, int> Silos,
+    [property: Id(8)] string? SerialSilo,
+    [property: Id(9)] long Work,
+    [property: Id(10)] long Span,
+    [property: Id(11)] string Unit,
+    [property: Id(12)] List<StageProfile> StageProfiles,
+    [property: Id(13)] int ParallelismCap);

@@ -1,0 +1,14 @@
+namespace SerialCluster.Abstractions.Jobs;
+
+/// <summary>
+/// What to run: a workload, its parameters as text (validated again on the silo), the mode, and the cap on
+/// tasks in flight across the cluster (0 = every core the cluster has).
+/// </summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("SerialCluster.JobSpec")]
+public sealed record JobSpec(
+    [property: Id(0)] string Workload,
+    [property: Id(1)] Dictionary<string, string> Parameters,
+    [property: Id(2)] JobMode Mode,
+    [property: Id(3)] int Parallelism);
