@@ -12,9 +12,11 @@ namespace SerialCluster.Abstractions.Grains;
 public interface ISerialChainGrain : IGrainWithStringKey
 {
     [Alias("RunChain")]
+    [ResponseTimeout(LongRunning.Timeout)]
     Task<ChainOutcome> RunChainAsync(ChainRequest request);
 
     [Alias("RunPinned")]
+    [ResponseTimeout(LongRunning.Timeout)]
     Task<PinnedOutcome> RunPinnedAsync(string jobId, JobSpec spec);
 
     /// <summary>Steps done by the chain in progress (0 when idle). Answers between batches.</summary>

@@ -8,6 +8,7 @@ namespace SerialCluster.Abstractions.Grains;
 public interface IWorkerGrain : IGrainWithStringKey
 {
     [Alias("RunTask")]
+    [ResponseTimeout(LongRunning.Timeout)]
     Task<StageTaskOutcome> RunTaskAsync(StageTaskRequest request);
 
     [AlwaysInterleave]

@@ -7,4 +7,5 @@ public sealed record LocalPlanRun(
     JsonObject Result,
     IReadOnlyList<IReadOnlyList<byte[]>> StageOutputs,
     IReadOnlyList<TaskTiming> Timings,
-    IReadOnlyList<double> StageWallSeconds);
+    IReadOnlyList<double> StageWallSeconds,
+    bool RanWholeChain = false);

@@ -31,7 +31,7 @@ public static class LocalPlanRunner
             var output = whole.Output();
             var timing = new TaskTiming(0, 0, Stopwatch.GetElapsedTime(start).TotalSeconds, runner);
             unitsDone?.Invoke(plan.Work);
-            return new LocalPlanRun(plan.FinishWholeChain(output), [[output]], [timing], [timing.Seconds]);
+            return new LocalPlanRun(plan.FinishWholeChain(output), [[output]], [timing], [timing.Seconds], RanWholeChain: true);
         }
 
         var timings = new List<TaskTiming>();

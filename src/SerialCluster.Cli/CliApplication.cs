@@ -1,0 +1,72 @@
+using Microsoft.Extensions.DependencyInjection;
+using SerialCluster.Cli.Commands;
+using SerialCluster.Cli.Infrastructure;
+using SerialCluster.Cli.Output;
+using SerialCluster.Kernels.Parameters;
+using SerialCluster.Kernels.Plans;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace SerialCluster.Cli;
+
+/// <summary>The <c>serialcluster</c> command line: commands, and one clear line plus an exit code for every failure.</summary>
+public static class CliApplication
+{
+    public static async Task<int> RunAsync(string[] args, ConsoleStreams console, CancellationToken cancellationToken)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(console);
+        var app = new CommandApp(new TypeRegistrar(services));
+        app.Configure(config =>
+        {
+            config.SetApplicationName("serialcluster");
+            config.ConfigureConsole(console.Error);
+            config.UseStrictParsing();
+            config.PropagateExceptions();
+            config.AddCommand<RunCommand>("run")
+                .WithDescription("Run one workload on the cluster and print its result and measured profile.")
+                .WithExample("run", "hashchain", "--set", "seed=616263", "--set", "steps=1", "--json")
+                .WithExample("run", "montecarlo", "--set", "samples=1e9", "--mode", "scatter", "--parallelism", "2");
+            config.AddCommand<WorkloadsCommand>("workloads")
+                .WithDescription("List the workloads with their parameters, defaults, limits and work/span formulas.");
+            config.AddCommand<DemoCommand>("demo")
+                .WithDescription("Run a serial and a parallel workload of equal single-core time at P=1 and at every core, and compare.");
+        });
+
+        var verbose = args.Contains("--verbose") || args.Contains("-v");
+        try
+        {
+            return await app.RunAsync(args, cancellationToken);
+        }
+        catch (Exception e) when (!verbose || e is CliException or InvalidParameterException or UnknownWorkloadException or CommandAppException)
+        {
+            var (code, message) = Classify(e, cancellationToken);
+            console.Error.MarkupLineInterpolated($"[red]error:[/] {message}");
+            if (verbose && e is not (CliException or InvalidParameterException or UnknownWorkloadException or CommandAppException))
+            {
+                console.Error.WriteException(e);
+            }
+
+            return code;
+        }
+    }
+
+    /// <summary>Maps an exception to its exit code and the one line the user sees.</summary>
+    public static (int Code, string Message) Classify(Exception e, CancellationToken cancellationToken) => e switch
+    {
+        CliException cli => (cli.ExitCode, cli.Message),
+        UnknownWorkloadException unknown => (ExitCodes.UnknownWorkload, unknown.Message),
+        InvalidParameterException { Kind: ParameterErrorKind.Unknown } p => (ExitCodes.UnknownParameter, p.Message),
+        InvalidParameterException { Kind: ParameterErrorKind.Malformed } p => (ExitCodes.MalformedParameter, p.Message),
+        InvalidParameterException p => (ExitCodes.ParameterOutOfRange, p.Message),
+        CommandAppException app => (ExitCodes.Usage, FirstLine(app.Message)),
+        OperationCanceledException when cancellationToken.IsCancellationRequested => (ExitCodes.Cancelled, "cancelled"),
+        _ => (ExitCodes.JobFailed, $"{e.GetType().Name}: {FirstLine(e.Message)} (--verbose shows the stack trace)"),
+    };
+
+    private static string FirstLine(string text)
+    {
+        var newline = text.IndexOfAny(['\r', '\n']);
+        return newline < 0 ? text : text[..newline];
+    }
+}

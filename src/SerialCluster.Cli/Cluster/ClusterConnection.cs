@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using SerialCluster.Cli.Commands;
+
+namespace SerialCluster.Cli.Cluster;
+
+/// <summary>
+/// A client connected to a cluster: the embedded one (started here and stopped on dispose) or a running one
+/// through its gateway. Either way the job goes through a real gateway connection.
+/// </summary>
+public sealed class ClusterConnection : IAsyncDisposable
+{
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly IHost _client;
+    private readonly EmbeddedCluster? _embedded;
+
+    private ClusterConnection(IHost client, EmbeddedCluster? embedded, string description)
+    {
+        _client = client;
+        _embedded = embedded;
+        Description = description;
+    }
+
+    public IClusterClient Client => _client.Services.GetRequiredService<IClusterClient>();
+
+    /// <summary>Where the jobs run, in words.</summary>
+    public string Description { get; }
+
+    public bool IsEmbedded => _embedded is not null;
+
+    public static async Task<ClusterConnection> OpenAsync(ClusterSettings settings, Action<string> say, CancellationToken cancellationToken)
+    {
+        var gateway = settings.EffectiveGateway;
+        if (gateway is null)
+        {
+            say($"starting an embedded cluster of {settings.Silos} silo(s) on loopback…");
+            var embedded = await EmbeddedCluster.StartAsync(settings.Silos, settings.Verbose, cancellationToken);
+            try
+            {
+                var client = await ConnectAsync(
+                    c => c.UseLocalhostClustering([.. embedded.GatewayPorts], EmbeddedCluster.ServiceId, EmbeddedCluster.ClusterId),
+                    settings.Verbose,
+                    "the embedded cluster",
+                    cancellationToken);
+                return new ClusterConnection(client, embedded, $"embedded cluster ({settings.Silos} silos in this process)");
+            }
+            catch
+            {
+                await embedded.DisposeAsync();
+                throw;
+            }
+        }
+
+        var endpoint = GatewayAddress.Resolve(gateway);
+        await ProbeAsync(gateway, endpoint, cancellationToken);
+        var remote = await ConnectAsync(
+            c =>
+            {
+                c.UseStaticClustering(endpoint);
+                c.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = settings.ClusterId;
+                    o.ServiceId = EmbeddedCluster.ServiceId;
+                });
+            },
+            settings.Verbose,
+            $"gateway {gateway}",
+            cancellationToken);
+        return new ClusterConnection(remote, null, $"cluster '{settings.ClusterId}' via gateway {gateway}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await _client.StopAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Closing the process closes the connection anyway.
+        }
+
+        _client.Dispose();
+        if (_embedded is not null)
+        {
+            await _embedded.DisposeAsync();
+        }
+    }
+
+    /// <summary>A plain TCP connect first: a clear, fast error when nothing listens, instead of Orleans' retries.</summary>
+    private static async Task ProbeAsync(string gateway, IPEndPoint endpoint, CancellationToken cancellationToken)
+    {
+        using var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        try
+        {
+            await socket.ConnectAsync(endpoint, timeout.Token);
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            var reason = e is SocketException s ? s.SocketErrorCode.ToString() : "no answer within 5 s";
+            throw new CliException(ExitCodes.GatewayUnreachable, $"cannot reach gateway {gateway} ({endpoint}): {reason}; is a silo running there?", e);
+        }
+    }
+
+    private static async Task<IHost> ConnectAsync(Action<IClientBuilder> configure, bool verbose, string target, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        if (verbose)
+        {
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).AddFilter(level => level >= LogLevel.Information);
+        }
+
+        builder.UseOrleansClient(configure);
+        var host = builder.Build();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ConnectTimeout);
+        try
+        {
+            await host.StartAsync(timeout.Token);
+            return host;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            host.Dispose();
+            throw new CliException(ExitCodes.GatewayUnreachable, $"cannot connect to {target}: {e.Message}", e);
+        }
+    }
+}

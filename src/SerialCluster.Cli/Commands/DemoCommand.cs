@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using SerialCluster.Abstractions.Jobs;
+using SerialCluster.Cli.Cluster;
+using SerialCluster.Cli.Jobs;
+using SerialCluster.Cli.Output;
+using SerialCluster.Kernels.Analysis;
+using SerialCluster.Kernels.Plans;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace SerialCluster.Cli.Commands;
+
+/// <summary>
+/// <c>serialcluster demo</c>: the whole idea in one table. A serial workload (hashchain) and a parallel one
+/// (montecarlo), sized to the same single-core time on this machine, each run at P = 1 and at every core.
+/// </summary>
+public sealed class DemoCommand(ConsoleStreams console) : AsyncCommand<DemoSettings>
+{
+    private const long ProbeSteps = 200_000;
+    private const long ProbeSamples = 20_000_000;
+    private const int TasksPerCore = 8;
+
+    public override async Task<int> ExecuteAsync(CommandContext context, DemoSettings settings, CancellationToken cancellationToken)
+    {
+        await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, cancellationToken);
+        var runner = new JobRunner(connection.Client);
+        var machineCores = Environment.ProcessorCount;
+
+        console.Say($"calibrating on the {connection.Description}: measuring each kernel's single-core rate…");
+        var chainProbe = await RunAsync(runner, "hashchain", new() { ["steps"] = Text(ProbeSteps) }, 1, "probe hashchain", cancellationToken);
+        var mcProbe = await RunAsync(runner, "montecarlo", new() { ["samples"] = Text(ProbeSamples), ["tasks"] = "1" }, settings.Parallelism, "probe montecarlo", cancellationToken);
+        var cores = mcProbe.Profile!.ParallelismCap;
+
+        var steps = Math.Max(1000, (long)(settings.Seconds * ProbeSteps / chainProbe.Profile!.WorkSeconds));
+        var samples = Math.Max(1_000_000, (long)(settings.Seconds * ProbeSamples / mcProbe.Profile.WorkSeconds));
+        var tasks = Math.Max(1, TasksPerCore * cores);
+        console.Say($"sized for T(1) ≈ {settings.Seconds:F1} s each: hashchain steps={steps:N0}, montecarlo samples={samples:N0} in {tasks} tasks; P = 1 and P = {cores}");
+
+        var rows = new List<DemoRow>();
+        foreach (var (workload, parameters) in new (string, Dictionary<string, string>)[]
+        {
+            ("hashchain", new() { ["steps"] = Text(steps) }),
+            ("montecarlo", new() { ["samples"] = Text(samples), ["tasks"] = Text(tasks) }),
+        })
+        {
+            var one = await RunAsync(runner, workload, parameters, 1, $"{workload} P=1", cancellationToken);
+            var all = await RunAsync(runner, workload, parameters, cores, $"{workload} P={cores}", cancellationToken);
+            if (one.ResultJson != all.ResultJson)
+            {
+                throw new CliException(ExitCodes.JobFailed, $"{workload} gave different results at P=1 and P={cores}: {one.ResultJson} vs {all.ResultJson}");
+            }
+
+            var plan = WorkloadCatalog.Get(workload).Plan(parameters);
+            rows.Add(new DemoRow(workload, plan, one.Profile!, all.Profile!, cores, machineCores));
+        }
+
+        if (settings.Json)
+        {
+            console.Out.Profile.Out.Writer.WriteLine(JobDocument.Serialize(new JsonObject
+            {
+                ["cluster"] = connection.Description,
+                ["machineCores"] = machineCores,
+                ["parallelism"] = cores,
+                ["rows"] = new JsonArray([.. rows.Select(r => r.ToJson())]),
+            }));
+        }
+        else
+        {
+            Write(rows, cores, machineCores);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private void Write(IReadOnlyList<DemoRow> rows, int cores, int machineCores)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("workload").AddColumn(new TableColumn("work").RightAligned()).AddColumn(new TableColumn("span").RightAligned())
+            .AddColumn(new TableColumn("parallelism").RightAligned()).AddColumn(new TableColumn("T(1)").RightAligned())
+            .AddColumn(new TableColumn($"T({cores})").RightAligned()).AddColumn(new TableColumn("speedup").RightAligned())
+            .AddColumn(new TableColumn("bound").RightAligned()).AddColumn("verdict");
+        foreach (var row in rows)
+        {
+            table.AddRow(
+                row.Workload,
+                Markup.Escape($"{row.Plan.Work:N0}"),
+                Markup.Escape($"{row.Plan.Span:N0}"),
+                ProfileView.Number(row.PlanParallelism, "F1"),
+                ProfileView.Seconds(row.One.WallSeconds),
+                ProfileView.Seconds(row.All.WallSeconds),
+                ProfileView.Number(row.Speedup, "F2") + "×",
+                ProfileView.Number(row.Bound, "F2") + "×",
+                Markup.Escape(row.Verdict));
+        }
+
+        console.Out.Write(table);
+        console.Out.MarkupLine(Markup.Escape(
+            $"work and span are in each workload's unit (SHA-256 steps; samples); parallelism = work/span; bound = the most speedup the plan allows on {cores} cores; speedup = T(1)/T({cores}) measured on {machineCores} cores."));
+    }
+
+    private async Task<JobStatus> RunAsync(JobRunner runner, string workload, Dictionary<string, string> parameters, int parallelism, string label, CancellationToken cancellationToken)
+    {
+        var spec = new JobSpec(workload, parameters, JobMode.Scatter, parallelism);
+        var status = await JobProgress.ShowAsync(console, label, progress => runner.RunAsync(spec, progress, cancellationToken));
+        return status.State == JobState.Completed
+            ? status
+            : throw new CliException(ExitCodes.JobFailed, $"{label} failed: {status.Error}");
+    }
+
+    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record DemoRow(string Workload, WorkloadPlan Plan, JobProfile One, JobProfile All, int Cores, int MachineCores)
+    {
+        public double PlanParallelism => (double)Plan.Work / Plan.Span;
+
+        public double Speedup => One.WallSeconds / All.WallSeconds;
+
+        public double Bound => SpeedupBounds.PlanBound(Plan.Stages, Cores);
+
+        public string Verdict => ScalingVerdict.Describe(Bound, Speedup, Cores, MachineCores);
+
+        public JsonObject ToJson() => new()
+        {
+            ["workload"] = Workload,
+            ["work"] = Plan.Work,
+            ["span"] = Plan.Span,
+            ["unit"] = Plan.Unit,
+            ["parallelism"] = PlanParallelism,
+            ["t1Seconds"] = One.WallSeconds,
+            ["tpSeconds"] = All.WallSeconds,
+            ["p"] = Cores,
+            ["speedup"] = Speedup,
+            ["bound"] = Bound,
+            ["verdict"] = Verdict,
+        };
+    }
+}

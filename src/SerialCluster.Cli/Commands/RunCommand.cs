@@ -1,0 +1,41 @@
+using SerialCluster.Abstractions.Jobs;
+using SerialCluster.Cli.Cluster;
+using SerialCluster.Cli.Jobs;
+using SerialCluster.Cli.Output;
+using SerialCluster.Kernels.Plans;
+using Spectre.Console.Cli;
+
+namespace SerialCluster.Cli.Commands;
+
+/// <summary><c>serialcluster run &lt;workload&gt;</c>: validates, submits, follows and prints one job.</summary>
+public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
+    {
+        // Everything the kernels check is checked here first, before any cluster starts.
+        var workload = WorkloadCatalog.Get(settings.Workload);
+        var raw = ParameterArguments.Parse(workload, settings.Set);
+        var plan = workload.Plan(raw);
+        var spec = new JobSpec(workload.Name, new Dictionary<string, string>(plan.Parameters.Canonical, StringComparer.Ordinal), settings.ParsedMode, settings.Parallelism);
+
+        await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, cancellationToken);
+        console.Say($"running {workload.Name} ({settings.ParsedMode.ToString().ToLowerInvariant()}) on the {connection.Description}");
+        var runner = new JobRunner(connection.Client);
+        var status = await JobProgress.ShowAsync(console, workload.Name, progress => runner.RunAsync(spec, progress, cancellationToken));
+        if (status.State != JobState.Completed)
+        {
+            throw new CliException(ExitCodes.JobFailed, $"job {status.JobId} failed: {status.Error}");
+        }
+
+        if (settings.Json)
+        {
+            console.Out.Profile.Out.Writer.WriteLine(JobDocument.Serialize(JobDocument.Build(status)));
+        }
+        else
+        {
+            ProfileView.Write(console.Out, status, plan);
+        }
+
+        return ExitCodes.Success;
+    }
+}

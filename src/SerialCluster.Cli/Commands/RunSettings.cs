@@ -1,0 +1,51 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using SerialCluster.Abstractions.Jobs;
+
+namespace SerialCluster.Cli.Commands;
+
+/// <summary>Options of <c>serialcluster run</c>.</summary>
+public sealed class RunSettings : ClusterSettings
+{
+    public const int MaxParallelism = 4096;
+
+    [CommandArgument(0, "<workload>")]
+    [Description("The workload to run (see `serialcluster workloads`).")]
+    public string Workload { get; init; } = string.Empty;
+
+    [CommandOption("-s|--set <NAME=VALUE>")]
+    [Description("A workload parameter; repeat for several. NAME=@path sends the content of a file.")]
+    public string[] Set { get; init; } = [];
+
+    [CommandOption("-m|--mode <MODE>")]
+    [Description("pinned (whole job on one silo, one core) or scatter (tasks spread over every silo).")]
+    [DefaultValue("scatter")]
+    public string Mode { get; init; } = "scatter";
+
+    [CommandOption("-p|--parallelism <P>")]
+    [Description("Most tasks in flight across the cluster; 0 = every core the cluster has.")]
+    [DefaultValue(0)]
+    public int Parallelism { get; init; }
+
+    public JobMode ParsedMode => Mode.ToLowerInvariant() switch
+    {
+        "pinned" => JobMode.Pinned,
+        _ => JobMode.Scatter,
+    };
+
+    public override ValidationResult Validate()
+    {
+        if (Mode.ToLowerInvariant() is not ("pinned" or "scatter"))
+        {
+            return ValidationResult.Error($"--mode '{Mode}' is not a mode; allowed: pinned, scatter");
+        }
+
+        if (Parallelism is < 0 or > MaxParallelism)
+        {
+            return ValidationResult.Error($"--parallelism {Parallelism} is out of range; allowed: 1 to {MaxParallelism}, or 0 for every core");
+        }
+
+        return base.Validate();
+    }
+}

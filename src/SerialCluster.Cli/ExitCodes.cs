@@ -1,0 +1,28 @@
+namespace SerialCluster.Cli;
+
+/// <summary>One exit code per class of failure, so scripts can tell them apart.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>The job ran and failed on the cluster.</summary>
+    public const int JobFailed = 1;
+
+    /// <summary>The command line itself is wrong: unknown command or option, missing argument, bad option value.</summary>
+    public const int Usage = 2;
+
+    public const int UnknownWorkload = 3;
+
+    public const int UnknownParameter = 4;
+
+    /// <summary>A parameter value that does not parse as its type, or a file given with @path that cannot be read.</summary>
+    public const int MalformedParameter = 5;
+
+    public const int ParameterOutOfRange = 6;
+
+    /// <summary>The cluster gateway could not be reached.</summary>
+    public const int GatewayUnreachable = 7;
+
+    /// <summary>Interrupted by Ctrl+C.</summary>
+    public const int Cancelled = 130;
+}

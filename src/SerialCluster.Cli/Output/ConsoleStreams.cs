@@ -1,0 +1,27 @@
+using Spectre.Console;
+
+namespace SerialCluster.Cli.Output;
+
+/// <summary>
+/// Where text goes: results to stdout, everything a human reads while waiting (progress, notes) to stderr,
+/// so <c>--json</c> output can be piped. Tests swap both for in-memory writers.
+/// </summary>
+public sealed class ConsoleStreams(IAnsiConsole stdout, IAnsiConsole stderr, bool stderrIsTerminal)
+{
+    public IAnsiConsole Out { get; } = stdout;
+
+    public IAnsiConsole Error { get; } = stderr;
+
+    /// <summary>Draw a live progress bar (only on an interactive terminal).</summary>
+    public bool ErrorIsTerminal { get; } = stderrIsTerminal;
+
+    public static ConsoleStreams System()
+    {
+        var stdout = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        var stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        return new ConsoleStreams(stdout, stderr, !Console.IsErrorRedirected && stderr.Profile.Capabilities.Interactive);
+    }
+
+    /// <summary>A line for a human, on stderr.</summary>
+    public void Say(string text) => Error.MarkupLineInterpolated($"[grey]{text}[/]");
+}

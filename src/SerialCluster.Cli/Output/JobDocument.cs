@@ -1,0 +1,31 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SerialCluster.Abstractions.Jobs;
+
+namespace SerialCluster.Cli.Output;
+
+/// <summary>The one JSON document <c>run --json</c> prints: jobId, workload, parameters, mode, parallelism, result, profile.</summary>
+public static class JobDocument
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+    };
+
+    public static JsonObject Build(JobStatus status)
+    {
+        var spec = status.Spec ?? throw new InvalidOperationException("A finished job carries its spec.");
+        return new JsonObject
+        {
+            ["jobId"] = status.JobId,
+            ["workload"] = spec.Workload,
+            ["parameters"] = JsonSerializer.SerializeToNode(new SortedDictionary<string, string>(spec.Parameters, StringComparer.Ordinal), Options),
+            ["mode"] = spec.Mode.ToString().ToLowerInvariant(),
+            ["parallelism"] = status.Profile?.ParallelismCap ?? spec.Parallelism,
+            ["result"] = status.ResultJson is null ? null : JsonNode.Parse(status.ResultJson),
+            ["profile"] = status.Profile is null ? null : JsonSerializer.SerializeToNode(status.Profile, Options),
+        };
+    }
+
+    public static string Serialize(JsonNode node) => node.ToJsonString(Options);
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using SerialCluster.Abstractions.Jobs;
+using SerialCluster.Kernels.Analysis;
+using SerialCluster.Kernels.Plans;
+using Spectre.Console;
+
+namespace SerialCluster.Cli.Output;
+
+/// <summary>The human view of a finished job: its result fields and its measured profile.</summary>
+public static class ProfileView
+{
+    private const int MaxShownLength = 96;
+
+    public static void Write(IAnsiConsole console, JobStatus status, WorkloadPlan plan)
+    {
+        var spec = status.Spec!;
+        var profile = status.Profile!;
+        console.MarkupLineInterpolated($"[bold]{spec.Workload}[/] · {spec.Mode.ToString().ToLowerInvariant()} · P={profile.ParallelismCap} · job {status.JobId}");
+
+        var result = new Table().Border(TableBorder.Rounded).AddColumn("result").AddColumn("value");
+        foreach (var (name, value) in JsonNode.Parse(status.ResultJson!)!.AsObject())
+        {
+            result.AddRow(Markup.Escape(name), Markup.Escape(Shorten(value?.ToJsonString() ?? "null")));
+        }
+
+        console.Write(result);
+
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("profile").AddColumn(new TableColumn("value").RightAligned()).AddColumn("meaning");
+        table.AddRow("wall", Seconds(profile.WallSeconds), "submit to result, as the coordinator measured it");
+        table.AddRow("work", Seconds(profile.WorkSeconds), "sum of every task's compute time (T1 as run)");
+        table.AddRow("span", Seconds(profile.SpanSeconds), "sum over stages of the slowest task (critical path)");
+        table.AddRow("parallelism", Number(profile.Parallelism, "F2"), "work / span: the most speedup these tasks allow");
+        table.AddRow("overhead", Seconds(profile.OverheadSeconds), "wall − span: dispatch, barriers, waiting");
+        table.AddRow("tasks · stages", $"{profile.Tasks:N0} · {profile.Stages:N0}", string.Empty);
+        table.AddRow("silos", Markup.Escape(string.Join(", ", profile.Silos.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}: {s.Value:N0}"))), "tasks run per silo");
+        table.AddRow("serial silo", Markup.Escape(profile.SerialSilo ?? "-"), "where chains ran");
+        table.AddRow("plan work", Markup.Escape($"{profile.Work:N0} {profile.Unit}"), "theoretical T1 in the workload's unit");
+        table.AddRow("plan span", Markup.Escape($"{profile.Span:N0} {profile.Unit}"), "theoretical T∞");
+        table.AddRow("bound at P", Number(SpeedupBounds.PlanBound(plan.Stages, Math.Max(1, profile.ParallelismCap)), "F2") + "×", "most speedup the plan allows on P cores");
+        console.Write(table);
+    }
+
+    public static string Seconds(double seconds) => seconds.ToString(seconds < 10 ? "F3" : "F1", CultureInfo.InvariantCulture) + " s";
+
+    public static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+
+    private static string Shorten(string text) => text.Length <= MaxShownLength ? text : text[..MaxShownLength] + $"… ({text.Length:N0} chars; --json shows all)";
+}

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using SerialCluster.Abstractions.Execution;
+using SerialCluster.Abstractions.Grains;
+using SerialCluster.Abstractions.Jobs;
+using SerialCluster.Grains.Execution;
+using SerialCluster.Grains.Placement;
+using SerialCluster.Kernels.Execution;
+using SerialCluster.Kernels.Plans;
+
+namespace SerialCluster.Grains.Chains;
+
+/// <summary>
+/// Runs a serial chain inside this one activation, batch after batch, each batch on the thread pool so the
+/// silo (and this grain's status query) stays responsive; batch sizes come from the measured step cost.
+/// Also runs whole pinned jobs, the same way, on this silo's single core.
+/// </summary>
+[SiloTargetedPlacement]
+public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo) : Grain, ISerialChainGrain
+{
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
+
+    private long _stepsDone;
+
+    public async Task<ChainOutcome> RunChainAsync(ChainRequest request)
+    {
+        var plan = plans.Get(request.JobId, request.Spec);
+        var job = GrainFactory.GetGrain<IJobGrain>(request.JobId);
+        var chain = plan.StartChain(request.Stage, request.Input);
+        var sizer = new ChainBatchSizer();
+        var unitsPerStep = (double)plan.Stages[request.Stage].WorkUnits / Math.Max(1, chain.TotalSteps);
+        long batch = 0;
+        long batches = 0;
+        long computeTicks = 0;
+        var lastReport = Stopwatch.GetTimestamp();
+        while (chain.StepsDone < chain.TotalSteps)
+        {
+            batch = sizer.Next(chain.TotalSteps - chain.StepsDone, batch);
+            var steps = batch;
+            var ticks = await Task.Run(() =>
+            {
+                var start = Stopwatch.GetTimestamp();
+                chain.Advance(steps);
+                return Stopwatch.GetTimestamp() - start;
+            });
+            sizer.Observe(steps, ticks);
+            computeTicks += ticks;
+            batches++;
+            _stepsDone = chain.StepsDone;
+            if (Stopwatch.GetElapsedTime(lastReport) >= ProgressInterval)
+            {
+                lastReport = Stopwatch.GetTimestamp();
+                await job.ReportProgressAsync(request.UnitsBefore + (long)(chain.StepsDone * unitsPerStep));
+            }
+        }
+
+        var output = chain.Output();
+        _stepsDone = 0;
+        return new ChainOutcome(output, (double)computeTicks / Stopwatch.Frequency, batches, silo.Name);
+    }
+
+    public async Task<PinnedOutcome> RunPinnedAsync(string jobId, JobSpec spec)
+    {
+        var plan = plans.Get(jobId, spec);
+        var job = GrainFactory.GetGrain<IJobGrain>(jobId);
+        long units = 0;
+        var run = Task.Run(() => LocalPlanRunner.Run(
+            plan,
+            parallelism: 1,
+            unitsDone: u => Volatile.Write(ref units, u),
+            runner: silo.Name,
+            preferWholeChain: true));
+        while (!run.IsCompleted)
+        {
+            await Task.WhenAny(run, Task.Delay(ProgressInterval));
+            _stepsDone = Volatile.Read(ref units);
+            await job.ReportProgressAsync(_stepsDone);
+        }
+
+        var result = await run;
+        _stepsDone = 0;
+        var specs = result.RanWholeChain ? [StageSpec.Chain("whole-chain", plan.Work)] : plan.Stages;
+        var accumulators = specs.Select((spec, index) => new StageAccumulator(index, spec)).ToArray();
+        foreach (var timing in result.Timings)
+        {
+            accumulators[timing.Stage].Add(timing.Seconds, timing.Runner);
+        }
+
+        var stages = accumulators.Select((a, index) => a.ToProfile(result.StageWallSeconds[index])).ToList();
+        return new PinnedOutcome(result.Result.ToJsonString(), stages, result.Timings.Count, silo.Name);
+    }
+
+    public Task<long> GetStepsDoneAsync() => Task.FromResult(_stepsDone);
+}

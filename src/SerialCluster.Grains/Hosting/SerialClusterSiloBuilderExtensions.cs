@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using SerialCluster.Grains.Execution;
+using SerialCluster.Grains.Placement;
+
+namespace SerialCluster.Grains.Hosting;
+
+/// <summary>Adds SerialCluster's grains' services to a silo, whatever its clustering.</summary>
+public static class SerialClusterSiloBuilderExtensions
+{
+    /// <summary>Registers the plan cache and the silo-targeted placement the coordinator spreads work with.</summary>
+    public static ISiloBuilder AddSerialCluster(this ISiloBuilder builder)
+    {
+        builder.Services.AddSingleton<PlanCache>();
+        builder.Services.AddPlacementDirector<SiloTargetedPlacement, SiloTargetedPlacementDirector>();
+        return builder;
+    }
+}

@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using SerialCluster.Abstractions.Execution;
+using SerialCluster.Abstractions.Grains;
+using SerialCluster.Abstractions.Jobs;
+using SerialCluster.Grains.Execution;
+using SerialCluster.Grains.Placement;
+using SerialCluster.Kernels.Parameters;
+using SerialCluster.Kernels.Plans;
+
+namespace SerialCluster.Grains.Jobs;
+
+/// <summary>
+/// Coordinates one job: validates and compiles its plan, then runs it — pinned (the whole job in one
+/// serial-chain activation) or scattered (chains to the serial silo, wide stages over every silo with at
+/// most P tasks in flight, a barrier between stages) — and measures the profile. The run continues in the
+/// background of this activation; status queries interleave with it.
+/// </summary>
+public sealed partial class JobGrain(IClusterMembershipService membership, ILogger<JobGrain> logger) : Grain, IJobGrain
+{
+    public const int MaxParallelism = 4096;
+
+    private JobSpec? _spec;
+    private JobState _state;
+    private long _unitsDone;
+    private long _unitsTotal;
+    private string _unit = string.Empty;
+    private string? _error;
+    private string? _resultJson;
+    private JobProfile? _profile;
+
+    private string JobId => this.GetPrimaryKeyString();
+
+    public Task<JobStatus> SubmitAsync(JobSpec spec)
+    {
+        if (_spec is not null)
+        {
+            return Task.FromResult(SameSpec(_spec, spec)
+                ? Status()
+                : Rejected(spec, $"job id '{JobId}' is already used by a different job"));
+        }
+
+        WorkloadPlan plan;
+        try
+        {
+            if (spec.Parallelism is < 0 or > MaxParallelism)
+            {
+                return Task.FromResult(Rejected(spec, $"parallelism {spec.Parallelism} is out of range; allowed: 1 to {MaxParallelism}, or 0 for every core"));
+            }
+
+            plan = PlanCache.Compile(spec);
+        }
+        catch (Exception e) when (e is UnknownWorkloadException or InvalidParameterException)
+        {
+            return Task.FromResult(Rejected(spec, e.Message));
+        }
+
+        _spec = spec with { Parameters = new Dictionary<string, string>(plan.Parameters.Canonical, StringComparer.Ordinal) };
+        _state = JobState.Running;
+        _unitsTotal = plan.Work;
+        _unit = plan.Unit;
+        // A running job must outlive idle collection: its background run is not a request.
+        DelayDeactivation(TimeSpan.FromDays(7));
+        _ = RunInBackgroundAsync(_spec, plan);
+        return Task.FromResult(Status());
+    }
+
+    public Task<JobStatus> GetStatusAsync() => Task.FromResult(_spec is null ? JobStatus.NotFound(JobId) : Status());
+
+    public Task ReportProgressAsync(long unitsDone)
+    {
+        if (_state == JobState.Running)
+        {
+            _unitsDone = Math.Max(_unitsDone, Math.Min(unitsDone, _unitsTotal));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task RunInBackgroundAsync(JobSpec spec, WorkloadPlan plan)
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            var cluster = await ClusterView.ReadAsync(membership, GrainFactory);
+            var parallelism = spec.Parallelism > 0 ? spec.Parallelism : cluster.TotalCores;
+            var (result, stages, silos, serialSilo) = spec.Mode == JobMode.Pinned
+                ? await RunPinnedAsync(spec, cluster)
+                : await RunScatteredAsync(spec, plan, cluster, parallelism);
+            _profile = ProfileBuilder.Build(plan, Stopwatch.GetElapsedTime(start).TotalSeconds, stages, silos, serialSilo, parallelism);
+            _resultJson = result;
+            _unitsDone = _unitsTotal;
+            _state = JobState.Completed;
+            LogJobCompleted(logger, JobId, spec.Workload, spec.Mode, _profile.WallSeconds);
+        }
+        catch (Exception e)
+        {
+            _error = e is OrleansException or TimeoutException ? $"{e.GetType().Name}: {e.Message}" : e.Message;
+            _state = JobState.Failed;
+            LogJobFailed(logger, e, JobId, spec.Workload);
+        }
+        finally
+        {
+            // Keep the finished job for the default idle period so its result can be read.
+            DelayDeactivation(TimeSpan.FromMinutes(15));
+        }
+    }
+
+    private async Task<(string Result, List<StageProfile> Stages, Dictionary<string, int> Silos, string? SerialSilo)> RunPinnedAsync(
+        JobSpec spec, ClusterView cluster)
+    {
+        var serial = cluster.SerialSilo;
+        var chain = GrainFactory.GetGrain<ISerialChainGrain>(SiloKey.Format(serial.Address, $"{JobId}/pinned"));
+        var outcome = await chain.RunPinnedAsync(JobId, spec);
+        return (outcome.ResultJson, outcome.Stages, new Dictionary<string, int> { [outcome.Silo] = outcome.Tasks }, outcome.Silo);
+    }
+
+    private async Task<(string Result, List<StageProfile> Stages, Dictionary<string, int> Silos, string? SerialSilo)> RunScatteredAsync(
+        JobSpec spec, WorkloadPlan plan, ClusterView cluster, int parallelism)
+    {
+        var dispatcher = new ParallelStageDispatcher(GrainFactory);
+        var stages = new List<StageProfile>();
+        var silos = new Dictionary<string, int>(StringComparer.Ordinal);
+        string? serialSilo = null;
+        IReadOnlyList<byte[]> previous = [];
+        long unitsBefore = 0;
+        for (var stage = 0; stage < plan.Stages.Count; stage++)
+        {
+            var stageSpec = plan.Stages[stage];
+            var accumulator = new StageAccumulator(stage, stageSpec);
+            var stageStart = Stopwatch.GetTimestamp();
+            if (stageSpec.Kind == StageKind.Chain)
+            {
+                var input = plan.CreateTaskInput(stage, 0, previous);
+                var chain = GrainFactory.GetGrain<ISerialChainGrain>(SiloKey.Format(cluster.SerialSilo.Address, $"{JobId}/{stage}"));
+                var outcome = await chain.RunChainAsync(new ChainRequest(JobId, spec, stage, input, unitsBefore));
+                accumulator.Add(outcome.Seconds, outcome.Silo);
+                serialSilo = outcome.Silo;
+                previous = [outcome.Output];
+            }
+            else
+            {
+                previous = await dispatcher.RunAsync(
+                    JobId, spec, plan, stage, previous, cluster.Silos, parallelism, accumulator,
+                    units => _unitsDone = Math.Min(_unitsTotal, _unitsDone + units));
+            }
+
+            unitsBefore += stageSpec.WorkUnits;
+            _unitsDone = Math.Max(_unitsDone, unitsBefore);
+            stages.Add(accumulator.ToProfile(Stopwatch.GetElapsedTime(stageStart).TotalSeconds));
+            foreach (var (name, count) in accumulator.Silos)
+            {
+                silos[name] = silos.GetValueOrDefault(name) + count;
+            }
+        }
+
+        return (plan.Finish(previous).ToJsonString(), stages, silos, serialSilo);
+    }
+
+    private JobStatus Status() => new(JobId, _state, _unitsDone, _unitsTotal, _unit, _error, _resultJson, _profile, _spec);
+
+    private JobStatus Rejected(JobSpec spec, string reason) =>
+        new(JobId, JobState.Rejected, 0, 0, string.Empty, reason, null, null, spec);
+
+    private static bool SameSpec(JobSpec a, JobSpec b) =>
+        string.Equals(a.Workload, b.Workload, StringComparison.OrdinalIgnoreCase) && a.Mode == b.Mode && a.Parallelism == b.Parallelism &&
+        PlanCache.Compile(b).Parameters.Canonical.SequenceEqual(a.Parameters);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} ({Workload}, {Mode}) completed in {WallSeconds:F3} s")]
+    private static partial void LogJobCompleted(ILogger logger, string jobId, string workload, JobMode mode, double wallSeconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} ({Workload}) failed")]
+    private static partial void LogJobFailed(ILogger logger, Exception exception, string jobId, string workload);
+}

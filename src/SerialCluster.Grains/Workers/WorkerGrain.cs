@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using Orleans.Concurrency;
+using SerialCluster.Abstractions.Execution;
+using SerialCluster.Abstractions.Grains;
+using SerialCluster.Grains.Execution;
+using SerialCluster.Grains.Placement;
+
+namespace SerialCluster.Grains.Workers;
+
+/// <summary>
+/// Runs parallel tasks on its silo. Reentrant, so one activation per silo serves every task the coordinator
+/// sends; the kernel runs on the thread pool, leaving the activation free to answer between tasks.
+/// </summary>
+[Reentrant]
+[SiloTargetedPlacement]
+public sealed class WorkerGrain(PlanCache plans, ILocalSiloDetails silo) : Grain, IWorkerGrain
+{
+    public async Task<StageTaskOutcome> RunTaskAsync(StageTaskRequest request)
+    {
+        var plan = plans.Get(request.JobId, request.Spec);
+        var (output, seconds) = await Task.Run(() =>
+        {
+            var start = Stopwatch.GetTimestamp();
+            var result = plan.RunTask(request.Stage, request.Task, request.Input, CancellationToken.None);
+            return (result, Stopwatch.GetElapsedTime(start).TotalSeconds);
+        });
+        return new StageTaskOutcome(output, seconds, silo.Name);
+    }
+
+    public Task<SiloCapacity> GetCapacityAsync() =>
+        Task.FromResult(new SiloCapacity(silo.Name, Environment.MachineName, Environment.ProcessorCount));
+}

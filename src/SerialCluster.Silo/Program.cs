@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SerialCluster.Silo.Hosting;
+
+var builder = Host.CreateApplicationBuilder(args);
+try
+{
+    builder.AddSerialClusterSilo();
+}
+catch (OptionsValidationException e)
+{
+    Console.Error.WriteLine($"serialcluster-silo: invalid configuration: {string.Join("; ", e.Failures)}");
+    return 2;
+}
+
+// The generic host stops gracefully on SIGTERM and Ctrl+C: Orleans leaves the cluster before exiting.
+await builder.Build().RunAsync();
+return 0;
