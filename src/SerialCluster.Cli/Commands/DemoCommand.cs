@@ -79,7 +79,7 @@ public sealed class DemoCommand(ConsoleStreams console) : AsyncCommand<DemoSetti
             .AddColumn("workload").AddColumn(new TableColumn("work").RightAligned()).AddColumn(new TableColumn("span").RightAligned())
             .AddColumn(new TableColumn("parallelism").RightAligned()).AddColumn(new TableColumn("T(1)").RightAligned())
             .AddColumn(new TableColumn($"T({cores})").RightAligned()).AddColumn(new TableColumn("speedup").RightAligned())
-            .AddColumn(new TableColumn("bound").RightAligned()).AddColumn("verdict");
+            .AddColumn(new TableColumn("bound").RightAligned());
         foreach (var row in rows)
         {
             table.AddRow(
@@ -90,11 +90,15 @@ public sealed class DemoCommand(ConsoleStreams console) : AsyncCommand<DemoSetti
                 ProfileView.Seconds(row.One.WallSeconds),
                 ProfileView.Seconds(row.All.WallSeconds),
                 ProfileView.Number(row.Speedup, "F2") + "×",
-                ProfileView.Number(row.Bound, "F2") + "×",
-                Markup.Escape(row.Verdict));
+                ProfileView.Number(row.Bound, "F2") + "×");
         }
 
         console.Out.Write(table);
+        foreach (var row in rows)
+        {
+            console.Out.MarkupLineInterpolated($"[bold]{row.Workload}[/]: {row.Verdict}");
+        }
+
         console.Out.MarkupLine(Markup.Escape(
             $"work and span are in each workload's unit (SHA-256 steps; samples); parallelism = work/span; bound = the most speedup the plan allows on {cores} cores; speedup = T(1)/T({cores}) measured on {machineCores} cores."));
     }

@@ -8,6 +8,8 @@ namespace SerialCluster.Cli.Output;
 /// </summary>
 public sealed class ConsoleStreams(IAnsiConsole stdout, IAnsiConsole stderr, bool stderrIsTerminal)
 {
+    public const int RedirectedWidth = 160;
+
     public IAnsiConsole Out { get; } = stdout;
 
     public IAnsiConsole Error { get; } = stderr;
@@ -19,6 +21,12 @@ public sealed class ConsoleStreams(IAnsiConsole stdout, IAnsiConsole stderr, boo
     {
         var stdout = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
         var stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        // Redirected output has no width; tables should not wrap at 80 columns in a log or a pipe.
+        if (Console.IsOutputRedirected)
+        {
+            stdout.Profile.Width = RedirectedWidth;
+        }
+
         return new ConsoleStreams(stdout, stderr, !Console.IsErrorRedirected && stderr.Profile.Capabilities.Interactive);
     }
 
