@@ -6,6 +6,9 @@ namespace SerialCluster.Grains.Execution;
 /// <summary>Turns per-stage measurements into a <see cref="JobProfile"/>.</summary>
 public static class ProfileBuilder
 {
+    /// <summary>Above this many stages the profile lists stages merged by name (a stepped job can have millions).</summary>
+    public const int MaxListedStages = 256;
+
     public static JobProfile Build(
         WorkloadPlan plan,
         double wallSeconds,
@@ -29,7 +32,29 @@ public static class ProfileBuilder
             Work: plan.Work,
             Span: plan.Span,
             Unit: plan.Unit,
-            StageProfiles: [.. stages],
+            StageProfiles: Compact(stages),
             ParallelismCap: parallelismCap);
+    }
+
+    /// <summary>Every stage when there are few; otherwise one entry per stage name, summed, indexed by its first stage.</summary>
+    public static List<StageProfile> Compact(IReadOnlyList<StageProfile> stages)
+    {
+        if (stages.Count <= MaxListedStages)
+        {
+            return [.. stages];
+        }
+
+        return [.. stages
+            .GroupBy(s => (s.Name, s.Kind))
+            .Select(g => new StageProfile(
+                g.First().Index,
+                $"{g.Key.Name} ×{g.Count()}",
+                g.Key.Kind,
+                g.Sum(s => s.Tasks),
+                g.Sum(s => s.WallSeconds),
+                g.Sum(s => s.WorkSeconds),
+                g.Sum(s => s.SpanSeconds),
+                g.Sum(s => s.WorkUnits),
+                g.Sum(s => s.SpanUnits)))];
     }
 }

@@ -1,5 +1,6 @@
 using SerialCluster.Kernels.Workloads.HashChain;
 using SerialCluster.Kernels.Workloads.MonteCarlo;
+using SerialCluster.Kernels.Workloads.NBody;
 
 namespace SerialCluster.Kernels.Plans;
 
@@ -10,6 +11,7 @@ public static class WorkloadCatalog
     [
         new HashChainWorkload(),
         new MonteCarloWorkload(),
+        new NBodyWorkload(),
     ];
 
     public static IReadOnlyList<Workload> All => Workloads;
