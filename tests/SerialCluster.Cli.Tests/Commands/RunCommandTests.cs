@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+
+namespace SerialCluster.Cli.Tests.Commands;
+
+/// <summary>End to end: the CLI starts its embedded cluster, runs the job through a real gateway, prints one JSON document.</summary>
+public sealed class RunCommandTests
+{
+    [Fact]
+    public async Task HashChainOneStepJsonHasTheDigestAndTheDocumentedShape()
+    {
+        var (code, stdout, stderr) = await CliHarness.RunAsync("run", "hashchain", "--set", "seed=616263", "--set", "steps=1", "--json");
+        Assert.True(code == 0, stderr);
+        var document = JsonNode.Parse(stdout)!.AsObject(); // exactly one JSON document: Parse fails on trailing text
+        Assert.Equal(
+            ["jobId", "workload", "parameters", "mode", "parallelism", "result", "profile"],
+            document.Select(p => p.Key).ToArray());
+        Assert.Equal("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", document["result"]!["digest"]!.GetValue<string>());
+        Assert.Equal("hashchain", document["workload"]!.GetValue<string>());
+        Assert.Equal("scatter", document["mode"]!.GetValue<string>());
+        Assert.Equal("1", document["parameters"]!["steps"]!.GetValue<string>());
+        var profile = document["profile"]!.AsObject();
+        foreach (var field in new[] { "wallSeconds", "workSeconds", "spanSeconds", "parallelism", "overheadSeconds", "tasks", "stages", "silos", "serialSilo", "work", "span" })
+        {
+            Assert.True(profile.ContainsKey(field), $"profile lacks {field}");
+        }
+
+        Assert.Equal(1, profile["work"]!.GetValue<long>());
+        Assert.Contains("running hashchain", stderr, StringComparison.Ordinal); // human text went to stderr
+    }
+
+    [Fact]
+    public async Task MonteCarloGivesTheSameInsideCountPinnedAndScattered()
+    {
+        var pinned = await CliHarness.RunAsync("run", "montecarlo", "--set", "samples=2000000", "--set", "seed=7", "--set", "tasks=5", "--mode", "pinned", "--json", "--silos", "3");
+        var scattered = await CliHarness.RunAsync("run", "montecarlo", "--set", "samples=2000000", "--set", "seed=7", "--set", "tasks=16", "--mode", "scatter", "--json", "--silos", "3");
+        Assert.True(pinned.Code == 0, pinned.Stderr);
+        Assert.True(scattered.Code == 0, scattered.Stderr);
+        var a = JsonNode.Parse(pinned.Stdout)!;
+        var b = JsonNode.Parse(scattered.Stdout)!;
+        // 1,572,078 from an independent Python implementation of the definition.
+        Assert.Equal(1_572_078, a["result"]!["inside"]!.GetValue<long>());
+        Assert.Equal(1_572_078, b["result"]!["inside"]!.GetValue<long>());
+        Assert.Single(a["profile"]!["silos"]!.AsObject());
+        Assert.Equal(3, b["profile"]!["silos"]!.AsObject().Count);
+    }
+
+    [Fact]
+    public async Task HumanOutputShowsResultAndProfile()
+    {
+        var (code, stdout, stderr) = await CliHarness.RunAsync("run", "hashchain", "--set", "steps=1000", "--silos", "1");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("fc8a6b86a13f71cd9a67f558ab6fd82a3dd89186163a017ed8051acf6d3f8f99", stdout, StringComparison.Ordinal);
+        Assert.Contains("parallelism", stdout, StringComparison.Ordinal);
+        Assert.Contains("serial silo", stdout, StringComparison.Ordinal);
+        Assert.Contains("hashchain: 100.0% (1,000 of 1,000 SHA-256 steps)", stderr, StringComparison.Ordinal);
+    }
+}
