@@ -11,8 +11,6 @@ internal sealed class EcaInitialRow(EcaGeometry geometry) : IEcaRowSource
     public void Read(long first, long count, Span<ulong> destination, long destinationBit)
     {
         EcaBits.Fill(destination, destinationBit, count, false);
-        var liveFrom = Math.Max(first, geometry.LiveStart);
-        var liveTo = Math.Min(first + count, geometry.LiveEnd);
         if (!geometry.RandomInit)
         {
             if (geometry.Center >= first && geometry.Center < first + count)
@@ -23,13 +21,18 @@ internal sealed class EcaInitialRow(EcaGeometry geometry) : IEcaRowSource
             return;
         }
 
-        for (var x = liveFrom; x < liveTo; x++)
+        var liveTo = Math.Min(first + count, geometry.LiveEnd);
+        for (var x = Math.Max(first, geometry.LiveStart); x < liveTo; x += 64)
         {
+            var n = (int)Math.Min(64, liveTo - x);
             var j = (ulong)(x - geometry.LiveStart);
-            if ((SplitMix64.At(geometry.Seed, j) & 1) != 0)
+            ulong word = 0;
+            for (var k = 0; k < n; k++)
             {
-                EcaBits.Set(destination, destinationBit + x - first, true);
+                word |= (SplitMix64.At(geometry.Seed, j + (ulong)k) & 1) << k;
             }
+
+            EcaBits.Copy(new ReadOnlySpan<ulong>(ref word), 0, destination, destinationBit + x - first, n);
         }
     }
 }
