@@ -1,3 +1,4 @@
+using SerialCluster.Kernels.Workloads.Eca;
 using SerialCluster.Kernels.Workloads.HashChain;
 using SerialCluster.Kernels.Workloads.MonteCarlo;
 using SerialCluster.Kernels.Workloads.NBody;
@@ -11,6 +12,7 @@ public static class WorkloadCatalog
     [
         new HashChainWorkload(),
         new MonteCarloWorkload(),
+        new EcaWorkload(),
         new NBodyWorkload(),
     ];
 
