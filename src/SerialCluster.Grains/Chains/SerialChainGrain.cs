@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Hosting;
 using SerialCluster.Abstractions.Execution;
 using SerialCluster.Abstractions.Grains;
 using SerialCluster.Abstractions.Jobs;
@@ -12,10 +13,11 @@ namespace SerialCluster.Grains.Chains;
 /// <summary>
 /// Runs a serial chain inside this one activation, batch after batch, each batch on the thread pool so the
 /// silo (and this grain's status query) stays responsive; batch sizes come from the measured step cost.
-/// Also runs whole pinned jobs, the same way, on this silo's single core.
+/// Also runs whole pinned jobs, the same way, on this silo's single core. When the silo shuts down the
+/// computation stops at the next batch, so a long chain never holds a graceful shutdown hostage.
 /// </summary>
 [SiloTargetedPlacement]
-public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo) : Grain, ISerialChainGrain
+public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo, IHostApplicationLifetime lifetime) : Grain, ISerialChainGrain
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
 
@@ -32,8 +34,10 @@ public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo) : 
         long batches = 0;
         long computeTicks = 0;
         var lastReport = Stopwatch.GetTimestamp();
+        var stopping = lifetime.ApplicationStopping;
         while (chain.StepsDone < chain.TotalSteps)
         {
+            stopping.ThrowIfCancellationRequested();
             batch = sizer.Next(chain.TotalSteps - chain.StepsDone, batch);
             var steps = batch;
             var ticks = await Task.Run(() =>
@@ -68,7 +72,8 @@ public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo) : 
             parallelism: 1,
             unitsDone: u => Volatile.Write(ref units, u),
             runner: silo.Name,
-            preferWholeChain: true));
+            preferWholeChain: true,
+            cancellationToken: lifetime.ApplicationStopping));
         while (!run.IsCompleted)
         {
             await Task.WhenAny(run, Task.Delay(ProgressInterval));

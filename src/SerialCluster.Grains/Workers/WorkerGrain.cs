@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Hosting;
 using Orleans.Concurrency;
 using SerialCluster.Abstractions.Execution;
 using SerialCluster.Abstractions.Grains;
@@ -13,7 +14,7 @@ namespace SerialCluster.Grains.Workers;
 /// </summary>
 [Reentrant]
 [SiloTargetedPlacement]
-public sealed class WorkerGrain(PlanCache plans, ILocalSiloDetails silo) : Grain, IWorkerGrain
+public sealed class WorkerGrain(PlanCache plans, ILocalSiloDetails silo, IHostApplicationLifetime lifetime) : Grain, IWorkerGrain
 {
     public async Task<StageTaskOutcome> RunTaskAsync(StageTaskRequest request)
     {
@@ -21,7 +22,7 @@ public sealed class WorkerGrain(PlanCache plans, ILocalSiloDetails silo) : Grain
         var (output, seconds) = await Task.Run(() =>
         {
             var start = Stopwatch.GetTimestamp();
-            var result = plan.RunTask(request.Stage, request.Task, request.Input, CancellationToken.None);
+            var result = plan.RunTask(request.Stage, request.Task, request.Input, lifetime.ApplicationStopping);
             return (result, Stopwatch.GetElapsedTime(start).TotalSeconds);
         });
         return new StageTaskOutcome(output, seconds, silo.Name);
