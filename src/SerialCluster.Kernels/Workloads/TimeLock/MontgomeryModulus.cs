@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace SerialCluster.Kernels.Workloads.TimeLock;
 
@@ -112,16 +113,7 @@ public sealed unsafe class MontgomeryModulus
         // Cross products a[i]·a[j], i < j, once.
         for (var i = 0; i < n - 1; i++)
         {
-            var ai = a[i];
-            ulong carry = 0;
-            for (var j = i + 1; j < n; j++)
-            {
-                var product = Multiply(ai, a[j]) + t[i + j] + carry;
-                t[i + j] = (ulong)product;
-                carry = (ulong)(product >> 64);
-            }
-
-            t[i + n] = carry;
+            t[i + n] = MultiplyAccumulate(t + (2 * i) + 1, a + i + 1, a[i], n - i - 1);
         }
 
         // Double them: Σ_{i<j} 2·a[i]·a[j] < a² < R², so nothing leaves the top limb.
@@ -159,14 +151,9 @@ public sealed unsafe class MontgomeryModulus
         ulong pending = 0; // carry owed to t[i + n], from the row before
         for (var i = 0; i < n; i++)
         {
-            var m = unchecked(t[i] * negativeInverse);
-            ulong carry = 0;
-            for (var j = 0; j < n; j++)
-            {
-                var product = Multiply(m, modulus[j]) + t[i + j] + carry;
-                t[i + j] = (ulong)product;
-                carry = (ulong)(product >> 64);
-            }
+            var row = t + i;
+            var m = unchecked(row[0] * negativeInverse);
+            var carry = MultiplyAccumulate(row, modulus, m, n);
 
             var top = t[i + n];
             var sum = top + carry;
@@ -215,18 +202,38 @@ public sealed unsafe class MontgomeryModulus
         return false;
     }
 
+    // row[0 .. count) += factor · b[0 .. count); returns the carry out of the top limb. Unrolled by two, on
+    // pointers, so the JIT keeps every value in a register; the carry chain is what bounds its speed.
+    private static ulong MultiplyAccumulate(ulong* row, ulong* b, ulong factor, int count)
+    {
+        ulong carry = 0;
+        var end = b + count;
+        while (b + 2 <= end)
+        {
+            var p0 = Multiply(factor, b[0]) + row[0] + carry;
+            row[0] = (ulong)p0;
+            var p1 = Multiply(factor, b[1]) + row[1] + (ulong)(p0 >> 64);
+            row[1] = (ulong)p1;
+            carry = (ulong)(p1 >> 64);
+            row += 2;
+            b += 2;
+        }
+
+        if (b < end)
+        {
+            var p = Multiply(factor, b[0]) + row[0] + carry;
+            row[0] = (ulong)p;
+            carry = (ulong)(p >> 64);
+        }
+
+        return carry;
+    }
+
+    // The full 128-bit product. Math.BigMul returns its low half through memory; MULX for the high half and an
+    // ordinary multiply for the low half keep both in registers, which is what keeps the loops above spill-free.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static UInt128 Multiply(ulong a, ulong b) =>
-        System.Runtime.Intrinsics.X86.Bmi2.X64.IsSupported
-            ? new UInt128(System.Runtime.Intrinsics.X86.Bmi2.X64.MultiplyNoFlags(a, b), a * b)
+        Bmi2.X64.IsSupported
+            ? new UInt128(Bmi2.X64.MultiplyNoFlags(a, b), a * b)
             : Math.BigMul(a, b);
-
-    // low + addend, the carry added into high (which cannot overflow: a·b + 2·(2^64 − 1) < 2^128).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong AddCarry(ulong low, ulong addend, ref ulong high)
-    {
-        var sum = low + addend;
-        high += sum < addend ? 1UL : 0UL;
-        return sum;
-    }
 }
