@@ -17,6 +17,9 @@ public sealed class TimeLockWorkload : Workload
     public const long MaxSquarings = 100_000_000_000;
     public const int MaxModulusBits = 4096;
 
+    /// <summary>The name <c>modulus</c> accepts for <see cref="Rsa2048"/>, and its default.</summary>
+    public const string Rsa2048Name = "rsa2048";
+
     /// <summary>RSA-2048 (617 decimal digits, 2048 bits, digit sum 2738).</summary>
     public const string Rsa2048 =
         "25195908475657893494027183240048398571429282126204032027777137836043662020707595556264018525880784406918290641249515082189298559149176184502808489120072844992687392807287776735971418347270261896375014971824691165077613379859095700097330459748808428401797429100642458691817195118746121515172654632282216869987549182422433637259085141865462043576798423387184774447920739934236584823824281198163815010674810451660377306056201619676256133844143603833904414952634432190114657544454178424020924616515723350778707749817125772467962926386356373289912154831438167899885040445364023527381951378636564391212010397122822120720357";
@@ -26,8 +29,8 @@ public sealed class TimeLockWorkload : Workload
 
     private static readonly ParameterSpec[] Specs =
     [
-        ParameterSpec.Text("modulus", Rsa2048, MaxDigitsText, acceptsFile: true,
-            $"N in decimal: odd, from 3 to {MaxModulusBits} bits (default RSA-2048, factors unknown)"),
+        ParameterSpec.Text("modulus", Rsa2048Name, MaxDigitsText, acceptsFile: true,
+            $"N in decimal, odd, from 3 to {MaxModulusBits} bits; or {Rsa2048Name}: the RSA Factoring Challenge number, factors unknown"),
         ParameterSpec.Text("x", "2", MaxDigitsText, acceptsFile: false, "the base in decimal, 1 < x < N"),
         ParameterSpec.Integer("t", 1_000_000, 1, MaxSquarings, "sequential squarings: y = x^(2^t) mod N"),
     ];
@@ -49,7 +52,7 @@ public sealed class TimeLockWorkload : Workload
 
     public override IReadOnlyDictionary<string, string> Example { get; } = new Dictionary<string, string>
     {
-        ["modulus"] = Rsa2048, ["x"] = "2", ["t"] = "100000",
+        ["modulus"] = Rsa2048Name, ["x"] = "2", ["t"] = "30000",
     };
 
     public override WorkloadPlan Compile(ParameterValues parameters)
@@ -76,10 +79,16 @@ public sealed class TimeLockWorkload : Workload
     private BigInteger ParseDecimal(ParameterValues parameters, string name)
     {
         var text = parameters.GetString(name).Trim();
+        if (name == "modulus" && string.Equals(text, Rsa2048Name, StringComparison.OrdinalIgnoreCase))
+        {
+            text = Rsa2048;
+        }
+
         if (text.Length == 0 || !text.All(char.IsAsciiDigit))
         {
             throw new InvalidParameterException(
-                ParameterErrorKind.Malformed, Name, name, parameters.GetString(name), "a decimal integer (digits 0-9 only)");
+                ParameterErrorKind.Malformed, Name, name, parameters.GetString(name),
+                name == "modulus" ? $"a decimal integer (digits 0-9 only) or {Rsa2048Name}" : "a decimal integer (digits 0-9 only)");
         }
 
         return BigInteger.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);

@@ -166,13 +166,15 @@ public sealed class TimeLockWorkloadTests
     }
 
     [Fact]
-    public void DefaultsAndExampleRun()
+    public void DefaultModulusIsRsa2048ByName()
     {
         var workload = new TimeLockWorkload();
         var plan = workload.Plan(workload.Example);
-        Assert.Equal(100_000, plan.Work);
+        Assert.Equal(30_000, plan.Work);
         Assert.Equal(2048, BigInteger.Parse(TimeLockWorkload.Rsa2048, CultureInfo.InvariantCulture).GetBitLength());
-        Assert.Equal(617, workload.Plan(new Dictionary<string, string> { ["t"] = "1" }).Parameters.GetString("modulus").Length);
+        var byName = Run(workload.Plan(new Dictionary<string, string> { ["t"] = "3" }));
+        Assert.Equal(byName, Run(Plan(TimeLockWorkload.Rsa2048, "2", 3)));
+        Assert.Equal("256", byName); // 2^(2^3) is still below N
     }
 
     [Fact]
