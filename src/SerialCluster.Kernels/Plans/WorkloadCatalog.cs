@@ -1,7 +1,10 @@
+using SerialCluster.Kernels.Workloads.Amdahl;
 using SerialCluster.Kernels.Workloads.Eca;
 using SerialCluster.Kernels.Workloads.HashChain;
 using SerialCluster.Kernels.Workloads.MonteCarlo;
 using SerialCluster.Kernels.Workloads.NBody;
+using SerialCluster.Kernels.Workloads.S5;
+using SerialCluster.Kernels.Workloads.TimeLock;
 
 namespace SerialCluster.Kernels.Plans;
 
@@ -14,6 +17,9 @@ public static class WorkloadCatalog
         new MonteCarloWorkload(),
         new EcaWorkload(),
         new NBodyWorkload(),
+        new S5Workload(),
+        new TimeLockWorkload(),
+        new AmdahlWorkload(),
     ];
 
     public static IReadOnlyList<Workload> All => Workloads;
