@@ -15,7 +15,7 @@ public sealed class CvpWorkload : Workload
 {
     public const int MaxCircuitCharacters = 16 * 1024 * 1024;
     public const int MaxGeneratedGates = 8 * 1024 * 1024;
-    public const int MaxMonotoneGates = 32 * 1024 * 1024;
+    public const int MaxMonotoneGates = 16 * 1024 * 1024;
     public const int MaxTasks = 1024;
 
     private static readonly ParameterSpec[] Specs =
@@ -26,15 +26,15 @@ public sealed class CvpWorkload : Workload
         ParameterSpec.Text(
             "inputs", string.Empty, MaxCircuitCharacters, acceptsFile: true,
             "input bits as '0'/'1' in INPUT declaration order (generated circuit: its width inputs); empty: bit i = lowest bit of SplitMix64 output i of seed"),
-        ParameterSpec.Integer("layers", 1000, 1, 1_000_000, "generated circuit: layers of gates (its depth)"),
-        ParameterSpec.Integer("width", 4096, 1, 1 << 20, $"generated circuit: inputs and gates per layer (layers × width ≤ {MaxGeneratedGates:N0})"),
+        ParameterSpec.Integer("layers", 1000, 1, 1_000_000, "generated circuit (when circuit is empty): layers of gates, its depth"),
+        ParameterSpec.Integer("width", 2048, 1, 1 << 20, $"generated circuit: inputs and gates per layer (layers × width ≤ {MaxGeneratedGates:N0})"),
         ParameterSpec.Integer("seed", 1, 0, long.MaxValue, "SplitMix64 seed of the generated circuit and of the default inputs"),
         ParameterSpec.Choice(
             "transform", "none", ["none", "dualrail"],
             "dualrail: evaluate the equivalent alternating monotone circuit (AND/OR layers over the inputs and their negations) and report depthOfOnes"),
         ParameterSpec.Integer("tasks", 8, 1, MaxTasks, "most tasks a level's gates are split into"),
         ParameterSpec.Integer(
-            "grain", 1024, 1, MaxCircuitCharacters,
+            "grain", 256, 1, MaxCircuitCharacters,
             "fewest gates per task: a level of w gates gets min(tasks, floor(w / grain)) tasks; runs of levels with fewer than 2 make one serial stage"),
     ];
 

@@ -184,11 +184,41 @@ public sealed class Netlist
     /// </summary>
     public static Netlist FromLevels(int inputCount, GateKind[] kinds, int[] first, int[] fanIn, int[] level, int[] outputs)
     {
+        // The evaluator reads without bounds checks, so every index is checked here, once.
         var gates = kinds.Length;
+        var signals = (long)inputCount + gates;
+        if (inputCount < 0 || signals > int.MaxValue || first.Length != gates + 1 || first[0] != 0 ||
+            first[gates] != fanIn.Length || level.Length != gates)
+        {
+            throw new ArgumentException("The gate tables do not match the gate count.");
+        }
+
         var depth = 0;
         for (var g = 0; g < gates; g++)
         {
+            if (first[g + 1] <= first[g] || level[g] < 1)
+            {
+                throw new ArgumentException($"Gate {g} has no inputs or a level below 1.");
+            }
+
+            for (var j = first[g]; j < first[g + 1]; j++)
+            {
+                var source = fanIn[j];
+                if (source < 0 || source >= signals || (source >= inputCount && level[source - inputCount] >= level[g]))
+                {
+                    throw new ArgumentException($"Gate {g} reads signal {source}, which is not a lower-level signal.");
+                }
+            }
+
             depth = Math.Max(depth, level[g]);
+        }
+
+        foreach (var output in outputs)
+        {
+            if (output < 0 || output >= signals)
+            {
+                throw new ArgumentException($"Output signal {output} does not exist.");
+            }
         }
 
         var levelStart = new int[depth + 2];
