@@ -1,0 +1,12 @@
+namespace SerialCluster.Kernels.Workloads.Cvp;
+
+/// <summary>
+/// A compiled job: the circuit that is evaluated (the parsed or generated one, or its dual-rail monotone form),
+/// its input values, and the size of the original circuit for the result.
+/// </summary>
+/// <param name="Evaluated">The netlist the plan runs.</param>
+/// <param name="InputValues">One byte (0 or 1) per input of <paramref name="Evaluated"/> (literals for dual rail).</param>
+/// <param name="Gates">Gates of the original circuit.</param>
+/// <param name="Depth">Depth of the original circuit.</param>
+/// <param name="DualRail">True when <paramref name="Evaluated"/> is the dual-rail monotone form.</param>
+public sealed record CvpCircuit(Netlist Evaluated, byte[] InputValues, int Gates, int Depth, bool DualRail);

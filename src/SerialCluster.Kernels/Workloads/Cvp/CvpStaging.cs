@@ -1,0 +1,174 @@
+using SerialCluster.Kernels.Plans;
+
+namespace SerialCluster.Kernels.Workloads.Cvp;
+
+/// <summary>
+/// How a levelized circuit is cut into stages. A level of w gates gets t = min(tasks, ⌊w / grain⌋) tasks; a level
+/// with t ≥ 2 is a stage of its own, split into t contiguous gate ranges; consecutive levels with t &lt; 2 form one
+/// single-task stage (a serial stretch gains nothing from a barrier per level). Every stage is thus independent
+/// tasks over contiguous gate ranges. If the values that must be carried across barriers would grow too large
+/// (signals read many stages after they are made), grain is doubled until they fit: fewer, wider stages.
+/// </summary>
+internal sealed class CvpStaging
+{
+    private readonly int[] _stageTaskStart;
+    private readonly int[] _taskGateStart;
+    private readonly Lazy<CvpTaskTables> _tables;
+
+    private CvpStaging(Netlist circuit, List<int> stageTaskStart, List<int> taskGateStart, List<StageSpec> specs, int grain)
+    {
+        Circuit = circuit;
+        _stageTaskStart = [.. stageTaskStart];
+        _taskGateStart = [.. taskGateStart];
+        Specs = specs;
+        Grain = grain;
+        _tables = new Lazy<CvpTaskTables>(() => CvpTaskTables.Build(this), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public Netlist Circuit { get; }
+
+    public IReadOnlyList<StageSpec> Specs { get; }
+
+    /// <summary>The grain the stages were cut with (larger than asked for when carried values had to be bounded).</summary>
+    public int Grain { get; }
+
+    public int StageCount => Specs.Count;
+
+    public int TotalTasks => _taskGateStart.Length - 1;
+
+    /// <summary>Gather tables for task inputs and outputs, built on first use (pinned mode never needs them).</summary>
+    public CvpTaskTables Tables => _tables.Value;
+
+    public int TaskCount(int stage) => _stageTaskStart[stage + 1] - _stageTaskStart[stage];
+
+    /// <summary>Index of a task among all tasks of all stages, in stage then task order.</summary>
+    public int GlobalTask(int stage, int task) => _stageTaskStart[stage] + task;
+
+    public int FirstGate(int globalTask) => _taskGateStart[globalTask];
+
+    public int EndGate(int globalTask) => _taskGateStart[globalTask + 1];
+
+    public static CvpStaging Create(Netlist circuit, int maxTasks, int grain)
+    {
+        // Budget for values carried across barriers, in signal-stages; the whole-circuit wire count bounds the rest.
+        var budget = (4L * ((long)circuit.SignalCount + circuit.WireCount)) + (1L << 20);
+        while (true)
+        {
+            var staging = Cut(circuit, maxTasks, grain);
+            if (grain >= circuit.GateCount || CarriedEntries(staging) <= budget)
+            {
+                return staging;
+            }
+
+            grain = (int)Math.Min(int.MaxValue, 2L * grain);
+        }
+    }
+
+    private static CvpStaging Cut(Netlist circuit, int maxTasks, int grain)
+    {
+        var stageTaskStart = new List<int> { 0 };
+        var taskGateStart = new List<int> { 0 };
+        var specs = new List<StageSpec>();
+        var depth = circuit.Depth;
+        if (depth == 0)
+        {
+            specs.Add(StageSpec.Parallel("outputs", 1, 0, 0));
+            stageTaskStart.Add(1);
+            taskGateStart.Add(0);
+            return new CvpStaging(circuit, stageTaskStart, taskGateStart, specs, grain);
+        }
+
+        var level = 1;
+        while (level <= depth)
+        {
+            var start = circuit.LevelStart(level);
+            var tasks = TasksFor(circuit.LevelWidth(level), maxTasks, grain);
+            if (tasks >= 2)
+            {
+                var width = circuit.LevelWidth(level);
+                long largest = 0;
+                for (var t = 1; t <= tasks; t++)
+                {
+                    var end = start + (int)((long)width * t / tasks);
+                    largest = Math.Max(largest, end - taskGateStart[^1]);
+                    taskGateStart.Add(end);
+                }
+
+                specs.Add(StageSpec.Parallel($"level {level}", tasks, width, largest));
+                level++;
+            }
+            else
+            {
+                var last = level;
+                while (last < depth && TasksFor(circuit.LevelWidth(last + 1), maxTasks, grain) < 2)
+                {
+                    last++;
+                }
+
+                var end = circuit.LevelStart(last + 1);
+                taskGateStart.Add(end);
+                var name = last == level ? $"level {level}" : $"levels {level}-{last}";
+                specs.Add(StageSpec.Parallel(name, 1, end - start, end - start));
+                level = last + 1;
+            }
+
+            stageTaskStart.Add(taskGateStart.Count - 1);
+        }
+
+        return new CvpStaging(circuit, stageTaskStart, taskGateStart, specs, grain);
+    }
+
+    private static int TasksFor(int width, int maxTasks, int grain) => (int)Math.Min(maxTasks, width / grain);
+
+    /// <summary>Σ over signals of the stages they must be carried through without being made or read there.</summary>
+    private static long CarriedEntries(CvpStaging staging)
+    {
+        var (definedIn, lastReadIn) = staging.Lifetimes();
+        long total = 0;
+        for (var v = 0; v < definedIn.Length; v++)
+        {
+            total += Math.Max(0, lastReadIn[v] - definedIn[v] - 1);
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// Per signal: the stage that makes it (−1 for inputs) and the last stage that reads it (StageCount for outputs,
+    /// −2 for a signal nobody reads).
+    /// </summary>
+    public (int[] DefinedIn, int[] LastReadIn) Lifetimes()
+    {
+        var circuit = Circuit;
+        var definedIn = new int[circuit.SignalCount];
+        var lastReadIn = new int[circuit.SignalCount];
+        Array.Fill(lastReadIn, -2);
+        for (var v = 0; v < circuit.InputCount; v++)
+        {
+            definedIn[v] = -1;
+        }
+
+        var first = circuit.First;
+        var fanIn = circuit.FanIn;
+        for (var stage = 0; stage < StageCount; stage++)
+        {
+            var gateStart = _taskGateStart[_stageTaskStart[stage]];
+            var gateEnd = _taskGateStart[_stageTaskStart[stage + 1]];
+            for (var g = gateStart; g < gateEnd; g++)
+            {
+                definedIn[circuit.InputCount + g] = stage;
+                for (var j = first[g]; j < first[g + 1]; j++)
+                {
+                    lastReadIn[fanIn[j]] = stage;
+                }
+            }
+        }
+
+        foreach (var output in circuit.Outputs)
+        {
+            lastReadIn[output] = StageCount;
+        }
+
+        return (definedIn, lastReadIn);
+    }
+}
