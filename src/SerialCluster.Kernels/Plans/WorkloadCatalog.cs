@@ -1,4 +1,5 @@
 using SerialCluster.Kernels.Workloads.Amdahl;
+using SerialCluster.Kernels.Workloads.Cvp;
 using SerialCluster.Kernels.Workloads.Eca;
 using SerialCluster.Kernels.Workloads.HashChain;
 using SerialCluster.Kernels.Workloads.MonteCarlo;
@@ -16,6 +17,7 @@ public static class WorkloadCatalog
         new HashChainWorkload(),
         new MonteCarloWorkload(),
         new EcaWorkload(),
+        new CvpWorkload(),
         new NBodyWorkload(),
         new S5Workload(),
         new TimeLockWorkload(),
