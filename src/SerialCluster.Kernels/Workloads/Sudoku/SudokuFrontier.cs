@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace SerialCluster.Kernels.Workloads.Sudoku;
 
 /// <summary>
@@ -26,7 +28,7 @@ public sealed class SudokuFrontier
             foreach (var branch in branches)
             {
                 var outcome = solver.Propagate(branch.Grid, branch.Cell, branch.Digit, grid, out var cell, out var candidates);
-                if (outcome != SudokuSolver.Outcome.Branch)
+                if (outcome != SudokuOutcome.Branch)
                 {
                     // A leaf stays as it is: searching it costs its one node.
                     next.Add(branch);
@@ -40,7 +42,7 @@ public sealed class SudokuFrontier
                 {
                     var bit = candidates & -candidates;
                     candidates ^= bit;
-                    next.Add(new SudokuBranch(parent, cell, System.Numerics.BitOperations.TrailingZeroCount(bit) + 1, opened));
+                    next.Add(new SudokuBranch(parent, cell, BitOperations.TrailingZeroCount(bit) + 1, opened));
                     opened = 0;
                 }
             }

@@ -34,19 +34,6 @@ public sealed class SudokuSolver
     private int _target = 2;
     private CancellationToken _cancellationToken;
 
-    /// <summary>How the propagation of one grid ended.</summary>
-    public enum Outcome
-    {
-        /// <summary>Some cell or some digit of a unit has no candidate left.</summary>
-        Contradiction,
-
-        /// <summary>Every cell holds a digit.</summary>
-        Solved,
-
-        /// <summary>Propagation stopped with empty cells: the search must branch.</summary>
-        Branch,
-    }
-
     /// <summary>Solutions found since <see cref="Reset"/> (the search stops at the target).</summary>
     public int Solutions { get; private set; }
 
@@ -100,22 +87,22 @@ public sealed class SudokuSolver
 
     /// <summary>
     /// For the splitter: propagates the root (<paramref name="cell"/> &lt; 0) or a branch without searching
-    /// below it. On <see cref="Outcome.Branch"/>, <paramref name="grid"/> holds the propagated grid,
+    /// below it. On <see cref="SudokuOutcome.Branch"/>, <paramref name="grid"/> holds the propagated grid,
     /// <paramref name="branchCell"/> the cell the search branches on and <paramref name="candidates"/> its digits as bits.
     /// </summary>
-    public Outcome Propagate(ReadOnlySpan<byte> parent, int cell, int digit, Span<byte> grid, out int branchCell, out int candidates)
+    public SudokuOutcome Propagate(ReadOnlySpan<byte> parent, int cell, int digit, Span<byte> grid, out int branchCell, out int candidates)
     {
         branchCell = -1;
         candidates = 0;
         var loaded = cell < 0 ? LoadGivens(parent) : LoadBranch(parent, cell, digit);
         if (!loaded || !Propagate(0))
         {
-            return Outcome.Contradiction;
+            return SudokuOutcome.Contradiction;
         }
 
         _cells.AsSpan(0, SudokuTables.Cells).CopyTo(grid);
         branchCell = ChooseCell(0, out candidates);
-        return branchCell < 0 ? Outcome.Solved : Outcome.Branch;
+        return branchCell < 0 ? SudokuOutcome.Solved : SudokuOutcome.Branch;
     }
 
     private bool LoadBranch(ReadOnlySpan<byte> parent, int cell, int digit)

@@ -8,6 +8,12 @@ namespace SerialCluster.Kernels.Workloads.Sudoku;
 /// Solves 9×9 sudoku puzzles by depth-first search with singles propagation. A batch of puzzles is
 /// embarrassingly parallel (one independent search each); one hard puzzle is a serial search that
 /// <c>split</c> cuts into speculative subtrees searched at once, first decisive subtree wins.
+/// <para>
+/// <c>searchNodes</c> is always the node count of the serial depth-first search (root plus every branch it
+/// propagates) up to where it stops: at the second solution when uniqueness is checked, at the first
+/// otherwise, or at the end of the tree. A split search reports the same number, replayed from its subtrees
+/// in order, so it never depends on which subtree finished first.
+/// </para>
 /// </summary>
 public sealed class SudokuWorkload : Workload
 {

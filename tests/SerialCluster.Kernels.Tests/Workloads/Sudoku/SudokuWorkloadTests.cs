@@ -158,6 +158,20 @@ public sealed class SudokuWorkloadTests
     }
 
     [Fact]
+    public void OnlyTasksAfterTheDecisiveOneAreCancelled()
+    {
+        var plan = new SudokuWorkload().Plan(new Dictionary<string, string>
+        {
+            ["puzzles"] = Several, ["split"] = "16", ["checkUnique"] = "false",
+        });
+        var run = LocalPlanRunner.Run(plan, parallelism: 4);
+        var outputs = run.StageOutputs[0];
+        var decisive = Enumerable.Range(0, outputs.Count).First(t => plan.IsDecisive(0, t, outputs[t]));
+        Assert.All(outputs.Take(decisive), output => Assert.NotEmpty(output));
+        Assert.Equal(Single(Several, checkUnique: false).ToJsonString(), run.Result.ToJsonString());
+    }
+
+    [Fact]
     public void SplitSubtreesPartitionTheSearch()
     {
         // Each subtree searched to its end, node counts plus the splitter's internal nodes add up to the full search.
