@@ -1,0 +1,54 @@
+using SerialCluster.Kernels.Plans;
+
+namespace SerialCluster.Kernels.Workloads.Mdp;
+
+/// <summary>
+/// Pinned mode's one chain: step k is sweep k over every state at once, in place of a stage of blocks.
+/// Once a sweep's residual falls below the tolerance the remaining steps change nothing, exactly as the
+/// staged plan's tasks pass their blocks through, so the output equals the staged one bit for bit.
+/// </summary>
+public sealed class MdpRun : IChainRun
+{
+    private readonly MdpModel _model;
+    private readonly double _tolerance;
+    private double[] _values;
+    private double[] _next;
+    private readonly byte[] _actions;
+    private int _sweeps;
+    private double _residual = double.PositiveInfinity;
+
+    public MdpRun(MdpModel model, int horizon, double tolerance)
+    {
+        _model = model;
+        _tolerance = tolerance;
+        TotalSteps = horizon;
+        _values = new double[model.States];
+        _next = new double[model.States];
+        _actions = new byte[model.Optimize ? model.States : 0];
+    }
+
+    public long TotalSteps { get; }
+
+    public long StepsDone { get; private set; }
+
+    public void Advance(long steps)
+    {
+        steps = Math.Min(steps, TotalSteps - StepsDone);
+        for (long k = 0; k < steps; k++)
+        {
+            if (!(_residual < _tolerance))
+            {
+                _residual = MdpKernel.Sweep(_model, _values, _next, _actions, 0);
+                (_values, _next) = (_next, _values);
+                _sweeps++;
+            }
+
+            StepsDone++;
+        }
+    }
+
+    public byte[] Output() =>
+        StepsDone == TotalSteps
+            ? MdpCodec.Write(_sweeps, _residual, _values, _actions)
+            : throw new InvalidOperationException($"The chain has done {StepsDone} of {TotalSteps} sweeps.");
+}

@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+using SerialCluster.Kernels.Parameters;
+using SerialCluster.Kernels.Plans;
+
+namespace SerialCluster.Kernels.Workloads.Sudoku;
+
+/// <summary>
+/// One puzzle's search split into <c>split</c> speculative tasks. The tree is cut into subtrees in
+/// depth-first order (<see cref="SudokuFrontier"/>) and task t walks the contiguous run
+/// [F·t/split, F·(t+1)/split) of them, stopping at the target number of solutions (1, or 2 when uniqueness is
+/// checked). A task that reaches the target settles the answer alone, so it is decisive: every later task is
+/// cancelled. Without uniqueness that is "first solution wins"; with it, a lone solution cannot cut the
+/// others (a second one may lie in a later subtree), so a unique puzzle's tree is exhausted in parallel.
+/// <para>
+/// <see cref="Finish"/> replays the serial search over the task walks in order, which yields the same first
+/// solution, solution count and search nodes as the unsplit search, whatever finished first.
+/// </para>
+/// </summary>
+public sealed class SudokuSplitPlan : WorkloadPlan
+{
+    private readonly byte[] _givens;
+    private readonly int _split;
+    private readonly int _target;
+    private readonly bool _checkUnique;
+    private readonly Lazy<SudokuFrontier> _frontier;
+
+    public SudokuSplitPlan(ParameterValues parameters, byte[] givens, int split)
+        : base(parameters, SudokuWorkload.UnitName, [StageSpec.Parallel("subtrees", split, split, 1) with { Speculative = true }])
+    {
+        _givens = givens;
+        _split = split;
+        _checkUnique = parameters.GetBoolean("checkUnique");
+        _target = _checkUnique ? 2 : 1;
+        _frontier = new Lazy<SudokuFrontier>(() => SudokuFrontier.Build(_givens, _split), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The subtrees the search was cut into (built on first use; the same on every silo).</summary>
+    public SudokuFrontier Frontier => _frontier.Value;
+
+    public override long TaskUnits(int stage, int task) => 1;
+
+    public override byte[] CreateTaskInput(int stage, int task, IReadOnlyList<byte[]> previousOutputs) => [];
+
+    public override byte[] RunTask(int stage, int task, byte[] input, CancellationToken cancellationToken)
+    {
+        var branches = Frontier.Branches;
+        var first = (int)((long)branches.Count * task / _split);
+        var end = (int)((long)branches.Count * (task + 1) / _split);
+        var solver = new SudokuSolver();
+        solver.Reset(_target, cancellationToken);
+        for (var i = first; i < end && !solver.Done; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var branch = branches[i];
+            solver.AddNodes(branch.Opened);
+            if (branch.Cell < 0)
+            {
+                solver.SearchPuzzle(branch.Grid);
+            }
+            else
+            {
+                solver.SearchBranch(branch.Grid, branch.Cell, branch.Digit);
+            }
+        }
+
+        return SudokuCodec.WriteWalk(solver);
+    }
+
+    public override bool IsDecisive(int stage, int task, byte[] output) =>
+        output.Length > 0 && SudokuCodec.WalkSolutions(output) >= _target;
+
+    public override JsonObject Finish(IReadOnlyList<byte[]> lastStageOutputs)
+    {
+        byte[]? solution = null;
+        var found = 0;
+        long nodes = 0;
+        foreach (var walk in lastStageOutputs)
+        {
+            if (walk.Length == 0)
+            {
+                throw new InvalidOperationException("A cancelled subtree came before the deciding one.");
+            }
+
+            var solutions = SudokuCodec.WalkSolutions(walk);
+            if (solutions > 0 && solution is null)
+            {
+                solution = SudokuCodec.WalkSolution(walk);
+            }
+
+            var needed = _target - found;
+            if (solutions >= needed)
+            {
+                // The serial search stops inside this walk, at its needed-th solution.
+                nodes += SudokuCodec.WalkNodesAt(walk, needed);
+                found = _target;
+                break;
+            }
+
+            nodes += SudokuCodec.WalkNodes(walk);
+            found += solutions;
+        }
+
+        return SudokuResults.Build([new SudokuPuzzleResult(solution, found, nodes)], _checkUnique);
+    }
+}
