@@ -2,9 +2,11 @@ using SerialCluster.Kernels.Workloads.Amdahl;
 using SerialCluster.Kernels.Workloads.Cvp;
 using SerialCluster.Kernels.Workloads.Eca;
 using SerialCluster.Kernels.Workloads.HashChain;
+using SerialCluster.Kernels.Workloads.Mdp;
 using SerialCluster.Kernels.Workloads.MonteCarlo;
 using SerialCluster.Kernels.Workloads.NBody;
 using SerialCluster.Kernels.Workloads.S5;
+using SerialCluster.Kernels.Workloads.Sudoku;
 using SerialCluster.Kernels.Workloads.TimeLock;
 
 namespace SerialCluster.Kernels.Plans;
@@ -20,6 +22,8 @@ public static class WorkloadCatalog
         new CvpWorkload(),
         new NBodyWorkload(),
         new S5Workload(),
+        new MdpWorkload(),
+        new SudokuWorkload(),
         new TimeLockWorkload(),
         new AmdahlWorkload(),
     ];
