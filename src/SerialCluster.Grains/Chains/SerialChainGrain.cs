@@ -90,7 +90,7 @@ public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo, IH
             accumulators[timing.Stage].Add(timing.Seconds, timing.Runner);
         }
 
-        var stages = accumulators.Select((a, index) => a.ToProfile(result.StageWallSeconds[index])).ToList();
+        var stages = ProfileBuilder.Compact([.. accumulators.Select((a, index) => a.ToProfile(result.StageWallSeconds[index]))]);
         return new PinnedOutcome(result.Result.ToJsonString(), stages, result.Timings.Count, silo.Name);
     }
 

@@ -12,7 +12,8 @@ public static class LocalPlanRunner
 {
     /// <summary>
     /// Runs the plan's whole-job chain (<see cref="WorkloadPlan.CreateWholeChain"/>) when it has one and
-    /// <paramref name="preferWholeChain"/> is set; otherwise runs its stages.
+    /// <paramref name="preferWholeChain"/> is set; otherwise runs its stages. Only the last stage's outputs are
+    /// kept unless <paramref name="keepStageOutputs"/> (a long stepped job would otherwise hold every step).
     /// </summary>
     public static LocalPlanRun Run(
         WorkloadPlan plan,
@@ -20,6 +21,7 @@ public static class LocalPlanRunner
         Action<long>? unitsDone = null,
         string runner = "local",
         bool preferWholeChain = false,
+        bool keepStageOutputs = false,
         CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
@@ -104,7 +106,11 @@ public static class LocalPlanRunner
             }
 
             stageWalls.Add(Stopwatch.GetElapsedTime(stageStart).TotalSeconds);
-            stageOutputs.Add(outputs);
+            if (keepStageOutputs || stage == plan.Stages.Count - 1)
+            {
+                stageOutputs.Add(outputs);
+            }
+
             previous = outputs;
         }
 

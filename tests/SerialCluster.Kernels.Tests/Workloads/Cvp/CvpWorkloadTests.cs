@@ -186,7 +186,7 @@ public sealed class CvpWorkloadTests
     {
         // 4096 gates per level in 8 tasks: a task reads at most 2·512 values of the level below, never all 4096 · level.
         var plan = CvpRunner.Plan(new() { ["layers"] = "20", ["width"] = "4096", ["tasks"] = "8", ["grain"] = "512" });
-        var run = LocalPlanRunner.Run(plan, parallelism: 2);
+        var run = LocalPlanRunner.Run(plan, parallelism: 2, keepStageOutputs: true);
         for (var stage = 1; stage < plan.Stages.Count; stage++)
         {
             for (var task = 0; task < 8; task++)

@@ -164,7 +164,7 @@ public sealed class SudokuWorkloadTests
         {
             ["puzzles"] = Several, ["split"] = "16", ["checkUnique"] = "false",
         });
-        var run = LocalPlanRunner.Run(plan, parallelism: 4);
+        var run = LocalPlanRunner.Run(plan, parallelism: 4, keepStageOutputs: true);
         var outputs = run.StageOutputs[0];
         var decisive = Enumerable.Range(0, outputs.Count).First(t => plan.IsDecisive(0, t, outputs[t]));
         Assert.All(outputs.Take(decisive), output => Assert.NotEmpty(output));
