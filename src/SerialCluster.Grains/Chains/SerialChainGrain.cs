@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using SerialCluster.Abstractions.Execution;
 using SerialCluster.Abstractions.Grains;
 using SerialCluster.Abstractions.Jobs;
+using SerialCluster.Grains.Calibration;
 using SerialCluster.Grains.Execution;
 using SerialCluster.Grains.Placement;
 using SerialCluster.Kernels.Execution;
@@ -17,7 +18,8 @@ namespace SerialCluster.Grains.Chains;
 /// computation stops at the next batch, so a long chain never holds a graceful shutdown hostage.
 /// </summary>
 [SiloTargetedPlacement]
-public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo, IHostApplicationLifetime lifetime) : Grain, ISerialChainGrain
+public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo, IHostApplicationLifetime lifetime, SiloState state)
+    : Grain, ISerialChainGrain
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
 
@@ -26,6 +28,7 @@ public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo, IH
     public async Task<ChainOutcome> RunChainAsync(ChainRequest request)
     {
         var plan = plans.Get(request.JobId, request.Spec);
+        using var running = state.ChainRunning();
         var job = GrainFactory.GetGrain<IJobGrain>(request.JobId);
         var chain = plan.StartChain(request.Stage, request.Input);
         var sizer = new ChainBatchSizer();
@@ -65,6 +68,7 @@ public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo, IH
     public async Task<PinnedOutcome> RunPinnedAsync(string jobId, JobSpec spec)
     {
         var plan = plans.Get(jobId, spec);
+        using var running = state.ChainRunning();
         var job = GrainFactory.GetGrain<IJobGrain>(jobId);
         long units = 0;
         var run = Task.Run(() => LocalPlanRunner.Run(

@@ -1,20 +1,60 @@
+using SerialCluster.Abstractions.Calibration;
 using SerialCluster.Abstractions.Grains;
 using SerialCluster.Grains.Placement;
 
 namespace SerialCluster.Grains.Execution;
 
-/// <summary>The active silos and their capacities, read once per job from membership and each silo's worker.</summary>
+/// <summary>
+/// The active silos, their roles, calibrations and loads, read once per job from membership and each silo's
+/// worker; and the placement decisions that follow from them.
+/// </summary>
 public sealed class ClusterView
 {
     private ClusterView(IReadOnlyList<SiloSlot> silos) => Silos = silos;
 
+    /// <summary>Every active silo, in address order.</summary>
     public IReadOnlyList<SiloSlot> Silos { get; }
 
-    /// <summary>Every core the cluster has: per machine the largest silo's cores, summed (silos on one machine share its cores).</summary>
-    public int TotalCores => Silos.GroupBy(s => s.Machine, StringComparer.Ordinal).Sum(g => g.Max(s => s.Cores));
+    /// <summary>Every core the cluster has: per machine the largest silo's cores, summed (silos on one machine share them).</summary>
+    public int TotalCores => CoresOf(Silos);
 
-    /// <summary>Where serial chains go. Until silos are calibrated: the first active silo in address order, so the choice is stable.</summary>
-    public SiloSlot SerialSilo => Silos[0];
+    /// <summary>
+    /// Where serial chains go: among silos whose role allows chains (all silos if none does), the highest
+    /// single-thread score; ties go to fewer running chains, then address order. Before any silo has
+    /// calibrated: the silo with the fewest running chains, then address order.
+    /// </summary>
+    public SiloSlot SerialSilo
+    {
+        get
+        {
+            var candidates = Silos.Where(s => s.Role != SiloRole.Parallel).ToList();
+            if (candidates.Count == 0)
+            {
+                candidates = [.. Silos];
+            }
+
+            return candidates
+                .OrderByDescending(s => s.SingleThreadScore ?? double.NegativeInfinity)
+                .ThenBy(s => s.Capacity.RunningChains)
+                .First();
+        }
+    }
+
+    /// <summary>
+    /// The silos a job with parallelism <paramref name="parallelism"/> spreads tasks over: silos whose role allows
+    /// parallel work, plus <see cref="SiloRole.Serial"/> silos when the others have fewer cores than P and
+    /// <paramref name="serialSilosTakeOverflow"/>.
+    /// </summary>
+    public IReadOnlyList<SiloSlot> ParallelSilos(int parallelism, bool serialSilosTakeOverflow)
+    {
+        var parallel = Silos.Where(s => s.Role != SiloRole.Serial).ToList();
+        if (parallel.Count == 0 || (serialSilosTakeOverflow && parallelism > CoresOf(parallel)))
+        {
+            return Silos;
+        }
+
+        return parallel;
+    }
 
     public static async Task<ClusterView> ReadAsync(IClusterMembershipService membership, IGrainFactory grains)
     {
@@ -29,6 +69,9 @@ public sealed class ClusterView
         }
 
         var capacities = await Task.WhenAll(active.Select(a => grains.GetGrain<IWorkerGrain>(SiloKey.Format(a, "worker")).GetCapacityAsync()));
-        return new ClusterView([.. active.Select((a, i) => new SiloSlot(a, capacities[i].Silo, capacities[i].Machine, capacities[i].Cores))]);
+        return new ClusterView([.. active.Select((a, i) => new SiloSlot(a, capacities[i]))]);
     }
+
+    private static int CoresOf(IEnumerable<SiloSlot> silos) =>
+        silos.GroupBy(s => s.Machine, StringComparer.Ordinal).Sum(g => g.Max(s => s.Cores));
 }

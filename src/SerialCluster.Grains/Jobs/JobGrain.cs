@@ -4,6 +4,7 @@ using SerialCluster.Abstractions.Execution;
 using SerialCluster.Abstractions.Grains;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Grains.Execution;
+using SerialCluster.Grains.Hosting;
 using SerialCluster.Grains.Placement;
 using SerialCluster.Kernels.Parameters;
 using SerialCluster.Kernels.Plans;
@@ -16,7 +17,8 @@ namespace SerialCluster.Grains.Jobs;
 /// most P tasks in flight, a barrier between stages) — and measures the profile. The run continues in the
 /// background of this activation; status queries interleave with it.
 /// </summary>
-public sealed partial class JobGrain(IClusterMembershipService membership, ILogger<JobGrain> logger) : Grain, IJobGrain
+public sealed partial class JobGrain(IClusterMembershipService membership, SerialClusterOptions options, ILogger<JobGrain> logger)
+    : Grain, IJobGrain
 {
     public const int MaxParallelism = 4096;
 
@@ -119,6 +121,8 @@ public sealed partial class JobGrain(IClusterMembershipService membership, ILogg
         JobSpec spec, WorkloadPlan plan, ClusterView cluster, int parallelism)
     {
         var dispatcher = new ParallelStageDispatcher(GrainFactory);
+        var parallelSilos = cluster.ParallelSilos(parallelism, options.SerialSilosTakeOverflow);
+        var serial = cluster.SerialSilo;
         var stages = new List<StageProfile>();
         var silos = new Dictionary<string, int>(StringComparer.Ordinal);
         string? serialSilo = null;
@@ -132,7 +136,7 @@ public sealed partial class JobGrain(IClusterMembershipService membership, ILogg
             if (stageSpec.Kind == StageKind.Chain)
             {
                 var input = plan.CreateTaskInput(stage, 0, previous);
-                var chain = GrainFactory.GetGrain<ISerialChainGrain>(SiloKey.Format(cluster.SerialSilo.Address, $"{JobId}/{stage}"));
+                var chain = GrainFactory.GetGrain<ISerialChainGrain>(SiloKey.Format(serial.Address, $"{JobId}/{stage}"));
                 var outcome = await chain.RunChainAsync(new ChainRequest(JobId, spec, stage, input, unitsBefore));
                 accumulator.Add(outcome.Seconds, outcome.Silo);
                 serialSilo = outcome.Silo;
@@ -141,7 +145,7 @@ public sealed partial class JobGrain(IClusterMembershipService membership, ILogg
             else
             {
                 previous = await dispatcher.RunAsync(
-                    JobId, spec, plan, stage, previous, cluster.Silos, parallelism, accumulator,
+                    JobId, spec, plan, stage, previous, parallelSilos, parallelism, accumulator,
                     units => _unitsDone = Math.Min(_unitsTotal, _unitsDone + units));
             }
 

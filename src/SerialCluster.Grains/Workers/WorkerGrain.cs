@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Concurrency;
 using SerialCluster.Abstractions.Execution;
 using SerialCluster.Abstractions.Grains;
+using SerialCluster.Grains.Calibration;
 using SerialCluster.Grains.Execution;
 using SerialCluster.Grains.Placement;
 
@@ -14,11 +15,12 @@ namespace SerialCluster.Grains.Workers;
 /// </summary>
 [Reentrant]
 [SiloTargetedPlacement]
-public sealed class WorkerGrain(PlanCache plans, ILocalSiloDetails silo, IHostApplicationLifetime lifetime) : Grain, IWorkerGrain
+public sealed class WorkerGrain(PlanCache plans, ILocalSiloDetails silo, IHostApplicationLifetime lifetime, SiloState state) : Grain, IWorkerGrain
 {
     public async Task<StageTaskOutcome> RunTaskAsync(StageTaskRequest request)
     {
         var plan = plans.Get(request.JobId, request.Spec);
+        using var running = state.TaskRunning();
         var (output, seconds) = await Task.Run(() =>
         {
             var start = Stopwatch.GetTimestamp();
@@ -29,5 +31,5 @@ public sealed class WorkerGrain(PlanCache plans, ILocalSiloDetails silo, IHostAp
     }
 
     public Task<SiloCapacity> GetCapacityAsync() =>
-        Task.FromResult(new SiloCapacity(silo.Name, Environment.MachineName, Environment.ProcessorCount));
+        Task.FromResult(state.Snapshot(silo.Name, Environment.MachineName, Environment.ProcessorCount));
 }

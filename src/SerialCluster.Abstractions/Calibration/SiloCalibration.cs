@@ -1,0 +1,20 @@
+namespace SerialCluster.Abstractions.Calibration;
+
+/// <summary>
+/// What a silo measured about its own hardware. Scores are in steps per second of the fixed calibration
+/// kernel (<c>SerialCluster.Kernels.Calibration</c>): single-thread is one thread alone, all-core is every
+/// usable core at once (total). Usable cores = min(processor count, cgroup CPU quota).
+/// </summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("SerialCluster.SiloCalibration")]
+public sealed record SiloCalibration(
+    [property: Id(0)] double SingleThreadScore,
+    [property: Id(1)] double AllCoreScore,
+    [property: Id(2)] int ProcessorCount,
+    [property: Id(3)] double UsableCores,
+    [property: Id(4)] string CpuModel,
+    [property: Id(5)] double ClockMHz,
+    [property: Id(6)] DateTimeOffset MeasuredAt,
+    [property: Id(7)] double MeasurementSeconds,
+    [property: Id(8)] bool Overridden);

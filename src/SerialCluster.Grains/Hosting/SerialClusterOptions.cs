@@ -1,0 +1,35 @@
+using SerialCluster.Abstractions.Calibration;
+
+namespace SerialCluster.Grains.Hosting;
+
+/// <summary>
+/// Per-silo behaviour of SerialCluster's grains and services (configuration section <c>SerialCluster:Silo</c>
+/// in the silo host; set directly for embedded and test silos).
+/// </summary>
+public sealed class SerialClusterOptions
+{
+    public static readonly TimeSpan DefaultCalibrationInterval = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan DefaultCalibrationDuration = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan DefaultHopProbeInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>What this silo may run.</summary>
+    public SiloRole Role { get; set; } = SiloRole.Any;
+
+    /// <summary>How often to re-measure (0 = only at start).</summary>
+    public TimeSpan CalibrationInterval { get; set; } = DefaultCalibrationInterval;
+
+    /// <summary>How long the single-thread measurement runs (at least 200 ms).</summary>
+    public TimeSpan CalibrationDuration { get; set; } = DefaultCalibrationDuration;
+
+    /// <summary>How often to probe round trips to every peer (0 = never).</summary>
+    public TimeSpan HopProbeInterval { get; set; } = DefaultHopProbeInterval;
+
+    /// <summary>
+    /// Replace the measured single-thread score with this value (tests, and operators who know better).
+    /// Null measures.
+    /// </summary>
+    public double? SingleThreadScoreOverride { get; set; }
+
+    /// <summary>Let <see cref="SiloRole.Serial"/> silos take parallel tasks when a job's P exceeds the other silos' cores.</summary>
+    public bool SerialSilosTakeOverflow { get; set; } = true;
+}
