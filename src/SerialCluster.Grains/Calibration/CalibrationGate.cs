@@ -13,6 +13,20 @@ internal static class CalibrationGate
     private static readonly SemaphoreSlim InProcess = new(1, 1);
     private static readonly string LockPath = Path.Combine(Path.GetTempPath(), "serialcluster-calibration.lock");
     private static readonly TimeSpan Retry = TimeSpan.FromMilliseconds(50);
+    private static int _measuring;
+
+    /// <summary>True while a silo of this process is measuring (and so every core of the machine may be busy).</summary>
+    public static bool IsMeasuring => Volatile.Read(ref _measuring) != 0;
+
+    /// <summary>Waits, at most <paramref name="limit"/>, until no silo of this process is measuring.</summary>
+    public static async Task WaitWhileMeasuringAsync(TimeProvider time, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var start = time.GetTimestamp();
+        while (IsMeasuring && time.GetElapsedTime(start) < limit)
+        {
+            await Task.Delay(Retry, time, cancellationToken);
+        }
+    }
 
     public static async Task<IDisposable> EnterAsync(TimeProvider time, CancellationToken cancellationToken)
     {
@@ -24,7 +38,9 @@ internal static class CalibrationGate
             {
                 try
                 {
-                    return new Held(new FileStream(LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+                    var file = new FileStream(LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                    Volatile.Write(ref _measuring, 1);
+                    return new Held(file);
                 }
                 catch (IOException) when (time.GetElapsedTime(start) < MaxWait)
                 {
@@ -32,6 +48,7 @@ internal static class CalibrationGate
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
+                    Volatile.Write(ref _measuring, 1);
                     return new Held(null);
                 }
             }
@@ -52,6 +69,7 @@ internal static class CalibrationGate
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
                 file?.Dispose();
+                Volatile.Write(ref _measuring, 0);
                 InProcess.Release();
             }
         }

@@ -15,7 +15,8 @@ namespace SerialCluster.Grains.Calibration;
 /// peer's <see cref="IProbeGrain"/> (activation, connection set-up) and then <see cref="PingsPerRound"/> timed
 /// ones, one after another; the last <see cref="WindowSize"/> samples per peer give the p50/p99 published into
 /// <see cref="SiloState.PublishHops"/>, peers named as membership names them (the name each silo reports as
-/// <c>SiloCapacity.Silo</c>). Silos that leave are dropped.
+/// <c>SiloCapacity.Silo</c>). Silos that leave are dropped. A round waits while a silo of this process is
+/// calibrating, so the hops measured are not the calibration's load.
 /// </summary>
 public sealed partial class HopProbeService : ILifecycleParticipant<ISiloLifecycle>
 {
@@ -23,6 +24,9 @@ public sealed partial class HopProbeService : ILifecycleParticipant<ISiloLifecyc
     public const int WindowSize = 100;
 
     private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(5);
+
+    // A calibration here saturates the machine's cores for about a second; round trips timed then would measure it.
+    private static readonly TimeSpan MaxCalibrationWait = TimeSpan.FromSeconds(10);
 
     private readonly SerialClusterOptions _options;
     private readonly SiloState _state;
@@ -82,6 +86,13 @@ public sealed partial class HopProbeService : ILifecycleParticipant<ISiloLifecyc
     {
         try
         {
+            // This silo's own first calibration is under way at start: let it finish before timing anything.
+            var start = _time.GetTimestamp();
+            while (_options.CalibrationEnabled && _state.Calibration is not { AllCoreScore: > 0 } && _time.GetElapsedTime(start) < MaxCalibrationWait)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50), _time, stopping);
+            }
+
             await using var updates = _membership.MembershipUpdates.GetAsyncEnumerator(stopping);
             var membershipChanged = updates.MoveNextAsync().AsTask();
             while (true)
@@ -117,6 +128,7 @@ public sealed partial class HopProbeService : ILifecycleParticipant<ISiloLifecyc
 
     private async Task ProbeRoundAsync(CancellationToken stopping)
     {
+        await CalibrationGate.WaitWhileMeasuringAsync(_time, MaxCalibrationWait, stopping);
         var active = _membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).ToList();
         foreach (var gone in _windows.Keys.Where(a => !active.Any(m => m.SiloAddress.Equals(a))).ToList())
         {
