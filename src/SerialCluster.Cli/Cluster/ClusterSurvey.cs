@@ -10,6 +10,9 @@ namespace SerialCluster.Cli.Cluster;
 /// </summary>
 public sealed class ClusterSurvey
 {
+    /// <summary>How long after the last calibration a cluster with no hop figures at all is still waited for.</summary>
+    public static readonly TimeSpan HopGrace = TimeSpan.FromSeconds(3);
+
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
@@ -26,11 +29,11 @@ public sealed class ClusterSurvey
     public IReadOnlyList<string> MissingHops =>
         [.. Silos.Where(s => !Silos.All(peer => s.Capacity?.Hops.Any(h => h.Peer == peer.Name) == true)).Select(s => s.Name)];
 
-    /// <summary>
-    /// Every silo calibrated, and the hop matrix full, unless no silo has measured any hop at all (probing is
-    /// switched off there; waiting would not help).
-    /// </summary>
-    public bool IsComplete => Uncalibrated.Count == 0 && (MissingHops.Count == 0 || !Silos.Any(s => s.Capacity?.Hops.Count > 0));
+    /// <summary>Every silo calibrated and the hop matrix full.</summary>
+    public bool IsComplete => Uncalibrated.Count == 0 && MissingHops.Count == 0;
+
+    /// <summary>No silo has measured a single hop (probing may be switched off there).</summary>
+    public bool HasNoHops => Silos.All(s => s.Capacity is null || s.Capacity.Hops.Count == 0);
 
     public static async Task<ClusterSurvey> ReadAsync(IClusterClient client, CancellationToken cancellationToken)
     {
@@ -57,17 +60,26 @@ public sealed class ClusterSurvey
 
     /// <summary>
     /// Reads the cluster until every silo has published its first calibration and its hop latencies, or until
-    /// <paramref name="deadline"/> has passed; then returns what there is. Says once what it waits for.
+    /// <paramref name="deadline"/> has passed; then returns what there is. Says once what it waits for. When
+    /// every silo has calibrated but none has measured any hop for <see cref="HopGrace"/> (their first round
+    /// follows their calibration within milliseconds), probing is taken to be off and waiting ends.
     /// </summary>
     public static async Task<ClusterSurvey> WaitAsync(IClusterClient client, TimeSpan deadline, Action<string> say, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        TimeSpan? calibratedAt = null;
         var saidCalibration = false;
         var saidHops = false;
         while (true)
         {
             var survey = await ReadAsync(client, cancellationToken);
-            if (survey.IsComplete || clock.Elapsed >= deadline)
+            if (survey.Uncalibrated.Count == 0)
+            {
+                calibratedAt ??= clock.Elapsed;
+            }
+
+            var probingOff = calibratedAt is { } at && survey.HasNoHops && clock.Elapsed - at >= HopGrace;
+            if (survey.IsComplete || probingOff || clock.Elapsed >= deadline)
             {
                 return survey;
             }

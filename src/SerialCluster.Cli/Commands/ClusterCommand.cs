@@ -19,6 +19,10 @@ public sealed class ClusterCommand(ConsoleStreams console) : AsyncCommand<Cluste
         {
             console.Say($"not calibrated yet after {settings.Wait} s: {string.Join(", ", survey.Uncalibrated)}; their figures are missing");
         }
+        else if (survey.HasNoHops)
+        {
+            console.Say("no silo has measured hop latencies (HopProbeInterval = 0?)");
+        }
         else if (!survey.IsComplete)
         {
             console.Say($"hop latencies still missing after {settings.Wait} s from: {string.Join(", ", survey.MissingHops)}");
