@@ -29,6 +29,8 @@ public static class CliApplication
                 .WithExample("run", "montecarlo", "--set", "samples=1e9", "--mode", "scatter", "--parallelism", "2");
             config.AddCommand<WorkloadsCommand>("workloads")
                 .WithDescription("List the workloads with their parameters, defaults, limits and work/span formulas.");
+            config.AddCommand<ClusterCommand>("cluster")
+                .WithDescription("Show every silo (role, cores, calibrated scores, CPU, running work) and the hop-latency matrix.");
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription("Run a serial and a parallel workload of equal single-core time at P=1 and at every core, and compare.");
         });

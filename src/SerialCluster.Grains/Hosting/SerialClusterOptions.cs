@@ -30,6 +30,18 @@ public sealed class SerialClusterOptions
     /// </summary>
     public double? SingleThreadScoreOverride { get; set; }
 
+    /// <summary>
+    /// Replace the measured usable cores with this value (tests of core-weighted spreading, and operators who
+    /// reserve cores for something else). Null measures.
+    /// </summary>
+    public double? UsableCoresOverride { get; set; }
+
+    /// <summary>
+    /// False: this silo neither measures nor publishes a calibration (not even the overrides), so placement
+    /// treats it as uncalibrated. For tests of the fallback.
+    /// </summary>
+    public bool CalibrationEnabled { get; set; } = true;
+
     /// <summary>Let <see cref="SiloRole.Serial"/> silos take parallel tasks when a job's P exceeds the other silos' cores.</summary>
     public bool SerialSilosTakeOverflow { get; set; } = true;
 }

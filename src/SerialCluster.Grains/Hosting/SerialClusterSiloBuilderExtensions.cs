@@ -17,6 +17,7 @@ public static class SerialClusterSiloBuilderExtensions
         builder.Services.AddSingleton(new SiloState(options.Role));
         builder.Services.AddSingleton<PlanCache>();
         builder.Services.AddPlacementDirector<SiloTargetedPlacement, SiloTargetedPlacementDirector>();
+        builder.Services.AddCalibration();
         return builder;
     }
 }

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using SerialCluster.Abstractions.Grains;
+using SerialCluster.Grains.Placement;
+
+namespace SerialCluster.Cli.Cluster;
+
+/// <summary>
+/// Every active silo of a cluster, read from a client: membership through the management grain, then each
+/// silo's own figures (role, calibration, running work, hop latencies) from the worker grain that lives on it.
+/// </summary>
+public sealed class ClusterSurvey
+{
+    /// <summary>How long after the last calibration a cluster with no hop figures at all is still waited for.</summary>
+    public static readonly TimeSpan HopGrace = TimeSpan.FromSeconds(3);
+
+    private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
+    private ClusterSurvey(IReadOnlyList<SurveyedSilo> silos) => Silos = silos;
+
+    /// <summary>The active silos by name (then address).</summary>
+    public IReadOnlyList<SurveyedSilo> Silos { get; }
+
+    /// <summary>Silos that have not yet published a full calibration (overrides alone are not one).</summary>
+    public IReadOnlyList<string> Uncalibrated =>
+        [.. Silos.Where(s => s.Capacity?.Calibration is not { AllCoreScore: > 0 }).Select(s => s.Name)];
+
+    /// <summary>Silos that lack a hop latency to some silo (themselves included).</summary>
+    public IReadOnlyList<string> MissingHops =>
+        [.. Silos.Where(s => !Silos.All(peer => s.Capacity?.Hops.Any(h => h.Peer == peer.Name) == true)).Select(s => s.Name)];
+
+    /// <summary>Every silo calibrated and the hop matrix full.</summary>
+    public bool IsComplete => Uncalibrated.Count == 0 && MissingHops.Count == 0;
+
+    /// <summary>No silo has measured a single hop (probing may be switched off there).</summary>
+    public bool HasNoHops => Silos.All(s => s.Capacity is null || s.Capacity.Hops.Count == 0);
+
+    public static async Task<ClusterSurvey> ReadAsync(IClusterClient client, CancellationToken cancellationToken)
+    {
+        var hosts = await client.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: true).WaitAsync(cancellationToken);
+        var ordered = hosts
+            .OrderBy(h => h.SiloName, StringComparer.Ordinal)
+            .ThenBy(h => h.SiloAddress.ToParsableString(), StringComparer.Ordinal)
+            .ToList();
+        var silos = await Task.WhenAll(ordered.Select(async host =>
+        {
+            var worker = client.GetGrain<IWorkerGrain>(SiloKey.Format(host.SiloAddress, "worker"));
+            try
+            {
+                var capacity = await worker.GetCapacityAsync().WaitAsync(AnswerTimeout, cancellationToken);
+                return new SurveyedSilo(host.SiloAddress, capacity.Silo, capacity.Machine, capacity);
+            }
+            catch (Exception e) when (e is TimeoutException or OrleansException)
+            {
+                return new SurveyedSilo(host.SiloAddress, host.SiloName, host.HostName, null); // leaving, or not answering
+            }
+        }));
+        return new ClusterSurvey(silos);
+    }
+
+    /// <summary>
+    /// Reads the cluster until every silo has published its first calibration and its hop latencies, or until
+    /// <paramref name="deadline"/> has passed; then returns what there is. Says once what it waits for. When
+    /// every silo has calibrated but none has measured any hop for <see cref="HopGrace"/> (their first round
+    /// follows their calibration within milliseconds), probing is taken to be off and waiting ends.
+    /// </summary>
+    public static async Task<ClusterSurvey> WaitAsync(IClusterClient client, TimeSpan deadline, Action<string> say, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        TimeSpan? calibratedAt = null;
+        var saidCalibration = false;
+        var saidHops = false;
+        while (true)
+        {
+            var survey = await ReadAsync(client, cancellationToken);
+            if (survey.Uncalibrated.Count == 0)
+            {
+                calibratedAt ??= clock.Elapsed;
+            }
+
+            var probingOff = calibratedAt is { } at && survey.HasNoHops && clock.Elapsed - at >= HopGrace;
+            if (survey.IsComplete || probingOff || clock.Elapsed >= deadline)
+            {
+                return survey;
+            }
+
+            if (survey.Uncalibrated.Count > 0 && !saidCalibration)
+            {
+                say($"waiting for calibration… ({string.Join(", ", survey.Uncalibrated)})");
+                saidCalibration = true;
+            }
+            else if (survey.Uncalibrated.Count == 0 && !saidHops)
+            {
+                say($"waiting for hop latencies… ({string.Join(", ", survey.MissingHops)})");
+                saidHops = true;
+            }
+
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+    }
+}

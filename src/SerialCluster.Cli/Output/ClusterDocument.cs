@@ -1,0 +1,52 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SerialCluster.Cli.Cluster;
+using SerialCluster.Kernels.Calibration;
+
+namespace SerialCluster.Cli.Output;
+
+/// <summary>
+/// The one JSON document <c>cluster --json</c> prints: the unit of the scores, every silo with its figures
+/// (<c>calibration</c> null until measured), and the hop matrix as a list of from/to pairs.
+/// </summary>
+public static class ClusterDocument
+{
+    public static JsonObject Build(ClusterSurvey survey)
+    {
+        var silos = new JsonArray();
+        var hops = new JsonArray();
+        foreach (var silo in survey.Silos)
+        {
+            var capacity = silo.Capacity;
+            silos.Add(new JsonObject
+            {
+                ["name"] = silo.Name,
+                ["address"] = silo.Address.ToParsableString(),
+                ["machine"] = silo.HostName,
+                ["role"] = capacity?.Role.ToString().ToLowerInvariant(),
+                ["cores"] = capacity?.Cores,
+                ["runningChains"] = capacity?.RunningChains,
+                ["runningTasks"] = capacity?.RunningTasks,
+                ["calibration"] = capacity?.Calibration is { } c ? JsonSerializer.SerializeToNode(c, JobDocument.Options) : null,
+            });
+            foreach (var hop in capacity?.Hops ?? [])
+            {
+                hops.Add(new JsonObject
+                {
+                    ["from"] = silo.Name,
+                    ["to"] = hop.Peer,
+                    ["p50Microseconds"] = Math.Round(hop.P50Microseconds, 1),
+                    ["p99Microseconds"] = Math.Round(hop.P99Microseconds, 1),
+                    ["samples"] = hop.Samples,
+                });
+            }
+        }
+
+        return new JsonObject
+        {
+            ["scoreUnit"] = CalibrationKernel.Unit,
+            ["silos"] = silos,
+            ["hops"] = hops,
+        };
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using SerialCluster.Cli.Cluster;
+using SerialCluster.Kernels.Calibration;
+using Spectre.Console;
+
+namespace SerialCluster.Cli.Output;
+
+/// <summary>The human view of a cluster: one row per silo, then the hop-latency matrix (rows from, columns to).</summary>
+public static class ClusterTable
+{
+    public static void Write(IAnsiConsole console, ClusterSurvey survey)
+    {
+        var silos = new Table().Border(TableBorder.Rounded)
+            .AddColumn("silo").AddColumn("address").AddColumn("machine").AddColumn("role")
+            .AddColumn(new TableColumn("cores").RightAligned()).AddColumn(new TableColumn("usable").RightAligned())
+            .AddColumn(new TableColumn("single-thread").RightAligned()).AddColumn(new TableColumn("all-core").RightAligned())
+            .AddColumn("cpu").AddColumn(new TableColumn("clock").RightAligned())
+            .AddColumn(new TableColumn("chains").RightAligned()).AddColumn(new TableColumn("tasks").RightAligned());
+        var anyOverride = false;
+        foreach (var silo in survey.Silos)
+        {
+            var capacity = silo.Capacity;
+            var calibration = capacity?.Calibration;
+            anyOverride |= calibration?.Overridden == true;
+            var mark = calibration?.Overridden == true ? "*" : string.Empty;
+            silos.AddRow(
+                Markup.Escape(silo.Name),
+                Markup.Escape(silo.Address.ToParsableString()),
+                Markup.Escape(silo.HostName),
+                capacity is null ? "[red]no answer[/]" : capacity.Role.ToString().ToLowerInvariant(),
+                calibration is null ? Text(capacity?.Cores) : Text(calibration.ProcessorCount),
+                calibration is null ? "-" : Number(calibration.UsableCores, "0.##") + mark,
+                calibration is null ? "[grey]calibrating…[/]" : Rate(calibration.SingleThreadScore) + mark,
+                calibration is { AllCoreScore: > 0 } ? Rate(calibration.AllCoreScore) : "-",
+                Markup.Escape(calibration?.CpuModel ?? "-"),
+                calibration is { ClockMHz: > 0 } ? Number(calibration.ClockMHz, "F0") + " MHz" : "-",
+                Text(capacity?.RunningChains),
+                Text(capacity?.RunningTasks));
+        }
+
+        console.Write(silos);
+        console.MarkupLine(Markup.Escape(
+            $"scores in {CalibrationKernel.Unit} (M = million): single-thread is one core alone, all-core every core at once; usable = min(cores, CPU quota)."
+            + (anyOverride ? " * configured by the operator, not measured." : string.Empty)));
+
+        var names = survey.Silos.Select(s => s.Name).ToList();
+        var matrix = new Table().Border(TableBorder.Rounded).AddColumn("from \\ to");
+        foreach (var name in names)
+        {
+            matrix.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
+        }
+
+        foreach (var from in survey.Silos)
+        {
+            var cells = new List<string> { Markup.Escape(from.Name) };
+            foreach (var to in names)
+            {
+                var hop = from.Capacity?.Hops.FirstOrDefault(h => h.Peer == to);
+                cells.Add(hop is null ? "-" : $"{Number(hop.P50Microseconds, "F0")} / {Number(hop.P99Microseconds, "F0")}");
+            }
+
+            matrix.AddRow([.. cells]);
+        }
+
+        console.MarkupLine("[bold]hop latency[/], µs: p50 / p99 of recent grain-call round trips (rows: from, columns: to; the diagonal is a local call)");
+        console.Write(matrix);
+    }
+
+    private static string Rate(double stepsPerSecond) => Number(stepsPerSecond / 1e6, "F2") + " M/s";
+
+    private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+
+    private static string Text(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "-";
+}

@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using SerialCluster.Abstractions.Calibration;
+using SerialCluster.Abstractions.Grains;
+using SerialCluster.Grains.Hosting;
+using SerialCluster.Grains.Placement;
+using SerialCluster.Kernels.Calibration;
+
+namespace SerialCluster.Grains.Calibration;
+
+/// <summary>
+/// Measures grain-call round trips from this silo to every active silo, itself included (the local call cost):
+/// every <see cref="SerialClusterOptions.HopProbeInterval"/> (0 = never) and at once whenever membership changes,
+/// so a silo that joins is measured without waiting a whole interval. Each round makes one unrecorded call to a
+/// peer's <see cref="IProbeGrain"/> (activation, connection set-up) and then <see cref="PingsPerRound"/> timed
+/// ones, one after another; the last <see cref="WindowSize"/> samples per peer give the p50/p99 published into
+/// <see cref="SiloState.PublishHops"/>, peers named as membership names them (the name each silo reports as
+/// <c>SiloCapacity.Silo</c>). Silos that leave are dropped. A round waits while a silo of this process is
+/// calibrating, so the hops measured are not the calibration's load.
+/// </summary>
+public sealed partial class HopProbeService : ILifecycleParticipant<ISiloLifecycle>
+{
+    public const int PingsPerRound = 5;
+    public const int WindowSize = 100;
+
+    private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(5);
+
+    // A calibration here saturates the machine's cores for about a second; round trips timed then would measure it.
+    private static readonly TimeSpan MaxCalibrationWait = TimeSpan.FromSeconds(10);
+
+    private readonly SerialClusterOptions _options;
+    private readonly SiloState _state;
+    private readonly IClusterMembershipService _membership;
+    private readonly IGrainFactory _grains;
+    private readonly ILocalSiloDetails _silo;
+    private readonly TimeProvider _time;
+    private readonly ILogger<HopProbeService> _logger;
+    private readonly Dictionary<SiloAddress, LatencyWindow> _windows = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _running = Task.CompletedTask;
+
+    public HopProbeService(
+        SerialClusterOptions options,
+        SiloState state,
+        IClusterMembershipService membership,
+        IGrainFactory grains,
+        ILocalSiloDetails silo,
+        TimeProvider time,
+        ILogger<HopProbeService> logger)
+    {
+        if (options.HopProbeInterval < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"SerialCluster:Silo:{nameof(options.HopProbeInterval)} is {options.HopProbeInterval}; allowed: 0 (never) or a positive interval");
+        }
+
+        _options = options;
+        _state = state;
+        _membership = membership;
+        _grains = grains;
+        _silo = silo;
+        _time = time;
+        _logger = logger;
+    }
+
+    public void Participate(ISiloLifecycle lifecycle)
+    {
+        if (_options.HopProbeInterval > TimeSpan.Zero)
+        {
+            lifecycle.Subscribe(nameof(HopProbeService), ServiceLifecycleStage.Active, StartAsync, StopAsync);
+        }
+    }
+
+    private Task StartAsync(CancellationToken cancellationToken)
+    {
+        _running = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    private async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await _running.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private async Task RunAsync(CancellationToken stopping)
+    {
+        try
+        {
+            // This silo's own first calibration is under way at start: let it finish before timing anything.
+            var start = _time.GetTimestamp();
+            while (_options.CalibrationEnabled && _state.Calibration is not { AllCoreScore: > 0 } && _time.GetElapsedTime(start) < MaxCalibrationWait)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50), _time, stopping);
+            }
+
+            await using var updates = _membership.MembershipUpdates.GetAsyncEnumerator(stopping);
+            var membershipChanged = updates.MoveNextAsync().AsTask();
+            while (true)
+            {
+                await ProbeRoundAsync(stopping);
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+                var interval = Task.Delay(_options.HopProbeInterval, _time, wait.Token);
+                if (await Task.WhenAny(interval, membershipChanged) == membershipChanged)
+                {
+                    await wait.CancelAsync();
+                    if (!await membershipChanged)
+                    {
+                        return;
+                    }
+
+                    membershipChanged = updates.MoveNextAsync().AsTask();
+                }
+                else
+                {
+                    await interval; // throws when stopping
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // The silo is stopping.
+        }
+        catch (Exception e)
+        {
+            LogStopped(_logger, e, _silo.Name);
+        }
+    }
+
+    private async Task ProbeRoundAsync(CancellationToken stopping)
+    {
+        await CalibrationGate.WaitWhileMeasuringAsync(_time, MaxCalibrationWait, stopping);
+        var active = _membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).ToList();
+        foreach (var gone in _windows.Keys.Where(a => !active.Any(m => m.SiloAddress.Equals(a))).ToList())
+        {
+            _windows.Remove(gone);
+        }
+
+        foreach (var peer in active)
+        {
+            var probe = _grains.GetGrain<IProbeGrain>(SiloKey.Format(peer.SiloAddress, "probe"));
+            try
+            {
+                await probe.PingAsync().WaitAsync(PingTimeout, _time, stopping);
+                if (!_windows.TryGetValue(peer.SiloAddress, out var window))
+                {
+                    window = _windows[peer.SiloAddress] = new LatencyWindow(WindowSize);
+                }
+
+                for (var i = 0; i < PingsPerRound; i++)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    await probe.PingAsync().WaitAsync(PingTimeout, _time, stopping);
+                    window.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
+            {
+                // A silo on its way out: membership will drop it; keep what was measured before.
+                LogPingFailed(_logger, _silo.Name, peer.Name, e.Message);
+            }
+        }
+
+        _state.PublishHops(active
+            .Where(m => _windows.TryGetValue(m.SiloAddress, out var w) && w.Count > 0)
+            .Select(m => (Member: m, Window: _windows[m.SiloAddress]))
+            .OrderBy(p => p.Member.Name, StringComparer.Ordinal)
+            .Select(p => new HopLatency(p.Member.Name, p.Window.Percentile(50), p.Window.Percentile(99), p.Window.Count)));
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Hop probe from {Silo} to {Peer} failed: {Reason}")]
+    private static partial void LogPingFailed(ILogger logger, string silo, string peer, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hop probing on {Silo} stopped")]
+    private static partial void LogStopped(ILogger logger, Exception exception, string silo);
+}
