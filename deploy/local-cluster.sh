@@ -11,6 +11,8 @@
 #   ROLES="serial,parallel"     role per silo (any|serial|parallel), comma-separated; missing entries are "any"
 #   CPUS="0,1,1"                taskset CPU list per silo (e.g. 0 or 0-1), comma-separated; empty = not pinned
 #   SCORES="2e6,,"              SingleThreadScoreOverride per silo, comma-separated; empty = measured
+#   BUSY="0:2"                  CPU:COUNT,… spinning shells pinned to a CPU, started before the silos (a silo
+#                               pinned to that CPU measures slower: docs/HETEROGENEITY.md)
 #   CLUSTER_ID=serialcluster-local
 #   REDIS_PORT=6380             redis-server listens on 127.0.0.1:REDIS_PORT
 #   SILO_PORT_BASE=11111        silo i listens on SILO_PORT_BASE+i (silo-to-silo)
@@ -46,11 +48,13 @@ load_settings() {
   ROLES="${ROLES:-}"
   CPUS="${CPUS:-}"
   SCORES="${SCORES:-}"
+  BUSY="${BUSY:-}"
   CLUSTER_ID="${CLUSTER_ID:-serialcluster-local}"
   REDIS_PORT="${REDIS_PORT:-6380}"
   SILO_PORT_BASE="${SILO_PORT_BASE:-11111}"
   GATEWAY_PORT_BASE="${GATEWAY_PORT_BASE:-30000}"
   CONFIGURATION="${CONFIGURATION:-Release}"
+  BUILD_SILO=$([ -z "${SILO_DLL:-}" ] && echo yes || echo no)
   SILO_DLL="${SILO_DLL:-$ROOT/src/SerialCluster.Silo/bin/$CONFIGURATION/net10.0/SerialCluster.Silo.dll}"
   CLI_DLL="${CLI_DLL:-$ROOT/src/SerialCluster.Cli/bin/$CONFIGURATION/net10.0/serialcluster.dll}"
   READY_TIMEOUT="${READY_TIMEOUT:-90}"
@@ -60,7 +64,7 @@ load_settings() {
 
 save_settings() {
   {
-    for name in SILOS ROLES CPUS SCORES CLUSTER_ID REDIS_PORT SILO_PORT_BASE GATEWAY_PORT_BASE CONFIGURATION SILO_DLL CLI_DLL SILO_ARGS; do
+    for name in SILOS ROLES CPUS SCORES BUSY CLUSTER_ID REDIS_PORT SILO_PORT_BASE GATEWAY_PORT_BASE CONFIGURATION SILO_DLL CLI_DLL SILO_ARGS; do
       printf '%s=%q\n' "$name" "${!name}"
     done
   } >"$SETTINGS_FILE"
@@ -96,6 +100,9 @@ silo_name() { printf 'silo-%d' "$1"; }
 any_running() {
   local i
   is_ours "$(pid_of "$STATE_DIR/redis.pid")" redis-server && return 0
+  for f in "$STATE_DIR"/busy-*.pid; do
+    [ -f "$f" ] && is_ours "$(pid_of "$f")" "while :" && return 0
+  done
   for ((i = 0; i < SILOS; i++)); do
     is_ours "$(pid_of "$STATE_DIR/$(silo_name "$i").pid")" SerialCluster.Silo && return 0
   done
@@ -113,9 +120,27 @@ validate() {
     score="$(nth "$SCORES" "$i")"
     [[ -z "$score" || "$score" =~ ^[0-9.]+([eE][0-9]+)?$ ]] || die "SCORES entry $i is '$score'; give a positive number"
   done
-  if [ -n "$CPUS" ]; then
-    command -v taskset >/dev/null || die "CPUS needs taskset: apt-get install -y util-linux"
+  local entry
+  for entry in ${BUSY//,/ }; do
+    [[ "$entry" =~ ^[0-9]+:[1-9][0-9]?$ ]] || die "BUSY entry '$entry' is not CPU:COUNT (e.g. 0:2)"
+  done
+  if [ -n "$CPUS$BUSY" ]; then
+    command -v taskset >/dev/null || die "CPUS and BUSY need taskset: apt-get install -y util-linux"
   fi
+}
+
+# The spinning shells BUSY asks for, pinned with taskset; each one's pid in busy-CPU-K.pid.
+start_busy() {
+  local entry cpu count k
+  for entry in ${BUSY//,/ }; do
+    cpu="${entry%%:*}"
+    count="${entry##*:}"
+    for ((k = 0; k < count; k++)); do
+      (exec taskset -c "$cpu" sh -c 'while :; do :; done' </dev/null >/dev/null 2>&1) &
+      echo $! >"$STATE_DIR/busy-$cpu-$k.pid"
+      say "busy process pid $! spinning on cpu $cpu"
+    done
+  done
 }
 
 cmd_up() {
@@ -133,7 +158,7 @@ cmd_up() {
     port_in_use $((GATEWAY_PORT_BASE + i)) && die "gateway port $((GATEWAY_PORT_BASE + i)) is taken; set GATEWAY_PORT_BASE"
   done
 
-  if [ "${SILO_DLL}" = "$ROOT/src/SerialCluster.Silo/bin/$CONFIGURATION/net10.0/SerialCluster.Silo.dll" ]; then
+  if [ "$BUILD_SILO" = yes ]; then
     say "building the silo and the CLI ($CONFIGURATION)…"
     dotnet build "$ROOT/src/SerialCluster.Silo" -c "$CONFIGURATION" --nologo -v quiet -clp:NoSummary >"$STATE_DIR/build.log" 2>&1 ||
       { tail -n 30 "$STATE_DIR/build.log" >&2; die "build failed (log: $STATE_DIR/build.log)"; }
@@ -152,6 +177,8 @@ cmd_up() {
     --daemonize yes --pidfile "$STATE_DIR/redis.pid" --logfile "$STATE_DIR/redis.log" --dir "$STATE_DIR"
   wait_for "redis-server on 127.0.0.1:$REDIS_PORT to answer PING" 10 redis_ping
   say "redis-server pid $(pid_of "$STATE_DIR/redis.pid") on 127.0.0.1:$REDIS_PORT"
+
+  start_busy
 
   local start name role cpus score
   start=$(date +%s.%N)
@@ -257,6 +284,13 @@ cmd_down() {
   done
   # Silos first, while Redis is still there for them to leave membership cleanly.
   stop_pids SerialCluster.Silo "${silos[@]}"
+  local -a busy=()
+  for f in "$STATE_DIR"/busy-*.pid; do
+    [ -f "$f" ] || continue
+    pid="$(pid_of "$f")"
+    is_ours "$pid" "while :" && busy+=("$pid") && say "stopping $(basename "$f" .pid) (pid $pid)"
+  done
+  stop_pids "while :" "${busy[@]}"
   pid="$(pid_of "$STATE_DIR/redis.pid")"
   if is_ours "$pid" redis-server; then
     say "stopping redis-server (pid $pid)"
@@ -284,6 +318,13 @@ cmd_status() {
     cpus="$(nth "$CPUS" "$i")"
     printf '%-10s pid %-8s %-22s silo %s gateway %s role %s%s\n' "$name" "${pid:--}" "$alive" \
       $((SILO_PORT_BASE + i)) $((GATEWAY_PORT_BASE + i)) "${role:-any}" "${cpus:+ cpus $cpus}"
+  done
+  for f in "$STATE_DIR"/busy-*.pid; do
+    [ -f "$f" ] || continue
+    pid="$(pid_of "$f")"
+    alive=dead
+    is_ours "$pid" "while :" && alive=alive
+    printf '%-10s pid %-8s %-22s spinning on cpu %s\n' "$(basename "$f" .pid)" "$pid" "$alive" "$(basename "$f" .pid | cut -d- -f2)"
   done
   echo
   if [ "$up" -eq 0 ]; then
