@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using SerialCluster.Cli.Commands;
+using StackExchange.Redis;
 
 namespace SerialCluster.Cli.Cluster;
 
@@ -35,6 +36,12 @@ public sealed class ClusterConnection : IAsyncDisposable
 
     public static async Task<ClusterConnection> OpenAsync(ClusterSettings settings, Action<string> say, CancellationToken cancellationToken)
     {
+        var redis = settings.EffectiveRedis;
+        if (redis is not null)
+        {
+            return await OpenThroughRedisAsync(settings, redis, cancellationToken);
+        }
+
         var gateway = settings.EffectiveGateway;
         if (gateway is null)
         {
@@ -91,6 +98,35 @@ public sealed class ClusterConnection : IAsyncDisposable
         {
             await _embedded.DisposeAsync();
         }
+    }
+
+    /// <summary>Through Redis membership: the client reads the cluster's live gateways from Redis and uses any of them.</summary>
+    private static async Task<ClusterConnection> OpenThroughRedisAsync(ClusterSettings settings, string redis, CancellationToken cancellationToken)
+    {
+        ConfigurationOptions redisOptions;
+        try
+        {
+            redisOptions = ConfigurationOptions.Parse(redis);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException(ExitCodes.Usage, $"--redis '{redis}' is not HOST:PORT (or a Redis configuration string): {e.Message}", e);
+        }
+
+        var client = await ConnectAsync(
+            c =>
+            {
+                c.UseRedisClustering(o => o.ConfigurationOptions = redisOptions);
+                c.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = settings.ClusterId;
+                    o.ServiceId = EmbeddedCluster.ServiceId;
+                });
+            },
+            settings.Verbose,
+            $"cluster '{settings.ClusterId}' through Redis at {redis}",
+            cancellationToken);
+        return new ClusterConnection(client, null, $"cluster '{settings.ClusterId}' via Redis membership at {redis}");
     }
 
     /// <summary>A plain TCP connect first: a clear, fast error when nothing listens, instead of Orleans' retries.</summary>

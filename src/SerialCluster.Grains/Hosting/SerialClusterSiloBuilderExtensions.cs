@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using SerialCluster.Grains.Calibration;
 using SerialCluster.Grains.Execution;
 using SerialCluster.Grains.Placement;
@@ -8,7 +9,11 @@ namespace SerialCluster.Grains.Hosting;
 /// <summary>Adds SerialCluster's grains' services to a silo, whatever its clustering.</summary>
 public static class SerialClusterSiloBuilderExtensions
 {
-    /// <summary>Registers the plan cache, this silo's live state and the silo-targeted placement the coordinator spreads work with.</summary>
+    /// <summary>
+    /// Registers the plan cache, this silo's live state, the silo-targeted placement the coordinator spreads
+    /// work with, and in-memory <see cref="SerialClusterStorage.Jobs"/> storage unless the host registered a
+    /// provider of that name first (the silo host registers Redis before calling this).
+    /// </summary>
     public static ISiloBuilder AddSerialCluster(this ISiloBuilder builder, Action<SerialClusterOptions>? configure = null)
     {
         var options = new SerialClusterOptions();
@@ -18,6 +23,15 @@ public static class SerialClusterSiloBuilderExtensions
         builder.Services.AddSingleton<PlanCache>();
         builder.Services.AddPlacementDirector<SiloTargetedPlacement, SiloTargetedPlacementDirector>();
         builder.Services.AddCalibration();
+        if (!HasGrainStorage(builder.Services, SerialClusterStorage.Jobs))
+        {
+            builder.AddMemoryGrainStorage(SerialClusterStorage.Jobs);
+        }
+
         return builder;
     }
+
+    /// <summary>Orleans registers each named grain storage provider as a keyed <see cref="IGrainStorage"/> singleton.</summary>
+    private static bool HasGrainStorage(IServiceCollection services, string name) =>
+        services.Any(d => d.ServiceType == typeof(IGrainStorage) && d.IsKeyedService && Equals(d.ServiceKey, name));
 }

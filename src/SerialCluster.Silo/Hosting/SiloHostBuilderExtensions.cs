@@ -13,7 +13,10 @@ namespace SerialCluster.Silo.Hosting;
 /// <summary>Configures a SerialCluster silo host from configuration.</summary>
 public static class SiloHostBuilderExtensions
 {
-    /// <summary>Reads <see cref="SiloHostOptions"/>, validates them before anything starts, and adds a configured Orleans silo.</summary>
+    /// <summary>
+    /// Reads <see cref="SiloHostOptions"/> and <see cref="SerialClusterOptions"/>, validates them before anything
+    /// starts, and adds a configured Orleans silo: localhost or Redis membership, and the job storage that goes with it.
+    /// </summary>
     public static HostApplicationBuilder AddSerialClusterSilo(this HostApplicationBuilder builder)
     {
         builder.Services.AddOptions<SiloHostOptions>()
@@ -21,21 +24,30 @@ public static class SiloHostBuilderExtensions
 
         var options = builder.Configuration.GetSection(SiloHostOptions.SectionName).Get<SiloHostOptions>() ?? new SiloHostOptions();
         Validate(options);
+        var configureSerialCluster = SerialClusterConfiguration.Read(builder.Configuration);
 
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(
-                siloPort: options.SiloPort,
-                gatewayPort: options.GatewayPort,
-                primarySiloEndpoint: new IPEndPoint(IPAddress.Loopback, options.PrimarySiloPort),
-                serviceId: options.ServiceId,
-                clusterId: options.ClusterId);
-            silo.Configure<SiloOptions>(o => o.SiloName = string.IsNullOrWhiteSpace(options.Name)
-                ? $"{Environment.MachineName}:{options.SiloPort}"
-                : options.Name);
-            silo.AddSerialCluster();
+            silo.Configure<SiloOptions>(o => o.SiloName = SiloName(options));
+            if (options.UsesRedis)
+            {
+                silo.UseRedisCluster(options);
+            }
+            else
+            {
+                silo.UseLocalhostClustering(
+                    siloPort: options.SiloPort,
+                    gatewayPort: options.GatewayPort,
+                    primarySiloEndpoint: new IPEndPoint(IPAddress.Loopback, options.PrimarySiloPort),
+                    serviceId: options.ServiceId,
+                    clusterId: options.ClusterId);
+            }
+
+            // After the host's own "jobs" storage, so AddSerialCluster adds the in-memory one only where there is none.
+            silo.AddSerialCluster(configureSerialCluster);
         });
 
+        builder.Services.AddHostedService<SiloReadyLog>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Logging.AddSimpleConsole(o =>
         {
@@ -43,6 +55,27 @@ public static class SiloHostBuilderExtensions
             o.TimestampFormat = "HH:mm:ss.fff ";
         });
         return builder;
+    }
+
+    /// <summary>The silo's name in profiles and logs.</summary>
+    public static string SiloName(SiloHostOptions options) =>
+        string.IsNullOrWhiteSpace(options.Name) ? $"{Environment.MachineName}:{options.SiloPort}" : options.Name;
+
+    /// <summary>
+    /// Membership in Redis, and jobs stored there too, so any silo can pick up a job's state. The silo listens
+    /// on, and publishes, <see cref="SiloHostOptions.AdvertisedIPAddress"/>.
+    /// </summary>
+    private static void UseRedisCluster(this ISiloBuilder silo, SiloHostOptions options)
+    {
+        var connection = options.RedisConnectionString!;
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = options.ClusterId;
+            o.ServiceId = options.ServiceId;
+        });
+        silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedIPAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+        silo.UseRedisClustering(o => o.ConfigurationOptions = RedisConnection.Parse(connection));
+        silo.AddRedisGrainStorage(SerialClusterStorage.Jobs, o => o.ConfigurationOptions = RedisConnection.Parse(connection));
     }
 
     /// <summary>Fails before Orleans starts, naming the key, when configuration is invalid.</summary>

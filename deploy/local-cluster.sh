@@ -1,0 +1,371 @@
+#!/usr/bin/env bash
+# A SerialCluster of real processes on this machine, without Docker: one redis-server on loopback for
+# membership and job storage, and N silo processes joined through it.
+#
+#   deploy/local-cluster.sh up       build, start redis-server and the silos, wait until every silo is active
+#   deploy/local-cluster.sh status   each process (alive or not) and the cluster's silos
+#   deploy/local-cluster.sh down     stop exactly the processes `up` started (SIGTERM, wait, then SIGKILL)
+#
+# Settings (environment variables; `up` records them, `status` and `down` read them back):
+#   SILOS=3                     number of silo processes
+#   ROLES="serial,parallel"     role per silo (any|serial|parallel), comma-separated; missing entries are "any"
+#   CPUS="0,1,1"                taskset CPU list per silo (e.g. 0 or 0-1), comma-separated; empty = not pinned
+#   SCORES="2e6,,"              SingleThreadScoreOverride per silo, comma-separated; empty = measured
+#   BUSY="0:2"                  CPU:COUNT,… spinning shells pinned to a CPU, started before the silos (a silo
+#                               pinned to that CPU measures slower: docs/HETEROGENEITY.md)
+#   CLUSTER_ID=serialcluster-local
+#   REDIS_PORT=6380             redis-server listens on 127.0.0.1:REDIS_PORT
+#   SILO_PORT_BASE=11111        silo i listens on SILO_PORT_BASE+i (silo-to-silo)
+#   GATEWAY_PORT_BASE=30000     silo i listens on GATEWAY_PORT_BASE+i (clients)
+#   STATE_DIR=.local/cluster    pid files, logs and the recorded settings
+#   CONFIGURATION=Release       build configuration; SILO_DLL=path skips the build and runs that dll
+#   READY_TIMEOUT=90            seconds `up` waits for every silo to report itself active
+#   STOP_TIMEOUT=30             seconds `down` waits after SIGTERM before SIGKILL
+#   SILO_ARGS="…"               extra arguments for every silo, e.g. --SerialCluster:Silo:CalibrationInterval=00:01:00
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+STATE_DIR="${STATE_DIR:-$ROOT/.local/cluster}"
+mkdir -p "$STATE_DIR"
+STATE_DIR="$(cd "$STATE_DIR" && pwd)"
+SETTINGS_FILE="$STATE_DIR/cluster.env"
+
+say() { printf '%s\n' "$*" >&2; }
+die() { say "local-cluster: $*"; exit 1; }
+
+usage() {
+  sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//' >&2
+  exit 2
+}
+
+# `up` takes settings from the environment; `status` and `down` from what `up` recorded.
+load_settings() {
+  if [ "${1:-}" = recorded ] && [ -f "$SETTINGS_FILE" ]; then
+    # shellcheck disable=SC1090
+    source "$SETTINGS_FILE"
+  fi
+  SILOS="${SILOS:-3}"
+  ROLES="${ROLES:-}"
+  CPUS="${CPUS:-}"
+  SCORES="${SCORES:-}"
+  BUSY="${BUSY:-}"
+  CLUSTER_ID="${CLUSTER_ID:-serialcluster-local}"
+  REDIS_PORT="${REDIS_PORT:-6380}"
+  SILO_PORT_BASE="${SILO_PORT_BASE:-11111}"
+  GATEWAY_PORT_BASE="${GATEWAY_PORT_BASE:-30000}"
+  CONFIGURATION="${CONFIGURATION:-Release}"
+  BUILD_SILO=$([ -z "${SILO_DLL:-}" ] && echo yes || echo no)
+  SILO_DLL="${SILO_DLL:-$ROOT/src/SerialCluster.Silo/bin/$CONFIGURATION/net10.0/SerialCluster.Silo.dll}"
+  CLI_DLL="${CLI_DLL:-$ROOT/src/SerialCluster.Cli/bin/$CONFIGURATION/net10.0/serialcluster.dll}"
+  READY_TIMEOUT="${READY_TIMEOUT:-90}"
+  STOP_TIMEOUT="${STOP_TIMEOUT:-30}"
+  SILO_ARGS="${SILO_ARGS:-}"
+}
+
+save_settings() {
+  {
+    for name in SILOS ROLES CPUS SCORES BUSY CLUSTER_ID REDIS_PORT SILO_PORT_BASE GATEWAY_PORT_BASE CONFIGURATION SILO_DLL CLI_DLL SILO_ARGS; do
+      printf '%s=%q\n' "$name" "${!name}"
+    done
+  } >"$SETTINGS_FILE"
+}
+
+# The i-th entry of a comma-separated list, empty when absent.
+nth() {
+  local list="$1" index="$2" entries
+  IFS=',' read -r -a entries <<<"$list"
+  printf '%s' "${entries[$index]:-}"
+}
+
+# Is PID alive and still the program we started (guards against a recycled PID)?
+is_ours() {
+  local pid="$1" program="$2"
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$program"
+}
+
+pid_of() { if [ -f "$1" ]; then cat "$1"; fi; }
+
+redis_ping() {
+  if command -v redis-cli >/dev/null; then
+    [ "$(redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null)" = "PONG" ]
+  else
+    (exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT" && printf 'PING\r\n' >&3 && read -r -t 2 reply <&3 && [[ "$reply" == +PONG* ]]) 2>/dev/null
+  fi
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+silo_name() { printf 'silo-%d' "$1"; }
+
+any_running() {
+  local i
+  is_ours "$(pid_of "$STATE_DIR/redis.pid")" redis-server && return 0
+  for f in "$STATE_DIR"/busy-*.pid; do
+    [ -f "$f" ] && is_ours "$(pid_of "$f")" "while :" && return 0
+  done
+  for ((i = 0; i < SILOS; i++)); do
+    is_ours "$(pid_of "$STATE_DIR/$(silo_name "$i").pid")" SerialCluster.Silo && return 0
+  done
+  return 1
+}
+
+validate() {
+  [[ "$SILOS" =~ ^[1-9][0-9]?$ ]] || die "SILOS=$SILOS is not a count from 1 to 99"
+  local i role cpus score
+  for ((i = 0; i < SILOS; i++)); do
+    role="$(nth "$ROLES" "$i")"
+    [[ -z "$role" || "$role" =~ ^(any|serial|parallel)$ ]] || die "ROLES entry $i is '$role'; allowed: any, serial, parallel"
+    cpus="$(nth "$CPUS" "$i")"
+    [[ -z "$cpus" || "$cpus" =~ ^[0-9]+(-[0-9]+)?$ ]] || die "CPUS entry $i is '$cpus'; give a CPU (0) or a range (0-3)"
+    score="$(nth "$SCORES" "$i")"
+    [[ -z "$score" || "$score" =~ ^[0-9.]+([eE][0-9]+)?$ ]] || die "SCORES entry $i is '$score'; give a positive number"
+  done
+  local entry
+  for entry in ${BUSY//,/ }; do
+    [[ "$entry" =~ ^[0-9]+:[1-9][0-9]?$ ]] || die "BUSY entry '$entry' is not CPU:COUNT (e.g. 0:2)"
+  done
+  if [ -n "$CPUS$BUSY" ]; then
+    command -v taskset >/dev/null || die "CPUS and BUSY need taskset: apt-get install -y util-linux"
+  fi
+}
+
+# The spinning shells BUSY asks for, pinned with taskset; each one's pid in busy-CPU-K.pid.
+start_busy() {
+  local entry cpu count k
+  for entry in ${BUSY//,/ }; do
+    cpu="${entry%%:*}"
+    count="${entry##*:}"
+    for ((k = 0; k < count; k++)); do
+      (exec taskset -c "$cpu" sh -c 'while :; do :; done' </dev/null >/dev/null 2>&1) &
+      echo $! >"$STATE_DIR/busy-$cpu-$k.pid"
+      say "busy process pid $! spinning on cpu $cpu"
+    done
+  done
+}
+
+cmd_up() {
+  load_settings
+  validate
+  if any_running; then
+    die "a cluster from $STATE_DIR is already running; 'deploy/local-cluster.sh down' first"
+  fi
+  command -v redis-server >/dev/null || die "redis-server not found: apt-get install -y redis-server"
+  command -v dotnet >/dev/null || die "dotnet not found"
+  port_in_use "$REDIS_PORT" && die "port $REDIS_PORT is taken; set REDIS_PORT"
+  local i
+  for ((i = 0; i < SILOS; i++)); do
+    port_in_use $((SILO_PORT_BASE + i)) && die "silo port $((SILO_PORT_BASE + i)) is taken; set SILO_PORT_BASE"
+    port_in_use $((GATEWAY_PORT_BASE + i)) && die "gateway port $((GATEWAY_PORT_BASE + i)) is taken; set GATEWAY_PORT_BASE"
+  done
+
+  if [ "$BUILD_SILO" = yes ]; then
+    say "building the silo and the CLI ($CONFIGURATION)…"
+    dotnet build "$ROOT/src/SerialCluster.Silo" -c "$CONFIGURATION" --nologo -v quiet -clp:NoSummary >"$STATE_DIR/build.log" 2>&1 ||
+      { tail -n 30 "$STATE_DIR/build.log" >&2; die "build failed (log: $STATE_DIR/build.log)"; }
+    dotnet build "$ROOT/src/SerialCluster.Cli" -c "$CONFIGURATION" --nologo -v quiet -clp:NoSummary >>"$STATE_DIR/build.log" 2>&1 ||
+      { tail -n 30 "$STATE_DIR/build.log" >&2; die "build failed (log: $STATE_DIR/build.log)"; }
+  fi
+  [ -f "$SILO_DLL" ] || die "no silo at $SILO_DLL"
+  save_settings
+  rm -f "$STATE_DIR"/*.pid "$STATE_DIR"/*.log.old
+  for f in "$STATE_DIR"/*.log; do [ -f "$f" ] && [ "$f" != "$STATE_DIR/build.log" ] && mv "$f" "$f.old"; done
+
+  # A failed `up` (die, or any failing command under set -e) stops whatever it had started.
+  trap 'rc=$?; if [ "$rc" -ne 0 ]; then say "local-cluster: up failed; stopping what it started"; cmd_down >/dev/null 2>&1 || true; fi' EXIT
+
+  redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no \
+    --daemonize yes --pidfile "$STATE_DIR/redis.pid" --logfile "$STATE_DIR/redis.log" --dir "$STATE_DIR"
+  wait_for "redis-server on 127.0.0.1:$REDIS_PORT to answer PING" 10 redis_ping
+  say "redis-server pid $(pid_of "$STATE_DIR/redis.pid") on 127.0.0.1:$REDIS_PORT"
+
+  start_busy
+
+  local start name role cpus score
+  start=$(date +%s.%N)
+  for ((i = 0; i < SILOS; i++)); do
+    name="$(silo_name "$i")"
+    role="$(nth "$ROLES" "$i")"
+    cpus="$(nth "$CPUS" "$i")"
+    score="$(nth "$SCORES" "$i")"
+    local -a command=()
+    [ -n "$cpus" ] && command+=(taskset -c "$cpus")
+    command+=(dotnet "$SILO_DLL"
+      "--SerialCluster:Silo:Name=$name"
+      "--SerialCluster:Silo:ClusterId=$CLUSTER_ID"
+      "--SerialCluster:Silo:Clustering=redis"
+      "--SerialCluster:Silo:RedisConnectionString=127.0.0.1:$REDIS_PORT"
+      "--SerialCluster:Silo:AdvertisedIPAddress=127.0.0.1"
+      "--SerialCluster:Silo:SiloPort=$((SILO_PORT_BASE + i))"
+      "--SerialCluster:Silo:GatewayPort=$((GATEWAY_PORT_BASE + i))"
+      "--SerialCluster:Silo:Role=${role:-any}")
+    [ -n "$score" ] && command+=("--SerialCluster:Silo:SingleThreadScoreOverride=$score")
+    # shellcheck disable=SC2206
+    [ -n "$SILO_ARGS" ] && command+=($SILO_ARGS)
+    # taskset and nohup exec the program, so $! is the silo's own PID.
+    (cd "$(dirname "$SILO_DLL")" && exec nohup "${command[@]}" >"$STATE_DIR/$name.log" 2>&1 </dev/null) &
+    echo $! >"$STATE_DIR/$name.pid"
+    say "$name pid $! role ${role:-any}${cpus:+ cpus $cpus}${score:+ score $score}: silo port $((SILO_PORT_BASE + i)), gateway $((GATEWAY_PORT_BASE + i)), log $STATE_DIR/$name.log"
+  done
+
+  wait_for "every silo to report itself active" "$READY_TIMEOUT" all_silos_active
+  trap - EXIT
+  say "cluster '$CLUSTER_ID' of $SILOS silo(s) active after $(awk "BEGIN { printf \"%.1f\", $(date +%s.%N) - $start }") s"
+  say "run a job:  dotnet $CLI_DLL run montecarlo --mode scatter --redis 127.0.0.1:$REDIS_PORT --cluster-id $CLUSTER_ID"
+  say "or:         export SERIALCLUSTER_REDIS=127.0.0.1:$REDIS_PORT  (and --cluster-id $CLUSTER_ID)"
+}
+
+all_silos_active() {
+  local i name pid
+  for ((i = 0; i < SILOS; i++)); do
+    name="$(silo_name "$i")"
+    pid="$(pid_of "$STATE_DIR/$name.pid")"
+    if ! is_ours "$pid" SerialCluster.Silo; then
+      say "$name (pid $pid) exited; the end of its log:"
+      tail -n 20 "$STATE_DIR/$name.log" >&2 || true
+      return 2
+    fi
+    grep -q "Silo $name is active" "$STATE_DIR/$name.log" 2>/dev/null || return 1
+  done
+}
+
+# wait_for WHAT SECONDS CHECK: polls CHECK every 0.2 s; CHECK returning 2 is a failure that will not heal.
+wait_for() {
+  local what="$1" seconds="$2" check="$3" deadline rc
+  deadline=$(($(date +%s) + seconds))
+  while true; do
+    rc=0
+    "$check" || rc=$?
+    [ "$rc" -eq 0 ] && return 0
+    [ "$rc" -eq 2 ] && die "gave up waiting for $what"
+    [ "$(date +%s)" -ge "$deadline" ] && die "timed out after $seconds s waiting for $what"
+    sleep 0.2
+  done
+}
+
+# Sends SIGTERM to each pid, waits up to STOP_TIMEOUT for all of them, then SIGKILLs the rest.
+stop_pids() {
+  local program="$1"
+  shift
+  local -a live=()
+  local pid
+  for pid in "$@"; do
+    if is_ours "$pid" "$program"; then
+      kill -TERM "$pid" 2>/dev/null || true
+      live+=("$pid")
+    fi
+  done
+  [ "${#live[@]}" -eq 0 ] && return 0
+  local deadline=$(($(date +%s) + STOP_TIMEOUT))
+  while [ "$(date +%s)" -lt "$deadline" ]; do
+    local -a still=()
+    for pid in "${live[@]}"; do
+      kill -0 "$pid" 2>/dev/null && still+=("$pid")
+    done
+    [ "${#still[@]}" -eq 0 ] && return 0
+    sleep 0.2
+  done
+  for pid in "${live[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then
+      say "pid $pid did not stop within $STOP_TIMEOUT s; SIGKILL"
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+  done
+}
+
+cmd_down() {
+  load_settings recorded
+  local i pid
+  local -a silos=()
+  # Every silo pid file, whatever SILOS says now.
+  for f in "$STATE_DIR"/silo-*.pid; do
+    [ -f "$f" ] || continue
+    pid="$(pid_of "$f")"
+    is_ours "$pid" SerialCluster.Silo && silos+=("$pid") && say "stopping $(basename "$f" .pid) (pid $pid)"
+  done
+  # Silos first, while Redis is still there for them to leave membership cleanly.
+  stop_pids SerialCluster.Silo "${silos[@]}"
+  local -a busy=()
+  for f in "$STATE_DIR"/busy-*.pid; do
+    [ -f "$f" ] || continue
+    pid="$(pid_of "$f")"
+    is_ours "$pid" "while :" && busy+=("$pid") && say "stopping $(basename "$f" .pid) (pid $pid)"
+  done
+  stop_pids "while :" "${busy[@]}"
+  pid="$(pid_of "$STATE_DIR/redis.pid")"
+  if is_ours "$pid" redis-server; then
+    say "stopping redis-server (pid $pid)"
+    stop_pids redis-server "$pid"
+  fi
+  rm -f "$STATE_DIR"/*.pid
+  say "stopped; logs stay in $STATE_DIR"
+}
+
+cmd_status() {
+  load_settings recorded
+  [ -f "$SETTINGS_FILE" ] || { say "no cluster recorded in $STATE_DIR ('deploy/local-cluster.sh up' starts one)"; return 3; }
+  local pid alive name i up=0
+  pid="$(pid_of "$STATE_DIR/redis.pid")"
+  alive=dead
+  if is_ours "$pid" redis-server; then alive=alive; redis_ping && alive="alive, answers PING"; fi
+  printf '%-10s pid %-8s %-22s 127.0.0.1:%s\n' redis-server "${pid:--}" "$alive" "$REDIS_PORT"
+  for ((i = 0; i < SILOS; i++)); do
+    name="$(silo_name "$i")"
+    pid="$(pid_of "$STATE_DIR/$name.pid")"
+    alive=dead
+    if is_ours "$pid" SerialCluster.Silo; then alive=alive; up=$((up + 1)); fi
+    local role cpus
+    role="$(nth "$ROLES" "$i")"
+    cpus="$(nth "$CPUS" "$i")"
+    printf '%-10s pid %-8s %-22s silo %s gateway %s role %s%s\n' "$name" "${pid:--}" "$alive" \
+      $((SILO_PORT_BASE + i)) $((GATEWAY_PORT_BASE + i)) "${role:-any}" "${cpus:+ cpus $cpus}"
+  done
+  for f in "$STATE_DIR"/busy-*.pid; do
+    [ -f "$f" ] || continue
+    pid="$(pid_of "$f")"
+    alive=dead
+    is_ours "$pid" "while :" && alive=alive
+    printf '%-10s pid %-8s %-22s spinning on cpu %s\n' "$(basename "$f" .pid)" "$pid" "$alive" "$(basename "$f" .pid | cut -d- -f2)"
+  done
+  echo
+  if [ "$up" -eq 0 ]; then
+    echo "no silo is running"
+    return 1
+  fi
+  # The cluster's own view: `serialcluster cluster --json` where the CLI has it, else Redis' membership table.
+  if [ -f "$CLI_DLL" ] && dotnet "$CLI_DLL" cluster --help >/dev/null 2>&1; then
+    if dotnet "$CLI_DLL" cluster --json --redis "127.0.0.1:$REDIS_PORT" --cluster-id "$CLUSTER_ID"; then
+      [ "$up" -eq "$SILOS" ]
+      return
+    fi
+    say "(serialcluster cluster failed; showing Redis' membership table instead)"
+  fi
+  membership
+  # Exit status: 0 when every silo `up` started is alive.
+  [ "$up" -eq "$SILOS" ]
+}
+
+# Orleans keeps membership in the hash {ServiceId}/members/{ClusterId}, one JSON entry per silo.
+membership() {
+  if ! command -v redis-cli >/dev/null || ! redis_ping; then
+    say "membership: Redis is not answering; the silos' own lines from their logs:"
+    grep -h "is active in cluster" "$STATE_DIR"/silo-*.log 2>/dev/null || say "(none)"
+    return 0
+  fi
+  local -a status_names=(None Created Joining Active ShuttingDown Stopping Dead)
+  echo "membership of cluster '$CLUSTER_ID' in Redis:"
+  redis-cli -h 127.0.0.1 -p "$REDIS_PORT" --raw hgetall "serialcluster/members/$CLUSTER_ID" | while read -r key && read -r value; do
+    [ "$key" = Version ] && continue
+    local silo_name status address
+    silo_name="$(grep -o '"SiloName":"[^"]*"' <<<"$value" | cut -d'"' -f4)"
+    status="$(grep -o '"Status":[0-9]*' <<<"$value" | head -n 1 | cut -d: -f2)"
+    address="$(grep -o '"SiloAddress":"[^"]*"' <<<"$value" | head -n 1 | cut -d'"' -f4)"
+    printf '  %-10s %-28s %s\n' "$silo_name" "$address" "${status_names[$status]:-$status}"
+  done
+}
+
+case "${1:-}" in
+  up) cmd_up ;;
+  down) cmd_down ;;
+  status) cmd_status ;;
+  *) usage ;;
+esac
