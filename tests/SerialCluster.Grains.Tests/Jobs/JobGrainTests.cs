@@ -64,16 +64,18 @@ public sealed class JobGrainTests(ClusterFixture fixture, ITestOutputHelper outp
     [Fact]
     public async Task ProfileIsConsistentForEqualTasks()
     {
-        var status = await JobDriver.RunCompletedAsync(fixture.Client, "montecarlo", new Dictionary<string, string> { ["samples"] = "8000000", ["tasks"] = "8" }, JobMode.Scatter, 1);
+        var status = await JobDriver.RunCompletedAsync(fixture.Client, "montecarlo", new Dictionary<string, string> { ["samples"] = "32000000", ["tasks"] = "8" }, JobMode.Scatter, 1);
         var p = status.Profile!;
         output.WriteLine($"wall {p.WallSeconds:F4} work {p.WorkSeconds:F4} span {p.SpanSeconds:F4} parallelism {p.Parallelism:F2} overhead {p.OverheadSeconds:F4}");
         Assert.True(p.SpanSeconds <= p.WallSeconds, "span ≤ wall");
         Assert.True(p.WorkSeconds >= p.SpanSeconds, "work ≥ span");
-        Assert.InRange(p.Parallelism, 8 * 0.5, 8.0); // n equal tasks: work/span ≈ n, and never above n
+        // n equal tasks: work/span ≈ n and never above it; the lower bound leaves room for a task preempted
+        // on a loaded machine (these machines are shared), not for a wrong definition (which gives 1 or n²).
+        Assert.InRange(p.Parallelism, 8 * 0.25, 8.0);
         Assert.Equal(8, p.Tasks);
         Assert.Equal(1, p.Stages);
-        Assert.Equal(8_000_000, p.Work);
-        Assert.Equal(1_000_000, p.Span);
+        Assert.Equal(32_000_000, p.Work);
+        Assert.Equal(4_000_000, p.Span);
         Assert.Equal(p.WallSeconds - p.SpanSeconds, p.OverheadSeconds, 9);
         Assert.Equal(1, p.ParallelismCap);
         Assert.Equal(status.UnitsTotal, status.UnitsDone);
