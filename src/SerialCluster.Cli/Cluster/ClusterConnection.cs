@@ -113,6 +113,12 @@ public sealed class ClusterConnection : IAsyncDisposable
             throw new CliException(ExitCodes.Usage, $"--redis '{redis}' is not HOST:PORT (or a Redis configuration string): {e.Message}", e);
         }
 
+        if (redisOptions.EndPoints.Count == 0)
+        {
+            throw new CliException(ExitCodes.Usage, $"--redis '{redis}' is not HOST:PORT; e.g. --redis 127.0.0.1:6379");
+        }
+
+        await ProbeRedisAsync(redis, redisOptions, cancellationToken);
         var client = await ConnectAsync(
             c =>
             {
@@ -125,7 +131,8 @@ public sealed class ClusterConnection : IAsyncDisposable
             },
             settings.Verbose,
             $"cluster '{settings.ClusterId}' through Redis at {redis}",
-            cancellationToken);
+            cancellationToken,
+            $"no live gateway of cluster '{settings.ClusterId}' answered; are its silos running, and is it their --cluster-id?");
         return new ClusterConnection(client, null, $"cluster '{settings.ClusterId}' via Redis membership at {redis}");
     }
 
@@ -146,7 +153,35 @@ public sealed class ClusterConnection : IAsyncDisposable
         }
     }
 
-    private static async Task<IHost> ConnectAsync(Action<IClientBuilder> configure, bool verbose, string target, CancellationToken cancellationToken)
+    /// <summary>A plain TCP connect to Redis first: "nothing listens there" as one clear line instead of the client library's advice.</summary>
+    private static async Task ProbeRedisAsync(string redis, ConfigurationOptions options, CancellationToken cancellationToken)
+    {
+        var (host, port) = options.EndPoints[0] switch
+        {
+            IPEndPoint ip => (ip.Address.ToString(), ip.Port),
+            DnsEndPoint dns => (dns.Host, dns.Port),
+            var other => (other.ToString() ?? string.Empty, 0),
+        };
+        if (port == 0)
+        {
+            return;
+        }
+
+        using var client = new TcpClient();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        try
+        {
+            await client.ConnectAsync(host, port, timeout.Token);
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            var reason = e is SocketException s ? s.SocketErrorCode.ToString() : "no answer within 5 s";
+            throw new CliException(ExitCodes.GatewayUnreachable, $"cannot reach Redis at {redis}: {reason}; is redis-server running there?", e);
+        }
+    }
+
+    private static async Task<IHost> ConnectAsync(Action<IClientBuilder> configure, bool verbose, string target, CancellationToken cancellationToken, string? hint = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
@@ -167,7 +202,8 @@ public sealed class ClusterConnection : IAsyncDisposable
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             host.Dispose();
-            throw new CliException(ExitCodes.GatewayUnreachable, $"cannot connect to {target}: {e.Message}", e);
+            var reason = e is OperationCanceledException && hint is not null ? hint : e.Message;
+            throw new CliException(ExitCodes.GatewayUnreachable, $"cannot connect to {target}: {reason}", e);
         }
     }
 }

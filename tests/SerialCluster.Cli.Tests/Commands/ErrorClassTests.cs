@@ -16,6 +16,8 @@ public sealed class ErrorClassTests
     [InlineData(ExitCodes.Usage, "--parallelism -2 is out of range", "run", "hashchain", "--parallelism", "-2")]
     [InlineData(ExitCodes.Usage, "--silos 0 is out of range; allowed: 1 to 16", "run", "hashchain", "--silos", "0")]
     [InlineData(ExitCodes.Usage, "--gateway 'nowhere' is not HOST:PORT", "run", "hashchain", "--gateway", "nowhere")]
+    [InlineData(ExitCodes.Usage, "--redis ',,,' is not HOST:PORT", "run", "hashchain", "--redis", ",,,")]
+    [InlineData(ExitCodes.Usage, "--gateway and --redis are two ways to reach a cluster; give one", "run", "hashchain", "--gateway", "127.0.0.1:30000", "--redis", "127.0.0.1:6379")]
     [InlineData(ExitCodes.Usage, "Unknown option 'bogus'", "run", "hashchain", "--bogus")]
     [InlineData(ExitCodes.Usage, "Unknown command 'launch'", "launch")]
     public async Task BadInputGetsOneClearLineAndItsExitCode(int expectedCode, string expectedMessage, params string[] args)
@@ -45,6 +47,16 @@ public sealed class ErrorClassTests
         Assert.Equal(ExitCodes.GatewayUnreachable, code);
         Assert.Empty(stdout);
         Assert.Contains("cannot reach gateway 127.0.0.1:1", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnreachableRedisIsReportedFast()
+    {
+        var (code, stdout, stderr) = await CliHarness.RunAsync("run", "hashchain", "--redis", "127.0.0.1:1");
+        Assert.Equal(ExitCodes.GatewayUnreachable, code);
+        Assert.Empty(stdout);
+        Assert.Contains("cannot reach Redis at 127.0.0.1:1", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
     }
 

@@ -18,11 +18,15 @@ public sealed class MultiProcessClusterTests(ThreeSiloFixture fixture, ITestOutp
         var members = await cluster.WaitForActiveSilosAsync(ThreeSiloFixture.Names);
         output.WriteLine($"3 silo processes active after {fixture.FormationTime.TotalSeconds:F1} s (pids {string.Join(", ", cluster.Silos.Select(s => s.Pid))})");
         Assert.Equal(3, members.Select(m => m.SiloAddress.Endpoint.Port).Distinct().Count());
+        // Each process took its role from its own command line.
+        var capacities = await cluster.ReadCapacitiesAsync(members);
+        Assert.Equal(ThreeSiloFixture.Roles, ThreeSiloFixture.Names.Select(n => capacities[n].Role.ToString().ToLowerInvariant()));
 
         var scattered = await cluster.RunJobAsync("montecarlo", MonteCarlo, JobMode.Scatter, ThreeSiloFixture.Names.Length);
         var pinned = await cluster.RunJobAsync("montecarlo", MonteCarlo, JobMode.Pinned, 0);
         output.WriteLine($"montecarlo 24M samples: scatter {scattered.Profile!.WallSeconds:F3} s over {Describe(scattered.Profile.Silos)}; pinned {pinned.Profile!.WallSeconds:F3} s on {pinned.Profile.SerialSilo}");
 
+        // Role parallel takes tasks like any: every process gets some.
         Assert.Equal(ThreeSiloFixture.Names, scattered.Profile.Silos.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(12, scattered.Profile.Silos.Values.Sum());
         // The same answer whichever processes computed it.

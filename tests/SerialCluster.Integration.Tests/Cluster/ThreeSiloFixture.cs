@@ -5,13 +5,14 @@ namespace SerialCluster.Integration.Tests.Cluster;
 
 /// <summary>
 /// Three silo processes on Redis membership, shared by <see cref="MultiProcessClusterTests"/>. Their single-thread
-/// scores are set by configuration (silo-1 highest) so the chain's silo is known in advance. Where redis-server
-/// is missing, the fixture records the skip and each test reports it.
+/// scores are set by configuration (silo-1 highest) so the chain's silo is known in advance; silo-2 has role
+/// <c>parallel</c>. Where redis-server is missing, the fixture records the skip and each test reports it.
 /// </summary>
 public sealed class ThreeSiloFixture : IAsyncLifetime
 {
     public static readonly string[] Names = ["silo-0", "silo-1", "silo-2"];
     public static readonly double[] Scores = [1_000_000, 3_000_000, 2_000_000];
+    public static readonly string[] Roles = ["any", "any", "parallel"];
     public const string TopScoringSilo = "silo-1";
 
     private ProcessCluster? _cluster;
@@ -35,7 +36,11 @@ public sealed class ThreeSiloFixture : IAsyncLifetime
         }
 
         var clock = Stopwatch.StartNew();
-        await _cluster.StartSilosAsync([.. Names.Select((name, i) => new SiloSpec(name, SiloProcess.Setting("SingleThreadScoreOverride", Scores[i].ToString("R", System.Globalization.CultureInfo.InvariantCulture))))]);
+        await _cluster.StartSilosAsync([.. Names.Select((name, i) => new SiloSpec(name,
+        [
+            .. SiloProcess.Setting("SingleThreadScoreOverride", Scores[i].ToString("R", System.Globalization.CultureInfo.InvariantCulture)),
+            .. SiloProcess.Setting("Role", Roles[i]),
+        ]))]);
         FormationTime = clock.Elapsed;
         await _cluster.ConnectAsync();
     }

@@ -98,6 +98,22 @@ public sealed class ChildProcess : IDisposable
         }
     }
 
+    /// <summary>Waits for the process to exit by itself and returns its exit code (all its output read).</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan deadline)
+    {
+        using var timeout = new CancellationTokenSource(deadline);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"timed out after {deadline.TotalSeconds:F0} s waiting for {Name} (pid {Pid}) to exit; its output:\n{Output()}");
+        }
+
+        return _process.ExitCode;
+    }
+
     /// <summary>The last lines the process printed.</summary>
     public string Output()
     {
