@@ -9,7 +9,8 @@ namespace SerialCluster.Abstractions.Grains;
 [Alias("SerialCluster.IProbeGrain")]
 public interface IProbeGrain : IGrainWithStringKey
 {
+    /// <summary>Answers with the silo it runs on, so a caller can tell a probe that is not where its key says.</summary>
     [AlwaysInterleave]
     [Alias("Ping")]
-    Task PingAsync();
+    Task<SiloAddress> PingAsync();
 }

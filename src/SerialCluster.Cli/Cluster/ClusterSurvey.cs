@@ -48,7 +48,7 @@ public sealed class ClusterSurvey
             try
             {
                 var capacity = await worker.GetCapacityAsync().WaitAsync(AnswerTimeout, cancellationToken);
-                return new SurveyedSilo(host.SiloAddress, capacity.Silo, capacity.Machine, capacity);
+                return new SurveyedSilo(host.SiloAddress, host.SiloName, capacity.Machine, capacity);
             }
             catch (Exception e) when (e is TimeoutException or OrleansException)
             {

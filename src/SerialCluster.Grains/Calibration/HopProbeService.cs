@@ -13,7 +13,7 @@ namespace SerialCluster.Grains.Calibration;
 /// every <see cref="SerialClusterOptions.HopProbeInterval"/> (0 = never) and at once whenever membership changes,
 /// so a silo that joins is measured without waiting a whole interval. Each round makes one unrecorded call to a
 /// peer's <see cref="IProbeGrain"/> (activation, connection set-up) and then <see cref="PingsPerRound"/> timed
-/// ones, one after another; the last <see cref="WindowSize"/> samples per peer give the p50/p99 published into
+/// ones, one after another, keeping only answers from the silo the probe's key names; the last <see cref="WindowSize"/> samples per peer give the p50/p99 published into
 /// <see cref="SiloState.PublishHops"/>, peers named as membership names them (the name each silo reports as
 /// <c>SiloCapacity.Silo</c>). Silos that leave are dropped. A round waits while a silo of this process is
 /// calibrating, so the hops measured are not the calibration's load.
@@ -140,7 +140,13 @@ public sealed partial class HopProbeService : ILifecycleParticipant<ISiloLifecyc
             var probe = _grains.GetGrain<IProbeGrain>(SiloKey.Format(peer.SiloAddress, "probe"));
             try
             {
-                await probe.PingAsync().WaitAsync(PingTimeout, _time, stopping);
+                var home = await probe.PingAsync().WaitAsync(PingTimeout, _time, stopping);
+                if (!home.Equals(peer.SiloAddress))
+                {
+                    LogMisplaced(_logger, _silo.Name, peer.Name, home.ToString());
+                    continue; // it deactivates itself; the next round finds it at home
+                }
+
                 if (!_windows.TryGetValue(peer.SiloAddress, out var window))
                 {
                     window = _windows[peer.SiloAddress] = new LatencyWindow(WindowSize);
@@ -149,8 +155,14 @@ public sealed partial class HopProbeService : ILifecycleParticipant<ISiloLifecyc
                 for (var i = 0; i < PingsPerRound; i++)
                 {
                     var start = Stopwatch.GetTimestamp();
-                    await probe.PingAsync().WaitAsync(PingTimeout, _time, stopping);
-                    window.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+                    home = await probe.PingAsync().WaitAsync(PingTimeout, _time, stopping);
+                    var microseconds = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+                    if (!home.Equals(peer.SiloAddress))
+                    {
+                        break;
+                    }
+
+                    window.Add(microseconds);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
@@ -169,6 +181,9 @@ public sealed partial class HopProbeService : ILifecycleParticipant<ISiloLifecyc
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Hop probe from {Silo} to {Peer} failed: {Reason}")]
     private static partial void LogPingFailed(ILogger logger, string silo, string peer, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Hop probe from {Silo} for {Peer} answered from {Home}; skipped this round")]
+    private static partial void LogMisplaced(ILogger logger, string silo, string peer, string home);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Hop probing on {Silo} stopped")]
     private static partial void LogStopped(ILogger logger, Exception exception, string silo);

@@ -107,7 +107,9 @@ public sealed class CalibratedPlacementTests(PlacementFixture fixture, ITestOutp
         Assert.InRange(silos[PlacementFixture.Slow], 0.35 * Tasks, 0.65 * Tasks);
         Assert.InRange(silos[PlacementFixture.Fastest], 0.15 * Tasks, 0.35 * Tasks);
         Assert.InRange(silos[PlacementFixture.ParallelOnly], 0.15 * Tasks, 0.35 * Tasks);
-        Assert.InRange((double)silos[PlacementFixture.Slow] / silos[PlacementFixture.Fastest], 1.4, 2.8);
+        // 2 expected; the tolerance absorbs how fairly a loaded machine shares its cores between the silos' threads.
+        var twoCoreMean = (silos[PlacementFixture.Fastest] + silos[PlacementFixture.ParallelOnly]) / 2.0;
+        Assert.InRange(silos[PlacementFixture.Slow] / twoCoreMean, 1.3, 3.0);
     }
 
     [Fact]
