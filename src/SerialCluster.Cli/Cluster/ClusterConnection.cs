@@ -16,6 +16,7 @@ namespace SerialCluster.Cli.Cluster;
 public sealed class ClusterConnection : IAsyncDisposable
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan EmbeddedCalibrationDeadline = TimeSpan.FromSeconds(20);
 
     private readonly IHost _client;
     private readonly EmbeddedCluster? _embedded;
@@ -54,6 +55,10 @@ public sealed class ClusterConnection : IAsyncDisposable
                     settings.Verbose,
                     "the embedded cluster",
                     cancellationToken);
+                // Fresh silos measure themselves in their first second; jobs placed before that would go to the
+                // fallback silo and compete with the measurement, so the embedded cluster is ready only after it.
+                await ClusterSurvey.WaitForCalibrationAsync(
+                    client.Services.GetRequiredService<IClusterClient>(), EmbeddedCalibrationDeadline, say, cancellationToken);
                 return new ClusterConnection(client, embedded, $"embedded cluster ({settings.Silos} silos in this process)");
             }
             catch

@@ -58,6 +58,29 @@ public sealed class ClusterSurvey
         return new ClusterSurvey(silos);
     }
 
+    /// <summary>Reads the cluster until every silo has published its first calibration, or until <paramref name="deadline"/>.</summary>
+    public static async Task WaitForCalibrationAsync(IClusterClient client, TimeSpan deadline, Action<string> say, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var said = false;
+        while (clock.Elapsed < deadline)
+        {
+            var survey = await ReadAsync(client, cancellationToken);
+            if (survey.Uncalibrated.Count == 0)
+            {
+                return;
+            }
+
+            if (!said)
+            {
+                say($"waiting for the silos to calibrate… ({string.Join(", ", survey.Uncalibrated)})");
+                said = true;
+            }
+
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+    }
+
     /// <summary>
     /// Reads the cluster until every silo has published its first calibration and its hop latencies, or until
     /// <paramref name="deadline"/> has passed; then returns what there is. Says once what it waits for. When

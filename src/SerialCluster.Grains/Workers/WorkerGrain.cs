@@ -17,6 +17,20 @@ namespace SerialCluster.Grains.Workers;
 [SiloTargetedPlacement]
 public sealed class WorkerGrain(PlanCache plans, ILocalSiloDetails silo, IHostApplicationLifetime lifetime, SiloState state) : Grain, IWorkerGrain
 {
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Right after a silo joins, a peer may not yet see it as a placement target and place this worker
+        // elsewhere. It still runs correctly (and reports where it really ran), but it should not stay there:
+        // leave once idle so the next call is placed on the silo the key names.
+        if (SiloKey.TryGetSilo(this.GetPrimaryKeyString(), out var wanted) &&
+            !string.Equals(wanted, silo.SiloAddress.ToParsableString(), StringComparison.Ordinal))
+        {
+            this.DeactivateOnIdle();
+        }
+
+        return Task.CompletedTask;
+    }
+
     public async Task<StageTaskOutcome> RunTaskAsync(StageTaskRequest request)
     {
         var plan = plans.Get(request.JobId, request.Spec);
