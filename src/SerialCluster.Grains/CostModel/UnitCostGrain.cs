@@ -13,13 +13,17 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
 {
     private static readonly TimeSpan KeepAlive = TimeSpan.FromDays(1);
 
-    private readonly CostHistory _history = new();
+    private CostHistory? _history;
+
+    // A workload's own overheads count once a few jobs agree; the cluster's from the first job (the defaults are only guesses).
+    private CostHistory History => _history ??= new CostHistory(
+        this.GetPrimaryKeyString() == IUnitCostGrain.ClusterKey ? 1 : CostHistory.WorkloadOverheadSamples);
 
     public Task<UnitCostHistory> GetAsync() => Task.FromResult(Snapshot());
 
     public Task<UnitCostHistory> RecordAsync(CostObservation observation)
     {
-        _history.Observe(ToSample(observation));
+        History.Observe(ToSample(observation));
         DelayDeactivation(KeepAlive);
         return Task.FromResult(Snapshot());
     }
@@ -63,7 +67,7 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
 
     private UnitCostHistory Snapshot()
     {
-        var e = _history.Estimate();
+        var e = History.Estimate();
         return new UnitCostHistory(
             e.Calibrated,
             e.Chain?.PerStep,

@@ -3,14 +3,17 @@ namespace SerialCluster.Kernels.Analysis.CostModel;
 /// <summary>
 /// A workload's (or the cluster's) recent costs, learned from finished jobs: a <see cref="LineFit"/> of seconds per
 /// step against units per step for chains and for parallel tasks, another of per-stage overhead against waves of
-/// tasks (intercept: the barrier; slope: the dispatch round trip), and moving averages (newest weighted
-/// <see cref="Smoothing"/>) of each mode's fixed cost per job and of the chain-stage call. Samples normalised on
-/// another basis (calibrated scores against none) replace the unit costs instead of mixing with them.
-/// Not thread-safe: its owner (a grain) serialises calls.
+/// tasks (intercept: the barrier; slope: the dispatch round trip), and the recent median
+/// (<see cref="RecentMedian"/>) of each mode's fixed cost per job and of the chain-stage call. Samples normalised on
+/// another basis (calibrated scores against none) replace the unit costs instead of mixing with them. Overheads are
+/// reported only once <see cref="MinimumOverheadSamples"/> jobs have measured them, so that a workload's own figures
+/// replace the cluster's only when one stray job cannot dominate them. Not thread-safe: its owner (a grain)
+/// serialises calls.
 /// </summary>
-public sealed class CostHistory
+public sealed class CostHistory(int minimumOverheadSamples = 1)
 {
-    public const double Smoothing = 0.5;
+    /// <summary>How many samples a workload's own overheads need before they replace the cluster's.</summary>
+    public const int WorkloadOverheadSamples = 3;
 
     /// <summary>Floor for a stage's measured overhead: a compute estimate slightly above the stage's wall leaves no overhead, not a negative one.</summary>
     public const double MinimumStageOverhead = 1e-6;
@@ -19,9 +22,9 @@ public sealed class CostHistory
     private readonly LineFit _parallel = new();
     private readonly LineFit _stages = new();
     private bool _calibrated;
-    private double? _pinnedJob;
-    private double? _scatterJob;
-    private double? _chainCall;
+    private readonly RecentMedian _pinnedJob = new();
+    private readonly RecentMedian _scatterJob = new();
+    private readonly RecentMedian _chainCall = new();
 
     public int Jobs { get; private set; }
 
@@ -41,9 +44,9 @@ public sealed class CostHistory
             _stages.Add(stages.Waves, Math.Max(MinimumStageOverhead, stages.Seconds));
         }
 
-        _pinnedJob = Average(_pinnedJob, sample.PinnedJobSeconds);
-        _scatterJob = Average(_scatterJob, sample.ScatterJobSeconds);
-        _chainCall = Average(_chainCall, sample.ChainCallSeconds);
+        _pinnedJob.Add(sample.PinnedJobSeconds);
+        _scatterJob.Add(sample.ScatterJobSeconds);
+        _chainCall.Add(sample.ChainCallSeconds);
         Jobs++;
     }
 
@@ -51,16 +54,18 @@ public sealed class CostHistory
     public CostEstimate Estimate(DispatchCosts? prior = null)
     {
         var shape = prior is null ? ((double, double)?)null : (prior.StageBarrierSeconds, prior.TaskDispatchSeconds);
-        var stages = _stages.Fit(shape ?? (DispatchCosts.Default.StageBarrierSeconds, DispatchCosts.Default.TaskDispatchSeconds));
+        var stages = _stages.Count >= minimumOverheadSamples
+            ? _stages.Fit(shape ?? (DispatchCosts.Default.StageBarrierSeconds, DispatchCosts.Default.TaskDispatchSeconds))
+            : null;
         return new CostEstimate(
             _calibrated,
             Line(_chain),
             Line(_parallel),
-            _pinnedJob,
-            _scatterJob,
+            _pinnedJob.Value(minimumOverheadSamples),
+            _scatterJob.Value(minimumOverheadSamples),
             stages?.Intercept,
             stages?.Slope,
-            _chainCall,
+            _chainCall.Value(minimumOverheadSamples),
             Jobs);
     }
 
@@ -73,9 +78,4 @@ public sealed class CostHistory
     }
 
     private static UnitCostLine? Line(LineFit fit) => fit.Fit() is { } line ? new UnitCostLine(line.Intercept, line.Slope) : null;
-
-    private static double? Average(double? current, double? sample) =>
-        sample is not { } value || !double.IsFinite(value) || value < 0 ? current
-        : current is { } old ? (Smoothing * value) + ((1 - Smoothing) * old)
-        : value;
 }

@@ -2,13 +2,18 @@ namespace SerialCluster.Kernels.Analysis.CostModel;
 
 /// <summary>
 /// <c>auto</c> mode's decision: predict pinned, scatter and (for eca, nbody, mdp, cvp) scatter over coarser variants
-/// of the plan, and pick the fastest; pinned wins ties. When the unit costs are only lower bounds (the probe could
+/// of the plan, and pick the fastest. Scatter must beat pinned by <see cref="ScatterMargin"/> (pinned holds one core;
+/// near a tie it is the better citizen), and a plan with no parallel stage is always pinned: scattering it runs the
+/// same chain on the same silo with one more call, so a faster scatter prediction there is only noise. When the unit costs are only lower bounds (the probe could
 /// not finish one task within its budget) the times are not comparable, and the plan's own bound decides instead:
 /// pinned when P cores could speed it up by less than <see cref="ScalingVerdict.SerialBound"/>, else the fastest
 /// scatter form.
 /// </summary>
 public static class ModeChooser
 {
+    /// <summary>The share by which a scatter form must be predicted faster than pinned to be chosen.</summary>
+    public const double ScatterMargin = 0.02;
+
     public static CostDecision Decide(Plans.WorkloadPlan plan, IReadOnlyList<SiloFigures> silos, int parallelism, UnitCosts costs, DispatchCosts dispatch)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
@@ -29,7 +34,12 @@ public static class ModeChooser
                 : new CostDecision(predictions, fastestScatter, $"no measured cost yet; the plan allows {bound:F2}× on {slots} cores, so scatter");
         }
 
-        var choice = fastestScatter.Seconds < predictions[0].Seconds ? fastestScatter : predictions[0];
+        if (plan.Stages.All(s => s.Kind == Plans.StageKind.Chain))
+        {
+            return new CostDecision(predictions, predictions[0], "a chain: scatter would run the same chain with one more call");
+        }
+
+        var choice = fastestScatter.Seconds < predictions[0].Seconds * (1 - ScatterMargin) ? fastestScatter : predictions[0];
         return new CostDecision(predictions, choice, $"fastest predicted ({costs.Source.ToString().ToLowerInvariant()} costs)");
     }
 }

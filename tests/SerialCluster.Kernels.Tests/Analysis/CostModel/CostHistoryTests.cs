@@ -93,9 +93,20 @@ public sealed class CostHistoryTests
         var estimate = history.Estimate();
         Assert.True(estimate.Calibrated);
         Assert.Equal(5e3, estimate.Chain!.Value.PerUnit + estimate.Chain.Value.PerStep, 6);
-        // Overheads are plain seconds: they keep averaging.
-        Assert.Equal(0.02, estimate.PinnedJobSeconds!.Value, 12);
+        // Overheads are plain seconds: both count (the lower median of two is the smaller).
+        Assert.Equal(0.01, estimate.PinnedJobSeconds!.Value, 12);
         Assert.Equal(2, estimate.Jobs);
+    }
+
+    [Fact]
+    public void AWorkloadsOwnOverheadsNeedAFewJobsAndIgnoreAStrayOne()
+    {
+        var history = new CostHistory(CostHistory.WorkloadOverheadSamples);
+        history.Observe(new CostSample(false, null, null, 0.5, null, null, null)); // a first job paying for JIT
+        history.Observe(new CostSample(false, null, null, 0.004, null, null, null));
+        Assert.Null(history.Estimate().PinnedJobSeconds);
+        history.Observe(new CostSample(false, null, null, 0.006, null, null, null));
+        Assert.Equal(0.006, history.Estimate().PinnedJobSeconds);
     }
 
     [Fact]

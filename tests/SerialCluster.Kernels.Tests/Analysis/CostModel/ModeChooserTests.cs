@@ -61,24 +61,25 @@ public sealed class ModeChooserTests
     {
         // Montecarlo, 16 tasks on P = 4 free cores (one machine), c seconds per sample, no per-step cost:
         //   pinned(N)  = J_p + c·N
-        //   scatter(N) = J_s + 4 waves · c·N/16 + barrier + 4 · dispatch + 16 tasks · 128 bytes · per-byte
-        // so they cross at N* = (J_s − J_p + barrier + 4·dispatch + 2048·per-byte) / (0.75·c).
+        //   scatter(N) = J_s + 4 waves · c·N/16 + K,   K = barrier + 4 · dispatch + 16 tasks · 128 bytes · per-byte
+        // Scatter is chosen once scatter(N) < (1 − m)·pinned(N), m the margin, so the choice flips at
+        //   N* = (J_s + K − (1 − m)·J_p) / (c·(1 − m − 1/4)).
         var d = Synthetic.Dispatch;
         var c = Synthetic.SecondsPerUnit;
-        var crossover = (d.ScatterJobSeconds - d.PinnedJobSeconds + d.StageBarrierSeconds + (4 * d.TaskDispatchSeconds) + (2048 * d.SecondsPerByte)) / (0.75 * c);
+        var m = ModeChooser.ScatterMargin;
+        var k = d.StageBarrierSeconds + (4 * d.TaskDispatchSeconds) + (2048 * d.SecondsPerByte);
+        var crossover = (d.ScatterJobSeconds + k - ((1 - m) * d.PinnedJobSeconds)) / (c * (1 - m - 0.25));
         var silos = Synthetic.Silos(1, 4);
         CostDecision At(double samples) => ModeChooser.Decide(
             Synthetic.Plan("montecarlo", ("samples", ((long)samples).ToString(CultureInfo.InvariantCulture)), ("tasks", "16")),
             silos, 4, Synthetic.Costs(), d);
 
         Assert.InRange(crossover, 100_000, 10_000_000);
-        var below = At(crossover * 0.95);
-        var above = At(crossover * 1.05);
-        Assert.Equal(ModePrediction.Pinned, below.Choice.Mode);
-        Assert.Equal(ModePrediction.Scatter, above.Choice.Mode);
-        // At the crossover itself the two predictions agree (to the rounding of N to whole samples per task).
+        Assert.Equal(ModePrediction.Pinned, At(crossover * 0.99).Choice.Mode);
+        Assert.Equal(ModePrediction.Scatter, At(crossover * 1.01).Choice.Mode);
+        // At the crossover itself scatter is exactly the margin faster (to the rounding of N to whole samples per task).
         var at = At(Math.Round(crossover / 16) * 16);
-        Assert.Equal(at.For(ModePrediction.Pinned).Seconds, at.For(ModePrediction.Scatter).Seconds, 6);
+        Assert.Equal((1 - m) * at.For(ModePrediction.Pinned).Seconds, at.For(ModePrediction.Scatter).Seconds, 1e-6);
     }
 
     [Fact]
