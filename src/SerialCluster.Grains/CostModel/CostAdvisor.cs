@@ -49,6 +49,13 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
             runSpec = spec with { Parameters = PlanVariants.Apply(plan.Parameters.Canonical, run.Changes) };
         }
 
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            LogDecision(
+                logger, workload, spec.Mode, run.Mode, costs.Source, costs.Chain.ToString(), costs.Parallel.ToString(), dispatch.ToString(),
+                string.Join("; ", decision.Predictions.Select(p => $"{p.Mode}{(p.Changes.Count > 0 ? "(" + string.Join(",", p.Changes.Select(c => $"{c.Key}={c.Value}")) + ")" : "")} {p.Seconds:F4} = {p.ComputeSeconds:F4} + {p.OverheadSeconds:F4}")));
+        }
+
         return new CostAdvice(
             decision, run, runSpec, runPlan, PlanShape.Of(runPlan), silos, calibrated, dispatch, Stopwatch.GetElapsedTime(start).TotalSeconds);
     }
@@ -68,7 +75,7 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
         }
         else
         {
-            sample = CostSampler.Scatter(advice.Shape, measured, wall, advice.Silos, Math.Max(1, parallelism), advice.Dispatch.SecondsPerByte, advice.Calibrated);
+            sample = CostSampler.Scatter(advice.Shape, measured, wall, advice.Silos, Math.Max(1, parallelism), advice.Dispatch, advice.Calibrated);
         }
 
         var observation = UnitCostGrain.ToObservation(sample);
@@ -142,6 +149,10 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No cost history for {Workload} yet: probed it ({Source}): chain {ChainPerUnit:E3} s/unit, parallel {ParallelPerUnit:E3} s/unit at the reference score")]
     private static partial void LogProbed(ILogger logger, string workload, UnitCostSource source, double chainPerUnit, double parallelPerUnit);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Cost model for {Workload} ({Mode}) runs {Chosen} from {Source} costs: chain {Chain}, parallel {Parallel}, {Dispatch}; predictions (compute + overhead): {Predictions}")]
+    private static partial void LogDecision(
+        ILogger logger, string workload, JobMode mode, string chosen, UnitCostSource source, string chain, string parallel, string dispatch, string predictions);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cost history {Key} could not be read; predicting from defaults")]
     private static partial void LogHistoryUnavailable(ILogger logger, Exception exception, string key);

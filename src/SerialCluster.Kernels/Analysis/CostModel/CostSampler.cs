@@ -44,21 +44,28 @@ public static class CostSampler
         return new CostSample(calibrated, chain, parallel, job, null, null, null);
     }
 
-    /// <summary>A scatter run: <paramref name="stages"/> one per stage of the plan, in order.</summary>
+    /// <summary>
+    /// A scatter run: <paramref name="stages"/> one per stage of the plan, in order. The first parallel stage also pays
+    /// for what happens once per job on the workers (each silo compiles the job's plan on its first task, activations
+    /// warm up), so its overhead beyond the other stages' goes to the job's fixed cost; the stage line learns from the
+    /// later stages. A job with one parallel stage cannot tell the two apart: what it shows beyond
+    /// <paramref name="dispatch"/>'s stage cost is the job's.
+    /// </summary>
     public static CostSample Scatter(
         PlanShape shape,
         IReadOnlyList<StageMeasurement> stages,
         double wallSeconds,
         IReadOnlyList<SiloFigures> silos,
         int parallelism,
-        double secondsPerByte,
+        DispatchCosts dispatch,
         bool calibrated)
     {
         var serialScore = CostPredictor.SerialSilo(silos).SingleThreadScore;
         var slots = CostPredictor.ParallelSlots(silos);
         double chainUnits = 0, chainSteps = 0, chainSeconds = 0, chainCall = 0;
-        double parallelUnits = 0, parallelSteps = 0, parallelSeconds = 0, waves = 0, stageOverhead = 0;
-        int chainStages = 0, parallelStages = 0;
+        double parallelUnits = 0, parallelSteps = 0, parallelSeconds = 0;
+        var chainStages = 0;
+        var overheads = new List<(double Waves, double Seconds)>();
         var index = 0;
         foreach (var planned in shape.PerStage())
         {
@@ -73,7 +80,7 @@ public static class CostSampler
                 chainUnits += planned.WorkUnits;
                 chainSteps += planned.StepsPerTask;
                 chainSeconds += measured.WorkSeconds * serialScore;
-                chainCall += Math.Max(0, measured.WallSeconds - measured.WorkSeconds - (planned.BytesPerTask * secondsPerByte));
+                chainCall += Math.Max(0, measured.WallSeconds - measured.WorkSeconds - (planned.BytesPerTask * dispatch.SecondsPerByte));
                 chainStages++;
                 continue;
             }
@@ -81,24 +88,35 @@ public static class CostSampler
             var tasks = Math.Max(1, measured.Tasks);
             var effective = CostPredictor.EffectiveParallelism(silos, parallelism, tasks);
             var speed = CostPredictor.ParallelSpeed(silos, effective, slots);
-            var stageWaves = (tasks + effective - 1) / effective;
-            var makespan = Math.Max(measured.SpanSeconds, stageWaves * measured.WorkSeconds / tasks);
+            var waves = (tasks + effective - 1) / effective;
+            var makespan = Math.Max(measured.SpanSeconds, waves * measured.WorkSeconds / tasks);
             parallelUnits += planned.WorkUnits * planned.ComputeFactor * tasks / Math.Max(1, planned.Tasks);
             parallelSteps += (double)tasks * planned.StepsPerTask;
             parallelSeconds += measured.WorkSeconds * speed;
-            waves += stageWaves;
-            stageOverhead += measured.WallSeconds - makespan - ((double)tasks * planned.BytesPerTask * secondsPerByte);
-            parallelStages++;
+            overheads.Add((waves, measured.WallSeconds - makespan - ((double)tasks * planned.BytesPerTask * dispatch.SecondsPerByte)));
         }
 
-        var job = Math.Max(0, wallSeconds - stages.Sum(s => s.WallSeconds));
+        StageSample? stageSample = null;
+        double firstExtra = 0;
+        if (overheads.Count >= 2)
+        {
+            var later = overheads.Skip(1).ToList();
+            stageSample = new StageSample(later.Average(o => o.Waves), later.Average(o => o.Seconds));
+            firstExtra = overheads[0].Seconds - stageSample.Value.Seconds;
+        }
+        else if (overheads.Count == 1)
+        {
+            firstExtra = overheads[0].Seconds - (dispatch.StageBarrierSeconds + (dispatch.TaskDispatchSeconds * overheads[0].Waves));
+        }
+
+        var job = Math.Max(0, wallSeconds - stages.Sum(s => s.WallSeconds) + firstExtra);
         return new CostSample(
             calibrated,
             chainStages > 0 ? new StepSample(chainUnits, chainSteps, chainSeconds) : null,
-            parallelStages > 0 ? new StepSample(parallelUnits, parallelSteps, parallelSeconds) : null,
+            overheads.Count > 0 ? new StepSample(parallelUnits, parallelSteps, parallelSeconds) : null,
             null,
             job,
-            parallelStages > 0 ? new StageSample(waves / parallelStages, stageOverhead / parallelStages) : null,
+            stageSample,
             chainStages > 0 ? chainCall / chainStages : null);
     }
 }

@@ -46,7 +46,7 @@ public sealed class CostHistoryTests
         {
             var shape = PlanShape.Of(plan);
             var (stages, wall) = Measure(shape, silos, 8, d);
-            history.Observe(CostSampler.Scatter(shape, stages, wall, silos, 8, d.SecondsPerByte, calibrated: false));
+            history.Observe(CostSampler.Scatter(shape, stages, wall, silos, 8, d, calibrated: false));
         }
 
         var estimate = history.Estimate();
@@ -62,6 +62,29 @@ public sealed class CostHistoryTests
         var (_, expected) = Measure(third, silos, 8, d);
         var learned = new CostInputs(third, silos, 8, estimate.UnitCosts()!, estimate.Dispatch(d));
         Assert.Equal(expected, CostPredictor.Scatter(learned).Seconds, expected * 1e-6);
+    }
+
+    [Fact]
+    public void TheFirstStagesOnceAJobCostGoesToTheJobNotToEveryStage()
+    {
+        // Workers compile the job's plan on their first task: the first stage is slower by a once-per-job cost.
+        const double once = 0.02;
+        var silos = Synthetic.Silos(2, 4);
+        var d = Synthetic.Dispatch;
+        var shape = PlanShape.Of(Synthetic.Plan("eca", ("width", "4096"), ("steps", "4000"), ("strips", "8")));
+        var (stages, wall) = Measure(shape, silos, 8, d);
+        stages[0] = stages[0] with { WallSeconds = stages[0].WallSeconds + once };
+        var sample = CostSampler.Scatter(shape, stages, wall + once, silos, 8, d, calibrated: false);
+        Assert.Equal(d.ScatterJobSeconds + once, sample.ScatterJobSeconds!.Value, 1e-12);
+        Assert.Equal(d.StageBarrierSeconds + (d.TaskDispatchSeconds * sample.Stages!.Value.Waves), sample.Stages.Value.Seconds, 1e-12);
+
+        // One parallel stage: beyond the stage cost the job already expects, everything is the job's.
+        var single = PlanShape.Of(Synthetic.Plan("montecarlo", ("samples", "1000000"), ("tasks", "16")));
+        var (one, oneWall) = Measure(single, silos, 8, d);
+        one[0] = one[0] with { WallSeconds = one[0].WallSeconds + once };
+        var singleSample = CostSampler.Scatter(single, one, oneWall + once, silos, 8, d, calibrated: false);
+        Assert.Equal(d.ScatterJobSeconds + once, singleSample.ScatterJobSeconds!.Value, 1e-12);
+        Assert.Null(singleSample.Stages);
     }
 
     [Fact]
