@@ -64,10 +64,14 @@ public sealed class AutoModeTests(ClusterFixture fixture, ITestOutputHelper outp
         var after = await history.GetAsync();
         Assert.True(after.Jobs >= before + 2, $"the history saw {after.Jobs - before} of 2 jobs");
         Assert.True(after.ParallelPerUnit > 0, "a parallel cost per unit was learned");
+        // A job of several parallel stages teaches the cluster its per-stage barrier and per-wave dispatch.
+        await JobDriver.RunCompletedAsync(
+            fixture.Client, "eca", new Dictionary<string, string> { ["width"] = "4096", ["steps"] = "300", ["halo"] = "50" }, JobMode.Scatter, 3);
         var cluster = await fixture.Client.GetGrain<IUnitCostGrain>(IUnitCostGrain.ClusterKey).GetAsync();
-        Assert.True(cluster.Jobs >= 2);
+        Assert.True(cluster.Jobs >= 3);
         Assert.NotNull(cluster.PinnedJobSeconds);
         Assert.NotNull(cluster.ScatterJobSeconds);
+        Assert.NotNull(cluster.StageBarrierSeconds);
         Assert.NotNull(cluster.TaskDispatchSeconds);
         Assert.Null(cluster.ChainPerUnit);
         Assert.Null(cluster.ParallelPerUnit);
