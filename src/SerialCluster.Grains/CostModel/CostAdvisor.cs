@@ -24,7 +24,8 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
         var start = Stopwatch.GetTimestamp();
         var (silos, calibrated) = Figures(cluster, parallelism, serialSilosTakeOverflow);
         var workload = plan.Parameters.Workload;
-        var (own, shared) = (await Read(workload), await Read(IUnitCostGrain.ClusterKey));
+        var reads = await Task.WhenAll(Read(workload), Read(IUnitCostGrain.ClusterKey));
+        var (own, shared) = (reads[0], reads[1]);
         var dispatch = own.Dispatch(shared.Dispatch(HopDefaults(cluster)));
 
         var costs = own.Calibrated == calibrated ? own.UnitCosts() : null;

@@ -20,9 +20,9 @@ public static class ModeChooser
         var inputs = new CostInputs(PlanShape.Of(plan), silos, parallelism, costs, dispatch);
         var predictions = new List<ModePrediction> { CostPredictor.Pinned(inputs), CostPredictor.Scatter(inputs) };
         var slots = Math.Max(1, Math.Min(parallelism, CostPredictor.ParallelSlots(silos)));
-        foreach (var (changes, variant) in PlanVariants.Candidates(plan, slots))
+        foreach (var (changes, _, shape) in PlanVariants.Candidates(plan, slots))
         {
-            predictions.Add(CostPredictor.Scatter(inputs with { Shape = PlanShape.Of(variant) }, changes));
+            predictions.Add(CostPredictor.Scatter(inputs with { Shape = shape }, changes));
         }
 
         var fastestScatter = predictions.Skip(1).MinBy(p => p.Seconds)!;

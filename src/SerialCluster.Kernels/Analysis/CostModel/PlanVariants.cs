@@ -21,7 +21,7 @@ public static class PlanVariants
     /// Coarser variants of <paramref name="plan"/> for <paramref name="slots"/> cores, each compiled (variants the
     /// workload refuses are left out; so is any that compiles to the same split as the plan itself).
     /// </summary>
-    public static IReadOnlyList<(IReadOnlyDictionary<string, string> Changes, WorkloadPlan Plan)> Candidates(WorkloadPlan plan, int slots)
+    public static IReadOnlyList<(IReadOnlyDictionary<string, string> Changes, WorkloadPlan Plan, PlanShape Shape)> Candidates(WorkloadPlan plan, int slots)
     {
         var workload = plan.Parameters.Workload;
         if (!Applicable.Contains(workload))
@@ -70,15 +70,13 @@ public static class PlanVariants
                 break;
         }
 
-        var original = Signature(plan);
-        var seen = new HashSet<string>(StringComparer.Ordinal) { original };
-        var variants = new List<(IReadOnlyDictionary<string, string>, WorkloadPlan)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { Signature(PlanShape.Of(plan)) };
+        var variants = new List<(IReadOnlyDictionary<string, string>, WorkloadPlan, PlanShape)>();
         foreach (var change in changes)
         {
-            var compiled = TryCompile(plan, change);
-            if (compiled is not null && seen.Add(Signature(compiled)))
+            if (TryCompile(plan, change) is { } compiled && PlanShape.Of(compiled) is var shape && seen.Add(Signature(shape)))
             {
-                variants.Add((change, compiled));
+                variants.Add((change, compiled, shape));
             }
         }
 
@@ -131,8 +129,8 @@ public static class PlanVariants
     }
 
     /// <summary>How a plan splits its work: its stages' task counts and units; two plans with the same signature cost the same.</summary>
-    private static string Signature(WorkloadPlan plan) =>
-        string.Join(';', PlanShape.Of(plan).Stages.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Kind}:{s.Tasks}:{s.WorkUnits}:{s.SpanUnits}:{s.StepsPerTask}:{s.Count}")));
+    private static string Signature(PlanShape shape) =>
+        string.Join(';', shape.Stages.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Kind}:{s.Tasks}:{s.WorkUnits}:{s.SpanUnits}:{s.StepsPerTask}:{s.Count}")));
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -19,7 +19,7 @@ public sealed class PlanVariantsTests
         var variants = PlanVariants.Candidates(plan, slots);
         Assert.NotEmpty(variants);
         var expected = LocalPlanRunner.Run(plan, parallelism: 2).Result.ToJsonString();
-        foreach (var (changes, variant) in variants)
+        foreach (var (changes, variant, _) in variants)
         {
             var label = $"{workload} with {string.Join(", ", changes.Select(c => $"{c.Key}={c.Value}"))}";
             Assert.True(
