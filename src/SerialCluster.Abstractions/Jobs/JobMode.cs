@@ -10,4 +10,7 @@ public enum JobMode
 
     /// <summary>Tasks spread across silos, a barrier between stages; chains still run inside one activation.</summary>
     Scatter = 1,
+
+    /// <summary>A cost model predicts pinned, scatter and coarser scatter variants from measured costs, and runs the fastest.</summary>
+    Auto = 2,
 }

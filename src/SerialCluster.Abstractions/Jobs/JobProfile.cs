@@ -3,6 +3,8 @@ namespace SerialCluster.Abstractions.Jobs;
 /// <summary>
 /// What a job measured. Work is the sum of task execution times, span the sum over stages of the slowest
 /// task (the critical path), parallelism = work / span, overhead = wall − span. Units come from the plan.
+/// Every job also carries the cost model's predictions for each mode, the mode it ran (for <c>auto</c>: the one the
+/// model chose) and the prediction for that mode, to read beside the measured wall time.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -21,4 +23,7 @@ public sealed record JobProfile(
     [property: Id(10)] long Span,
     [property: Id(11)] string Unit,
     [property: Id(12)] List<StageProfile> StageProfiles,
-    [property: Id(13)] int ParallelismCap);
+    [property: Id(13)] int ParallelismCap,
+    [property: Id(14)] List<JobPrediction>? Predictions = null,
+    [property: Id(15)] string? ChosenMode = null,
+    [property: Id(16)] double? PredictedSeconds = null);

@@ -19,7 +19,7 @@ public sealed class RunSettings : ClusterSettings
     public string[] Set { get; init; } = [];
 
     [CommandOption("-m|--mode <MODE>")]
-    [Description("pinned (whole job on one silo, one core) or scatter (tasks spread over every silo).")]
+    [Description("pinned (whole job on one silo, one core), scatter (tasks spread over every silo) or auto (a cost model picks the faster from measured costs).")]
     [DefaultValue("scatter")]
     public string Mode { get; init; } = "scatter";
 
@@ -31,14 +31,15 @@ public sealed class RunSettings : ClusterSettings
     public JobMode ParsedMode => Mode.ToLowerInvariant() switch
     {
         "pinned" => JobMode.Pinned,
+        "auto" => JobMode.Auto,
         _ => JobMode.Scatter,
     };
 
     public override ValidationResult Validate()
     {
-        if (Mode.ToLowerInvariant() is not ("pinned" or "scatter"))
+        if (Mode.ToLowerInvariant() is not ("pinned" or "scatter" or "auto"))
         {
-            return ValidationResult.Error($"--mode '{Mode}' is not a mode; allowed: pinned, scatter");
+            return ValidationResult.Error($"--mode '{Mode}' is not a mode; allowed: pinned, scatter, auto");
         }
 
         if (Parallelism is < 0 or > MaxParallelism)

@@ -16,7 +16,8 @@ public static class ProfileView
     {
         var spec = status.Spec!;
         var profile = status.Profile!;
-        console.MarkupLineInterpolated($"[bold]{spec.Workload}[/] · {spec.Mode.ToString().ToLowerInvariant()} · P={profile.ParallelismCap} · job {status.JobId}");
+        var chosen = profile.ChosenMode is { } ran && spec.Mode == JobMode.Auto ? $" → {ran}" : string.Empty;
+        console.MarkupLineInterpolated($"[bold]{spec.Workload}[/] · {spec.Mode.ToString().ToLowerInvariant()}{chosen} · P={profile.ParallelismCap} · job {status.JobId}");
 
         var result = new Table().Border(TableBorder.Rounded).AddColumn("result").AddColumn("value");
         foreach (var (name, value) in JsonNode.Parse(status.ResultJson!)!.AsObject())
@@ -28,6 +29,12 @@ public static class ProfileView
 
         var table = new Table().Border(TableBorder.Rounded).AddColumn("profile").AddColumn(new TableColumn("value").RightAligned()).AddColumn("meaning");
         table.AddRow("wall", Seconds(profile.WallSeconds), "submit to result, as the coordinator measured it");
+        if (profile.PredictedSeconds is { } predicted)
+        {
+            var error = profile.WallSeconds > 0 ? Number(100 * (predicted - profile.WallSeconds) / profile.WallSeconds, "+0;-0") + "%" : "-";
+            table.AddRow("predicted", Seconds(predicted), Markup.Escape($"the cost model's time for {profile.ChosenMode ?? "this mode"} ({error} against wall)"));
+        }
+
         table.AddRow("work", Seconds(profile.WorkSeconds), "sum of every task's compute time (T1 as run)");
         table.AddRow("span", Seconds(profile.SpanSeconds), "sum over stages of the slowest task (critical path)");
         table.AddRow("parallelism", Number(profile.Parallelism, "F2"), "work / span: the most speedup these tasks allow");
@@ -38,6 +45,28 @@ public static class ProfileView
         table.AddRow("plan work", Markup.Escape($"{profile.Work:N0} {profile.Unit}"), "theoretical T1 in the workload's unit");
         table.AddRow("plan span", Markup.Escape($"{profile.Span:N0} {profile.Unit}"), "theoretical T∞");
         table.AddRow("bound at P", Number(SpeedupBounds.PlanBound(plan.Stages, Math.Max(1, profile.ParallelismCap)), "F2") + "×", "most speedup the plan allows on P cores");
+        console.Write(table);
+        WritePredictions(console, profile);
+    }
+
+    /// <summary>Every mode the cost model predicted, fastest first, the one that ran marked.</summary>
+    private static void WritePredictions(IAnsiConsole console, JobProfile profile)
+    {
+        if (profile.Predictions is not { Count: > 0 } predictions)
+        {
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("mode").AddColumn(new TableColumn("predicted").RightAligned()).AddColumn("changes");
+        // Only auto runs a batched variant, and only the fastest one, so the fastest prediction of the chosen mode is what ran.
+        var ran = predictions.Where(p => p.Mode == profile.ChosenMode).MinBy(p => p.PredictedSeconds);
+        foreach (var prediction in predictions.OrderBy(p => p.PredictedSeconds))
+        {
+            var changes = string.Join(", ", prediction.Parameters.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value}"));
+            var mark = ReferenceEquals(prediction, ran) ? " ◀ ran" : string.Empty;
+            table.AddRow(Markup.Escape(prediction.Mode + mark), Seconds(prediction.PredictedSeconds), Markup.Escape(changes));
+        }
+
         console.Write(table);
     }
 

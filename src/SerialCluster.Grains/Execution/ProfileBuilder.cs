@@ -15,7 +15,10 @@ public static class ProfileBuilder
         IReadOnlyList<StageProfile> stages,
         IReadOnlyDictionary<string, int> silos,
         string? serialSilo,
-        int parallelismCap)
+        int parallelismCap,
+        List<JobPrediction>? predictions = null,
+        string? chosenMode = null,
+        double? predictedSeconds = null)
     {
         var work = stages.Sum(s => s.WorkSeconds);
         var span = stages.Sum(s => s.SpanSeconds);
@@ -33,7 +36,10 @@ public static class ProfileBuilder
             Span: plan.Span,
             Unit: plan.Unit,
             StageProfiles: Compact(stages),
-            ParallelismCap: parallelismCap);
+            ParallelismCap: parallelismCap,
+            Predictions: predictions,
+            ChosenMode: chosenMode,
+            PredictedSeconds: predictedSeconds);
     }
 
     /// <summary>Every stage when there are few; otherwise one entry per stage name, summed, indexed by its first stage.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using SerialCluster.Abstractions.Execution;
 using SerialCluster.Abstractions.Grains;
 using SerialCluster.Abstractions.Jobs;
+using SerialCluster.Grains.CostModel;
 using SerialCluster.Grains.Execution;
 using SerialCluster.Grains.Hosting;
 using SerialCluster.Grains.Placement;
@@ -14,10 +15,12 @@ namespace SerialCluster.Grains.Jobs;
 /// <summary>
 /// Coordinates one job: validates and compiles its plan, then runs it — pinned (the whole job in one
 /// serial-chain activation) or scattered (chains to the serial silo, wide stages over every silo with at
-/// most P tasks in flight, a barrier between stages) — and measures the profile. The run continues in the
-/// background of this activation; status queries interleave with it.
+/// most P tasks in flight, a barrier between stages) or, in auto mode, whichever the cost model predicts is
+/// fastest — and measures the profile, with every mode's prediction beside it; the measurements then feed the cost
+/// history. The run continues in the background of this activation; status queries interleave with it.
 /// </summary>
-public sealed partial class JobGrain(IClusterMembershipService membership, SerialClusterOptions options, ILogger<JobGrain> logger)
+public sealed partial class JobGrain(
+    IClusterMembershipService membership, SerialClusterOptions options, ILocalSiloDetails localSilo, ILogger<JobGrain> logger)
     : Grain, IJobGrain
 {
     public const int MaxParallelism = 4096;
@@ -86,10 +89,15 @@ public sealed partial class JobGrain(IClusterMembershipService membership, Seria
         {
             var cluster = await ClusterView.ReadAsync(membership, GrainFactory);
             var parallelism = spec.Parallelism > 0 ? spec.Parallelism : cluster.TotalCores;
-            var (result, stages, silos, serialSilo) = spec.Mode == JobMode.Pinned
-                ? await RunPinnedAsync(spec, cluster)
-                : await RunScatteredAsync(spec, plan, cluster, parallelism);
-            _profile = ProfileBuilder.Build(plan, Stopwatch.GetElapsedTime(start).TotalSeconds, stages, silos, serialSilo, parallelism);
+            var advisor = new CostAdvisor(GrainFactory, localSilo.Name, logger);
+            var advice = await advisor.AdviseAsync(spec, plan, cluster, parallelism, options.SerialSilosTakeOverflow);
+            var (result, stages, silos, serialSilo) = advice.Pinned
+                ? await RunPinnedAsync(advice.Spec, cluster)
+                : await RunScatteredAsync(advice.Spec, advice.Plan, cluster, parallelism);
+            var wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            _profile = ProfileBuilder.Build(
+                advice.Plan, wall, stages, silos, serialSilo, parallelism, advice.Predictions, advice.ChosenMode, advice.PredictedSeconds);
+            await RecordCostsAsync(advisor, advice, stages, wall, serialSilo, parallelism);
             _resultJson = result;
             _unitsDone = _unitsTotal;
             _state = JobState.Completed;
@@ -105,6 +113,19 @@ public sealed partial class JobGrain(IClusterMembershipService membership, Seria
         {
             // Keep the finished job for the default idle period so its result can be read.
             DelayDeactivation(TimeSpan.FromMinutes(15));
+        }
+    }
+
+    /// <summary>Feeds the cost history; a failure here costs the model one observation, never the job.</summary>
+    private async Task RecordCostsAsync(CostAdvisor advisor, CostAdvice advice, List<StageProfile> stages, double wall, string? serialSilo, int parallelism)
+    {
+        try
+        {
+            await advisor.RecordAsync(advice, stages, wall, serialSilo, parallelism);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            LogCostsNotRecorded(logger, e, JobId);
         }
     }
 
@@ -172,6 +193,9 @@ public sealed partial class JobGrain(IClusterMembershipService membership, Seria
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} ({Workload}, {Mode}) completed in {WallSeconds:F3} s")]
     private static partial void LogJobCompleted(ILogger logger, string jobId, string workload, JobMode mode, double wallSeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: its measurements could not be added to the cost history")]
+    private static partial void LogCostsNotRecorded(ILogger logger, Exception exception, string jobId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} ({Workload}) failed")]
     private static partial void LogJobFailed(ILogger logger, Exception exception, string jobId, string workload);

@@ -6,28 +6,61 @@ namespace SerialCluster.Kernels.Execution;
 /// Chooses how many chain steps to run per batch from the measured cost of the previous batches, so that a
 /// batch lasts about <see cref="TargetBatch"/>: long enough that dispatch, progress and cancellation checks
 /// are a negligible share of compute, short enough to report progress and answer queries between batches.
+/// <para>
+/// Dispatch rule: once the step cost is measured, a batch is never smaller than <see cref="MinimumSteps"/>, the
+/// fewest steps whose compute makes the per-batch dispatch cost (<see cref="DispatchCost"/>: the hop that starts a
+/// batch) at most <see cref="MaxDispatchShare"/> of it: ⌈dispatch / (0.05 · seconds per step)⌉. It binds when the
+/// target is short against the dispatch cost, or while the growth cap is still ramping batches up.
+/// </para>
 /// </summary>
 public sealed class ChainBatchSizer
 {
     public static readonly TimeSpan DefaultTargetBatch = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>The largest share of a batch's time its dispatch may take.</summary>
+    public const double MaxDispatchShare = 0.05;
+
     private const long FirstBatch = 64;
     private const long MaxGrowth = 16;
     private double _secondsPerStep = double.NaN;
 
-    public ChainBatchSizer(TimeSpan? targetBatch = null)
+    public ChainBatchSizer(TimeSpan? targetBatch = null, TimeSpan? dispatchCost = null)
     {
         TargetBatch = targetBatch ?? DefaultTargetBatch;
         if (TargetBatch <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(targetBatch), TargetBatch, "The target batch duration must be positive.");
         }
+
+        DispatchCost = dispatchCost ?? TimeSpan.Zero;
+        if (DispatchCost < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(dispatchCost), DispatchCost, "The dispatch cost cannot be negative.");
+        }
     }
 
     public TimeSpan TargetBatch { get; }
 
+    /// <summary>What starting one batch costs (a hop to the thread pool, a grain call); zero when not given.</summary>
+    public TimeSpan DispatchCost { get; }
+
     /// <summary>The last measured cost of one step, in seconds (NaN before the first batch).</summary>
     public double SecondsPerStep => _secondsPerStep;
+
+    /// <summary>The smallest batch the dispatch rule allows at the measured step cost (1 before it is measured or with no dispatch cost).</summary>
+    public long MinimumSteps => MinimumStepsFor(DispatchCost.TotalSeconds, _secondsPerStep);
+
+    /// <summary>⌈dispatch / (<see cref="MaxDispatchShare"/> · seconds per step)⌉, at least 1; 1 when either cost is unknown or zero.</summary>
+    public static long MinimumStepsFor(double dispatchSeconds, double secondsPerStep)
+    {
+        if (!(dispatchSeconds > 0) || !(secondsPerStep > 0) || double.IsNaN(secondsPerStep))
+        {
+            return 1;
+        }
+
+        var steps = Math.Ceiling(dispatchSeconds / (MaxDispatchShare * secondsPerStep));
+        return (long)Math.Clamp(steps, 1, long.MaxValue / 2);
+    }
 
     /// <summary>Steps for the next batch, at most <paramref name="remaining"/>.</summary>
     public long Next(long remaining, long previousBatch)
@@ -41,7 +74,7 @@ public sealed class ChainBatchSizer
         {
             var ideal = TargetBatch.TotalSeconds / _secondsPerStep;
             var capped = previousBatch > 0 ? Math.Min(ideal, (double)previousBatch * MaxGrowth) : ideal;
-            steps = (long)Math.Clamp(capped, 1, long.MaxValue / 2);
+            steps = Math.Max((long)Math.Clamp(capped, 1, long.MaxValue / 2), MinimumSteps);
         }
 
         return Math.Clamp(steps, 1, Math.Max(1, remaining));

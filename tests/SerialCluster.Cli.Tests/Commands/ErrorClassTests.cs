@@ -12,7 +12,7 @@ public sealed class ErrorClassTests
     [InlineData(ExitCodes.ParameterOutOfRange, "montecarlo: parameter 'tasks' = '10' is out of range; allowed: at most samples (5)", "run", "montecarlo", "--set", "samples=5", "--set", "tasks=10")]
     [InlineData(ExitCodes.Usage, "--set 'steps' is not NAME=VALUE", "run", "hashchain", "--set", "steps")]
     [InlineData(ExitCodes.Usage, "--set steps is given twice", "run", "hashchain", "--set", "steps=1", "--set", "steps=2")]
-    [InlineData(ExitCodes.Usage, "--mode 'fast' is not a mode; allowed: pinned, scatter", "run", "hashchain", "--mode", "fast")]
+    [InlineData(ExitCodes.Usage, "--mode 'fast' is not a mode; allowed: pinned, scatter, auto", "run", "hashchain", "--mode", "fast")]
     [InlineData(ExitCodes.Usage, "--parallelism -2 is out of range", "run", "hashchain", "--parallelism", "-2")]
     [InlineData(ExitCodes.Usage, "--silos 0 is out of range; allowed: 1 to 16", "run", "hashchain", "--silos", "0")]
     [InlineData(ExitCodes.Usage, "--gateway 'nowhere' is not HOST:PORT", "run", "hashchain", "--gateway", "nowhere")]

@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# The auto-mode grid: every configuration below in pinned, scatter and auto on a 3-process cluster
+# (scripts/grid-cluster.sh: 3 silo processes on loopback, localhost clustering), then docs/AUTO-GRID.md with
+# pinned, scatter and auto seconds (the median of the repeats), the mode auto chose, auto ÷ the better of pinned and
+# scatter, and auto's prediction error. Each workload gets warm-up runs first (pinned and scatter, twice), so the JIT
+# has compiled its kernels on every silo and the cost history exists; in the grid auto runs first in each round, so
+# it predicts from earlier configurations' history, not from the same configuration's pinned and scatter runs.
+#
+#   scripts/auto-grid.sh              # build, run (~5 minutes on 2 cores), write docs/AUTO-GRID.md
+#   AUTO_GRID_REPEATS=1 scripts/auto-grid.sh --no-build
+#   AUTO_GRID_QUICK=1 scripts/auto-grid.sh   # a smoke run of three small configurations
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export GRID_DIR="${GRID_DIR:-$ROOT/.local/grid-cluster}"
+export GRID_SILOS="${GRID_SILOS:-3}"
+export GRID_CLUSTER_ID="${GRID_CLUSTER_ID:-autogrid}"
+REPEATS="${AUTO_GRID_REPEATS:-2}"
+DOC="${AUTO_GRID_DOC:-$ROOT/docs/AUTO-GRID.md}"
+CLI="$ROOT/src/SerialCluster.Cli/bin/Debug/net10.0/serialcluster.dll"
+
+if [[ "${1:-}" != "--no-build" ]]; then
+  dotnet build "$ROOT/src/SerialCluster.Silo" -v q -nologo >&2
+  dotnet build "$ROOT/src/SerialCluster.Cli" -v q -nologo >&2
+fi
+
+# workload|label|parameters (space-separated name=value)
+CONFIGS=(
+  "eca|eca w=256 s=10⁴|width=256 steps=10000"
+  "eca|eca w=256 s=10⁶|width=256 steps=1000000"
+  "eca|eca w=4096 s=10⁴|width=4096 steps=10000"
+  "eca|eca w=4096 s=10⁶|width=4096 steps=1000000"
+  "eca|eca w=65536 s=10³|width=65536 steps=1000"
+  "eca|eca w=65536 s=10⁵|width=65536 steps=100000"
+  "eca|eca w=1048576 s=10³|width=1048576 steps=1000"
+  "eca|eca w=1048576 s=2·10⁴|width=1048576 steps=20000"
+  "montecarlo|montecarlo 10⁶ samples, 16 tasks|samples=1000000 tasks=16"
+  "montecarlo|montecarlo 2·10⁸ samples, 16 tasks|samples=200000000 tasks=16"
+  "amdahl|amdahl f=0.1, 10⁶ steps, 16 tasks|serialFraction=0.1 work=1000000 tasks=16"
+  "amdahl|amdahl f=0.5, 10⁶ steps, 16 tasks|serialFraction=0.5 work=1000000 tasks=16"
+)
+# workload|warm-up parameters
+WARMUPS=(
+  "eca|width=65536 steps=2000"
+  "eca|width=4096 steps=20000"
+  "montecarlo|samples=20000000 tasks=16"
+  "amdahl|serialFraction=0.25 work=400000 tasks=16"
+)
+if [[ -n "${AUTO_GRID_QUICK:-}" ]]; then
+  CONFIGS=("${CONFIGS[2]}" "${CONFIGS[8]}" "${CONFIGS[10]}")
+  WARMUPS=("${WARMUPS[0]}" "${WARMUPS[2]}" "${WARMUPS[3]}")
+  REPEATS=1
+fi
+
+GATEWAY="$("$ROOT/scripts/grid-cluster.sh" up)"
+trap '"$ROOT/scripts/grid-cluster.sh" down' EXIT
+RAW="$GRID_DIR/raw.jsonl"
+: > "$RAW"
+
+# run WORKLOAD MODE LABEL PHASE PARAMETERS... : one job through the gateway, one JSON line appended to $RAW.
+run() {
+  local workload=$1 mode=$2 label=$3 phase=$4
+  shift 4
+  local sets=()
+  for p in "$@"; do sets+=(--set "$p"); done
+  local out
+  if ! out="$(dotnet "$CLI" run "$workload" "${sets[@]}" --mode "$mode" --gateway "$GATEWAY" --cluster-id "$GRID_CLUSTER_ID" --json 2>"$GRID_DIR/last-err.txt")"; then
+    echo "auto-grid: $workload $mode ($*) failed: $(tail -1 "$GRID_DIR/last-err.txt")" >&2
+    return 1
+  fi
+  jq -c --arg lbl "$label" --arg phase "$phase" --argjson load "$(cut -d' ' -f1 /proc/loadavg)" \
+    '{"label": $lbl, "phase": $phase, "load": $load, workload, mode, parallelism, wall: .profile.wallSeconds,
+      chosen: .profile.chosenMode, predicted: .profile.predictedSeconds, silos: .profile.silos,
+      predictions: [.profile.predictions[]? | {mode, seconds: .predictedSeconds, parameters}]}' <<<"$out" >> "$RAW"
+}
+
+# Wait until every silo has joined: a small scatter job over 3·silos tasks lands on each of them.
+echo "auto-grid: cluster at $GATEWAY; waiting for $GRID_SILOS silos" >&2
+for attempt in $(seq 60); do
+  if run montecarlo scatter ready ready samples=60000 tasks=$((3 * GRID_SILOS)) \
+     && [[ "$(tail -1 "$RAW" | jq '.silos | length')" -ge "$GRID_SILOS" ]]; then
+    break
+  fi
+  ((attempt < 60)) || { echo "auto-grid: only $(tail -1 "$RAW" | jq '.silos | length') silos joined" >&2; exit 1; }
+  sleep 1
+done
+
+start=$(date +%s)
+for warm in "${WARMUPS[@]}"; do
+  IFS='|' read -r workload params <<<"$warm"
+  echo "auto-grid: warm-up $workload $params" >&2
+  for mode in pinned scatter pinned scatter; do
+    # shellcheck disable=SC2086
+    run "$workload" "$mode" "warm-up" warm-up $params
+  done
+done
+
+for ((r = 1; r <= REPEATS; r++)); do
+  for config in "${CONFIGS[@]}"; do
+    IFS='|' read -r workload label params <<<"$config"
+    echo "auto-grid: round $r/$REPEATS: $label" >&2
+    for mode in auto pinned scatter; do
+      # shellcheck disable=SC2086
+      run "$workload" "$mode" "$label" grid $params
+    done
+  done
+done
+seconds=$(( $(date +%s) - start ))
+
+python3 - "$RAW" "$DOC" "$REPEATS" "$seconds" "$GRID_SILOS" <<'PY'
+import json, os, platform, statistics, subprocess, sys
+from collections import OrderedDict
+raw, doc, repeats, seconds, silos = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+rows = [json.loads(l) for l in open(raw) if l.strip()]
+grid = [r for r in rows if r["phase"] == "grid"]
+by = OrderedDict()
+for r in grid:
+    by.setdefault(r["label"], {}).setdefault(r["mode"], []).append(r)
+
+def med(xs): return statistics.median(xs)
+def fmt(s): return f"{s:.3f}" if s < 10 else f"{s:.1f}"
+
+lines, misses_speed, misses_pred, errors = [], [], [], []
+for label, modes in by.items():
+    p = med([r["wall"] for r in modes["pinned"]])
+    s = med([r["wall"] for r in modes["scatter"]])
+    autos = modes["auto"]
+    a = med([r["wall"] for r in autos])
+    chosen = sorted({r["chosen"] for r in autos})
+    changes = sorted({", ".join(f"{k}={v}" for k, v in sorted(
+        next((q["parameters"] for q in r["predictions"] if q["mode"] == r["chosen"] and abs(q["seconds"] - min(x["seconds"] for x in r["predictions"] if x["mode"] == r["chosen"])) < 1e-12), {}).items()))
+        for r in autos if r["chosen"] == "scatter-batched"})
+    best = min(p, s)
+    ratio = a / best
+    # Prediction error of each auto run against its own measured wall time; the median over repeats.
+    err = med([100 * (r["predicted"] - r["wall"]) / r["wall"] for r in autos])
+    # And the model's pinned and scatter predictions (from the auto runs, made before running) against measured pinned and scatter.
+    pe = med([100 * (next(q["seconds"] for q in r["predictions"] if q["mode"] == "pinned") - p) / p for r in autos])
+    se = med([100 * (next(q["seconds"] for q in r["predictions"] if q["mode"] == "scatter") - s) / s for r in autos])
+    errors.append(abs(err))
+    if ratio > 1.10: misses_speed.append((label, ratio))
+    if abs(err) > 25: misses_pred.append((label, err))
+    choice = "/".join(chosen) + (f" ({'; '.join(changes)})" if changes else "")
+    lines.append(f"| {label} | {fmt(p)} | {fmt(s)} | {fmt(a)} | {choice} | {ratio:.2f} | {err:+.0f}% | {pe:+.0f}% | {se:+.0f}% |")
+
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+loads = [r["load"] for r in grid]
+out = []
+out.append("# Auto mode across a grid\n")
+out.append("Generated by `scripts/auto-grid.sh` (rerun it to regenerate this file). Each configuration ran "
+           f"{repeats}× in each mode on a {silos}-process cluster (`scripts/grid-cluster.sh`: {silos} `SerialCluster.Silo` "
+           "processes on loopback, localhost clustering, the first silo holding membership), each job submitted by a "
+           "separate `serialcluster run … --json --gateway`; every figure is the median over the repeats of the job's "
+           "`wallSeconds` (submission to result, measured by the coordinator). P = every core (the machine's count).\n")
+out.append(f"Machine: {cpu}, {os.cpu_count()} logical CPUs; load average {min(loads):.1f}–{max(loads):.1f} during the grid "
+           f"(other work shared the machine); grid time {seconds} s.\n")
+out.append("| workload / parameters | pinned s | scatter s | auto s | auto chose | auto ÷ best | auto prediction error | pinned prediction error | scatter prediction error |")
+out.append("|---|---:|---:|---:|---|---:|---:|---:|---|".replace("---|\n", "---:|"))
+out[-1] = "|---|---:|---:|---:|---|---:|---:|---:|---:|"
+out.extend(lines)
+out.append("")
+out.append("- **auto ÷ best**: auto's time over the better of pinned and scatter (target ≤ 1.10).")
+out.append("- **auto prediction error**: (predicted − measured) / measured for the auto job itself: the prediction for the mode "
+           "it chose plus the time the decision took (target within ±25%). The pinned and scatter columns compare the same "
+           "auto job's predictions for those modes with the measured pinned and scatter medians.")
+out.append("")
+out.append(f"**Speed target (auto ≤ 1.10 × best):** {'met in every row' if not misses_speed else 'missed in ' + str(len(misses_speed)) + ' of ' + str(len(lines)) + ' rows: ' + '; '.join(f'{l} ({x:.2f})' for l, x in misses_speed)}.")
+out.append(f"**Prediction target (within 25%):** {'met in every row' if not misses_pred else 'missed in ' + str(len(misses_pred)) + ' of ' + str(len(lines)) + ' rows: ' + '; '.join(f'{l} ({x:+.0f}%)' for l, x in misses_pred)}; median |error| {statistics.median(errors):.0f}%.")
+body = "\n".join(out) + "\n"
+notes_marker = "\n## Reading it\n"
+if os.path.exists(doc):
+    old = open(doc).read()
+    if notes_marker in old:
+        body += notes_marker + old.split(notes_marker, 1)[1]
+open(doc, "w").write(body)
+print(body)
+PY

@@ -1,0 +1,26 @@
+namespace SerialCluster.Abstractions.CostModel;
+
+/// <summary>
+/// What one finished job measured, for the cost history (<see cref="Grains.IUnitCostGrain"/>). Compute is
+/// normalised to the reference single-thread score (seconds × the executing core's score; <see cref="Calibrated"/>
+/// false when no score was known and 1 was used): chains as units, dependent steps and seconds, parallel tasks
+/// likewise (units counted as computed, halos included). Overheads are in plain seconds: the job's fixed cost in the
+/// mode it ran, the mean per-stage overhead of its parallel stages against their mean waves of tasks, and the mean
+/// cost of starting a chain stage. Zero steps or a null overhead means "not measured by this job".
+/// </summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("SerialCluster.CostObservation")]
+public sealed record CostObservation(
+    [property: Id(0)] bool Calibrated,
+    [property: Id(1)] double ChainUnits,
+    [property: Id(2)] double ChainSteps,
+    [property: Id(3)] double ChainSeconds,
+    [property: Id(4)] double ParallelUnits,
+    [property: Id(5)] double ParallelSteps,
+    [property: Id(6)] double ParallelSeconds,
+    [property: Id(7)] double? PinnedJobSeconds,
+    [property: Id(8)] double? ScatterJobSeconds,
+    [property: Id(9)] double StageWaves,
+    [property: Id(10)] double? StageOverheadSeconds,
+    [property: Id(11)] double? ChainCallSeconds);

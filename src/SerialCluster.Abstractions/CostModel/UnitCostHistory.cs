@@ -1,0 +1,22 @@
+namespace SerialCluster.Abstractions.CostModel;
+
+/// <summary>
+/// What a cost history knows: per-step cost lines (seconds per step = PerStep + PerUnit · units per step, at the
+/// reference score) for chains and parallel tasks, the fixed cost per job in each mode, the per-stage barrier, the
+/// per-wave dispatch and the chain-stage call, each null until measured; and how many jobs fed it.
+/// </summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("SerialCluster.UnitCostHistory")]
+public sealed record UnitCostHistory(
+    [property: Id(0)] bool Calibrated,
+    [property: Id(1)] double? ChainPerStep,
+    [property: Id(2)] double? ChainPerUnit,
+    [property: Id(3)] double? ParallelPerStep,
+    [property: Id(4)] double? ParallelPerUnit,
+    [property: Id(5)] double? PinnedJobSeconds,
+    [property: Id(6)] double? ScatterJobSeconds,
+    [property: Id(7)] double? StageBarrierSeconds,
+    [property: Id(8)] double? TaskDispatchSeconds,
+    [property: Id(9)] double? ChainCallSeconds,
+    [property: Id(10)] int Jobs);

@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using SerialCluster.Abstractions.Calibration;
+using SerialCluster.Abstractions.Grains;
+using SerialCluster.Abstractions.Jobs;
+using SerialCluster.Grains.Execution;
+using SerialCluster.Kernels.Analysis.CostModel;
+using SerialCluster.Kernels.Plans;
+
+namespace SerialCluster.Grains.CostModel;
+
+/// <summary>
+/// The coordinator's side of the cost model. Before a job: read the cluster's figures and the workload's history,
+/// probe the job itself when the workload has no history yet, predict every mode and pick what runs. After it:
+/// turn the measured profile into an observation and feed it to the workload's history and the cluster's.
+/// </summary>
+public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, ILogger logger)
+{
+    /// <summary>Added to a measured hop round trip for the coordinator's own work per task, when only hops are known.</summary>
+    public const double CoordinatorSecondsPerTask = 0.0001;
+
+    public async Task<CostAdvice> AdviseAsync(JobSpec spec, WorkloadPlan plan, ClusterView cluster, int parallelism, bool serialSilosTakeOverflow)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var (silos, calibrated) = Figures(cluster, parallelism, serialSilosTakeOverflow);
+        var workload = plan.Parameters.Workload;
+        var reads = await Task.WhenAll(Read(workload), Read(IUnitCostGrain.ClusterKey));
+        var (own, shared) = (reads[0], reads[1]);
+        var dispatch = own.Dispatch(shared.Dispatch(HopDefaults(cluster)));
+
+        var costs = own.Calibrated == calibrated ? own.UnitCosts() : null;
+        if (costs is null)
+        {
+            costs = await ProbeAsync(plan, silos, calibrated);
+            LogProbed(logger, workload, costs.Source, costs.Chain.PerUnit, costs.Parallel.PerUnit);
+        }
+
+        var decision = ModeChooser.Decide(plan, silos, Math.Max(1, parallelism), costs, dispatch);
+        var run = spec.Mode switch
+        {
+            JobMode.Auto => decision.Choice,
+            JobMode.Pinned => decision.For(ModePrediction.Pinned),
+            _ => decision.For(ModePrediction.Scatter),
+        };
+        var runPlan = plan;
+        var runSpec = spec;
+        if (run.Changes.Count > 0 && PlanVariants.TryCompile(plan, run.Changes) is { } variant)
+        {
+            runPlan = variant;
+            runSpec = spec with { Parameters = PlanVariants.Apply(plan.Parameters.Canonical, run.Changes) };
+        }
+
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            LogDecision(
+                logger, workload, spec.Mode, run.Mode, costs.Source, costs.Chain.ToString(), costs.Parallel.ToString(), dispatch.ToString(),
+                string.Join("; ", decision.Predictions.Select(p => $"{p.Mode}{(p.Changes.Count > 0 ? "(" + string.Join(",", p.Changes.Select(c => $"{c.Key}={c.Value}")) + ")" : "")} {p.Seconds:F4} = {p.ComputeSeconds:F4} + {p.OverheadSeconds:F4}")));
+        }
+
+        return new CostAdvice(
+            decision, run, runSpec, runPlan, PlanShape.Of(runPlan), silos, calibrated, dispatch, Stopwatch.GetElapsedTime(start).TotalSeconds);
+    }
+
+    /// <summary>Feeds a finished job's measurements to its workload's history and (overheads only) to the cluster's.</summary>
+    public async Task RecordAsync(CostAdvice advice, IReadOnlyList<StageProfile> stages, double wallSeconds, string? serialSilo, int parallelism)
+    {
+        var measured = stages.Select(s => new StageMeasurement(
+            s.Kind == "chain" ? StageKind.Chain : StageKind.Parallel, s.Tasks, s.WallSeconds, s.WorkSeconds, s.SpanSeconds)).ToList();
+        var wall = Math.Max(0, wallSeconds - advice.DecisionSeconds);
+        CostSample sample;
+        if (advice.Pinned)
+        {
+            var score = advice.Silos.FirstOrDefault(s => s.Name == serialSilo)?.SingleThreadScore
+                        ?? CostPredictor.SerialSilo(advice.Silos).SingleThreadScore;
+            sample = CostSampler.Pinned(advice.Shape, measured, wall, score, advice.Calibrated);
+        }
+        else
+        {
+            sample = CostSampler.Scatter(advice.Shape, measured, wall, advice.Silos, Math.Max(1, parallelism), advice.Dispatch, advice.Calibrated);
+        }
+
+        var observation = UnitCostGrain.ToObservation(sample);
+        var overheadsOnly = observation with { ChainSteps = 0, ParallelSteps = 0 };
+        await Task.WhenAll(
+            grains.GetGrain<IUnitCostGrain>(advice.Plan.Parameters.Workload).RecordAsync(observation),
+            grains.GetGrain<IUnitCostGrain>(IUnitCostGrain.ClusterKey).RecordAsync(overheadsOnly));
+    }
+
+    /// <summary>
+    /// Each silo as the model sees it. Scores are the calibrated single-thread scores when every silo has one
+    /// (<c>calibrated</c>); otherwise the known ones' mean stands in for the unknown, and with none known every
+    /// silo counts as 1 — equal speeds, which is what placement assumes too before calibration.
+    /// </summary>
+    public static (IReadOnlyList<SiloFigures> Silos, bool Calibrated) Figures(ClusterView cluster, int parallelism, bool serialSilosTakeOverflow)
+    {
+        var takers = cluster.ParallelSilos(Math.Max(1, parallelism), serialSilosTakeOverflow).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var known = cluster.Silos.Select(s => s.Capacity.Calibration).OfType<SiloCalibration>().Where(c => c.SingleThreadScore > 0).ToList();
+        var fallback = known.Count > 0 ? known.Average(c => c.SingleThreadScore) : 1.0;
+        var figures = cluster.Silos.Select(s =>
+        {
+            var calibration = s.Capacity.Calibration;
+            var single = calibration is { SingleThreadScore: > 0 } ? calibration.SingleThreadScore : fallback;
+            var concurrent = calibration is { AllCoreScore: > 0, UsableCores: > 0 } ? Math.Min(single, calibration.AllCoreScore / calibration.UsableCores) : single;
+            return new SiloFigures(
+                s.Name, s.Machine, single, concurrent, s.Cores, s.Capacity.RunningTasks, s.Capacity.RunningChains,
+                TakesChains: s.Role != SiloRole.Parallel, TakesTasks: takers.Contains(s.Name));
+        }).ToList();
+        return (figures, known.Count == cluster.Silos.Count);
+    }
+
+    /// <summary>The defaults, with the per-task dispatch taken from this silo's measured hops to its peers when it has any.</summary>
+    private DispatchCosts HopDefaults(ClusterView cluster)
+    {
+        var hops = cluster.Silos.FirstOrDefault(s => s.Name == localSilo)?.Capacity.Hops
+            .Where(h => h.Peer != localSilo && h.Samples > 0 && h.P50Microseconds > 0)
+            .ToList();
+        return hops is { Count: > 0 }
+            ? DispatchCosts.Default with { TaskDispatchSeconds = (hops.Average(h => h.P50Microseconds) * 1e-6) + CoordinatorSecondsPerTask }
+            : DispatchCosts.Default;
+    }
+
+    private async Task<UnitCosts> ProbeAsync(WorkloadPlan plan, IReadOnlyList<SiloFigures> silos, bool calibrated)
+    {
+        var probe = await Task.Run(() => CostProbe.Run(plan, CostProbe.DefaultBudget));
+        var score = silos.FirstOrDefault(s => s.Name == localSilo)?.SingleThreadScore ?? CostPredictor.SerialSilo(silos).SingleThreadScore;
+        var useParallel = probe.Parallel is not null && (!probe.LowerBound || probe.Chain is null);
+        var history = new CostHistory();
+        history.Observe(new CostSample(
+            calibrated,
+            probe.Chain is { } c ? c with { Seconds = c.Seconds * score } : null,
+            useParallel && probe.Parallel is { } p ? p with { Seconds = p.Seconds * score } : null,
+            null, null, null, null));
+        var source = probe.LowerBound && probe.Chain is null ? UnitCostSource.LowerBound : UnitCostSource.Probe;
+        // Nothing to time at all (an empty first stage): a nominal cost, and the plan's bound decides.
+        return history.Estimate().UnitCosts(source) ?? new UnitCosts(new UnitCostLine(0, 1e-9), new UnitCostLine(0, 1e-9), UnitCostSource.LowerBound);
+    }
+
+    private async Task<CostEstimate> Read(string key)
+    {
+        try
+        {
+            return UnitCostGrain.ToEstimate(await grains.GetGrain<IUnitCostGrain>(key).GetAsync());
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            LogHistoryUnavailable(logger, e, key);
+            return CostEstimate.Empty;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No cost history for {Workload} yet: probed it ({Source}): chain {ChainPerUnit:E3} s/unit, parallel {ParallelPerUnit:E3} s/unit at the reference score")]
+    private static partial void LogProbed(ILogger logger, string workload, UnitCostSource source, double chainPerUnit, double parallelPerUnit);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Cost model for {Workload} ({Mode}) runs {Chosen} from {Source} costs: chain {Chain}, parallel {Parallel}, {Dispatch}; predictions (compute + overhead): {Predictions}")]
+    private static partial void LogDecision(
+        ILogger logger, string workload, JobMode mode, string chosen, UnitCostSource source, string chain, string parallel, string dispatch, string predictions);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cost history {Key} could not be read; predicting from defaults")]
+    private static partial void LogHistoryUnavailable(ILogger logger, Exception exception, string key);
+}

@@ -1,0 +1,84 @@
+using SerialCluster.Abstractions.CostModel;
+using SerialCluster.Abstractions.Grains;
+using SerialCluster.Kernels.Analysis.CostModel;
+
+namespace SerialCluster.Grains.CostModel;
+
+/// <summary>
+/// One workload's cost history (or, under <see cref="IUnitCostGrain.ClusterKey"/>, the overheads every job shows),
+/// held in memory by a <see cref="CostHistory"/>. It outlives idle collection for a day, so a cluster in use keeps
+/// learning; a restarted cluster starts again from the cost model's probe and defaults.
+/// </summary>
+public sealed class UnitCostGrain : Grain, IUnitCostGrain
+{
+    private static readonly TimeSpan KeepAlive = TimeSpan.FromDays(1);
+
+    private CostHistory? _history;
+
+    // A workload's own overheads count once a few jobs agree; the cluster's from the first job (the defaults are only guesses).
+    private CostHistory History => _history ??= new CostHistory(
+        this.GetPrimaryKeyString() == IUnitCostGrain.ClusterKey ? 1 : CostHistory.WorkloadOverheadSamples);
+
+    public Task<UnitCostHistory> GetAsync() => Task.FromResult(Snapshot());
+
+    public Task<UnitCostHistory> RecordAsync(CostObservation observation)
+    {
+        History.Observe(ToSample(observation));
+        DelayDeactivation(KeepAlive);
+        return Task.FromResult(Snapshot());
+    }
+
+    /// <summary>The wire form of an observation as the pure history takes it.</summary>
+    public static CostSample ToSample(CostObservation o) => new(
+        o.Calibrated,
+        o.ChainSteps > 0 ? new StepSample(o.ChainUnits, o.ChainSteps, o.ChainSeconds) : null,
+        o.ParallelSteps > 0 ? new StepSample(o.ParallelUnits, o.ParallelSteps, o.ParallelSeconds) : null,
+        o.PinnedJobSeconds,
+        o.ScatterJobSeconds,
+        o.StageOverheadSeconds is { } overhead ? new StageSample(o.StageWaves, overhead) : null,
+        o.ChainCallSeconds);
+
+    /// <summary>The wire form of a sample.</summary>
+    public static CostObservation ToObservation(CostSample s) => new(
+        s.Calibrated,
+        s.Chain?.Units ?? 0,
+        s.Chain?.Steps ?? 0,
+        s.Chain?.Seconds ?? 0,
+        s.Parallel?.Units ?? 0,
+        s.Parallel?.Steps ?? 0,
+        s.Parallel?.Seconds ?? 0,
+        s.PinnedJobSeconds,
+        s.ScatterJobSeconds,
+        s.Stages?.Waves ?? 0,
+        s.Stages?.Seconds,
+        s.ChainCallSeconds);
+
+    /// <summary>The history's wire snapshot as the pure model reads it.</summary>
+    public static CostEstimate ToEstimate(UnitCostHistory h) => new(
+        h.Calibrated,
+        h.ChainPerStep is { } cs && h.ChainPerUnit is { } cu ? new UnitCostLine(cs, cu) : null,
+        h.ParallelPerStep is { } ps && h.ParallelPerUnit is { } pu ? new UnitCostLine(ps, pu) : null,
+        h.PinnedJobSeconds,
+        h.ScatterJobSeconds,
+        h.StageBarrierSeconds,
+        h.TaskDispatchSeconds,
+        h.ChainCallSeconds,
+        h.Jobs);
+
+    private UnitCostHistory Snapshot()
+    {
+        var e = History.Estimate();
+        return new UnitCostHistory(
+            e.Calibrated,
+            e.Chain?.PerStep,
+            e.Chain?.PerUnit,
+            e.Parallel?.PerStep,
+            e.Parallel?.PerUnit,
+            e.PinnedJobSeconds,
+            e.ScatterJobSeconds,
+            e.StageBarrierSeconds,
+            e.TaskDispatchSeconds,
+            e.ChainCallSeconds,
+            e.Jobs);
+    }
+}

@@ -1,0 +1,35 @@
+namespace SerialCluster.Kernels.Analysis.CostModel;
+
+/// <summary>What a history knows now; null where it has measured nothing.</summary>
+public sealed record CostEstimate(
+    bool Calibrated,
+    UnitCostLine? Chain,
+    UnitCostLine? Parallel,
+    double? PinnedJobSeconds,
+    double? ScatterJobSeconds,
+    double? StageBarrierSeconds,
+    double? TaskDispatchSeconds,
+    double? ChainCallSeconds,
+    int Jobs)
+{
+    public static CostEstimate Empty { get; } = new(false, null, null, null, null, null, null, null, 0);
+
+    /// <summary>
+    /// Unit costs when either kind is known; a kind never measured borrows the other's line (the same kernel runs
+    /// in both forms for every workload here, so this is the best guess until that kind has run once).
+    /// </summary>
+    public UnitCosts? UnitCosts(UnitCostSource source = UnitCostSource.History) => (Chain ?? Parallel, Parallel ?? Chain) switch
+    {
+        ({ } chain, { } parallel) => new UnitCosts(chain, parallel, source),
+        _ => null,
+    };
+
+    /// <summary>These overheads where measured, <paramref name="fallback"/>'s elsewhere.</summary>
+    public DispatchCosts Dispatch(DispatchCosts fallback) => new(
+        PinnedJobSeconds ?? fallback.PinnedJobSeconds,
+        ScatterJobSeconds ?? fallback.ScatterJobSeconds,
+        StageBarrierSeconds ?? fallback.StageBarrierSeconds,
+        TaskDispatchSeconds ?? fallback.TaskDispatchSeconds,
+        ChainCallSeconds ?? fallback.ChainCallSeconds,
+        fallback.SecondsPerByte);
+}

@@ -1,0 +1,81 @@
+namespace SerialCluster.Kernels.Analysis.CostModel;
+
+/// <summary>
+/// A workload's (or the cluster's) recent costs, learned from finished jobs: a <see cref="LineFit"/> of seconds per
+/// step against units per step for chains and for parallel tasks, another of per-stage overhead against waves of
+/// tasks (intercept: the barrier; slope: the dispatch round trip), and the recent median
+/// (<see cref="RecentMedian"/>) of each mode's fixed cost per job and of the chain-stage call. Samples normalised on
+/// another basis (calibrated scores against none) replace the unit costs instead of mixing with them. Overheads are
+/// reported only once <see cref="MinimumOverheadSamples"/> jobs have measured them, so that a workload's own figures
+/// replace the cluster's only when one stray job cannot dominate them. Not thread-safe: its owner (a grain)
+/// serialises calls.
+/// </summary>
+public sealed class CostHistory(int minimumOverheadSamples = 1)
+{
+    /// <summary>How many samples a workload's own overheads need before they replace the cluster's.</summary>
+    public const int WorkloadOverheadSamples = 3;
+
+    /// <summary>Floor for a stage's measured overhead: a compute estimate slightly above the stage's wall leaves no overhead, not a negative one.</summary>
+    public const double MinimumStageOverhead = 1e-6;
+
+    private readonly LineFit _chain = new();
+    private readonly LineFit _parallel = new();
+    private readonly LineFit _stages = new();
+    private bool _calibrated;
+    private readonly RecentMedian _pinnedJob = new();
+    private readonly RecentMedian _scatterJob = new();
+    private readonly RecentMedian _chainCall = new();
+
+    public int Jobs { get; private set; }
+
+    public void Observe(CostSample sample)
+    {
+        if (sample.Calibrated != _calibrated && (sample.Chain is not null || sample.Parallel is not null))
+        {
+            _chain.Clear();
+            _parallel.Clear();
+            _calibrated = sample.Calibrated;
+        }
+
+        Add(_chain, sample.Chain);
+        Add(_parallel, sample.Parallel);
+        if (sample.Stages is { Waves: > 0 } stages && double.IsFinite(stages.Seconds))
+        {
+            _stages.Add(stages.Waves, Math.Max(MinimumStageOverhead, stages.Seconds));
+        }
+
+        _pinnedJob.Add(sample.PinnedJobSeconds);
+        _scatterJob.Add(sample.ScatterJobSeconds);
+        _chainCall.Add(sample.ChainCallSeconds);
+        Jobs++;
+    }
+
+    /// <summary>What is known now; the stage-overhead split uses <paramref name="prior"/>'s shape until two wave counts have been seen.</summary>
+    public CostEstimate Estimate(DispatchCosts? prior = null)
+    {
+        var shape = prior is null ? ((double, double)?)null : (prior.StageBarrierSeconds, prior.TaskDispatchSeconds);
+        var stages = _stages.Count >= minimumOverheadSamples
+            ? _stages.Fit(shape ?? (DispatchCosts.Default.StageBarrierSeconds, DispatchCosts.Default.TaskDispatchSeconds))
+            : null;
+        return new CostEstimate(
+            _calibrated,
+            Line(_chain),
+            Line(_parallel),
+            _pinnedJob.Value(minimumOverheadSamples),
+            _scatterJob.Value(minimumOverheadSamples),
+            stages?.Intercept,
+            stages?.Slope,
+            _chainCall.Value(minimumOverheadSamples),
+            Jobs);
+    }
+
+    private static void Add(LineFit fit, StepSample? sample)
+    {
+        if (sample is { Steps: > 0, Seconds: > 0 } s)
+        {
+            fit.Add(s.Units / s.Steps, s.Seconds / s.Steps);
+        }
+    }
+
+    private static UnitCostLine? Line(LineFit fit) => fit.Fit() is { } line ? new UnitCostLine(line.Intercept, line.Slope) : null;
+}

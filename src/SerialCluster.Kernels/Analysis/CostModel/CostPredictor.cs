@@ -1,0 +1,126 @@
+namespace SerialCluster.Kernels.Analysis.CostModel;
+
+/// <summary>
+/// Predicts a job's wall time in each mode from its plan's shape, the silos' figures and measured costs:
+/// <list type="bullet">
+/// <item><b>pinned</b>: the job's fixed cost plus the whole job on the serial silo's single core — its whole-job
+/// chain when the plan has one (no stages, no per-stage cost), else every stage in turn, tasks one after another.</item>
+/// <item><b>scatter</b>: the job's fixed cost plus, per stage, a chain on the serial silo (and the call that starts
+/// it), or a parallel stage over the free cores: max(largest task, waves · mean task) + barrier + dispatch · waves
+/// + bytes moved, where waves = ⌈tasks / P_eff⌉ and P_eff = min(P, free cores, tasks). With equal tasks this is
+/// max(W·c/P_eff, S·c) + dispatch·tasks/P_eff + barrier, rounded up to whole waves.</item>
+/// </list>
+/// Pure arithmetic over numbers; nothing here measures or runs anything.
+/// </summary>
+public static class CostPredictor
+{
+    public static ModePrediction Pinned(CostInputs inputs)
+    {
+        var serial = SerialSilo(inputs.Silos);
+        var speed = Math.Max(1e-12, serial.SingleThreadScore);
+        var costs = inputs.Costs;
+        double compute;
+        if (inputs.Shape.WholeChain is { } whole)
+        {
+            compute = costs.Chain.Seconds(whole.Units, whole.Steps) / speed;
+        }
+        else
+        {
+            compute = 0;
+            foreach (var stage in inputs.Shape.Stages)
+            {
+                var seconds = stage.Kind == Plans.StageKind.Chain
+                    ? costs.Chain.Seconds(stage.WorkUnits, stage.StepsPerTask)
+                    : costs.Parallel.Seconds(stage.WorkUnits * stage.ComputeFactor, (double)stage.Tasks * stage.StepsPerTask);
+                compute += stage.Count * seconds / speed;
+            }
+        }
+
+        var overhead = inputs.Dispatch.PinnedJobSeconds;
+        return new ModePrediction(ModePrediction.Pinned, compute + overhead, ModePrediction.NoChanges, compute, overhead);
+    }
+
+    public static ModePrediction Scatter(CostInputs inputs, IReadOnlyDictionary<string, string>? changes = null)
+    {
+        var serial = SerialSilo(inputs.Silos);
+        var serialSpeed = Math.Max(1e-12, serial.SingleThreadScore);
+        var slots = ParallelSlots(inputs.Silos);
+        var dispatch = inputs.Dispatch;
+        var costs = inputs.Costs;
+        double compute = 0;
+        var overhead = dispatch.ScatterJobSeconds;
+        foreach (var stage in inputs.Shape.Stages)
+        {
+            if (stage.Kind == Plans.StageKind.Chain)
+            {
+                compute += stage.Count * costs.Chain.Seconds(stage.WorkUnits, stage.StepsPerTask) / serialSpeed;
+                overhead += stage.Count * (dispatch.ChainCallSeconds + (stage.BytesPerTask * dispatch.SecondsPerByte));
+                continue;
+            }
+
+            var tasks = Math.Max(1, stage.Tasks);
+            var effective = EffectiveParallelism(inputs.Silos, inputs.Parallelism, tasks);
+            var speed = Math.Max(1e-12, ParallelSpeed(inputs.Silos, effective, slots));
+            var mean = costs.Parallel.Seconds(stage.WorkUnits * stage.ComputeFactor / tasks, stage.StepsPerTask) / speed;
+            var largest = costs.Parallel.Seconds(stage.SpanUnits * stage.ComputeFactor, stage.StepsPerTask) / speed;
+            var waves = (tasks + effective - 1) / effective;
+            compute += stage.Count * Math.Max(largest, waves * mean);
+            overhead += stage.Count * (dispatch.StageBarrierSeconds + (dispatch.TaskDispatchSeconds * waves) +
+                                       ((double)tasks * stage.BytesPerTask * dispatch.SecondsPerByte));
+        }
+
+        var mode = changes is { Count: > 0 } ? ModePrediction.ScatterBatched : ModePrediction.Scatter;
+        return new ModePrediction(mode, compute + overhead, changes ?? ModePrediction.NoChanges, compute, overhead);
+    }
+
+    /// <summary>
+    /// The silo chains go to, as placement picks it: the top single-thread score among silos that take chains (all
+    /// silos when none does), ties to fewer running chains, then list order.
+    /// </summary>
+    public static SiloFigures SerialSilo(IReadOnlyList<SiloFigures> silos)
+    {
+        if (silos.Count == 0)
+        {
+            throw new ArgumentException("The cost model needs at least one silo.", nameof(silos));
+        }
+
+        var candidates = silos.Any(s => s.TakesChains) ? silos.Where(s => s.TakesChains) : silos;
+        return candidates.OrderByDescending(s => s.SingleThreadScore).ThenBy(s => s.RunningChains).First();
+    }
+
+    /// <summary>
+    /// Cores free for this job's tasks: per machine, its cores (the largest silo's count: silos on one machine share
+    /// them) less the tasks its silos are already running, at least 1; summed over machines.
+    /// </summary>
+    public static int ParallelSlots(IReadOnlyList<SiloFigures> silos) =>
+        TaskMachines(silos).Sum(m => m.Free);
+
+    /// <summary>Tasks of a stage of <paramref name="tasks"/> that run at once: min(P, free cores, tasks), at least 1.</summary>
+    public static int EffectiveParallelism(IReadOnlyList<SiloFigures> silos, int parallelism, int tasks) =>
+        Math.Max(1, Math.Min(Math.Min(parallelism, ParallelSlots(silos)), Math.Max(1, tasks)));
+
+    /// <summary>
+    /// The mean per-core speed of <paramref name="effective"/> tasks at once over the free cores: the single-thread
+    /// score when few cores are busy, moving to the all-core per-core score as every free core fills.
+    /// </summary>
+    public static double ParallelSpeed(IReadOnlyList<SiloFigures> silos, int effective, int slots)
+    {
+        var machines = TaskMachines(silos);
+        var total = machines.Sum(m => m.Free);
+        var single = machines.Sum(m => m.Free * m.Single) / total;
+        var concurrent = machines.Sum(m => m.Free * m.Concurrent) / total;
+        var busy = Math.Clamp((double)effective / Math.Max(1, slots), 0, 1);
+        return (single * (1 - busy)) + (concurrent * busy);
+    }
+
+    private static List<(int Free, double Single, double Concurrent)> TaskMachines(IReadOnlyList<SiloFigures> silos)
+    {
+        var takers = silos.Any(s => s.TakesTasks) ? silos.Where(s => s.TakesTasks) : silos;
+        return [.. takers
+            .GroupBy(s => s.Machine, StringComparer.Ordinal)
+            .Select(g => (
+                Free: Math.Max(1, g.Max(s => s.Cores) - g.Sum(s => s.RunningTasks)),
+                Single: g.Average(s => s.SingleThreadScore),
+                Concurrent: g.Average(s => Math.Min(s.SingleThreadScore, s.ConcurrentScore))))];
+    }
+}

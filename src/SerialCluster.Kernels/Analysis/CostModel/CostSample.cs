@@ -1,0 +1,15 @@
+namespace SerialCluster.Kernels.Analysis.CostModel;
+
+/// <summary>
+/// What one finished job teaches the cost model: its chain and parallel compute (normalised to the reference
+/// single-thread score; <see cref="Calibrated"/> says whether real scores were known), its fixed cost in the mode it
+/// ran, its per-stage overhead against waves of tasks, and the cost of starting a chain stage on the serial silo.
+/// </summary>
+public sealed record CostSample(
+    bool Calibrated,
+    StepSample? Chain,
+    StepSample? Parallel,
+    double? PinnedJobSeconds,
+    double? ScatterJobSeconds,
+    StageSample? Stages,
+    double? ChainCallSeconds);

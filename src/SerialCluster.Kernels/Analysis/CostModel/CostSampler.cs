@@ -1,0 +1,122 @@
+using SerialCluster.Kernels.Plans;
+
+namespace SerialCluster.Kernels.Analysis.CostModel;
+
+/// <summary>
+/// Turns a finished job's measurements into a <see cref="CostSample"/>, undoing exactly what
+/// <see cref="CostPredictor"/> assumes: compute is multiplied by the speed of the cores that ran it (so it is
+/// normalised to the reference score), units are counted as computed (halos included), a parallel stage's overhead is
+/// its wall time less the makespan of its measured tasks (max(largest, waves · mean)) and the bytes it moved.
+/// Feeding a job the predictor describes exactly gives back the costs it was predicted with.
+/// </summary>
+public static class CostSampler
+{
+    /// <summary>
+    /// A pinned run: the whole-job chain when the plan has one (its time is chain compute), else every stage in turn
+    /// on one core (chains as chain compute, tasks as parallel compute). <paramref name="stages"/> may be merged by name.
+    /// </summary>
+    public static CostSample Pinned(PlanShape shape, IReadOnlyList<StageMeasurement> stages, double wallSeconds, double serialScore, bool calibrated)
+    {
+        var work = stages.Sum(s => s.WorkSeconds);
+        var job = Math.Max(0, wallSeconds - work);
+        if (shape.WholeChain is { } whole)
+        {
+            return new CostSample(calibrated, new StepSample(whole.Units, whole.Steps, work * serialScore), null, job, null, null, null);
+        }
+
+        StepSample? chain = null;
+        StepSample? parallel = null;
+        var chainSeconds = stages.Where(s => s.Kind == StageKind.Chain).Sum(s => s.WorkSeconds);
+        var parallelSeconds = stages.Where(s => s.Kind == StageKind.Parallel).Sum(s => s.WorkSeconds);
+        var chains = shape.Stages.Where(s => s.Kind == StageKind.Chain).ToList();
+        var wide = shape.Stages.Where(s => s.Kind == StageKind.Parallel).ToList();
+        if (chains.Count > 0)
+        {
+            chain = new StepSample(chains.Sum(s => (double)s.WorkUnits * s.Count), chains.Sum(s => (double)s.StepsPerTask * s.Count), chainSeconds * serialScore);
+        }
+
+        if (wide.Count > 0)
+        {
+            parallel = new StepSample(
+                wide.Sum(s => s.WorkUnits * s.ComputeFactor * s.Count), wide.Sum(s => (double)s.Tasks * s.StepsPerTask * s.Count), parallelSeconds * serialScore);
+        }
+
+        return new CostSample(calibrated, chain, parallel, job, null, null, null);
+    }
+
+    /// <summary>
+    /// A scatter run: <paramref name="stages"/> one per stage of the plan, in order. The first parallel stage also pays
+    /// for what happens once per job on the workers (each silo compiles the job's plan on its first task, activations
+    /// warm up), so its overhead beyond the other stages' goes to the job's fixed cost; the stage line learns from the
+    /// later stages. A job with one parallel stage cannot tell the two apart: what it shows beyond
+    /// <paramref name="dispatch"/>'s stage cost is the job's.
+    /// </summary>
+    public static CostSample Scatter(
+        PlanShape shape,
+        IReadOnlyList<StageMeasurement> stages,
+        double wallSeconds,
+        IReadOnlyList<SiloFigures> silos,
+        int parallelism,
+        DispatchCosts dispatch,
+        bool calibrated)
+    {
+        var serialScore = CostPredictor.SerialSilo(silos).SingleThreadScore;
+        var slots = CostPredictor.ParallelSlots(silos);
+        double chainUnits = 0, chainSteps = 0, chainSeconds = 0, chainCall = 0;
+        double parallelUnits = 0, parallelSteps = 0, parallelSeconds = 0;
+        var chainStages = 0;
+        var overheads = new List<(double Waves, double Seconds)>();
+        var index = 0;
+        foreach (var planned in shape.PerStage())
+        {
+            if (index >= stages.Count)
+            {
+                break;
+            }
+
+            var measured = stages[index++];
+            if (planned.Kind == StageKind.Chain)
+            {
+                chainUnits += planned.WorkUnits;
+                chainSteps += planned.StepsPerTask;
+                chainSeconds += measured.WorkSeconds * serialScore;
+                chainCall += Math.Max(0, measured.WallSeconds - measured.WorkSeconds - (planned.BytesPerTask * dispatch.SecondsPerByte));
+                chainStages++;
+                continue;
+            }
+
+            var tasks = Math.Max(1, measured.Tasks);
+            var effective = CostPredictor.EffectiveParallelism(silos, parallelism, tasks);
+            var speed = CostPredictor.ParallelSpeed(silos, effective, slots);
+            var waves = (tasks + effective - 1) / effective;
+            var makespan = Math.Max(measured.SpanSeconds, waves * measured.WorkSeconds / tasks);
+            parallelUnits += planned.WorkUnits * planned.ComputeFactor * tasks / Math.Max(1, planned.Tasks);
+            parallelSteps += (double)tasks * planned.StepsPerTask;
+            parallelSeconds += measured.WorkSeconds * speed;
+            overheads.Add((waves, measured.WallSeconds - makespan - ((double)tasks * planned.BytesPerTask * dispatch.SecondsPerByte)));
+        }
+
+        StageSample? stageSample = null;
+        double firstExtra = 0;
+        if (overheads.Count >= 2)
+        {
+            var later = overheads.Skip(1).ToList();
+            stageSample = new StageSample(later.Average(o => o.Waves), later.Average(o => o.Seconds));
+            firstExtra = overheads[0].Seconds - stageSample.Value.Seconds;
+        }
+        else if (overheads.Count == 1)
+        {
+            firstExtra = overheads[0].Seconds - (dispatch.StageBarrierSeconds + (dispatch.TaskDispatchSeconds * overheads[0].Waves));
+        }
+
+        var job = Math.Max(0, wallSeconds - stages.Sum(s => s.WallSeconds) + firstExtra);
+        return new CostSample(
+            calibrated,
+            chainStages > 0 ? new StepSample(chainUnits, chainSteps, chainSeconds) : null,
+            overheads.Count > 0 ? new StepSample(parallelUnits, parallelSteps, parallelSeconds) : null,
+            null,
+            job,
+            stageSample,
+            chainStages > 0 ? chainCall / chainStages : null);
+    }
+}

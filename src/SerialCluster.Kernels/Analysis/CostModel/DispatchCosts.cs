@@ -1,0 +1,29 @@
+namespace SerialCluster.Kernels.Analysis.CostModel;
+
+/// <summary>
+/// What running a job costs besides its compute, in seconds: a fixed cost per job in each mode (reading the
+/// cluster, the grain calls that start and end it, compiling the plan on the executing silo), the barrier at the
+/// end of each parallel stage, the per-task dispatch round trip (paid once per wave of P tasks, since P run at
+/// once), the call that starts a chain stage on the serial silo, and the per-byte cost of moving task inputs and
+/// outputs through the coordinator.
+/// </summary>
+public sealed record DispatchCosts(
+    double PinnedJobSeconds,
+    double ScatterJobSeconds,
+    double StageBarrierSeconds,
+    double TaskDispatchSeconds,
+    double ChainCallSeconds,
+    double SecondsPerByte)
+{
+    /// <summary>
+    /// Before any job has measured them: figures from an embedded 3-silo cluster on the 2-vCPU development machine
+    /// (docs/AUTO-GRID.md), rounded up. History replaces each as soon as one job has measured it.
+    /// </summary>
+    public static DispatchCosts Default { get; } = new(
+        PinnedJobSeconds: 0.004,
+        ScatterJobSeconds: 0.004,
+        StageBarrierSeconds: 0.0005,
+        TaskDispatchSeconds: 0.0004,
+        ChainCallSeconds: 0.001,
+        SecondsPerByte: 2e-9);
+}

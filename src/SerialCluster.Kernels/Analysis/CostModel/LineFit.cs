@@ -1,0 +1,89 @@
+namespace SerialCluster.Kernels.Analysis.CostModel;
+
+/// <summary>
+/// A line y = a + b·x through recent measurements, newest weighted most: the last <see cref="Capacity"/> points,
+/// each weighted decay^age / y², so the fit minimises relative error (a row of 256 cells and one of a million
+/// count alike). Both coefficients stay non-negative: when the unconstrained fit gives a negative intercept the line
+/// goes through the origin, a negative slope makes it flat. With one distinct x the line cannot be placed from the
+/// data alone: it is <paramref name="prior"/>'s shape scaled through the points (through the origin if no prior).
+/// </summary>
+public sealed class LineFit(int capacity = LineFit.DefaultCapacity, double decay = LineFit.DefaultDecay)
+{
+    public const int DefaultCapacity = 16;
+    public const double DefaultDecay = 0.85;
+
+    private readonly List<(double X, double Y)> _points = [];
+
+    public int Capacity { get; } = capacity;
+
+    public int Count => _points.Count;
+
+    public void Add(double x, double y)
+    {
+        if (!double.IsFinite(x) || !double.IsFinite(y) || x < 0 || y <= 0)
+        {
+            return;
+        }
+
+        _points.Add((x, y));
+        if (_points.Count > Capacity)
+        {
+            _points.RemoveAt(0);
+        }
+    }
+
+    public void Clear() => _points.Clear();
+
+    /// <summary>The fitted (intercept, slope), or null with no points.</summary>
+    public (double Intercept, double Slope)? Fit((double Intercept, double Slope)? prior = null)
+    {
+        if (_points.Count == 0)
+        {
+            return null;
+        }
+
+        double sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+        double minX = double.MaxValue, maxX = double.MinValue;
+        for (var i = 0; i < _points.Count; i++)
+        {
+            var (x, y) = _points[i];
+            var w = Math.Pow(decay, _points.Count - 1 - i) / (y * y);
+            sw += w;
+            sx += w * x;
+            sy += w * y;
+            sxx += w * x * x;
+            sxy += w * x * y;
+            minX = Math.Min(minX, x);
+            maxX = Math.Max(maxX, x);
+        }
+
+        if (maxX - minX <= 1e-9 * Math.Max(1, maxX))
+        {
+            // One distinct x: scale the prior's shape (or a line through the origin) through the weighted mean.
+            var meanX = sx / sw;
+            var meanY = sy / sw;
+            if (prior is { } p && p.Intercept + (p.Slope * meanX) > 0)
+            {
+                var k = meanY / (p.Intercept + (p.Slope * meanX));
+                return (k * p.Intercept, k * p.Slope);
+            }
+
+            return meanX > 0 ? (0, meanY / meanX) : (meanY, 0);
+        }
+
+        var det = (sw * sxx) - (sx * sx);
+        var slope = ((sw * sxy) - (sx * sy)) / det;
+        var intercept = (sy - (slope * sx)) / sw;
+        if (slope < 0)
+        {
+            return (sy / sw, 0);
+        }
+
+        if (intercept < 0)
+        {
+            return (0, sxy / sxx);
+        }
+
+        return (intercept, slope);
+    }
+}

@@ -1,0 +1,6 @@
+using SerialCluster.Kernels.Plans;
+
+namespace SerialCluster.Kernels.Analysis.CostModel;
+
+/// <summary>One stage as a job measured it: its kind, tasks, wall time (barrier to barrier), summed and largest task seconds.</summary>
+public readonly record struct StageMeasurement(StageKind Kind, int Tasks, double WallSeconds, double WorkSeconds, double SpanSeconds);

@@ -1,0 +1,16 @@
+namespace SerialCluster.Kernels.Analysis.CostModel;
+
+/// <summary>
+/// What a step of a workload costs, as a line in the units it does: seconds = PerStep·steps + PerUnit·units, on a
+/// core of the reference single-thread score. The per-step term is the fixed cost of a step (loop and call
+/// overhead, a narrow row's edges); the per-unit term is the cost of the work itself. A row of 256 cells and one of
+/// a million cost very different amounts per cell, and only the line captures both.
+/// </summary>
+public readonly record struct UnitCostLine(double PerStep, double PerUnit)
+{
+    /// <summary>Seconds for <paramref name="units"/> units done in <paramref name="steps"/> steps, at the reference score.</summary>
+    public double Seconds(double units, double steps) => (PerStep * steps) + (PerUnit * units);
+
+    /// <summary>The line scaled by a constant (a slower or faster core).</summary>
+    public UnitCostLine Scale(double factor) => new(PerStep * factor, PerUnit * factor);
+}

@@ -1,0 +1,142 @@
+using SerialCluster.Kernels.Analysis.CostModel;
+using SerialCluster.Kernels.Plans;
+
+namespace SerialCluster.Kernels.Tests.Analysis.CostModel;
+
+public sealed class CostHistoryTests
+{
+    private static readonly UnitCostLine Line = new(PerStep: 3e-8, PerUnit: 2e-11);
+
+    /// <summary>What a scatter run of <paramref name="plan"/> measures when the world is exactly as the model describes it.</summary>
+    private static (List<StageMeasurement> Stages, double Wall) Measure(PlanShape shape, IReadOnlyList<SiloFigures> silos, int parallelism, DispatchCosts d)
+    {
+        var stages = new List<StageMeasurement>();
+        foreach (var s in shape.PerStage())
+        {
+            if (s.Kind == StageKind.Chain)
+            {
+                var chain = Line.Seconds(s.WorkUnits, s.StepsPerTask);
+                stages.Add(new StageMeasurement(StageKind.Chain, 1, chain + d.ChainCallSeconds + (s.BytesPerTask * d.SecondsPerByte), chain, chain));
+                continue;
+            }
+
+            var effective = CostPredictor.EffectiveParallelism(silos, parallelism, s.Tasks);
+            var task = Line.Seconds(s.WorkUnits * s.ComputeFactor / s.Tasks, s.StepsPerTask);
+            var waves = (s.Tasks + effective - 1) / effective;
+            var wall = (waves * task) + d.StageBarrierSeconds + (d.TaskDispatchSeconds * waves) + ((double)s.Tasks * s.BytesPerTask * d.SecondsPerByte);
+            stages.Add(new StageMeasurement(StageKind.Parallel, s.Tasks, wall, s.Tasks * task, task));
+        }
+
+        return (stages, d.ScatterJobSeconds + stages.Sum(s => s.WallSeconds));
+    }
+
+    [Fact]
+    public void FeedingBackWhatTheModelPredictsReproducesItsCosts()
+    {
+        var silos = Synthetic.Silos(2, 4);
+        var d = Synthetic.Dispatch;
+        var history = new CostHistory();
+        // Two eca widths (two points on the per-step line) and two task counts per core (two points on the overhead line).
+        var plans = new[]
+        {
+            Synthetic.Plan("eca", ("width", "4096"), ("steps", "4000"), ("strips", "8")),
+            Synthetic.Plan("eca", ("width", "262144"), ("steps", "4000"), ("strips", "32")),
+        };
+        foreach (var plan in plans)
+        {
+            var shape = PlanShape.Of(plan);
+            var (stages, wall) = Measure(shape, silos, 8, d);
+            history.Observe(CostSampler.Scatter(shape, stages, wall, silos, 8, d, calibrated: false));
+        }
+
+        var estimate = history.Estimate();
+        Assert.Equal(Line.PerStep, estimate.Parallel!.Value.PerStep, Line.PerStep * 1e-6);
+        Assert.Equal(Line.PerUnit, estimate.Parallel!.Value.PerUnit, Line.PerUnit * 1e-6);
+        Assert.Null(estimate.Chain);
+        Assert.Equal(d.ScatterJobSeconds, estimate.ScatterJobSeconds!.Value, 12);
+        Assert.Equal(d.StageBarrierSeconds, estimate.StageBarrierSeconds!.Value, 1e-9);
+        Assert.Equal(d.TaskDispatchSeconds, estimate.TaskDispatchSeconds!.Value, 1e-9);
+
+        // And the prediction for a third eca job, from what was learned, is what that job "measures".
+        var third = PlanShape.Of(Synthetic.Plan("eca", ("width", "65536"), ("steps", "3000"), ("strips", "16")));
+        var (_, expected) = Measure(third, silos, 8, d);
+        var learned = new CostInputs(third, silos, 8, estimate.UnitCosts()!, estimate.Dispatch(d));
+        Assert.Equal(expected, CostPredictor.Scatter(learned).Seconds, expected * 1e-6);
+    }
+
+    [Fact]
+    public void TheFirstStagesOnceAJobCostGoesToTheJobNotToEveryStage()
+    {
+        // Workers compile the job's plan on their first task: the first stage is slower by a once-per-job cost.
+        const double once = 0.02;
+        var silos = Synthetic.Silos(2, 4);
+        var d = Synthetic.Dispatch;
+        var shape = PlanShape.Of(Synthetic.Plan("eca", ("width", "4096"), ("steps", "4000"), ("strips", "8")));
+        var (stages, wall) = Measure(shape, silos, 8, d);
+        stages[0] = stages[0] with { WallSeconds = stages[0].WallSeconds + once };
+        var sample = CostSampler.Scatter(shape, stages, wall + once, silos, 8, d, calibrated: false);
+        Assert.Equal(d.ScatterJobSeconds + once, sample.ScatterJobSeconds!.Value, 1e-12);
+        Assert.Equal(d.StageBarrierSeconds + (d.TaskDispatchSeconds * sample.Stages!.Value.Waves), sample.Stages.Value.Seconds, 1e-12);
+
+        // One parallel stage: beyond the stage cost the job already expects, everything is the job's.
+        var single = PlanShape.Of(Synthetic.Plan("montecarlo", ("samples", "1000000"), ("tasks", "16")));
+        var (one, oneWall) = Measure(single, silos, 8, d);
+        one[0] = one[0] with { WallSeconds = one[0].WallSeconds + once };
+        var singleSample = CostSampler.Scatter(single, one, oneWall + once, silos, 8, d, calibrated: false);
+        Assert.Equal(d.ScatterJobSeconds + once, singleSample.ScatterJobSeconds!.Value, 1e-12);
+        Assert.Null(singleSample.Stages);
+    }
+
+    [Fact]
+    public void PinnedRunsTeachTheChainLineAndThePinnedFixedCost()
+    {
+        var history = new CostHistory();
+        foreach (var width in new[] { "256", "65536" })
+        {
+            var shape = PlanShape.Of(Synthetic.Plan("eca", ("width", width), ("steps", "10000")));
+            var work = Line.Seconds(shape.WholeChain!.Value.Units, shape.WholeChain.Value.Steps) / 2.0; // a core of score 2
+            history.Observe(CostSampler.Pinned(shape, [new StageMeasurement(StageKind.Chain, 1, work, work, work)], work + 0.004, serialScore: 2.0, calibrated: true));
+        }
+
+        var estimate = history.Estimate();
+        Assert.True(estimate.Calibrated);
+        Assert.Equal(Line.PerStep, estimate.Chain!.Value.PerStep, Line.PerStep * 1e-6);
+        Assert.Equal(Line.PerUnit, estimate.Chain!.Value.PerUnit, Line.PerUnit * 1e-6);
+        Assert.Equal(0.004, estimate.PinnedJobSeconds!.Value, 12);
+        // The parallel kind, never measured, borrows the chain's line.
+        Assert.Equal(estimate.Chain, estimate.UnitCosts()!.Parallel);
+    }
+
+    [Fact]
+    public void ANewScoreBasisReplacesUnitCostsInsteadOfMixingWithThem()
+    {
+        var history = new CostHistory();
+        history.Observe(new CostSample(false, new StepSample(1000, 1000, 1.0), null, 0.01, null, null, null));
+        history.Observe(new CostSample(true, new StepSample(1000, 1000, 5e6), null, 0.03, null, null, null));
+        var estimate = history.Estimate();
+        Assert.True(estimate.Calibrated);
+        Assert.Equal(5e3, estimate.Chain!.Value.PerUnit + estimate.Chain.Value.PerStep, 6);
+        // Overheads are plain seconds: both count (the lower median of two is the smaller).
+        Assert.Equal(0.01, estimate.PinnedJobSeconds!.Value, 12);
+        Assert.Equal(2, estimate.Jobs);
+    }
+
+    [Fact]
+    public void AWorkloadsOwnOverheadsNeedAFewJobsAndIgnoreAStrayOne()
+    {
+        var history = new CostHistory(CostHistory.WorkloadOverheadSamples);
+        history.Observe(new CostSample(false, null, null, 0.5, null, null, null)); // a first job paying for JIT
+        history.Observe(new CostSample(false, null, null, 0.004, null, null, null));
+        Assert.Null(history.Estimate().PinnedJobSeconds);
+        history.Observe(new CostSample(false, null, null, 0.006, null, null, null));
+        Assert.Equal(0.006, history.Estimate().PinnedJobSeconds);
+    }
+
+    [Fact]
+    public void NothingMeasuredMeansNoUnitCostsAndTheFallbackOverheads()
+    {
+        var estimate = new CostHistory().Estimate();
+        Assert.Null(estimate.UnitCosts());
+        Assert.Equal(DispatchCosts.Default, estimate.Dispatch(DispatchCosts.Default));
+    }
+}

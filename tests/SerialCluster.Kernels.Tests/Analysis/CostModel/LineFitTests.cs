@@ -1,0 +1,70 @@
+using SerialCluster.Kernels.Analysis.CostModel;
+
+namespace SerialCluster.Kernels.Tests.Analysis.CostModel;
+
+public sealed class LineFitTests
+{
+    [Fact]
+    public void PointsOnALineGiveThatLine()
+    {
+        var fit = new LineFit();
+        foreach (var x in new[] { 256.0, 4096, 65536, 1048576 })
+        {
+            fit.Add(x, 2e-8 + (7e-12 * x));
+        }
+
+        var (intercept, slope) = fit.Fit()!.Value;
+        Assert.Equal(2e-8, intercept, 1e-14);
+        Assert.Equal(7e-12, slope, 1e-18);
+    }
+
+    [Fact]
+    public void OneOutlierThousandsOfTimesTooSlowBarelyMovesTheFit()
+    {
+        // The first run of a kernel in a process can be JIT-slow by orders of magnitude; relative weights keep it from dominating.
+        var fit = new LineFit();
+        fit.Add(1000, 1000 * 1e-9 * 1000);
+        for (var i = 0; i < 3; i++)
+        {
+            fit.Add(1000, 1000 * 1e-9);
+        }
+
+        var (_, slope) = fit.Fit()!.Value;
+        Assert.InRange(slope, 1e-9, 1.01e-9);
+    }
+
+    [Fact]
+    public void ANegativeInterceptBecomesALineThroughTheOrigin()
+    {
+        var fit = new LineFit();
+        fit.Add(100, 0.5);
+        fit.Add(200, 1.5);
+        var (intercept, slope) = fit.Fit()!.Value;
+        Assert.Equal(0, intercept);
+        Assert.True(slope > 0);
+    }
+
+    [Fact]
+    public void OneDistinctXScalesThePriorsShapeThroughThePoint()
+    {
+        var fit = new LineFit();
+        fit.Add(4, 0.006);
+        var (intercept, slope) = fit.Fit((0.001, 0.0005))!.Value;
+        // prior: 0.001 + 4·0.0005 = 0.003, so everything doubles.
+        Assert.Equal(0.002, intercept, 12);
+        Assert.Equal(0.001, slope, 12);
+        var origin = fit.Fit()!.Value;
+        Assert.Equal((0.0, 0.0015), (origin.Intercept, Math.Round(origin.Slope, 12)));
+    }
+
+    [Fact]
+    public void OnlyTheNewestPointsAreKept()
+    {
+        var fit = new LineFit(capacity: 2);
+        fit.Add(1, 100);
+        fit.Add(1, 1);
+        fit.Add(1, 1);
+        Assert.Equal(2, fit.Count);
+        Assert.Equal(1, fit.Fit()!.Value.Slope, 12);
+    }
+}
