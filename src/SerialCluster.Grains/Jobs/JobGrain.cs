@@ -20,29 +20,47 @@ namespace SerialCluster.Grains.Jobs;
 /// history. The run continues in the background of this activation; status queries interleave with it.
 /// </summary>
 public sealed partial class JobGrain(
-    IClusterMembershipService membership, SerialClusterOptions options, ILocalSiloDetails localSilo, ILogger<JobGrain> logger)
+    [PersistentState("job", SerialClusterStorage.Jobs)] IPersistentState<JobRecord> record,
+    IClusterMembershipService membership,
+    SerialClusterOptions options,
+    ILocalSiloDetails localSilo,
+    ILogger<JobGrain> logger)
     : Grain, IJobGrain
 {
     public const int MaxParallelism = 4096;
 
-    private JobSpec? _spec;
-    private JobState _state;
     private long _unitsDone;
-    private long _unitsTotal;
-    private string _unit = string.Empty;
-    private string? _error;
-    private string? _resultJson;
-    private JobProfile? _profile;
+    private bool _runningHere;
 
     private string JobId => this.GetPrimaryKeyString();
 
-    public Task<JobStatus> SubmitAsync(JobSpec spec)
+    private JobRecord Job => record.State;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (_spec is not null)
+        // A stored job that says Running but has no run in this activation lost its coordinator (its silo died,
+        // or it was collected mid-run). It cannot be resumed yet: say so rather than report Running forever.
+        if (Job.State == JobState.Running && !_runningHere)
         {
-            return Task.FromResult(SameSpec(_spec, spec)
+            Job.State = JobState.Failed;
+            Job.Error = "the job's coordinator was lost (its silo stopped or failed) before the job finished; submit it again";
+            Job.FinishedAt = DateTimeOffset.UtcNow;
+            await record.WriteStateAsync(cancellationToken);
+        }
+
+        if (Job.State == JobState.Completed)
+        {
+            _unitsDone = Job.UnitsTotal;
+        }
+    }
+
+    public async Task<JobStatus> SubmitAsync(JobSpec spec)
+    {
+        if (Job.Spec is { } existing)
+        {
+            return SameSpec(existing, spec)
                 ? Status()
-                : Rejected(spec, $"job id '{JobId}' is already used by a different job"));
+                : Rejected(spec, $"job id '{JobId}' is already used by a different job");
         }
 
         WorkloadPlan plan;
@@ -50,33 +68,38 @@ public sealed partial class JobGrain(
         {
             if (spec.Parallelism is < 0 or > MaxParallelism)
             {
-                return Task.FromResult(Rejected(spec, $"parallelism {spec.Parallelism} is out of range; allowed: 1 to {MaxParallelism}, or 0 for every core"));
+                return Rejected(spec, $"parallelism {spec.Parallelism} is out of range; allowed: 1 to {MaxParallelism}, or 0 for every core");
             }
 
             plan = PlanCache.Compile(spec);
         }
         catch (Exception e) when (e is UnknownWorkloadException or InvalidParameterException)
         {
-            return Task.FromResult(Rejected(spec, e.Message));
+            return Rejected(spec, e.Message);
         }
 
-        _spec = spec with { Parameters = new Dictionary<string, string>(plan.Parameters.Canonical, StringComparer.Ordinal) };
-        _state = JobState.Running;
-        _unitsTotal = plan.Work;
-        _unit = plan.Unit;
+        var accepted = spec with { Parameters = new Dictionary<string, string>(plan.Parameters.Canonical, StringComparer.Ordinal) };
+        Job.Spec = accepted;
+        Job.State = JobState.Running;
+        Job.UnitsTotal = plan.Work;
+        Job.Unit = plan.Unit;
+        Job.SubmittedAt = DateTimeOffset.UtcNow;
+        _runningHere = true;
+        // Accepted means stored: a job the client was told about is never only in memory.
+        await record.WriteStateAsync();
         // A running job must outlive idle collection: its background run is not a request.
         DelayDeactivation(TimeSpan.FromDays(7));
-        _ = RunInBackgroundAsync(_spec, plan);
-        return Task.FromResult(Status());
+        _ = RunInBackgroundAsync(accepted, plan);
+        return Status();
     }
 
-    public Task<JobStatus> GetStatusAsync() => Task.FromResult(_spec is null ? JobStatus.NotFound(JobId) : Status());
+    public Task<JobStatus> GetStatusAsync() => Task.FromResult(Job.Spec is null ? JobStatus.NotFound(JobId) : Status());
 
     public Task ReportProgressAsync(long unitsDone)
     {
-        if (_state == JobState.Running)
+        if (Job.State == JobState.Running)
         {
-            _unitsDone = Math.Max(_unitsDone, Math.Min(unitsDone, _unitsTotal));
+            _unitsDone = Math.Max(_unitsDone, Math.Min(unitsDone, Job.UnitsTotal));
         }
 
         return Task.CompletedTask;
@@ -95,24 +118,39 @@ public sealed partial class JobGrain(
                 ? await RunPinnedAsync(advice.Spec, cluster)
                 : await RunScatteredAsync(advice.Spec, advice.Plan, cluster, parallelism);
             var wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
-            _profile = ProfileBuilder.Build(
+            var profile = ProfileBuilder.Build(
                 advice.Plan, wall, stages, silos, serialSilo, parallelism, advice.Predictions, advice.ChosenMode, advice.PredictedSeconds);
             await RecordCostsAsync(advisor, advice, stages, wall, serialSilo, parallelism);
-            _resultJson = result;
-            _unitsDone = _unitsTotal;
-            _state = JobState.Completed;
-            LogJobCompleted(logger, JobId, spec.Workload, spec.Mode, _profile.WallSeconds);
+            Job.Profile = profile;
+            Job.ResultJson = result;
+            Job.State = JobState.Completed;
+            _unitsDone = Job.UnitsTotal;
+            LogJobCompleted(logger, JobId, spec.Workload, spec.Mode, profile.WallSeconds);
         }
         catch (Exception e)
         {
-            _error = e is OrleansException or TimeoutException ? $"{e.GetType().Name}: {e.Message}" : e.Message;
-            _state = JobState.Failed;
+            Job.Error = e is OrleansException or TimeoutException ? $"{e.GetType().Name}: {e.Message}" : e.Message;
+            Job.State = JobState.Failed;
             LogJobFailed(logger, e, JobId, spec.Workload);
         }
-        finally
+
+        Job.FinishedAt = DateTimeOffset.UtcNow;
+        _runningHere = false;
+        await PersistFinishedAsync();
+        // The result stays in storage; the activation may be collected after the default idle period.
+        DelayDeactivation(TimeSpan.FromMinutes(15));
+    }
+
+    /// <summary>Stores the finished job; if storage refuses, the result is still served from memory and the failure logged.</summary>
+    private async Task PersistFinishedAsync()
+    {
+        try
         {
-            // Keep the finished job for the default idle period so its result can be read.
-            DelayDeactivation(TimeSpan.FromMinutes(15));
+            await record.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            LogJobNotStored(logger, e, JobId);
         }
     }
 
@@ -167,7 +205,7 @@ public sealed partial class JobGrain(
             {
                 previous = await dispatcher.RunAsync(
                     JobId, spec, plan, stage, previous, parallelSilos, parallelism, accumulator,
-                    units => _unitsDone = Math.Min(_unitsTotal, _unitsDone + units));
+                    units => _unitsDone = Math.Min(Job.UnitsTotal, _unitsDone + units));
             }
 
             unitsBefore += stageSpec.WorkUnits;
@@ -182,7 +220,8 @@ public sealed partial class JobGrain(
         return (plan.Finish(previous).ToJsonString(), stages, silos, serialSilo);
     }
 
-    private JobStatus Status() => new(JobId, _state, _unitsDone, _unitsTotal, _unit, _error, _resultJson, _profile, _spec);
+    private JobStatus Status() =>
+        new(JobId, Job.State, _unitsDone, Job.UnitsTotal, Job.Unit, Job.Error, Job.ResultJson, Job.Profile, Job.Spec);
 
     private JobStatus Rejected(JobSpec spec, string reason) =>
         new(JobId, JobState.Rejected, 0, 0, string.Empty, reason, null, null, spec);
@@ -196,6 +235,9 @@ public sealed partial class JobGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: its measurements could not be added to the cost history")]
     private static partial void LogCostsNotRecorded(ILogger logger, Exception exception, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId}: its finished state could not be stored")]
+    private static partial void LogJobNotStored(ILogger logger, Exception exception, string jobId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} ({Workload}) failed")]
     private static partial void LogJobFailed(ILogger logger, Exception exception, string jobId, string workload);

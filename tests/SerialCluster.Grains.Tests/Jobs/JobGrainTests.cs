@@ -153,4 +153,28 @@ public sealed class JobGrainTests(ClusterFixture fixture, ITestOutputHelper outp
         var status = await fixture.Client.GetGrain<IJobGrain>("t-never-submitted").GetStatusAsync();
         Assert.Equal(JobState.Unknown, status.State);
     }
+
+    [Fact]
+    public async Task FinishedJobSurvivesItsCoordinatorsDeactivation()
+    {
+        var jobId = "t-" + Guid.NewGuid().ToString("N");
+        var job = fixture.Client.GetGrain<IJobGrain>(jobId);
+        await job.SubmitAsync(new JobSpec("hashchain", new() { ["seed"] = "616263", ["steps"] = "1000" }, JobMode.Pinned, 0));
+        var status = await job.GetStatusAsync();
+        var deadline = Stopwatch.StartNew();
+        while (!status.IsFinished)
+        {
+            Assert.True(deadline.Elapsed < JobDriver.Deadline, "the job did not finish within the deadline");
+            await Task.Delay(20);
+            status = await job.GetStatusAsync();
+        }
+
+        await fixture.Cluster.DeactivateAsync(job);
+        var reread = await fixture.Client.GetGrain<IJobGrain>(jobId).GetStatusAsync();
+        Assert.Equal(JobState.Completed, reread.State);
+        Assert.Equal(status.ResultJson, reread.ResultJson);
+        Assert.Equal(status.Profile!.WallSeconds, reread.Profile!.WallSeconds);
+        Assert.Equal(reread.UnitsTotal, reread.UnitsDone);
+        Assert.Contains("fc8a6b86a13f71cd9a67f558ab6fd82a3dd89186163a017ed8051acf6d3f8f99", reread.ResultJson, StringComparison.Ordinal);
+    }
 }
