@@ -14,7 +14,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export GRID_DIR="${GRID_DIR:-$ROOT/.local/grid-cluster}"
 export GRID_SILOS="${GRID_SILOS:-3}"
 export GRID_CLUSTER_ID="${GRID_CLUSTER_ID:-autogrid}"
-REPEATS="${AUTO_GRID_REPEATS:-2}"
+REPEATS="${AUTO_GRID_REPEATS:-3}"
 DOC="${AUTO_GRID_DOC:-$ROOT/docs/AUTO-GRID.md}"
 CLI="$ROOT/src/SerialCluster.Cli/bin/Debug/net10.0/serialcluster.dll"
 
