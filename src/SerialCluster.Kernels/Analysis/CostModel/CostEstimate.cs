@@ -10,19 +10,21 @@ public sealed record CostEstimate(
     double? StageBarrierSeconds,
     double? TaskDispatchSeconds,
     double? ChainCallSeconds,
-    int Jobs)
+    int Jobs,
+    UnitCostLine? ParallelAlone = null)
 {
     public static CostEstimate Empty { get; } = new(false, null, null, null, null, null, null, null, 0);
 
     /// <summary>
-    /// Unit costs when either kind is known; a kind never measured borrows the other's line (the same kernel runs
-    /// in both forms for every workload here, so this is the best guess until that kind has run once).
+    /// Unit costs when any kind is known; a kind never measured borrows another's line (the same kernel runs in every
+    /// form for every workload here, so this is the best guess until that form has run once).
     /// </summary>
-    public UnitCosts? UnitCosts(UnitCostSource source = UnitCostSource.History) => (Chain ?? Parallel, Parallel ?? Chain) switch
-    {
-        ({ } chain, { } parallel) => new UnitCosts(chain, parallel, source),
-        _ => null,
-    };
+    public UnitCosts? UnitCosts(UnitCostSource source = UnitCostSource.History) =>
+        (Chain ?? Parallel ?? ParallelAlone, Parallel ?? ParallelAlone ?? Chain) switch
+        {
+            ({ } chain, { } parallel) => new UnitCosts(chain, parallel, source, ParallelAlone),
+            _ => null,
+        };
 
     /// <summary>These overheads where measured, <paramref name="fallback"/>'s elsewhere.</summary>
     public DispatchCosts Dispatch(DispatchCosts fallback) => new(

@@ -31,7 +31,7 @@ public static class CostPredictor
             {
                 var seconds = stage.Kind == Plans.StageKind.Chain
                     ? costs.Chain.Seconds(stage.WorkUnits, stage.StepsPerTask)
-                    : costs.Parallel.Seconds(stage.WorkUnits * stage.ComputeFactor, (double)stage.Tasks * stage.StepsPerTask);
+                    : costs.Sequential.Seconds(stage.WorkUnits * stage.ComputeFactor, (double)stage.Tasks * stage.StepsPerTask);
                 compute += stage.Count * seconds / speed;
             }
         }

@@ -41,7 +41,7 @@ public static class CostSampler
                 wide.Sum(s => s.WorkUnits * s.ComputeFactor * s.Count), wide.Sum(s => (double)s.Tasks * s.StepsPerTask * s.Count), parallelSeconds * serialScore);
         }
 
-        return new CostSample(calibrated, chain, parallel, job, null, null, null);
+        return new CostSample(calibrated, chain, null, job, null, null, null, ParallelAlone: parallel);
     }
 
     /// <summary>
