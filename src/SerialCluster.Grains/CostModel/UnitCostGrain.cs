@@ -68,7 +68,8 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
         h.TaskDispatchSeconds,
         h.ChainCallSeconds,
         h.Jobs,
-        h.AlonePerStep is { } ls && h.AlonePerUnit is { } lu ? new UnitCostLine(ls, lu) : null);
+        h.AlonePerStep is { } ls && h.AlonePerUnit is { } lu ? new UnitCostLine(ls, lu) : null,
+        h.MinWaves);
 
     private UnitCostHistory Snapshot()
     {
@@ -86,6 +87,7 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
             e.ChainCallSeconds,
             e.Jobs,
             e.ParallelAlone?.PerStep,
-            e.ParallelAlone?.PerUnit);
+            e.ParallelAlone?.PerUnit,
+            e.MinWaves);
     }
 }

@@ -11,7 +11,8 @@ public sealed record CostEstimate(
     double? TaskDispatchSeconds,
     double? ChainCallSeconds,
     int Jobs,
-    UnitCostLine? ParallelAlone = null)
+    UnitCostLine? ParallelAlone = null,
+    double? MinWaves = null)
 {
     public static CostEstimate Empty { get; } = new(false, null, null, null, null, null, null, null, 0);
 
@@ -26,12 +27,19 @@ public sealed record CostEstimate(
             _ => null,
         };
 
-    /// <summary>These overheads where measured, <paramref name="fallback"/>'s elsewhere.</summary>
-    public DispatchCosts Dispatch(DispatchCosts fallback) => new(
-        PinnedJobSeconds ?? fallback.PinnedJobSeconds,
-        ScatterJobSeconds ?? fallback.ScatterJobSeconds,
-        StageBarrierSeconds ?? fallback.StageBarrierSeconds,
-        TaskDispatchSeconds ?? fallback.TaskDispatchSeconds,
-        ChainCallSeconds ?? fallback.ChainCallSeconds,
-        fallback.SecondsPerByte);
+    /// <summary>These overheads where measured, <paramref name="fallback"/>'s elsewhere (the stage line and its range together).</summary>
+    public DispatchCosts Dispatch(DispatchCosts fallback)
+    {
+        var stages = StageBarrierSeconds is { } barrier && TaskDispatchSeconds is { } dispatch
+            ? (Barrier: barrier, Dispatch: dispatch, MinWaves: MinWaves ?? 0)
+            : (Barrier: fallback.StageBarrierSeconds, Dispatch: fallback.TaskDispatchSeconds, fallback.MinWaves);
+        return new DispatchCosts(
+            PinnedJobSeconds ?? fallback.PinnedJobSeconds,
+            ScatterJobSeconds ?? fallback.ScatterJobSeconds,
+            stages.Barrier,
+            stages.Dispatch,
+            ChainCallSeconds ?? fallback.ChainCallSeconds,
+            fallback.SecondsPerByte,
+            stages.MinWaves);
+    }
 }

@@ -70,7 +70,8 @@ public sealed class CostHistory(int minimumOverheadSamples = 1)
             stages?.Slope,
             _chainCall.Value(minimumOverheadSamples),
             Jobs,
-            Line(_parallelAlone));
+            Line(_parallelAlone),
+            stages is null ? null : _stages.MinX);
     }
 
     private static void Add(LineFit fit, StepSample? sample)

@@ -106,7 +106,7 @@ public static class CostSampler
         }
         else if (overheads.Count == 1)
         {
-            firstExtra = overheads[0].Seconds - (dispatch.StageBarrierSeconds + (dispatch.TaskDispatchSeconds * overheads[0].Waves));
+            firstExtra = overheads[0].Seconds - dispatch.StageSeconds(overheads[0].Waves);
         }
 
         var job = Math.Max(0, wallSeconds - stages.Sum(s => s.WallSeconds) + firstExtra);

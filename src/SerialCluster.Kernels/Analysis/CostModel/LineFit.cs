@@ -18,6 +18,9 @@ public sealed class LineFit(int capacity = LineFit.DefaultCapacity, double decay
 
     public int Count => _points.Count;
 
+    /// <summary>The smallest x among the points kept, or null with none.</summary>
+    public double? MinX => _points.Count == 0 ? null : _points.Min(p => p.X);
+
     public void Add(double x, double y)
     {
         if (!double.IsFinite(x) || !double.IsFinite(y) || x < 0 || y <= 0)
