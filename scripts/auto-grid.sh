@@ -3,10 +3,10 @@
 # (scripts/grid-cluster.sh: 3 silo processes on loopback, localhost clustering), then docs/AUTO-GRID.md with
 # pinned, scatter and auto seconds (the median of the repeats), the mode auto chose, auto ÷ the better of pinned and
 # scatter, and auto's prediction error. Each workload gets warm-up runs first (pinned and scatter, twice), so the JIT
-# has compiled its kernels on every silo and the cost history exists; in the grid auto runs first in each round, so
-# it predicts from earlier configurations' history, not from the same configuration's pinned and scatter runs.
+# has compiled its kernels on every silo and the cost history exists; in the first round auto runs first, so it
+# predicts each configuration from earlier configurations' history, not from the same one's pinned and scatter runs.
 #
-#   scripts/auto-grid.sh              # build, run (~5 minutes on 2 cores), write docs/AUTO-GRID.md
+#   scripts/auto-grid.sh              # build, run (~6 minutes on 2 cores), write docs/AUTO-GRID.md
 #   AUTO_GRID_REPEATS=1 scripts/auto-grid.sh --no-build
 #   AUTO_GRID_QUICK=1 scripts/auto-grid.sh   # a smoke run of three small configurations
 set -euo pipefail
@@ -14,7 +14,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export GRID_DIR="${GRID_DIR:-$ROOT/.local/grid-cluster}"
 export GRID_SILOS="${GRID_SILOS:-3}"
 export GRID_CLUSTER_ID="${GRID_CLUSTER_ID:-autogrid}"
-REPEATS="${AUTO_GRID_REPEATS:-2}"
+REPEATS="${AUTO_GRID_REPEATS:-3}"
 DOC="${AUTO_GRID_DOC:-$ROOT/docs/AUTO-GRID.md}"
 CLI="$ROOT/src/SerialCluster.Cli/bin/Debug/net10.0/serialcluster.dll"
 
@@ -26,17 +26,21 @@ fi
 # workload|label|parameters (space-separated name=value)
 CONFIGS=(
   "eca|eca w=256 s=10⁴|width=256 steps=10000"
-  "eca|eca w=256 s=10⁶|width=256 steps=1000000"
+  "eca|eca w=256 s=10⁷|width=256 steps=10000000"
   "eca|eca w=4096 s=10⁴|width=4096 steps=10000"
-  "eca|eca w=4096 s=10⁶|width=4096 steps=1000000"
+  "eca|eca w=4096 s=10⁷|width=4096 steps=10000000"
   "eca|eca w=65536 s=10³|width=65536 steps=1000"
-  "eca|eca w=65536 s=10⁵|width=65536 steps=100000"
+  "eca|eca w=65536 s=10⁶|width=65536 steps=1000000"
   "eca|eca w=1048576 s=10³|width=1048576 steps=1000"
   "eca|eca w=1048576 s=2·10⁴|width=1048576 steps=20000"
-  "montecarlo|montecarlo 10⁶ samples, 16 tasks|samples=1000000 tasks=16"
-  "montecarlo|montecarlo 2·10⁸ samples, 16 tasks|samples=200000000 tasks=16"
-  "amdahl|amdahl f=0.1, 10⁶ steps, 16 tasks|serialFraction=0.1 work=1000000 tasks=16"
-  "amdahl|amdahl f=0.5, 10⁶ steps, 16 tasks|serialFraction=0.5 work=1000000 tasks=16"
+  "eca|eca w=1048576 s=10⁵|width=1048576 steps=100000"
+  "montecarlo|montecarlo 10⁶ samples|samples=1000000 tasks=16"
+  "montecarlo|montecarlo 2·10⁷ samples|samples=20000000 tasks=16"
+  "montecarlo|montecarlo 2·10⁸ samples|samples=200000000 tasks=16"
+  "amdahl|amdahl f=0.1, 10⁶ steps|serialFraction=0.1 work=1000000 tasks=16"
+  "amdahl|amdahl f=0.1, 10⁷ steps|serialFraction=0.1 work=10000000 tasks=16"
+  "amdahl|amdahl f=0.5, 10⁶ steps|serialFraction=0.5 work=1000000 tasks=16"
+  "amdahl|amdahl f=0.5, 10⁷ steps|serialFraction=0.5 work=10000000 tasks=16"
 )
 # workload|warm-up parameters
 WARMUPS=(
@@ -46,7 +50,7 @@ WARMUPS=(
   "amdahl|serialFraction=0.25 work=400000 tasks=16"
 )
 if [[ -n "${AUTO_GRID_QUICK:-}" ]]; then
-  CONFIGS=("${CONFIGS[2]}" "${CONFIGS[8]}" "${CONFIGS[10]}")
+  CONFIGS=("${CONFIGS[2]}" "${CONFIGS[9]}" "${CONFIGS[12]}")
   WARMUPS=("${WARMUPS[0]}" "${WARMUPS[2]}" "${WARMUPS[3]}")
   REPEATS=1
 fi
@@ -57,6 +61,7 @@ RAW="$GRID_DIR/raw.jsonl"
 : > "$RAW"
 
 # run WORKLOAD MODE LABEL PHASE PARAMETERS... : one job through the gateway, one JSON line appended to $RAW.
+ROUND=0
 run() {
   local workload=$1 mode=$2 label=$3 phase=$4
   shift 4
@@ -67,8 +72,8 @@ run() {
     echo "auto-grid: $workload $mode ($*) failed: $(tail -1 "$GRID_DIR/last-err.txt")" >&2
     return 1
   fi
-  jq -c --arg lbl "$label" --arg phase "$phase" --argjson load "$(cut -d' ' -f1 /proc/loadavg)" \
-    '{"label": $lbl, "phase": $phase, "load": $load, workload, mode, parallelism, wall: .profile.wallSeconds,
+  jq -c --arg lbl "$label" --arg phase "$phase" --argjson load "$(cut -d' ' -f1 /proc/loadavg)" --argjson round "$ROUND" \
+    '{"label": $lbl, "phase": $phase, "load": $load, "round": $round, workload, mode, parallelism, wall: .profile.wallSeconds,
       chosen: .profile.chosenMode, predicted: .profile.predictedSeconds, silos: .profile.silos,
       predictions: [.profile.predictions[]? | {mode, seconds: .predictedSeconds, parameters}]}' <<<"$out" >> "$RAW"
 }
@@ -95,10 +100,15 @@ for warm in "${WARMUPS[@]}"; do
 done
 
 for ((r = 1; r <= REPEATS; r++)); do
+  ROUND=$r
   for config in "${CONFIGS[@]}"; do
     IFS='|' read -r workload label params <<<"$config"
     echo "auto-grid: round $r/$REPEATS: $label" >&2
-    for mode in auto pinned scatter; do
+    # Round 1 runs auto first (it predicts this configuration from earlier ones' history alone); later rounds rotate
+    # the order so that no mode always follows the same one.
+    modes=(auto pinned scatter)
+    for ((k = 0; k < 3; k++)); do
+      mode=${modes[$(((k + r - 1) % 3))]}
       # shellcheck disable=SC2086
       run "$workload" "$mode" "$label" grid $params
     done
@@ -119,7 +129,7 @@ for r in grid:
 def med(xs): return statistics.median(xs)
 def fmt(s): return f"{s:.3f}" if s < 10 else f"{s:.1f}"
 
-lines, misses_speed, misses_pred, errors = [], [], [], []
+lines, misses_speed, misses_pred, errors, substantial, choices = [], [], [], [], [], []
 for label, modes in by.items():
     p = med([r["wall"] for r in modes["pinned"]])
     s = med([r["wall"] for r in modes["scatter"]])
@@ -130,7 +140,16 @@ for label, modes in by.items():
         next((q["parameters"] for q in r["predictions"] if q["mode"] == r["chosen"] and abs(q["seconds"] - min(x["seconds"] for x in r["predictions"] if x["mode"] == r["chosen"])) < 1e-12), {}).items()))
         for r in autos if r["chosen"] == "scatter-batched"})
     best = min(p, s)
-    ratio = a / best
+    # Auto against the better of pinned and scatter measured in the same round (back to back), the median over rounds:
+    # pairing cancels the machine's slow drifts in load, which a ratio of separate medians would keep.
+    rounds = zip(sorted(modes["auto"], key=lambda r: r["round"]), sorted(modes["pinned"], key=lambda r: r["round"]), sorted(modes["scatter"], key=lambda r: r["round"]))
+    ratio = med([ar["wall"] / min(pr["wall"], sr["wall"]) for ar, pr, sr in rounds])
+    faster = "pinned" if p <= s else "scatter"
+    # The choice alone, free of auto's own run-to-run noise: the median time of the mode it chose, measured by the
+    # plain pinned and scatter runs (a batched variant only runs under auto, so its own runs stand in), over the best.
+    batched = [r["wall"] for r in autos if r["chosen"] == "scatter-batched"]
+    choice_ratio = med([{"pinned": p, "scatter": s}.get(r["chosen"], med(batched) if batched else a) for r in autos]) / best
+    spread = max(max(r["wall"] for r in modes[m]) / min(r["wall"] for r in modes[m]) for m in ("pinned", "scatter", "auto"))
     # Prediction error of each auto run against its own measured wall time; the median over repeats.
     err = med([100 * (r["predicted"] - r["wall"]) / r["wall"] for r in autos])
     # And the model's pinned and scatter predictions (from the auto runs, made before running) against measured pinned and scatter.
@@ -139,8 +158,10 @@ for label, modes in by.items():
     errors.append(abs(err))
     if ratio > 1.10: misses_speed.append((label, ratio))
     if abs(err) > 25: misses_pred.append((label, err))
+    if best >= 0.05: substantial.append((label, ratio, err))
+    choices.append((label, choice_ratio))
     choice = "/".join(chosen) + (f" ({'; '.join(changes)})" if changes else "")
-    lines.append(f"| {label} | {fmt(p)} | {fmt(s)} | {fmt(a)} | {choice} | {ratio:.2f} | {err:+.0f}% | {pe:+.0f}% | {se:+.0f}% |")
+    lines.append(f"| {label} | {fmt(p)} | {fmt(s)} | {faster} | {fmt(a)} | {choice} | {ratio:.2f} | {choice_ratio:.2f} | {err:+.0f}% | {pe:+.0f}% | {se:+.0f}% | {spread:.1f}× |")
 
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
 loads = [r["load"] for r in grid]
@@ -153,18 +174,31 @@ out.append("Generated by `scripts/auto-grid.sh` (rerun it to regenerate this fil
            "`wallSeconds` (submission to result, measured by the coordinator). P = every core (the machine's count).\n")
 out.append(f"Machine: {cpu}, {os.cpu_count()} logical CPUs; load average {min(loads):.1f}–{max(loads):.1f} during the grid "
            f"(other work shared the machine); grid time {seconds} s.\n")
-out.append("| workload / parameters | pinned s | scatter s | auto s | auto chose | auto ÷ best | auto prediction error | pinned prediction error | scatter prediction error |")
-out.append("|---|---:|---:|---:|---|---:|---:|---:|---|".replace("---|\n", "---:|"))
-out[-1] = "|---|---:|---:|---:|---|---:|---:|---:|---:|"
+out.append("| workload / parameters | pinned s | scatter s | faster | auto s | auto chose | auto ÷ best | choice ÷ best | auto prediction error | pinned prediction error | scatter prediction error | spread |")
+out.append("|---|---:|---:|---|---:|---|---:|---:|---:|---:|---:|---:|")
 out.extend(lines)
 out.append("")
-out.append("- **auto ÷ best**: auto's time over the better of pinned and scatter (target ≤ 1.10).")
+out.append("- **faster**: the better of pinned and scatter by their medians.")
+out.append("- **auto ÷ best**: auto's time over the better of pinned and scatter run in the same round, back to back; the median "
+           "over rounds (target ≤ 1.10).")
+out.append("- **choice ÷ best**: the median time of the mode auto chose, as the plain pinned and scatter runs measured it "
+           "(a batched variant runs only under auto: its own runs), over the best: the quality of the decision alone, without "
+           "auto's own runs' noise.")
+out.append("- **spread**: the largest max ÷ min over the repeats of one mode in this row: how far the same job's time moved "
+           "between runs. A ratio or error smaller than the spread is below what this machine can resolve.")
 out.append("- **auto prediction error**: (predicted − measured) / measured for the auto job itself: the prediction for the mode "
            "it chose plus the time the decision took (target within ±25%). The pinned and scatter columns compare the same "
            "auto job's predictions for those modes with the measured pinned and scatter medians.")
 out.append("")
 out.append(f"**Speed target (auto ≤ 1.10 × best):** {'met in every row' if not misses_speed else 'missed in ' + str(len(misses_speed)) + ' of ' + str(len(lines)) + ' rows: ' + '; '.join(f'{l} ({x:.2f})' for l, x in misses_speed)}.")
 out.append(f"**Prediction target (within 25%):** {'met in every row' if not misses_pred else 'missed in ' + str(len(misses_pred)) + ' of ' + str(len(lines)) + ' rows: ' + '; '.join(f'{l} ({x:+.0f}%)' for l, x in misses_pred)}; median |error| {statistics.median(errors):.0f}%.")
+bad_choices = [(l, x) for l, x in choices if x > 1.10]
+out.append(f"**Decisions (choice ÷ best ≤ 1.10):** {'right in every row' if not bad_choices else 'off in ' + str(len(bad_choices)) + ' of ' + str(len(choices)) + ' rows: ' + '; '.join(f'{l} ({x:.2f})' for l, x in bad_choices)}.")
+big_speed = [(l, x) for l, x, _ in substantial if x > 1.10]
+big_pred = [(l, e) for l, _, e in substantial if abs(e) > 25]
+out.append(f"**Jobs of at least 50 ms** (best of pinned and scatter), {len(substantial)} rows: speed target "
+           f"{'met in every one' if not big_speed else 'missed in ' + '; '.join(f'{l} ({x:.2f})' for l, x in big_speed)}; prediction target "
+           f"{'met in every one' if not big_pred else 'missed in ' + '; '.join(f'{l} ({e:+.0f}%)' for l, e in big_pred)}.")
 body = "\n".join(out) + "\n"
 notes_marker = "\n## Reading it\n"
 if os.path.exists(doc):

@@ -4,7 +4,8 @@ namespace SerialCluster.Abstractions.CostModel;
 /// What one finished job measured, for the cost history (<see cref="Grains.IUnitCostGrain"/>). Compute is
 /// normalised to the reference single-thread score (seconds × the executing core's score; <see cref="Calibrated"/>
 /// false when no score was known and 1 was used): chains as units, dependent steps and seconds, parallel tasks
-/// likewise (units counted as computed, halos included). Overheads are in plain seconds: the job's fixed cost in the
+/// likewise (units counted as computed, halos included; side by side in scatter, one at a time in a pinned job: the
+/// Alone fields). Overheads are in plain seconds: the job's fixed cost in the
 /// mode it ran, the mean per-stage overhead of its parallel stages against their mean waves of tasks, and the mean
 /// cost of starting a chain stage. Zero steps or a null overhead means "not measured by this job".
 /// </summary>
@@ -23,4 +24,7 @@ public sealed record CostObservation(
     [property: Id(8)] double? ScatterJobSeconds,
     [property: Id(9)] double StageWaves,
     [property: Id(10)] double? StageOverheadSeconds,
-    [property: Id(11)] double? ChainCallSeconds);
+    [property: Id(11)] double? ChainCallSeconds,
+    [property: Id(12)] double AloneUnits = 0,
+    [property: Id(13)] double AloneSteps = 0,
+    [property: Id(14)] double AloneSeconds = 0);

@@ -80,7 +80,7 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
         }
 
         var observation = UnitCostGrain.ToObservation(sample);
-        var overheadsOnly = observation with { ChainSteps = 0, ParallelSteps = 0 };
+        var overheadsOnly = observation with { ChainSteps = 0, ParallelSteps = 0, AloneSteps = 0 };
         await Task.WhenAll(
             grains.GetGrain<IUnitCostGrain>(advice.Plan.Parameters.Workload).RecordAsync(observation),
             grains.GetGrain<IUnitCostGrain>(IUnitCostGrain.ClusterKey).RecordAsync(overheadsOnly));

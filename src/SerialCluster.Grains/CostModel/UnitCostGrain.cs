@@ -36,7 +36,8 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
         o.PinnedJobSeconds,
         o.ScatterJobSeconds,
         o.StageOverheadSeconds is { } overhead ? new StageSample(o.StageWaves, overhead) : null,
-        o.ChainCallSeconds);
+        o.ChainCallSeconds,
+        o.AloneSteps > 0 ? new StepSample(o.AloneUnits, o.AloneSteps, o.AloneSeconds) : null);
 
     /// <summary>The wire form of a sample.</summary>
     public static CostObservation ToObservation(CostSample s) => new(
@@ -51,7 +52,10 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
         s.ScatterJobSeconds,
         s.Stages?.Waves ?? 0,
         s.Stages?.Seconds,
-        s.ChainCallSeconds);
+        s.ChainCallSeconds,
+        s.ParallelAlone?.Units ?? 0,
+        s.ParallelAlone?.Steps ?? 0,
+        s.ParallelAlone?.Seconds ?? 0);
 
     /// <summary>The history's wire snapshot as the pure model reads it.</summary>
     public static CostEstimate ToEstimate(UnitCostHistory h) => new(
@@ -63,7 +67,9 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
         h.StageBarrierSeconds,
         h.TaskDispatchSeconds,
         h.ChainCallSeconds,
-        h.Jobs);
+        h.Jobs,
+        h.AlonePerStep is { } ls && h.AlonePerUnit is { } lu ? new UnitCostLine(ls, lu) : null,
+        h.MinWaves);
 
     private UnitCostHistory Snapshot()
     {
@@ -79,6 +85,9 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
             e.StageBarrierSeconds,
             e.TaskDispatchSeconds,
             e.ChainCallSeconds,
-            e.Jobs);
+            e.Jobs,
+            e.ParallelAlone?.PerStep,
+            e.ParallelAlone?.PerUnit,
+            e.MinWaves);
     }
 }

@@ -10,26 +10,36 @@ public sealed record CostEstimate(
     double? StageBarrierSeconds,
     double? TaskDispatchSeconds,
     double? ChainCallSeconds,
-    int Jobs)
+    int Jobs,
+    UnitCostLine? ParallelAlone = null,
+    double? MinWaves = null)
 {
     public static CostEstimate Empty { get; } = new(false, null, null, null, null, null, null, null, 0);
 
     /// <summary>
-    /// Unit costs when either kind is known; a kind never measured borrows the other's line (the same kernel runs
-    /// in both forms for every workload here, so this is the best guess until that kind has run once).
+    /// Unit costs when any kind is known; a kind never measured borrows another's line (the same kernel runs in every
+    /// form for every workload here, so this is the best guess until that form has run once).
     /// </summary>
-    public UnitCosts? UnitCosts(UnitCostSource source = UnitCostSource.History) => (Chain ?? Parallel, Parallel ?? Chain) switch
-    {
-        ({ } chain, { } parallel) => new UnitCosts(chain, parallel, source),
-        _ => null,
-    };
+    public UnitCosts? UnitCosts(UnitCostSource source = UnitCostSource.History) =>
+        (Chain ?? Parallel ?? ParallelAlone, Parallel ?? ParallelAlone ?? Chain) switch
+        {
+            ({ } chain, { } parallel) => new UnitCosts(chain, parallel, source, ParallelAlone),
+            _ => null,
+        };
 
-    /// <summary>These overheads where measured, <paramref name="fallback"/>'s elsewhere.</summary>
-    public DispatchCosts Dispatch(DispatchCosts fallback) => new(
-        PinnedJobSeconds ?? fallback.PinnedJobSeconds,
-        ScatterJobSeconds ?? fallback.ScatterJobSeconds,
-        StageBarrierSeconds ?? fallback.StageBarrierSeconds,
-        TaskDispatchSeconds ?? fallback.TaskDispatchSeconds,
-        ChainCallSeconds ?? fallback.ChainCallSeconds,
-        fallback.SecondsPerByte);
+    /// <summary>These overheads where measured, <paramref name="fallback"/>'s elsewhere (the stage line and its range together).</summary>
+    public DispatchCosts Dispatch(DispatchCosts fallback)
+    {
+        var stages = StageBarrierSeconds is { } barrier && TaskDispatchSeconds is { } dispatch
+            ? (Barrier: barrier, Dispatch: dispatch, MinWaves: MinWaves ?? 0)
+            : (Barrier: fallback.StageBarrierSeconds, Dispatch: fallback.TaskDispatchSeconds, fallback.MinWaves);
+        return new DispatchCosts(
+            PinnedJobSeconds ?? fallback.PinnedJobSeconds,
+            ScatterJobSeconds ?? fallback.ScatterJobSeconds,
+            stages.Barrier,
+            stages.Dispatch,
+            ChainCallSeconds ?? fallback.ChainCallSeconds,
+            fallback.SecondsPerByte,
+            stages.MinWaves);
+    }
 }

@@ -20,6 +20,7 @@ public sealed class CostHistory(int minimumOverheadSamples = 1)
 
     private readonly LineFit _chain = new();
     private readonly LineFit _parallel = new();
+    private readonly LineFit _parallelAlone = new();
     private readonly LineFit _stages = new();
     private bool _calibrated;
     private readonly RecentMedian _pinnedJob = new();
@@ -30,15 +31,17 @@ public sealed class CostHistory(int minimumOverheadSamples = 1)
 
     public void Observe(CostSample sample)
     {
-        if (sample.Calibrated != _calibrated && (sample.Chain is not null || sample.Parallel is not null))
+        if (sample.Calibrated != _calibrated && (sample.Chain is not null || sample.Parallel is not null || sample.ParallelAlone is not null))
         {
             _chain.Clear();
             _parallel.Clear();
+            _parallelAlone.Clear();
             _calibrated = sample.Calibrated;
         }
 
         Add(_chain, sample.Chain);
         Add(_parallel, sample.Parallel);
+        Add(_parallelAlone, sample.ParallelAlone);
         if (sample.Stages is { Waves: > 0 } stages && double.IsFinite(stages.Seconds))
         {
             _stages.Add(stages.Waves, Math.Max(MinimumStageOverhead, stages.Seconds));
@@ -66,7 +69,9 @@ public sealed class CostHistory(int minimumOverheadSamples = 1)
             stages?.Intercept,
             stages?.Slope,
             _chainCall.Value(minimumOverheadSamples),
-            Jobs);
+            Jobs,
+            Line(_parallelAlone),
+            stages is null ? null : _stages.MinX);
     }
 
     private static void Add(LineFit fit, StepSample? sample)

@@ -31,7 +31,7 @@ public static class CostPredictor
             {
                 var seconds = stage.Kind == Plans.StageKind.Chain
                     ? costs.Chain.Seconds(stage.WorkUnits, stage.StepsPerTask)
-                    : costs.Parallel.Seconds(stage.WorkUnits * stage.ComputeFactor, (double)stage.Tasks * stage.StepsPerTask);
+                    : costs.Sequential.Seconds(stage.WorkUnits * stage.ComputeFactor, (double)stage.Tasks * stage.StepsPerTask);
                 compute += stage.Count * seconds / speed;
             }
         }
@@ -65,7 +65,7 @@ public static class CostPredictor
             var largest = costs.Parallel.Seconds(stage.SpanUnits * stage.ComputeFactor, stage.StepsPerTask) / speed;
             var waves = (tasks + effective - 1) / effective;
             compute += stage.Count * Math.Max(largest, waves * mean);
-            overhead += stage.Count * (dispatch.StageBarrierSeconds + (dispatch.TaskDispatchSeconds * waves) +
+            overhead += stage.Count * (dispatch.StageSeconds(waves) +
                                        ((double)tasks * stage.BytesPerTask * dispatch.SecondsPerByte));
         }
 

@@ -4,6 +4,8 @@ namespace SerialCluster.Kernels.Analysis.CostModel;
 /// What one finished job teaches the cost model: its chain and parallel compute (normalised to the reference
 /// single-thread score; <see cref="Calibrated"/> says whether real scores were known), its fixed cost in the mode it
 /// ran, its per-stage overhead against waves of tasks, and the cost of starting a chain stage on the serial silo.
+/// <see cref="Parallel"/> is tasks as scatter ran them, side by side; <see cref="ParallelAlone"/> tasks run one after
+/// another by a pinned job.
 /// </summary>
 public sealed record CostSample(
     bool Calibrated,
@@ -12,4 +14,5 @@ public sealed record CostSample(
     double? PinnedJobSeconds,
     double? ScatterJobSeconds,
     StageSample? Stages,
-    double? ChainCallSeconds);
+    double? ChainCallSeconds,
+    StepSample? ParallelAlone = null);

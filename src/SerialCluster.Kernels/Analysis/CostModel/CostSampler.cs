@@ -41,7 +41,7 @@ public static class CostSampler
                 wide.Sum(s => s.WorkUnits * s.ComputeFactor * s.Count), wide.Sum(s => (double)s.Tasks * s.StepsPerTask * s.Count), parallelSeconds * serialScore);
         }
 
-        return new CostSample(calibrated, chain, parallel, job, null, null, null);
+        return new CostSample(calibrated, chain, null, job, null, null, null, ParallelAlone: parallel);
     }
 
     /// <summary>
@@ -106,7 +106,7 @@ public static class CostSampler
         }
         else if (overheads.Count == 1)
         {
-            firstExtra = overheads[0].Seconds - (dispatch.StageBarrierSeconds + (dispatch.TaskDispatchSeconds * overheads[0].Waves));
+            firstExtra = overheads[0].Seconds - dispatch.StageSeconds(overheads[0].Waves);
         }
 
         var job = Math.Max(0, wallSeconds - stages.Sum(s => s.WallSeconds) + firstExtra);

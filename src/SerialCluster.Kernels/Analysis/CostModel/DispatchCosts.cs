@@ -5,7 +5,8 @@ namespace SerialCluster.Kernels.Analysis.CostModel;
 /// cluster, the grain calls that start and end it, compiling the plan on the executing silo), the barrier at the
 /// end of each parallel stage, the per-task dispatch round trip (paid once per wave of P tasks, since P run at
 /// once), the call that starts a chain stage on the serial silo, and the per-byte cost of moving task inputs and
-/// outputs through the coordinator.
+/// outputs through the coordinator. The stage cost is never extrapolated below <see cref="MinWaves"/>, the fewest
+/// waves it was measured at: a split never run must not look cheaper than the cheapest stage ever seen.
 /// </summary>
 public sealed record DispatchCosts(
     double PinnedJobSeconds,
@@ -13,8 +14,12 @@ public sealed record DispatchCosts(
     double StageBarrierSeconds,
     double TaskDispatchSeconds,
     double ChainCallSeconds,
-    double SecondsPerByte)
+    double SecondsPerByte,
+    double MinWaves = 0)
 {
+    /// <summary>A parallel stage's overhead beyond its compute and bytes: barrier + dispatch · max(waves, <see cref="MinWaves"/>).</summary>
+    public double StageSeconds(double waves) => StageBarrierSeconds + (TaskDispatchSeconds * Math.Max(waves, MinWaves));
+
     /// <summary>
     /// Before any job has measured them: figures from an embedded 3-silo cluster on the 2-vCPU development machine
     /// (docs/AUTO-GRID.md), rounded up. History replaces each as soon as one job has measured it.

@@ -1,9 +1,9 @@
 namespace SerialCluster.Kernels.Analysis.CostModel;
 
 /// <summary>
-/// The lower median of the last <see cref="Capacity"/> values: robust to the outliers overhead measurements have
-/// (the first job in a process pays for JIT compilation; a busy machine stalls one call), where a moving average
-/// would carry one such value for many jobs. With two values it is the smaller.
+/// The median of the last <see cref="Capacity"/> values: robust to the outliers overhead measurements have (the
+/// first job in a process pays for JIT compilation; a busy machine stalls one call), where a moving average would
+/// carry one such value for many jobs. With two values it is the smaller (the first of two is the likelier stray).
 /// </summary>
 public sealed class RecentMedian(int capacity = RecentMedian.DefaultCapacity)
 {
@@ -29,7 +29,7 @@ public sealed class RecentMedian(int capacity = RecentMedian.DefaultCapacity)
         }
     }
 
-    /// <summary>The lower median, or null with fewer than <paramref name="minimumCount"/> values (and with none).</summary>
+    /// <summary>The median, or null with fewer than <paramref name="minimumCount"/> values (and with none).</summary>
     public double? Value(int minimumCount = 1)
     {
         if (_values.Count == 0 || _values.Count < minimumCount)
@@ -38,6 +38,12 @@ public sealed class RecentMedian(int capacity = RecentMedian.DefaultCapacity)
         }
 
         var sorted = _values.Order().ToArray();
-        return sorted[(sorted.Length - 1) / 2];
+        return sorted.Length switch
+        {
+            1 => sorted[0],
+            2 => sorted[0],
+            _ when sorted.Length % 2 == 1 => sorted[sorted.Length / 2],
+            _ => (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2,
+        };
     }
 }

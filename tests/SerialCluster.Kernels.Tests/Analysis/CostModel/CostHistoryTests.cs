@@ -108,6 +108,28 @@ public sealed class CostHistoryTests
     }
 
     [Fact]
+    public void TasksRunAloneAndSideBySideAreLearnedApart()
+    {
+        // A pinned montecarlo job runs its tasks one after another; scatter runs them side by side, here 1.5× slower per unit.
+        var plan = Synthetic.Plan("montecarlo", ("samples", "1600000"), ("tasks", "16"));
+        var shape = PlanShape.Of(plan);
+        var silos = Synthetic.Silos(1, 2);
+        var history = new CostHistory();
+        history.Observe(CostSampler.Pinned(shape, [new StageMeasurement(StageKind.Parallel, 16, 0.016, 0.016, 0.001)], 0.02, 1.0, false));
+        var d = Synthetic.Dispatch;
+        var task = 0.0015;
+        var wall = (8 * task) + d.StageBarrierSeconds + (8 * d.TaskDispatchSeconds) + (16 * 128 * d.SecondsPerByte);
+        history.Observe(CostSampler.Scatter(shape, [new StageMeasurement(StageKind.Parallel, 16, wall, 16 * task, task)], wall + d.ScatterJobSeconds, silos, 2, d, false));
+
+        var costs = history.Estimate().UnitCosts()!;
+        Assert.Equal(1e-8, costs.Sequential.Seconds(1_000_000, 1) / 1_000_000, 1e-15);
+        Assert.Equal(1.5e-8, costs.Parallel.Seconds(1_000_000, 1) / 1_000_000, 1e-15);
+        var inputs = new CostInputs(shape, silos, 2, costs, d);
+        Assert.Equal(0.016, CostPredictor.Pinned(inputs).ComputeSeconds, 1e-12);
+        Assert.Equal(8 * task, CostPredictor.Scatter(inputs).ComputeSeconds, 1e-12);
+    }
+
+    [Fact]
     public void ANewScoreBasisReplacesUnitCostsInsteadOfMixingWithThem()
     {
         var history = new CostHistory();

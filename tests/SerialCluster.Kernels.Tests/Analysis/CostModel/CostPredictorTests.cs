@@ -26,6 +26,18 @@ public sealed class CostPredictorTests
     }
 
     [Fact]
+    public void StageCostIsNeverExtrapolatedBelowTheFewestWavesMeasured()
+    {
+        // Stage costs measured at 4 waves and more only: a one-wave split is charged as four waves, not less.
+        var plan = Synthetic.Plan("montecarlo", ("samples", "1000000"), ("tasks", "4"));
+        var measuredFrom4 = Synthetic.Dispatch with { MinWaves = 4 };
+        var inputs = Synthetic.Inputs(plan, Synthetic.Silos(1, 4), 4) with { Dispatch = measuredFrom4 };
+        var d = Synthetic.Dispatch;
+        Assert.Equal(d.ScatterJobSeconds + d.StageBarrierSeconds + (4 * d.TaskDispatchSeconds) + (4 * 128 * d.SecondsPerByte), CostPredictor.Scatter(inputs).OverheadSeconds, 12);
+        Assert.Equal(d.StageBarrierSeconds + (6 * d.TaskDispatchSeconds), measuredFrom4.StageSeconds(6), 12);
+    }
+
+    [Fact]
     public void PinnedUsesTheWholeChainFormWithNoPerStageCost()
     {
         // eca's staged plan has many stages; pinned runs its whole-row chain: plan work over the plan's steps.
