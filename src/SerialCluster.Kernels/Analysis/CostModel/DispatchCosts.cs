@@ -30,14 +30,15 @@ public sealed record DispatchCosts(
             : StageBarrierSeconds + (TaskDispatchSeconds * Math.Max(waves, MinWaves));
 
     /// <summary>
-    /// Before any job has measured them: figures from an embedded 3-silo cluster on the 2-vCPU development machine
-    /// (docs/AUTO-GRID.md), rounded up. History replaces each as soon as one job has measured it.
+    /// Before any job has measured them: typical figures of the 3-process loopback cluster on the 2-vCPU development
+    /// machine (scripts/grid-cluster.sh, docs/AUTO-GRID.md), rounded; the per-byte cost is a serialise-copy-deserialise
+    /// guess, never learned. History replaces each as soon as a job has measured it.
     /// </summary>
     public static DispatchCosts Default { get; } = new(
-        PinnedJobSeconds: 0.004,
-        ScatterJobSeconds: 0.004,
+        PinnedJobSeconds: 0.006,
+        ScatterJobSeconds: 0.006,
         StageBarrierSeconds: 0.0005,
-        TaskDispatchSeconds: 0.0004,
-        ChainCallSeconds: 0.001,
+        TaskDispatchSeconds: 0.0002,
+        ChainCallSeconds: 0.002,
         SecondsPerByte: 2e-9);
 }
