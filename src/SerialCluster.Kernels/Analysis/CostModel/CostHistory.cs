@@ -18,9 +18,9 @@ public sealed class CostHistory(int minimumOverheadSamples = 1)
     /// <summary>Floor for a stage's measured overhead: a compute estimate slightly above the stage's wall leaves no overhead, not a negative one.</summary>
     public const double MinimumStageOverhead = 1e-6;
 
-    private readonly LineFit _chain = new();
-    private readonly LineFit _parallel = new();
-    private readonly LineFit _parallelAlone = new();
+    private readonly LineFit _chain = new(growsWithX: true);
+    private readonly LineFit _parallel = new(growsWithX: true);
+    private readonly LineFit _parallelAlone = new(growsWithX: true);
     private readonly LineFit _stages = new();
     private readonly Dictionary<int, RecentMedian> _stagesByWaves = [];
     private bool _calibrated;
