@@ -2,8 +2,8 @@
 # The auto-mode grid: every configuration below in pinned, scatter and auto on a 3-process cluster
 # (scripts/grid-cluster.sh: 3 silo processes on loopback, localhost clustering), then docs/AUTO-GRID.md with
 # pinned, scatter and auto seconds (the median of the repeats), the mode auto chose, auto ÷ the better of pinned and
-# scatter, and auto's prediction error. Each workload gets warm-up runs first (pinned and scatter, twice), so the JIT
-# has compiled its kernels on every silo and the cost history exists; in the first round auto runs first, so it
+# scatter, and auto's prediction error. Each workload gets warm-up runs first (pinned, scatter and auto, twice), so
+# the JIT has compiled its kernels on every silo and the cost history exists; in the first round auto runs first, so it
 # predicts each configuration from earlier configurations' history, not from the same one's pinned and scatter runs.
 #
 #   scripts/auto-grid.sh              # build, run (~6 minutes on 2 cores), write docs/AUTO-GRID.md
@@ -93,7 +93,7 @@ start=$(date +%s)
 for warm in "${WARMUPS[@]}"; do
   IFS='|' read -r workload params <<<"$warm"
   echo "auto-grid: warm-up $workload $params" >&2
-  for mode in pinned scatter pinned scatter; do
+  for mode in pinned scatter auto pinned scatter auto; do
     # shellcheck disable=SC2086
     run "$workload" "$mode" "warm-up" warm-up $params
   done

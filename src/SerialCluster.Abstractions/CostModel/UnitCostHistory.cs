@@ -3,7 +3,8 @@ namespace SerialCluster.Abstractions.CostModel;
 /// <summary>
 /// What a cost history knows: per-step cost lines (seconds per step = PerStep + PerUnit · units per step, at the
 /// reference score) for chains, parallel tasks side by side and parallel tasks alone, the fixed cost per job in each mode, the per-stage barrier, the
-/// per-wave dispatch (and the fewest waves it was measured at) and the chain-stage call, each null until measured; and how many jobs fed it.
+/// per-wave dispatch (the fewest waves it was measured at, and the median stage cost at each wave count measured) and
+/// the chain-stage call, each null until measured; and how many jobs fed it.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -22,4 +23,5 @@ public sealed record UnitCostHistory(
     [property: Id(10)] int Jobs,
     [property: Id(11)] double? AlonePerStep = null,
     [property: Id(12)] double? AlonePerUnit = null,
-    [property: Id(13)] double? MinWaves = null);
+    [property: Id(13)] double? MinWaves = null,
+    [property: Id(14)] Dictionary<int, double>? StageSecondsByWaves = null);

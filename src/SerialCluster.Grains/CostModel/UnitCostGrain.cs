@@ -69,7 +69,8 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
         h.ChainCallSeconds,
         h.Jobs,
         h.AlonePerStep is { } ls && h.AlonePerUnit is { } lu ? new UnitCostLine(ls, lu) : null,
-        h.MinWaves);
+        h.MinWaves,
+        h.StageSecondsByWaves);
 
     private UnitCostHistory Snapshot()
     {
@@ -88,6 +89,7 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
             e.Jobs,
             e.ParallelAlone?.PerStep,
             e.ParallelAlone?.PerUnit,
-            e.MinWaves);
+            e.MinWaves,
+            e.StageSecondsByWaves is null ? null : new Dictionary<int, double>(e.StageSecondsByWaves));
     }
 }

@@ -12,7 +12,8 @@ public sealed record CostEstimate(
     double? ChainCallSeconds,
     int Jobs,
     UnitCostLine? ParallelAlone = null,
-    double? MinWaves = null)
+    double? MinWaves = null,
+    IReadOnlyDictionary<int, double>? StageSecondsByWaves = null)
 {
     public static CostEstimate Empty { get; } = new(false, null, null, null, null, null, null, null, 0);
 
@@ -31,8 +32,8 @@ public sealed record CostEstimate(
     public DispatchCosts Dispatch(DispatchCosts fallback)
     {
         var stages = StageBarrierSeconds is { } barrier && TaskDispatchSeconds is { } dispatch
-            ? (Barrier: barrier, Dispatch: dispatch, MinWaves: MinWaves ?? 0)
-            : (Barrier: fallback.StageBarrierSeconds, Dispatch: fallback.TaskDispatchSeconds, fallback.MinWaves);
+            ? (Barrier: barrier, Dispatch: dispatch, MinWaves: MinWaves ?? 0, ByWaves: StageSecondsByWaves)
+            : (Barrier: fallback.StageBarrierSeconds, Dispatch: fallback.TaskDispatchSeconds, fallback.MinWaves, ByWaves: fallback.StageSecondsByWaves);
         return new DispatchCosts(
             PinnedJobSeconds ?? fallback.PinnedJobSeconds,
             ScatterJobSeconds ?? fallback.ScatterJobSeconds,
@@ -40,6 +41,7 @@ public sealed record CostEstimate(
             stages.Dispatch,
             ChainCallSeconds ?? fallback.ChainCallSeconds,
             fallback.SecondsPerByte,
-            stages.MinWaves);
+            stages.MinWaves,
+            stages.ByWaves);
     }
 }

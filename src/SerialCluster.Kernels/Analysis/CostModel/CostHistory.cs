@@ -18,10 +18,11 @@ public sealed class CostHistory(int minimumOverheadSamples = 1)
     /// <summary>Floor for a stage's measured overhead: a compute estimate slightly above the stage's wall leaves no overhead, not a negative one.</summary>
     public const double MinimumStageOverhead = 1e-6;
 
-    private readonly LineFit _chain = new();
-    private readonly LineFit _parallel = new();
-    private readonly LineFit _parallelAlone = new();
+    private readonly LineFit _chain = new(growsWithX: true);
+    private readonly LineFit _parallel = new(growsWithX: true);
+    private readonly LineFit _parallelAlone = new(growsWithX: true);
     private readonly LineFit _stages = new();
+    private readonly Dictionary<int, RecentMedian> _stagesByWaves = [];
     private bool _calibrated;
     private readonly RecentMedian _pinnedJob = new();
     private readonly RecentMedian _scatterJob = new();
@@ -45,6 +46,16 @@ public sealed class CostHistory(int minimumOverheadSamples = 1)
         if (sample.Stages is { Waves: > 0 } stages && double.IsFinite(stages.Seconds))
         {
             _stages.Add(stages.Waves, Math.Max(MinimumStageOverhead, stages.Seconds));
+            if (Math.Abs(stages.Waves - Math.Round(stages.Waves)) < 1e-9)
+            {
+                var bucket = (int)Math.Round(stages.Waves);
+                if (!_stagesByWaves.TryGetValue(bucket, out var median))
+                {
+                    _stagesByWaves[bucket] = median = new RecentMedian();
+                }
+
+                median.Add(Math.Max(MinimumStageOverhead, stages.Seconds));
+            }
         }
 
         _pinnedJob.Add(sample.PinnedJobSeconds);
@@ -71,7 +82,8 @@ public sealed class CostHistory(int minimumOverheadSamples = 1)
             _chainCall.Value(minimumOverheadSamples),
             Jobs,
             Line(_parallelAlone),
-            stages is null ? null : _stages.MinX);
+            stages is null ? null : _stages.MinX,
+            stages is null ? null : _stagesByWaves.ToDictionary(b => b.Key, b => b.Value.Value()!.Value));
     }
 
     private static void Add(LineFit fit, StepSample? sample)

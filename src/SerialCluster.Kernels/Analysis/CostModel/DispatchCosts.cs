@@ -5,7 +5,9 @@ namespace SerialCluster.Kernels.Analysis.CostModel;
 /// cluster, the grain calls that start and end it, compiling the plan on the executing silo), the barrier at the
 /// end of each parallel stage, the per-task dispatch round trip (paid once per wave of P tasks, since P run at
 /// once), the call that starts a chain stage on the serial silo, and the per-byte cost of moving task inputs and
-/// outputs through the coordinator. The stage cost is never extrapolated below <see cref="MinWaves"/>, the fewest
+/// outputs through the coordinator. A stage's cost at a wave count measured before is what was measured there
+/// (<see cref="StageSecondsByWaves"/>: pipelining hides part of the dispatch when several waves run, so the cost is
+/// not a straight line in waves); elsewhere it is the line, never extrapolated below <see cref="MinWaves"/>, the fewest
 /// waves it was measured at: a split never run must not look cheaper than the cheapest stage ever seen.
 /// </summary>
 public sealed record DispatchCosts(
@@ -15,20 +17,28 @@ public sealed record DispatchCosts(
     double TaskDispatchSeconds,
     double ChainCallSeconds,
     double SecondsPerByte,
-    double MinWaves = 0)
+    double MinWaves = 0,
+    IReadOnlyDictionary<int, double>? StageSecondsByWaves = null)
 {
-    /// <summary>A parallel stage's overhead beyond its compute and bytes: barrier + dispatch · max(waves, <see cref="MinWaves"/>).</summary>
-    public double StageSeconds(double waves) => StageBarrierSeconds + (TaskDispatchSeconds * Math.Max(waves, MinWaves));
+    /// <summary>
+    /// A parallel stage's overhead beyond its compute and bytes: as measured at this many waves, else barrier + dispatch ·
+    /// max(waves, <see cref="MinWaves"/>).
+    /// </summary>
+    public double StageSeconds(double waves) =>
+        StageSecondsByWaves is not null && StageSecondsByWaves.TryGetValue((int)Math.Round(waves), out var measured) && Math.Abs(waves - Math.Round(waves)) < 1e-9
+            ? measured
+            : StageBarrierSeconds + (TaskDispatchSeconds * Math.Max(waves, MinWaves));
 
     /// <summary>
-    /// Before any job has measured them: figures from an embedded 3-silo cluster on the 2-vCPU development machine
-    /// (docs/AUTO-GRID.md), rounded up. History replaces each as soon as one job has measured it.
+    /// Before any job has measured them: typical figures of the 3-process loopback cluster on the 2-vCPU development
+    /// machine (scripts/grid-cluster.sh, docs/AUTO-GRID.md), rounded; the per-byte cost is a serialise-copy-deserialise
+    /// guess, never learned. History replaces each as soon as a job has measured it.
     /// </summary>
     public static DispatchCosts Default { get; } = new(
-        PinnedJobSeconds: 0.004,
-        ScatterJobSeconds: 0.004,
+        PinnedJobSeconds: 0.006,
+        ScatterJobSeconds: 0.006,
         StageBarrierSeconds: 0.0005,
-        TaskDispatchSeconds: 0.0004,
-        ChainCallSeconds: 0.001,
+        TaskDispatchSeconds: 0.0002,
+        ChainCallSeconds: 0.002,
         SecondsPerByte: 2e-9);
 }

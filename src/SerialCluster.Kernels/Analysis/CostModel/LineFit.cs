@@ -3,11 +3,13 @@ namespace SerialCluster.Kernels.Analysis.CostModel;
 /// <summary>
 /// A line y = a + b·x through recent measurements, newest weighted most: the last <see cref="Capacity"/> points,
 /// each weighted decay^age / y² (see <see cref="Fit"/>), so the fit minimises relative error (a row of 256 cells and
-/// one of a million count alike). Both coefficients stay non-negative: when the unconstrained fit gives a negative intercept the line
-/// goes through the origin, a negative slope makes it flat. With one distinct x the line cannot be placed from the
+/// one of a million count alike). Both coefficients stay non-negative: when the unconstrained fit gives a negative
+/// intercept the line goes through the origin; a negative slope makes it flat, or with <c>growsWithX</c> (a cost per
+/// unit of work, which cannot fall as the work grows) goes through the origin too — noise between points of similar x
+/// must never give a line that calls a thousand times the work free. With one distinct x the line cannot be placed from the
 /// data alone: it is <paramref name="prior"/>'s shape scaled through the points (through the origin if no prior).
 /// </summary>
-public sealed class LineFit(int capacity = LineFit.DefaultCapacity, double decay = LineFit.DefaultDecay)
+public sealed class LineFit(int capacity = LineFit.DefaultCapacity, double decay = LineFit.DefaultDecay, bool growsWithX = false)
 {
     public const int DefaultCapacity = 16;
     public const double DefaultDecay = 0.85;
@@ -108,7 +110,7 @@ public sealed class LineFit(int capacity = LineFit.DefaultCapacity, double decay
         var intercept = (sy - (slope * sx)) / sw;
         if (slope < 0)
         {
-            return (sy / sw, 0);
+            return growsWithX ? (0, sxy / sxx) : (sy / sw, 0);
         }
 
         if (intercept < 0)

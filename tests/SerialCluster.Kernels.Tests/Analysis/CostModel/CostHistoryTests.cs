@@ -88,6 +88,21 @@ public sealed class CostHistoryTests
     }
 
     [Fact]
+    public void AStageCostMeasuredAtAWaveCountIsUsedThereAsMeasured()
+    {
+        // Pipelining hides dispatch when several waves run: one wave measured dearer per stage than four.
+        var history = new CostHistory();
+        history.Observe(new CostSample(false, null, null, null, 0.005, new StageSample(4, 0.0005), null));
+        history.Observe(new CostSample(false, null, null, null, 0.005, new StageSample(1, 0.0012), null));
+        var dispatch = history.Estimate().Dispatch(DispatchCosts.Default);
+        Assert.Equal(0.0012, dispatch.StageSeconds(1), 12);
+        Assert.Equal(0.0005, dispatch.StageSeconds(4), 12);
+        // Between and beyond the measured counts, the line (here flat: it cannot fall with more waves).
+        Assert.InRange(dispatch.StageSeconds(2), 0.0005, 0.0012);
+        Assert.Equal(1, dispatch.MinWaves);
+    }
+
+    [Fact]
     public void PinnedRunsTeachTheChainLineAndThePinnedFixedCost()
     {
         var history = new CostHistory();

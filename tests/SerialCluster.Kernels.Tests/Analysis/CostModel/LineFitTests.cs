@@ -58,6 +58,24 @@ public sealed class LineFitTests
     }
 
     [Fact]
+    public void ACostPerUnitNeverFallsFlatWhenNoiseTiltsTheLine()
+    {
+        // Two noisy points where the narrower one happened to cost more per step: a flat line would call 100× the work free.
+        var flat = new LineFit();
+        var grows = new LineFit(growsWithX: true);
+        foreach (var fit in new[] { flat, grows })
+        {
+            fit.Add(9000, 1.2e-7);
+            fit.Add(10000, 1.0e-7);
+        }
+
+        Assert.Equal(0, flat.Fit()!.Value.Slope);
+        var (intercept, slope) = grows.Fit()!.Value;
+        Assert.Equal(0, intercept);
+        Assert.InRange(slope * 1_000_000, 0.5e-5, 2e-5);
+    }
+
+    [Fact]
     public void OneDistinctXScalesThePriorsShapeThroughThePoint()
     {
         var fit = new LineFit();
