@@ -32,8 +32,7 @@ public sealed partial class CalibrationService : ILifecycleParticipant<ISiloLife
     private readonly ILocalSiloDetails _silo;
     private readonly TimeProvider _time;
     private readonly ILogger<CalibrationService> _logger;
-    private readonly CancellationTokenSource _stopping = new();
-    private Task _running = Task.CompletedTask;
+    private readonly BackgroundLoop _loop;
 
     public CalibrationService(SerialClusterOptions options, SiloState state, ILocalSiloDetails silo, TimeProvider time, ILogger<CalibrationService> logger)
     {
@@ -43,6 +42,7 @@ public sealed partial class CalibrationService : ILifecycleParticipant<ISiloLife
         _silo = silo;
         _time = time;
         _logger = logger;
+        _loop = new BackgroundLoop(RunAsync);
     }
 
     public void Participate(ISiloLifecycle lifecycle)
@@ -57,7 +57,7 @@ public sealed partial class CalibrationService : ILifecycleParticipant<ISiloLife
             PublishOverrides();
             return Task.CompletedTask;
         });
-        lifecycle.Subscribe(nameof(CalibrationService), ServiceLifecycleStage.Active, StartAsync, StopAsync);
+        lifecycle.Subscribe(nameof(CalibrationService), ServiceLifecycleStage.Active, _loop.StartAsync, _loop.StopAsync);
     }
 
     /// <summary>Fails silo start with the offending key when the calibration settings make no sense.</summary>
@@ -94,18 +94,6 @@ public sealed partial class CalibrationService : ILifecycleParticipant<ISiloLife
             // All-core 0 until measured: the override stands alone until then.
             _state.Publish(Describe(HostHardware.Read(), score, allCore: 0, seconds: 0));
         }
-    }
-
-    private Task StartAsync(CancellationToken cancellationToken)
-    {
-        _running = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
-        return Task.CompletedTask;
-    }
-
-    private async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        await _running.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     private async Task RunAsync(CancellationToken stopping)

@@ -36,8 +36,7 @@ public sealed partial class HopProbeService : ILifecycleParticipant<ISiloLifecyc
     private readonly TimeProvider _time;
     private readonly ILogger<HopProbeService> _logger;
     private readonly Dictionary<SiloAddress, LatencyWindow> _windows = [];
-    private readonly CancellationTokenSource _stopping = new();
-    private Task _running = Task.CompletedTask;
+    private readonly BackgroundLoop _loop;
 
     public HopProbeService(
         SerialClusterOptions options,
@@ -60,26 +59,15 @@ public sealed partial class HopProbeService : ILifecycleParticipant<ISiloLifecyc
         _silo = silo;
         _time = time;
         _logger = logger;
+        _loop = new BackgroundLoop(RunAsync);
     }
 
     public void Participate(ISiloLifecycle lifecycle)
     {
         if (_options.HopProbeInterval > TimeSpan.Zero)
         {
-            lifecycle.Subscribe(nameof(HopProbeService), ServiceLifecycleStage.Active, StartAsync, StopAsync);
+            lifecycle.Subscribe(nameof(HopProbeService), ServiceLifecycleStage.Active, _loop.StartAsync, _loop.StopAsync);
         }
-    }
-
-    private Task StartAsync(CancellationToken cancellationToken)
-    {
-        _running = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
-        return Task.CompletedTask;
-    }
-
-    private async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        await _running.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     private async Task RunAsync(CancellationToken stopping)
