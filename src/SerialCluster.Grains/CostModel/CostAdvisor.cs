@@ -119,9 +119,23 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
             : DispatchCosts.Default;
     }
 
+    /// <summary>Costs that say nothing: the plan's own bound decides (<see cref="UnitCostSource.LowerBound"/>).</summary>
+    private static readonly UnitCosts Nominal = new(new UnitCostLine(0, 1e-9), new UnitCostLine(0, 1e-9), UnitCostSource.LowerBound);
+
     private async Task<UnitCosts> ProbeAsync(WorkloadPlan plan, IReadOnlyList<SiloFigures> silos, bool calibrated)
     {
-        var probe = await Task.Run(() => CostProbe.Run(plan, CostProbe.DefaultBudget));
+        ProbeResult probe;
+        try
+        {
+            probe = await Task.Run(() => CostProbe.Run(plan, CostProbe.DefaultBudget));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A probe is a guess made early; it must never cost the job. The plan's bound decides instead.
+            LogProbeFailed(logger, e, plan.Parameters.Workload);
+            return Nominal;
+        }
+
         var score = silos.FirstOrDefault(s => s.Name == localSilo)?.SingleThreadScore ?? CostPredictor.SerialSilo(silos).SingleThreadScore;
         var useParallel = probe.Parallel is not null && (!probe.LowerBound || probe.Chain is null);
         var history = new CostHistory();
@@ -132,7 +146,7 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
             null, null, null, null));
         var source = probe.LowerBound && probe.Chain is null ? UnitCostSource.LowerBound : UnitCostSource.Probe;
         // Nothing to time at all (an empty first stage): a nominal cost, and the plan's bound decides.
-        return history.Estimate().UnitCosts(source) ?? new UnitCosts(new UnitCostLine(0, 1e-9), new UnitCostLine(0, 1e-9), UnitCostSource.LowerBound);
+        return history.Estimate().UnitCosts(source) ?? Nominal;
     }
 
     private async Task<CostEstimate> Read(string key)
@@ -154,6 +168,9 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Cost model for {Workload} ({Mode}) runs {Chosen} from {Source} costs: chain {Chain}, parallel {Parallel}, {Dispatch}; predictions (compute + overhead): {Predictions}")]
     private static partial void LogDecision(
         ILogger logger, string workload, JobMode mode, string chosen, UnitCostSource source, string chain, string parallel, string dispatch, string predictions);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The cost probe of {Workload} failed; the plan's bound decides")]
+    private static partial void LogProbeFailed(ILogger logger, Exception exception, string workload);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cost history {Key} could not be read; predicting from defaults")]
     private static partial void LogHistoryUnavailable(ILogger logger, Exception exception, string key);

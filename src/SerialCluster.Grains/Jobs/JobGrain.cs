@@ -161,7 +161,7 @@ public sealed partial class JobGrain(
         {
             await advisor.RecordAsync(advice, stages, wall, serialSilo, parallelism);
         }
-        catch (Exception e) when (e is OrleansException or TimeoutException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             LogCostsNotRecorded(logger, e, JobId);
         }

@@ -64,7 +64,7 @@ public static class CostProbe
                 plan.RunTask(0, 0, plan.CreateTaskInput(0, 0, []), limit.Token);
                 parallelSample = new StepSample(units, shape.StepsPerTask, Stopwatch.GetElapsedTime(taskStart).TotalSeconds);
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (IsCancellation(e) && !cancellationToken.IsCancellationRequested)
             {
                 parallelSample = new StepSample(units, shape.StepsPerTask, Stopwatch.GetElapsedTime(taskStart).TotalSeconds);
                 lowerBound = true;
@@ -73,6 +73,10 @@ public static class CostProbe
 
         return new ProbeResult(chainSample, parallelSample, lowerBound, Stopwatch.GetElapsedTime(start).TotalSeconds);
     }
+
+    /// <summary>A kernel cut by its token throws OperationCanceledException, or an AggregateException of them when it runs in parallel inside.</summary>
+    private static bool IsCancellation(Exception e) =>
+        e is OperationCanceledException || (e is AggregateException aggregate && aggregate.Flatten().InnerExceptions.All(IsCancellation));
 
     private static (IChainRun?, double) StartFirstChain(WorkloadPlan plan)
     {

@@ -1,4 +1,5 @@
 using SerialCluster.Kernels.Analysis.CostModel;
+using SerialCluster.Kernels.Plans;
 
 namespace SerialCluster.Kernels.Tests.Analysis.CostModel;
 
@@ -32,5 +33,28 @@ public sealed class CostProbeTests
         var probe = CostProbe.Run(Synthetic.Plan("montecarlo", ("samples", "1000000000000"), ("tasks", "16")), TimeSpan.FromMilliseconds(1));
         Assert.True(probe.LowerBound);
         Assert.Equal(62_500_000_000, probe.Parallel!.Value.Units);
+    }
+
+    public static TheoryData<string, int> EveryWorkloadAndBudget()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var workload in WorkloadCatalog.All)
+        {
+            data.Add(workload.Name, 0);
+            data.Add(workload.Name, 1);
+            data.Add(workload.Name, 40);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryWorkloadAndBudget))]
+    public void EveryWorkloadCanBeProbedWithAnyBudget(string workload, int milliseconds)
+    {
+        var plan = WorkloadCatalog.Get(workload).Plan(WorkloadCatalog.Get(workload).Example);
+        var probe = CostProbe.Run(plan, TimeSpan.FromMilliseconds(milliseconds));
+        Assert.True(probe.Chain is not null || probe.Parallel is not null, $"{workload}: the probe measured nothing");
+        Assert.True(probe.Chain is not { } c || (c.Seconds >= 0 && c.Steps >= 1));
     }
 }
