@@ -5,7 +5,7 @@ namespace SerialCluster.Abstractions.Execution;
 /// <summary>
 /// What a silo offers, as the coordinator reads it at the start of each job: name, machine, cores, role, its
 /// latest calibration (null until the first measurement finishes), the chains and tasks it is running now,
-/// and its recent hop latencies to peers.
+/// its recent hop latencies to peers, and its recent CPU load (null where it cannot be measured).
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -18,4 +18,5 @@ public sealed record SiloCapacity(
     [property: Id(4)] SiloCalibration? Calibration,
     [property: Id(5)] int RunningChains,
     [property: Id(6)] int RunningTasks,
-    [property: Id(7)] List<HopLatency> Hops);
+    [property: Id(7)] List<HopLatency> Hops,
+    [property: Id(8)] CpuLoad? Load = null);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SerialCluster.Abstractions.Grains;
+using SerialCluster.Grains.Calibration;
 using SerialCluster.Grains.Placement;
 
 namespace SerialCluster.Cli.Cluster;
@@ -34,6 +35,10 @@ public sealed class ClusterSurvey
 
     /// <summary>No silo has measured a single hop (probing may be switched off there).</summary>
     public bool HasNoHops => Silos.All(s => s.Capacity is null || s.Capacity.Hops.Count == 0);
+
+    /// <summary>Cores that programs other than the cluster keep busy on <paramref name="machine"/> (see <see cref="MachineLoad"/>).</summary>
+    public double ForeignBusyCores(string machine) =>
+        MachineLoad.ForeignBusyCores([.. Silos.Where(s => s.HostName == machine).Select(s => s.Capacity?.Load)]);
 
     public static async Task<ClusterSurvey> ReadAsync(IClusterClient client, CancellationToken cancellationToken)
     {

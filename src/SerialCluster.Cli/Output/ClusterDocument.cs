@@ -1,13 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SerialCluster.Cli.Cluster;
+using SerialCluster.Grains.Calibration;
 using SerialCluster.Kernels.Calibration;
 
 namespace SerialCluster.Cli.Output;
 
 /// <summary>
 /// The one JSON document <c>cluster --json</c> prints: the unit of the scores, every silo with its figures
-/// (<c>calibration</c> null until measured), and the hop matrix as a list of from/to pairs.
+/// (<c>calibration</c> null until measured; <c>load</c>: its latest CPU slice and the cores other programs keep busy on its
+/// machine, null where not measured), and the hop matrix as a list of from/to pairs.
 /// </summary>
 public static class ClusterDocument
 {
@@ -27,6 +29,7 @@ public static class ClusterDocument
                 ["cores"] = capacity?.Cores,
                 ["runningChains"] = capacity?.RunningChains,
                 ["runningTasks"] = capacity?.RunningTasks,
+                ["load"] = Load(survey, silo),
                 ["calibration"] = capacity?.Calibration is { } c ? JsonSerializer.SerializeToNode(c, JobDocument.Options) : null,
             });
             foreach (var hop in capacity?.Hops ?? [])
@@ -49,4 +52,15 @@ public static class ClusterDocument
             ["hops"] = hops,
         };
     }
+
+    /// <summary>The latest CPU slice of the silo and what other programs keep busy on its machine; null where unmeasured.</summary>
+    private static JsonObject? Load(ClusterSurvey survey, SurveyedSilo silo) =>
+        MachineLoad.Latest(silo.Capacity?.Load) is { } latest
+            ? new JsonObject
+            {
+                ["machineBusyCores"] = Math.Round(latest.MachineBusyCores, 2),
+                ["processBusyCores"] = Math.Round(latest.ProcessBusyCores, 2),
+                ["foreignBusyCores"] = Math.Round(survey.ForeignBusyCores(silo.HostName), 2),
+            }
+            : null;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SerialCluster.Cli.Cluster;
+using SerialCluster.Grains.Calibration;
 using SerialCluster.Kernels.Calibration;
 using Spectre.Console;
 
@@ -15,7 +16,8 @@ public static class ClusterTable
             .AddColumn(new TableColumn("cores").RightAligned()).AddColumn(new TableColumn("usable").RightAligned())
             .AddColumn(new TableColumn("single-thread").RightAligned()).AddColumn(new TableColumn("all-core").RightAligned())
             .AddColumn("cpu").AddColumn(new TableColumn("clock").RightAligned())
-            .AddColumn(new TableColumn("chains").RightAligned()).AddColumn(new TableColumn("tasks").RightAligned());
+            .AddColumn(new TableColumn("chains").RightAligned()).AddColumn(new TableColumn("tasks").RightAligned())
+            .AddColumn(new TableColumn("busy").RightAligned()).AddColumn(new TableColumn("others").RightAligned());
         var anyOverride = false;
         foreach (var silo in survey.Silos)
         {
@@ -35,12 +37,14 @@ public static class ClusterTable
                 Markup.Escape(calibration?.CpuModel ?? "-"),
                 calibration is { ClockMHz: > 0 } ? Number(calibration.ClockMHz, "F0") + " MHz" : "-",
                 Text(capacity?.RunningChains),
-                Text(capacity?.RunningTasks));
+                Text(capacity?.RunningTasks),
+                MachineLoad.Latest(capacity?.Load) is { } load ? $"{Number(load.MachineBusyCores, "F1")} / {Number(load.ProcessBusyCores, "F1")}" : "-",
+                capacity?.Load is null ? "-" : Number(survey.ForeignBusyCores(silo.HostName), "F1"));
         }
 
         console.Write(silos);
         console.MarkupLine(Markup.Escape(
-            $"scores in {CalibrationKernel.Unit} (M = million): single-thread is one core alone, all-core every core at once; usable = min(cores, CPU quota)."
+            $"scores in {CalibrationKernel.Unit} (M = million): single-thread is one core alone, all-core every core at once; usable = min(cores, CPU quota); busy = cores busy on its CPUs / used by its process in the last 0.25 s; others = cores other programs kept busy on its machine throughout the last 5 s (what the cost model discounts)."
             + (anyOverride ? " * configured by the operator, not measured." : string.Empty)));
 
         var names = survey.Silos.Select(s => s.Name).ToList();

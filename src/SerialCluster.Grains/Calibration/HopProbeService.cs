@@ -23,6 +23,9 @@ public sealed partial class HopProbeService : ILifecycleParticipant<ISiloLifecyc
     public const int PingsPerRound = 5;
     public const int WindowSize = 100;
 
+    /// <summary>How many times a round re-places a probe that answered from the wrong silo (pauses 0.1, 0.2, 0.4, 0.8 s).</summary>
+    public const int MisplacedRetries = 5;
+
     private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(5);
 
     // A calibration here saturates the machine's cores for about a second; round trips timed then would measure it.
@@ -128,11 +131,9 @@ public sealed partial class HopProbeService : ILifecycleParticipant<ISiloLifecyc
             var probe = _grains.GetGrain<IProbeGrain>(SiloKey.Format(peer.SiloAddress, "probe"));
             try
             {
-                var home = await probe.PingAsync().WaitAsync(PingTimeout, _time, stopping);
-                if (!home.Equals(peer.SiloAddress))
+                if (!await ReachHomeAsync(probe, peer, stopping))
                 {
-                    LogMisplaced(_logger, _silo.Name, peer.Name, home.ToString());
-                    continue; // it deactivates itself; the next round finds it at home
+                    continue; // still misplaced after the retries: the next round tries again
                 }
 
                 if (!_windows.TryGetValue(peer.SiloAddress, out var window))
@@ -143,7 +144,7 @@ public sealed partial class HopProbeService : ILifecycleParticipant<ISiloLifecyc
                 for (var i = 0; i < PingsPerRound; i++)
                 {
                     var start = Stopwatch.GetTimestamp();
-                    home = await probe.PingAsync().WaitAsync(PingTimeout, _time, stopping);
+                    var home = await probe.PingAsync().WaitAsync(PingTimeout, _time, stopping);
                     var microseconds = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
                     if (!home.Equals(peer.SiloAddress))
                     {
@@ -165,6 +166,33 @@ public sealed partial class HopProbeService : ILifecycleParticipant<ISiloLifecyc
             .Select(m => (Member: m, Window: _windows[m.SiloAddress]))
             .OrderBy(p => p.Member.Name, StringComparer.Ordinal)
             .Select(p => new HopLatency(p.Member.Name, p.Window.Percentile(50), p.Window.Percentile(99), p.Window.Count)));
+    }
+
+    /// <summary>
+    /// Makes the first, unrecorded call to a peer's probe. A probe placed while its silo was joining answers from
+    /// another silo and then deactivates; pinging again after a short pause places it anew, normally at home, so
+    /// a silo that has just joined is measured in this round rather than one interval later.
+    /// </summary>
+    private async Task<bool> ReachHomeAsync(IProbeGrain probe, ClusterMember peer, CancellationToken stopping)
+    {
+        var pause = TimeSpan.FromMilliseconds(100);
+        for (var attempt = 1; ; attempt++)
+        {
+            var home = await probe.PingAsync().WaitAsync(PingTimeout, _time, stopping);
+            if (home.Equals(peer.SiloAddress))
+            {
+                return true;
+            }
+
+            LogMisplaced(_logger, _silo.Name, peer.Name, home.ToString());
+            if (attempt == MisplacedRetries)
+            {
+                return false;
+            }
+
+            await Task.Delay(pause, _time, stopping);
+            pause *= 2;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Hop probe from {Silo} to {Peer} failed: {Reason}")]

@@ -4,8 +4,8 @@ using SerialCluster.Abstractions.Execution;
 namespace SerialCluster.Grains.Calibration;
 
 /// <summary>
-/// This silo's live figures, one instance per silo: its role, latest calibration, hop latencies, and the
-/// chains and tasks running on it now. Written by the calibration and probe services and by the executing
+/// This silo's live figures, one instance per silo: its role, latest calibration, hop latencies, recent CPU
+/// load, and the chains and tasks running on it now. Written by the calibration and probe services and by the executing
 /// grains; read by <c>WorkerGrain.GetCapacityAsync</c> for the coordinator.
 /// </summary>
 public sealed class SiloState
@@ -13,6 +13,7 @@ public sealed class SiloState
     private readonly object _gate = new();
     private SiloCalibration? _calibration;
     private List<HopLatency> _hops = [];
+    private CpuLoad? _load;
     private int _runningChains;
     private int _runningTasks;
 
@@ -45,6 +46,14 @@ public sealed class SiloState
         }
     }
 
+    public void PublishLoad(CpuLoad load)
+    {
+        lock (_gate)
+        {
+            _load = load;
+        }
+    }
+
     /// <summary>Counts a running chain until the returned handle is disposed.</summary>
     public IDisposable ChainRunning() => new Counter(this, chain: true);
 
@@ -55,7 +64,7 @@ public sealed class SiloState
     {
         lock (_gate)
         {
-            return new SiloCapacity(silo, machine, cores, Role, _calibration, RunningChains, RunningTasks, [.. _hops]);
+            return new SiloCapacity(silo, machine, cores, Role, _calibration, RunningChains, RunningTasks, [.. _hops], _load);
         }
     }
 

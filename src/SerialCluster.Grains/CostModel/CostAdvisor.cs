@@ -70,8 +70,9 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
         CostSample sample;
         if (advice.Pinned)
         {
-            var score = advice.Silos.FirstOrDefault(s => s.Name == serialSilo)?.SingleThreadScore
-                        ?? CostPredictor.SerialSilo(advice.Silos).SingleThreadScore;
+            var score = advice.Silos.FirstOrDefault(s => s.Name == serialSilo) is { } ran
+                ? CostPredictor.ChainSpeed(ran, advice.Silos)
+                : CostPredictor.ChainSpeed(advice.Silos);
             sample = CostSampler.Pinned(advice.Shape, measured, wall, score, advice.Calibrated);
         }
         else
@@ -96,6 +97,8 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
         var takers = cluster.ParallelSilos(Math.Max(1, parallelism), serialSilosTakeOverflow).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         var known = cluster.Silos.Select(s => s.Capacity.Calibration).OfType<SiloCalibration>().Where(c => c.SingleThreadScore > 0).ToList();
         var fallback = known.Count > 0 ? known.Average(c => c.SingleThreadScore) : 1.0;
+        var foreign = cluster.Silos.Select(s => s.Machine).Distinct(StringComparer.Ordinal)
+            .ToDictionary(m => m, cluster.ForeignBusyCores, StringComparer.Ordinal);
         var figures = cluster.Silos.Select(s =>
         {
             var calibration = s.Capacity.Calibration;
@@ -103,7 +106,8 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
             var concurrent = calibration is { AllCoreScore: > 0, UsableCores: > 0 } ? Math.Min(single, calibration.AllCoreScore / calibration.UsableCores) : single;
             return new SiloFigures(
                 s.Name, s.Machine, single, concurrent, s.Cores, s.Capacity.RunningTasks, s.Capacity.RunningChains,
-                TakesChains: s.Role != SiloRole.Parallel, TakesTasks: takers.Contains(s.Name));
+                TakesChains: s.Role != SiloRole.Parallel, TakesTasks: takers.Contains(s.Name),
+                ForeignBusyCores: foreign.GetValueOrDefault(s.Machine));
         }).ToList();
         return (figures, known.Count == cluster.Silos.Count);
     }
@@ -136,7 +140,9 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
             return Nominal;
         }
 
-        var score = silos.FirstOrDefault(s => s.Name == localSilo)?.SingleThreadScore ?? CostPredictor.SerialSilo(silos).SingleThreadScore;
+        var score = silos.FirstOrDefault(s => s.Name == localSilo) is { } here
+            ? CostPredictor.ChainSpeed(here, silos)
+            : CostPredictor.ChainSpeed(silos);
         var useParallel = probe.Parallel is not null && (!probe.LowerBound || probe.Chain is null);
         var history = new CostHistory();
         history.Observe(new CostSample(

@@ -1,5 +1,6 @@
 using SerialCluster.Abstractions.Calibration;
 using SerialCluster.Abstractions.Grains;
+using SerialCluster.Grains.Calibration;
 using SerialCluster.Grains.Placement;
 
 namespace SerialCluster.Grains.Execution;
@@ -55,6 +56,13 @@ public sealed class ClusterView
 
         return parallel;
     }
+
+    /// <summary>
+    /// Cores that programs other than this cluster keep busy on <paramref name="machine"/>, from its silos' recent
+    /// CPU load set side by side slice by slice (see <see cref="MachineLoad"/>); 0 when any silo there has no reading.
+    /// </summary>
+    public double ForeignBusyCores(string machine) =>
+        MachineLoad.ForeignBusyCores([.. Silos.Where(s => s.Machine == machine).Select(s => s.Capacity.Load)]);
 
     public static async Task<ClusterView> ReadAsync(IClusterMembershipService membership, IGrainFactory grains)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SerialCluster.Abstractions.Jobs;
+using SerialCluster.Grains.Calibration;
 using SerialCluster.Integration.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -8,7 +9,7 @@ namespace SerialCluster.Integration.Tests.Cluster;
 /// <summary>
 /// Heterogeneity on one machine (docs/HETEROGENEITY.md): one silo pinned with taskset to a CPU that busy
 /// processes share, another alone on its own CPU. Calibration must measure the first as slower, and chains
-/// must avoid it.
+/// must avoid it, and its CPU load sampling must count the competition as foreign load.
 /// </summary>
 [Trait("Category", "Integration")]
 [Collection(ProcessCollection.Name)]
@@ -55,6 +56,16 @@ public sealed class HeterogeneityTests(ITestOutputHelper output)
             Assert.True(
                 slow.SingleThreadScore < fast.SingleThreadScore,
                 $"the contended silo measured {slow.SingleThreadScore:N0}, not below the free one's {fast.SingleThreadScore:N0} (load average {LoadAverage()}: other processes crowd the fast silo's CPU too)");
+
+            // The silos' CPU load sampling sees the competition too: the busy processes keep the slow silo's CPU
+            // busy throughout, and the cost model counts that as cores other programs take (docs/HETEROGENEITY.md).
+            var foreign = await Poll.UntilAsync("the slow silo's CPU load to show the competing processes", TimeSpan.FromSeconds(20), async () =>
+            {
+                var loads = await cluster.ReadCapacitiesAsync(members);
+                var estimate = MachineLoad.ForeignBusyCores([loads["slow"].Load]);
+                return estimate >= 0.5 ? estimate.ToString("F2", CultureInfo.InvariantCulture) : null;
+            });
+            output.WriteLine($"cores other programs keep busy on the slow silo's CPU: {foreign}");
 
             var chain = await cluster.RunJobAsync("hashchain", new() { ["steps"] = "200000" }, JobMode.Scatter, 2);
             var pinned = await cluster.RunJobAsync("montecarlo", new() { ["samples"] = "4000000", ["tasks"] = "4" }, JobMode.Pinned, 0);

@@ -16,8 +16,7 @@ public static class CostPredictor
 {
     public static ModePrediction Pinned(CostInputs inputs)
     {
-        var serial = SerialSilo(inputs.Silos);
-        var speed = Math.Max(1e-12, serial.SingleThreadScore);
+        var speed = Math.Max(1e-12, ChainSpeed(inputs.Silos));
         var costs = inputs.Costs;
         double compute;
         if (inputs.Shape.WholeChain is { } whole)
@@ -42,8 +41,7 @@ public static class CostPredictor
 
     public static ModePrediction Scatter(CostInputs inputs, IReadOnlyDictionary<string, string>? changes = null)
     {
-        var serial = SerialSilo(inputs.Silos);
-        var serialSpeed = Math.Max(1e-12, serial.SingleThreadScore);
+        var serialSpeed = Math.Max(1e-12, ChainSpeed(inputs.Silos));
         var slots = ParallelSlots(inputs.Silos);
         var dispatch = inputs.Dispatch;
         var costs = inputs.Costs;
@@ -88,6 +86,19 @@ public static class CostPredictor
         return candidates.OrderByDescending(s => s.SingleThreadScore).ThenBy(s => s.RunningChains).First();
     }
 
+    /// <summary>The speed a chain runs at on the serial silo: its single-thread score times its share of a core (see <see cref="ChainSpeed(SiloFigures, IReadOnlyList{SiloFigures})"/>).</summary>
+    public static double ChainSpeed(IReadOnlyList<SiloFigures> silos) => ChainSpeed(SerialSilo(silos), silos);
+
+    /// <summary>
+    /// The speed one thread runs at on <paramref name="silo"/>: its single-thread score times the share of a core
+    /// it gets when other programs keep <see cref="SiloFigures.ForeignBusyCores"/> of its machine's cores busy.
+    /// </summary>
+    public static double ChainSpeed(SiloFigures silo, IReadOnlyList<SiloFigures> silos)
+    {
+        var cores = silos.Where(s => s.Machine == silo.Machine).Select(s => s.Cores).DefaultIfEmpty(silo.Cores).Max();
+        return silo.SingleThreadScore * ForeignLoad.Share(Math.Max(1, cores), silo.ForeignBusyCores, 1);
+    }
+
     /// <summary>
     /// Cores free for this job's tasks: per machine, its cores (the largest silo's count: silos on one machine share
     /// them) less the tasks its silos are already running, at least 1; summed over machines.
@@ -101,7 +112,8 @@ public static class CostPredictor
 
     /// <summary>
     /// The mean per-core speed of <paramref name="effective"/> tasks at once over the free cores: the single-thread
-    /// score when few cores are busy, moving to the all-core per-core score as every free core fills.
+    /// score when few cores are busy, moving to the all-core per-core score as every free core fills, times the
+    /// share of a core each task gets where other programs keep cores busy too.
     /// </summary>
     public static double ParallelSpeed(IReadOnlyList<SiloFigures> silos, int effective, int slots)
     {
@@ -110,10 +122,12 @@ public static class CostPredictor
         var single = machines.Sum(m => m.Free * m.Single) / total;
         var concurrent = machines.Sum(m => m.Free * m.Concurrent) / total;
         var busy = Math.Clamp((double)effective / Math.Max(1, slots), 0, 1);
-        return (single * (1 - busy)) + (concurrent * busy);
+        // Other programs' busy threads share the cores with this job's tasks.
+        var share = ForeignLoad.Share(total, machines.Sum(m => m.Foreign), effective);
+        return ((single * (1 - busy)) + (concurrent * busy)) * share;
     }
 
-    private static List<(int Free, double Single, double Concurrent)> TaskMachines(IReadOnlyList<SiloFigures> silos)
+    private static List<(int Free, double Single, double Concurrent, double Foreign)> TaskMachines(IReadOnlyList<SiloFigures> silos)
     {
         var takers = silos.Any(s => s.TakesTasks) ? silos.Where(s => s.TakesTasks) : silos;
         return [.. takers
@@ -121,6 +135,7 @@ public static class CostPredictor
             .Select(g => (
                 Free: Math.Max(1, g.Max(s => s.Cores) - g.Sum(s => s.RunningTasks)),
                 Single: g.Average(s => s.SingleThreadScore),
-                Concurrent: g.Average(s => Math.Min(s.SingleThreadScore, s.ConcurrentScore))))];
+                Concurrent: g.Average(s => Math.Min(s.SingleThreadScore, s.ConcurrentScore)),
+                Foreign: g.Max(s => s.ForeignBusyCores)))];
     }
 }

@@ -60,7 +60,7 @@ public static class CostSampler
         DispatchCosts dispatch,
         bool calibrated)
     {
-        var serialScore = CostPredictor.SerialSilo(silos).SingleThreadScore;
+        var serialScore = CostPredictor.ChainSpeed(silos);
         var slots = CostPredictor.ParallelSlots(silos);
         double chainUnits = 0, chainSteps = 0, chainSeconds = 0, chainCall = 0;
         double parallelUnits = 0, parallelSteps = 0, parallelSeconds = 0;
