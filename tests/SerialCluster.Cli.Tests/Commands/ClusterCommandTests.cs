@@ -28,17 +28,21 @@ public sealed class ClusterCommandTests
             Assert.InRange(calibration["usableCores"]!.GetValue<double>(), 0.01, Environment.ProcessorCount);
             Assert.False(string.IsNullOrWhiteSpace(calibration["cpuModel"]!.GetValue<string>()));
             Assert.False(calibration["overridden"]!.GetValue<bool>());
+            if (File.Exists("/proc/stat"))
+            {
+                // Both silos live in this one process: their own use can never exceed what the machine's CPUs did.
+                var load = silo["load"]!;
+                Assert.InRange(load["machineBusyCores"]!.GetValue<double>(), 0, Environment.ProcessorCount + 0.5);
+                Assert.InRange(load["processBusyCores"]!.GetValue<double>(), 0, Environment.ProcessorCount + 0.5);
+                Assert.InRange(load["foreignBusyCores"]!.GetValue<double>(), 0, Environment.ProcessorCount + 0.5);
+            }
         }
 
         var hops = document["hops"]!.AsArray();
         var pairs = hops.Select(h => (h!["from"]!.GetValue<string>(), h["to"]!.GetValue<string>())).Order().ToArray();
-        // The matrix has real round trips and names only real silos. It is not required to be full: under heavy
-        // load a probe grain placed right after a silo joined can land on the wrong silo and its answers are
-        // discarded until it is re-placed (a known issue, see the closing note of this session), so a pair can be
-        // missing when the command's wait ends.
-        Assert.NotEmpty(pairs);
-        Assert.All(new[] { "silo-0", "silo-1" }, silo => Assert.Contains(pairs, p => p.Item1 == silo || p.Item2 == silo));
-        Assert.All(pairs, p => Assert.Contains(p.Item1, new[] { "silo-0", "silo-1" }));
+        // Every pair, the diagonal (a local call) included: a probe misplaced while a silo joined is re-placed
+        // within the same probe round, and the command waits for the full matrix.
+        Assert.Equal([("silo-0", "silo-0"), ("silo-0", "silo-1"), ("silo-1", "silo-0"), ("silo-1", "silo-1")], pairs);
         Assert.All(hops, h =>
         {
             Assert.True(h!["p50Microseconds"]!.GetValue<double>() > 0);
