@@ -50,6 +50,7 @@ public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo, IH
             stopping.ThrowIfCancellationRequested();
             batch = sizer.Next(chain.TotalSteps - chain.StepsDone, batch);
             var steps = batch;
+            using var trace = SerialClusterActivitySource.StartChainBatch(request.Stage, steps, silo.Name);
             var ticks = await Task.Run(() =>
             {
                 var start = Stopwatch.GetTimestamp();
@@ -77,6 +78,7 @@ public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo, IH
     {
         var plan = plans.Get(jobId, spec);
         using var running = state.ChainRunning();
+        using var trace = SerialClusterActivitySource.StartPinned(silo.Name);
         var job = GrainFactory.GetGrain<IJobGrain>(jobId);
         long units = 0;
         var run = Task.Run(() => LocalPlanRunner.Run(
