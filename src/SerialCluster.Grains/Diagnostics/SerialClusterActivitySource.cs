@@ -35,10 +35,14 @@ public static class SerialClusterActivitySource
 
     public static readonly ActivitySource Source = new(Name, typeof(SerialClusterActivitySource).Assembly.GetName().Version?.ToString());
 
-    /// <summary>The job's span, under whatever span the submitting call carried (a client's, or none).</summary>
+    /// <summary>
+    /// The job's span: under the span the submitting call carried in its request context (a client that traces its
+    /// Orleans calls), else the root of a new trace.
+    /// </summary>
     public static Activity? StartJob(string jobId, JobSpec spec, string silo)
     {
-        var activity = Source.StartActivity($"job {SerialClusterMetrics.WorkloadLabel(spec.Workload)}");
+        var name = $"job {SerialClusterMetrics.WorkloadLabel(spec.Workload)}";
+        var activity = TryRequestParent(out var parent) ? StartUnder(name, parent) : Source.StartActivity(name);
         activity?.SetTag(JobIdTag, jobId)
             .SetTag(WorkloadTag, SerialClusterMetrics.WorkloadLabel(spec.Workload))
             .SetTag(ModeTag, SerialClusterMetrics.ModeLabel(spec.Mode))
@@ -103,17 +107,20 @@ public static class SerialClusterActivitySource
     /// A span on the executing silo under the caller's span: the current activity when Orleans' propagation made one
     /// in the same trace, else the context the coordinator put in the request. No parent: no span.
     /// </summary>
-    public static Activity? StartRemoteChild(string name, string silo)
-    {
-        if (RequestContext.Get(TraceParent) is not string traceParent ||
-            !ActivityContext.TryParse(traceParent, RequestContext.Get(TraceState) as string, isRemote: true, out var parent))
-        {
-            return null;
-        }
+    public static Activity? StartRemoteChild(string name, string silo) =>
+        TryRequestParent(out var parent) ? StartUnder(name, parent)?.SetTag(SiloTag, silo) : null;
 
-        var activity = Activity.Current is { } current && current.TraceId == parent.TraceId
+    /// <summary>The W3C context the caller put in the request context, if any.</summary>
+    private static bool TryRequestParent(out ActivityContext parent)
+    {
+        parent = default;
+        return RequestContext.Get(TraceParent) is string traceParent &&
+            ActivityContext.TryParse(traceParent, RequestContext.Get(TraceState) as string, isRemote: true, out parent);
+    }
+
+    /// <summary>Under the current activity when Orleans' propagation made one in the same trace (it is the finer parent), else under <paramref name="parent"/>.</summary>
+    private static Activity? StartUnder(string name, ActivityContext parent) =>
+        Activity.Current is { } current && current.TraceId == parent.TraceId
             ? Source.StartActivity(name)
             : Source.StartActivity(name, ActivityKind.Internal, parent);
-        return activity?.SetTag(SiloTag, silo);
-    }
 }

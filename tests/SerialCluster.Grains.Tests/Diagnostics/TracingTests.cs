@@ -66,6 +66,28 @@ public sealed class TracingTests(TracingFixture fixture, ITestOutputHelper outpu
     }
 
     [Fact]
+    public async Task AJobSubmittedUnderAClientsSpanJoinsItsTrace()
+    {
+        // What a client's Orleans propagation puts in the request context when the client traces its calls.
+        var clientTrace = ActivityTraceId.CreateRandom();
+        var clientSpan = ActivitySpanId.CreateRandom();
+        RequestContext.Set(SerialClusterActivitySource.TraceParent, $"00-{clientTrace}-{clientSpan}-01");
+        try
+        {
+            var status = await JobDriver.RunCompletedAsync(
+                fixture.Client, "montecarlo", new Dictionary<string, string> { ["samples"] = "100000", ["tasks"] = "2", ["seed"] = "1" }, JobMode.Scatter, 2);
+            var job = await JobSpanAsync(status.JobId);
+            Assert.Equal(clientTrace, job.TraceId);
+            Assert.Equal(clientSpan, job.ParentSpanId);
+            Assert.Equal(2, fixture.Trace(clientTrace).Count(s => s.DisplayName == "task"));
+        }
+        finally
+        {
+            RequestContext.Clear();
+        }
+    }
+
+    [Fact]
     public async Task ASweepSetsTheGaugesOnTheSiloItReachesAndAnUnknownWorkloadIsRefused()
     {
         var silo = await fixture.Client.GetGrain<ITelemetryGrain>("eca").PublishSweepAsync("ECA", 1.9, 64, 0.03, 2);
