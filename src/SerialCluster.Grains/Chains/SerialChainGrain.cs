@@ -42,6 +42,7 @@ public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo, IH
         var unitsPerStep = (double)plan.Stages[request.Stage].WorkUnits / Math.Max(1, chain.TotalSteps);
         long batch = 0;
         long batches = 0;
+        var batchSpans = new ChainBatchSpans();
         long computeTicks = 0;
         var lastReport = Stopwatch.GetTimestamp();
         var stopping = lifetime.ApplicationStopping;
@@ -50,7 +51,7 @@ public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo, IH
             stopping.ThrowIfCancellationRequested();
             batch = sizer.Next(chain.TotalSteps - chain.StepsDone, batch);
             var steps = batch;
-            using var trace = SerialClusterActivitySource.StartChainBatch(request.Stage, steps, silo.Name);
+            using var trace = batchSpans.Start(request.Stage, steps, silo.Name);
             var ticks = await Task.Run(() =>
             {
                 var start = Stopwatch.GetTimestamp();

@@ -28,6 +28,7 @@ public static class SerialClusterActivitySource
     public const string TasksTag = "serialcluster.tasks";
     public const string TaskTag = "serialcluster.task";
     public const string StepsTag = "serialcluster.steps";
+    public const string BatchTag = "serialcluster.batch";
     public const string WallSecondsTag = "serialcluster.wall_seconds";
     public const string WorkSecondsTag = "serialcluster.work_seconds";
     public const string SpanSecondsTag = "serialcluster.span_seconds";
@@ -96,7 +97,7 @@ public static class SerialClusterActivitySource
     public static Activity? StartTask(int stage, int task, string silo) =>
         StartRemoteChild("task", silo)?.SetTag(StageTag, stage).SetTag(TaskTag, task);
 
-    /// <summary>One batch of a chain stage on the serial silo.</summary>
+    /// <summary>One batch of a chain stage on the serial silo (<see cref="ChainBatchSpans"/> decides which batches get one).</summary>
     public static Activity? StartChainBatch(int stage, long steps, string silo) =>
         StartRemoteChild("chain batch", silo)?.SetTag(StageTag, stage).SetTag(StepsTag, steps);
 

@@ -50,7 +50,10 @@ public sealed class TracingTests(TracingFixture fixture, ITestOutputHelper outpu
         var batches = spans.Where(s => s.DisplayName == "chain batch").ToList();
         Assert.NotEmpty(batches);
         Assert.All(batches, b => Assert.Equal(stage.SpanId, b.ParentSpanId));
+        // A short chain: every batch has its span (ChainBatchSpans samples only after the first 50).
+        Assert.True(batches.Count <= ChainBatchSpans.EveryBatchUpTo, $"{batches.Count} batches");
         Assert.Equal(20000L, batches.Sum(b => (long)b.GetTagItem(SerialClusterActivitySource.StepsTag)!));
+        Assert.Equal(Enumerable.Range(0, batches.Count).Select(i => (long)i), batches.Select(b => (long)b.GetTagItem(SerialClusterActivitySource.BatchTag)!).Order());
         Assert.All(batches, b => Assert.Equal(status.Profile!.SerialSilo, b.GetTagItem(SerialClusterActivitySource.SiloTag)));
     }
 
