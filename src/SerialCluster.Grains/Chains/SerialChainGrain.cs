@@ -4,6 +4,7 @@ using SerialCluster.Abstractions.Execution;
 using SerialCluster.Abstractions.Grains;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Grains.Calibration;
+using SerialCluster.Grains.Diagnostics;
 using SerialCluster.Grains.Execution;
 using SerialCluster.Grains.Placement;
 using SerialCluster.Kernels.Execution;
@@ -41,6 +42,7 @@ public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo, IH
         var unitsPerStep = (double)plan.Stages[request.Stage].WorkUnits / Math.Max(1, chain.TotalSteps);
         long batch = 0;
         long batches = 0;
+        var batchSpans = new ChainBatchSpans();
         long computeTicks = 0;
         var lastReport = Stopwatch.GetTimestamp();
         var stopping = lifetime.ApplicationStopping;
@@ -49,6 +51,7 @@ public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo, IH
             stopping.ThrowIfCancellationRequested();
             batch = sizer.Next(chain.TotalSteps - chain.StepsDone, batch);
             var steps = batch;
+            using var trace = batchSpans.Start(request.Stage, steps, silo.Name);
             var ticks = await Task.Run(() =>
             {
                 var start = Stopwatch.GetTimestamp();
@@ -56,6 +59,7 @@ public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo, IH
                 return Stopwatch.GetTimestamp() - start;
             });
             sizer.Observe(steps, ticks);
+            SerialClusterMetrics.ChainBatch(request.Spec.Workload, steps, (double)ticks / Stopwatch.Frequency);
             computeTicks += ticks;
             batches++;
             _stepsDone = chain.StepsDone;
@@ -75,6 +79,7 @@ public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo, IH
     {
         var plan = plans.Get(jobId, spec);
         using var running = state.ChainRunning();
+        using var trace = SerialClusterActivitySource.StartPinned(silo.Name);
         var job = GrainFactory.GetGrain<IJobGrain>(jobId);
         long units = 0;
         var run = Task.Run(() => LocalPlanRunner.Run(
@@ -93,6 +98,7 @@ public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo, IH
 
         var result = await run;
         _stepsDone = 0;
+        SerialClusterMetrics.PinnedWork(result.Timings.Sum(t => t.Seconds));
         var specs = result.RanWholeChain ? [StageSpec.Chain("whole-chain", plan.Work)] : plan.Stages;
         var accumulators = specs.Select((spec, index) => new StageAccumulator(index, spec)).ToArray();
         foreach (var timing in result.Timings)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using SerialCluster.Grains.Calibration;
+using SerialCluster.Grains.Diagnostics;
 using SerialCluster.Grains.Execution;
 using SerialCluster.Grains.Placement;
 
@@ -23,6 +24,9 @@ public static class SerialClusterSiloBuilderExtensions
         builder.Services.AddSingleton<PlanCache>();
         builder.Services.AddPlacementDirector<SiloTargetedPlacement, SiloTargetedPlacementDirector>();
         builder.Services.AddCalibration();
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloGauges>();
+        // Orleans carries the W3C trace context of a call in its request context (SerialCluster's spans put theirs there too).
+        builder.AddActivityPropagation();
         if (!HasGrainStorage(builder.Services, SerialClusterStorage.Jobs))
         {
             builder.AddMemoryGrainStorage(SerialClusterStorage.Jobs);

@@ -4,6 +4,7 @@ using SerialCluster.Abstractions.Execution;
 using SerialCluster.Abstractions.Grains;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Grains.CostModel;
+using SerialCluster.Grains.Diagnostics;
 using SerialCluster.Grains.Execution;
 using SerialCluster.Grains.Hosting;
 using SerialCluster.Grains.Placement;
@@ -87,6 +88,7 @@ public sealed partial class JobGrain(
         _runningHere = true;
         // Accepted means stored: a job the client was told about is never only in memory.
         await record.WriteStateAsync();
+        SerialClusterMetrics.JobSubmitted(accepted);
         // A running job must outlive idle collection: its background run is not a request.
         DelayDeactivation(TimeSpan.FromDays(7));
         _ = RunInBackgroundAsync(accepted, plan);
@@ -108,6 +110,7 @@ public sealed partial class JobGrain(
     private async Task RunInBackgroundAsync(JobSpec spec, WorkloadPlan plan)
     {
         var start = Stopwatch.GetTimestamp();
+        using var trace = SerialClusterActivitySource.StartJob(JobId, spec, localSilo.Name);
         try
         {
             var cluster = await ClusterView.ReadAsync(membership, GrainFactory);
@@ -125,12 +128,16 @@ public sealed partial class JobGrain(
             Job.ResultJson = result;
             Job.State = JobState.Completed;
             _unitsDone = Job.UnitsTotal;
+            SerialClusterMetrics.JobCompleted(spec, advice.Plan, profile);
+            SerialClusterActivitySource.JobFinished(trace, profile);
             LogJobCompleted(logger, JobId, spec.Workload, spec.Mode, profile.WallSeconds);
         }
         catch (Exception e)
         {
             Job.Error = e is OrleansException or TimeoutException ? $"{e.GetType().Name}: {e.Message}" : e.Message;
             Job.State = JobState.Failed;
+            SerialClusterMetrics.JobFailed(spec);
+            SerialClusterActivitySource.JobFailed(trace, Job.Error);
             LogJobFailed(logger, e, JobId, spec.Workload);
         }
 
@@ -191,6 +198,8 @@ public sealed partial class JobGrain(
         {
             var stageSpec = plan.Stages[stage];
             var accumulator = new StageAccumulator(stage, stageSpec);
+            using var stageTrace = SerialClusterActivitySource.StartStage(
+                stage, stageSpec.Name, stageSpec.Kind.ToString().ToLowerInvariant(), stageSpec.TaskCount, localSilo.Name);
             var stageStart = Stopwatch.GetTimestamp();
             if (stageSpec.Kind == StageKind.Chain)
             {
