@@ -26,6 +26,7 @@ up() {
       --SerialCluster:Silo:SiloPort=$((SILO_PORT + i)) \
       --SerialCluster:Silo:GatewayPort=$((GATEWAY_PORT + i)) \
       --SerialCluster:Silo:PrimarySiloPort="$SILO_PORT" \
+      --SerialCluster:Silo:MetricsPort="${GRID_METRICS_PORT:-0}" \
       --Logging:LogLevel:SerialCluster.Grains.Jobs="${GRID_COST_LOG_LEVEL:-Debug}" \
       >"$GRID_DIR/silo-$i.log" 2>&1 &
     echo $! >> "$GRID_DIR/pids"
