@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using SerialCluster.Abstractions.Calibration;
 using SerialCluster.Abstractions.Grains;
+using SerialCluster.Grains.Diagnostics;
 using SerialCluster.Grains.Hosting;
 using SerialCluster.Grains.Placement;
 using SerialCluster.Kernels.Calibration;
@@ -151,6 +152,7 @@ public sealed partial class HopProbeService : ILifecycleParticipant<ISiloLifecyc
                     }
 
                     window.Add(microseconds);
+                    SerialClusterMetrics.HopSample(peer.Name, microseconds / 1e6);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)

@@ -4,6 +4,7 @@ using SerialCluster.Abstractions.Execution;
 using SerialCluster.Abstractions.Grains;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Grains.Calibration;
+using SerialCluster.Grains.Diagnostics;
 using SerialCluster.Grains.Execution;
 using SerialCluster.Grains.Placement;
 using SerialCluster.Kernels.Execution;
@@ -56,6 +57,7 @@ public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo, IH
                 return Stopwatch.GetTimestamp() - start;
             });
             sizer.Observe(steps, ticks);
+            SerialClusterMetrics.ChainBatch(request.Spec.Workload, steps, (double)ticks / Stopwatch.Frequency);
             computeTicks += ticks;
             batches++;
             _stepsDone = chain.StepsDone;
@@ -93,6 +95,7 @@ public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo, IH
 
         var result = await run;
         _stepsDone = 0;
+        SerialClusterMetrics.PinnedWork(result.Timings.Sum(t => t.Seconds));
         var specs = result.RanWholeChain ? [StageSpec.Chain("whole-chain", plan.Work)] : plan.Stages;
         var accumulators = specs.Select((spec, index) => new StageAccumulator(index, spec)).ToArray();
         foreach (var timing in result.Timings)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using SerialCluster.Grains.Calibration;
+using SerialCluster.Grains.Diagnostics;
 using SerialCluster.Grains.Execution;
 using SerialCluster.Grains.Placement;
 
@@ -23,6 +24,7 @@ public static class SerialClusterSiloBuilderExtensions
         builder.Services.AddSingleton<PlanCache>();
         builder.Services.AddPlacementDirector<SiloTargetedPlacement, SiloTargetedPlacementDirector>();
         builder.Services.AddCalibration();
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloGauges>();
         if (!HasGrainStorage(builder.Services, SerialClusterStorage.Jobs))
         {
             builder.AddMemoryGrainStorage(SerialClusterStorage.Jobs);

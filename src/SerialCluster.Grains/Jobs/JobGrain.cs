@@ -4,6 +4,7 @@ using SerialCluster.Abstractions.Execution;
 using SerialCluster.Abstractions.Grains;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Grains.CostModel;
+using SerialCluster.Grains.Diagnostics;
 using SerialCluster.Grains.Execution;
 using SerialCluster.Grains.Hosting;
 using SerialCluster.Grains.Placement;
@@ -87,6 +88,7 @@ public sealed partial class JobGrain(
         _runningHere = true;
         // Accepted means stored: a job the client was told about is never only in memory.
         await record.WriteStateAsync();
+        SerialClusterMetrics.JobSubmitted(accepted);
         // A running job must outlive idle collection: its background run is not a request.
         DelayDeactivation(TimeSpan.FromDays(7));
         _ = RunInBackgroundAsync(accepted, plan);
@@ -125,12 +127,14 @@ public sealed partial class JobGrain(
             Job.ResultJson = result;
             Job.State = JobState.Completed;
             _unitsDone = Job.UnitsTotal;
+            SerialClusterMetrics.JobCompleted(spec, advice.Plan, profile);
             LogJobCompleted(logger, JobId, spec.Workload, spec.Mode, profile.WallSeconds);
         }
         catch (Exception e)
         {
             Job.Error = e is OrleansException or TimeoutException ? $"{e.GetType().Name}: {e.Message}" : e.Message;
             Job.State = JobState.Failed;
+            SerialClusterMetrics.JobFailed(spec);
             LogJobFailed(logger, e, JobId, spec.Workload);
         }
 

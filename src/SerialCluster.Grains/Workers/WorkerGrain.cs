@@ -4,6 +4,7 @@ using Orleans.Concurrency;
 using SerialCluster.Abstractions.Execution;
 using SerialCluster.Abstractions.Grains;
 using SerialCluster.Grains.Calibration;
+using SerialCluster.Grains.Diagnostics;
 using SerialCluster.Grains.Execution;
 using SerialCluster.Grains.Placement;
 
@@ -41,6 +42,7 @@ public sealed class WorkerGrain(PlanCache plans, ILocalSiloDetails silo, IHostAp
             var result = plan.RunTask(request.Stage, request.Task, request.Input, lifetime.ApplicationStopping);
             return (result, Stopwatch.GetElapsedTime(start).TotalSeconds);
         });
+        SerialClusterMetrics.TaskCompleted(request.Spec.Workload, seconds);
         return new StageTaskOutcome(output, seconds, silo.Name);
     }
 

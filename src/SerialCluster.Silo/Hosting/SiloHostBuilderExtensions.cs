@@ -26,6 +26,8 @@ public static class SiloHostBuilderExtensions
         Validate(options);
         var configureSerialCluster = SerialClusterConfiguration.Read(builder.Configuration);
 
+        // Before Orleans: hosted services start in order, so the metrics endpoint is up before the silo starts.
+        builder.Services.AddHostedService<MetricsEndpoint>();
         builder.UseOrleans(silo =>
         {
             silo.Configure<SiloOptions>(o => o.SiloName = SiloName(options));

@@ -16,6 +16,8 @@ public sealed class SiloHostOptions : IValidatableObject
     public const int DefaultSiloPort = 11111;
     public const int DefaultGatewayPort = 30000;
     public const string DefaultAdvertisedIPAddress = "127.0.0.1";
+    public const int DefaultMetricsPort = 9400;
+    public const string DefaultMetricsHost = "+";
 
     /// <summary>Silos sharing a ClusterId form one cluster; clients must use the same id.</summary>
     [Required]
@@ -55,6 +57,28 @@ public sealed class SiloHostOptions : IValidatableObject
     /// <summary>With localhost clustering: the silo port of the primary silo (this silo's own port makes it the primary).</summary>
     [Range(1, 65535)]
     public int PrimarySiloPort { get; set; } = DefaultSiloPort;
+
+    /// <summary>
+    /// The port this silo serves Prometheus metrics on, at <c>http://{MetricsHost}:{MetricsPort}/metrics</c>; 0 serves none.
+    /// Silos on one machine each need their own.
+    /// </summary>
+    [Range(0, 65535)]
+    public int MetricsPort { get; set; } = DefaultMetricsPort;
+
+    /// <summary>
+    /// The address the metrics endpoint listens on: <c>+</c> (default: every address, as a container needs for Prometheus
+    /// to reach it), <c>127.0.0.1</c> or <c>localhost</c> for this machine only, or one of this machine's addresses.
+    /// </summary>
+    [Required]
+    [RegularExpression(@"^(\+|\*|[A-Za-z0-9.\-]{1,253}|\[[0-9A-Fa-f:.]+\])$", ErrorMessage = "must be +, *, a host name or an IP address")]
+    public string MetricsHost { get; set; } = DefaultMetricsHost;
+
+    /// <summary>
+    /// The fraction of new traces recorded when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (parent-based: a span whose
+    /// parent was sampled is always recorded). <c>OTEL_TRACES_SAMPLER</c>, when set, takes precedence.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double TraceSampleRatio { get; set; } = 1.0;
 
     public bool UsesRedis => string.Equals(Clustering, RedisClustering, StringComparison.Ordinal);
 

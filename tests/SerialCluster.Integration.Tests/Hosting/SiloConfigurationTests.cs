@@ -17,6 +17,9 @@ public sealed class SiloConfigurationTests
     [InlineData("at 'SerialCluster:Silo:CalibrationInterval' to type 'System.TimeSpan'", "CalibrationInterval=often")]
     [InlineData("SerialCluster:Silo:CalibrationDuration: 00:00:00.0500000 is shorter than the minimum", "CalibrationDuration=00:00:00.05")]
     [InlineData("SerialCluster:Silo:SingleThreadScoreOverride: -1 is not a positive score", "SingleThreadScoreOverride=-1")]
+    [InlineData("SerialCluster:Silo:MetricsPort: The field MetricsPort must be between 0 and 65535", "MetricsPort=70000")]
+    [InlineData("SerialCluster:Silo:MetricsHost: must be +, *, a host name or an IP address", "MetricsHost=http://x/")]
+    [InlineData("SerialCluster:Silo:TraceSampleRatio: The field TraceSampleRatio must be between 0 and 1", "TraceSampleRatio=2")]
     public async Task BadSettingStopsTheSiloNamingTheKey(string expected, params string[] settings)
     {
         using var silo = ChildProcess.Start("silo", "dotnet", [SiloProcess.SiloDll, .. settings.Select(s => $"--SerialCluster:Silo:{s}")], AppContext.BaseDirectory);

@@ -51,6 +51,8 @@ public sealed class SiloProcess : IDisposable
         arguments.AddRange(Setting("AdvertisedIPAddress", "127.0.0.1"));
         arguments.AddRange(Setting("SiloPort", ports[0].ToString(CultureInfo.InvariantCulture)));
         arguments.AddRange(Setting("GatewayPort", ports[1].ToString(CultureInfo.InvariantCulture)));
+        // Silos share this machine: none serves metrics unless a test gives it a port of its own (later settings win).
+        arguments.AddRange(Setting("MetricsPort", "0"));
         arguments.AddRange(settings ?? []);
         var process = ChildProcess.Start(name, program, arguments, AppContext.BaseDirectory);
         return new SiloProcess(name, process, ports[0], ports[1]);
