@@ -23,5 +23,5 @@ COPY deploy/silo-entrypoint.sh /usr/local/bin/silo-entrypoint.sh
 # The image's unprivileged user (uid 1654); the silo needs no privilege and writes nothing but /tmp.
 USER $APP_UID
 # Silo-to-silo, gateway (clients), /metrics.
-EXPOSE 11111 30000 9464
+EXPOSE 11111 30000 9400
 ENTRYPOINT ["/usr/local/bin/silo-entrypoint.sh"]

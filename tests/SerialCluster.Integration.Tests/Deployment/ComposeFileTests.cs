@@ -188,6 +188,21 @@ public sealed partial class ComposeFileTests
         }
     }
 
+    [SkippableFact]
+    public void SilosSendTracesToTheTraceBackend()
+    {
+        var exporter = typeof(SiloHostOptions).Assembly.GetReferencedAssemblies().Any(a => a.Name == "OpenTelemetry.Exporter.OpenTelemetryProtocol");
+        Skip.IfNot(exporter, "the silo does not use the OTLP exporter yet (issue 5, traces): the compose file's OTEL_* settings wait for it");
+        foreach (var name in SiloServices)
+        {
+            var environment = ComposeFile.Environment(_compose.Service(name));
+            Assert.Equal("http://jaeger:4317", environment["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+            Assert.Equal("grpc", environment["OTEL_EXPORTER_OTLP_PROTOCOL"]);
+        }
+
+        Assert.Equal("true", ComposeFile.Environment(_compose.Service("jaeger"))["COLLECTOR_OTLP_ENABLED"]);
+    }
+
     [Fact]
     public void EveryOtherEnvironmentKeyIsASettingItsProgramReads()
     {
