@@ -195,7 +195,12 @@ public sealed class ClusterConnection : IAsyncDisposable
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true).AddFilter(level => level >= LogLevel.Information);
         }
 
-        builder.UseOrleansClient(configure);
+        builder.UseOrleansClient(client =>
+        {
+            // The W3C trace context of a span around a call travels with it (docs/METRICS.md, Traces).
+            client.AddActivityPropagation();
+            configure(client);
+        });
         var host = builder.Build();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ConnectTimeout);

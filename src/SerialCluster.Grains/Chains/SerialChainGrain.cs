@@ -42,6 +42,7 @@ public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo, IH
         var unitsPerStep = (double)plan.Stages[request.Stage].WorkUnits / Math.Max(1, chain.TotalSteps);
         long batch = 0;
         long batches = 0;
+        var batchSpans = new ChainBatchSpans();
         long computeTicks = 0;
         var lastReport = Stopwatch.GetTimestamp();
         var stopping = lifetime.ApplicationStopping;
@@ -50,6 +51,7 @@ public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo, IH
             stopping.ThrowIfCancellationRequested();
             batch = sizer.Next(chain.TotalSteps - chain.StepsDone, batch);
             var steps = batch;
+            using var trace = batchSpans.Start(request.Stage, steps, silo.Name);
             var ticks = await Task.Run(() =>
             {
                 var start = Stopwatch.GetTimestamp();
@@ -77,6 +79,7 @@ public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo, IH
     {
         var plan = plans.Get(jobId, spec);
         using var running = state.ChainRunning();
+        using var trace = SerialClusterActivitySource.StartPinned(silo.Name);
         var job = GrainFactory.GetGrain<IJobGrain>(jobId);
         long units = 0;
         var run = Task.Run(() => LocalPlanRunner.Run(

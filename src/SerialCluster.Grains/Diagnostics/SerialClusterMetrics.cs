@@ -1,6 +1,5 @@
 using Prometheus;
 using SerialCluster.Abstractions.Jobs;
-using SerialCluster.Kernels.Analysis;
 using SerialCluster.Kernels.Plans;
 
 namespace SerialCluster.Grains.Diagnostics;
@@ -121,21 +120,9 @@ public static class SerialClusterMetrics
         JobsRunning.Dec();
         JobDuration.WithLabels(workload, ModeLabel(spec.Mode)).Observe(profile.WallSeconds);
         WallSeconds.Inc(Math.Max(0, profile.WallSeconds));
-        var processors = ProcessorsUsed(profile);
-        var speedup = profile.WallSeconds > 0 ? profile.WorkSeconds / profile.WallSeconds : double.NaN;
-        PublishLastJob(
-            workload,
-            speedup,
-            profile.Parallelism,
-            SpeedupBounds.KarpFlatt(speedup, processors),
-            SpeedupBounds.PlanBound(plan.Stages, processors));
+        var figures = LastJobFigures.Measure(profile, plan.Stages);
+        PublishLastJob(workload, figures.Speedup, figures.Parallelism, figures.SerialFraction, figures.Bound);
     }
-
-    /// <summary>The P a job really used: 1 when it ran pinned, else its cap (never more than its tasks).</summary>
-    public static int ProcessorsUsed(JobProfile profile) =>
-        string.Equals(profile.ChosenMode, "pinned", StringComparison.Ordinal) || profile.ParallelismCap < 1
-            ? 1
-            : Math.Max(1, Math.Min(profile.ParallelismCap, Math.Max(1, profile.Tasks)));
 
     /// <summary>Sets the workload's last-job gauges on this silo (jobs on their coordinator; sweeps through <c>ITelemetryGrain</c>).</summary>
     public static void PublishLastJob(string workload, double speedup, double parallelism, double serialFraction, double bound)

@@ -25,6 +25,8 @@ public static class SerialClusterSiloBuilderExtensions
         builder.Services.AddPlacementDirector<SiloTargetedPlacement, SiloTargetedPlacementDirector>();
         builder.Services.AddCalibration();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloGauges>();
+        // Orleans carries the W3C trace context of a call in its request context (SerialCluster's spans put theirs there too).
+        builder.AddActivityPropagation();
         if (!HasGrainStorage(builder.Services, SerialClusterStorage.Jobs))
         {
             builder.AddMemoryGrainStorage(SerialClusterStorage.Jobs);

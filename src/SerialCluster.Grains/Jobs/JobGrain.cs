@@ -110,6 +110,7 @@ public sealed partial class JobGrain(
     private async Task RunInBackgroundAsync(JobSpec spec, WorkloadPlan plan)
     {
         var start = Stopwatch.GetTimestamp();
+        using var trace = SerialClusterActivitySource.StartJob(JobId, spec, localSilo.Name);
         try
         {
             var cluster = await ClusterView.ReadAsync(membership, GrainFactory);
@@ -128,6 +129,7 @@ public sealed partial class JobGrain(
             Job.State = JobState.Completed;
             _unitsDone = Job.UnitsTotal;
             SerialClusterMetrics.JobCompleted(spec, advice.Plan, profile);
+            SerialClusterActivitySource.JobFinished(trace, profile);
             LogJobCompleted(logger, JobId, spec.Workload, spec.Mode, profile.WallSeconds);
         }
         catch (Exception e)
@@ -135,6 +137,7 @@ public sealed partial class JobGrain(
             Job.Error = e is OrleansException or TimeoutException ? $"{e.GetType().Name}: {e.Message}" : e.Message;
             Job.State = JobState.Failed;
             SerialClusterMetrics.JobFailed(spec);
+            SerialClusterActivitySource.JobFailed(trace, Job.Error);
             LogJobFailed(logger, e, JobId, spec.Workload);
         }
 
@@ -195,6 +198,8 @@ public sealed partial class JobGrain(
         {
             var stageSpec = plan.Stages[stage];
             var accumulator = new StageAccumulator(stage, stageSpec);
+            using var stageTrace = SerialClusterActivitySource.StartStage(
+                stage, stageSpec.Name, stageSpec.Kind.ToString().ToLowerInvariant(), stageSpec.TaskCount, localSilo.Name);
             var stageStart = Stopwatch.GetTimestamp();
             if (stageSpec.Kind == StageKind.Chain)
             {

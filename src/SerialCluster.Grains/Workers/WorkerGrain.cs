@@ -36,6 +36,7 @@ public sealed class WorkerGrain(PlanCache plans, ILocalSiloDetails silo, IHostAp
     {
         var plan = plans.Get(request.JobId, request.Spec);
         using var running = state.TaskRunning();
+        using var trace = SerialClusterActivitySource.StartTask(request.Stage, request.Task, silo.Name);
         var (output, seconds) = await Task.Run(() =>
         {
             var start = Stopwatch.GetTimestamp();

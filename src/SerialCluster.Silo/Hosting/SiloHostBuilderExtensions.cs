@@ -28,6 +28,7 @@ public static class SiloHostBuilderExtensions
 
         // Before Orleans: hosted services start in order, so the metrics endpoint is up before the silo starts.
         builder.Services.AddHostedService<MetricsEndpoint>();
+        builder.Services.AddSiloTracing(builder.Configuration, SiloName(options), options.TraceSampleRatio);
         builder.UseOrleans(silo =>
         {
             silo.Configure<SiloOptions>(o => o.SiloName = SiloName(options));

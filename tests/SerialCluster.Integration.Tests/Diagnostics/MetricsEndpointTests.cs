@@ -79,6 +79,12 @@ public sealed class MetricsEndpointTests(ITestOutputHelper output)
         // Never a job id in a label.
         Assert.DoesNotContain("it-", string.Join('\n', after.Text.Split('\n').Where(l => l.StartsWith("serialcluster_", StringComparison.Ordinal))), StringComparison.Ordinal);
 
+        // SerialCluster's families follow Prometheus' naming rules, as its own linter reads them.
+        var ours = string.Join('\n', after.Text.Split('\n').Where(l => l.Contains(" serialcluster_", StringComparison.Ordinal) || l.StartsWith("serialcluster_", StringComparison.Ordinal))) + "\n";
+        var lint = await Promtool.CheckMetricsAsync(ours);
+        output.WriteLine(lint is null ? Promtool.Missing : $"promtool check metrics: {(lint.Length == 0 ? "clean" : lint)}");
+        Assert.True(lint is null or "", $"promtool check metrics: {lint}");
+
         // Orleans' meter, the runtime's meter and process metrics through the same exporter.
         Assert.Contains(after.Types.Keys, n => n.StartsWith("microsoft_orleans_", StringComparison.Ordinal));
         Assert.Contains(after.Types.Keys, n => n.StartsWith("system_runtime_", StringComparison.Ordinal));

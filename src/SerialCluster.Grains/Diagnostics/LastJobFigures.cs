@@ -1,0 +1,32 @@
+using SerialCluster.Abstractions.Jobs;
+using SerialCluster.Kernels.Analysis;
+using SerialCluster.Kernels.Analysis.CostModel;
+using SerialCluster.Kernels.Plans;
+
+namespace SerialCluster.Grains.Diagnostics;
+
+/// <summary>
+/// What a completed job puts in its workload's last-job gauges: speedup = work / wall (the parallelism it achieved
+/// against one core), parallelism = work / span, serial fraction = Karp–Flatt e at the P it used (NaN at P = 1), and
+/// the most speedup its plan allows at that P.
+/// </summary>
+public readonly record struct LastJobFigures(double Speedup, double Parallelism, double SerialFraction, double Bound, int Processors)
+{
+    public static LastJobFigures Measure(JobProfile profile, IReadOnlyList<StageSpec> stages)
+    {
+        var processors = ProcessorsUsed(profile);
+        var speedup = profile.WallSeconds > 0 ? profile.WorkSeconds / profile.WallSeconds : double.NaN;
+        return new LastJobFigures(
+            speedup,
+            profile.Parallelism,
+            SpeedupBounds.KarpFlatt(speedup, processors),
+            SpeedupBounds.PlanBound(stages, processors),
+            processors);
+    }
+
+    /// <summary>The P a job really used: 1 when it ran pinned, else its cap (never more than its tasks).</summary>
+    public static int ProcessorsUsed(JobProfile profile) =>
+        string.Equals(profile.ChosenMode, ModePrediction.Pinned, StringComparison.Ordinal) || profile.ParallelismCap < 1
+            ? 1
+            : Math.Clamp(profile.Tasks, 1, profile.ParallelismCap);
+}
