@@ -195,9 +195,11 @@ public sealed partial class ComposeFileTests
         Skip.IfNot(exporter, "the silo does not use the OTLP exporter yet (issue 5, traces): the compose file's OTEL_* settings wait for it");
         foreach (var name in SiloServices)
         {
+            // The silo turns tracing on only when this variable is set, and names its service from OTEL_SERVICE_NAME.
             var environment = ComposeFile.Environment(_compose.Service(name));
-            Assert.Equal("http://jaeger:4317", environment["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+            Assert.Equal("http://jaeger:4317", environment[SiloTracing.EndpointVariable]);
             Assert.Equal("grpc", environment["OTEL_EXPORTER_OTLP_PROTOCOL"]);
+            Assert.Equal(SiloTracing.DefaultServiceName, environment[SiloTracing.ServiceNameVariable]);
         }
 
         Assert.Equal("true", ComposeFile.Environment(_compose.Service("jaeger"))["COLLECTOR_OTLP_ENABLED"]);
