@@ -4,12 +4,14 @@
 The JSON files are the product and are committed; this script is how they are kept consistent (stable uids,
 panel ids, the ${datasource} variable, a unit on every panel, $__rate_interval in every rate()). Edit here and run
 
-    python3 deploy/grafana/dashboards.py
+    python3 deploy/grafana/dashboards.py            # rewrites dashboards/*.json
+    python3 deploy/grafana/dashboards.py OUTDIR     # writes them to OUTDIR instead
 
 tests/SerialCluster.Deployment.Tests lint the JSON and evaluate every query against a real Prometheus.
 """
 import json
 import os
+import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DATASOURCE = {"type": "prometheus", "uid": "${datasource}"}
@@ -341,14 +343,15 @@ def orleans():
 
 
 def main():
-    out = os.path.join(ROOT, "dashboards")
+    # An optional folder argument writes there instead (the tests compare its output with the committed JSON).
+    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "dashboards")
     os.makedirs(out, exist_ok=True)
     for board in (overview(), orleans()):
         path = os.path.join(out, f"{board.uid}.json")
         with open(path, "w", encoding="utf-8") as f:
             json.dump(board.json(), f, indent=2, ensure_ascii=False)
             f.write("\n")
-        print(f"wrote {os.path.relpath(path, ROOT)}: {sum(1 for p in board.panels if p['type'] != 'row')} panels")
+        print(f"wrote {path}: {sum(1 for p in board.panels if p['type'] != 'row')} panels")
 
 
 if __name__ == "__main__":
