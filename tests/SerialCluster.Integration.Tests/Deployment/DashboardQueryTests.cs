@@ -114,6 +114,8 @@ public sealed class DashboardQueryTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"{evaluated} dashboard queries evaluated over [{window}] after {clock.Elapsed.TotalSeconds:F1} s");
+        var orleans = await prometheus.LabelValuesAsync("__name__", """{__name__=~"microsoft_orleans_.+"}""");
+        output.WriteLine($"Orleans meter families the silos serve ({orleans.Count}): {string.Join(" ", orleans)}");
         Assert.True(failures.Count == 0, $"{failures.Count} of {evaluated} dashboard queries returned no data:\n{string.Join("\n", failures)}");
     }
 
