@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # A SerialCluster of real processes on this machine, without Docker: one redis-server on loopback for
-# membership and job storage, and N silo processes joined through it.
+# membership and job storage, N silo processes joined through it, each serving /metrics, and optionally
+# Prometheus scraping them with docker-compose.yml's own config (deploy/prometheus/prometheus.yml, its DNS
+# discovery replaced by a targets file carrying the same labels).
 #
-#   deploy/local-cluster.sh up       build, start redis-server and the silos, wait until every silo is active
-#   deploy/local-cluster.sh status   each process (alive or not) and the cluster's silos
-#   deploy/local-cluster.sh down     stop exactly the processes `up` started (SIGTERM, wait, then SIGKILL)
+#   deploy/local-cluster.sh up                 build, start redis-server, the silos (and prometheus), wait until ready
+#   deploy/local-cluster.sh status             each process (alive or not) and the cluster's silos
+#   deploy/local-cluster.sh down               stop exactly the processes `up` started (SIGTERM, wait, then SIGKILL)
+#   deploy/local-cluster.sh prometheus-config  write STATE_DIR/prometheus.yml and its targets file, print the path
+#
+#   TOPOLOGY=compose deploy/local-cluster.sh up   the compose file's topology: silo-0 serial on CPU 0, silo-1 and
+#                                                 silo-2 parallel on CPU 1, Prometheus on 127.0.0.1:9090
 #
 # Settings (environment variables; `up` records them, `status` and `down` read them back):
+#   TOPOLOGY=compose            defaults for the settings below as docker-compose.yml runs them (explicit ones win)
 #   SILOS=3                     number of silo processes
 #   ROLES="serial,parallel"     role per silo (any|serial|parallel), comma-separated; missing entries are "any"
 #   CPUS="0,1,1"                taskset CPU list per silo (e.g. 0 or 0-1), comma-separated; empty = not pinned
@@ -17,6 +24,9 @@
 #   REDIS_PORT=6380             redis-server listens on 127.0.0.1:REDIS_PORT
 #   SILO_PORT_BASE=11111        silo i listens on SILO_PORT_BASE+i (silo-to-silo)
 #   GATEWAY_PORT_BASE=30000     silo i listens on GATEWAY_PORT_BASE+i (clients)
+#   METRICS_PORT_BASE=9400      silo i serves http://127.0.0.1:(METRICS_PORT_BASE+i)/metrics; 0 = no metrics
+#   PROMETHEUS_PORT=            start prometheus on 127.0.0.1:PROMETHEUS_PORT scraping every silo (empty = none;
+#                               9090 with TOPOLOGY=compose); needs apt-get install -y prometheus
 #   STATE_DIR=.local/cluster    pid files, logs and the recorded settings
 #   CONFIGURATION=Release       build configuration; SILO_DLL=path skips the build and runs that dll
 #   READY_TIMEOUT=90            seconds `up` waits for every silo to report itself active
@@ -44,6 +54,14 @@ load_settings() {
     # shellcheck disable=SC1090
     source "$SETTINGS_FILE"
   fi
+  TOPOLOGY="${TOPOLOGY:-}"
+  if [ "$TOPOLOGY" = compose ]; then
+    # docker-compose.yml: silo-serial (role serial, cpuset 0), silo scaled to 2 (role parallel, cpuset 1), prometheus.
+    SILOS="${SILOS:-3}"
+    ROLES="${ROLES:-serial,parallel,parallel}"
+    if [ "$(nproc 2>/dev/null || echo 1)" -ge 2 ]; then CPUS="${CPUS:-0,1,1}"; fi
+    PROMETHEUS_PORT="${PROMETHEUS_PORT-9090}"
+  fi
   SILOS="${SILOS:-3}"
   ROLES="${ROLES:-}"
   CPUS="${CPUS:-}"
@@ -53,6 +71,8 @@ load_settings() {
   REDIS_PORT="${REDIS_PORT:-6380}"
   SILO_PORT_BASE="${SILO_PORT_BASE:-11111}"
   GATEWAY_PORT_BASE="${GATEWAY_PORT_BASE:-30000}"
+  METRICS_PORT_BASE="${METRICS_PORT_BASE:-9400}"
+  PROMETHEUS_PORT="${PROMETHEUS_PORT:-}"
   CONFIGURATION="${CONFIGURATION:-Release}"
   BUILD_SILO=$([ -z "${SILO_DLL:-}" ] && echo yes || echo no)
   SILO_DLL="${SILO_DLL:-$ROOT/src/SerialCluster.Silo/bin/$CONFIGURATION/net10.0/SerialCluster.Silo.dll}"
@@ -64,7 +84,7 @@ load_settings() {
 
 save_settings() {
   {
-    for name in SILOS ROLES CPUS SCORES BUSY CLUSTER_ID REDIS_PORT SILO_PORT_BASE GATEWAY_PORT_BASE CONFIGURATION SILO_DLL CLI_DLL SILO_ARGS; do
+    for name in TOPOLOGY SILOS ROLES CPUS SCORES BUSY CLUSTER_ID REDIS_PORT SILO_PORT_BASE GATEWAY_PORT_BASE METRICS_PORT_BASE PROMETHEUS_PORT CONFIGURATION SILO_DLL CLI_DLL SILO_ARGS; do
       printf '%s=%q\n' "$name" "${!name}"
     done
   } >"$SETTINGS_FILE"
@@ -100,6 +120,7 @@ silo_name() { printf 'silo-%d' "$1"; }
 any_running() {
   local i
   is_ours "$(pid_of "$STATE_DIR/redis.pid")" redis-server && return 0
+  is_ours "$(pid_of "$STATE_DIR/prometheus.pid")" prometheus && return 0
   for f in "$STATE_DIR"/busy-*.pid; do
     [ -f "$f" ] && is_ours "$(pid_of "$f")" "while :" && return 0
   done
@@ -111,6 +132,13 @@ any_running() {
 
 validate() {
   [[ "$SILOS" =~ ^[1-9][0-9]?$ ]] || die "SILOS=$SILOS is not a count from 1 to 99"
+  [[ -z "$TOPOLOGY" || "$TOPOLOGY" = compose ]] || die "TOPOLOGY=$TOPOLOGY is not known; allowed: compose (or empty)"
+  [[ "$METRICS_PORT_BASE" =~ ^[0-9]+$ && "$METRICS_PORT_BASE" -le $((65535 - SILOS)) ]] || die "METRICS_PORT_BASE=$METRICS_PORT_BASE is not a port (0 = no metrics)"
+  [[ -z "$PROMETHEUS_PORT" || ( "$PROMETHEUS_PORT" =~ ^[0-9]+$ && "$PROMETHEUS_PORT" -ge 1 && "$PROMETHEUS_PORT" -le 65535 ) ]] ||
+    die "PROMETHEUS_PORT=$PROMETHEUS_PORT is not a port from 1 to 65535 (empty = no prometheus)"
+  if [ -n "$PROMETHEUS_PORT" ] && [ "$METRICS_PORT_BASE" = 0 ]; then
+    die "PROMETHEUS_PORT needs the silos' metrics; METRICS_PORT_BASE=0 turns them off"
+  fi
   local i role cpus score
   for ((i = 0; i < SILOS; i++)); do
     role="$(nth "$ROLES" "$i")"
@@ -156,7 +184,14 @@ cmd_up() {
   for ((i = 0; i < SILOS; i++)); do
     port_in_use $((SILO_PORT_BASE + i)) && die "silo port $((SILO_PORT_BASE + i)) is taken; set SILO_PORT_BASE"
     port_in_use $((GATEWAY_PORT_BASE + i)) && die "gateway port $((GATEWAY_PORT_BASE + i)) is taken; set GATEWAY_PORT_BASE"
+    if [ "$METRICS_PORT_BASE" != 0 ]; then
+      port_in_use $((METRICS_PORT_BASE + i)) && die "metrics port $((METRICS_PORT_BASE + i)) is taken; set METRICS_PORT_BASE"
+    fi
   done
+  if [ -n "$PROMETHEUS_PORT" ]; then
+    command -v prometheus >/dev/null || die "prometheus not found: apt-get install -y prometheus (or leave PROMETHEUS_PORT empty)"
+    port_in_use "$PROMETHEUS_PORT" && die "port $PROMETHEUS_PORT is taken; set PROMETHEUS_PORT"
+  fi
 
   if [ "$BUILD_SILO" = yes ]; then
     say "building the silo and the CLI ($CONFIGURATION)…"
@@ -197,6 +232,8 @@ cmd_up() {
       "--SerialCluster:Silo:AdvertisedIPAddress=127.0.0.1"
       "--SerialCluster:Silo:SiloPort=$((SILO_PORT_BASE + i))"
       "--SerialCluster:Silo:GatewayPort=$((GATEWAY_PORT_BASE + i))"
+      "--SerialCluster:Silo:MetricsPort=$(metrics_port "$i")"
+      "--SerialCluster:Silo:MetricsHost=127.0.0.1"
       "--SerialCluster:Silo:Role=${role:-any}")
     [ -n "$score" ] && command+=("--SerialCluster:Silo:SingleThreadScoreOverride=$score")
     # shellcheck disable=SC2206
@@ -208,10 +245,68 @@ cmd_up() {
   done
 
   wait_for "every silo to report itself active" "$READY_TIMEOUT" all_silos_active
+  if [ -n "$PROMETHEUS_PORT" ]; then
+    start_prometheus
+  fi
   trap - EXIT
   say "cluster '$CLUSTER_ID' of $SILOS silo(s) active after $(awk "BEGIN { printf \"%.1f\", $(date +%s.%N) - $start }") s"
   say "run a job:  dotnet $CLI_DLL run montecarlo --mode scatter --redis 127.0.0.1:$REDIS_PORT --cluster-id $CLUSTER_ID"
   say "or:         export SERIALCLUSTER_REDIS=127.0.0.1:$REDIS_PORT  (and --cluster-id $CLUSTER_ID)"
+  if [ -n "$PROMETHEUS_PORT" ]; then
+    say "prometheus: http://127.0.0.1:$PROMETHEUS_PORT (dashboards/: import into any Grafana with this Prometheus as datasource)"
+  fi
+}
+
+metrics_port() {
+  if [ "$METRICS_PORT_BASE" = 0 ]; then echo 0; else echo $((METRICS_PORT_BASE + $1)); fi
+}
+
+# The compose service a silo plays, as Prometheus' relabelling names it: the serial silo is silo-serial, the rest silo.
+compose_service() {
+  if [ "$(nth "$ROLES" "$1")" = serial ]; then echo silo-serial; else echo silo; fi
+}
+
+# deploy/prometheus/prometheus.yml with its DNS discovery replaced by a targets file that gives each silo the
+# __meta_dns_name its compose service would resolve under (so the same relabelling applies), its rule files
+# by absolute path, and Prometheus' own address.
+write_prometheus_config() {
+  local source="$ROOT/deploy/prometheus/prometheus.yml" targets="$STATE_DIR/silo-targets.json" i first=1
+  [ -f "$source" ] || die "no $source"
+  {
+    printf '['
+    for service in silo-serial silo; do
+      local list=""
+      for ((i = 0; i < SILOS; i++)); do
+        [ "$(compose_service "$i")" = "$service" ] && list="$list${list:+, }\"127.0.0.1:$(metrics_port "$i")\""
+      done
+      [ -z "$list" ] && continue
+      [ "$first" = 1 ] || printf ','
+      first=0
+      printf '\n  {"targets": [%s], "labels": {"__meta_dns_name": "%s"}}' "$list" "$service"
+    done
+    printf '\n]\n'
+  } >"$targets"
+  awk -v rules="$ROOT/deploy/prometheus/rules/" -v targets="$targets" -v self="127.0.0.1:$PROMETHEUS_PORT" '
+    /^ *dns_sd_configs:/ { print "    file_sd_configs:"; print "      - files: [" targets "]"; print "        refresh_interval: 5s"; skip = 1; next }
+    skip && /^    [a-z_]+:/ { skip = 0 }
+    skip { next }
+    { sub(/^  - rules\//, "  - " rules); sub(/localhost:9090/, self); print }
+  ' "$source" >"$STATE_DIR/prometheus.yml"
+}
+
+start_prometheus() {
+  write_prometheus_config
+  mkdir -p "$STATE_DIR/prometheus-data"
+  (exec nohup prometheus --config.file="$STATE_DIR/prometheus.yml" --storage.tsdb.path="$STATE_DIR/prometheus-data" \
+    --web.listen-address="127.0.0.1:$PROMETHEUS_PORT" >"$STATE_DIR/prometheus.log" 2>&1 </dev/null) &
+  echo $! >"$STATE_DIR/prometheus.pid"
+  say "prometheus pid $! on 127.0.0.1:$PROMETHEUS_PORT, config $STATE_DIR/prometheus.yml, log $STATE_DIR/prometheus.log"
+  wait_for "prometheus on 127.0.0.1:$PROMETHEUS_PORT to be ready" 30 prometheus_ready
+}
+
+prometheus_ready() {
+  is_ours "$(pid_of "$STATE_DIR/prometheus.pid")" prometheus || { tail -n 20 "$STATE_DIR/prometheus.log" >&2; return 2; }
+  (exec 3<>"/dev/tcp/127.0.0.1/$PROMETHEUS_PORT" && printf 'GET /-/ready HTTP/1.0\r\n\r\n' >&3 && read -r -t 2 status <&3 && [[ "$status" == *" 200 "* ]]) 2>/dev/null
 }
 
 all_silos_active() {
@@ -284,6 +379,11 @@ cmd_down() {
   done
   # Silos first, while Redis is still there for them to leave membership cleanly.
   stop_pids SerialCluster.Silo "${silos[@]}"
+  pid="$(pid_of "$STATE_DIR/prometheus.pid")"
+  if is_ours "$pid" prometheus; then
+    say "stopping prometheus (pid $pid)"
+    stop_pids prometheus "$pid"
+  fi
   local -a busy=()
   for f in "$STATE_DIR"/busy-*.pid; do
     [ -f "$f" ] || continue
@@ -308,6 +408,12 @@ cmd_status() {
   alive=dead
   if is_ours "$pid" redis-server; then alive=alive; redis_ping && alive="alive, answers PING"; fi
   printf '%-10s pid %-8s %-22s 127.0.0.1:%s\n' redis-server "${pid:--}" "$alive" "$REDIS_PORT"
+  if [ -n "$PROMETHEUS_PORT" ]; then
+    pid="$(pid_of "$STATE_DIR/prometheus.pid")"
+    alive=dead
+    if is_ours "$pid" prometheus; then alive=alive; prometheus_ready && alive="alive, ready"; fi
+    printf '%-10s pid %-8s %-22s http://127.0.0.1:%s\n' prometheus "${pid:--}" "$alive" "$PROMETHEUS_PORT"
+  fi
   for ((i = 0; i < SILOS; i++)); do
     name="$(silo_name "$i")"
     pid="$(pid_of "$STATE_DIR/$name.pid")"
@@ -316,8 +422,8 @@ cmd_status() {
     local role cpus
     role="$(nth "$ROLES" "$i")"
     cpus="$(nth "$CPUS" "$i")"
-    printf '%-10s pid %-8s %-22s silo %s gateway %s role %s%s\n' "$name" "${pid:--}" "$alive" \
-      $((SILO_PORT_BASE + i)) $((GATEWAY_PORT_BASE + i)) "${role:-any}" "${cpus:+ cpus $cpus}"
+    printf '%-10s pid %-8s %-22s silo %s gateway %s metrics %s role %s%s\n' "$name" "${pid:--}" "$alive" \
+      $((SILO_PORT_BASE + i)) $((GATEWAY_PORT_BASE + i)) "$(metrics_port "$i")" "${role:-any}" "${cpus:+ cpus $cpus}"
   done
   for f in "$STATE_DIR"/busy-*.pid; do
     [ -f "$f" ] || continue
@@ -367,5 +473,12 @@ case "${1:-}" in
   up) cmd_up ;;
   down) cmd_down ;;
   status) cmd_status ;;
+  prometheus-config)
+    load_settings
+    validate
+    PROMETHEUS_PORT="${PROMETHEUS_PORT:-9090}"
+    write_prometheus_config
+    echo "$STATE_DIR/prometheus.yml"
+    ;;
   *) usage ;;
 esac

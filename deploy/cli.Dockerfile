@@ -1,0 +1,23 @@
+# The `serialcluster` command, for `docker compose run --rm cli run eca …` (see docker-compose.yml).
+#   docker build -f deploy/cli.Dockerfile -t serialcluster-cli:1 .
+# Restore runs in its own layer: build props and project files first, sources after.
+ARG DOTNET_VERSION=10.0
+
+FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/Directory.Build.props src/
+COPY src/SerialCluster.Kernels/SerialCluster.Kernels.csproj src/SerialCluster.Kernels/
+COPY src/SerialCluster.Abstractions/SerialCluster.Abstractions.csproj src/SerialCluster.Abstractions/
+COPY src/SerialCluster.Grains/SerialCluster.Grains.csproj src/SerialCluster.Grains/
+COPY src/SerialCluster.Cli/SerialCluster.Cli.csproj src/SerialCluster.Cli/
+RUN dotnet restore src/SerialCluster.Cli/SerialCluster.Cli.csproj
+COPY src/ src/
+RUN dotnet publish src/SerialCluster.Cli/SerialCluster.Cli.csproj -c Release --no-restore -o /app
+
+FROM mcr.microsoft.com/dotnet/runtime:${DOTNET_VERSION} AS runtime
+WORKDIR /app
+COPY --from=build /app ./
+USER $APP_UID
+ENTRYPOINT ["dotnet", "/app/serialcluster.dll"]
+CMD ["--help"]
