@@ -7,6 +7,7 @@ using SerialCluster.Grains.Calibration;
 using SerialCluster.Grains.Diagnostics;
 using SerialCluster.Grains.Execution;
 using SerialCluster.Grains.Placement;
+using SerialCluster.Kernels.Analysis.CostModel;
 using SerialCluster.Kernels.Execution;
 using SerialCluster.Kernels.Plans;
 
@@ -81,6 +82,9 @@ public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo, IH
         using var running = state.ChainRunning();
         using var trace = SerialClusterActivitySource.StartPinned(silo.Name);
         var job = GrainFactory.GetGrain<IJobGrain>(jobId);
+        // A whole-job chain counts its steps as they happen, so a long pinned chain shows live in chain steps/s.
+        var stepsPerUnit = PlanShape.Of(plan).WholeChain is { Units: > 0 } whole ? (double)whole.Steps / whole.Units : 0;
+        long counted = 0;
         long units = 0;
         var run = Task.Run(() => LocalPlanRunner.Run(
             plan,
@@ -93,10 +97,12 @@ public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo, IH
         {
             await Task.WhenAny(run, Task.Delay(ProgressInterval));
             _stepsDone = Volatile.Read(ref units);
+            counted = CountPinnedSteps(spec.Workload, stepsPerUnit, _stepsDone, counted);
             await job.ReportProgressAsync(_stepsDone);
         }
 
         var result = await run;
+        CountPinnedSteps(spec.Workload, stepsPerUnit, plan.Work, counted);
         _stepsDone = 0;
         SerialClusterMetrics.PinnedWork(result.Timings.Sum(t => t.Seconds));
         var specs = result.RanWholeChain ? [StageSpec.Chain("whole-chain", plan.Work)] : plan.Stages;
@@ -111,6 +117,18 @@ public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo, IH
     }
 
     public Task<long> GetStepsDoneAsync() => Task.FromResult(_stepsDone);
+
+    /// <summary>Adds the whole-job chain's steps done since the last count to the chain-steps counter; returns the new total.</summary>
+    private static long CountPinnedSteps(string workload, double stepsPerUnit, long unitsDone, long counted)
+    {
+        var steps = (long)Math.Round(unitsDone * stepsPerUnit);
+        if (steps > counted)
+        {
+            SerialClusterMetrics.PinnedSteps(workload, steps - counted);
+        }
+
+        return Math.Max(steps, counted);
+    }
 
     /// <summary>This silo's measured local hop (its round trip to itself, p50), else <see cref="DefaultBatchDispatch"/>.</summary>
     private TimeSpan BatchDispatch()

@@ -151,6 +151,9 @@ public static class SerialClusterMetrics
         WorkSeconds.WithLabels(MetricNames.KindChain).Inc(Math.Max(0, seconds));
     }
 
+    /// <summary>Steps of a pinned job's whole-job chain, counted as it runs (its batches are not separate calls, so no batch duration).</summary>
+    public static void PinnedSteps(string workload, long steps) => ChainSteps.WithLabels(WorkloadLabel(workload)).Inc(steps);
+
     /// <summary>A pinned job's compute, all on one core: counted as chain work (its tasks ran one after another).</summary>
     public static void PinnedWork(double seconds) => WorkSeconds.WithLabels(MetricNames.KindChain).Inc(Math.Max(0, seconds));
 

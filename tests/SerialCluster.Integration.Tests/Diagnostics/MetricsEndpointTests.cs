@@ -61,7 +61,8 @@ public sealed class MetricsEndpointTests(ITestOutputHelper output)
         Assert.Equal(3, after.Sum("serialcluster_job_duration_seconds_count"));
         Assert.Equal(4, after.Sum("serialcluster_tasks_completed_total", "workload=\"montecarlo\""));
         Assert.Equal(4, after.Sum("serialcluster_task_duration_seconds_count", "workload=\"montecarlo\""));
-        Assert.Equal(20000, after.Sum("serialcluster_chain_steps_total", "workload=\"hashchain\""));
+        // 20,000 steps of the scatter-mode chain stage and 20,000 of the pinned job's whole-job chain.
+        Assert.Equal(40000, after.Sum("serialcluster_chain_steps_total", "workload=\"hashchain\""));
         Assert.True(after.Sum("serialcluster_chain_batch_duration_seconds_count") >= 1);
         Assert.True(after.Sum("serialcluster_work_seconds_total", "kind=\"task\"") > 0);
         Assert.True(after.Sum("serialcluster_work_seconds_total", "kind=\"chain\"") > 0);
