@@ -82,8 +82,13 @@ public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo, IH
         using var running = state.ChainRunning();
         using var trace = SerialClusterActivitySource.StartPinned(silo.Name);
         var job = GrainFactory.GetGrain<IJobGrain>(jobId);
-        // A whole-job chain counts its steps as they happen, so a long pinned chain shows live in chain steps/s.
-        var stepsPerUnit = PlanShape.Of(plan).WholeChain is { Units: > 0 } whole ? (double)whole.Steps / whole.Units : 0;
+        // A pinned job's chain steps are counted as they happen, so a long pinned chain shows live in chain steps/s:
+        // the whole-job chain's steps, or else its chain stages' steps, in proportion to the units done.
+        var shape = PlanShape.Of(plan);
+        var chainSteps = shape.WholeChain is { } whole
+            ? whole.Steps
+            : shape.PerStage().Where(st => st.Kind == StageKind.Chain).Sum(st => st.StepsPerTask);
+        var stepsPerUnit = plan.Work > 0 ? (double)chainSteps / plan.Work : 0;
         long counted = 0;
         long units = 0;
         var run = Task.Run(() => LocalPlanRunner.Run(
