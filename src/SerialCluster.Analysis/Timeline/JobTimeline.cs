@@ -41,7 +41,7 @@ public sealed record JobTimeline(
             wallSeconds > 0 ? work / wallSeconds : 0,
             profile.Count == 0 ? 0 : profile.Max(p => p.Running),
             reconstructed,
-            JobVerdict.Judge(work, span, wallSeconds, processors, placed.Sum(s => s.Tasks)));
+            JobVerdict.Judge(work, span, wallSeconds, processors, placed.Sum(s => s.Tasks), Math.Max(0, wallSeconds - placed.Sum(s => s.WallSeconds))));
     }
 
     private static CriticalStep CriticalOf(TimelineStage stage)

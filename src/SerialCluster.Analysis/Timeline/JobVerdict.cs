@@ -25,22 +25,29 @@ public sealed record JobVerdict(VerdictKind Kind, double WorkSeconds, double Spa
         _ => "dispatch-bound",
     };
 
-    public static JobVerdict Judge(double work, double span, double wall, int processors, int tasks)
+    /// <param name="outsideStagesSeconds">Wall time outside every stage (planning, cost-model probe): part of the overhead, but not per task.</param>
+    public static JobVerdict Judge(double work, double span, double wall, int processors, int tasks, double outsideStagesSeconds = 0)
     {
         processors = Math.Max(1, processors);
         var lower = Math.Max(work / processors, span);
         var overhead = wall > 0 ? Math.Max(0, wall - lower) / wall : 0;
         var parallelism = span > 0 ? work / span : 1;
         var meanTask = tasks > 0 ? work / tasks : 0;
-        var perTaskOverhead = tasks > 0 ? Math.Max(0, wall - lower) * processors / tasks : 0;
         var numbers = string.Create(
             CultureInfo.InvariantCulture,
             $"work {work:F3} s, span {span:F3} s, wall {wall:F3} s on P={processors}: bound max(W/P, S) = {lower:F3} s, overhead {overhead:P0} of wall, parallelism W/S = {parallelism:F2}");
         if (overhead > DispatchShare)
         {
+            var total = Math.Max(0, wall - lower);
+            var outside = Math.Min(total, Math.Max(0, outsideStagesSeconds));
+            var inside = total - outside;
+            var perTask = tasks > 0 ? inside * processors / tasks : 0;
+            var advice = outside > inside
+                ? string.Create(CultureInfo.InvariantCulture, $"{outside:F3} s of it lies outside the stages (planning, the cost model's probe, result assembly): give the job more work so that fixed cost amortises")
+                : string.Create(CultureInfo.InvariantCulture, $"{inside:F3} s of it lies inside the stages: mean task {meanTask * 1e3:F3} ms against about {perTask * 1e3:F3} ms of dispatch per task: batch more work per task");
             return new JobVerdict(VerdictKind.DispatchBound, work, span, wall, processors, tasks, string.Create(
                 CultureInfo.InvariantCulture,
-                $"dispatch-bound: overhead dominates ({numbers}); mean task {meanTask * 1e3:F3} ms against about {perTaskOverhead * 1e3:F3} ms of overhead per task: batch more work per task"));
+                $"dispatch-bound: overhead dominates ({numbers}); {advice}"));
         }
 
         if (span >= work / processors)

@@ -39,6 +39,23 @@ public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSet
         var runs = new List<SweepRun>();
         var total = ps.Count * settings.Repeat;
         string? firstResult = null;
+        for (var round = 1; round <= settings.Warmup; round++)
+        {
+            foreach (var p in ps)
+            {
+                var status = await runner.RunAsync(new JobSpec(workload.Name, parameters, settings.ParsedMode, p), (_, _, _) => { }, cancellationToken);
+                if (status.State != JobState.Completed)
+                {
+                    throw new CliException(ExitCodes.JobFailed, $"warm-up job {status.JobId} (P={p}) failed: {status.Error}");
+                }
+
+                firstResult ??= status.ResultJson;
+                console.Error.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"sweep {workload.Name}: warm-up P={p}: {status.Profile?.WallSeconds ?? double.NaN:F3} s ({status.State.ToString().ToLowerInvariant()}, not measured)"));
+            }
+        }
+
         for (var repeat = 1; repeat <= settings.Repeat; repeat++)
         {
             foreach (var p in ps)

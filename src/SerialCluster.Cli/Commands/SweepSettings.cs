@@ -30,6 +30,11 @@ public sealed class SweepSettings : ClusterSettings
     [DefaultValue(3)]
     public int Repeat { get; init; } = 3;
 
+    [CommandOption("--warmup <K>")]
+    [Description("Unmeasured rounds over every P before the measured ones (JIT, first activations, caches), 0-10.")]
+    [DefaultValue(1)]
+    public int Warmup { get; init; } = 1;
+
     [CommandOption("-m|--mode <MODE>")]
     [Description("scatter (tasks over every silo, P in flight) or auto; pinned ignores P and cannot be swept.")]
     [DefaultValue("scatter")]
@@ -63,6 +68,11 @@ public sealed class SweepSettings : ClusterSettings
         if (Repeat is < 1 or > MaxRepeat)
         {
             return ValidationResult.Error($"--repeat {Repeat} is out of range; allowed: 1 to {MaxRepeat}");
+        }
+
+        if (Warmup is < 0 or > 10)
+        {
+            return ValidationResult.Error($"--warmup {Warmup} is out of range; allowed: 0 to 10");
         }
 
         if ((OutputPath.Check(Csv, "--csv") ?? OutputPath.Check(Html, "--html")) is { } pathError)

@@ -25,7 +25,7 @@ public sealed class WhatIfCommand(ConsoleStreams console) : AsyncCommand<WhatIfS
                     ?? throw new CliException(ExitCodes.BadInput, $"--from '{from}' is a sweep document without its \"baseline\" job");
                 var job = JobSource.FromRunDocument(baseline, $"--from '{from}' (baseline)");
                 var cores = document["cores"]?.GetValue<int>() ?? Environment.ProcessorCount;
-                var model = WhatIfModel.Calibrate(ProfileMapping.Costs(job.Profile), 1, job.Profile.WallSeconds);
+                var model = ProfileMapping.Model(job.Profile, 1);
                 var checks = (document["points"] as JsonArray ?? [])
                     .Select(p => WhatIfCheck.Of(model, p!["p"]!.GetValue<int>(), cores, p["seconds"]!.GetValue<double>(), p["spread"]!.GetValue<double>()))
                     .ToList();

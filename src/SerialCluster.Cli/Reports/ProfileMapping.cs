@@ -63,6 +63,14 @@ public static class ProfileMapping
         profile.Stages,
         profile.Tasks > 0 ? Math.Max(0, profile.WallSeconds - profile.WorkSeconds) / profile.Tasks : 0);
 
+    /// <summary>Wall time outside every stage: before the first (planning, cost-model probe), between and after them.</summary>
+    public static double FixedSeconds(JobProfile profile) =>
+        Math.Max(0, profile.WallSeconds - profile.StageProfiles.Sum(s => s.WallSeconds));
+
+    /// <summary>The what-if model of one job that ran on <paramref name="cores"/> cores.</summary>
+    public static WhatIfModel Model(JobProfile profile, int cores) =>
+        WhatIfModel.Calibrate(Costs(profile), cores, profile.WallSeconds, FixedSeconds(profile));
+
     private static int MergedCount(string name)
     {
         var at = name.LastIndexOf(" ×", StringComparison.Ordinal);

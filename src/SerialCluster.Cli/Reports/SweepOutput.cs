@@ -11,7 +11,7 @@ namespace SerialCluster.Cli.Reports;
 /// <summary>A sweep's outputs: the JSON document, the CSV table, the terminal table and chart, and the HTML report.</summary>
 public static class SweepOutput
 {
-    public const string CsvHeader = "p,runs,seconds,minSeconds,maxSeconds,spread,speedup,efficiency,karpFlatt,saturated,lowerBoundSeconds,brentSeconds,burdenedSeconds,amdahlSpeedup,uslSpeedup,predictedSeconds";
+    public const string CsvHeader = "p,seconds,speedup,efficiency,karpFlatt,runs,minSeconds,maxSeconds,spread,saturated,lowerBoundSeconds,brentSeconds,burdenedSeconds,amdahlSpeedup,uslSpeedup,predictedSeconds";
 
     public static JsonObject Json(SweepResult sweep)
     {
@@ -113,14 +113,14 @@ public static class SweepOutput
             var check = sweep.Checks.First(c => c.P == p.P);
             text.AppendLine(string.Join(',',
                 p.P.ToString(CultureInfo.InvariantCulture),
-                p.Runs.ToString(CultureInfo.InvariantCulture),
                 Numbers.Csv(p.MedianSeconds),
-                Numbers.Csv(p.MinSeconds),
-                Numbers.Csv(p.MaxSeconds),
-                Numbers.Csv(p.Spread),
                 Numbers.Csv(p.Speedup),
                 Numbers.Csv(p.Efficiency),
                 Numbers.Csv(p.KarpFlatt),
+                p.Runs.ToString(CultureInfo.InvariantCulture),
+                Numbers.Csv(p.MinSeconds),
+                Numbers.Csv(p.MaxSeconds),
+                Numbers.Csv(p.Spread),
                 p.Saturated ? "true" : "false",
                 Numbers.Csv(bound?.LowerBoundSeconds ?? double.NaN),
                 Numbers.Csv(bound?.BrentSeconds ?? double.NaN),

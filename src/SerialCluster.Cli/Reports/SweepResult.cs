@@ -29,7 +29,7 @@ public sealed record SweepResult(
         var baseline = ones[(ones.Count - 1) / 2].Status;
         var profile = baseline.Profile!;
         var analysis = ScalingAnalysis.Analyze([.. runs.Select(r => new Observation(r.P, r.Seconds))], cores, ProfileMapping.WorkSpan(profile));
-        var model = WhatIfModel.Calibrate(ProfileMapping.Costs(profile), 1, profile.WallSeconds);
+        var model = ProfileMapping.Model(profile, 1);
         var checks = analysis.Points.Select(p => WhatIfCheck.Of(model, p.P, cores, p.MedianSeconds, p.Spread)).ToList();
         return new SweepResult(workload, parameters, mode, cluster, cores, repeat, runs, analysis, baseline, model, checks);
     }

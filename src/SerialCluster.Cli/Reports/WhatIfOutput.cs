@@ -11,7 +11,7 @@ public static class WhatIfOutput
 {
     public static WhatIfResult Compute(MeasuredJob job, string source, int measuredCores, IReadOnlyList<int> cores, IReadOnlyList<double> speeds, IReadOnlyList<WhatIfCheck>? checks = null)
     {
-        var model = WhatIfModel.Calibrate(ProfileMapping.Costs(job.Profile), measuredCores, job.Profile.WallSeconds);
+        var model = ProfileMapping.Model(job.Profile, measuredCores);
         var coreList = cores.Count > 0 ? cores : [measuredCores, 2 * measuredCores];
         var speedList = speeds.Count > 0 ? speeds : [1.0, 2.0];
         var predictions = (from c in coreList from s in speedList let m = new MachineScenario(c, s) select (m, model.Predict(m))).ToList();
@@ -31,6 +31,7 @@ public static class WhatIfOutput
             ["workSeconds"] = result.Model.WorkSeconds,
             ["spanSeconds"] = result.Model.SpanSeconds,
             ["dispatchSeconds"] = result.Model.DispatchSeconds,
+            ["fixedSeconds"] = result.Model.FixedSeconds,
         },
         ["assumptions"] = new JsonArray([.. WhatIfResult.Assumptions.Select(a => (JsonNode)JsonValue.Create(a))]),
         ["scenarios"] = new JsonArray([.. result.Predictions.Select(p => (JsonNode)new JsonObject
@@ -60,7 +61,7 @@ public static class WhatIfOutput
     {
         var m = result.Model;
         console.MarkupLine(Markup.Escape(
-            $"measured: job {result.Job.JobId} ({result.Job.Workload}) from {result.Source}: {F(m.MeasuredWallSeconds)} s on {m.MeasuredCores} core(s); work {F(m.WorkSeconds)} s, span {F(m.SpanSeconds)} s, dispatch {F(m.DispatchSeconds * 1e3)} ms per task (calibrated so the simulation reproduces the measured time)"));
+            $"measured: job {result.Job.JobId} ({result.Job.Workload}) from {result.Source}: {F(m.MeasuredWallSeconds)} s on {m.MeasuredCores} core(s); work {F(m.WorkSeconds)} s, span {F(m.SpanSeconds)} s, {F(m.FixedSeconds)} s outside its stages (planning, cost probe; fixed), dispatch {F(m.DispatchSeconds * 1e3)} ms per task (calibrated so the simulated stages take the measured time)"));
         var table = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn("cores").RightAligned()).AddColumn(new TableColumn("speed").RightAligned())
             .AddColumn(new TableColumn("predicted").RightAligned()).AddColumn(new TableColumn("vs measured").RightAligned());
         foreach (var (scenario, seconds) in result.Predictions)

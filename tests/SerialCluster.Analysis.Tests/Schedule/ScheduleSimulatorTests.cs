@@ -51,4 +51,14 @@ public sealed class ScheduleSimulatorTests
         Assert.Equal(4.0, serial.MoreCoresSeconds, 9);
         Assert.Equal("either", parallel.Choice);
     }
+
+    [Fact]
+    public void FixedTimeOutsideStagesIsKeptAndNotChargedToTasks()
+    {
+        var model = WhatIfModel.Calibrate(ChainThenWide, measuredCores: 2, measuredWallSeconds: 7.0, fixedSeconds: 1.0);
+
+        Assert.Equal(7.0, model.Predict(new MachineScenario(2, 1)), 6);
+        Assert.Equal(0, model.DispatchSeconds, 9);
+        Assert.Equal(1.0 + 2 + 1, model.Predict(new MachineScenario(100, 1)), 6);
+    }
 }

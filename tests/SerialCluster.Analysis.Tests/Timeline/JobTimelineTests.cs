@@ -58,4 +58,15 @@ public sealed class JobTimelineTests
         Assert.True(timeline.Reconstructed);
         Assert.Equal(1, timeline.Stages[1].Start);
     }
+
+    [Fact]
+    public void SetupBeforeTheFirstStageIsNamedAsSuch()
+    {
+        var stage = new TimelineStage(0, "wide", "parallel", 0.5, 0.2, 0.4, 0.05, 16, []);
+
+        var verdict = JobTimeline.Analyze([stage], 0.7, processors: 2).Verdict;
+
+        Assert.Equal(VerdictKind.DispatchBound, verdict.Kind);
+        Assert.Contains("outside the stages", verdict.Explanation, StringComparison.Ordinal);
+    }
 }
