@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using SerialCluster.Cli.Reports;
+using SerialCluster.Cli.Tests.Reports;
 
 namespace SerialCluster.Cli.Tests.Commands;
 
@@ -17,28 +17,29 @@ public sealed class SweepCommandTests : IDisposable
         var html = Path.Combine(_folder, "sweep.html");
 
         var (code, stdout, stderr) = await CliHarness.RunAsync(
-            "sweep", "montecarlo", "--set", "samples=400000", "--set", "tasks=8", "--parallelism", $"1,{beyond}", "--repeat", "2", "--warmup", "1",
+            "sweep", "montecarlo", "--set", "samples=400000", "--set", "tasks=8", "--parallelism", $"1,2,{beyond}", "--repeat", "2", "--warmup", "1",
             "--csv", csv, "--html", html, "--json");
 
         Assert.True(code == 0, stderr);
         var document = JsonNode.Parse(stdout)!.AsObject();
         Assert.Equal(Environment.ProcessorCount, document["cores"]!.GetValue<int>());
-        Assert.Equal(4, document["runs"]!.AsArray().Count);
+        Assert.Equal(6, document["runs"]!.AsArray().Count);
         var points = document["points"]!.AsArray();
-        Assert.Equal([1, int.Parse(beyond, CultureInfo.InvariantCulture)], points.Select(p => p!["p"]!.GetValue<int>()).ToArray());
+        Assert.Equal([1, 2, int.Parse(beyond, CultureInfo.InvariantCulture)], points.Select(p => p!["p"]!.GetValue<int>()).ToArray());
         Assert.Equal(1.0, points[0]!["speedup"]!.GetValue<double>());
-        Assert.True(points[1]!["saturated"]!.GetValue<bool>());
+        Assert.True(points[2]!["saturated"]!.GetValue<bool>());
         Assert.Contains("saturation", document["saturation"]!.GetValue<string>(), StringComparison.Ordinal);
+        // Amdahl sees only P ≤ the cores (here 1 and 2); the USL every point, so with three distinct P it fits κ too.
         Assert.NotNull(document["fits"]!["amdahl"]);
-        Assert.NotNull(document["fits"]!["usl"]);
+        Assert.True(document["fits"]!["usl"]!["kappaFitted"]!.GetValue<bool>());
         Assert.InRange(document["fits"]!["amdahl"]!["serialFraction"]!.GetValue<double>(), 0, 1);
         Assert.True(document["workSpan"]!["workSeconds"]!.GetValue<double>() > 0);
         Assert.Equal("montecarlo", document["baseline"]!["workload"]!.GetValue<string>());
-        Assert.Contains("sweep montecarlo: run 4/4", stderr, StringComparison.Ordinal);
+        Assert.Contains("sweep montecarlo: run 6/6", stderr, StringComparison.Ordinal);
 
         var lines = File.ReadAllLines(csv);
         Assert.StartsWith("p,seconds,speedup,efficiency,karpFlatt,", lines[0], StringComparison.Ordinal);
-        Assert.Equal(3, lines.Length);
+        Assert.Equal(4, lines.Length);
         var header = lines[0].Split(',');
         foreach (var line in lines.Skip(1))
         {

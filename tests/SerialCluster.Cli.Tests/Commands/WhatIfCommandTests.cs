@@ -10,7 +10,7 @@ public sealed class WhatIfCommandTests : IDisposable
     [Fact]
     public async Task ChainWantsFasterCoresAndItsOwnRunIsReproduced()
     {
-        var run = await CliHarness.RunAsync("run", "hashchain", "--set", "steps=100000", "--parallelism", "2", "--json");
+        var run = await CliHarness.RunAsync("run", "hashchain", "--set", "steps=300000", "--parallelism", "2", "--json");
         Assert.True(run.Code == 0, run.Stderr);
         var saved = Path.Combine(_folder, "run.json");
         await File.WriteAllTextAsync(saved, run.Stdout);
