@@ -4,7 +4,8 @@ namespace SerialCluster.Analysis.Scaling;
 /// Everything a sweep concludes from its runs: per-P medians and spreads, speedup, efficiency, Karp–Flatt, the Amdahl,
 /// Gustafson and USL fits, and the work–span bounds of the P = 1 job. Amdahl and Gustafson are fitted only to points
 /// with P ≤ the cores available (beyond them the machine is saturated, which says nothing about the job's serial
-/// fraction); the USL, whose κ term models exactly such contention, sees every point.
+/// fraction); the USL, whose κ term models exactly such contention, sees every point. The work–span bounds at P use
+/// min(P, cores) processors.
 /// </summary>
 public sealed record ScalingAnalysis(
     int Cores,
@@ -48,16 +49,17 @@ public sealed record ScalingAnalysis(
             })
             .ToList();
         var unsaturated = runs.Where(r => r.P <= cores).ToList();
+        // Bounds are for processors, and P tasks in flight on fewer cores get only the cores.
         var bounds = workSpan is null
             ? []
-            : points.Select(p => new BoundPoint(
+            : points.Select(p => Math.Min(p.P, cores)).Zip(points, (processors, p) => new BoundPoint(
                 p.P,
-                workSpan.LowerBound(p.P),
-                workSpan.Brent(p.P),
-                workSpan.Burdened(p.P),
-                t1 / workSpan.LowerBound(p.P),
-                t1 / workSpan.Brent(p.P),
-                t1 / workSpan.Burdened(p.P))).ToList();
+                workSpan.LowerBound(processors),
+                workSpan.Brent(processors),
+                workSpan.Burdened(processors),
+                t1 / workSpan.LowerBound(processors),
+                t1 / workSpan.Brent(processors),
+                t1 / workSpan.Burdened(processors))).ToList();
         return new ScalingAnalysis(
             cores,
             points,

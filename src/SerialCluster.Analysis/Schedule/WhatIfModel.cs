@@ -20,12 +20,16 @@ public sealed record WhatIfModel(IReadOnlyList<StageCosts> Stages, int MeasuredC
 
     public double Predict(MachineScenario machine) => FixedSeconds + ScheduleSimulator.Makespan(Stages, machine, DispatchSeconds);
 
-    /// <summary>"More cores or faster cores?": doubling the cores against cores twice as fast, from the measured machine.</summary>
-    public WhatIfAnswer Answer(double factor = 2)
+    /// <summary>
+    /// "More cores or faster cores?": factor× the cores against cores factor× as fast, starting from
+    /// <paramref name="cores"/> (default: the measured cores; a sweep asks it at the cluster's cores).
+    /// </summary>
+    public WhatIfAnswer Answer(double factor = 2, int? cores = null)
     {
-        var baseline = Predict(new MachineScenario(MeasuredCores, 1));
-        var moreCores = Predict(new MachineScenario((int)Math.Round(MeasuredCores * factor), 1));
-        var fasterCores = Predict(new MachineScenario(MeasuredCores, factor));
-        return new WhatIfAnswer(factor, baseline, moreCores, fasterCores);
+        var from = Math.Max(1, cores ?? MeasuredCores);
+        var baseline = Predict(new MachineScenario(from, 1));
+        var moreCores = Predict(new MachineScenario((int)Math.Round(from * factor), 1));
+        var fasterCores = Predict(new MachineScenario(from, factor));
+        return new WhatIfAnswer(factor, from, baseline, moreCores, fasterCores);
     }
 }

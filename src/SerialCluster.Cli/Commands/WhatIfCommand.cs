@@ -29,7 +29,7 @@ public sealed class WhatIfCommand(ConsoleStreams console) : AsyncCommand<WhatIfS
                 var checks = (document["points"] as JsonArray ?? [])
                     .Select(p => WhatIfCheck.Of(model, p!["p"]!.GetValue<int>(), cores, p["seconds"]!.GetValue<double>(), p["spread"]!.GetValue<double>()))
                     .ToList();
-                result = WhatIfOutput.Compute(job, $"sweep {from} (its P = 1 job)", 1, settings.ParsedCores, settings.ParsedSpeed, checks);
+                result = WhatIfOutput.Compute(job, $"sweep {from} (its P = 1 job)", 1, settings.ParsedCores, settings.ParsedSpeed, checks, answerCores: cores);
             }
             else
             {

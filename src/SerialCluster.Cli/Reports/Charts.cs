@@ -19,11 +19,17 @@ public static class Charts
         var t1 = analysis.Points.Single(p => p.P == 1).MedianSeconds;
 
         Curve(plot, xs, xs, "linear (S = P)", Colors.Gray, LinePattern.Dotted);
+        if (analysis.AnySaturated)
+        {
+            Curve(plot, xs, [.. xs.Select(x => Math.Min(x, analysis.Cores))], $"ideal on {analysis.Cores} cores", Colors.Silver, LinePattern.Solid);
+        }
         if (analysis.WorkSpan is { } ws)
         {
-            Curve(plot, xs, [.. xs.Select(x => t1 / Math.Max(ws.WorkSeconds / x, ws.SpanSeconds))], "work–span bound T(1)/max(T1/P, T∞)", Colors.Black, LinePattern.Dashed);
-            Curve(plot, xs, [.. xs.Select(x => t1 / ((ws.WorkSeconds / x) + ws.SpanSeconds))], "Brent T(1)/(T1/P + T∞)", Colors.DarkGreen, LinePattern.Dashed);
-            Curve(plot, xs, [.. xs.Select(x => t1 / ((ws.WorkSeconds / x) + ws.SpanSeconds + (ws.DispatchSeconds * ((ws.Tasks / x) + ws.Stages))))], "burdened (Brent + dispatch)", Colors.Olive, LinePattern.DenselyDashed);
+            // Bounds count processors: beyond the cores, P tasks in flight still get only the cores.
+            var procs = xs.Select(x => Math.Min(x, analysis.Cores)).ToArray();
+            Curve(plot, xs, [.. procs.Select(x => t1 / Math.Max(ws.WorkSeconds / x, ws.SpanSeconds))], "work–span bound T(1)/max(T1/P, T∞)", Colors.Black, LinePattern.Dashed);
+            Curve(plot, xs, [.. procs.Select(x => t1 / ((ws.WorkSeconds / x) + ws.SpanSeconds))], "Brent T(1)/(T1/P + T∞)", Colors.DarkGreen, LinePattern.Dashed);
+            Curve(plot, xs, [.. procs.Select(x => t1 / ((ws.WorkSeconds / x) + ws.SpanSeconds + (ws.DispatchSeconds * ((ws.Tasks / x) + ws.Stages))))], "burdened (Brent + dispatch)", Colors.Olive, LinePattern.DenselyDashed);
         }
 
         if (analysis.Amdahl is { } amdahl)

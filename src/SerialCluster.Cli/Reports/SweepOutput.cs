@@ -161,7 +161,7 @@ public static class SweepOutput
         }
 
         lines.Add($"whatif check (schedule simulated from the P = 1 job on min(P, {sweep.Cores}) cores): " + string.Join("; ", sweep.Checks.Select(c =>
-            $"P={c.P}: predicted {F(c.PredictedSeconds)} s vs measured {F(c.MeasuredSeconds)} s ({c.RelativeError:+0.0%;-0.0%}, tolerance ±{c.Tolerance:0%}{(c.Within ? string.Empty : ", OUTSIDE")})")));
+            $"P={c.P}: predicted {F(c.PredictedSeconds)} s vs measured {F(c.MeasuredSeconds)} s ({WhatIfOutput.Signed(c.RelativeError)}, tolerance ±{c.Tolerance:0%}{(c.Within ? string.Empty : ", OUTSIDE")})")));
         if (sweep.SaturationNote is { } note)
         {
             lines.Add(note);

@@ -9,14 +9,16 @@ namespace SerialCluster.Cli.Reports;
 /// <summary>whatif's outputs: the JSON document and the terminal text.</summary>
 public static class WhatIfOutput
 {
-    public static WhatIfResult Compute(MeasuredJob job, string source, int measuredCores, IReadOnlyList<int> cores, IReadOnlyList<double> speeds, IReadOnlyList<WhatIfCheck>? checks = null)
+    /// <param name="answerCores">Where to ask "more or faster cores?" from (default: the measured cores).</param>
+    public static WhatIfResult Compute(
+        MeasuredJob job, string source, int measuredCores, IReadOnlyList<int> cores, IReadOnlyList<double> speeds, IReadOnlyList<WhatIfCheck>? checks = null, int? answerCores = null)
     {
         var model = ProfileMapping.Model(job.Profile, measuredCores);
         var coreList = cores.Count > 0 ? cores : [measuredCores, 2 * measuredCores];
         var speedList = speeds.Count > 0 ? speeds : [1.0, 2.0];
         var predictions = (from c in coreList from s in speedList let m = new MachineScenario(c, s) select (m, model.Predict(m))).ToList();
         checks ??= [WhatIfCheck.Of(model, measuredCores, measuredCores, job.Profile.WallSeconds, 0)];
-        return new WhatIfResult(job, source, model, predictions, model.Answer(), checks);
+        return new WhatIfResult(job, source, model, predictions, model.Answer(cores: answerCores), checks);
     }
 
     public static JsonObject Json(WhatIfResult result) => new()
@@ -44,6 +46,7 @@ public static class WhatIfOutput
         ["answer"] = new JsonObject
         {
             ["factor"] = result.Answer.Factor,
+            ["fromCores"] = result.Answer.FromCores,
             ["baselineSeconds"] = result.Answer.BaselineSeconds,
             ["moreCoresSeconds"] = result.Answer.MoreCoresSeconds,
             ["fasterCoresSeconds"] = result.Answer.FasterCoresSeconds,
@@ -56,6 +59,8 @@ public static class WhatIfOutput
             ["relativeError"] = c.RelativeError, ["tolerance"] = c.Tolerance, ["within"] = c.Within,
         })]),
     };
+
+    public static string Signed(double share) => (share >= 0 ? "+" : "−") + Math.Abs(Math.Round(share, 6)).ToString("0.0%", CultureInfo.InvariantCulture);
 
     public static void Terminal(IAnsiConsole console, WhatIfResult result)
     {
@@ -78,7 +83,7 @@ public static class WhatIfOutput
         foreach (var check in result.Checks)
         {
             console.MarkupLine(Markup.Escape(
-                $"check P={check.P}: predicted {F(check.PredictedSeconds)} s on {check.Cores} core(s), measured {F(check.MeasuredSeconds)} s ({check.RelativeError:+0.0%;-0.0%}; tolerance ±{check.Tolerance:0%}: {(check.Within ? "within" : "OUTSIDE")})"));
+                $"check P={check.P}: predicted {F(check.PredictedSeconds)} s on {check.Cores} core(s), measured {F(check.MeasuredSeconds)} s ({Signed(check.RelativeError)}; tolerance ±{check.Tolerance:0%}: {(check.Within ? "within" : "OUTSIDE")})"));
         }
 
         console.MarkupLine("[grey]assumptions:[/]");

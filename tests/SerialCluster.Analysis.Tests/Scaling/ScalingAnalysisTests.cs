@@ -44,7 +44,7 @@ public sealed class ScalingAnalysisTests
     public void BoundsFollowWorkSpanAndBrent()
     {
         var workSpan = new WorkSpan(WorkSeconds: 8, SpanSeconds: 1, Tasks: 16, Stages: 2, DispatchSeconds: 0.01);
-        var analysis = ScalingAnalysis.Analyze([new Observation(1, 10), new Observation(2, 5.5)], cores: 2, workSpan);
+        var analysis = ScalingAnalysis.Analyze([new Observation(1, 10), new Observation(2, 5.5), new Observation(4, 5.6)], cores: 2, workSpan);
 
         var two = analysis.Bounds.Single(b => b.P == 2);
         Assert.Equal(4, two.LowerBoundSeconds);
@@ -52,6 +52,8 @@ public sealed class ScalingAnalysisTests
         Assert.Equal(5 + (0.01 * (8 + 2)), two.BurdenedSeconds, 12);
         Assert.Equal(10 / 4.0, two.SpanSpeedup);
         Assert.Equal(8, workSpan.Parallelism);
+        // Four tasks in flight on two cores get two processors: the bounds stop where the cores do.
+        Assert.Equal(two.LowerBoundSeconds, analysis.Bounds.Single(b => b.P == 4).LowerBoundSeconds);
     }
 
     [Fact]
