@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The README's "Reading the numbers" example: a serial workload (hashchain) and a parallel one (montecarlo) of about
-# the same single-core time, swept at P = 1, 2, 4 (k = 3 runs each after a warm-up round) on the embedded 2-silo
+# the same single-core time (about 3 s), swept at P = 1, 2, 4 (k = 5 runs each after a warm-up round) on the embedded 2-silo
 # cluster; writes their JSON, CSV and HTML under docs/examples/ and the speedup charts as PNG under docs/images/,
-# plus a report and a whatif of each workload's P = 1 job. Records the machine's load average beside the numbers.
+# plus a report and a whatif of each workload's P = 1 job, and a report (timeline, parallelism charts) of one montecarlo
+# job at P = 2. Records the machine's load average beside the numbers.
 #
-#   scripts/sweep-example.sh            # build, then ~2 minutes on an idle 2-core machine
+#   scripts/sweep-example.sh            # build, then ~4 minutes on an idle 2-core machine
 #   scripts/sweep-example.sh --no-build
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,7 +13,7 @@ CLI="$ROOT/src/SerialCluster.Cli/bin/Debug/net10.0/serialcluster.dll"
 OUT="$ROOT/docs/examples"
 IMAGES="$ROOT/docs/images"
 PS="${SWEEP_PARALLELISM:-1,2,4}"
-REPEAT="${SWEEP_REPEAT:-3}"
+REPEAT="${SWEEP_REPEAT:-5}"
 mkdir -p "$OUT" "$IMAGES"
 
 if [[ "${1:-}" != "--no-build" ]]; then
@@ -41,6 +42,15 @@ PY
   dotnet "$CLI" whatif --from "$OUT/$name.json" --cores 1,2,4,8 --speed 1,2 > "$OUT/$name.whatif.txt"
 }
 
-sweep hashchain hashchain "${HASHCHAIN_PARAMS:-steps=1500000}"
-sweep montecarlo montecarlo "${MONTECARLO_PARAMS:-samples=50000000}" tasks=16
+sweep hashchain hashchain "${HASHCHAIN_PARAMS:-steps=10000000}"
+sweep montecarlo montecarlo "${MONTECARLO_PARAMS:-samples=300000000}" tasks=16
+# One parallel job at P = 2 through report: its timeline and parallelism profile as PNG.
+dotnet "$CLI" run montecarlo --set "${MONTECARLO_PARAMS:-samples=300000000}" --set tasks=16 --parallelism 2 --json > "$OUT/montecarlo.p2-run.json"
+dotnet "$CLI" report --from "$OUT/montecarlo.p2-run.json" --html "$OUT/montecarlo.p2-report.html" > "$OUT/montecarlo.p2-report.txt"
+python3 - "$OUT/montecarlo.p2-report.html" "$IMAGES/montecarlo-p2" <<'PY'
+import base64, re, sys
+html, prefix = sys.argv[1], sys.argv[2]
+for name, data in zip(['timeline', 'parallelism'], re.findall(r'data:image/png;base64,([A-Za-z0-9+/=]+)', open(html).read())):
+    open(f"{prefix}-{name}.png", 'wb').write(base64.b64decode(data))
+PY
 echo "wrote $OUT and $IMAGES" >&2

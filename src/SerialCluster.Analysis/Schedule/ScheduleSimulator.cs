@@ -64,17 +64,14 @@ public static class ScheduleSimulator
     {
         var machine = new MachineScenario(measuredCores, 1);
         double Gap(double h) => Makespan(stages, machine, h) - measuredWallSeconds;
-        if (Gap(0) >= 0)
+        var tasks = stages.Sum(s => s.TaskSeconds.Count);
+        if (tasks == 0 || Gap(0) >= 0)
         {
             return 0;
         }
 
-        var tasks = Math.Max(1, stages.Sum(s => s.TaskSeconds.Count));
-        var upper = measuredWallSeconds / tasks * 2;
-        while (Gap(upper) < 0)
-        {
-            upper *= 2;
-        }
+        // Every task pays h at least once on the critical path of its stage, so h = wall brackets the root.
+        var upper = Math.Max(measuredWallSeconds, 1e-9);
 
         return Brent.FindRoot(Gap, 0, upper, accuracy: 1e-9 * Math.Max(1, measuredWallSeconds), maxIterations: 200);
     }

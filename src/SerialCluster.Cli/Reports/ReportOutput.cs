@@ -64,7 +64,7 @@ public static class ReportOutput
     {
         var table = new Table().Border(TableBorder.Rounded)
             .Title(Markup.Escape($"job {job.JobId}: {job.Workload}, {job.Mode}, P={job.Profile.ParallelismCap}, wall {F(job.Profile.WallSeconds)} s"));
-        foreach (var column in new[] { "stage", "kind", "start s", "wall s", "tasks", "work s", "span s", "silos (tasks)", "critical task" })
+        foreach (var column in new[] { "stage", "kind", "start s", "wall s", "tasks", "work s", "span s", "silos (tasks)", "last task (sets the barrier)" })
         {
             table.AddColumn(column);
         }
@@ -80,7 +80,7 @@ public static class ReportOutput
                 F(stage.WorkSeconds),
                 F(stage.SpanSeconds),
                 Markup.Escape(SiloCounts(stage)),
-                Markup.Escape($"{critical.Silo ?? "?"} {F(critical.KernelSeconds)} s, waits {F(critical.WaitSeconds)} s"));
+                Markup.Escape($"{critical.Silo ?? "?"} {F(critical.Start)}–{F(critical.End)} s, computed {F(critical.KernelSeconds)} s"));
         }
 
         console.Write(table);
@@ -103,7 +103,7 @@ public static class ReportOutput
         }
 
         console.Write(chart);
-        console.MarkupLine(Markup.Escape($"critical path: {F(timeline.CriticalPath.Sum(c => c.KernelSeconds))} s of compute + {F(timeline.CriticalPath.Sum(c => c.WaitSeconds))} s waiting, over {timeline.CriticalPath.Count} stage(s); average parallelism work/wall = {F(timeline.AverageParallelism, "F2")}, peak {F(timeline.PeakParallelism, "F2")}"));
+        console.MarkupLine(Markup.Escape($"critical path: in each of the {timeline.CriticalPath.Count} stage(s) the last task to finish sets the barrier; those tasks computed {F(timeline.CriticalPath.Sum(c => c.KernelSeconds))} s, and {F(timeline.CriticalPath.Sum(c => c.WaitSeconds))} s of stage time went to the tasks queued before them (P slots), dispatch and barriers; average parallelism work/wall = {F(timeline.AverageParallelism, "F2")}, peak {F(timeline.PeakParallelism, "F2")}"));
         console.MarkupLine($"[bold]verdict:[/] {Markup.Escape(timeline.Verdict.Explanation)}");
     }
 
@@ -116,10 +116,10 @@ public static class ReportOutput
             .Image(Charts.Parallelism(timeline, Math.Max(1, job.Profile.ParallelismCap), "parallelism profile"), "parallelism chart")
             .Heading("Stages and critical path")
             .Table(
-                ["stage", "kind", "start s", "wall s", "tasks", "work s", "span s", "silos (tasks)", "critical silo", "critical compute s", "wait s"],
+                ["stage", "kind", "start s", "wall s", "tasks", "work s", "span s", "silos (tasks)", "last task's silo", "its start–end s", "its compute s", "stage time not its compute s"],
                 timeline.Stages.Zip(timeline.CriticalPath).Select(x => (IReadOnlyList<string>)[
                     $"{x.First.Index} {x.First.Name}", x.First.Kind, F(x.First.Start), F(x.First.WallSeconds), x.First.Tasks.ToString(CultureInfo.InvariantCulture),
-                    F(x.First.WorkSeconds), F(x.First.SpanSeconds), SiloCounts(x.First), x.Second.Silo ?? "?", F(x.Second.KernelSeconds), F(x.Second.WaitSeconds)]));
+                    F(x.First.WorkSeconds), F(x.First.SpanSeconds), SiloCounts(x.First), x.Second.Silo ?? "?", $"{F(x.Second.Start)}–{F(x.Second.End)}", F(x.Second.KernelSeconds), F(x.Second.WaitSeconds)]));
         if (timeline.Reconstructed)
         {
             page.Paragraph("This job recorded no stage start times (pinned mode): stages are laid end to end.");

@@ -61,4 +61,8 @@ public sealed class ScheduleSimulatorTests
         Assert.Equal(0, model.DispatchSeconds, 9);
         Assert.Equal(1.0 + 2 + 1, model.Predict(new MachineScenario(100, 1)), 6);
     }
+
+    [Fact]
+    public void AJobWithoutTasksCalibratesToNoDispatch() =>
+        Assert.Equal(0, ScheduleSimulator.CalibrateDispatch([], measuredCores: 2, measuredWallSeconds: 1.0));
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using SerialCluster.Cli.Cluster;
 using SerialCluster.Cli.Tests.Reports;
 
 namespace SerialCluster.Cli.Tests.Commands;
@@ -39,6 +41,29 @@ public sealed class ReportCommandTests : IDisposable
         Assert.True(terminal.Code == 0, terminal.Stderr);
         Assert.Contains("verdict:", terminal.Stdout, StringComparison.Ordinal);
         Assert.Contains("critical path:", terminal.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReportAndWhatIfReadAStoredJobByIdThroughAGateway()
+    {
+        await using var cluster = await EmbeddedCluster.StartAsync(2, verbose: false, CancellationToken.None);
+        var gateway = "127.0.0.1:" + cluster.GatewayPorts[0].ToString(CultureInfo.InvariantCulture);
+        string[] connect = ["--gateway", gateway, "--cluster-id", EmbeddedCluster.ClusterId];
+        var run = await CliHarness.RunAsync(["run", "montecarlo", "--set", "samples=400000", "--set", "tasks=4", "--parallelism", "2", "--json", .. connect]);
+        Assert.True(run.Code == 0, run.Stderr);
+        var jobId = JsonNode.Parse(run.Stdout)!["jobId"]!.GetValue<string>();
+
+        var report = await CliHarness.RunAsync(["report", jobId, "--json", .. connect]);
+        var whatIf = await CliHarness.RunAsync(["whatif", jobId, "--cores", "4", "--json", .. connect]);
+        var unknown = await CliHarness.RunAsync(["report", "j-000000000000", .. connect]);
+
+        Assert.True(report.Code == 0, report.Stderr);
+        Assert.Equal(jobId, JsonNode.Parse(report.Stdout)!["jobId"]!.GetValue<string>());
+        Assert.Equal(4, JsonNode.Parse(report.Stdout)!["stages"]!.AsArray().Sum(s => s!["tasks"]!.GetValue<int>()));
+        Assert.True(whatIf.Code == 0, whatIf.Stderr);
+        Assert.Equal(jobId, JsonNode.Parse(whatIf.Stdout)!["jobId"]!.GetValue<string>());
+        Assert.Equal(ExitCodes.JobNotFound, unknown.Code);
+        Assert.Contains("j-000000000000", unknown.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
