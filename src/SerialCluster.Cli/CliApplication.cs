@@ -31,6 +31,15 @@ public static class CliApplication
                 .WithDescription("List the workloads with their parameters, defaults, limits and work/span formulas.");
             config.AddCommand<ClusterCommand>("cluster")
                 .WithDescription("Show every silo (role, cores, calibrated scores, CPU, running work) and the hop-latency matrix.");
+            config.AddCommand<SweepCommand>("sweep")
+                .WithDescription("Run a workload at several parallelisms (k times each) and fit Amdahl, Gustafson and USL; bounds, charts, CSV, HTML.")
+                .WithExample("sweep", "montecarlo", "--set", "samples=2e8", "--parallelism", "1,2,4", "--repeat", "3", "--html", "sweep.html");
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("One job's timeline (which silo ran what, when), critical path, parallelism profile and verdict.")
+                .WithExample("report", "--from", "run.json", "--html", "report.html");
+            config.AddCommand<WhatIfCommand>("whatif")
+                .WithDescription("Predict a measured job's time on N cores and/or cores x times faster: more cores or faster cores?")
+                .WithExample("whatif", "--from", "run.json", "--cores", "1,2,4,8", "--speed", "1,2");
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription("Run a serial and a parallel workload of equal single-core time at P=1 and at every core, and compare.");
         });

@@ -23,6 +23,12 @@ public static class ExitCodes
     /// <summary>The cluster gateway could not be reached.</summary>
     public const int GatewayUnreachable = 7;
 
+    /// <summary>A --from file that cannot be read, or is not the document the command reads.</summary>
+    public const int BadInput = 8;
+
+    /// <summary>The cluster does not know the job id, or the job has not completed.</summary>
+    public const int JobNotFound = 9;
+
     /// <summary>Interrupted by Ctrl+C.</summary>
     public const int Cancelled = 130;
 }

@@ -1,6 +1,9 @@
 namespace SerialCluster.Abstractions.Jobs;
 
-/// <summary>What one stage measured: its wall time (barrier to barrier), its tasks' summed and largest times.</summary>
+/// <summary>
+/// What one stage measured: its wall time (barrier to barrier), its tasks' summed and largest times; in scatter mode
+/// also when it started (seconds from the job's start) and when each task ran (<see cref="TaskSpan"/>, capped per job).
+/// </summary>
 [GenerateSerializer]
 [Immutable]
 [Alias("SerialCluster.StageProfile")]
@@ -13,4 +16,6 @@ public sealed record StageProfile(
     [property: Id(5)] double WorkSeconds,
     [property: Id(6)] double SpanSeconds,
     [property: Id(7)] long WorkUnits,
-    [property: Id(8)] long SpanUnits);
+    [property: Id(8)] long SpanUnits,
+    [property: Id(9)] double StartSeconds = 0,
+    [property: Id(10)] List<TaskSpan>? TaskSpans = null);

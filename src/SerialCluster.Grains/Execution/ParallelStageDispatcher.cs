@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using SerialCluster.Abstractions.Execution;
 using SerialCluster.Abstractions.Grains;
 using SerialCluster.Abstractions.Jobs;
@@ -27,7 +28,7 @@ public sealed class ParallelStageDispatcher(IGrainFactory grains)
         var stageSpec = plan.Stages[stage];
         var outputs = new byte[stageSpec.TaskCount][];
         var workers = silos.Select(s => grains.GetGrain<IWorkerGrain>(SiloKey.Format(s.Address, "worker"))).ToArray();
-        var inFlight = new Dictionary<Task<StageTaskOutcome>, (int Task, int Silo)>();
+        var inFlight = new Dictionary<Task<StageTaskOutcome>, (int Task, int Silo, long Dispatched)>();
         var cut = stageSpec.TaskCount;
         var next = 0;
         var roundRobin = 0;
@@ -37,14 +38,15 @@ public sealed class ParallelStageDispatcher(IGrainFactory grains)
             {
                 var silo = PickSilo(silos, roundRobin++);
                 var input = plan.CreateTaskInput(stage, next, previousOutputs);
+                var dispatched = Stopwatch.GetTimestamp();
                 var call = workers[silo].RunTaskAsync(new StageTaskRequest(jobId, spec, stage, next, input));
                 silos[silo].InFlight++;
-                inFlight.Add(call, (next, silo));
+                inFlight.Add(call, (next, silo, dispatched));
                 next++;
             }
 
             var finished = await Task.WhenAny(inFlight.Keys);
-            var (task, slot) = inFlight[finished];
+            var (task, slot, started) = inFlight[finished];
             inFlight.Remove(finished);
             silos[slot].InFlight--;
             var outcome = await finished;
@@ -54,7 +56,7 @@ public sealed class ParallelStageDispatcher(IGrainFactory grains)
             }
 
             outputs[task] = outcome.Output;
-            accumulator.Add(outcome.Seconds, outcome.Silo);
+            accumulator.Add(outcome.Seconds, outcome.Silo, started);
             unitsCompleted(plan.TaskUnits(stage, task));
             if (stageSpec.Speculative && plan.IsDecisive(stage, task, outcome.Output))
             {

@@ -35,7 +35,7 @@ public static class ProfileBuilder
             Work: plan.Work,
             Span: plan.Span,
             Unit: plan.Unit,
-            StageProfiles: Compact(stages),
+            StageProfiles: TaskSpans.Cap(Compact(stages)),
             ParallelismCap: parallelismCap,
             Predictions: predictions,
             ChosenMode: chosenMode,
@@ -61,6 +61,8 @@ public static class ProfileBuilder
                 g.Sum(s => s.WorkSeconds),
                 g.Sum(s => s.SpanSeconds),
                 g.Sum(s => s.WorkUnits),
-                g.Sum(s => s.SpanUnits)))];
+                g.Sum(s => s.SpanUnits),
+                g.First().StartSeconds,
+                g.Any(s => s.TaskSpans is not null) ? TaskSpans.PerSilo(g.SelectMany(s => s.TaskSpans ?? [])) : null))];
     }
 }

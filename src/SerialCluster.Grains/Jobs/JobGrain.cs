@@ -119,7 +119,7 @@ public sealed partial class JobGrain(
             var advice = await advisor.AdviseAsync(spec, plan, cluster, parallelism, options.SerialSilosTakeOverflow);
             var (result, stages, silos, serialSilo) = advice.Pinned
                 ? await RunPinnedAsync(advice.Spec, cluster)
-                : await RunScatteredAsync(advice.Spec, advice.Plan, cluster, parallelism);
+                : await RunScatteredAsync(advice.Spec, advice.Plan, cluster, parallelism, start);
             var wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
             var profile = ProfileBuilder.Build(
                 advice.Plan, wall, stages, silos, serialSilo, parallelism, advice.Predictions, advice.ChosenMode, advice.PredictedSeconds);
@@ -184,7 +184,7 @@ public sealed partial class JobGrain(
     }
 
     private async Task<(string Result, List<StageProfile> Stages, Dictionary<string, int> Silos, string? SerialSilo)> RunScatteredAsync(
-        JobSpec spec, WorkloadPlan plan, ClusterView cluster, int parallelism)
+        JobSpec spec, WorkloadPlan plan, ClusterView cluster, int parallelism, long jobStart)
     {
         var dispatcher = new ParallelStageDispatcher(GrainFactory);
         var parallelSilos = cluster.ParallelSilos(parallelism, options.SerialSilosTakeOverflow);
@@ -197,7 +197,7 @@ public sealed partial class JobGrain(
         for (var stage = 0; stage < plan.Stages.Count; stage++)
         {
             var stageSpec = plan.Stages[stage];
-            var accumulator = new StageAccumulator(stage, stageSpec);
+            var accumulator = new StageAccumulator(stage, stageSpec, jobStart);
             using var stageTrace = SerialClusterActivitySource.StartStage(
                 stage, stageSpec.Name, stageSpec.Kind.ToString().ToLowerInvariant(), stageSpec.TaskCount, localSilo.Name);
             var stageStart = Stopwatch.GetTimestamp();
@@ -206,7 +206,7 @@ public sealed partial class JobGrain(
                 var input = plan.CreateTaskInput(stage, 0, previous);
                 var chain = GrainFactory.GetGrain<ISerialChainGrain>(SiloKey.Format(serial.Address, $"{JobId}/{stage}"));
                 var outcome = await chain.RunChainAsync(new ChainRequest(JobId, spec, stage, input, unitsBefore));
-                accumulator.Add(outcome.Seconds, outcome.Silo);
+                accumulator.Add(outcome.Seconds, outcome.Silo, stageStart);
                 serialSilo = outcome.Silo;
                 previous = [outcome.Output];
             }

@@ -1,0 +1,88 @@
+namespace SerialCluster.Analysis.Scaling;
+
+/// <summary>
+/// Everything a sweep concludes from its runs: per-P medians and spreads, speedup, efficiency, Karp–Flatt, the Amdahl,
+/// Gustafson and USL fits, and the work–span bounds of the P = 1 job. Amdahl and Gustafson are fitted only to points
+/// with P ≤ the cores available (beyond them the machine is saturated, which says nothing about the job's serial
+/// fraction); the USL, whose κ term models exactly such contention, sees every point. The work–span bounds at P use
+/// min(P, cores) processors.
+/// </summary>
+public sealed record ScalingAnalysis(
+    int Cores,
+    IReadOnlyList<ScalingPoint> Points,
+    AmdahlFit? Amdahl,
+    GustafsonFit? Gustafson,
+    UslFit? Usl,
+    WorkSpan? WorkSpan,
+    IReadOnlyList<BoundPoint> Bounds)
+{
+    public bool AnySaturated => Points.Any(p => p.Saturated);
+
+    /// <summary>Analyses runs that include P = 1; <paramref name="cores"/> is what the machine (or cluster) really has.</summary>
+    public static ScalingAnalysis Analyze(IReadOnlyList<Observation> runs, int cores, WorkSpan? workSpan)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(cores, 1);
+        if (!runs.Any(r => r.P == 1))
+        {
+            throw new ArgumentException("A scaling analysis needs runs at P = 1 (speedup is measured against them).", nameof(runs));
+        }
+
+        var t1 = Median(runs.Where(r => r.P == 1).Select(r => r.Seconds));
+        var points = runs
+            .GroupBy(r => r.P)
+            .OrderBy(g => g.Key)
+            .Select(g =>
+            {
+                var median = Median(g.Select(r => r.Seconds));
+                var speedup = t1 / median;
+                return new ScalingPoint(
+                    g.Key,
+                    g.Count(),
+                    median,
+                    g.Min(r => r.Seconds),
+                    g.Max(r => r.Seconds),
+                    (g.Max(r => r.Seconds) - g.Min(r => r.Seconds)) / median,
+                    speedup,
+                    speedup / g.Key,
+                    KarpFlatt(speedup, g.Key),
+                    g.Key > cores);
+            })
+            .ToList();
+        var unsaturated = runs.Where(r => r.P <= cores).ToList();
+        // Bounds are for processors, and P tasks in flight on fewer cores get only the cores.
+        var bounds = workSpan is null
+            ? []
+            : points.Select(p => Math.Min(p.P, cores)).Zip(points, (processors, p) => new BoundPoint(
+                p.P,
+                workSpan.LowerBound(processors),
+                workSpan.Brent(processors),
+                workSpan.Burdened(processors),
+                t1 / workSpan.LowerBound(processors),
+                t1 / workSpan.Brent(processors),
+                t1 / workSpan.Burdened(processors))).ToList();
+        return new ScalingAnalysis(
+            cores,
+            points,
+            AmdahlFit.Fit(unsaturated),
+            GustafsonFit.Fit([.. points.Where(p => !p.Saturated).Select(p => (p.P, p.Speedup))]),
+            UslFit.Fit(runs),
+            workSpan,
+            bounds);
+    }
+
+    /// <summary>Karp–Flatt experimentally determined serial fraction e = (1/S − 1/P)/(1 − 1/P); NaN at P = 1.</summary>
+    public static double KarpFlatt(double speedup, int p) =>
+        p <= 1 ? double.NaN : ((1.0 / speedup) - (1.0 / p)) / (1.0 - (1.0 / p));
+
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+}

@@ -1,0 +1,78 @@
+using MathNet.Numerics.RootFinding;
+
+namespace SerialCluster.Analysis.Schedule;
+
+/// <summary>
+/// Replays a measured job's tasks on a hypothetical machine. Assumptions (the whatif command prints them):
+/// stages run one after another with a barrier between them; a chain stage is one task on one core; a wide stage's
+/// tasks are list-scheduled in plan order, each to the core that frees first (what the dispatcher does with P slots);
+/// every task's compute time divides by the speed factor; every task also costs a fixed dispatch time h (the hop to a
+/// worker and back, coordinator bookkeeping) that a faster core does not shorten; cores are otherwise independent
+/// (no memory-bandwidth or cache contention), and the work does not change with the machine.
+/// </summary>
+public static class ScheduleSimulator
+{
+    public static double Makespan(IReadOnlyList<StageCosts> stages, MachineScenario machine, double dispatchSeconds)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(machine.Cores, 1);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(machine.Speed);
+        var total = 0.0;
+        foreach (var stage in stages)
+        {
+            total += StageMakespan(stage, machine, dispatchSeconds);
+        }
+
+        return total;
+    }
+
+    public static double StageMakespan(StageCosts stage, MachineScenario machine, double dispatchSeconds)
+    {
+        if (stage.TaskSeconds.Count == 0)
+        {
+            return 0;
+        }
+
+        if (stage.Chain)
+        {
+            return stage.TaskSeconds.Sum(t => (t / machine.Speed) + dispatchSeconds);
+        }
+
+        var slots = Math.Min(machine.Cores, stage.TaskSeconds.Count);
+        var free = new PriorityQueue<int, double>();
+        for (var core = 0; core < slots; core++)
+        {
+            free.Enqueue(core, 0);
+        }
+
+        var end = 0.0;
+        foreach (var seconds in stage.TaskSeconds)
+        {
+            free.TryDequeue(out var core, out var at);
+            var finish = at + (seconds / machine.Speed) + dispatchSeconds;
+            end = Math.Max(end, finish);
+            free.Enqueue(core, finish);
+        }
+
+        return end;
+    }
+
+    /// <summary>
+    /// The dispatch time per task that makes the simulated run on the measured machine take the measured wall time
+    /// (found with MathNet's Brent root finder); 0 when the tasks alone already take that long.
+    /// </summary>
+    public static double CalibrateDispatch(IReadOnlyList<StageCosts> stages, int measuredCores, double measuredWallSeconds)
+    {
+        var machine = new MachineScenario(measuredCores, 1);
+        double Gap(double h) => Makespan(stages, machine, h) - measuredWallSeconds;
+        var tasks = stages.Sum(s => s.TaskSeconds.Count);
+        if (tasks == 0 || Gap(0) >= 0)
+        {
+            return 0;
+        }
+
+        // Every task pays h at least once on the critical path of its stage, so h = wall brackets the root.
+        var upper = Math.Max(measuredWallSeconds, 1e-9);
+
+        return Brent.FindRoot(Gap, 0, upper, accuracy: 1e-9 * Math.Max(1, measuredWallSeconds), maxIterations: 200);
+    }
+}

@@ -1,0 +1,51 @@
+using SerialCluster.Cli.Cluster;
+using SerialCluster.Cli.Output;
+using SerialCluster.Cli.Reports;
+using Spectre.Console.Cli;
+
+namespace SerialCluster.Cli.Commands;
+
+/// <summary>
+/// <c>serialcluster report &lt;jobId&gt;</c> or <c>report --from run.json</c>: one job's timeline (which silo ran what,
+/// when), critical path, parallelism over time, and the verdict with its numbers.
+/// </summary>
+public sealed class ReportCommand(ConsoleStreams console) : AsyncCommand<ReportSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
+    {
+        MeasuredJob job;
+        if (settings.From is { } from)
+        {
+            var document = JobSource.ReadDocument(from);
+            if (JobSource.IsSweep(document))
+            {
+                throw new CliException(ExitCodes.BadInput, $"--from '{from}' is a sweep document; report reads one job (`run --json`); a sweep's P = 1 job is its \"baseline\"");
+            }
+
+            job = JobSource.FromRunDocument(document, $"--from '{from}'");
+        }
+        else
+        {
+            await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, cancellationToken);
+            (job, _) = await JobSource.FetchAsync(connection.Client, settings.JobId!, cancellationToken);
+        }
+
+        var timeline = ReportOutput.Analyze(job);
+        if (settings.Html is { } html)
+        {
+            ReportOutput.Html(job, timeline).Save(html, "--html");
+            console.Say($"wrote {html}");
+        }
+
+        if (settings.Json)
+        {
+            console.Out.Profile.Out.Writer.WriteLine(JobDocument.Serialize(ReportOutput.Json(job, timeline)));
+        }
+        else
+        {
+            ReportOutput.Terminal(console.Out, job, timeline);
+        }
+
+        return ExitCodes.Success;
+    }
+}

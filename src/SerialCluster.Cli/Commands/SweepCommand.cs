@@ -1,0 +1,148 @@
+using System.Globalization;
+using SerialCluster.Abstractions.Grains;
+using SerialCluster.Abstractions.Jobs;
+using SerialCluster.Cli.Cluster;
+using SerialCluster.Cli.Jobs;
+using SerialCluster.Cli.Output;
+using SerialCluster.Cli.Reports;
+using SerialCluster.Kernels.Plans;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace SerialCluster.Cli.Commands;
+
+/// <summary>
+/// <c>serialcluster sweep &lt;workload&gt; --parallelism 1,2,4</c>: runs the same job k times at each P (repeats interleaved
+/// across P, so drift in the machine's load spreads over every P instead of biasing one), checks every run gave the same
+/// result, then reports medians and spread, speedup, efficiency, Karp–Flatt, the Amdahl/Gustafson/USL fits and the
+/// work–span bounds.
+/// </summary>
+public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, SweepSettings settings, CancellationToken cancellationToken)
+    {
+        var workload = WorkloadCatalog.Get(settings.Workload);
+        var raw = ParameterArguments.Parse(workload, settings.Set);
+        var plan = workload.Plan(raw);
+        var parameters = new Dictionary<string, string>(plan.Parameters.Canonical, StringComparer.Ordinal);
+        var ps = settings.ParsedParallelism;
+
+        await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, cancellationToken);
+        var cores = await ClusterCores.CountAsync(connection.Client, cancellationToken);
+        var mode = settings.ParsedMode.ToString().ToLowerInvariant();
+        console.Say($"sweeping {workload.Name} ({mode}) at P = {string.Join(", ", ps)}, {settings.Repeat} run(s) each, on the {connection.Description} ({cores} cores)");
+        if (ps.Any(p => p > cores))
+        {
+            console.Say($"note: P = {string.Join(", ", ps.Where(p => p > cores))} exceed the {cores} cores: those points will show saturation, not parallel speedup");
+        }
+
+        var runner = new JobRunner(connection.Client);
+        var runs = new List<SweepRun>();
+        var total = ps.Count * settings.Repeat;
+        string? firstResult = null;
+        for (var round = 1; round <= settings.Warmup; round++)
+        {
+            foreach (var p in ps)
+            {
+                var status = await runner.RunAsync(new JobSpec(workload.Name, parameters, settings.ParsedMode, p), (_, _, _) => { }, cancellationToken);
+                if (status.State != JobState.Completed)
+                {
+                    throw new CliException(ExitCodes.JobFailed, $"warm-up job {status.JobId} (P={p}) failed: {status.Error}");
+                }
+
+                firstResult ??= status.ResultJson;
+                console.Error.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"sweep {workload.Name}: warm-up P={p}: {status.Profile?.WallSeconds ?? double.NaN:F3} s ({status.State.ToString().ToLowerInvariant()}, not measured)"));
+            }
+        }
+
+        for (var repeat = 1; repeat <= settings.Repeat; repeat++)
+        {
+            foreach (var p in ps)
+            {
+                var status = await runner.RunAsync(new JobSpec(workload.Name, parameters, settings.ParsedMode, p), (_, _, _) => { }, cancellationToken);
+                if (status.State != JobState.Completed || status.Profile is null)
+                {
+                    throw new CliException(ExitCodes.JobFailed, $"job {status.JobId} (P={p}, run {repeat}) failed: {status.Error}");
+                }
+
+                firstResult ??= status.ResultJson;
+                if (status.ResultJson != firstResult)
+                {
+                    throw new CliException(ExitCodes.JobFailed, $"job {status.JobId} (P={p}) gave a different result from the first run: {status.ResultJson} vs {firstResult}");
+                }
+
+                runs.Add(new SweepRun(p, repeat, status.Profile.WallSeconds, status));
+                console.Error.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"sweep {workload.Name}: run {runs.Count}/{total}: P={p} repeat {repeat}: {status.Profile.WallSeconds:F3} s ({status.JobId})"));
+            }
+        }
+
+        var sweep = SweepResult.Build(workload.Name, parameters, mode, connection.Description, cores, settings.Repeat, runs);
+        await PublishAsync(connection.Client, sweep, cancellationToken);
+        if (settings.Csv is { } csv)
+        {
+            Write(csv, "--csv", SweepOutput.Csv(sweep));
+            console.Say($"wrote {csv}");
+        }
+
+        if (settings.Html is { } html)
+        {
+            SweepOutput.Html(sweep).Save(html, "--html");
+            console.Say($"wrote {html}");
+        }
+
+        if (settings.Json)
+        {
+            console.Out.Profile.Out.Writer.WriteLine(JobDocument.Serialize(SweepOutput.Json(sweep)));
+        }
+        else
+        {
+            SweepOutput.Terminal(console.Out, sweep);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static void Write(string path, string option, string text)
+    {
+        try
+        {
+            File.WriteAllText(path, text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException(ExitCodes.BadInput, $"{option} '{path}' cannot be written: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// Feeds the sweep's conclusion to the cluster's last-job gauges (Grafana's Amdahl row): the speedup at the largest
+    /// P within the cores, the plan's parallelism, the fitted Amdahl f and the work–span bound at that P. A cluster
+    /// that cannot take it costs the user nothing but a line on stderr.
+    /// </summary>
+    private async Task PublishAsync(IClusterClient client, SweepResult sweep, CancellationToken cancellationToken)
+    {
+        var analysis = sweep.Analysis;
+        var point = analysis.Points.Where(p => !p.Saturated).MaxBy(p => p.P) ?? analysis.Points.MaxBy(p => p.P);
+        if (point is null)
+        {
+            return;
+        }
+
+        var bound = analysis.Bounds.FirstOrDefault(b => b.P == point.P)?.SpanSpeedup ?? double.NaN;
+        try
+        {
+            var silo = await client.GetGrain<ITelemetryGrain>(sweep.Workload)
+                .PublishSweepAsync(sweep.Workload, point.Speedup, analysis.WorkSpan?.Parallelism ?? double.NaN, analysis.Amdahl?.SerialFraction.Value ?? double.NaN, bound)
+                .WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+            console.Say($"published the sweep's figures to the last-job gauges on {silo}");
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException or ArgumentException)
+        {
+            console.Say($"the sweep's figures were not published to the cluster's metrics: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System.ComponentModel;
+using System.Globalization;
+using SerialCluster.Abstractions.Jobs;
+using SerialCluster.Cli.Reports;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace SerialCluster.Cli.Commands;
+
+/// <summary>Options of <c>serialcluster sweep</c>.</summary>
+public sealed class SweepSettings : ClusterSettings
+{
+    public const int MaxRepeat = 100;
+
+    [CommandArgument(0, "<workload>")]
+    [Description("The workload to sweep (see `serialcluster workloads`).")]
+    public string Workload { get; init; } = string.Empty;
+
+    [CommandOption("-s|--set <NAME=VALUE>")]
+    [Description("A workload parameter; repeat for several. NAME=@path sends the content of a file.")]
+    public string[] Set { get; init; } = [];
+
+    [CommandOption("-p|--parallelism <LIST>")]
+    [Description("Comma-separated parallelisms to run, including 1 (speedup is measured against it), e.g. 1,2,4,8.")]
+    [DefaultValue("1,2")]
+    public string Parallelism { get; init; } = "1,2";
+
+    [CommandOption("-r|--repeat <K>")]
+    [Description("Runs per parallelism; the analysis uses medians and reports the spread (1-100).")]
+    [DefaultValue(3)]
+    public int Repeat { get; init; } = 3;
+
+    [CommandOption("--warmup <K>")]
+    [Description("Unmeasured rounds over every P before the measured ones (JIT, first activations, caches), 0-10.")]
+    [DefaultValue(1)]
+    public int Warmup { get; init; } = 1;
+
+    [CommandOption("-m|--mode <MODE>")]
+    [Description("scatter (tasks over every silo, P in flight) or auto; pinned ignores P and cannot be swept.")]
+    [DefaultValue("scatter")]
+    public string Mode { get; init; } = "scatter";
+
+    [CommandOption("--csv <FILE>")]
+    [Description("Also write the per-P table as CSV (header p,seconds,speedup,efficiency,karpFlatt,...).")]
+    public string? Csv { get; init; }
+
+    [CommandOption("--html <FILE>")]
+    [Description("Also write an HTML report with the charts embedded as PNG images.")]
+    public string? Html { get; init; }
+
+    public JobMode ParsedMode => Mode.Equals("auto", StringComparison.OrdinalIgnoreCase) ? JobMode.Auto : JobMode.Scatter;
+
+    /// <summary>The parallelisms, sorted and distinct; valid only after <see cref="Validate"/>.</summary>
+    public IReadOnlyList<int> ParsedParallelism => ParseList(Parallelism, out _) ?? [];
+
+    public override ValidationResult Validate()
+    {
+        if (Mode.ToLowerInvariant() is not ("scatter" or "auto"))
+        {
+            return ValidationResult.Error($"--mode '{Mode}' cannot be swept; allowed: scatter, auto (pinned runs on one core whatever P is)");
+        }
+
+        if (ParseList(Parallelism, out var error) is null)
+        {
+            return ValidationResult.Error(error!);
+        }
+
+        if (Repeat is < 1 or > MaxRepeat)
+        {
+            return ValidationResult.Error($"--repeat {Repeat} is out of range; allowed: 1 to {MaxRepeat}");
+        }
+
+        if (Warmup is < 0 or > 10)
+        {
+            return ValidationResult.Error($"--warmup {Warmup} is out of range; allowed: 0 to 10");
+        }
+
+        if ((OutputPath.Check(Csv, "--csv") ?? OutputPath.Check(Html, "--html")) is { } pathError)
+        {
+            return ValidationResult.Error(pathError);
+        }
+
+        return base.Validate();
+    }
+
+    private static List<int>? ParseList(string text, out string? error)
+    {
+        var values = new SortedSet<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var p) || p is < 1 or > RunSettings.MaxParallelism)
+            {
+                error = $"--parallelism '{text}': '{part}' is not a parallelism; allowed: integers 1 to {RunSettings.MaxParallelism}, comma-separated, e.g. 1,2,4";
+                return null;
+            }
+
+            values.Add(p);
+        }
+
+        if (!values.Contains(1))
+        {
+            error = $"--parallelism '{text}' must include 1: speedup is measured against the run at P = 1";
+            return null;
+        }
+
+        if (values.Count < 2)
+        {
+            error = $"--parallelism '{text}' needs a second value besides 1, e.g. 1,2";
+            return null;
+        }
+
+        error = null;
+        return [.. values];
+    }
+}

@@ -1,0 +1,185 @@
+using SerialCluster.Analysis.Scaling;
+using SerialCluster.Analysis.Timeline;
+using ScottPlot;
+
+namespace SerialCluster.Cli.Reports;
+
+/// <summary>The report charts as PNG bytes (ScottPlot on SkiaSharp; renders headless, no display needed).</summary>
+public static class Charts
+{
+    public const int Width = 900;
+    public const int Height = 520;
+
+    /// <summary>Measured speedup (median, with min–max bars) against linear, the work–span bounds and the fitted laws.</summary>
+    public static byte[] Speedup(ScalingAnalysis analysis, string title)
+    {
+        var plot = new Plot();
+        var maxP = analysis.Points.Max(p => p.P);
+        var xs = Enumerable.Range(0, 101).Select(i => 1 + ((maxP - 1) * i / 100.0)).ToArray();
+        var t1 = analysis.Points.Single(p => p.P == 1).MedianSeconds;
+
+        Curve(plot, xs, xs, "linear (S = P)", Colors.Gray, LinePattern.Dotted);
+        if (analysis.AnySaturated)
+        {
+            Curve(plot, xs, [.. xs.Select(x => Math.Min(x, analysis.Cores))], $"ideal on {analysis.Cores} cores", Colors.Silver, LinePattern.Solid);
+        }
+        if (analysis.WorkSpan is { } ws)
+        {
+            // Bounds count processors: beyond the cores, P tasks in flight still get only the cores.
+            var procs = xs.Select(x => Math.Min(x, analysis.Cores)).ToArray();
+            Curve(plot, xs, [.. procs.Select(x => t1 / Math.Max(ws.WorkSeconds / x, ws.SpanSeconds))], "work–span bound T(1)/max(T1/P, T∞)", Colors.Black, LinePattern.Dashed);
+            Curve(plot, xs, [.. procs.Select(x => t1 / ((ws.WorkSeconds / x) + ws.SpanSeconds))], "Brent T(1)/(T1/P + T∞)", Colors.DarkGreen, LinePattern.Dashed);
+            Curve(plot, xs, [.. procs.Select(x => t1 / ((ws.WorkSeconds / x) + ws.SpanSeconds + (ws.DispatchSeconds * ((ws.Tasks / x) + ws.Stages))))], "burdened (Brent + dispatch)", Colors.Olive, LinePattern.DenselyDashed);
+        }
+
+        if (analysis.Amdahl is { } amdahl)
+        {
+            Curve(plot, xs, [.. xs.Select(amdahl.Speedup)], $"Amdahl fit f = {amdahl.SerialFraction.Value:F3}", Colors.Blue, LinePattern.Solid);
+        }
+
+        if (analysis.Usl is { } usl)
+        {
+            Curve(plot, xs, [.. xs.Select(usl.Speedup)], $"USL fit σ = {usl.Sigma.Value:F3}, κ = {usl.Kappa.Value:F4}", Colors.Purple, LinePattern.Solid);
+        }
+
+        foreach (var point in analysis.Points)
+        {
+            var bar = plot.Add.Line(point.P, t1 / point.MaxSeconds, point.P, t1 / point.MinSeconds);
+            bar.Color = Colors.Red;
+            bar.LineWidth = 2;
+        }
+
+        var measured = plot.Add.Scatter(analysis.Points.Select(p => (double)p.P).ToArray(), analysis.Points.Select(p => p.Speedup).ToArray());
+        measured.LegendText = "measured (median, min–max)";
+        measured.Color = Colors.Red;
+        measured.MarkerSize = 9;
+        measured.LineWidth = 0;
+
+        if (analysis.AnySaturated)
+        {
+            var cores = plot.Add.VerticalLine(analysis.Cores);
+            cores.Color = Colors.Orange;
+            cores.LinePattern = LinePattern.Dashed;
+            cores.LegendText = $"{analysis.Cores} cores: beyond, saturation";
+        }
+
+        plot.Title(title);
+        plot.XLabel("P (tasks in flight)");
+        plot.YLabel("speedup T(1)/T(P)");
+        plot.ShowLegend(Alignment.UpperLeft);
+        plot.Axes.SetLimits(0.8, maxP + 0.2, 0, Math.Max(maxP, analysis.Points.Max(p => t1 / p.MinSeconds)) * 1.05);
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
+
+    /// <summary>Median wall time per P with its spread, beside the work–span lower bound and Brent's upper bound.</summary>
+    public static byte[] Times(ScalingAnalysis analysis, string title)
+    {
+        var plot = new Plot();
+        var ps = analysis.Points.Select(p => (double)p.P).ToArray();
+        foreach (var point in analysis.Points)
+        {
+            var bar = plot.Add.Line(point.P, point.MinSeconds, point.P, point.MaxSeconds);
+            bar.Color = Colors.Red;
+            bar.LineWidth = 2;
+        }
+
+        var measured = plot.Add.Scatter(ps, analysis.Points.Select(p => p.MedianSeconds).ToArray());
+        measured.LegendText = "measured median";
+        measured.Color = Colors.Red;
+        if (analysis.Bounds.Count > 0)
+        {
+            Curve(plot, ps, [.. analysis.Bounds.Select(b => b.LowerBoundSeconds)], "max(T1/P, T∞)", Colors.Black, LinePattern.Dashed);
+            Curve(plot, ps, [.. analysis.Bounds.Select(b => b.BrentSeconds)], "T1/P + T∞", Colors.DarkGreen, LinePattern.Dashed);
+            Curve(plot, ps, [.. analysis.Bounds.Select(b => b.BurdenedSeconds)], "burdened", Colors.Olive, LinePattern.DenselyDashed);
+        }
+
+        plot.Title(title);
+        plot.XLabel("P (tasks in flight)");
+        plot.YLabel("wall time (s)");
+        plot.ShowLegend(Alignment.UpperRight);
+        plot.Axes.SetLimitsY(0, analysis.Points.Max(p => p.MaxSeconds) * 1.1);
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
+
+    /// <summary>Which silo ran what, when: one lane per silo, one box per task (pale: a silo's aggregate of many tasks), coloured by stage.</summary>
+    public static byte[] Timeline(JobTimeline timeline, string title)
+    {
+        var plot = new Plot();
+        var silos = timeline.Stages.SelectMany(s => s.Spans).Select(s => s.Silo).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var lane = silos.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i, StringComparer.Ordinal);
+        var palette = new ScottPlot.Palettes.Category10();
+        foreach (var stage in timeline.Stages)
+        {
+            var color = palette.GetColor(stage.Index);
+            if (stage.Spans.Count == 0)
+            {
+                var box = plot.Add.Rectangle(stage.Start, stage.Start + stage.WallSeconds, -0.9, -0.1);
+                box.FillStyle.Color = color.WithAlpha(0.5);
+                box.LineStyle.Width = 0;
+                continue;
+            }
+
+            foreach (var span in stage.Spans.OrderBy(s => s.Start))
+            {
+                var y = lane[span.Silo];
+                var box = plot.Add.Rectangle(span.Start, Math.Max(span.End, span.Start + 1e-6), y + 0.1, y + 0.9);
+                box.FillStyle.Color = color.WithAlpha(span.Tasks > 1 ? 0.35 : 0.8);
+                box.LineStyle.Color = color;
+                box.LineStyle.Width = 0.5f;
+            }
+        }
+
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        for (var i = 0; i < silos.Count; i++)
+        {
+            ticks.AddMajor(i + 0.5, silos[i]);
+        }
+
+        if (timeline.Stages.Any(s => s.Spans.Count == 0))
+        {
+            ticks.AddMajor(-0.5, "(stage, no task spans)");
+        }
+
+        plot.Axes.Left.TickGenerator = ticks;
+        plot.Title(title);
+        plot.XLabel("seconds since the job started");
+        plot.Axes.SetLimits(0, timeline.WallSeconds * 1.02, timeline.Stages.Any(s => s.Spans.Count == 0) ? -1 : 0, Math.Max(1, silos.Count));
+        return plot.GetImageBytes(Width, Math.Max(260, 120 + (60 * silos.Count)), ImageFormat.Png);
+    }
+
+    /// <summary>Tasks computing at once over the job's wall time, against the parallelism cap P.</summary>
+    public static byte[] Parallelism(JobTimeline timeline, int cap, string title)
+    {
+        var plot = new Plot();
+        var xs = timeline.Profile.Select(s => s.Start).Append(timeline.Profile.Count == 0 ? 0 : timeline.Profile[^1].End).ToArray();
+        var ys = timeline.Profile.Select(s => s.Running).Append(timeline.Profile.Count == 0 ? 0 : timeline.Profile[^1].Running).ToArray();
+        var line = plot.Add.Scatter(xs, ys);
+        line.ConnectStyle = ConnectStyle.StepHorizontal;
+        line.MarkerSize = 0;
+        line.LegendText = "tasks computing";
+        var p = plot.Add.HorizontalLine(cap);
+        p.LinePattern = LinePattern.Dashed;
+        p.Color = Colors.Orange;
+        p.LegendText = $"P = {cap}";
+        var average = plot.Add.HorizontalLine(timeline.AverageParallelism);
+        average.LinePattern = LinePattern.Dotted;
+        average.Color = Colors.Gray;
+        average.LegendText = $"average = work/wall = {timeline.AverageParallelism:F2}";
+        plot.Title(title);
+        plot.XLabel("seconds since the job started");
+        plot.YLabel("tasks computing");
+        plot.ShowLegend(Alignment.UpperRight);
+        plot.Axes.SetLimitsY(0, Math.Max(cap, timeline.PeakParallelism) * 1.25);
+        return plot.GetImageBytes(Width, 360, ImageFormat.Png);
+    }
+
+    private static void Curve(Plot plot, double[] xs, double[] ys, string label, Color color, LinePattern pattern)
+    {
+        var curve = plot.Add.Scatter(xs, ys);
+        curve.LegendText = label;
+        curve.Color = color;
+        curve.MarkerSize = 0;
+        curve.LinePattern = pattern;
+        curve.LineWidth = 1.5f;
+    }
+}

@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using SerialCluster.Analysis.Scaling;
+using SerialCluster.Cli.Output;
+using Spectre.Console;
+using static SerialCluster.Cli.Reports.Numbers;
+
+namespace SerialCluster.Cli.Reports;
+
+/// <summary>A sweep's outputs: the JSON document, the CSV table, the terminal table and chart, and the HTML report.</summary>
+public static class SweepOutput
+{
+    public const string CsvHeader = "p,seconds,speedup,efficiency,karpFlatt,runs,minSeconds,maxSeconds,spread,saturated,lowerBoundSeconds,brentSeconds,burdenedSeconds,amdahlSpeedup,uslSpeedup,predictedSeconds";
+
+    public static JsonObject Json(SweepResult sweep)
+    {
+        var a = sweep.Analysis;
+        return new JsonObject
+        {
+            ["workload"] = sweep.Workload,
+            ["parameters"] = new JsonObject([.. sweep.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))]),
+            ["mode"] = sweep.Mode,
+            ["cluster"] = sweep.Cluster,
+            ["cores"] = sweep.Cores,
+            ["repeat"] = sweep.Repeat,
+            ["saturation"] = sweep.SaturationNote,
+            ["runs"] = new JsonArray([.. sweep.Runs.Select(r => (JsonNode)new JsonObject
+            {
+                ["p"] = r.P, ["repeat"] = r.Repeat, ["seconds"] = r.Seconds, ["jobId"] = r.Status.JobId,
+            })]),
+            ["points"] = new JsonArray([.. a.Points.Select(p =>
+            {
+                var bound = a.Bounds.FirstOrDefault(b => b.P == p.P);
+                var check = sweep.Checks.First(c => c.P == p.P);
+                return (JsonNode)new JsonObject
+                {
+                    ["p"] = p.P,
+                    ["runs"] = p.Runs,
+                    ["seconds"] = p.MedianSeconds,
+                    ["minSeconds"] = p.MinSeconds,
+                    ["maxSeconds"] = p.MaxSeconds,
+                    ["spread"] = p.Spread,
+                    ["speedup"] = p.Speedup,
+                    ["efficiency"] = p.Efficiency,
+                    ["karpFlatt"] = JsonNumber(p.KarpFlatt),
+                    ["saturated"] = p.Saturated,
+                    ["lowerBoundSeconds"] = bound is null ? null : bound.LowerBoundSeconds,
+                    ["brentSeconds"] = bound is null ? null : bound.BrentSeconds,
+                    ["burdenedSeconds"] = bound is null ? null : bound.BurdenedSeconds,
+                    ["amdahlSpeedup"] = a.Amdahl is null ? null : a.Amdahl.Speedup(p.P),
+                    ["uslSpeedup"] = a.Usl is null ? null : a.Usl.Speedup(p.P),
+                    ["predictedSeconds"] = check.PredictedSeconds,
+                };
+            })]),
+            ["fits"] = new JsonObject
+            {
+                ["amdahl"] = a.Amdahl is null ? null : new JsonObject
+                {
+                    ["serialFraction"] = a.Amdahl.SerialFraction.Value,
+                    ["serialFractionStdErr"] = JsonNumber(a.Amdahl.SerialFraction.StandardError),
+                    ["t1Seconds"] = a.Amdahl.T1Seconds.Value,
+                    ["maxSpeedup"] = JsonNumber(a.Amdahl.MaxSpeedup),
+                    ["rmseSeconds"] = a.Amdahl.RmseSeconds,
+                    ["observations"] = a.Amdahl.Observations,
+                },
+                ["gustafson"] = a.Gustafson is null ? null : new JsonObject
+                {
+                    ["serialFraction"] = a.Gustafson.SerialFraction.Value,
+                    ["serialFractionStdErr"] = JsonNumber(a.Gustafson.SerialFraction.StandardError),
+                    ["scaledSpeedupAtCores"] = a.Gustafson.ScaledSpeedup(sweep.Cores),
+                },
+                ["usl"] = a.Usl is null ? null : new JsonObject
+                {
+                    ["sigma"] = a.Usl.Sigma.Value,
+                    ["sigmaStdErr"] = JsonNumber(a.Usl.Sigma.StandardError),
+                    ["kappa"] = a.Usl.Kappa.Value,
+                    ["kappaStdErr"] = JsonNumber(a.Usl.Kappa.StandardError),
+                    ["kappaFitted"] = a.Usl.KappaFitted,
+                    ["peakN"] = JsonNumber(a.Usl.PeakN),
+                    ["rmseSeconds"] = a.Usl.RmseSeconds,
+                },
+            },
+            ["workSpan"] = a.WorkSpan is not { } ws ? null : new JsonObject
+            {
+                ["workSeconds"] = ws.WorkSeconds,
+                ["spanSeconds"] = ws.SpanSeconds,
+                ["parallelism"] = ws.Parallelism,
+                ["tasks"] = ws.Tasks,
+                ["stages"] = ws.Stages,
+                ["dispatchSeconds"] = ws.DispatchSeconds,
+            },
+            ["whatIf"] = new JsonObject
+            {
+                ["dispatchSeconds"] = sweep.Model.DispatchSeconds,
+                ["checks"] = new JsonArray([.. sweep.Checks.Select(c => (JsonNode)new JsonObject
+                {
+                    ["p"] = c.P, ["cores"] = c.Cores, ["predictedSeconds"] = c.PredictedSeconds, ["measuredSeconds"] = c.MeasuredSeconds,
+                    ["relativeError"] = c.RelativeError, ["tolerance"] = c.Tolerance, ["within"] = c.Within,
+                })]),
+            },
+            ["baseline"] = JobDocument.Build(sweep.Baseline),
+        };
+    }
+
+    public static string Csv(SweepResult sweep)
+    {
+        var a = sweep.Analysis;
+        var text = new StringBuilder().AppendLine(CsvHeader);
+        foreach (var p in a.Points)
+        {
+            var bound = a.Bounds.FirstOrDefault(b => b.P == p.P);
+            var check = sweep.Checks.First(c => c.P == p.P);
+            text.AppendLine(string.Join(',',
+                p.P.ToString(CultureInfo.InvariantCulture),
+                Numbers.Csv(p.MedianSeconds),
+                Numbers.Csv(p.Speedup),
+                Numbers.Csv(p.Efficiency),
+                Numbers.Csv(p.KarpFlatt),
+                p.Runs.ToString(CultureInfo.InvariantCulture),
+                Numbers.Csv(p.MinSeconds),
+                Numbers.Csv(p.MaxSeconds),
+                Numbers.Csv(p.Spread),
+                p.Saturated ? "true" : "false",
+                Numbers.Csv(bound?.LowerBoundSeconds ?? double.NaN),
+                Numbers.Csv(bound?.BrentSeconds ?? double.NaN),
+                Numbers.Csv(bound?.BurdenedSeconds ?? double.NaN),
+                Numbers.Csv(a.Amdahl?.Speedup(p.P) ?? double.NaN),
+                Numbers.Csv(a.Usl?.Speedup(p.P) ?? double.NaN),
+                Numbers.Csv(check.PredictedSeconds)));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Lines of the fits and bounds, the same in the terminal and the HTML report.</summary>
+    public static List<string> Findings(SweepResult sweep)
+    {
+        var a = sweep.Analysis;
+        var lines = new List<string>();
+        if (a.Amdahl is { } amdahl)
+        {
+            lines.Add($"Amdahl: serial fraction f = {F(amdahl.SerialFraction.Value)} ± {F(amdahl.SerialFraction.StandardError)} (least squares over {amdahl.Observations} runs with P ≤ {sweep.Cores}); speedup limit 1/f = {F(amdahl.MaxSpeedup, "F2")}×");
+        }
+
+        if (a.Gustafson is { } gustafson)
+        {
+            lines.Add($"Gustafson: serial share of the parallel run α = {F(gustafson.SerialFraction.Value)} ± {F(gustafson.SerialFraction.StandardError)}; a job scaled to keep that share would gain {F(gustafson.ScaledSpeedup(sweep.Cores), "F2")}× on {sweep.Cores} cores");
+        }
+
+        if (a.Usl is { } usl)
+        {
+            lines.Add(usl.KappaFitted
+                ? $"USL: σ = {F(usl.Sigma.Value)} ± {F(usl.Sigma.StandardError)}, κ = {F(usl.Kappa.Value, "F5")} ± {F(usl.Kappa.StandardError, "F5")}, peak at N* = √((1−σ)/κ) = {F(usl.PeakN, "F1")}"
+                : $"USL: σ = {F(usl.Sigma.Value)} ± {F(usl.Sigma.StandardError)}; κ needs three or more distinct P and is held at 0");
+        }
+
+        if (a.WorkSpan is { } ws)
+        {
+            lines.Add($"work–span (the P = 1 job, {sweep.Baseline.JobId}): T1 = {F(ws.WorkSeconds)} s of task compute, T∞ = {F(ws.SpanSeconds)} s on the critical path, parallelism T1/T∞ = {F(ws.Parallelism, "F2")}; {ws.Tasks} tasks in {ws.Stages} stages, dispatch {F(ws.DispatchSeconds * 1e3, "F3")} ms per task");
+        }
+
+        lines.Add($"whatif check (schedule simulated from the P = 1 job on min(P, {sweep.Cores}) cores): " + string.Join("; ", sweep.Checks.Select(c =>
+            $"P={c.P}: predicted {F(c.PredictedSeconds)} s vs measured {F(c.MeasuredSeconds)} s ({WhatIfOutput.Signed(c.RelativeError)}, tolerance ±{c.Tolerance:0%}{(c.Within ? string.Empty : ", OUTSIDE")})")));
+        if (sweep.SaturationNote is { } note)
+        {
+            lines.Add(note);
+        }
+
+        return lines;
+    }
+
+    public static void Terminal(IAnsiConsole console, SweepResult sweep)
+    {
+        var a = sweep.Analysis;
+        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"{sweep.Workload} sweep, {sweep.Repeat} run(s) per P, {sweep.Mode} on the {sweep.Cluster} ({sweep.Cores} cores)"));
+        foreach (var column in new[] { "P", "median", "min–max", "speedup", "efficiency", "Karp–Flatt", "bound max(T1/P,T∞)", "Brent", "burdened", "Amdahl fit", "USL fit", "" })
+        {
+            table.AddColumn(new TableColumn(column).RightAligned());
+        }
+
+        foreach (var p in a.Points)
+        {
+            var bound = a.Bounds.FirstOrDefault(b => b.P == p.P);
+            table.AddRow(
+                p.P.ToString(CultureInfo.InvariantCulture),
+                F(p.MedianSeconds) + " s",
+                Markup.Escape($"{F(p.MinSeconds)}–{F(p.MaxSeconds)}"),
+                F(p.Speedup, "F2") + "×",
+                F(p.Efficiency, "P0"),
+                F(p.KarpFlatt),
+                bound is null ? "—" : F(bound.LowerBoundSeconds) + " s",
+                bound is null ? "—" : F(bound.BrentSeconds) + " s",
+                bound is null ? "—" : F(bound.BurdenedSeconds) + " s",
+                a.Amdahl is null ? "—" : F(a.Amdahl.Speedup(p.P), "F2") + "×",
+                a.Usl is null ? "—" : F(a.Usl.Speedup(p.P), "F2") + "×",
+                p.Saturated ? "[yellow]saturated[/]" : string.Empty);
+        }
+
+        console.Write(table);
+        var chart = new BarChart().Width(70).Label("[bold]speedup T(1)/T(P)[/] (ideal = P up to the cores)").WithMaxValue(Math.Max(a.Points.Max(p => p.P), a.Points.Max(p => p.Speedup)));
+        foreach (var p in a.Points)
+        {
+            chart.AddItem($"P={p.P} measured", Math.Round(p.Speedup, 2), p.Saturated ? Color.Yellow : Color.Green);
+            chart.AddItem($"P={p.P} ideal", Math.Min(p.P, sweep.Cores), Color.Grey);
+        }
+
+        console.Write(chart);
+        foreach (var line in Findings(sweep))
+        {
+            console.MarkupLine(Markup.Escape(line));
+        }
+    }
+
+    public static HtmlPage Html(SweepResult sweep)
+    {
+        var a = sweep.Analysis;
+        var parameters = string.Join(" ", sweep.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+        var page = new HtmlPage($"serialcluster sweep: {sweep.Workload}")
+            .Paragraph($"{sweep.Workload} {parameters}; mode {sweep.Mode}; {sweep.Repeat} run(s) per P on the {sweep.Cluster} with {sweep.Cores} cores.")
+            .Image(Charts.Speedup(a, $"{sweep.Workload}: speedup against P"), "speedup chart")
+            .Image(Charts.Times(a, $"{sweep.Workload}: wall time against P"), "wall time chart")
+            .Heading("Points")
+            .Table(
+                ["P", "runs", "median s", "min s", "max s", "speedup", "efficiency", "Karp–Flatt", "max(T1/P,T∞) s", "Brent s", "burdened s", "predicted s", "saturated"],
+                a.Points.Select(p =>
+                {
+                    var bound = a.Bounds.FirstOrDefault(b => b.P == p.P);
+                    var check = sweep.Checks.First(c => c.P == p.P);
+                    return (IReadOnlyList<string>)[
+                        p.P.ToString(CultureInfo.InvariantCulture), p.Runs.ToString(CultureInfo.InvariantCulture), F(p.MedianSeconds), F(p.MinSeconds), F(p.MaxSeconds),
+                        F(p.Speedup, "F2"), F(p.Efficiency, "P0"), F(p.KarpFlatt), F(bound?.LowerBoundSeconds ?? double.NaN), F(bound?.BrentSeconds ?? double.NaN),
+                        F(bound?.BurdenedSeconds ?? double.NaN), F(check.PredictedSeconds), p.Saturated ? "yes" : "no"];
+                }))
+            .Heading("Fits, bounds and checks")
+            .List(Findings(sweep));
+        return page;
+    }
+}

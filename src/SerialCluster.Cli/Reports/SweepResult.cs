@@ -1,0 +1,41 @@
+using SerialCluster.Abstractions.Jobs;
+using SerialCluster.Analysis.Scaling;
+using SerialCluster.Analysis.Schedule;
+
+namespace SerialCluster.Cli.Reports;
+
+/// <summary>
+/// A finished sweep: what ran where, every run, the analysis, the job at P = 1 whose wall time is the median (the
+/// baseline whose work, span and task times feed the bounds and the what-if model), and that model's checks against
+/// every measured P.
+/// </summary>
+public sealed record SweepResult(
+    string Workload,
+    IReadOnlyDictionary<string, string> Parameters,
+    string Mode,
+    string Cluster,
+    int Cores,
+    int Repeat,
+    IReadOnlyList<SweepRun> Runs,
+    ScalingAnalysis Analysis,
+    JobStatus Baseline,
+    WhatIfModel Model,
+    IReadOnlyList<WhatIfCheck> Checks)
+{
+    public static SweepResult Build(
+        string workload, IReadOnlyDictionary<string, string> parameters, string mode, string cluster, int cores, int repeat, IReadOnlyList<SweepRun> runs)
+    {
+        var ones = runs.Where(r => r.P == 1).OrderBy(r => r.Seconds).ToList();
+        var baseline = ones[(ones.Count - 1) / 2].Status;
+        var profile = baseline.Profile!;
+        var analysis = ScalingAnalysis.Analyze([.. runs.Select(r => new Observation(r.P, r.Seconds))], cores, ProfileMapping.WorkSpan(profile));
+        var model = ProfileMapping.Model(profile, 1);
+        var checks = analysis.Points.Select(p => WhatIfCheck.Of(model, p.P, cores, p.MedianSeconds, p.Spread)).ToList();
+        return new SweepResult(workload, parameters, mode, cluster, cores, repeat, runs, analysis, baseline, model, checks);
+    }
+
+    /// <summary>The sentence the output carries whenever a swept P exceeds the cores available.</summary>
+    public string? SaturationNote => Analysis.AnySaturated
+        ? $"P = {string.Join(", ", Analysis.Points.Where(p => p.Saturated).Select(p => p.P))} exceed the {Cores} cores available: those points show saturation (tasks sharing cores), not parallel speedup; the Amdahl and Gustafson fits use only P ≤ {Cores}"
+        : null;
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using SerialCluster.Analysis.Schedule;
+using Spectre.Console;
+using static SerialCluster.Cli.Reports.Numbers;
+
+namespace SerialCluster.Cli.Reports;
+
+/// <summary>whatif's outputs: the JSON document and the terminal text.</summary>
+public static class WhatIfOutput
+{
+    /// <param name="answerCores">Where to ask "more or faster cores?" from (default: the measured cores).</param>
+    public static WhatIfResult Compute(
+        MeasuredJob job, string source, int measuredCores, IReadOnlyList<int> cores, IReadOnlyList<double> speeds, IReadOnlyList<WhatIfCheck>? checks = null, int? answerCores = null)
+    {
+        var model = ProfileMapping.Model(job.Profile, measuredCores);
+        var coreList = cores.Count > 0 ? cores : [measuredCores, 2 * measuredCores];
+        var speedList = speeds.Count > 0 ? speeds : [1.0, 2.0];
+        var predictions = (from c in coreList from s in speedList let m = new MachineScenario(c, s) select (m, model.Predict(m))).ToList();
+        checks ??= [WhatIfCheck.Of(model, measuredCores, measuredCores, job.Profile.WallSeconds, 0)];
+        return new WhatIfResult(job, source, model, predictions, model.Answer(cores: answerCores), checks);
+    }
+
+    public static JsonObject Json(WhatIfResult result) => new()
+    {
+        ["source"] = result.Source,
+        ["jobId"] = result.Job.JobId,
+        ["workload"] = result.Job.Workload,
+        ["measured"] = new JsonObject
+        {
+            ["cores"] = result.Model.MeasuredCores,
+            ["wallSeconds"] = result.Model.MeasuredWallSeconds,
+            ["workSeconds"] = result.Model.WorkSeconds,
+            ["spanSeconds"] = result.Model.SpanSeconds,
+            ["dispatchSeconds"] = result.Model.DispatchSeconds,
+            ["fixedSeconds"] = result.Model.FixedSeconds,
+        },
+        ["assumptions"] = new JsonArray([.. WhatIfResult.Assumptions.Select(a => (JsonNode)JsonValue.Create(a))]),
+        ["scenarios"] = new JsonArray([.. result.Predictions.Select(p => (JsonNode)new JsonObject
+        {
+            ["cores"] = p.Scenario.Cores,
+            ["speed"] = p.Scenario.Speed,
+            ["predictedSeconds"] = p.Seconds,
+            ["speedupOverMeasured"] = result.Model.MeasuredWallSeconds / p.Seconds,
+        })]),
+        ["answer"] = new JsonObject
+        {
+            ["factor"] = result.Answer.Factor,
+            ["fromCores"] = result.Answer.FromCores,
+            ["baselineSeconds"] = result.Answer.BaselineSeconds,
+            ["moreCoresSeconds"] = result.Answer.MoreCoresSeconds,
+            ["fasterCoresSeconds"] = result.Answer.FasterCoresSeconds,
+            ["choice"] = result.Answer.Choice,
+            ["text"] = result.Answer.Describe(),
+        },
+        ["checks"] = new JsonArray([.. result.Checks.Select(c => (JsonNode)new JsonObject
+        {
+            ["p"] = c.P, ["cores"] = c.Cores, ["predictedSeconds"] = c.PredictedSeconds, ["measuredSeconds"] = c.MeasuredSeconds,
+            ["relativeError"] = c.RelativeError, ["tolerance"] = c.Tolerance, ["within"] = c.Within,
+        })]),
+    };
+
+    public static string Signed(double share) => (share >= 0 ? "+" : "−") + Math.Abs(Math.Round(share, 6)).ToString("0.0%", CultureInfo.InvariantCulture);
+
+    public static void Terminal(IAnsiConsole console, WhatIfResult result)
+    {
+        var m = result.Model;
+        console.MarkupLine(Markup.Escape(
+            $"measured: job {result.Job.JobId} ({result.Job.Workload}) from {result.Source}: {F(m.MeasuredWallSeconds)} s on {m.MeasuredCores} core(s); work {F(m.WorkSeconds)} s, span {F(m.SpanSeconds)} s, {F(m.FixedSeconds)} s outside its stages (planning, cost probe; fixed), dispatch {F(m.DispatchSeconds * 1e3)} ms per task (calibrated so the simulated stages take the measured time)"));
+        var table = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn("cores").RightAligned()).AddColumn(new TableColumn("speed").RightAligned())
+            .AddColumn(new TableColumn("predicted").RightAligned()).AddColumn(new TableColumn("vs measured").RightAligned());
+        foreach (var (scenario, seconds) in result.Predictions)
+        {
+            table.AddRow(
+                scenario.Cores.ToString(CultureInfo.InvariantCulture),
+                F(scenario.Speed, "0.##") + "×",
+                F(seconds) + " s",
+                F(m.MeasuredWallSeconds / seconds, "F2") + "× faster");
+        }
+
+        console.Write(table);
+        console.MarkupLine("[bold]more cores or faster cores?[/] " + Markup.Escape(result.Answer.Describe()));
+        foreach (var check in result.Checks)
+        {
+            console.MarkupLine(Markup.Escape(
+                $"check P={check.P}: predicted {F(check.PredictedSeconds)} s on {check.Cores} core(s), measured {F(check.MeasuredSeconds)} s ({Signed(check.RelativeError)}; tolerance ±{check.Tolerance:0%}: {(check.Within ? "within" : "OUTSIDE")})"));
+        }
+
+        console.MarkupLine("[grey]assumptions:[/]");
+        foreach (var assumption in WhatIfResult.Assumptions)
+        {
+            console.MarkupLine("[grey]- " + Markup.Escape(assumption) + "[/]");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using SerialCluster.Cli.Tests.Reports;
+
+namespace SerialCluster.Cli.Tests.Commands;
+
+/// <summary>End to end on the embedded cluster: a short sweep's JSON, CSV and HTML parse and carry what they promise.</summary>
+public sealed class SweepCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("sweep-test-").FullName;
+
+    [Fact]
+    public async Task SweepWritesParsableJsonCsvAndHtmlWithChartsAndStatesSaturation()
+    {
+        var beyond = (2 * Environment.ProcessorCount).ToString(CultureInfo.InvariantCulture);
+        var csv = Path.Combine(_folder, "sweep.csv");
+        var html = Path.Combine(_folder, "sweep.html");
+
+        var (code, stdout, stderr) = await CliHarness.RunAsync(
+            "sweep", "montecarlo", "--set", "samples=400000", "--set", "tasks=8", "--parallelism", $"1,2,{beyond}", "--repeat", "2", "--warmup", "1",
+            "--csv", csv, "--html", html, "--json");
+
+        Assert.True(code == 0, stderr);
+        var document = JsonNode.Parse(stdout)!.AsObject();
+        Assert.Equal(Environment.ProcessorCount, document["cores"]!.GetValue<int>());
+        Assert.Equal(6, document["runs"]!.AsArray().Count);
+        var points = document["points"]!.AsArray();
+        Assert.Equal([1, 2, int.Parse(beyond, CultureInfo.InvariantCulture)], points.Select(p => p!["p"]!.GetValue<int>()).ToArray());
+        Assert.Equal(1.0, points[0]!["speedup"]!.GetValue<double>());
+        Assert.True(points[2]!["saturated"]!.GetValue<bool>());
+        Assert.Contains("saturation", document["saturation"]!.GetValue<string>(), StringComparison.Ordinal);
+        // Amdahl sees only P ≤ the cores (here 1 and 2); the USL every point, so with three distinct P it fits κ too.
+        Assert.NotNull(document["fits"]!["amdahl"]);
+        Assert.True(document["fits"]!["usl"]!["kappaFitted"]!.GetValue<bool>());
+        Assert.InRange(document["fits"]!["amdahl"]!["serialFraction"]!.GetValue<double>(), 0, 1);
+        Assert.True(document["workSpan"]!["workSeconds"]!.GetValue<double>() > 0);
+        Assert.Equal("montecarlo", document["baseline"]!["workload"]!.GetValue<string>());
+        Assert.Contains("sweep montecarlo: run 6/6", stderr, StringComparison.Ordinal);
+        Assert.Contains("published the sweep's figures to the last-job gauges on silo-", stderr, StringComparison.Ordinal);
+
+        var lines = File.ReadAllLines(csv);
+        Assert.StartsWith("p,seconds,speedup,efficiency,karpFlatt,", lines[0], StringComparison.Ordinal);
+        Assert.Equal(4, lines.Length);
+        var header = lines[0].Split(',');
+        foreach (var line in lines.Skip(1))
+        {
+            var cells = line.Split(',');
+            Assert.Equal(header.Length, cells.Length);
+            Assert.True(double.Parse(cells[1], CultureInfo.InvariantCulture) > 0);
+        }
+
+        HtmlCharts.AssertPngImages(File.ReadAllText(html), 2);
+    }
+
+    [Theory]
+    [InlineData("--parallelism", "2,4", "must include 1")]
+    [InlineData("--parallelism", "1,x", "'x' is not a parallelism")]
+    [InlineData("--mode", "pinned", "cannot be swept")]
+    [InlineData("--repeat", "0", "--repeat 0 is out of range")]
+    [InlineData("--csv", "/nonexistent-folder/x.csv", "does not exist")]
+    public async Task BadOptionsFailBeforeAnyJobRuns(string option, string value, string message)
+    {
+        var (code, _, stderr) = await CliHarness.RunAsync("sweep", "montecarlo", option, value);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("starting an embedded cluster", stderr, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
