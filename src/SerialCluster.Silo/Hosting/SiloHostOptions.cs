@@ -56,6 +56,9 @@ public sealed class SiloHostOptions : IValidatableObject
     [Range(1, 65535)]
     public int PrimarySiloPort { get; set; } = DefaultSiloPort;
 
+    /// <summary>Mutual TLS on every connection (<c>SerialCluster:Silo:Tls:*</c>); off unless <c>Tls:Enabled</c> is true.</summary>
+    public SiloTlsOptions Tls { get; set; } = new();
+
     public bool UsesRedis => string.Equals(Clustering, RedisClustering, StringComparison.Ordinal);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
