@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Storage;
 using SerialCluster.Grains.Calibration;
 using SerialCluster.Grains.Execution;
+using SerialCluster.Grains.Limits;
 using SerialCluster.Grains.Placement;
 
 namespace SerialCluster.Grains.Hosting;
@@ -21,6 +23,9 @@ public static class SerialClusterSiloBuilderExtensions
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new SiloState(options.Role));
         builder.Services.AddSingleton<PlanCache>();
+        // The host's configured limits when it registered them first; else the defaults.
+        builder.Services.TryAddSingleton(new JobLimits());
+        builder.AddIncomingGrainCallFilter<JobLimitsFilter>();
         builder.Services.AddPlacementDirector<SiloTargetedPlacement, SiloTargetedPlacementDirector>();
         builder.Services.AddCalibration();
         if (!HasGrainStorage(builder.Services, SerialClusterStorage.Jobs))

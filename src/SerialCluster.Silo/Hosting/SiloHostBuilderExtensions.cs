@@ -27,6 +27,7 @@ public static class SiloHostBuilderExtensions
         Validate(options);
         var configureSerialCluster = SerialClusterConfiguration.Read(builder.Configuration);
         var tls = LoadTls(options.Tls);
+        builder.Services.AddSingleton(LimitsConfiguration.Read(builder.Configuration));
 
         builder.UseOrleans(silo =>
         {
