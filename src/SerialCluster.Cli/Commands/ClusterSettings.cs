@@ -89,7 +89,7 @@ public class ClusterSettings : CommandSettings
 
         if (EffectiveTls is { } tls)
         {
-            if (NullIfEmpty(Gateway) is null && NullIfEmpty(Redis) is null && EffectiveGateway is null && EffectiveRedis is null)
+            if (EffectiveGateway is null && EffectiveRedis is null)
             {
                 return ValidationResult.Error("--tls-cert, --tls-key and --tls-ca are for a running cluster (--gateway or --redis); the embedded cluster runs without TLS inside this process");
             }
