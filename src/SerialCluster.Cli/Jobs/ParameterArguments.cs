@@ -44,6 +44,11 @@ public static class ParameterArguments
 
     private static string ReadFile(string workload, string parameter, string path)
     {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new InvalidParameterException(ParameterErrorKind.Malformed, workload, parameter, "@" + path, "@ followed by a file's path, e.g. @circuit.bench");
+        }
+
         try
         {
             var info = new FileInfo(path);
@@ -59,7 +64,7 @@ public static class ParameterArguments
 
             return File.ReadAllText(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new InvalidParameterException(ParameterErrorKind.Malformed, workload, parameter, "@" + path, $"a readable file ({e.Message})");
         }
