@@ -35,7 +35,9 @@ public sealed class MutualTlsTests(ITestOutputHelper output)
         using var certificates = await DevCertificates.CreateAsync();
         using var otherCa = await DevCertificates.CreateAsync();
         await using var cluster = await ProcessCluster.CreateAsync();
-        var silos = await cluster.StartSilosAsync([.. Names.Select(n => new SiloSpec(n, certificates.SiloSettings()))]);
+        // A limit from configuration too, to see it enforced by real silo processes.
+        IReadOnlyList<string> settings = [.. certificates.SiloSettings(), "--SerialCluster:Limits:MaxWorkUnits=10000000"];
+        var silos = await cluster.StartSilosAsync([.. Names.Select(n => new SiloSpec(n, settings))]);
         Assert.All(silos, s => Assert.Contains("connections mutual TLS", s.Output(), StringComparison.Ordinal));
 
         // The CA's client: connects through a TLS gateway, and the job's tasks cross the silo-to-silo TLS link.
@@ -128,6 +130,11 @@ public sealed class MutualTlsTests(ITestOutputHelper output)
         var status = await new JobRunner(connection.Client).RunAsync(spec, (_, _, _) => { }, deadline.Token);
         output.WriteLine($"{when}: job {status.JobId} {status.State} over {string.Join(", ", status.Profile?.Silos.Select(s => $"{s.Key}×{s.Value}") ?? [])}");
         Assert.Equal(JobState.Completed, status.State);
+
+        var overLimit = await Assert.ThrowsAsync<CliException>(() =>
+            new JobRunner(connection.Client).RunAsync(spec with { Parameters = new() { ["samples"] = "20000000" } }, (_, _, _) => { }, deadline.Token));
+        output.WriteLine($"{when}, over the configured limit: {overLimit.Message}");
+        Assert.Contains("work of 20,000,000 samples (from samples=20000000) exceeds the limit of 10,000,000 (SerialCluster:Limits:MaxWorkUnits)", overLimit.Message, StringComparison.Ordinal);
     }
 
     /// <summary>An Orleans client that presents <paramref name="certificate"/> and trusts the cluster's CA; returns why it could not connect.</summary>
