@@ -20,7 +20,7 @@ public static class ParameterArguments
             var equals = argument.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0)
             {
-                throw new CliException(ExitCodes.Usage, $"--set '{argument}' is not NAME=VALUE; e.g. --set steps=1000");
+                throw new CliException(ExitCodes.Usage, $"--set '{InvalidParameterException.Printable(argument)}' is not NAME=VALUE; e.g. --set steps=1000");
             }
 
             var name = argument[..equals].Trim();
@@ -35,7 +35,7 @@ public static class ParameterArguments
 
             if (!raw.TryAdd(name, value))
             {
-                throw new CliException(ExitCodes.Usage, $"--set {name} is given twice; give each parameter once");
+                throw new CliException(ExitCodes.Usage, $"--set {InvalidParameterException.Printable(name)} is given twice; give each parameter once");
             }
         }
 

@@ -47,7 +47,7 @@ public static class JobLimitChecker
 
             if (value.Length > limits.MaxParameterCharacters)
             {
-                return $"parameter '{name}' = '{Shorten(value)}' has {N(value.Length)} characters; the limit is {N(limits.MaxParameterCharacters)} " +
+                return $"parameter '{Shorten(name)}' = '{Shorten(value)}' has {N(value.Length)} characters; the limit is {N(limits.MaxParameterCharacters)} " +
                     $"({JobLimits.Key(nameof(JobLimits.MaxParameterCharacters))})";
             }
 

@@ -54,6 +54,7 @@ public sealed class ParameterArgumentsFuzzTests
                 {
                     Assert.Equal(ExitCodes.Usage, e.ExitCode);
                     Assert.StartsWith("--set ", e.Message, StringComparison.Ordinal);
+                    Assert.DoesNotContain('\n', e.Message);
                     return;
                 }
                 catch (InvalidParameterException e)
