@@ -20,7 +20,8 @@ namespace SerialCluster.Integration.Tests.Security;
 /// <summary>
 /// Two silo processes with mutual TLS on (certificates from <c>deploy/tls/make-dev-certs.sh</c>) and a real redis-server:
 /// a client with a certificate the cluster's CA signed submits a job that runs on both silos; a client with no
-/// certificate, one from another CA, or a self-signed one cannot connect, and the CLI says why in one line.
+/// certificate, one from another CA, or a self-signed one cannot connect, and the CLI says why in one line. The same
+/// cluster shows a configured limit refusing a job and an idempotency key kept in Redis across client connections.
 /// </summary>
 [Trait("Category", "Integration")]
 [Collection(ProcessCollection.Name)]
@@ -40,8 +41,11 @@ public sealed class MutualTlsTests(ITestOutputHelper output)
         var silos = await cluster.StartSilosAsync([.. Names.Select(n => new SiloSpec(n, settings))]);
         Assert.All(silos, s => Assert.Contains("connections mutual TLS", s.Output(), StringComparison.Ordinal));
 
-        // The CA's client: connects through a TLS gateway, and the job's tasks cross the silo-to-silo TLS link.
-        await SubmitWithCertificateAsync(cluster, certificates, "first");
+        // The CA's client: connects through a TLS gateway, and the job's tasks cross the silo-to-silo TLS link. Its
+        // idempotency key is kept in Redis, so the second client below gets the same job back.
+        var key = "it-tls-" + Guid.NewGuid().ToString("N")[..8];
+        var (firstJob, firstExisting) = await SubmitWithCertificateAsync(cluster, certificates, "first", key);
+        Assert.False(firstExisting);
 
         // No certificate: the gateway's TLS handshake fails, and the CLI's error says what the cluster needs.
         var none = await Assert.ThrowsAsync<CliException>(() => ClusterConnection.OpenAsync(Settings(cluster), _ => { }, CancellationToken.None));
@@ -69,8 +73,10 @@ public sealed class MutualTlsTests(ITestOutputHelper output)
         var refused = await ConnectRawAsync(cluster, selfSigned, selfSignedKey, certificates.Ca);
         output.WriteLine($"self-signed, refused by the gateway: {refused.GetType().Name}: {refused.Message}");
 
-        // Refusals cost the silos nothing: the CA's client still submits.
-        await SubmitWithCertificateAsync(cluster, certificates, "after the refusals");
+        // Refusals cost the silos nothing: the CA's client still submits, and its key still names the first job.
+        var (again, existing) = await SubmitWithCertificateAsync(cluster, certificates, "after the refusals", key);
+        Assert.True(existing);
+        Assert.Equal(firstJob, again);
         Assert.All(cluster.Silos, s => Assert.False(s.Output().Contains("Unhandled exception", StringComparison.Ordinal), s.Output()));
     }
 
@@ -107,7 +113,7 @@ public sealed class MutualTlsTests(ITestOutputHelper output)
         TlsCa = ca,
     };
 
-    private async Task SubmitWithCertificateAsync(ProcessCluster cluster, DevCertificates certificates, string when)
+    private async Task<(string JobId, bool Existing)> SubmitWithCertificateAsync(ProcessCluster cluster, DevCertificates certificates, string when, string idempotencyKey)
     {
         await using var connection = await ClusterConnection.OpenAsync(
             Settings(cluster, certificates.ClientCertificate, certificates.ClientKey, certificates.Ca), _ => { }, CancellationToken.None);
@@ -127,14 +133,16 @@ public sealed class MutualTlsTests(ITestOutputHelper output)
 
         var spec = new JobSpec("montecarlo", new() { ["samples"] = "2000000", ["tasks"] = "4", ["seed"] = "3" }, JobMode.Scatter, 2);
         using var deadline = new CancellationTokenSource(ProcessCluster.JobDeadline);
-        var status = await new JobRunner(connection.Client).RunAsync(spec, (_, _, _) => { }, deadline.Token);
-        output.WriteLine($"{when}: job {status.JobId} {status.State} over {string.Join(", ", status.Profile?.Silos.Select(s => $"{s.Key}×{s.Value}") ?? [])}");
+        var runner = new JobRunner(connection.Client);
+        var status = await runner.RunAsync(spec, (_, _, _) => { }, deadline.Token, idempotencyKey);
+        output.WriteLine($"{when}: job {status.JobId} {status.State} (existing: {runner.ExistingJob}) over {string.Join(", ", status.Profile?.Silos.Select(s => $"{s.Key}×{s.Value}") ?? [])}");
         Assert.Equal(JobState.Completed, status.State);
 
         var overLimit = await Assert.ThrowsAsync<CliException>(() =>
             new JobRunner(connection.Client).RunAsync(spec with { Parameters = new() { ["samples"] = "20000000" } }, (_, _, _) => { }, deadline.Token));
         output.WriteLine($"{when}, over the configured limit: {overLimit.Message}");
         Assert.Contains("work of 20,000,000 samples (from samples=20000000) exceeds the limit of 10,000,000 (SerialCluster:Limits:MaxWorkUnits)", overLimit.Message, StringComparison.Ordinal);
+        return (status.JobId, runner.ExistingJob);
     }
 
     /// <summary>An Orleans client that presents <paramref name="certificate"/> and trusts the cluster's CA; returns why it could not connect.</summary>
