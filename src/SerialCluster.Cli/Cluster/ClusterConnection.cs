@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using SerialCluster.Cli.Commands;
+using SerialCluster.Grains.Security;
 using StackExchange.Redis;
 
 namespace SerialCluster.Cli.Cluster;
@@ -37,10 +38,11 @@ public sealed class ClusterConnection : IAsyncDisposable
 
     public static async Task<ClusterConnection> OpenAsync(ClusterSettings settings, Action<string> say, CancellationToken cancellationToken)
     {
+        var tls = LoadTls(settings);
         var redis = settings.EffectiveRedis;
         if (redis is not null)
         {
-            return await OpenThroughRedisAsync(settings, redis, cancellationToken);
+            return await OpenThroughRedisAsync(settings, redis, tls, cancellationToken);
         }
 
         var gateway = settings.EffectiveGateway;
@@ -79,10 +81,12 @@ public sealed class ClusterConnection : IAsyncDisposable
                     o.ClusterId = settings.ClusterId;
                     o.ServiceId = EmbeddedCluster.ServiceId;
                 });
+                UseTls(c, tls);
             },
             settings.Verbose,
             $"gateway {gateway}",
-            cancellationToken);
+            cancellationToken,
+            tlsHint: TlsHint(tls));
         return new ClusterConnection(remote, null, $"cluster '{settings.ClusterId}' via gateway {gateway}");
     }
 
@@ -106,7 +110,7 @@ public sealed class ClusterConnection : IAsyncDisposable
     }
 
     /// <summary>Through Redis membership: the client reads the cluster's live gateways from Redis and uses any of them.</summary>
-    private static async Task<ClusterConnection> OpenThroughRedisAsync(ClusterSettings settings, string redis, CancellationToken cancellationToken)
+    private static async Task<ClusterConnection> OpenThroughRedisAsync(ClusterSettings settings, string redis, TlsMaterial? tls, CancellationToken cancellationToken)
     {
         ConfigurationOptions redisOptions;
         try
@@ -133,11 +137,13 @@ public sealed class ClusterConnection : IAsyncDisposable
                     o.ClusterId = settings.ClusterId;
                     o.ServiceId = EmbeddedCluster.ServiceId;
                 });
+                UseTls(c, tls);
             },
             settings.Verbose,
             $"cluster '{settings.ClusterId}' through Redis at {redis}",
             cancellationToken,
-            $"no live gateway of cluster '{settings.ClusterId}' answered; are its silos running, and is it their --cluster-id?");
+            $"no live gateway of cluster '{settings.ClusterId}' answered; are its silos running, and is it their --cluster-id?",
+            TlsHint(tls));
         return new ClusterConnection(client, null, $"cluster '{settings.ClusterId}' via Redis membership at {redis}");
     }
 
@@ -186,7 +192,40 @@ public sealed class ClusterConnection : IAsyncDisposable
         }
     }
 
-    private static async Task<IHost> ConnectAsync(Action<IClientBuilder> configure, bool verbose, string target, CancellationToken cancellationToken, string? hint = null)
+    /// <summary>The client's certificate and the cluster CA, checked before any connection so a wrong file is named at once.</summary>
+    private static TlsMaterial? LoadTls(ClusterSettings settings)
+    {
+        if (settings.EffectiveTls is not { } files)
+        {
+            return null;
+        }
+
+        try
+        {
+            return TlsMaterial.Load(files, asServer: false);
+        }
+        catch (TlsConfigurationException e)
+        {
+            throw new CliException(ExitCodes.Usage, e.Message, e);
+        }
+    }
+
+    private static void UseTls(IClientBuilder client, TlsMaterial? tls)
+    {
+        if (tls is not null)
+        {
+            client.UseSerialClusterTls(tls);
+        }
+    }
+
+    /// <summary>What a refused connection most likely means, with or without TLS on this side.</summary>
+    private static string TlsHint(TlsMaterial? tls) =>
+        tls is null
+            ? "if the cluster requires mutual TLS, give --tls-cert, --tls-key and --tls-ca (a certificate signed by the cluster's CA)"
+            : $"the cluster must use mutual TLS with the same CA ('{tls.Authority.Subject}'), and accept this client's certificate ('{tls.Certificate.Subject}')";
+
+    private static async Task<IHost> ConnectAsync(
+        Action<IClientBuilder> configure, bool verbose, string target, CancellationToken cancellationToken, string? hint = null, string? tlsHint = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
@@ -213,7 +252,8 @@ public sealed class ClusterConnection : IAsyncDisposable
         {
             host.Dispose();
             var reason = e is OperationCanceledException && hint is not null ? hint : e.Message;
-            throw new CliException(ExitCodes.GatewayUnreachable, $"cannot connect to {target}: {reason}", e);
+            var also = tlsHint is null ? string.Empty : $" ({tlsHint})";
+            throw new CliException(ExitCodes.GatewayUnreachable, $"cannot connect to {target}: {reason}{also}", e);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using SerialCluster.Grains.Security;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -9,6 +10,9 @@ public class ClusterSettings : CommandSettings
 {
     public const string GatewayEnvironmentVariable = "SERIALCLUSTER_GATEWAY";
     public const string RedisEnvironmentVariable = "SERIALCLUSTER_REDIS";
+    public const string TlsCertificateEnvironmentVariable = "SERIALCLUSTER_TLS_CERT";
+    public const string TlsKeyEnvironmentVariable = "SERIALCLUSTER_TLS_KEY";
+    public const string TlsCaEnvironmentVariable = "SERIALCLUSTER_TLS_CA";
     public const int MaxEmbeddedSilos = 16;
 
     [CommandOption("--gateway <HOST:PORT>")]
@@ -29,6 +33,18 @@ public class ClusterSettings : CommandSettings
     [DefaultValue("serialcluster")]
     public string ClusterId { get; init; } = "serialcluster";
 
+    [CommandOption("--tls-cert <PEM>")]
+    [Description("Client certificate (PEM) for a cluster that requires mutual TLS, signed by the cluster's CA (default: $SERIALCLUSTER_TLS_CERT). Needs --tls-key and --tls-ca.")]
+    public string? TlsCertificate { get; init; }
+
+    [CommandOption("--tls-key <PEM>")]
+    [Description("The client certificate's private key, PEM (default: $SERIALCLUSTER_TLS_KEY).")]
+    public string? TlsKey { get; init; }
+
+    [CommandOption("--tls-ca <PEM>")]
+    [Description("The cluster CA's certificate, PEM: the gateway must present a certificate it signed (default: $SERIALCLUSTER_TLS_CA).")]
+    public string? TlsCa { get; init; }
+
     [CommandOption("--json")]
     [Description("Print exactly one JSON document on stdout; human text goes to stderr.")]
     public bool Json { get; init; }
@@ -45,6 +61,20 @@ public class ClusterSettings : CommandSettings
     public string? EffectiveGateway =>
         NullIfEmpty(Gateway) ?? (EffectiveRedis is null ? NullIfEmpty(Environment.GetEnvironmentVariable(GatewayEnvironmentVariable)) : null);
 
+    /// <summary>The client's TLS files, from the options or the environment (each option wins over its variable); null when none is given.</summary>
+    public TlsFiles? EffectiveTls
+    {
+        get
+        {
+            var certificate = NullIfEmpty(TlsCertificate) ?? NullIfEmpty(Environment.GetEnvironmentVariable(TlsCertificateEnvironmentVariable));
+            var key = NullIfEmpty(TlsKey) ?? NullIfEmpty(Environment.GetEnvironmentVariable(TlsKeyEnvironmentVariable));
+            var ca = NullIfEmpty(TlsCa) ?? NullIfEmpty(Environment.GetEnvironmentVariable(TlsCaEnvironmentVariable));
+            return certificate is null && key is null && ca is null
+                ? null
+                : new TlsFiles(certificate ?? string.Empty, key ?? string.Empty, ca ?? string.Empty, "--tls-cert", "--tls-key", "--tls-ca");
+        }
+    }
+
     public override ValidationResult Validate()
     {
         if (Silos is < 1 or > MaxEmbeddedSilos)
@@ -55,6 +85,21 @@ public class ClusterSettings : CommandSettings
         if (NullIfEmpty(Gateway) is not null && NullIfEmpty(Redis) is not null)
         {
             return ValidationResult.Error("--gateway and --redis are two ways to reach a cluster; give one");
+        }
+
+        if (EffectiveTls is { } tls)
+        {
+            if (EffectiveGateway is null && EffectiveRedis is null)
+            {
+                return ValidationResult.Error("--tls-cert, --tls-key and --tls-ca are for a running cluster (--gateway or --redis); the embedded cluster runs without TLS inside this process");
+            }
+
+            var missing = new[] { ("--tls-cert", tls.CertificatePath), ("--tls-key", tls.KeyPath), ("--tls-ca", tls.CaPath) }
+                .Where(t => t.Item2.Length == 0).Select(t => t.Item1).ToList();
+            if (missing.Count > 0)
+            {
+                return ValidationResult.Error($"mutual TLS needs --tls-cert, --tls-key and --tls-ca together; missing: {string.Join(", ", missing)}");
+            }
         }
 
         return ValidationResult.Success();

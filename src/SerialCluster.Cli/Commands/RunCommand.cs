@@ -21,7 +21,12 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
         await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, cancellationToken);
         console.Say($"running {workload.Name} ({settings.ParsedMode.ToString().ToLowerInvariant()}) on the {connection.Description}");
         var runner = new JobRunner(connection.Client);
-        var status = await JobProgress.ShowAsync(console, workload.Name, progress => runner.RunAsync(spec, progress, cancellationToken));
+        var status = await JobProgress.ShowAsync(console, workload.Name, progress => runner.RunAsync(spec, progress, cancellationToken, settings.IdempotencyKey));
+        if (runner.ExistingJob)
+        {
+            console.Say($"idempotency key '{settings.IdempotencyKey}' had already started job {status.JobId}: followed it, started nothing new");
+        }
+
         if (status.State != JobState.Completed)
         {
             throw new CliException(ExitCodes.JobFailed, $"job {status.JobId} failed: {status.Error}");
@@ -29,7 +34,14 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
 
         if (settings.Json)
         {
-            console.Out.Profile.Out.Writer.WriteLine(JobDocument.Serialize(JobDocument.Build(status)));
+            var document = JobDocument.Build(status);
+            if (settings.IdempotencyKey is not null)
+            {
+                document["idempotencyKey"] = settings.IdempotencyKey;
+                document["existingJob"] = runner.ExistingJob;
+            }
+
+            console.Out.Profile.Out.Writer.WriteLine(JobDocument.Serialize(document));
         }
         else
         {

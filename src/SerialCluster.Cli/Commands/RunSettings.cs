@@ -28,6 +28,10 @@ public sealed class RunSettings : ClusterSettings
     [DefaultValue(0)]
     public int Parallelism { get; init; }
 
+    [CommandOption("--idempotency-key <KEY>")]
+    [Description("Submit at most once under KEY: a repeat with the same parameters follows the job the key started (nothing new runs); with different parameters it is refused.")]
+    public string? IdempotencyKey { get; init; }
+
     public JobMode ParsedMode => Mode.ToLowerInvariant() switch
     {
         "pinned" => JobMode.Pinned,
@@ -45,6 +49,11 @@ public sealed class RunSettings : ClusterSettings
         if (Parallelism is < 0 or > MaxParallelism)
         {
             return ValidationResult.Error($"--parallelism {Parallelism} is out of range; allowed: 1 to {MaxParallelism}, or 0 for every core");
+        }
+
+        if (IdempotencyKey is not null && !Grains.Idempotency.IdempotencyKey.IsValid(IdempotencyKey))
+        {
+            return ValidationResult.Error($"--idempotency-key '{Kernels.Parameters.InvalidParameterException.Printable(IdempotencyKey)}' is not a key; allowed: {Grains.Idempotency.IdempotencyKey.Allowed}");
         }
 
         return base.Validate();

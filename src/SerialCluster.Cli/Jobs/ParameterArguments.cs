@@ -20,7 +20,7 @@ public static class ParameterArguments
             var equals = argument.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0)
             {
-                throw new CliException(ExitCodes.Usage, $"--set '{argument}' is not NAME=VALUE; e.g. --set steps=1000");
+                throw new CliException(ExitCodes.Usage, $"--set '{InvalidParameterException.Printable(argument)}' is not NAME=VALUE; e.g. --set steps=1000");
             }
 
             var name = argument[..equals].Trim();
@@ -35,7 +35,7 @@ public static class ParameterArguments
 
             if (!raw.TryAdd(name, value))
             {
-                throw new CliException(ExitCodes.Usage, $"--set {name} is given twice; give each parameter once");
+                throw new CliException(ExitCodes.Usage, $"--set {InvalidParameterException.Printable(name)} is given twice; give each parameter once");
             }
         }
 
@@ -44,6 +44,11 @@ public static class ParameterArguments
 
     private static string ReadFile(string workload, string parameter, string path)
     {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new InvalidParameterException(ParameterErrorKind.Malformed, workload, parameter, "@" + path, "@ followed by a file's path, e.g. @circuit.bench");
+        }
+
         try
         {
             var info = new FileInfo(path);
@@ -59,7 +64,7 @@ public static class ParameterArguments
 
             return File.ReadAllText(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new InvalidParameterException(ParameterErrorKind.Malformed, workload, parameter, "@" + path, $"a readable file ({e.Message})");
         }

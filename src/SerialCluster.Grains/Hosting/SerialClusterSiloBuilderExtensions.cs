@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Storage;
 using SerialCluster.Grains.Calibration;
 using SerialCluster.Grains.Diagnostics;
 using SerialCluster.Grains.Execution;
+using SerialCluster.Grains.Limits;
 using SerialCluster.Grains.Placement;
 
 namespace SerialCluster.Grains.Hosting;
@@ -22,6 +24,9 @@ public static class SerialClusterSiloBuilderExtensions
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new SiloState(options.Role));
         builder.Services.AddSingleton<PlanCache>();
+        // The host's configured limits when it registered them first; else the defaults.
+        builder.Services.TryAddSingleton(new JobLimits());
+        builder.AddIncomingGrainCallFilter<JobLimitsFilter>();
         builder.Services.AddPlacementDirector<SiloTargetedPlacement, SiloTargetedPlacementDirector>();
         builder.Services.AddCalibration();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloGauges>();

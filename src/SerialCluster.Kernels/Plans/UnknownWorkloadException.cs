@@ -1,8 +1,10 @@
+using SerialCluster.Kernels.Parameters;
+
 namespace SerialCluster.Kernels.Plans;
 
-/// <summary>No workload has the requested name; the message lists those that exist.</summary>
+/// <summary>No workload has the requested name; the message lists those that exist (the name shown escaped, on one line).</summary>
 public sealed class UnknownWorkloadException(string name, IEnumerable<string> known)
-    : Exception($"unknown workload '{name}'; available: {string.Join(", ", known)}")
+    : Exception($"unknown workload '{InvalidParameterException.Printable(name)}'; available: {string.Join(", ", known)}")
 {
     public string Name { get; } = name;
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using SerialCluster.Grains.Hosting;
+using SerialCluster.Grains.Security;
 
 namespace SerialCluster.Silo.Hosting;
 
@@ -25,6 +26,8 @@ public static class SiloHostBuilderExtensions
         var options = builder.Configuration.GetSection(SiloHostOptions.SectionName).Get<SiloHostOptions>() ?? new SiloHostOptions();
         Validate(options);
         var configureSerialCluster = SerialClusterConfiguration.Read(builder.Configuration);
+        var tls = LoadTls(options.Tls);
+        builder.Services.AddSingleton(LimitsConfiguration.Read(builder.Configuration));
 
         // Before Orleans: hosted services start in order, so the metrics endpoint is up before the silo starts.
         builder.Services.AddHostedService<MetricsEndpoint>();
@@ -44,6 +47,11 @@ public static class SiloHostBuilderExtensions
                     primarySiloEndpoint: new IPEndPoint(IPAddress.Loopback, options.PrimarySiloPort),
                     serviceId: options.ServiceId,
                     clusterId: options.ClusterId);
+            }
+
+            if (tls is not null)
+            {
+                silo.UseSerialClusterTls(tls);
             }
 
             // After the host's own "jobs" storage, so AddSerialCluster adds the in-memory one only where there is none.
@@ -79,6 +87,32 @@ public static class SiloHostBuilderExtensions
         silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedIPAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
         silo.UseRedisClustering(o => o.ConfigurationOptions = RedisConnection.Parse(connection));
         silo.AddRedisGrainStorage(SerialClusterStorage.Jobs, o => o.ConfigurationOptions = RedisConnection.Parse(connection));
+    }
+
+    /// <summary>The silo's TLS identity when <c>Tls:Enabled</c>, checked now so a wrong file fails at start naming its key.</summary>
+    private static TlsMaterial? LoadTls(SiloTlsOptions tls)
+    {
+        if (!tls.Enabled)
+        {
+            return null;
+        }
+
+        const string Prefix = SiloHostOptions.SectionName + ":" + SiloTlsOptions.SectionName + ":";
+        var files = new TlsFiles(
+            tls.CertificatePath ?? string.Empty,
+            tls.KeyPath ?? string.Empty,
+            tls.CaPath ?? string.Empty,
+            Prefix + nameof(SiloTlsOptions.CertificatePath),
+            Prefix + nameof(SiloTlsOptions.KeyPath),
+            Prefix + nameof(SiloTlsOptions.CaPath));
+        try
+        {
+            return TlsMaterial.Load(files, asServer: true);
+        }
+        catch (TlsConfigurationException e)
+        {
+            throw new OptionsValidationException(e.Setting, typeof(SiloTlsOptions), [e.Message]);
+        }
     }
 
     /// <summary>Fails before Orleans starts, naming the key, when configuration is invalid.</summary>

@@ -79,6 +79,8 @@ public sealed class SiloHostOptions : IValidatableObject
     /// </summary>
     [Range(0.0, 1.0)]
     public double TraceSampleRatio { get; set; } = 1.0;
+    /// <summary>Mutual TLS on every connection (<c>SerialCluster:Silo:Tls:*</c>); off unless <c>Tls:Enabled</c> is true.</summary>
+    public SiloTlsOptions Tls { get; set; } = new();
 
     public bool UsesRedis => string.Equals(Clustering, RedisClustering, StringComparison.Ordinal);
 
