@@ -33,6 +33,8 @@ public static class CliApplication
                 .WithDescription("Show every silo (role, cores, calibrated scores, CPU, running work) and the hop-latency matrix.");
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription("Run a serial and a parallel workload of equal single-core time at P=1 and at every core, and compare.");
+            config.AddCommand<BenchCommand>("bench")
+                .WithDescription("Measure every performance target side by side in one run (embedded cluster vs bare loops, dispatch, hops, scale) and print the table.");
         });
 
         var verbose = args.Contains("--verbose") || args.Contains("-v");
