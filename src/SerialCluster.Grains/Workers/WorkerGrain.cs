@@ -44,6 +44,25 @@ public sealed class WorkerGrain(PlanCache plans, ILocalSiloDetails silo, IHostAp
         return new StageTaskOutcome(output, seconds, silo.Name);
     }
 
+    public async Task<StageTaskBatchOutcome> RunTasksAsync(StageTaskBatchRequest request)
+    {
+        var plan = plans.Get(request.JobId, request.Spec);
+        using var running = state.TaskRunning();
+        var outputs = new byte[request.Inputs.Length][];
+        var seconds = new double[request.Inputs.Length];
+        await Task.Run(() =>
+        {
+            var stopping = lifetime.ApplicationStopping;
+            for (var i = 0; i < outputs.Length; i++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                outputs[i] = plan.RunTask(request.Stage, request.FirstTask + i, request.Inputs[i], stopping);
+                seconds[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            }
+        });
+        return new StageTaskBatchOutcome(outputs, seconds, silo.Name);
+    }
+
     public Task<SiloCapacity> GetCapacityAsync() =>
         Task.FromResult(state.Snapshot(silo.Name, Environment.MachineName, Environment.ProcessorCount));
 }
