@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using SerialCluster.Abstractions.Grains;
 using SerialCluster.Cli.Cluster;
+using SerialCluster.Grains.Calibration;
+using SerialCluster.Grains.Hosting;
 using SerialCluster.Grains.Placement;
 using static SerialCluster.Cli.Bench.BenchFormat;
 
@@ -36,6 +38,16 @@ public static class HopBench
         var silos = context.Cluster.SiloServices
             .Select(s => (Details: s.GetRequiredService<ILocalSiloDetails>(), Grains: s.GetRequiredService<IGrainFactory>()))
             .ToList();
+        var own = new Dictionary<(string From, string To), List<double>>();
+        foreach (var from in silos)
+        {
+            foreach (var to in silos)
+            {
+                own[(from.Details.Name, to.Details.Name)] = await PingAsync(from.Grains, to.Details.SiloAddress, context.Sizes.HopPings, context.CancellationToken);
+            }
+        }
+
+        survey = await ClusterSurvey.ReadAsync(context.Client, context.CancellationToken);
         foreach (var from in silos)
         {
             foreach (var to in silos)
@@ -48,7 +60,7 @@ public static class HopBench
                     (local ? probeLocal : probeCross).Add(probe.P50Microseconds);
                 }
 
-                var times = await PingAsync(from.Grains, to.Details.SiloAddress, context.Sizes.HopPings, context.CancellationToken);
+                var times = own[(from.Details.Name, to.Details.Name)];
                 var p50 = Percentile(times, 50);
                 var p99 = Percentile(times, 99);
                 if (times.Count > 0)
@@ -71,7 +83,7 @@ public static class HopBench
         }
 
         details.Add(string.Empty);
-        details.Add("The rows' figure is the worst pair's p50 (every pair must meet the limit).");
+        details.Add(F($"The rows' figure is the worst pair's p50 (every pair must meet the limit). The cluster's probes: {HopProbeService.PingsPerRound} timed calls per pair every {SerialClusterOptions.DefaultHopProbeInterval.TotalSeconds:F0} s, the last {HopProbeService.WindowSize} kept, read after the bench's own calls."));
         var rows = new List<BenchRow>
         {
             Row("cross-silo grain round trip p50, cluster's own probes", probeCross, CrossGoalMicroseconds),

@@ -21,9 +21,7 @@ public static class ParallelEfficiencyBench
     {
         var n = context.Sizes.EfficiencyTasks;
         var p = context.P;
-        var probe = BareLoop.Plan("montecarlo", Parameters(4_000_000, 1));
-        BareLoop.MeanTaskSeconds(probe, 1); // JIT
-        var samplesPerSecond = 4_000_000 / BareLoop.MeanTaskSeconds(probe, 1);
+        var samplesPerSecond = BareLoop.MonteCarloRate(Math.Min(0.2, context.Sizes.TaskMilliseconds * n / 1000 / 10));
         var perTask = Math.Max(1, (long)(samplesPerSecond * context.Sizes.TaskMilliseconds / 1000));
         var parameters = Parameters(perTask * n, n);
         var plan = BareLoop.Plan("montecarlo", parameters);

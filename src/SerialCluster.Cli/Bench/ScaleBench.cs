@@ -97,8 +97,7 @@ public static class ScaleBench
     {
         var p = context.P;
         var jobs = context.Sizes.ConcurrentJobs;
-        var probe = BareLoop.Plan("montecarlo", Parameters(4_000_000, 1, 1));
-        var samplesPerSecond = 4_000_000 / BareLoop.MeanTaskSeconds(probe, 1);
+        var samplesPerSecond = BareLoop.MonteCarloRate(Math.Min(0.2, context.Sizes.ConcurrentJobSeconds));
         var samples = Math.Max(64, (long)(samplesPerSecond * context.Sizes.ConcurrentJobSeconds * p));
         var tasks = (int)Math.Min(samples, 64);
         context.Say(F($"target 6: {jobs} concurrent montecarlo jobs of {samples:N0} samples in {tasks} tasks at P = {p} (≈ {context.Sizes.ConcurrentJobSeconds:F2} s alone)"));
