@@ -26,8 +26,8 @@ public static class ScaleBench
         var p = context.P;
         var details = new List<string>
         {
-            "| tasks | wall | tasks/s | RSS before | peak RSS | growth | growth per task | results (40 B/task) | allocated per task | retained after the job |",
-            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "| tasks | wall | tasks/s | RSS before | peak RSS | growth | growth per task | results (40 B/task) | allocated per task | retained after the job | GCs gen0/1/2 |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
         };
         var scale = new JsonArray();
         var growths = new List<(int Tasks, long Growth)>();
@@ -40,20 +40,23 @@ public static class ScaleBench
             long peak;
             BenchJobResult run;
             long allocated;
+            string collections;
             await using (var memory = ResidentMemory.StartWatching())
             {
                 before = ResidentMemory.Current();
                 var heapBefore = GC.GetTotalMemory(forceFullCollection: false);
                 var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+                int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
                 run = await BenchJob.RunAsync(context.Client, "montecarlo", Parameters(tasks, tasks, 1), JobMode.Scatter, p, null, context.CancellationToken);
                 allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+                collections = string.Join('/', Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]));
                 peak = await memory.StopAsync();
                 retainedBytes = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
             }
 
             var growth = Math.Max(0, peak - before);
             growths.Add((tasks, growth));
-            details.Add(F($"| {tasks:N0} | {Seconds(run.WallSeconds)} | {Rate(tasks / run.WallSeconds)} | {Megabytes(before)} | {Megabytes(peak)} | {Megabytes(growth)} | {growth / (double)tasks:F0} B | {Megabytes(tasks * ResultBytesPerTask)} | {allocated / (double)tasks:F0} B | {Megabytes(retainedBytes)} |"));
+            details.Add(F($"| {tasks:N0} | {Seconds(run.WallSeconds)} | {Rate(tasks / run.WallSeconds)} | {Megabytes(before)} | {Megabytes(peak)} | {Megabytes(growth)} | {growth / (double)tasks:F0} B | {Megabytes(tasks * ResultBytesPerTask)} | {allocated / (double)tasks:F0} B | {Megabytes(retainedBytes)} | {collections} |"));
             scale.Add(new JsonObject
             {
                 ["tasks"] = tasks,

@@ -20,8 +20,8 @@ public static class SerialOverheadBench
         var rows = new List<BenchRow>();
         var details = new List<string>
         {
-            "| kernel | size | repeat | bare loop | cluster (coordinator wall) | cluster (client wall) | bare ÷ cluster |",
-            "|---|---|---:|---:|---:|---:|---:|",
+            "| kernel | size | repeat | bare loop | cluster (coordinator wall) | cluster (client wall) | coordinator − bare | bare ÷ cluster |",
+            "|---|---|---:|---:|---:|---:|---:|---:|",
         };
         var data = new JsonObject();
         var rates = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -55,7 +55,7 @@ public static class SerialOverheadBench
                 bareTimes.Add(bare);
                 ratios.Add(bare / cluster.WallSeconds);
                 clientRatios.Add(bare / cluster.ClientSeconds);
-                details.Add(F($"| {kernel} | {steps:N0} steps | {repeat} | {Seconds(bare)} | {Seconds(cluster.WallSeconds)} | {Seconds(cluster.ClientSeconds)} | {Ratio(bare / cluster.WallSeconds)} |"));
+                details.Add(F($"| {kernel} | {steps:N0} steps | {repeat} | {Seconds(bare)} | {Seconds(cluster.WallSeconds)} | {Seconds(cluster.ClientSeconds)} | {(cluster.WallSeconds - bare) * 1e3:F1} ms | {Ratio(bare / cluster.WallSeconds)} |"));
                 runs.Add(new JsonObject
                 {
                     ["bareSeconds"] = bare,
