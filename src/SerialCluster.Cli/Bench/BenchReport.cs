@@ -32,7 +32,12 @@ public sealed record BenchReport(
         text.AppendLine("|---|---|---:|---:|---|---|---|");
         foreach (var row in Rows)
         {
-            var ratio = row.Ratio is { } r && double.IsFinite(r) ? Ratio(r) : "—";
+            var ratio = row.Ratio switch
+            {
+                { } r when double.IsFinite(r) => Ratio(r),
+                { } r when double.IsPositiveInfinity(r) => "∞",
+                _ => "—",
+            };
             var met = row.Met switch { true => "✔", false => "✘", null => "—" };
             text.AppendLine(F($"| {row.Target} | {Cell(row.What)} | {Cell(row.Measured)} | {ratio} | {Cell(row.Goal)} | {met} | {Cell(row.Note)} |"));
         }

@@ -8,7 +8,7 @@ namespace SerialCluster.Cli.Bench;
 /// </summary>
 public sealed record BenchRow(string Target, string What, string Measured, double? Ratio, string Goal, string Note)
 {
-    public bool? Met => Ratio is { } r && double.IsFinite(r) ? r >= 1.0 : null;
+    public bool? Met => Ratio is { } r && !double.IsNaN(r) ? r >= 1.0 : null;
 
     /// <summary>A row for a measurement that could not be made, with the reason.</summary>
     public static BenchRow Missing(string target, string what, string goal, string reason) => new(target, what, "—", null, goal, reason);
@@ -18,7 +18,7 @@ public sealed record BenchRow(string Target, string What, string Measured, doubl
         ["target"] = Target,
         ["what"] = What,
         ["measured"] = Measured,
-        ["ratio"] = Ratio is { } r && double.IsFinite(r) ? Math.Round(r, 4) : null,
+        ["ratio"] = Ratio is { } r && double.IsFinite(r) ? Math.Round(r, 4) : (Ratio is { } inf && double.IsPositiveInfinity(inf) ? 1e9 : null),
         ["goal"] = Goal,
         ["met"] = Met,
         ["note"] = Note,

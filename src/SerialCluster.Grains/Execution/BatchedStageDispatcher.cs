@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using SerialCluster.Abstractions.Execution;
 using SerialCluster.Abstractions.Grains;
 using SerialCluster.Abstractions.Jobs;
@@ -9,7 +10,8 @@ namespace SerialCluster.Grains.Execution;
 
 /// <summary>
 /// Runs a wide, non-speculative stage of many tasks in batches of consecutive tasks, one worker call per batch,
-/// sized by <see cref="TaskBatchSizer"/> from the measured task cost: one task per call until a task is measured,
+/// sized by <see cref="TaskBatchSizer"/> from the measured task cost and the measured overhead of a call (its round
+/// trip beyond its tasks' kernel time): one task per call until a task is measured,
 /// so long tasks go out one by one as before, while tiny ones (a millisecond or less) stop paying a grain call
 /// each. At most P batches are in flight, and a batch runs its tasks one after another, so at most P tasks run at
 /// once, as with per-task dispatch. Batches go to the least-loaded silo, ties rotating; outputs stay in task order
@@ -38,7 +40,7 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains)
         var outputs = new byte[count][];
         var workers = silos.Select(s => grains.GetGrain<IWorkerGrain>(SiloKey.Format(s.Address, "worker"))).ToArray();
         var sizer = new TaskBatchSizer(parallelism);
-        var inFlight = new Dictionary<Task<StageTaskBatchOutcome>, (int First, int Silo)>();
+        var inFlight = new Dictionary<Task<StageTaskBatchOutcome>, (int First, int Silo, long Sent)>();
         var next = 0;
         var roundRobin = 0;
         while (next < count || inFlight.Count > 0)
@@ -55,12 +57,12 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains)
                 var silo = PickSilo(silos, roundRobin++);
                 var call = workers[silo].RunTasksAsync(new StageTaskBatchRequest(jobId, spec, stage, next, inputs));
                 silos[silo].InFlight++;
-                inFlight.Add(call, (next, silo));
+                inFlight.Add(call, (next, silo, Stopwatch.GetTimestamp()));
                 next += size;
             }
 
             var finished = await Task.WhenAny(inFlight.Keys);
-            var (first, slot) = inFlight[finished];
+            var (first, slot, sent) = inFlight[finished];
             inFlight.Remove(finished);
             silos[slot].InFlight--;
             var outcome = await finished;
@@ -74,7 +76,7 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains)
                 units += plan.TaskUnits(stage, first + i);
             }
 
-            sizer.Observe(outcome.Outputs.Length, seconds);
+            sizer.Observe(outcome.Outputs.Length, seconds, Stopwatch.GetElapsedTime(sent).TotalSeconds);
             unitsCompleted(units);
         }
 

@@ -57,4 +57,19 @@ public sealed class TaskBatchSizerTests
         Assert.Equal(1, sizer.Next(3));
         Assert.Equal(1, sizer.Next(1));
     }
+
+    [Fact]
+    public void MeasuredOverheadReplacesTheEstimate()
+    {
+        var sizer = new TaskBatchSizer(parallelism: 2, dispatchCost: TimeSpan.FromMicroseconds(200));
+        // Three calls of 1 ms tasks whose round trips exceeded their compute by 1 ms (a loaded machine).
+        sizer.Observe(1, 0.001, 0.002);
+        sizer.Observe(1, 0.001, 0.002);
+        sizer.Observe(1, 0.001, 0.002);
+        Assert.Equal(TimeSpan.FromMilliseconds(1), sizer.DispatchCost);
+        // 1 ms / (0.02 · 1 ms) = 50 tasks, but the growth cap allows 16 after batches of one.
+        Assert.Equal(16, sizer.Next(10_000));
+        sizer.Observe(16, 0.016, 0.017);
+        Assert.Equal(50, sizer.Next(10_000));
+    }
 }
