@@ -15,8 +15,8 @@ public sealed record BenchSizes(
 {
     /// <summary>About two minutes of measuring on two idle cores.</summary>
     public static BenchSizes Full { get; } = new(
-        ChainSeconds: 2.0,
-        Repeats: 3,
+        ChainSeconds: 1.5,
+        Repeats: 4,
         EfficiencyTasks: 10_000,
         TaskMilliseconds: 1.0,
         HopPings: 2000,
