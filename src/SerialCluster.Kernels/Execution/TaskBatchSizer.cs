@@ -17,7 +17,7 @@ public sealed class TaskBatchSizer
 
     public static readonly TimeSpan MaxBatch = TimeSpan.FromMilliseconds(50);
 
-    public const double MaxDispatchShare = 0.02;
+    public const double MaxDispatchShare = 0.01;
 
     private const int MaxGrowth = 16;
 

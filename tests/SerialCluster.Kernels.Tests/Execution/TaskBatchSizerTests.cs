@@ -20,11 +20,11 @@ public sealed class TaskBatchSizerTests
     }
 
     [Fact]
-    public void MillisecondTasksAreBatchedSoTheRoundTripIsTwoPercentOfTheBatch()
+    public void MillisecondTasksAreBatchedSoTheRoundTripIsOnePercentOfTheBatch()
     {
-        var sizer = new TaskBatchSizer(parallelism: 2, dispatchCost: TimeSpan.FromMicroseconds(200));
+        var sizer = new TaskBatchSizer(parallelism: 2, dispatchCost: TimeSpan.FromMicroseconds(100));
         sizer.Observe(1, 0.001);
-        // 200 µs / (0.02 · 1 ms) = 10 tasks, within the growth cap of 16 from a batch of one.
+        // 100 µs / (0.01 · 1 ms) = 10 tasks, within the growth cap of 16 from a batch of one.
         Assert.Equal(10, sizer.Next(10_000));
     }
 
@@ -42,8 +42,8 @@ public sealed class TaskBatchSizerTests
             sizer.Observe(batch, batch * 1e-7);
         }
 
-        // 50 ms of 0.1 µs tasks is 500,000; the dispatch rule asks for 100,000 (200 µs / (0.02 · 0.1 µs)).
-        Assert.Equal(100_000, sizer.Next(10_000_000));
+        // 50 ms of 0.1 µs tasks is 500,000; the dispatch rule asks for 200,000 (200 µs / (0.01 · 0.1 µs)).
+        Assert.Equal(200_000, sizer.Next(10_000_000));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class TaskBatchSizerTests
         sizer.Observe(1, 0.001, 0.002);
         sizer.Observe(1, 0.001, 0.002);
         Assert.Equal(TimeSpan.FromMilliseconds(1), sizer.DispatchCost);
-        // 1 ms / (0.02 · 1 ms) = 50 tasks, but the growth cap allows 16 after batches of one.
+        // 1 ms / (0.01 · 1 ms) = 100 tasks, but the growth cap allows 16 after batches of one, and 50 ms is 50 tasks.
         Assert.Equal(16, sizer.Next(10_000));
         sizer.Observe(16, 0.016, 0.017);
         Assert.Equal(50, sizer.Next(10_000));
