@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SerialCluster.Abstractions.Execution;
 using SerialCluster.Abstractions.Grains;
 using SerialCluster.Abstractions.Jobs;
@@ -10,17 +9,20 @@ namespace SerialCluster.Grains.Execution;
 
 /// <summary>
 /// Runs a wide, non-speculative stage of many tasks in batches of consecutive tasks, one worker call per batch,
-/// sized by <see cref="TaskBatchSizer"/> from the measured task cost and the measured overhead of a call (its round
-/// trip beyond its tasks' kernel time): one task per call until a task is measured,
+/// sized by <see cref="TaskBatchSizer"/> from the measured task cost: one task per call until a task is measured,
 /// so long tasks go out one by one as before, while tiny ones (a millisecond or less) stop paying a grain call
-/// each. At most P batches are in flight, and a batch runs its tasks one after another, so at most P tasks run at
-/// once, as with per-task dispatch. Batches go to the least-loaded silo, ties rotating; outputs stay in task order
-/// and each task's own time is accumulated.
+/// each. The stage runs in P lanes, each opened on the least-loaded silo (ties rotating); a lane's batches run one
+/// after another on its worker (<c>TaskLanes</c>), so at most P tasks run at once, as with per-task dispatch, and
+/// each lane keeps its next batch queued there, so no core waits for a round trip between batches. Outputs stay in
+/// task order and each task's own time is accumulated.
 /// </summary>
 public sealed class BatchedStageDispatcher(IGrainFactory grains)
 {
     /// <summary>Stages with fewer tasks are dispatched one task per call: batching cannot save much there.</summary>
     public const int MinimumTasks = 64;
+
+    /// <summary>Batches in flight per lane: the one running and the next, queued on the worker.</summary>
+    public const int LaneDepth = 2;
 
     /// <summary>Whether <see cref="ParallelStageDispatcher"/> hands this stage to the batched path.</summary>
     public static bool Applies(StageSpec stage) => stage.Kind == StageKind.Parallel && !stage.Speculative && stage.TaskCount >= MinimumTasks;
@@ -38,46 +40,75 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains)
     {
         var count = plan.Stages[stage].TaskCount;
         var outputs = new byte[count][];
-        var workers = silos.Select(s => grains.GetGrain<IWorkerGrain>(SiloKey.Format(s.Address, "worker"))).ToArray();
         var sizer = new TaskBatchSizer(parallelism);
-        var inFlight = new Dictionary<Task<StageTaskBatchOutcome>, (int First, int Silo, long Sent)>();
-        var next = 0;
-        var roundRobin = 0;
-        while (next < count || inFlight.Count > 0)
+        // One lane per unit of parallelism, each on the least-loaded silo when it is opened; a lane runs its batches
+        // one after another on its worker, so at most P tasks run at once, while the next batch already waits there.
+        var lanes = Math.Min(parallelism, Math.Max(1, count));
+        var laneSilo = new int[lanes];
+        var laneWorker = new IWorkerGrain[lanes];
+        var laneInFlight = new int[lanes];
+        for (var lane = 0; lane < lanes; lane++)
         {
-            while (inFlight.Count < parallelism && next < count)
+            laneSilo[lane] = PickSilo(silos, lane);
+            silos[laneSilo[lane]].InFlight++;
+            laneWorker[lane] = grains.GetGrain<IWorkerGrain>(SiloKey.Format(silos[laneSilo[lane]].Address, "worker"));
+        }
+
+        var inFlight = new Dictionary<Task<StageTaskBatchOutcome>, (int First, int Lane)>();
+        var next = 0;
+        try
+        {
+            while (next < count || inFlight.Count > 0)
             {
-                var size = sizer.Next(count - next);
-                var inputs = new byte[size][];
-                for (var i = 0; i < size; i++)
+                for (var depth = 1; depth <= LaneDepth && next < count; depth++)
                 {
-                    inputs[i] = plan.CreateTaskInput(stage, next + i, previousOutputs);
+                    for (var lane = 0; lane < lanes && next < count; lane++)
+                    {
+                        if (laneInFlight[lane] >= depth)
+                        {
+                            continue;
+                        }
+
+                        var size = sizer.Next(count - next);
+                        var inputs = new byte[size][];
+                        for (var i = 0; i < size; i++)
+                        {
+                            inputs[i] = plan.CreateTaskInput(stage, next + i, previousOutputs);
+                        }
+
+                        var call = laneWorker[lane].RunTasksAsync(new StageTaskBatchRequest(jobId, spec, stage, next, inputs, lane));
+                        laneInFlight[lane]++;
+                        inFlight.Add(call, (next, lane));
+                        next += size;
+                    }
                 }
 
-                var silo = PickSilo(silos, roundRobin++);
-                var call = workers[silo].RunTasksAsync(new StageTaskBatchRequest(jobId, spec, stage, next, inputs));
-                silos[silo].InFlight++;
-                inFlight.Add(call, (next, silo, Stopwatch.GetTimestamp()));
-                next += size;
-            }
+                var finished = await Task.WhenAny(inFlight.Keys);
+                var (first, finishedLane) = inFlight[finished];
+                inFlight.Remove(finished);
+                laneInFlight[finishedLane]--;
+                var outcome = await finished;
+                double seconds = 0;
+                long units = 0;
+                for (var i = 0; i < outcome.Outputs.Length; i++)
+                {
+                    outputs[first + i] = outcome.Outputs[i];
+                    accumulator.Add(outcome.Seconds[i], outcome.Silo);
+                    seconds += outcome.Seconds[i];
+                    units += plan.TaskUnits(stage, first + i);
+                }
 
-            var finished = await Task.WhenAny(inFlight.Keys);
-            var (first, slot, sent) = inFlight[finished];
-            inFlight.Remove(finished);
-            silos[slot].InFlight--;
-            var outcome = await finished;
-            double seconds = 0;
-            long units = 0;
-            for (var i = 0; i < outcome.Outputs.Length; i++)
+                // A queued batch's round trip includes its wait behind the one before it: not an overhead to size by.
+                sizer.Observe(outcome.Outputs.Length, seconds);
+                unitsCompleted(units);
+            }
+        }
+        finally
+        {
+            foreach (var silo in laneSilo)
             {
-                outputs[first + i] = outcome.Outputs[i];
-                accumulator.Add(outcome.Seconds[i], outcome.Silo);
-                seconds += outcome.Seconds[i];
-                units += plan.TaskUnits(stage, first + i);
+                silos[silo].InFlight--;
             }
-
-            sizer.Observe(outcome.Outputs.Length, seconds, Stopwatch.GetElapsedTime(sent).TotalSeconds);
-            unitsCompleted(units);
         }
 
         return outputs;
