@@ -56,11 +56,15 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains)
 
         var inFlight = new Dictionary<Task<StageTaskBatchOutcome>, (int First, int Lane)>();
         var next = 0;
+        var lastBatch = 1;
         try
         {
             while (next < count || inFlight.Count > 0)
             {
-                for (var depth = 1; depth <= LaneDepth && next < count; depth++)
+                // Near the end of the stage a queued batch could wait behind a lane while another lane idles: queue
+                // ahead only while plenty is left; then a lane gets work only when it is free, as with one task per call.
+                var depthNow = count - next >= 4 * lanes * Math.Max(1, lastBatch) ? LaneDepth : 1;
+                for (var depth = 1; depth <= depthNow && next < count; depth++)
                 {
                     for (var lane = 0; lane < lanes && next < count; lane++)
                     {
@@ -70,6 +74,7 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains)
                         }
 
                         var size = sizer.Next(count - next);
+                        lastBatch = size;
                         var inputs = new byte[size][];
                         for (var i = 0; i < size; i++)
                         {
