@@ -104,7 +104,7 @@ public static class SerialOverheadBench
         }
 
         details.Add(string.Empty);
-        details.Add("Coordinator wall: the job's profile, from submission to result (planning, the cost model, the grain call, the chain in batches, the result). Client wall: submit to the poll that saw the job finished (polled every millisecond from 90% of the bare time on). Chain inside the silo: the pinned run's own wall on the serial silo (batches, progress reports); job fixed cost = coordinator wall − that, what a job costs whatever its length.");
+        details.Add("Coordinator wall: the job's profile, from submission to result (planning, the cost model, the grain call, the chain in batches, the result). Client wall: submit to the poll that saw the job finished (every 50 ms until the bare loop's time, then every 5 ms). Chain inside the silo: the pinned run's own wall on the serial silo (batches, progress reports); job fixed cost = coordinator wall − that, what a job costs whatever its length.");
         return (new BenchSection("1. Serial overhead", rows, details, data), rates);
     }
 
