@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Measures every kernel and prints one Markdown table: units/s per core, the issue's target, and the C baselines
-# measured in the same run (OpenSSL SHA-256 loop, bit-parallel rule 110 loop).
+# One run, every target of the performance issue side by side: builds and runs the C baselines (OpenSSL SHA-256
+# loop, bit-parallel rule 110 loop), then `serialcluster bench` (an embedded 2-silo cluster against bare loops in
+# the same process: serial overhead, kernels vs C, parallel efficiency and dispatch cost, hops, the parable, scale),
+# then the BenchmarkDotNet kernel suite; prints the machine, its load before and after, and the tables.
 #
-#   benchmarks/run.sh             # the full suite, a few minutes
-#   benchmarks/run.sh --quick     # shorter C runs and BenchmarkDotNet iterations: a smoke run, not numbers to quote
+#   benchmarks/run.sh             # everything, ~6-8 minutes on 2 idle cores
+#   benchmarks/run.sh --quick     # tiny sizes everywhere: a smoke run, not numbers to quote (~1-2 minutes)
+#   benchmarks/run.sh --no-kernels   # C baselines + the cluster bench only (~2-3 minutes)
 #   benchmarks/run.sh -- --filter '*Eca*'   # anything after -- goes to BenchmarkDotNet
 #
 # Outputs (all under BenchmarkDotNet.Artifacts/, which git ignores): baselines/ (C binaries and baselines.txt),
-# results/ (BenchmarkDotNet's CSV, Markdown and HTML reports), kernel-table.md (the table printed at the end).
+# cluster-bench.md and cluster-bench.json (the targets table and its details), results/ (BenchmarkDotNet's reports),
+# kernel-table.md (the per-kernel table), bench-report.md (all of it, as docs/BENCHMARKS.md quotes it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,13 +21,15 @@ fail() {
 }
 
 quick=0
+kernels=1
 bdn_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
+    --no-kernels) kernels=0 ;;
     --) shift; bdn_args=("$@"); break ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) fail "unknown option '$1' (allowed: --quick, --help, -- followed by BenchmarkDotNet options)" ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) fail "unknown option '$1' (allowed: --quick, --no-kernels, --help, -- followed by BenchmarkDotNet options)" ;;
   esac
   shift
 done
@@ -48,12 +54,17 @@ out="$artifacts/baselines"
 mkdir -p "$out"
 baselines="$out/baselines.txt"
 report="$artifacts/kernel-table.md"
-rm -f "$baselines" "$report"
+cluster_report="$artifacts/cluster-bench.md"
+cluster_json="$artifacts/cluster-bench.json"
+combined="$artifacts/bench-report.md"
+rm -f "$baselines" "$report" "$cluster_report" "$cluster_json" "$combined"
+started=$(date +%s)
 
 echo "== machine"
 cpu=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n 1)
 echo "cpu: ${cpu:-unknown}, $(nproc) logical cores"
-echo "load at start: $(uptime | sed 's/.*load average: //')"
+load_start=$(uptime | sed 's/.*load average: //')
+echo "load at start: $load_start"
 
 echo "== C baselines (gcc -O3 -march=native)"
 gcc -O3 -march=native -Wall -Wextra -Werror -o "$out/sha256_loop" benchmarks/baselines/sha256_loop.c -lcrypto \
@@ -76,21 +87,53 @@ for run in "sha256_loop ${sha_args[*]}" "eca_loop ${eca_args[*]}"; do
   esac
 done
 
-echo "== BenchmarkDotNet suite (Release)"
-dotnet_args=(--baselines "$baselines" --report "$report")
+echo "== cluster bench (serialcluster bench, Release)"
+dotnet build -c Release src/SerialCluster.Cli -v quiet -nologo >/dev/null || fail "could not build src/SerialCluster.Cli"
+bench_args=(bench --baselines "$baselines" --report "$cluster_report" --json)
 if [ "$quick" -eq 1 ]; then
-  dotnet_args+=(--quick)
+  bench_args+=(--quick)
 fi
-status=0
-dotnet run -c Release --project benchmarks/SerialCluster.Benchmarks -- "${dotnet_args[@]}" "${bdn_args[@]}" || status=$?
+cluster_status=0
+dotnet src/SerialCluster.Cli/bin/Release/net10.0/serialcluster.dll "${bench_args[@]}" >"$cluster_json" || cluster_status=$?
+if [ "$cluster_status" -ne 0 ] || [ ! -s "$cluster_report" ]; then
+  fail "serialcluster bench failed (exit status $cluster_status); rerun it alone with --verbose: dotnet src/SerialCluster.Cli/bin/Release/net10.0/serialcluster.dll ${bench_args[*]} --verbose"
+fi
 
-echo "load at end: $(uptime | sed 's/.*load average: //')"
-if [ ! -s "$report" ]; then
-  fail "the benchmark run wrote no kernel table (exit status $status); see $artifacts/*.log"
+status=0
+if [ "$kernels" -eq 1 ]; then
+  echo "== BenchmarkDotNet suite (Release)"
+  dotnet_args=(--baselines "$baselines" --report "$report")
+  if [ "$quick" -eq 1 ]; then
+    dotnet_args+=(--quick)
+  fi
+  dotnet run -c Release --project benchmarks/SerialCluster.Benchmarks -- "${dotnet_args[@]}" "${bdn_args[@]}" || status=$?
+  if [ ! -s "$report" ]; then
+    fail "the benchmark run wrote no kernel table (exit status $status); see $artifacts/*.log"
+  fi
 fi
+
+load_end=$(uptime | sed 's/.*load average: //')
+echo "load at end: $load_end"
+{
+  invocation="benchmarks/run.sh"
+  [ "$quick" -eq 1 ] && invocation="$invocation --quick"
+  [ "$kernels" -eq 0 ] && invocation="$invocation --no-kernels"
+  echo "# Bench report ($(date -u '+%Y-%m-%d %H:%M UTC'), $(( $(date +%s) - started )) s: $invocation)"
+  echo
+  echo "- cpu: ${cpu:-unknown}, $(nproc) logical cores"
+  echo "- load average at the start of run.sh: $load_start; at its end: $load_end"
+  echo
+  sed 's/^## /## /' "$cluster_report"
+  if [ -s "$report" ]; then
+    echo
+    echo "## Kernels (BenchmarkDotNet, one core)"
+    echo
+    cat "$report"
+  fi
+} >"$combined"
 echo
-echo "== kernel table ($report)"
-cat "$report"
+echo "== report ($combined)"
+cat "$combined"
 if [ "$status" -ne 0 ]; then
   fail "some benchmarks failed (exit status $status): their rows say 'failed'; see $artifacts/*.log"
 fi

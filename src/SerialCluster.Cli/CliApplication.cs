@@ -42,6 +42,8 @@ public static class CliApplication
                 .WithExample("whatif", "--from", "run.json", "--cores", "1,2,4,8", "--speed", "1,2");
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription("Run a serial and a parallel workload of equal single-core time at P=1 and at every core, and compare.");
+            config.AddCommand<BenchCommand>("bench")
+                .WithDescription("Measure every performance target side by side in one run (embedded cluster vs bare loops, dispatch, hops, scale) and print the table.");
         });
 
         var verbose = args.Contains("--verbose") || args.Contains("-v");

@@ -11,6 +11,11 @@ public interface IWorkerGrain : IGrainWithStringKey
     [ResponseTimeout(LongRunning.Timeout)]
     Task<StageTaskOutcome> RunTaskAsync(StageTaskRequest request);
 
+    /// <summary>Runs consecutive tasks one after another on one thread: tiny tasks pay one call per batch, not one each.</summary>
+    [Alias("RunTasks")]
+    [ResponseTimeout(LongRunning.Timeout)]
+    Task<StageTaskBatchOutcome> RunTasksAsync(StageTaskBatchRequest request);
+
     [AlwaysInterleave]
     [Alias("GetCapacity")]
     Task<SiloCapacity> GetCapacityAsync();

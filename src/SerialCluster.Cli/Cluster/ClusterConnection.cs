@@ -36,6 +36,9 @@ public sealed class ClusterConnection : IAsyncDisposable
 
     public bool IsEmbedded => _embedded is not null;
 
+    /// <summary>The embedded cluster this connection started; null when connected to a running one.</summary>
+    public EmbeddedCluster? Embedded => _embedded;
+
     public static async Task<ClusterConnection> OpenAsync(ClusterSettings settings, Action<string> say, CancellationToken cancellationToken)
     {
         var tls = LoadTls(settings);
@@ -48,26 +51,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         var gateway = settings.EffectiveGateway;
         if (gateway is null)
         {
-            say($"starting an embedded cluster of {settings.Silos} silo(s) on loopback…");
-            var embedded = await EmbeddedCluster.StartAsync(settings.Silos, settings.Verbose, cancellationToken);
-            try
-            {
-                var client = await ConnectAsync(
-                    c => c.UseLocalhostClustering([.. embedded.GatewayPorts], EmbeddedCluster.ServiceId, EmbeddedCluster.ClusterId),
-                    settings.Verbose,
-                    "the embedded cluster",
-                    cancellationToken);
-                // Fresh silos measure themselves in their first second; jobs placed before that would go to the
-                // fallback silo and compete with the measurement, so the embedded cluster is ready only after it.
-                await ClusterSurvey.WaitForCalibrationAsync(
-                    client.Services.GetRequiredService<IClusterClient>(), EmbeddedCalibrationDeadline, say, cancellationToken);
-                return new ClusterConnection(client, embedded, $"embedded cluster ({settings.Silos} silos in this process)");
-            }
-            catch
-            {
-                await embedded.DisposeAsync();
-                throw;
-            }
+            return await OpenEmbeddedAsync(settings.Silos, settings.Verbose, say, cancellationToken);
         }
 
         var endpoint = GatewayAddress.Resolve(gateway);
@@ -88,6 +72,31 @@ public sealed class ClusterConnection : IAsyncDisposable
             cancellationToken,
             tlsHint: TlsHint(tls));
         return new ClusterConnection(remote, null, $"cluster '{settings.ClusterId}' via gateway {gateway}");
+    }
+
+    /// <summary>Starts an embedded cluster of <paramref name="silos"/> silos in this process and connects a client through its gateways.</summary>
+    public static async Task<ClusterConnection> OpenEmbeddedAsync(int silos, bool verbose, Action<string> say, CancellationToken cancellationToken)
+    {
+        say($"starting an embedded cluster of {silos} silo(s) on loopback…");
+        var embedded = await EmbeddedCluster.StartAsync(silos, verbose, cancellationToken);
+        try
+        {
+            var client = await ConnectAsync(
+                c => c.UseLocalhostClustering([.. embedded.GatewayPorts], EmbeddedCluster.ServiceId, EmbeddedCluster.ClusterId),
+                verbose,
+                "the embedded cluster",
+                cancellationToken);
+            // Fresh silos measure themselves in their first second; jobs placed before that would go to the
+            // fallback silo and compete with the measurement, so the embedded cluster is ready only after it.
+            await ClusterSurvey.WaitForCalibrationAsync(
+                client.Services.GetRequiredService<IClusterClient>(), EmbeddedCalibrationDeadline, say, cancellationToken);
+            return new ClusterConnection(client, embedded, $"embedded cluster ({silos} silos in this process)");
+        }
+        catch
+        {
+            await embedded.DisposeAsync();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -25,6 +25,9 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     /// <summary>Gateway ports of the silos, for the client.</summary>
     public IReadOnlyList<int> GatewayPorts { get; private set; } = [];
 
+    /// <summary>Each silo's services, in start order (the bench times grain calls from inside a silo with them).</summary>
+    public IReadOnlyList<IServiceProvider> SiloServices => [.. _silos.Select(s => s.Services)];
+
     public static async Task<EmbeddedCluster> StartAsync(int silos, bool verbose, CancellationToken cancellationToken)
     {
         var cluster = new EmbeddedCluster();

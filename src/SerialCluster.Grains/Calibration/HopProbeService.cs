@@ -13,7 +13,8 @@ namespace SerialCluster.Grains.Calibration;
 /// Measures grain-call round trips from this silo to every active silo, itself included (the local call cost):
 /// every <see cref="SerialClusterOptions.HopProbeInterval"/> (0 = never) and at once whenever membership changes,
 /// so a silo that joins is measured without waiting a whole interval. Each round makes one unrecorded call to a
-/// peer's <see cref="IProbeGrain"/> (activation, connection set-up) and then <see cref="PingsPerRound"/> timed
+/// peer's <see cref="IProbeGrain"/> (activation, connection set-up), <see cref="WarmUpPings"/> more to warm the path,
+/// and then <see cref="PingsPerRound"/> timed
 /// ones, one after another, keeping only answers from the silo the probe's key names; the last <see cref="WindowSize"/> samples per peer give the p50/p99 published into
 /// <see cref="SiloState.PublishHops"/>, peers named as membership names them (the name each silo reports as
 /// <c>SiloCapacity.Silo</c>). Silos that leave are dropped. A round waits while a silo of this process is
@@ -22,6 +23,9 @@ namespace SerialCluster.Grains.Calibration;
 public sealed partial class HopProbeService : ILifecycleParticipant<ISiloLifecycle>
 {
     public const int PingsPerRound = 5;
+
+    /// <summary>Untimed calls before the timed ones of a round: a path idle since the last round answers slowly at first.</summary>
+    public const int WarmUpPings = 3;
     public const int WindowSize = 100;
 
     /// <summary>How many times a round re-places a probe that answered from the wrong silo (pauses 0.1, 0.2, 0.4, 0.8 s).</summary>
@@ -142,10 +146,19 @@ public sealed partial class HopProbeService : ILifecycleParticipant<ISiloLifecyc
                     window = _windows[peer.SiloAddress] = new LatencyWindow(WindowSize);
                 }
 
+                // The peer answered; warm the path (threads parked since the last round, caches) before timing, and
+                // bound the whole burst with one timer: a timer per timed call would be timed with it.
+                using var burst = new CancellationTokenSource(PingTimeout * (WarmUpPings + PingsPerRound), _time);
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(burst.Token, stopping);
+                for (var i = 0; i < WarmUpPings; i++)
+                {
+                    await probe.PingAsync().WaitAsync(linked.Token);
+                }
+
                 for (var i = 0; i < PingsPerRound; i++)
                 {
                     var start = Stopwatch.GetTimestamp();
-                    var home = await probe.PingAsync().WaitAsync(PingTimeout, _time, stopping);
+                    var home = await probe.PingAsync().WaitAsync(linked.Token);
                     var microseconds = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
                     if (!home.Equals(peer.SiloAddress))
                     {

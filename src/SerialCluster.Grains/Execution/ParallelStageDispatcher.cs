@@ -26,6 +26,11 @@ public sealed class ParallelStageDispatcher(IGrainFactory grains)
         Action<long> unitsCompleted)
     {
         var stageSpec = plan.Stages[stage];
+        if (BatchedStageDispatcher.Applies(stageSpec))
+        {
+            return await new BatchedStageDispatcher(grains).RunAsync(jobId, spec, plan, stage, previousOutputs, silos, parallelism, accumulator, unitsCompleted);
+        }
+
         var outputs = new byte[stageSpec.TaskCount][];
         var workers = silos.Select(s => grains.GetGrain<IWorkerGrain>(SiloKey.Format(s.Address, "worker"))).ToArray();
         var inFlight = new Dictionary<Task<StageTaskOutcome>, (int Task, int Silo, long Dispatched)>();

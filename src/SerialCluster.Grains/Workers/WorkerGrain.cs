@@ -18,6 +18,8 @@ namespace SerialCluster.Grains.Workers;
 [SiloTargetedPlacement]
 public sealed class WorkerGrain(PlanCache plans, ILocalSiloDetails silo, IHostApplicationLifetime lifetime, SiloState state) : Grain, IWorkerGrain
 {
+    private readonly TaskLanes _lanes = new();
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Right after a silo joins, a peer may not yet see it as a placement target and place this worker
@@ -45,6 +47,30 @@ public sealed class WorkerGrain(PlanCache plans, ILocalSiloDetails silo, IHostAp
         });
         SerialClusterMetrics.TaskCompleted(request.Spec.Workload, seconds);
         return new StageTaskOutcome(output, seconds, silo.Name);
+    }
+
+    public async Task<StageTaskBatchOutcome> RunTasksAsync(StageTaskBatchRequest request)
+    {
+        var plan = plans.Get(request.JobId, request.Spec);
+        StageTaskBatchOutcome Run()
+        {
+            using var running = state.TaskRunning();
+            var outputs = new byte[request.Inputs.Length][];
+            var seconds = new double[request.Inputs.Length];
+            var stopping = lifetime.ApplicationStopping;
+            for (var i = 0; i < outputs.Length; i++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                outputs[i] = plan.RunTask(request.Stage, request.FirstTask + i, request.Inputs[i], stopping);
+                seconds[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            }
+
+            return new StageTaskBatchOutcome(outputs, seconds, silo.Name);
+        }
+
+        return request.Lane < 0
+            ? await Task.Run(Run)
+            : await _lanes.RunAsync($"{request.JobId}/{request.Stage}/{request.Lane}", Run);
     }
 
     public Task<SiloCapacity> GetCapacityAsync() =>

@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using SerialCluster.Abstractions.Jobs;
+using static SerialCluster.Cli.Bench.BenchFormat;
+
+namespace SerialCluster.Cli.Bench;
+
+/// <summary>
+/// Target 3: montecarlo split into <see cref="BenchSizes.EfficiencyTasks"/> tasks of about
+/// <see cref="BenchSizes.TaskMilliseconds"/> each (sized from a bare calibration), scattered at P = 2. T1 is the
+/// same tasks run one after another in a bare loop here (a tenth of them, spread over the stage, before and again
+/// after the cluster run, times the count: they are identical in size). Efficiency = (T1/P) ÷ wall. Because load on a
+/// shared machine comes and goes between the bare and the cluster runs, the same run is also judged by its own
+/// measurements: kernel time ÷ (P · wall), and the dispatch cost per task = the core time a task costs beyond its
+/// kernel, (P·wall − work)/N. The same count of empty tasks (one sample each) measures dispatch alone: P·wall/N.
+/// </summary>
+public static class ParallelEfficiencyBench
+{
+    public const double EfficiencyGoal = 0.95;
+    public const double DispatchGoalMicroseconds = 20;
+
+    public static async Task<BenchSection> RunAsync(BenchContext context)
+    {
+        var n = context.Sizes.EfficiencyTasks;
+        var p = context.P;
+        var samplesPerSecond = BareLoop.MonteCarloRate(Math.Min(0.2, context.Sizes.TaskMilliseconds * n / 1000 / 10));
+        var perTask = Math.Max(1, (long)(samplesPerSecond * context.Sizes.TaskMilliseconds / 1000));
+        var parameters = Parameters(perTask * n, n);
+        var plan = BareLoop.Plan("montecarlo", parameters);
+        context.Say(F($"target 3: montecarlo, {n:N0} tasks of {perTask:N0} samples (≈ {context.Sizes.TaskMilliseconds:F1} ms) at P = {p}; bare T1 first"));
+        var before = BareLoop.MeanTaskSeconds(plan, Math.Max(20, n / 10));
+        await BenchJob.RunAsync(context.Client, "montecarlo", Parameters(perTask * Math.Min(n, 500), Math.Min(n, 500)), JobMode.Scatter, p, null, context.CancellationToken);
+        var run = await BenchJob.RunAsync(context.Client, "montecarlo", parameters, JobMode.Scatter, p, null, context.CancellationToken);
+        var after = BareLoop.MeanTaskSeconds(plan, Math.Max(20, n / 10));
+        var taskSeconds = (before + after) / 2;
+        var t1 = taskSeconds * n;
+        var efficiency = t1 / p / run.WallSeconds;
+        var busy = run.Profile.WorkSeconds / (p * run.WallSeconds);
+        var dispatch = Math.Max(0, (p * run.WallSeconds) - run.Profile.WorkSeconds) / n;
+        context.Say(F($"target 3: {n:N0} empty tasks (one sample each) at P = {p}"));
+        var empty = await BenchJob.RunAsync(context.Client, "montecarlo", Parameters(n, n), JobMode.Scatter, p, null, context.CancellationToken);
+        var emptyDispatch = p * empty.WallSeconds / n;
+        var rows = new List<BenchRow>
+        {
+            new("3", F($"{n:N0} tasks of {context.Sizes.TaskMilliseconds:F1} ms at P = {p}: (T1/{p}) ÷ wall"), F($"{Ratio(efficiency)} efficiency"), efficiency / EfficiencyGoal, F($"≥ {EfficiencyGoal:F2}"),
+                F($"T1 {Seconds(t1)} (bare loop, {Seconds(before)} and {Seconds(after)} per task before and after), wall {Seconds(run.WallSeconds)}")),
+            new("3", F($"the same run: kernel time ÷ (P · wall), cores busy with tasks"), F($"{Ratio(busy)}"), busy / EfficiencyGoal, F($"≥ {EfficiencyGoal:F2}"),
+                F($"profile work {Seconds(run.Profile.WorkSeconds)}, measured in the same run as the wall, so load that comes and goes cannot skew it")),
+            new("3", F($"dispatch cost per task, 1 ms tasks: (P·wall − work)/N"), Micro(dispatch * 1e6), dispatch > 0 ? DispatchGoalMicroseconds * 1e-6 / dispatch : double.PositiveInfinity, F($"≤ {DispatchGoalMicroseconds:F0} µs"),
+                "core time per task not spent in its kernel"),
+            new("3", F($"dispatch cost per task, {n:N0} empty tasks: P·wall/N"), Micro(emptyDispatch * 1e6), DispatchGoalMicroseconds * 1e-6 / emptyDispatch, F($"≤ {DispatchGoalMicroseconds:F0} µs"),
+                F($"wall {Seconds(empty.WallSeconds)}: {Rate(n / empty.WallSeconds)} tasks/s; wall per task {Micro(empty.WallSeconds / n * 1e6)}")),
+        };
+        var data = new JsonObject
+        {
+            ["tasks"] = n,
+            ["samplesPerTask"] = perTask,
+            ["t1Seconds"] = t1,
+            ["wallSeconds"] = run.WallSeconds,
+            ["workSeconds"] = run.Profile.WorkSeconds,
+            ["efficiency"] = efficiency,
+            ["dispatchSecondsPerTask"] = dispatch,
+            ["emptyWallSeconds"] = empty.WallSeconds,
+            ["emptyDispatchSecondsPerTask"] = emptyDispatch,
+        };
+        return new BenchSection("3. Parallel efficiency", rows, [], data);
+    }
+
+    private static Dictionary<string, string> Parameters(long samples, int tasks) => new(StringComparer.Ordinal)
+    {
+        ["samples"] = Text(samples),
+        ["tasks"] = Text(tasks),
+        ["seed"] = "42",
+    };
+}

@@ -1,0 +1,153 @@
+using System.Text.Json.Nodes;
+using SerialCluster.Abstractions.Jobs;
+using static SerialCluster.Cli.Bench.BenchFormat;
+
+namespace SerialCluster.Cli.Bench;
+
+/// <summary>
+/// Target 6: (a) montecarlo jobs of one sample per task at 10⁴, 10⁵ and 10⁶ tasks, scattered at P = 2, each with
+/// this process's peak resident memory (the whole embedded cluster and its client) watched from a compacted start;
+/// the growth from the smallest to the largest is held to twice the growth of the results themselves (an 8-byte
+/// output per task, 40 bytes with its array header and reference; a compacting GC may keep up to about twice
+/// what is live). (b) <see cref="BenchSizes.ConcurrentJobs"/> equal montecarlo jobs at P = 2, each timed alone
+/// (three of them, the median), then all submitted at once: each job's slowdown = its wall ÷ the alone wall. Fair
+/// sharing finishes them all near the sum of the alone times (slowdown ≈ the number of jobs); a starved job shows as
+/// a slowdown well above the others' (worst ÷ median), capacity lost to sharing as makespan ÷ Σ alone walls.
+/// </summary>
+public static class ScaleBench
+{
+    public const long ResultBytesPerTask = 40;
+    public const double MemorySlack = 2.0;
+    public const double FairnessSlack = 1.25;
+    public const double ThroughputSlack = 1.10;
+
+    public static async Task<BenchSection> RunAsync(BenchContext context)
+    {
+        var p = context.P;
+        var details = new List<string>
+        {
+            "| tasks | wall | tasks/s | RSS before | peak RSS | growth | growth per task | results (40 B/task) | allocated per task | retained after the job | GCs gen0/1/2 |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        };
+        var scale = new JsonArray();
+        var growths = new List<(int Tasks, long Growth)>();
+        await BenchJob.RunAsync(context.Client, "montecarlo", Parameters(1000, 1000, 1), JobMode.Scatter, p, null, context.CancellationToken);
+        long retainedBytes = 0;
+        foreach (var tasks in context.Sizes.ScaleTasks)
+        {
+            context.Say(F($"target 6: montecarlo with {tasks:N0} tasks of one sample at P = {p}, peak RSS watched"));
+            var before = 0L;
+            long peak;
+            BenchJobResult run;
+            long allocated;
+            string collections;
+            await using (var memory = ResidentMemory.StartWatching())
+            {
+                before = ResidentMemory.Current();
+                var heapBefore = GC.GetTotalMemory(forceFullCollection: false);
+                var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+                int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+                run = await BenchJob.RunAsync(context.Client, "montecarlo", Parameters(tasks, tasks, 1), JobMode.Scatter, p, null, context.CancellationToken);
+                allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+                collections = string.Join('/', Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]));
+                peak = await memory.StopAsync();
+                retainedBytes = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
+            }
+
+            var growth = Math.Max(0, peak - before);
+            growths.Add((tasks, growth));
+            details.Add(F($"| {tasks:N0} | {Seconds(run.WallSeconds)} | {Rate(tasks / run.WallSeconds)} | {Megabytes(before)} | {Megabytes(peak)} | {Megabytes(growth)} | {growth / (double)tasks:F0} B | {Megabytes(tasks * ResultBytesPerTask)} | {allocated / (double)tasks:F0} B | {Megabytes(retainedBytes)} | {collections} |"));
+            scale.Add(new JsonObject
+            {
+                ["tasks"] = tasks,
+                ["wallSeconds"] = run.WallSeconds,
+                ["rssBeforeBytes"] = before,
+                ["peakRssBytes"] = peak,
+                ["growthBytes"] = growth,
+                ["allocatedBytes"] = allocated,
+                ["retainedBytes"] = retainedBytes,
+            });
+        }
+
+        var rows = new List<BenchRow>();
+        var (smallTasks, smallGrowth) = growths[0];
+        var (largeTasks, largeGrowth) = growths[^1];
+        var extraResults = (largeTasks - smallTasks) * ResultBytesPerTask;
+        var extraGrowth = Math.Max(1, largeGrowth - smallGrowth);
+        rows.Add(new BenchRow(
+            "6",
+            F($"peak RSS growth {smallTasks:N0} → {largeTasks:N0} tasks vs the results' growth"),
+            F($"+{Megabytes(largeGrowth - smallGrowth)} ({(largeGrowth - smallGrowth) / (double)(largeTasks - smallTasks):F0} B/task)"),
+            MemorySlack * extraResults / extraGrowth,
+            F($"≤ {MemorySlack:F0}× results (+{Megabytes(extraResults)})"),
+            F($"peak growth {Megabytes(smallGrowth)} at {smallTasks:N0}, {Megabytes(largeGrowth)} at {largeTasks:N0}")));
+        rows.Add(new BenchRow(
+            "6",
+            F($"{largeTasks:N0}-task job throughput"),
+            F($"{Rate(largeTasks / (double)scale[^1]!["wallSeconds"]!.GetValue<double>())} tasks/s"),
+            null,
+            "reported",
+            F($"wall {Seconds(scale[^1]!["wallSeconds"]!.GetValue<double>())}")));
+
+        var (concurrentRows, concurrentDetails, concurrent) = await ConcurrentAsync(context);
+        rows.AddRange(concurrentRows);
+        details.Add(string.Empty);
+        details.AddRange(concurrentDetails);
+        return new BenchSection("6. Scale", rows, details, new JsonObject { ["scale"] = scale, ["concurrent"] = concurrent });
+    }
+
+    private static async Task<(List<BenchRow>, List<string>, JsonObject)> ConcurrentAsync(BenchContext context)
+    {
+        var p = context.P;
+        var jobs = context.Sizes.ConcurrentJobs;
+        var samplesPerSecond = BareLoop.MonteCarloRate(Math.Min(0.2, context.Sizes.ConcurrentJobSeconds));
+        var samples = Math.Max(64, (long)(samplesPerSecond * context.Sizes.ConcurrentJobSeconds * p));
+        var tasks = (int)Math.Min(samples, 64);
+        context.Say(F($"target 6: {jobs} concurrent montecarlo jobs of {samples:N0} samples in {tasks} tasks at P = {p} (≈ {context.Sizes.ConcurrentJobSeconds:F2} s alone)"));
+        var alone = new List<double>();
+        for (var i = 0; i < Math.Min(3, jobs); i++)
+        {
+            alone.Add((await BenchJob.RunAsync(context.Client, "montecarlo", Parameters(samples, tasks, 100 + i), JobMode.Scatter, p, null, context.CancellationToken)).WallSeconds);
+        }
+
+        var aloneWall = Median(alone);
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        var runs = await Task.WhenAll(Enumerable.Range(0, jobs).Select(i =>
+            BenchJob.RunAsync(context.Client, "montecarlo", Parameters(samples, tasks, 200 + i), JobMode.Scatter, p, null, context.CancellationToken)));
+        var makespan = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var slowdowns = runs.Select(r => r.WallSeconds / aloneWall).ToArray();
+        var details = new List<string>
+        {
+            F($"{jobs} concurrent jobs, alone wall {Seconds(aloneWall)} (median of {alone.Count}); makespan {Seconds(makespan)} = {Ratio(makespan / (jobs * aloneWall))}× the sum of alone walls."),
+            string.Empty,
+            "| job | wall | slowdown |",
+            "|---:|---:|---:|",
+        };
+        details.AddRange(runs.Select((r, i) => F($"| {i + 1} | {Seconds(r.WallSeconds)} | {Ratio(slowdowns[i])}× |")));
+        var worst = slowdowns.Max();
+        var median = Median(slowdowns);
+        var throughput = makespan / (jobs * aloneWall);
+        var rows = new List<BenchRow>
+        {
+            new("6", F($"{jobs} concurrent jobs: worst ÷ median slowdown (no job starved)"), F($"{Ratio(worst / median)}"), FairnessSlack / (worst / median), F($"≤ {FairnessSlack:F2}"),
+                F($"slowdowns {Ratio(slowdowns.Min())}–{Ratio(worst)}×, median {Ratio(median)}× (all sharing fairly ≈ {jobs}×)")),
+            new("6", F($"{jobs} concurrent jobs: makespan ÷ Σ alone walls (capacity lost to sharing)"), F($"{Ratio(throughput)}"), ThroughputSlack / throughput, F($"≤ {ThroughputSlack:F2}"),
+                F($"makespan {Seconds(makespan)}, alone {Seconds(aloneWall)} each")),
+        };
+        var data = new JsonObject
+        {
+            ["jobs"] = jobs,
+            ["aloneWallSeconds"] = aloneWall,
+            ["makespanSeconds"] = makespan,
+            ["slowdowns"] = new JsonArray([.. slowdowns.Select(s => (JsonNode?)s)]),
+        };
+        return (rows, details, data);
+    }
+
+    private static Dictionary<string, string> Parameters(long samples, int tasks, long seed) => new(StringComparer.Ordinal)
+    {
+        ["samples"] = Text(samples),
+        ["tasks"] = Text(tasks),
+        ["seed"] = Text(seed),
+    };
+}

@@ -1,0 +1,115 @@
+using System.Text.Json.Nodes;
+using SerialCluster.Abstractions.Jobs;
+using static SerialCluster.Cli.Bench.BenchFormat;
+
+namespace SerialCluster.Cli.Bench;
+
+/// <summary>
+/// Target 1: a pinned serial chain through the cluster against the same kernel in a bare loop in this process.
+/// hashchain and eca (rule 110, width 4096, random row), each sized to about <see cref="BenchSizes.ChainSeconds"/>
+/// from a bare calibration, after one small warm-up job; then bare and cluster runs alternate (bare first in odd pairs,
+/// the cluster first in even ones), so both see the same load, and the ratio is the median of the pairs' bare ÷
+/// cluster times. Results must be identical. The bare
+/// loops' rates are also target 2's figures.
+/// </summary>
+public static class SerialOverheadBench
+{
+    public const double Goal = 0.97;
+
+    public static async Task<(BenchSection Section, IReadOnlyDictionary<string, double> BareRates)> RunAsync(BenchContext context)
+    {
+        var rows = new List<BenchRow>();
+        var details = new List<string>
+        {
+            "| kernel | size | repeat | bare loop | cluster (coordinator wall) | cluster (client wall) | chain inside the silo | job fixed cost | bare ÷ cluster | bare ÷ chain |",
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        };
+        var data = new JsonObject();
+        var rates = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (kernel, workload, fixedParameters, unitsPerStep) in new (string, string, Dictionary<string, string>, double)[]
+        {
+            ("hashchain", "hashchain", new() { ["seed"] = "616263" }, 1),
+            ("eca", "eca", new() { ["rule"] = "110", ["width"] = "4096", ["init"] = "random", ["seed"] = "7", ["boundary"] = "ring" }, 4096),
+        })
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            var probe = BareLoop.Plan(workload, With(fixedParameters, "steps", "1000000000"));
+            var stepsPerSecond = BareLoop.ChainRate(probe, Math.Min(0.3, context.Sizes.ChainSeconds));
+            var steps = Math.Max(1000, (long)(stepsPerSecond * context.Sizes.ChainSeconds));
+            var parameters = With(fixedParameters, "steps", Text(steps));
+            var plan = BareLoop.Plan(workload, parameters);
+            context.Say(F($"target 1: {kernel} pinned, {steps:N0} steps (≈ {context.Sizes.ChainSeconds:F2} s), {context.Sizes.Repeats} × (bare, cluster)"));
+            await BenchJob.RunAsync(context.Client, workload, With(fixedParameters, "steps", Text(Math.Max(1000, steps / 20))), JobMode.Pinned, 1, null, context.CancellationToken);
+            var ratios = new List<double>();
+            var clientRatios = new List<double>();
+            var bareTimes = new List<double>();
+            var fixedCosts = new List<double>();
+            var runs = new JsonArray();
+            for (var repeat = 1; repeat <= context.Sizes.Repeats; repeat++)
+            {
+                // Odd pairs run bare first, even pairs the cluster first, so load that drifts during a pair cancels out.
+                string bareResult;
+                double bare;
+                BenchJobResult cluster;
+                if (repeat % 2 == 1)
+                {
+                    (bareResult, bare) = BareLoop.RunChain(plan);
+                    cluster = await BenchJob.RunAsync(context.Client, workload, parameters, JobMode.Pinned, 1, bare, context.CancellationToken);
+                }
+                else
+                {
+                    cluster = await BenchJob.RunAsync(context.Client, workload, parameters, JobMode.Pinned, 1, Median(bareTimes), context.CancellationToken);
+                    (bareResult, bare) = BareLoop.RunChain(plan);
+                }
+
+                if (!JsonNodesEqual(bareResult, cluster.ResultJson))
+                {
+                    throw new CliException(ExitCodes.JobFailed, $"bench: {kernel} gave different results in the bare loop and through the cluster: {bareResult} vs {cluster.ResultJson}");
+                }
+
+                bareTimes.Add(bare);
+                var chainWall = cluster.Profile.StageProfiles.Sum(st => st.WallSeconds);
+                fixedCosts.Add(cluster.WallSeconds - chainWall);
+                ratios.Add(bare / cluster.WallSeconds);
+                clientRatios.Add(bare / cluster.ClientSeconds);
+                details.Add(F($"| {kernel} | {steps:N0} steps | {repeat} | {Seconds(bare)} | {Seconds(cluster.WallSeconds)} | {Seconds(cluster.ClientSeconds)} | {Seconds(chainWall)} | {(cluster.WallSeconds - chainWall) * 1e3:F1} ms | {Ratio(bare / cluster.WallSeconds)} | {Ratio(bare / chainWall)} |"));
+                runs.Add(new JsonObject
+                {
+                    ["bareSeconds"] = bare,
+                    ["clusterWallSeconds"] = cluster.WallSeconds,
+                    ["clusterClientSeconds"] = cluster.ClientSeconds,
+                    ["clusterWorkSeconds"] = cluster.Profile.WorkSeconds,
+                });
+            }
+
+            var ratio = Median(ratios);
+            var bestBare = bareTimes.Min();
+            rates[kernel] = steps * unitsPerStep / bestBare;
+            rows.Add(new BenchRow(
+                "1",
+                kernel == "eca" ? "pinned eca (rule 110, width 4096) through the cluster ÷ bare loop" : "pinned hashchain through the cluster ÷ bare loop",
+                F($"{Ratio(ratio)}× bare speed"),
+                ratio / Goal,
+                F($"≥ {Goal:F2}×"),
+                F($"median of {ratios.Count} alternating pairs of {Seconds(Median(bareTimes))}; client-side wall: {Ratio(Median(clientRatios))}×; job fixed cost {Seconds(Median(fixedCosts))}")));
+            data[kernel] = new JsonObject
+            {
+                ["steps"] = steps,
+                ["ratio"] = ratio,
+                ["clientRatio"] = Median(clientRatios),
+                ["fixedCostSeconds"] = Median(fixedCosts),
+                ["unitsPerSecond"] = rates[kernel],
+                ["runs"] = runs,
+            };
+        }
+
+        details.Add(string.Empty);
+        details.Add("Coordinator wall: the job's profile, from submission to result (planning, the cost model, the grain call, the chain in batches, the result). Client wall: submit to the poll that saw the job finished (every 50 ms until the bare loop's time, then every 5 ms). Chain inside the silo: the pinned run's own wall on the serial silo (batches, progress reports); job fixed cost = coordinator wall − that, what a job costs whatever its length.");
+        return (new BenchSection("1. Serial overhead", rows, details, data), rates);
+    }
+
+    private static Dictionary<string, string> With(Dictionary<string, string> parameters, string key, string value) =>
+        new(parameters, StringComparer.Ordinal) { [key] = value };
+
+    private static bool JsonNodesEqual(string a, string b) => JsonNode.DeepEquals(JsonNode.Parse(a), JsonNode.Parse(b));
+}
