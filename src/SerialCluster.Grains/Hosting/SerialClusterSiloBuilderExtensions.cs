@@ -3,6 +3,7 @@ using Orleans.Storage;
 using SerialCluster.Grains.Calibration;
 using SerialCluster.Grains.Execution;
 using SerialCluster.Grains.Placement;
+using SerialCluster.Grains.Reliability;
 
 namespace SerialCluster.Grains.Hosting;
 
@@ -23,6 +24,7 @@ public static class SerialClusterSiloBuilderExtensions
         builder.Services.AddSingleton<PlanCache>();
         builder.Services.AddPlacementDirector<SiloTargetedPlacement, SiloTargetedPlacementDirector>();
         builder.Services.AddCalibration();
+        builder.AddReliability(options.Reliability);
         if (!HasGrainStorage(builder.Services, SerialClusterStorage.Jobs))
         {
             builder.AddMemoryGrainStorage(SerialClusterStorage.Jobs);
