@@ -2,7 +2,7 @@ namespace SerialCluster.Abstractions.Execution;
 
 /// <summary>
 /// A finished chain: its output, compute seconds (sum of batches), batch count, and the silo; and its checkpoints:
-/// how many were written, the seconds writing them took, the step this run resumed from (0 for a fresh start) and
+/// how many were written, the seconds writing them took, the steps each run of this chain after the first resumed from and
 /// the checkpoint interval K in steps it used (0 when it wrote none).
 /// </summary>
 [GenerateSerializer]
@@ -15,5 +15,5 @@ public sealed record ChainOutcome(
     [property: Id(3)] string Silo,
     [property: Id(4)] int Checkpoints = 0,
     [property: Id(5)] double CheckpointSeconds = 0,
-    [property: Id(6)] long ResumedFromStep = 0,
+    [property: Id(6)] List<long>? ResumedFrom = null,
     [property: Id(7)] long CheckpointSteps = 0);

@@ -16,6 +16,6 @@ public sealed record PinnedOutcome(
     [property: Id(3)] string Silo,
     [property: Id(4)] int Checkpoints = 0,
     [property: Id(5)] double CheckpointSeconds = 0,
-    [property: Id(6)] long ResumedFromStep = 0,
+    [property: Id(6)] List<long>? ResumedFrom = null,
     [property: Id(7)] long CheckpointSteps = 0,
     [property: Id(8)] double ComputeSeconds = 0);

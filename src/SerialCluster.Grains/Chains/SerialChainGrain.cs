@@ -51,7 +51,7 @@ public sealed partial class SerialChainGrain(
             request.UnitsBefore,
             unitsPerStep);
         return new ChainOutcome(
-            chain.Output(), run.ComputeSeconds, run.Batches, silo.Name, run.Checkpoints, run.CheckpointSeconds, run.ResumedFromStep, run.CheckpointSteps);
+            chain.Output(), run.ComputeSeconds, run.Batches, silo.Name, run.Checkpoints, run.CheckpointSeconds, run.ResumedFrom, run.CheckpointSteps);
     }
 
     public async Task<PinnedOutcome> RunPinnedAsync(string jobId, JobSpec spec)
@@ -138,7 +138,7 @@ public sealed partial class SerialChainGrain(
         var accumulator = new StageAccumulator(0, spec);
         accumulator.Add(run.ComputeSeconds, silo.Name);
         return new PinnedOutcome(
-            result, [accumulator.ToProfile(wallSeconds)], 1, silo.Name, run.Checkpoints, run.CheckpointSeconds, run.ResumedFromStep, run.CheckpointSteps, run.ComputeSeconds);
+            result, [accumulator.ToProfile(wallSeconds)], 1, silo.Name, run.Checkpoints, run.CheckpointSeconds, run.ResumedFrom, run.CheckpointSteps, run.ComputeSeconds);
     }
 
     /// <summary>
@@ -249,7 +249,12 @@ public sealed partial class SerialChainGrain(
                 checkpoints++;
             }
 
-            return (chain, new CheckpointedRun((double)computeTicks / Stopwatch.Frequency, batches, checkpoints, checkpointSeconds, resumedFrom, maxK));
+            return (chain, new CheckpointedRun((double)computeTicks / Stopwatch.Frequency, batches, checkpoints, checkpointSeconds, store.Resumes, maxK));
+        }
+        catch (ChainSupersededException e)
+        {
+            LogSuperseded(logger, key, e.Message);
+            throw;
         }
         finally
         {
@@ -283,6 +288,9 @@ public sealed partial class SerialChainGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Chain {Key} resumed from its checkpoint at step {Steps} of {TotalSteps}")]
     private static partial void LogResumed(ILogger logger, string key, long steps, long totalSteps);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chain {Key}: stale write refused: {Reason}")]
+    private static partial void LogSuperseded(ILogger logger, string key, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Chain {Key}: its checkpoint could not be restored; starting from step 0")]
     private static partial void LogCheckpointUnreadable(ILogger logger, Exception exception, string key);

@@ -101,7 +101,9 @@ public sealed class ParallelStageDispatcher(IGrainFactory grains, SiloWatch watc
             {
                 if (!wasLate)
                 {
-                    lost[entry.Silo] |= watch.IsLost(silos[entry.Silo].Address);
+                    // A silo that failed a call is not sent more of this stage (it may not be declared dead yet); should
+                    // every silo fail, the coordinator starts the stage again on a fresh view of the cluster.
+                    lost[entry.Silo] = true;
                     Retry(entry.Task, e);
                 }
 

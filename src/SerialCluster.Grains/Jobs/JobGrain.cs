@@ -436,7 +436,7 @@ public sealed partial class JobGrain(
                 return await watch.CallAsync(serial.Address, chain.RunPinnedAsync(JobId, progress.RunSpec), cancellationToken);
             },
             cancellationToken);
-        CountChain(outcome.Checkpoints, outcome.CheckpointSeconds, outcome.ComputeSeconds, outcome.ResumedFromStep, outcome.CheckpointSteps);
+        CountChain(outcome.Checkpoints, outcome.CheckpointSeconds, outcome.ComputeSeconds, outcome.ResumedFrom, outcome.CheckpointSteps);
         progress.Stages = outcome.Stages;
         progress.Silos = new Dictionary<string, int>(StringComparer.Ordinal) { [outcome.Silo] = outcome.Tasks };
         progress.SerialSilo = outcome.Silo;
@@ -471,7 +471,7 @@ public sealed partial class JobGrain(
                             serial.Address, chain.RunChainAsync(new ChainRequest(JobId, progress.RunSpec, index, input, progress.UnitsBefore)), cancellationToken);
                     },
                     cancellationToken);
-                CountChain(outcome.Checkpoints, outcome.CheckpointSeconds, outcome.Seconds, outcome.ResumedFromStep, outcome.CheckpointSteps);
+                CountChain(outcome.Checkpoints, outcome.CheckpointSeconds, outcome.Seconds, outcome.ResumedFrom, outcome.CheckpointSteps);
                 accumulator.Add(outcome.Seconds, outcome.Silo);
                 progress.SerialSilo = outcome.Silo;
                 outputs = [outcome.Output];
@@ -530,7 +530,7 @@ public sealed partial class JobGrain(
         }
     }
 
-    private void CountChain(int checkpoints, double checkpointSeconds, double computeSeconds, long resumedFrom, long checkpointSteps)
+    private void CountChain(int checkpoints, double checkpointSeconds, double computeSeconds, List<long>? resumedFrom, long checkpointSteps)
     {
         _chainStarts = 0;
         var c = Job.Counters;
@@ -538,10 +538,7 @@ public sealed partial class JobGrain(
         c.CheckpointSeconds += checkpointSeconds;
         c.ChainComputeSeconds += computeSeconds;
         c.CheckpointSteps = Math.Max(c.CheckpointSteps, checkpointSteps);
-        if (resumedFrom > 0)
-        {
-            c.ResumedFromSteps.Add(resumedFrom);
-        }
+        c.ResumedFromSteps.AddRange(resumedFrom ?? []);
     }
 
     private async Task ClearCheckpointAsync(string chain)

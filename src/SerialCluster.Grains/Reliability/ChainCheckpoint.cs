@@ -23,4 +23,8 @@ public sealed class ChainCheckpoint
 
     [Id(4)]
     public DateTimeOffset WrittenAt { get; set; }
+
+    /// <summary>The step each run after the first resumed from (0 when it found no saved state), in order.</summary>
+    [Id(5)]
+    public List<long> Resumes { get; set; } = [];
 }

@@ -26,6 +26,9 @@ public sealed class ChainCheckpointStore
 
     public string Key { get; }
 
+    /// <summary>The step each run after the first resumed from, as stored with the checkpoint.</summary>
+    public List<long> Resumes => [.. _state.State?.Resumes ?? []];
+
     /// <summary>The key of a job's chain: its stage, or <c>pinned</c> for a pinned job's chain.</summary>
     public static string KeyOf(string jobId, string chain) => $"{jobId}/{chain}";
 
@@ -42,7 +45,13 @@ public sealed class ChainCheckpointStore
         var saved = _state.RecordExists && _state.State is { State: not null } s && s.TotalSteps == totalSteps
             ? new ChainCheckpoint { Steps = s.Steps, TotalSteps = s.TotalSteps, State = s.State, Owner = s.Owner, WrittenAt = s.WrittenAt }
             : null;
+        var resumed = _state.RecordExists;
         _state.State ??= new ChainCheckpoint();
+        if (resumed)
+        {
+            _state.State.Resumes.Add(saved?.Steps ?? 0);
+        }
+
         _state.State.Owner = owner;
         _state.State.TotalSteps = totalSteps;
         if (saved is null)
