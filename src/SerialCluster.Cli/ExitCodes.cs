@@ -23,6 +23,12 @@ public static class ExitCodes
     /// <summary>The cluster gateway could not be reached.</summary>
     public const int GatewayUnreachable = 7;
 
-    /// <summary>Interrupted by Ctrl+C.</summary>
+    /// <summary>No job has that id (never submitted, deleted, or past retention).</summary>
+    public const int JobNotFound = 8;
+
+    /// <summary>The job is still running: cancel it first.</summary>
+    public const int JobRunning = 9;
+
+    /// <summary>Interrupted by Ctrl+C, or the job was cancelled.</summary>
     public const int Cancelled = 130;
 }

@@ -16,12 +16,38 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
         var workload = WorkloadCatalog.Get(settings.Workload);
         var raw = ParameterArguments.Parse(workload, settings.Set);
         var plan = workload.Plan(raw);
-        var spec = new JobSpec(workload.Name, new Dictionary<string, string>(plan.Parameters.Canonical, StringComparer.Ordinal), settings.ParsedMode, settings.Parallelism);
+        var spec = new JobSpec(
+            workload.Name, new Dictionary<string, string>(plan.Parameters.Canonical, StringComparer.Ordinal), settings.ParsedMode, settings.Parallelism, settings.Deadline);
+        if (settings.Detach && settings.EffectiveGateway is null && settings.EffectiveRedis is null)
+        {
+            throw new CliException(ExitCodes.Usage, "--detach needs a running cluster (--gateway or --redis): an embedded cluster ends with this command");
+        }
 
         await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, cancellationToken);
-        console.Say($"running {workload.Name} ({settings.ParsedMode.ToString().ToLowerInvariant()}) on the {connection.Description}");
         var runner = new JobRunner(connection.Client);
+        if (settings.Detach)
+        {
+            var accepted = await runner.SubmitAsync(spec);
+            console.Say($"job {accepted.JobId} accepted ({workload.Name}, {settings.ParsedMode.ToString().ToLowerInvariant()}); follow it with `serialcluster jobs show {accepted.JobId}`");
+            if (settings.Json)
+            {
+                console.Out.Profile.Out.Writer.WriteLine(JobDocument.Serialize(new System.Text.Json.Nodes.JsonObject { ["jobId"] = accepted.JobId, ["state"] = "running" }));
+            }
+            else
+            {
+                console.Out.Profile.Out.Writer.WriteLine(accepted.JobId);
+            }
+
+            return ExitCodes.Success;
+        }
+
+        console.Say($"running {workload.Name} ({settings.ParsedMode.ToString().ToLowerInvariant()}) on the {connection.Description}");
         var status = await JobProgress.ShowAsync(console, workload.Name, progress => runner.RunAsync(spec, progress, cancellationToken));
+        if (status.State == JobState.Cancelled)
+        {
+            throw new CliException(ExitCodes.Cancelled, $"job {status.JobId} was cancelled: {status.Error}");
+        }
+
         if (status.State != JobState.Completed)
         {
             throw new CliException(ExitCodes.JobFailed, $"job {status.JobId} failed: {status.Error}");

@@ -10,6 +10,9 @@ public sealed class RunSettings : ClusterSettings
 {
     public const int MaxParallelism = 4096;
 
+    /// <summary>Seven days, as the cluster allows.</summary>
+    public const double MaxDeadlineSeconds = 604_800;
+
     [CommandArgument(0, "<workload>")]
     [Description("The workload to run (see `serialcluster workloads`).")]
     public string Workload { get; init; } = string.Empty;
@@ -28,6 +31,15 @@ public sealed class RunSettings : ClusterSettings
     [DefaultValue(0)]
     public int Parallelism { get; init; }
 
+    [CommandOption("--detach")]
+    [Description("Submit the job, print its id and return; it runs on without this command (needs --gateway or --redis). Follow it with `jobs show`.")]
+    public bool Detach { get; init; }
+
+    [CommandOption("--deadline <SECONDS>")]
+    [Description("Stop the job if it has not finished this many seconds after the cluster accepted it (0 = no deadline).")]
+    [DefaultValue(0.0)]
+    public double Deadline { get; init; }
+
     public JobMode ParsedMode => Mode.ToLowerInvariant() switch
     {
         "pinned" => JobMode.Pinned,
@@ -45,6 +57,11 @@ public sealed class RunSettings : ClusterSettings
         if (Parallelism is < 0 or > MaxParallelism)
         {
             return ValidationResult.Error($"--parallelism {Parallelism} is out of range; allowed: 1 to {MaxParallelism}, or 0 for every core");
+        }
+
+        if (!(Deadline >= 0 && Deadline <= MaxDeadlineSeconds))
+        {
+            return ValidationResult.Error($"--deadline {Deadline} is out of range; allowed: 0 (none) to {MaxDeadlineSeconds} seconds");
         }
 
         return base.Validate();
