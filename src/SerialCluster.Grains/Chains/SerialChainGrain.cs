@@ -143,7 +143,7 @@ public sealed partial class SerialChainGrain(
 
     /// <summary>
     /// Claims the chain's checkpoint (resuming from it when there is one), then runs batches to the end, saving the
-    /// state every K steps and once at the end (so a result lost on its way back costs no recomputation).
+    /// state every K steps (also on the last step when one falls due there).
     /// </summary>
     private async Task<(IChainRun Chain, CheckpointedRun Run)> RunCheckpointedAsync(
         string jobId, string key, Func<IChainRun> start, long unitsBefore, double unitsPerStep)
@@ -186,6 +186,7 @@ public sealed partial class SerialChainGrain(
             var checkpoints = 0;
             var checkpointSeconds = 0.0;
             var lastWrite = 0.0;
+            var lastCheckpoint = chain.StepsDone;
             var lastReport = Stopwatch.GetTimestamp();
             var token = cancel.Token;
             _stepsDone = chain.StepsDone;
@@ -224,6 +225,7 @@ public sealed partial class SerialChainGrain(
 
                 if (chain.StepsDone >= next && chain.StepsDone < chain.TotalSteps)
                 {
+                    lastCheckpoint = chain.StepsDone;
                     lastWrite = await store.SaveAsync(chain.StepsDone, chain.Checkpoint());
                     checkpointSeconds += lastWrite;
                     checkpoints++;
@@ -243,8 +245,9 @@ public sealed partial class SerialChainGrain(
                 }
             }
 
-            if (chain.StepsDone > resumedFrom || saved is null)
+            if (k > 0 && chain.StepsDone - lastCheckpoint >= k)
             {
+                // The checkpoint that falls due on the last step: a result lost on its way back then costs nothing.
                 checkpointSeconds += await store.SaveAsync(chain.StepsDone, chain.Checkpoint());
                 checkpoints++;
             }
