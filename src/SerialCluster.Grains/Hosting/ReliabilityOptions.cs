@@ -6,7 +6,7 @@ namespace SerialCluster.Grains.Hosting;
 /// </summary>
 public sealed class ReliabilityOptions
 {
-    public static readonly TimeSpan DefaultCheckpointInterval = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan DefaultCheckpointInterval = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan DefaultKeeperInterval = TimeSpan.FromSeconds(2);
     public static readonly TimeSpan DefaultProgressWriteInterval = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan DefaultProbeTimeout = TimeSpan.FromSeconds(2);

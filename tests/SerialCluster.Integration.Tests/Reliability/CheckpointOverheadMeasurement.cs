@@ -16,10 +16,10 @@ public sealed class CheckpointOverheadMeasurement(ITestOutputHelper output)
 {
     private static readonly (string Workload, Dictionary<string, string> Parameters, string State)[] Chains =
     [
-        ("hashchain", new() { ["seed"] = "6f76657268656164", ["steps"] = "40000000" }, "32 B"),
-        ("timelock", new() { ["x"] = "3", ["t"] = "2000000" }, "256 B"),
-        ("nbody", new() { ["preset"] = "random", ["n"] = "3000", ["seed"] = "7", ["integrator"] = "verlet", ["dt"] = "0.001", ["steps"] = "300", ["softening"] = "0.05" }, "~240 KB"),
-        ("eca", new() { ["rule"] = "110", ["steps"] = "50000", ["width"] = "4000000", ["init"] = "random", ["seed"] = "5", ["strips"] = "4" }, "~500 KB"),
+        ("hashchain", new() { ["seed"] = "6f76657268656164", ["steps"] = "120000000" }, "32 B"),
+        ("timelock", new() { ["x"] = "3", ["t"] = "4000000" }, "256 B"),
+        ("nbody", new() { ["preset"] = "random", ["n"] = "3000", ["seed"] = "7", ["integrator"] = "verlet", ["dt"] = "0.001", ["steps"] = "600", ["softening"] = "0.05" }, "~240 KB"),
+        ("eca", new() { ["rule"] = "110", ["steps"] = "500000", ["width"] = "4000000", ["init"] = "random", ["seed"] = "5", ["strips"] = "4" }, "~500 KB"),
     ];
 
     [SkippableFact]
