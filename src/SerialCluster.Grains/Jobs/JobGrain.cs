@@ -265,12 +265,13 @@ public sealed partial class JobGrain(
             LogSuperseded(logger, e, JobId);
             return;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && _deactivating)
+        catch (Exception) when (cancellationToken.IsCancellationRequested && _deactivating)
         {
+            // Whatever the stop surfaced as (a cancelled call, a call to a silo that is stopping), the job is not failed.
             await SaveQuietlyAsync();
             return;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
             StopChain();
             if (_cancelReason is { } reason)
