@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 using SerialCluster.Abstractions.Execution;
@@ -29,10 +30,14 @@ public sealed partial class JobGrain(
     IClusterMembershipService membership,
     SerialClusterOptions options,
     ILocalSiloDetails localSilo,
+    IHostApplicationLifetime lifetime,
     ILogger<JobGrain> logger)
     : Grain, IJobGrain
 {
     public const int MaxParallelism = 4096;
+
+    /// <summary>The pause before a failed stage or chain is started again, times the attempt number.</summary>
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(500);
 
     /// <summary>The longest deadline a job may ask for.</summary>
     public static readonly TimeSpan MaxDeadline = TimeSpan.FromDays(7);
@@ -265,9 +270,10 @@ public sealed partial class JobGrain(
             LogSuperseded(logger, e, JobId);
             return;
         }
-        catch (Exception) when (cancellationToken.IsCancellationRequested && _deactivating)
+        catch (Exception) when (_deactivating || lifetime.ApplicationStopping.IsCancellationRequested)
         {
-            // Whatever the stop surfaced as (a cancelled call, a call to a silo that is stopping), the job is not failed.
+            // This silo is stopping: whatever that surfaced as (a cancelled call, a refused one), the job is not failed.
+            // Its progress is stored and it stays Running; the next coordinator resumes it.
             await SaveQuietlyAsync();
             return;
         }
@@ -419,6 +425,8 @@ public sealed partial class JobGrain(
             {
                 LogRetrying(logger, e, JobId, what, tries);
                 await SaveQuietlyAsync();
+                // Give membership time to settle (a lost silo declared dead, a new one joined) before the next attempt.
+                await Task.Delay(RetryDelay * tries, cancellationToken);
             }
         }
     }

@@ -70,6 +70,19 @@ public sealed class WatchedJob
         }
     }
 
+    /// <summary>The job's reliability figures; null when the call fails or takes longer than a second.</summary>
+    public async Task<JobReliability?> TryReliabilityAsync()
+    {
+        try
+        {
+            return await Grain.GetReliabilityAsync().WaitAsync(CallTimeout);
+        }
+        catch (Exception e) when (e is TimeoutException or OrleansException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Polls until the job's progress reaches <paramref name="units"/>.</summary>
     public Task WaitForUnitsAsync(long units, TimeSpan deadline) =>
         Poll.UntilAsync($"job {Id} to reach {units} units (seen {MaxUnitsSeen})", deadline, async () =>
