@@ -102,7 +102,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         var resumes = reliability.ResumedFromSteps;
         var recomputed = observed.Zip(resumes, (at, from) => Math.Max(0, at - from)).ToList();
         output.WriteLine($"R2 hashchain {Steps} steps, K={K}: resumed from {string.Join(", ", resumes)}; steps recomputed per kill (at least) {string.Join(", ", recomputed)}; max {recomputed.DefaultIfEmpty().Max()} (K-1 = {K - 1})");
-        output.WriteLine($"R2 checkpoints {reliability.Checkpoints}, writing them took {reliability.CheckpointSeconds:F3} s beside {reliability.ChainComputeSeconds:F3} s of compute in the last run ({100 * reliability.CheckpointSeconds / Math.Max(1e-9, reliability.ChainComputeSeconds):F2}%); recovery mean {recoveries.Average(r => r.TotalSeconds):F2} s; coordinator runs {reliability.CoordinatorRuns}; client errors {job.Errors.Count} ({string.Join("; ", job.Errors.Distinct().Take(3))}), slow polls {job.SlowCalls}");
+        output.WriteLine($"R2 recovery (kill -> progress beyond the steps at the kill) mean {recoveries.Average(r => r.TotalSeconds):F2} s, max {recoveries.Max(r => r.TotalSeconds):F2} s; coordinator runs {reliability.CoordinatorRuns}; client status polls failed {job.Errors.Count} (first: {job.Errors.FirstOrDefault()?[..Math.Min(90, job.Errors.First().Length)] ?? "none"}), slow {job.SlowCalls}");
 
         Assert.True(status.State == JobState.Completed, $"{status.State}: {status.Error}");
         Assert.Equal(reference, status.ResultJson);
