@@ -61,7 +61,7 @@ public sealed class FaultTests(ITestOutputHelper output)
     public async Task R2_KillingTheChainsSiloFiveTimesRecomputesAtMostKStepsPerKillAndGivesTheReference()
     {
         const long K = 400_000;
-        const long Steps = 24_000_000;
+        const long Steps = 40_000_000;
         const int Kills = 5;
         var parameters = new Dictionary<string, string> { ["seed"] = "72656c6961626c65", ["steps"] = Steps.ToString(CultureInfo.InvariantCulture) };
         var reference = Reference("hashchain", parameters);
@@ -75,8 +75,8 @@ public sealed class FaultTests(ITestOutputHelper output)
         {
             for (var kill = 1; kill <= Kills; kill++)
             {
-                // A random moment: between 1/16 and 1/8 of the chain after the last resume.
-                var target = job.MaxUnitsSeen + (long)(Steps * (1 + random.NextDouble()) / 16);
+                // A random moment: between 1/32 and 1/16 of the chain after the last resume.
+                var target = job.MaxUnitsSeen + (long)(Steps * (1 + random.NextDouble()) / 32);
                 await job.WaitForUnitsAsync(target, Deadline);
                 // Three silos up before each kill: a cluster whose every silo died leaves joiners nobody to validate with.
                 await Task.WhenAll(restarts);
@@ -198,6 +198,8 @@ public sealed class FaultTests(ITestOutputHelper output)
         {
             try
             {
+                var status = await cluster.Client.GetGrain<IJobGrain>(jobId).GetStatusAsync().WaitAsync(TimeSpan.FromSeconds(2));
+                Assert.False(status.IsFinished, $"job {jobId} finished ({status.State}) before its chain could be found");
                 var hosts = await cluster.Client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(2));
                 foreach (var silo in hosts.Keys)
                 {
