@@ -409,20 +409,32 @@ public sealed partial class JobGrain(
 
     /// <summary>
     /// Runs <paramref name="attempt"/> until it succeeds, starting it again (on a fresh view of the cluster) after a lost
-    /// silo or a transient failure, up to the configured attempts.
+    /// silo or a transient failure, up to the configured attempts in a row without progress (a long chain may lose its
+    /// silo many times).
     /// </summary>
     private async Task<T> WithRetriesAsync<T>(string what, Func<ClusterView, Task<T>> attempt, CancellationToken cancellationToken)
     {
         for (var tries = 1; ; tries++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var unitsBefore = _unitsDone;
             try
             {
                 var cluster = await ClusterView.ReadAsync(membership, GrainFactory);
                 return await attempt(cluster);
             }
-            catch (Exception e) when (TransientFailure.IsTransient(e) && !cancellationToken.IsCancellationRequested && tries < Reliability.TaskAttempts)
+            catch (Exception e) when (TransientFailure.IsTransient(e) && !cancellationToken.IsCancellationRequested)
             {
+                if (_unitsDone > unitsBefore)
+                {
+                    // The attempt got somewhere before it was cut off: only failures in a row without progress count.
+                    tries = 1;
+                }
+                else if (tries >= Reliability.TaskAttempts)
+                {
+                    throw;
+                }
+
                 LogRetrying(logger, e, JobId, what, tries);
                 await SaveQuietlyAsync();
                 // Give membership time to settle (a lost silo declared dead, a new one joined) before the next attempt.
