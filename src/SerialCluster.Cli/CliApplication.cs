@@ -40,6 +40,15 @@ public static class CliApplication
             config.AddCommand<WhatIfCommand>("whatif")
                 .WithDescription("Predict a measured job's time on N cores and/or cores x times faster: more cores or faster cores?")
                 .WithExample("whatif", "--from", "run.json", "--cores", "1,2,4,8", "--speed", "1,2");
+            config.AddBranch<ClusterSettings>("jobs", jobs =>
+            {
+                jobs.SetDescription("The jobs a running cluster keeps (until deleted or past its retention).");
+                jobs.AddCommand<JobsListCommand>("list").WithDescription("List every job: id, workload, mode, state, when accepted and finished.");
+                jobs.AddCommand<JobsShowCommand>("show").WithDescription("Show one job: state, progress, result and profile, and what surviving failures cost it.");
+                jobs.AddCommand<JobsDeleteCommand>("delete").WithDescription("Delete a finished job and its result.");
+            });
+            config.AddCommand<CancelCommand>("cancel")
+                .WithDescription("Cancel a running job: its work stops at the next batch.");
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription("Run a serial and a parallel workload of equal single-core time at P=1 and at every core, and compare.");
             config.AddCommand<BenchCommand>("bench")

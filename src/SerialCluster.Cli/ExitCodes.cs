@@ -26,9 +26,12 @@ public static class ExitCodes
     /// <summary>A --from file that cannot be read, or is not the document the command reads.</summary>
     public const int BadInput = 8;
 
-    /// <summary>The cluster does not know the job id, or the job has not completed.</summary>
+    /// <summary>No job has that id (never submitted, deleted, or past retention), or it has not completed where a result is needed.</summary>
     public const int JobNotFound = 9;
 
-    /// <summary>Interrupted by Ctrl+C.</summary>
+    /// <summary>The job is still running: cancel it first.</summary>
+    public const int JobRunning = 10;
+
+    /// <summary>Interrupted by Ctrl+C, or the job was cancelled.</summary>
     public const int Cancelled = 130;
 }

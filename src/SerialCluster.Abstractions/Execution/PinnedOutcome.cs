@@ -2,7 +2,10 @@ using SerialCluster.Abstractions.Jobs;
 
 namespace SerialCluster.Abstractions.Execution;
 
-/// <summary>A whole job run on one silo: its result and per-stage measurements.</summary>
+/// <summary>
+/// A whole job run on one silo: its result and per-stage measurements; when it ran as one checkpointed chain, its
+/// checkpoints as in <see cref="ChainOutcome"/>.
+/// </summary>
 [GenerateSerializer]
 [Immutable]
 [Alias("SerialCluster.PinnedOutcome")]
@@ -10,4 +13,9 @@ public sealed record PinnedOutcome(
     [property: Id(0)] string ResultJson,
     [property: Id(1)] List<StageProfile> Stages,
     [property: Id(2)] int Tasks,
-    [property: Id(3)] string Silo);
+    [property: Id(3)] string Silo,
+    [property: Id(4)] int Checkpoints = 0,
+    [property: Id(5)] double CheckpointSeconds = 0,
+    [property: Id(6)] List<long>? ResumedFrom = null,
+    [property: Id(7)] long CheckpointSteps = 0,
+    [property: Id(8)] double ComputeSeconds = 0);

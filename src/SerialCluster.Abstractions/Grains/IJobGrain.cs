@@ -21,4 +21,24 @@ public interface IJobGrain : IGrainWithStringKey
     [OneWay]
     [Alias("ReportProgress")]
     Task ReportProgressAsync(long unitsDone);
+
+    /// <summary>Stops a running job (state Cancelled, with the reason); a finished job is left as it is. Returns the state after.</summary>
+    [AlwaysInterleave]
+    [Alias("Cancel")]
+    Task<JobStatus> CancelAsync(string reason);
+
+    /// <summary>Deletes a finished job's stored state and result; a running job is refused (cancel it first). True when deleted.</summary>
+    [Alias("Delete")]
+    Task<bool> DeleteAsync();
+
+    /// <summary>Activates the coordinator, which resumes a running job whose last coordinator was lost. Sent by the job keepers.</summary>
+    [AlwaysInterleave]
+    [OneWay]
+    [Alias("KeepAlive")]
+    Task KeepAliveAsync();
+
+    /// <summary>What surviving failures cost this job so far: resumptions, retried tasks, checkpoints.</summary>
+    [AlwaysInterleave]
+    [Alias("GetReliability")]
+    Task<JobReliability> GetReliabilityAsync();
 }

@@ -23,4 +23,9 @@ public interface ISerialChainGrain : IGrainWithStringKey
     [AlwaysInterleave]
     [Alias("GetStepsDone")]
     Task<long> GetStepsDoneAsync();
+
+    /// <summary>Stops the chain of <paramref name="jobId"/> running here at its next batch (the job was cancelled).</summary>
+    [AlwaysInterleave]
+    [Alias("Cancel")]
+    Task CancelAsync(string jobId);
 }

@@ -16,4 +16,7 @@ public enum JobState
 
     /// <summary>Refused before any work started (bad workload or parameters).</summary>
     Rejected = 4,
+
+    /// <summary>Stopped on request (<c>serialcluster cancel</c>, Ctrl+C) before it finished.</summary>
+    Cancelled = 5,
 }

@@ -15,7 +15,7 @@ public sealed record JobStatus(
     [property: Id(7)] JobProfile? Profile,
     [property: Id(8)] JobSpec? Spec)
 {
-    public bool IsFinished => State is JobState.Completed or JobState.Failed or JobState.Rejected;
+    public bool IsFinished => State is JobState.Completed or JobState.Failed or JobState.Rejected or JobState.Cancelled;
 
     public static JobStatus NotFound(string jobId) => new(jobId, JobState.Unknown, 0, 0, string.Empty, null, null, null, null);
 }

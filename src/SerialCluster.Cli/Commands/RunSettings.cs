@@ -10,6 +10,9 @@ public sealed class RunSettings : ClusterSettings
 {
     public const int MaxParallelism = 4096;
 
+    /// <summary>Seven days, as the cluster allows.</summary>
+    public const double MaxDeadlineSeconds = 604_800;
+
     [CommandArgument(0, "<workload>")]
     [Description("The workload to run (see `serialcluster workloads`).")]
     public string Workload { get; init; } = string.Empty;
@@ -31,6 +34,14 @@ public sealed class RunSettings : ClusterSettings
     [CommandOption("--idempotency-key <KEY>")]
     [Description("Submit at most once under KEY: a repeat with the same parameters follows the job the key started (nothing new runs); with different parameters it is refused.")]
     public string? IdempotencyKey { get; init; }
+    [CommandOption("--detach")]
+    [Description("Submit the job, print its id and return; it runs on without this command (needs --gateway or --redis). Follow it with `jobs show`.")]
+    public bool Detach { get; init; }
+
+    [CommandOption("--deadline <SECONDS>")]
+    [Description("Stop the job if it has not finished this many seconds after the cluster accepted it (0 = no deadline).")]
+    [DefaultValue(0.0)]
+    public double Deadline { get; init; }
 
     public JobMode ParsedMode => Mode.ToLowerInvariant() switch
     {
@@ -54,6 +65,11 @@ public sealed class RunSettings : ClusterSettings
         if (IdempotencyKey is not null && !Grains.Idempotency.IdempotencyKey.IsValid(IdempotencyKey))
         {
             return ValidationResult.Error($"--idempotency-key '{Kernels.Parameters.InvalidParameterException.Printable(IdempotencyKey)}' is not a key; allowed: {Grains.Idempotency.IdempotencyKey.Allowed}");
+        }
+
+        if (!(Deadline >= 0 && Deadline <= MaxDeadlineSeconds))
+        {
+            return ValidationResult.Error($"--deadline {Deadline} is out of range; allowed: 0 (none) to {MaxDeadlineSeconds} seconds");
         }
 
         return base.Validate();

@@ -1,12 +1,15 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using SerialCluster.Abstractions.Execution;
 using SerialCluster.Abstractions.Grains;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Grains.Calibration;
 using SerialCluster.Grains.Diagnostics;
 using SerialCluster.Grains.Execution;
+using SerialCluster.Grains.Hosting;
 using SerialCluster.Grains.Placement;
+using SerialCluster.Grains.Reliability;
 using SerialCluster.Kernels.Analysis.CostModel;
 using SerialCluster.Kernels.Execution;
 using SerialCluster.Kernels.Plans;
@@ -16,11 +19,15 @@ namespace SerialCluster.Grains.Chains;
 /// <summary>
 /// Runs a serial chain inside this one activation, batch after batch, each batch on the thread pool so the
 /// silo (and this grain's status query) stays responsive; batch sizes come from the measured step cost.
-/// Also runs whole pinned jobs, the same way, on this silo's single core. When the silo shuts down the
-/// computation stops at the next batch, so a long chain never holds a graceful shutdown hostage.
+/// Also runs whole pinned jobs, the same way, on this silo's single core. Every K steps the chain's state is
+/// checkpointed to <c>jobs</c> storage under the job and stage (not the silo), so a run started elsewhere after
+/// this silo is lost resumes there; a run claims the checkpoint first, so a stale run's later write is refused.
+/// When the silo shuts down the chain checkpoints where it is and stops at the next batch, so a long chain never
+/// holds a graceful shutdown hostage and loses nothing.
 /// </summary>
 [SiloTargetedPlacement]
-public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo, IHostApplicationLifetime lifetime, SiloState state)
+public sealed partial class SerialChainGrain(
+    PlanCache plans, ILocalSiloDetails silo, IHostApplicationLifetime lifetime, SiloState state, SerialClusterOptions options, ILogger<SerialChainGrain> logger)
     : Grain, ISerialChainGrain
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
@@ -32,98 +39,253 @@ public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo, IH
     public static readonly TimeSpan DefaultBatchDispatch = TimeSpan.FromMicroseconds(20);
 
     private long _stepsDone;
+    private string? _runningJob;
+    private CancellationTokenSource? _cancel;
 
     public async Task<ChainOutcome> RunChainAsync(ChainRequest request)
     {
         var plan = plans.Get(request.JobId, request.Spec);
-        using var running = state.ChainRunning();
-        var job = GrainFactory.GetGrain<IJobGrain>(request.JobId);
-        var chain = plan.StartChain(request.Stage, request.Input);
-        var sizer = new ChainBatchSizer(dispatchCost: BatchDispatch());
-        var unitsPerStep = (double)plan.Stages[request.Stage].WorkUnits / Math.Max(1, chain.TotalSteps);
-        long batch = 0;
-        long batches = 0;
-        var batchSpans = new ChainBatchSpans();
-        long computeTicks = 0;
-        var lastReport = Stopwatch.GetTimestamp();
-        var stopping = lifetime.ApplicationStopping;
-        while (chain.StepsDone < chain.TotalSteps)
-        {
-            stopping.ThrowIfCancellationRequested();
-            batch = sizer.Next(chain.TotalSteps - chain.StepsDone, batch);
-            var steps = batch;
-            using var trace = batchSpans.Start(request.Stage, steps, silo.Name);
-            var ticks = await Task.Run(() =>
-            {
-                var start = Stopwatch.GetTimestamp();
-                chain.Advance(steps);
-                return Stopwatch.GetTimestamp() - start;
-            });
-            sizer.Observe(steps, ticks);
-            SerialClusterMetrics.ChainBatch(request.Spec.Workload, steps, (double)ticks / Stopwatch.Frequency);
-            computeTicks += ticks;
-            batches++;
-            _stepsDone = chain.StepsDone;
-            if (Stopwatch.GetElapsedTime(lastReport) >= ProgressInterval)
-            {
-                lastReport = Stopwatch.GetTimestamp();
-                await job.ReportProgressAsync(request.UnitsBefore + (long)(chain.StepsDone * unitsPerStep));
-            }
-        }
-
-        var output = chain.Output();
-        _stepsDone = 0;
-        return new ChainOutcome(output, (double)computeTicks / Stopwatch.Frequency, batches, silo.Name);
+        var unitsPerStep = (double)plan.Stages[request.Stage].WorkUnits / Math.Max(1, plan.StartChain(request.Stage, request.Input).TotalSteps);
+        var (chain, run) = await RunCheckpointedAsync(
+            request.JobId,
+            ChainCheckpointStore.KeyOf(request.JobId, request.Stage.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            () => plan.StartChain(request.Stage, request.Input),
+            request.UnitsBefore,
+            unitsPerStep,
+            request.Spec.Workload,
+            request.Stage);
+        return new ChainOutcome(
+            chain.Output(), run.ComputeSeconds, run.Batches, silo.Name, run.Checkpoints, run.CheckpointSeconds, run.ResumedFrom, run.CheckpointSteps);
     }
 
     public async Task<PinnedOutcome> RunPinnedAsync(string jobId, JobSpec spec)
     {
         var plan = plans.Get(jobId, spec);
-        using var running = state.ChainRunning();
         using var trace = SerialClusterActivitySource.StartPinned(silo.Name);
+        var key = ChainCheckpointStore.KeyOf(jobId, "pinned");
+        if (plan.CreateWholeChain() is { } whole)
+        {
+            // The whole job as one chain: checkpointed like any chain stage.
+            var start = Stopwatch.GetTimestamp();
+            var (chain, run) = await RunCheckpointedAsync(jobId, key, () => plan.CreateWholeChain()!, 0, (double)plan.Work / Math.Max(1, whole.TotalSteps), spec.Workload, 0);
+            var output = chain.Output();
+            var result = plan.FinishWholeChain(output);
+            return Pinned(result.ToJsonString(), StageSpec.Chain("whole-chain", plan.Work), run, Stopwatch.GetElapsedTime(start).TotalSeconds);
+        }
+
+        if (plan.Stages is [{ Kind: StageKind.Chain } only])
+        {
+            // A plan that is one chain (hashchain, timelock): the same, from the stage's own input.
+            var start = Stopwatch.GetTimestamp();
+            var input = plan.CreateTaskInput(0, 0, []);
+            var first = plan.StartChain(0, input);
+            var (chain, run) = await RunCheckpointedAsync(jobId, key, () => plan.StartChain(0, input), 0, (double)only.WorkUnits / Math.Max(1, first.TotalSteps), spec.Workload, 0);
+            var result = plan.Finish([chain.Output()]);
+            return Pinned(result.ToJsonString(), only, run, Stopwatch.GetElapsedTime(start).TotalSeconds);
+        }
+
+        return await RunPinnedStagesAsync(jobId, spec.Workload, plan);
+    }
+
+    public Task<long> GetStepsDoneAsync() => Task.FromResult(_stepsDone);
+
+    public async Task CancelAsync(string jobId)
+    {
+        if (_runningJob == jobId && _cancel is { } cancel)
+        {
+            await cancel.CancelAsync();
+        }
+    }
+
+    /// <summary>A pinned plan with wide stages and no single-chain form: run by the local runner, not checkpointed (its tasks are recomputed on resume).</summary>
+    private async Task<PinnedOutcome> RunPinnedStagesAsync(string jobId, string workload, WorkloadPlan plan)
+    {
+        using var running = state.ChainRunning();
+        using var cancel = Begin(jobId);
         var job = GrainFactory.GetGrain<IJobGrain>(jobId);
-        // A pinned job's chain steps are counted as they happen, so a long pinned chain shows live in chain steps/s:
-        // the whole-job chain's steps, or else its chain stages' steps, in proportion to the units done.
-        var shape = PlanShape.Of(plan);
-        var chainSteps = shape.WholeChain is { } whole
-            ? whole.Steps
-            : shape.PerStage().Where(st => st.Kind == StageKind.Chain).Sum(st => st.StepsPerTask);
+        // Its chain stages' steps are counted as they happen, in proportion to the units done, so a long pinned job
+        // shows live in chain steps/s.
+        var chainSteps = PlanShape.Of(plan).PerStage().Where(st => st.Kind == StageKind.Chain).Sum(st => st.StepsPerTask);
         var stepsPerUnit = plan.Work > 0 ? (double)chainSteps / plan.Work : 0;
         long counted = 0;
         long units = 0;
+        var token = cancel.Token;
         var run = Task.Run(() => LocalPlanRunner.Run(
             plan,
             parallelism: 1,
             unitsDone: u => Volatile.Write(ref units, u),
             runner: silo.Name,
             preferWholeChain: true,
-            cancellationToken: lifetime.ApplicationStopping));
-        while (!run.IsCompleted)
+            cancellationToken: token));
+        try
         {
-            await Task.WhenAny(run, Task.Delay(ProgressInterval));
-            _stepsDone = Volatile.Read(ref units);
-            counted = CountPinnedSteps(spec.Workload, stepsPerUnit, _stepsDone, counted);
-            await job.ReportProgressAsync(_stepsDone);
-        }
+            while (!run.IsCompleted)
+            {
+                await Task.WhenAny(run, Task.Delay(ProgressInterval));
+                _stepsDone = Volatile.Read(ref units);
+                counted = CountPinnedSteps(workload, stepsPerUnit, _stepsDone, counted);
+                await job.ReportProgressAsync(_stepsDone);
+            }
 
-        var result = await run;
-        CountPinnedSteps(spec.Workload, stepsPerUnit, plan.Work, counted);
-        _stepsDone = 0;
-        SerialClusterMetrics.PinnedWork(result.Timings.Sum(t => t.Seconds));
-        var specs = result.RanWholeChain ? [StageSpec.Chain("whole-chain", plan.Work)] : plan.Stages;
-        var accumulators = specs.Select((spec, index) => new StageAccumulator(index, spec)).ToArray();
-        foreach (var timing in result.Timings)
+            var result = await run;
+            CountPinnedSteps(workload, stepsPerUnit, plan.Work, counted);
+            SerialClusterMetrics.PinnedWork(result.Timings.Sum(t => t.Seconds));
+            var specs = result.RanWholeChain ? [StageSpec.Chain("whole-chain", plan.Work)] : plan.Stages;
+            var accumulators = specs.Select((spec, index) => new StageAccumulator(index, spec)).ToArray();
+            foreach (var timing in result.Timings)
+            {
+                accumulators[timing.Stage].Add(timing.Seconds, timing.Runner);
+            }
+
+            var stages = ProfileBuilder.Compact([.. accumulators.Select((a, index) => a.ToProfile(result.StageWallSeconds[index]))]);
+            return new PinnedOutcome(result.Result.ToJsonString(), stages, result.Timings.Count, silo.Name);
+        }
+        finally
         {
-            accumulators[timing.Stage].Add(timing.Seconds, timing.Runner);
+            End();
         }
-
-        var stages = ProfileBuilder.Compact([.. accumulators.Select((a, index) => a.ToProfile(result.StageWallSeconds[index]))]);
-        return new PinnedOutcome(result.Result.ToJsonString(), stages, result.Timings.Count, silo.Name);
     }
 
-    public Task<long> GetStepsDoneAsync() => Task.FromResult(_stepsDone);
+    private PinnedOutcome Pinned(string result, StageSpec spec, CheckpointedRun run, double wallSeconds)
+    {
+        var accumulator = new StageAccumulator(0, spec);
+        accumulator.Add(run.ComputeSeconds, silo.Name);
+        return new PinnedOutcome(
+            result, [accumulator.ToProfile(wallSeconds)], 1, silo.Name, run.Checkpoints, run.CheckpointSeconds, run.ResumedFrom, run.CheckpointSteps, run.ComputeSeconds);
+    }
 
-    /// <summary>Adds the whole-job chain's steps done since the last count to the chain-steps counter; returns the new total.</summary>
+    /// <summary>
+    /// Claims the chain's checkpoint (resuming from it when there is one), then runs batches to the end, saving the
+    /// state every K steps (also on the last step when one falls due there).
+    /// </summary>
+    private async Task<(IChainRun Chain, CheckpointedRun Run)> RunCheckpointedAsync(
+        string jobId, string key, Func<IChainRun> start, long unitsBefore, double unitsPerStep, string workload, int stage)
+    {
+        using var running = state.ChainRunning();
+        using var cancel = Begin(jobId);
+        try
+        {
+            var job = GrainFactory.GetGrain<IJobGrain>(jobId);
+            var store = ChainCheckpointStore.Open(ServiceProvider, key);
+            var chain = start();
+            var saved = await store.ClaimAsync($"{silo.Name}/{Guid.NewGuid():N}", chain.TotalSteps);
+            if (saved?.State is { } bytes)
+            {
+                try
+                {
+                    chain.Restore(bytes);
+                }
+                catch (InvalidDataException e)
+                {
+                    LogCheckpointUnreadable(logger, e, key);
+                    chain = start();
+                }
+            }
+
+            var resumedFrom = chain.StepsDone;
+            if (resumedFrom > 0)
+            {
+                LogResumed(logger, key, resumedFrom, chain.TotalSteps);
+            }
+
+            var reliability = options.Reliability;
+            var sizer = new ChainBatchSizer(dispatchCost: BatchDispatch());
+            var k = reliability.CheckpointSteps;
+            var maxK = k;
+            var next = k > 0 ? chain.StepsDone + k : long.MaxValue;
+            long batch = 0;
+            long batches = 0;
+            var batchSpans = new ChainBatchSpans();
+            long computeTicks = 0;
+            var checkpoints = 0;
+            var checkpointSeconds = 0.0;
+            var lastWrite = 0.0;
+            var lastCheckpoint = chain.StepsDone;
+            var lastReport = Stopwatch.GetTimestamp();
+            var token = cancel.Token;
+            _stepsDone = chain.StepsDone;
+            while (chain.StepsDone < chain.TotalSteps)
+            {
+                if (token.IsCancellationRequested)
+                {
+                    if (lifetime.ApplicationStopping.IsCancellationRequested && chain.StepsDone > resumedFrom)
+                    {
+                        // A graceful shutdown: leave the state where the next run picks it up, not K steps back.
+                        checkpointSeconds += await store.SaveAsync(chain.StepsDone, chain.Checkpoint());
+                        checkpoints++;
+                    }
+
+                    token.ThrowIfCancellationRequested();
+                }
+
+                batch = sizer.Next(chain.TotalSteps - chain.StepsDone, batch);
+                var steps = Math.Min(batch, next - chain.StepsDone);
+                long ticks;
+                using (batchSpans.Start(stage, steps, silo.Name))
+                {
+                    ticks = await Task.Run(() =>
+                    {
+                        var begin = Stopwatch.GetTimestamp();
+                        chain.Advance(steps);
+                        return Stopwatch.GetTimestamp() - begin;
+                    });
+                }
+
+                sizer.Observe(steps, ticks);
+                SerialClusterMetrics.ChainBatch(workload, steps, (double)ticks / Stopwatch.Frequency);
+                computeTicks += ticks;
+                batches++;
+                _stepsDone = chain.StepsDone;
+                if (reliability.CheckpointSteps == 0 && next == long.MaxValue)
+                {
+                    k = CheckpointInterval.Steps(reliability.CheckpointInterval, lastWrite, sizer.SecondsPerStep);
+                    next = k > 0 ? chain.StepsDone + k : long.MaxValue;
+                    maxK = Math.Max(maxK, k);
+                }
+
+                if (chain.StepsDone >= next && chain.StepsDone < chain.TotalSteps)
+                {
+                    lastCheckpoint = chain.StepsDone;
+                    lastWrite = await store.SaveAsync(chain.StepsDone, chain.Checkpoint());
+                    checkpointSeconds += lastWrite;
+                    checkpoints++;
+                    if (reliability.CheckpointSteps == 0)
+                    {
+                        k = CheckpointInterval.Steps(reliability.CheckpointInterval, lastWrite, sizer.SecondsPerStep);
+                        maxK = Math.Max(maxK, k);
+                    }
+
+                    next = chain.StepsDone + k;
+                }
+
+                if (Stopwatch.GetElapsedTime(lastReport) >= ProgressInterval)
+                {
+                    lastReport = Stopwatch.GetTimestamp();
+                    await job.ReportProgressAsync(unitsBefore + (long)(chain.StepsDone * unitsPerStep));
+                }
+            }
+
+            if (k > 0 && chain.StepsDone - lastCheckpoint >= k)
+            {
+                // The checkpoint that falls due on the last step: a result lost on its way back then costs nothing.
+                checkpointSeconds += await store.SaveAsync(chain.StepsDone, chain.Checkpoint());
+                checkpoints++;
+            }
+
+            return (chain, new CheckpointedRun((double)computeTicks / Stopwatch.Frequency, batches, checkpoints, checkpointSeconds, store.Resumes, maxK));
+        }
+        catch (ChainSupersededException e)
+        {
+            LogSuperseded(logger, key, e.Message);
+            throw;
+        }
+        finally
+        {
+            End();
+        }
+    }
+
+    /// <summary>Adds the chain steps done since the last count to the chain-steps counter; returns the new total.</summary>
     private static long CountPinnedSteps(string workload, double stepsPerUnit, long unitsDone, long counted)
     {
         var steps = (long)Math.Round(unitsDone * stepsPerUnit);
@@ -135,6 +297,21 @@ public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo, IH
         return Math.Max(steps, counted);
     }
 
+    private CancellationTokenSource Begin(string jobId)
+    {
+        var cancel = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
+        _cancel = cancel;
+        _runningJob = jobId;
+        return cancel;
+    }
+
+    private void End()
+    {
+        _stepsDone = 0;
+        _runningJob = null;
+        _cancel = null;
+    }
+
     /// <summary>This silo's measured local hop (its round trip to itself, p50), else <see cref="DefaultBatchDispatch"/>.</summary>
     private TimeSpan BatchDispatch()
     {
@@ -143,4 +320,13 @@ public sealed class SerialChainGrain(PlanCache plans, ILocalSiloDetails silo, IH
             .FirstOrDefault(h => (h.Peer == silo.Name || h.Peer == self) && h.Samples > 0 && h.P50Microseconds > 0);
         return local is null ? DefaultBatchDispatch : TimeSpan.FromMicroseconds(local.P50Microseconds);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chain {Key} resumed from its checkpoint at step {Steps} of {TotalSteps}")]
+    private static partial void LogResumed(ILogger logger, string key, long steps, long totalSteps);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chain {Key}: stale write refused: {Reason}")]
+    private static partial void LogSuperseded(ILogger logger, string key, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chain {Key}: its checkpoint could not be restored; starting from step 0")]
+    private static partial void LogCheckpointUnreadable(ILogger logger, Exception exception, string key);
 }

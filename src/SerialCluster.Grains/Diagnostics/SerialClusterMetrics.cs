@@ -102,6 +102,12 @@ public static class SerialClusterMetrics
         JobsRunning.Inc();
     }
 
+    /// <summary>A job this silo's coordinator took over from a lost one: running here now (it was counted submitted where it started).</summary>
+    public static void JobResumed() => JobsRunning.Inc();
+
+    /// <summary>A job whose coordinator here stopped without finishing it (the silo is stopping, or another coordinator took over).</summary>
+    public static void JobLeft() => JobsRunning.Dec();
+
     public static void JobFailed(JobSpec spec)
     {
         JobsCompleted.WithLabels(WorkloadLabel(spec.Workload), ModeLabel(spec.Mode), MetricNames.OutcomeFailed).Inc();

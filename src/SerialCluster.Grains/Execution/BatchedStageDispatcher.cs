@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using SerialCluster.Abstractions.Execution;
 using SerialCluster.Abstractions.Grains;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Grains.Placement;
+using SerialCluster.Grains.Reliability;
 using SerialCluster.Kernels.Execution;
 using SerialCluster.Kernels.Plans;
 
@@ -15,8 +17,13 @@ namespace SerialCluster.Grains.Execution;
 /// after another on its worker (<c>TaskLanes</c>), so at most P tasks run at once, as with per-task dispatch, and
 /// each lane keeps its next batch queued there, so no core waits for a round trip between batches. Outputs stay in
 /// task order and each task's own time is accumulated.
+/// <para>
+/// Durable like per-task dispatch: every task result goes through the stage's <see cref="TaskLedger"/> (committed once
+/// by task id; tasks it already holds are not sent), and a batch whose silo is lost (membership declares it dead) or
+/// whose call fails transiently has its uncommitted tasks sent again; the lanes on that silo move to another one.
+/// </para>
 /// </summary>
-public sealed class BatchedStageDispatcher(IGrainFactory grains)
+public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch, int maxAttempts)
 {
     /// <summary>Stages with fewer tasks are dispatched one task per call: batching cannot save much there.</summary>
     public const int MinimumTasks = 64;
@@ -36,11 +43,22 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains)
         IReadOnlyList<SiloSlot> silos,
         int parallelism,
         StageAccumulator accumulator,
-        Action<long> unitsCompleted)
+        Action<long> unitsCompleted,
+        TaskLedger ledger,
+        Func<Task> committed,
+        CancellationToken cancellationToken)
     {
         var count = plan.Stages[stage].TaskCount;
-        var outputs = new byte[count][];
+        foreach (var done in ledger.All)
+        {
+            accumulator.Add(done.Seconds, done.Silo);
+            unitsCompleted(plan.TaskUnits(stage, done.Task));
+        }
+
         var sizer = new TaskBatchSizer(parallelism);
+        var lost = new bool[silos.Count];
+        var retry = new SortedSet<int>();
+        var attempts = new Dictionary<int, int>();
         // One lane per unit of parallelism, each on the least-loaded silo when it is opened; a lane runs its batches
         // one after another on its worker, so at most P tasks run at once, while the next batch already waits there.
         var lanes = Math.Min(parallelism, Math.Max(1, count));
@@ -49,84 +67,248 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains)
         var laneInFlight = new int[lanes];
         for (var lane = 0; lane < lanes; lane++)
         {
-            laneSilo[lane] = PickSilo(silos, lane);
-            silos[laneSilo[lane]].InFlight++;
-            laneWorker[lane] = grains.GetGrain<IWorkerGrain>(SiloKey.Format(silos[laneSilo[lane]].Address, "worker"));
+            OpenLane(lane, lane);
         }
 
-        var inFlight = new Dictionary<Task<StageTaskBatchOutcome>, (int First, int Lane)>();
+        var inFlight = new Dictionary<Task<StageTaskBatchOutcome>, Batch>();
+        var late = new Dictionary<Task<StageTaskBatchOutcome>, Batch>();
         var next = 0;
         var lastBatch = 1;
+        Task? tick = null;
         try
         {
-            while (next < count || inFlight.Count > 0)
+            while (true)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 // Near the end of the stage a queued batch could wait behind a lane while another lane idles: queue
                 // ahead only while plenty is left; then a lane gets work only when it is free, as with one task per call.
                 var depthNow = count - next >= 4 * lanes * Math.Max(1, lastBatch) ? LaneDepth : 1;
-                for (var depth = 1; depth <= depthNow && next < count; depth++)
+                for (var depth = 1; depth <= depthNow; depth++)
                 {
-                    for (var lane = 0; lane < lanes && next < count; lane++)
+                    for (var lane = 0; lane < lanes; lane++)
                     {
-                        if (laneInFlight[lane] >= depth)
+                        if (laneInFlight[lane] >= depth || !TryTakeBatch(sizer.Next(Math.Max(1, count - next)), out var first, out var size))
                         {
                             continue;
                         }
 
-                        var size = sizer.Next(count - next);
                         lastBatch = size;
                         var inputs = new byte[size][];
                         for (var i = 0; i < size; i++)
                         {
-                            inputs[i] = plan.CreateTaskInput(stage, next + i, previousOutputs);
+                            inputs[i] = plan.CreateTaskInput(stage, first + i, previousOutputs);
                         }
 
-                        var call = laneWorker[lane].RunTasksAsync(new StageTaskBatchRequest(jobId, spec, stage, next, inputs, lane));
+                        var dispatched = Stopwatch.GetTimestamp();
+                        var call = laneWorker[lane].RunTasksAsync(new StageTaskBatchRequest(jobId, spec, stage, first, inputs, lane));
                         laneInFlight[lane]++;
-                        inFlight.Add(call, (next, lane));
-                        next += size;
+                        inFlight.Add(call, new Batch(first, size, lane, laneSilo[lane], dispatched));
                     }
                 }
 
-                var finished = await Task.WhenAny(inFlight.Keys);
-                var (first, finishedLane) = inFlight[finished];
-                inFlight.Remove(finished);
-                laneInFlight[finishedLane]--;
-                var outcome = await finished;
+                if (inFlight.Count == 0)
+                {
+                    break;
+                }
+
+                tick ??= Task.Delay(SiloWatch.Interval, CancellationToken.None);
+                var finished = await Task.WhenAny(inFlight.Keys.Concat(late.Keys).Append(tick));
+                if (finished == tick)
+                {
+                    tick = null;
+                    AbandonLostSilos();
+                    continue;
+                }
+
+                var answered = (Task<StageTaskBatchOutcome>)finished;
+                var wasLate = late.Remove(answered, out var batch);
+                if (!wasLate)
+                {
+                    batch = inFlight[answered];
+                    inFlight.Remove(answered);
+                    laneInFlight[batch!.Lane]--;
+                }
+
+                StageTaskBatchOutcome outcome;
+                try
+                {
+                    outcome = await answered;
+                }
+                catch (Exception e) when (TransientFailure.IsTransient(e) && !cancellationToken.IsCancellationRequested)
+                {
+                    if (!wasLate)
+                    {
+                        // A silo that failed a call gets no more of this stage; its lanes move to another silo.
+                        Retry(batch!, e);
+                        LoseSilo(batch!.Silo, e);
+                    }
+
+                    continue;
+                }
+
                 double seconds = 0;
                 long units = 0;
+                var any = false;
                 for (var i = 0; i < outcome.Outputs.Length; i++)
                 {
-                    outputs[first + i] = outcome.Outputs[i];
-                    accumulator.Add(outcome.Seconds[i], outcome.Silo);
+                    var task = batch!.First + i;
+                    if (!ledger.Commit(task, new StageTaskOutcome(outcome.Outputs[i], outcome.Seconds[i], outcome.Silo)))
+                    {
+                        continue; // committed already (a late original after a retry): counted once.
+                    }
+
+                    accumulator.Add(outcome.Seconds[i], outcome.Silo, batch.Dispatched);
                     seconds += outcome.Seconds[i];
-                    units += plan.TaskUnits(stage, first + i);
+                    units += plan.TaskUnits(stage, task);
+                    any = true;
                 }
 
                 // A queued batch's round trip includes its wait behind the one before it: not an overhead to size by.
                 sizer.Observe(outcome.Outputs.Length, seconds);
-                unitsCompleted(units);
+                if (any)
+                {
+                    unitsCompleted(units);
+                    await committed();
+                }
             }
         }
         finally
         {
             foreach (var silo in laneSilo)
             {
-                silos[silo].InFlight--;
+                if (silo >= 0)
+                {
+                    silos[silo].InFlight--;
+                }
+            }
+
+            foreach (var abandoned in late.Keys)
+            {
+                SiloWatch.Observe(abandoned);
             }
         }
 
-        return outputs;
+        return ledger.Outputs(count);
+
+        // The next run of consecutive uncommitted tasks, at most `wanted` long: retried tasks first, in order.
+        bool TryTakeBatch(int wanted, out int first, out int size)
+        {
+            while (retry.Count > 0)
+            {
+                first = retry.Min;
+                retry.Remove(first);
+                if (ledger.IsCommitted(first))
+                {
+                    continue;
+                }
+
+                size = 1;
+                while (size < wanted && retry.Remove(first + size))
+                {
+                    size++;
+                }
+
+                return true;
+            }
+
+            while (next < count && ledger.IsCommitted(next))
+            {
+                next++;
+            }
+
+            first = next;
+            size = 0;
+            while (next < count && size < wanted && !ledger.IsCommitted(next))
+            {
+                next++;
+                size++;
+            }
+
+            return size > 0;
+        }
+
+        void Retry(Batch batch, Exception cause)
+        {
+            for (var task = batch.First; task < batch.First + batch.Size; task++)
+            {
+                if (ledger.IsCommitted(task))
+                {
+                    continue;
+                }
+
+                var tries = attempts[task] = attempts.GetValueOrDefault(task, 1) + 1;
+                if (tries > maxAttempts)
+                {
+                    throw new InvalidOperationException($"task {task} of stage {stage} failed on {maxAttempts} attempts; the last: {cause.Message}", cause);
+                }
+
+                ledger.Retried++;
+                retry.Add(task);
+            }
+        }
+
+        // Abandons every batch in flight on the silo (sent again elsewhere; should an original still answer, the
+        // ledger keeps one result) and moves its lanes to other silos.
+        void LoseSilo(int silo, Exception cause)
+        {
+            foreach (var (call, batch) in inFlight.Where(b => b.Value.Silo == silo).ToList())
+            {
+                inFlight.Remove(call);
+                late.Add(call, batch);
+                Retry(batch, cause);
+            }
+
+            if (lost[silo])
+            {
+                return;
+            }
+
+            lost[silo] = true;
+            for (var lane = 0; lane < lanes; lane++)
+            {
+                if (laneSilo[lane] == silo)
+                {
+                    silos[silo].InFlight--;
+                    laneSilo[lane] = -1;
+                    laneInFlight[lane] = 0;
+                    OpenLane(lane, lane);
+                }
+            }
+        }
+
+        void AbandonLostSilos()
+        {
+            for (var silo = 0; silo < silos.Count; silo++)
+            {
+                if (!lost[silo] && watch.IsLost(silos[silo].Address))
+                {
+                    LoseSilo(silo, new SiloLostException(silos[silo].Name));
+                }
+            }
+        }
+
+        void OpenLane(int lane, int rotation)
+        {
+            var silo = PickSilo(silos, lost, rotation);
+            if (silo < 0)
+            {
+                throw new SiloLostException("every silo this stage was spread over");
+            }
+
+            laneSilo[lane] = silo;
+            silos[silo].InFlight++;
+            laneWorker[lane] = grains.GetGrain<IWorkerGrain>(SiloKey.Format(silos[silo].Address, "worker"));
+        }
     }
 
-    /// <summary>The least-loaded silo; ties rotate so equal silos share the work evenly (as <see cref="ParallelStageDispatcher"/> picks).</summary>
-    private static int PickSilo(IReadOnlyList<SiloSlot> silos, int rotation)
+    /// <summary>The least-loaded silo not lost; ties rotate so equal silos share the work evenly (as <see cref="ParallelStageDispatcher"/> picks). −1 when every silo is lost.</summary>
+    private static int PickSilo(IReadOnlyList<SiloSlot> silos, bool[] lost, int rotation)
     {
         var best = -1;
         for (var i = 0; i < silos.Count; i++)
         {
             var candidate = (i + rotation) % silos.Count;
-            if (best < 0 || silos[candidate].Load < silos[best].Load)
+            if (!lost[candidate] && (best < 0 || silos[candidate].Load < silos[best].Load))
             {
                 best = candidate;
             }
@@ -134,4 +316,7 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains)
 
         return best;
     }
+
+    /// <summary>One batch in flight: its tasks, the lane and silo it went to, and when it was sent.</summary>
+    private sealed record Batch(int First, int Size, int Lane, int Silo, long Dispatched);
 }

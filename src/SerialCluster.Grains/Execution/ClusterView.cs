@@ -1,4 +1,5 @@
 using SerialCluster.Abstractions.Calibration;
+using SerialCluster.Abstractions.Execution;
 using SerialCluster.Abstractions.Grains;
 using SerialCluster.Grains.Calibration;
 using SerialCluster.Grains.Placement;
@@ -76,8 +77,29 @@ public sealed class ClusterView
             throw new InvalidOperationException("No active silo is in the membership table.");
         }
 
-        var capacities = await Task.WhenAll(active.Select(a => grains.GetGrain<IWorkerGrain>(SiloKey.Format(a, "worker")).GetCapacityAsync()));
-        return new ClusterView([.. active.Select((a, i) => new SiloSlot(a, capacities[i]))]);
+        var capacities = await Task.WhenAll(active.Select(a => CapacityOrNullAsync(grains, a)));
+        var answered = active.Select((a, i) => (Address: a, Capacity: capacities[i])).Where(s => s.Capacity is not null).ToList();
+        if (answered.Count == 0)
+        {
+            throw new TimeoutException($"No active silo answered within {CapacityTimeout.TotalSeconds:F0} s.");
+        }
+
+        return new ClusterView([.. answered.Select(s => new SiloSlot(s.Address, s.Capacity!))]);
+    }
+
+    /// <summary>How long a silo listed as active may take to answer; one that does not (stopped, not yet declared dead) is left out.</summary>
+    public static readonly TimeSpan CapacityTimeout = TimeSpan.FromSeconds(3);
+
+    private static async Task<SiloCapacity?> CapacityOrNullAsync(IGrainFactory grains, SiloAddress silo)
+    {
+        try
+        {
+            return await grains.GetGrain<IWorkerGrain>(SiloKey.Format(silo, "worker")).GetCapacityAsync().WaitAsync(CapacityTimeout);
+        }
+        catch (Exception e) when (e is TimeoutException or OrleansException)
+        {
+            return null;
+        }
     }
 
     private static int CoresOf(IEnumerable<SiloSlot> silos) =>

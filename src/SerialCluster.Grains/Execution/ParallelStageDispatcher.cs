@@ -3,6 +3,7 @@ using SerialCluster.Abstractions.Execution;
 using SerialCluster.Abstractions.Grains;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Grains.Placement;
+using SerialCluster.Grains.Reliability;
 using SerialCluster.Kernels.Plans;
 
 namespace SerialCluster.Grains.Execution;
@@ -11,8 +12,13 @@ namespace SerialCluster.Grains.Execution;
 /// Runs one parallel stage across the cluster: at most P tasks in flight, each sent to the silo with the
 /// lowest share of its cores in use, outputs kept in task order. For a speculative stage, tasks after the
 /// lowest decisive one are not started, and any that were running have their outputs discarded.
+/// Tasks are pure, so one whose silo is lost (membership declares it dead) or whose call fails transiently is
+/// sent again to another silo; every result goes through the stage's <see cref="TaskLedger"/>, which commits each
+/// task once by id (a late original after a retry is discarded), and tasks it already holds are not run again.
+/// Wide stages of many tasks go to <see cref="BatchedStageDispatcher"/> (batches of tasks per call, in P lanes), which
+/// keeps the same guarantees.
 /// </summary>
-public sealed class ParallelStageDispatcher(IGrainFactory grains)
+public sealed class ParallelStageDispatcher(IGrainFactory grains, SiloWatch watch, int maxAttempts)
 {
     public async Task<byte[][]> RunAsync(
         string jobId,
@@ -23,68 +29,181 @@ public sealed class ParallelStageDispatcher(IGrainFactory grains)
         IReadOnlyList<SiloSlot> silos,
         int parallelism,
         StageAccumulator accumulator,
-        Action<long> unitsCompleted)
+        Action<long> unitsCompleted,
+        TaskLedger ledger,
+        Func<Task> committed,
+        CancellationToken cancellationToken)
     {
         var stageSpec = plan.Stages[stage];
         if (BatchedStageDispatcher.Applies(stageSpec))
         {
-            return await new BatchedStageDispatcher(grains).RunAsync(jobId, spec, plan, stage, previousOutputs, silos, parallelism, accumulator, unitsCompleted);
+            return await new BatchedStageDispatcher(grains, watch, maxAttempts).RunAsync(
+                jobId, spec, plan, stage, previousOutputs, silos, parallelism, accumulator, unitsCompleted, ledger, committed, cancellationToken);
         }
 
-        var outputs = new byte[stageSpec.TaskCount][];
         var workers = silos.Select(s => grains.GetGrain<IWorkerGrain>(SiloKey.Format(s.Address, "worker"))).ToArray();
         var inFlight = new Dictionary<Task<StageTaskOutcome>, (int Task, int Silo, long Dispatched)>();
+        var late = new Dictionary<Task<StageTaskOutcome>, (int Task, int Silo, long Dispatched)>();
+        var lost = new bool[silos.Count];
+        var attempts = new Dictionary<int, int>();
+        var retry = new SortedSet<int>();
         var cut = stageSpec.TaskCount;
+        foreach (var done in ledger.All)
+        {
+            accumulator.Add(done.Seconds, done.Silo);
+            unitsCompleted(plan.TaskUnits(stage, done.Task));
+            if (stageSpec.Speculative && plan.IsDecisive(stage, done.Task, done.Output))
+            {
+                cut = Math.Min(cut, done.Task + 1);
+            }
+        }
+
         var next = 0;
         var roundRobin = 0;
-        while (next < cut || inFlight.Count > 0)
+        Task? tick = null;
+        while (true)
         {
-            while (inFlight.Count < parallelism && next < cut)
+            cancellationToken.ThrowIfCancellationRequested();
+            while (inFlight.Count < parallelism && TryTakeTask(out var task))
             {
-                var silo = PickSilo(silos, roundRobin++);
-                var input = plan.CreateTaskInput(stage, next, previousOutputs);
+                var silo = PickSilo(silos, lost, roundRobin++);
+                if (silo < 0)
+                {
+                    throw new SiloLostException("every silo this stage was spread over");
+                }
+
+                var input = plan.CreateTaskInput(stage, task, previousOutputs);
                 var dispatched = Stopwatch.GetTimestamp();
-                var call = workers[silo].RunTaskAsync(new StageTaskRequest(jobId, spec, stage, next, input));
+                var call = workers[silo].RunTaskAsync(new StageTaskRequest(jobId, spec, stage, task, input));
                 silos[silo].InFlight++;
-                inFlight.Add(call, (next, silo, dispatched));
-                next++;
+                inFlight.Add(call, (task, silo, dispatched));
             }
 
-            var finished = await Task.WhenAny(inFlight.Keys);
-            var (task, slot, started) = inFlight[finished];
-            inFlight.Remove(finished);
-            silos[slot].InFlight--;
-            var outcome = await finished;
-            if (task >= cut)
+            if (inFlight.Count == 0)
             {
-                continue; // a later speculative task: its work is not counted.
+                break;
             }
 
-            outputs[task] = outcome.Output;
-            accumulator.Add(outcome.Seconds, outcome.Silo, started);
-            unitsCompleted(plan.TaskUnits(stage, task));
-            if (stageSpec.Speculative && plan.IsDecisive(stage, task, outcome.Output))
+            tick ??= Task.Delay(SiloWatch.Interval, CancellationToken.None);
+            var finished = await Task.WhenAny(inFlight.Keys.Concat(late.Keys).Append(tick));
+            if (finished == tick)
             {
-                cut = Math.Min(cut, task + 1);
+                tick = null;
+                AbandonLostSilos();
+                continue;
             }
+
+            var answered = (Task<StageTaskOutcome>)finished;
+            var wasLate = late.Remove(answered, out var entry);
+            if (!wasLate)
+            {
+                entry = inFlight[answered];
+                inFlight.Remove(answered);
+                silos[entry.Silo].InFlight--;
+            }
+
+            StageTaskOutcome outcome;
+            try
+            {
+                outcome = await answered;
+            }
+            catch (Exception e) when (TransientFailure.IsTransient(e) && !cancellationToken.IsCancellationRequested)
+            {
+                if (!wasLate)
+                {
+                    // A silo that failed a call is not sent more of this stage (it may not be declared dead yet); should
+                    // every silo fail, the coordinator starts the stage again on a fresh view of the cluster.
+                    lost[entry.Silo] = true;
+                    Retry(entry.Task, e);
+                }
+
+                continue;
+            }
+
+            if (entry.Task >= cut || !ledger.Commit(entry.Task, outcome))
+            {
+                continue; // a later speculative task, or a task committed already: its work is not counted.
+            }
+
+            accumulator.Add(outcome.Seconds, outcome.Silo, entry.Dispatched);
+            unitsCompleted(plan.TaskUnits(stage, entry.Task));
+            if (stageSpec.Speculative && plan.IsDecisive(stage, entry.Task, outcome.Output))
+            {
+                cut = Math.Min(cut, entry.Task + 1);
+            }
+
+            await committed();
         }
 
-        for (var task = cut; task < outputs.Length; task++)
+        foreach (var abandoned in late.Keys)
         {
-            outputs[task] = [];
+            SiloWatch.Observe(abandoned);
         }
 
-        return outputs;
+        return ledger.Outputs(cut);
+
+        bool TryTakeTask(out int task)
+        {
+            while (retry.Count > 0)
+            {
+                task = retry.Min;
+                retry.Remove(task);
+                if (task < cut && !ledger.IsCommitted(task))
+                {
+                    return true;
+                }
+            }
+
+            while (next < cut)
+            {
+                task = next++;
+                if (!ledger.IsCommitted(task))
+                {
+                    return true;
+                }
+            }
+
+            task = -1;
+            return false;
+        }
+
+        void Retry(int task, Exception cause)
+        {
+            var count = attempts[task] = attempts.GetValueOrDefault(task, 1) + 1;
+            if (count > maxAttempts)
+            {
+                throw new InvalidOperationException($"task {task} of stage {stage} failed on {maxAttempts} attempts; the last: {cause.Message}", cause);
+            }
+
+            ledger.Retried++;
+            retry.Add(task);
+        }
+
+        void AbandonLostSilos()
+        {
+            foreach (var (call, (task, silo, dispatched)) in inFlight.ToList())
+            {
+                if (lost[silo] || watch.IsLost(silos[silo].Address))
+                {
+                    // Its silo is gone: send the task elsewhere; should the original still answer, the ledger keeps one.
+                    lost[silo] = true;
+                    inFlight.Remove(call);
+                    silos[silo].InFlight--;
+                    late.Add(call, (task, silo, dispatched));
+                    Retry(task, new SiloLostException(silos[silo].Name));
+                }
+            }
+        }
     }
 
-    /// <summary>The least-loaded silo; ties rotate so equal silos share the work evenly.</summary>
-    private static int PickSilo(IReadOnlyList<SiloSlot> silos, int rotation)
+    /// <summary>The least-loaded silo not lost; ties rotate so equal silos share the work evenly. −1 when every silo is lost.</summary>
+    private static int PickSilo(IReadOnlyList<SiloSlot> silos, bool[] lost, int rotation)
     {
         var best = -1;
         for (var i = 0; i < silos.Count; i++)
         {
             var candidate = (i + rotation) % silos.Count;
-            if (best < 0 || silos[candidate].Load < silos[best].Load)
+            if (!lost[candidate] && (best < 0 || silos[candidate].Load < silos[best].Load))
             {
                 best = candidate;
             }

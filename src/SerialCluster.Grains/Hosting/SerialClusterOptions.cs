@@ -44,4 +44,7 @@ public sealed class SerialClusterOptions
 
     /// <summary>Let <see cref="SiloRole.Serial"/> silos take parallel tasks when a job's P exceeds the other silos' cores.</summary>
     public bool SerialSilosTakeOverflow { get; set; } = true;
+
+    /// <summary>Reliability: checkpoints, retries, job keeping and retention (see docs/RELIABILITY.md).</summary>
+    public ReliabilityOptions Reliability { get; set; } = new();
 }

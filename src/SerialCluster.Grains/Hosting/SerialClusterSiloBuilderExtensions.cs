@@ -6,6 +6,7 @@ using SerialCluster.Grains.Diagnostics;
 using SerialCluster.Grains.Execution;
 using SerialCluster.Grains.Limits;
 using SerialCluster.Grains.Placement;
+using SerialCluster.Grains.Reliability;
 
 namespace SerialCluster.Grains.Hosting;
 
@@ -32,6 +33,7 @@ public static class SerialClusterSiloBuilderExtensions
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloGauges>();
         // Orleans carries the W3C trace context of a call in its request context (SerialCluster's spans put theirs there too).
         builder.AddActivityPropagation();
+        builder.AddReliability(options.Reliability);
         if (!HasGrainStorage(builder.Services, SerialClusterStorage.Jobs))
         {
             builder.AddMemoryGrainStorage(SerialClusterStorage.Jobs);

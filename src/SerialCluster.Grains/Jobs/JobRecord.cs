@@ -4,8 +4,8 @@ namespace SerialCluster.Grains.Jobs;
 
 /// <summary>
 /// What a job keeps in <c>jobs</c> storage (Redis in a clustered deployment): its spec and state, and once it
-/// has finished, its result and profile. Written when it is accepted and when it finishes; progress between
-/// those lives only in the coordinator's memory.
+/// has finished, its result and profile. Written when it is accepted, as it commits progress (stage outputs, task
+/// results by id), and when it finishes; every write carries the storage's ETag, so a stale coordinator's write is refused.
 /// </summary>
 [GenerateSerializer]
 [Alias("SerialCluster.JobRecord")]
@@ -37,4 +37,15 @@ public sealed class JobRecord
 
     [Id(8)]
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>What a coordinator that takes over needs to resume; null before the run decided its mode and after it finished.</summary>
+    [Id(9)]
+    public JobProgress? Progress { get; set; }
+
+    /// <summary>When the job is stopped if it has not finished (null: no deadline).</summary>
+    [Id(10)]
+    public DateTimeOffset? Deadline { get; set; }
+
+    [Id(11)]
+    public JobCounters Counters { get; set; } = new();
 }

@@ -23,6 +23,7 @@ public sealed class ProcessCluster : IAsyncDisposable
     private static readonly TimeSpan MembershipDeadline = TimeSpan.FromSeconds(30);
 
     private readonly List<SiloProcess> _silos = [];
+    private readonly Dictionary<SiloProcess, SiloSpec> _specs = [];
     private IHost? _client;
 
     private ProcessCluster(RedisServer redis)
@@ -48,8 +49,54 @@ public sealed class ProcessCluster : IAsyncDisposable
     {
         var started = specs.Select(s => SiloProcess.Start(s.Name, ClusterId, Redis, s.Settings, s.Cpus)).ToList();
         _silos.AddRange(started);
+        foreach (var (silo, spec) in started.Zip(specs))
+        {
+            _specs[silo] = spec;
+        }
+
         await Task.WhenAll(started.Select(s => s.WaitUntilActiveAsync()));
         return started;
+    }
+
+    /// <summary>Starts a new process for a silo that was killed or stopped: same name and settings, new ports.</summary>
+    public async Task<SiloProcess> RestartAsync(SiloProcess old)
+    {
+        var spec = _specs[old];
+        var started = await StartSilosAsync(spec);
+        return started[0];
+    }
+
+    /// <summary>The live silo process listening on <paramref name="silo"/>'s port.</summary>
+    public SiloProcess ProcessOf(SiloAddress silo) =>
+        _silos.Last(s => s.SiloPort == silo.Endpoint.Port);
+
+    /// <summary>The silo process where <paramref name="grain"/> is active now, or null when it is not active.</summary>
+    public async Task<SiloProcess?> WhereIsAsync(IAddressable grain)
+    {
+        var address = await Client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain);
+        return address is null ? null : _silos.LastOrDefault(s => s.SiloPort == address.Endpoint.Port && !s.HasExited);
+    }
+
+    /// <summary>Drops the client (after the whole cluster stopped) and connects a new one.</summary>
+    public async Task ReconnectAsync()
+    {
+        if (_client is not null)
+        {
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await _client.StopAsync(timeout.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or OrleansException or TimeoutException)
+            {
+                // The cluster it knew is gone.
+            }
+
+            _client.Dispose();
+            _client = null;
+        }
+
+        await ConnectAsync();
     }
 
     /// <summary>Connects the client through Redis membership: it finds the gateways there.</summary>

@@ -66,5 +66,23 @@ public sealed class SiloProcess : IDisposable
 
     public string Output() => _process.Output();
 
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>kill -9: the process dies at once, leaving no word to the cluster.</summary>
+    public void Kill() => Signals.Send(Pid, "KILL");
+
+    /// <summary>SIGTERM: the silo leaves the cluster gracefully and exits.</summary>
+    public void Terminate() => Signals.Send(Pid, "TERM");
+
+    /// <summary>SIGSTOP: the process freezes, sockets open, until <see cref="Continue"/>.</summary>
+    public void Freeze() => Signals.Send(Pid, "STOP");
+
+    public void Continue() => Signals.Send(Pid, "CONT");
+
+    public Task<int> WaitForExitAsync(TimeSpan deadline) => _process.WaitForExitAsync(deadline);
+
+    /// <summary>Waits until the process has printed a line containing <paramref name="text"/>.</summary>
+    public Task WaitForLineAsync(string text, TimeSpan deadline) => _process.WaitForLineAsync(text, deadline);
+
     public void Dispose() => _process.Dispose();
 }

@@ -76,4 +76,20 @@ public sealed class AmdahlWholeRun : IChainRun
         StepsDone == TotalSteps
             ? SHA256.HashData(_chunkDigests)
             : throw new InvalidOperationException($"The job has done {StepsDone} of {TotalSteps} steps.");
+
+    public byte[] Checkpoint() =>
+        new ChainStateWriter("amdahl-whole").Int64(StepsDone).Bytes(_serial.Checkpoint()).Bytes(_origin).Bytes(_state).Bytes(_chunkDigests).ToArray();
+
+    public void Restore(byte[] checkpoint)
+    {
+        var reader = new ChainStateReader(checkpoint, "amdahl-whole");
+        var steps = reader.Steps(TotalSteps);
+        _serial.Restore(reader.Bytes());
+        var origin = reader.Bytes();
+        ChainStateReader.Into(reader.Bytes(), _state, "chunk state");
+        ChainStateReader.Into(reader.Bytes(), _chunkDigests, "chunk digests");
+        reader.End();
+        _origin = origin;
+        StepsDone = steps;
+    }
 }

@@ -48,4 +48,15 @@ internal sealed class CvpWholeChain : IChainRun
 
         return output;
     }
+
+    public byte[] Checkpoint() => new ChainStateWriter("cvp-whole").Int64(StepsDone).Bytes(_values).ToArray();
+
+    public void Restore(byte[] checkpoint)
+    {
+        var reader = new ChainStateReader(checkpoint, "cvp-whole");
+        var steps = reader.Steps(TotalSteps);
+        ChainStateReader.Into(reader.Bytes(), _values, "signal values");
+        reader.End();
+        StepsDone = steps;
+    }
 }

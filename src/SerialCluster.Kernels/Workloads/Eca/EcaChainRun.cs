@@ -9,7 +9,7 @@ namespace SerialCluster.Kernels.Workloads.Eca;
 internal sealed class EcaChainRun : IChainRun
 {
     private readonly EcaGeometry _geometry;
-    private readonly EcaRow _row;
+    private EcaRow _row;
     private readonly ulong[]? _column;
 
     public EcaChainRun(EcaGeometry geometry)
@@ -51,5 +51,29 @@ internal sealed class EcaChainRun : IChainRun
         }
 
         return output;
+    }
+
+    /// <summary>The row at its time, and the centre column recorded so far.</summary>
+    public byte[] Checkpoint() => new ChainStateWriter("eca").Int64(StepsDone).Words(_row.Snapshot()).Words(_column ?? []).ToArray();
+
+    public void Restore(byte[] checkpoint)
+    {
+        var reader = new ChainStateReader(checkpoint, "eca");
+        var time = reader.Steps(TotalSteps);
+        var cells = reader.Words();
+        var column = reader.Words();
+        reader.End();
+        if (cells.Length != _geometry.Words)
+        {
+            throw new InvalidDataException($"the checkpoint's row has {cells.Length} words, the chain's {_geometry.Words}");
+        }
+
+        if (_column is not null)
+        {
+            ChainStateReader.Into(column, _column, "centre column");
+        }
+
+        // Bits 0..time of the column are recorded already; the row records from time + 1 on.
+        _row = new EcaRow(_geometry, cells, _geometry.Cells, time, _geometry.Ring, shrink: false, 0, _geometry.Center, _column, time + 1);
     }
 }

@@ -54,4 +54,23 @@ internal sealed class EcaShortcutChainRun : IChainRun
         EcaBits.WriteBytes(_row, output);
         return output;
     }
+
+    public byte[] Checkpoint() => new ChainStateWriter("eca-shortcut").Int64(StepsDone).Int64(_time).Words(_row).ToArray();
+
+    public void Restore(byte[] checkpoint)
+    {
+        var reader = new ChainStateReader(checkpoint, "eca-shortcut");
+        var steps = reader.Steps(TotalSteps);
+        var time = reader.Int64();
+        var row = reader.Words();
+        reader.End();
+        if (row.Length != _row.Length)
+        {
+            throw new InvalidDataException($"the checkpoint's row has {row.Length} words, the chain's {_row.Length}");
+        }
+
+        _row = row;
+        _time = time;
+        StepsDone = steps;
+    }
 }

@@ -44,4 +44,15 @@ public sealed class HashChainRun : IChainRun
         StepsDone == TotalSteps
             ? (byte[])_state.Clone()
             : throw new InvalidOperationException($"The chain has done {StepsDone} of {TotalSteps} steps.");
+
+    public byte[] Checkpoint() => new ChainStateWriter("hashchain").Int64(StepsDone).Bytes(_state).ToArray();
+
+    public void Restore(byte[] checkpoint)
+    {
+        var reader = new ChainStateReader(checkpoint, "hashchain");
+        var steps = reader.Steps(TotalSteps);
+        ChainStateReader.Into(reader.Bytes(), _state, "digest");
+        reader.End();
+        StepsDone = steps;
+    }
 }

@@ -51,4 +51,21 @@ public sealed class MdpRun : IChainRun
         StepsDone == TotalSteps
             ? MdpCodec.Write(_sweeps, _residual, _values, _actions)
             : throw new InvalidOperationException($"The chain has done {StepsDone} of {TotalSteps} sweeps.");
+
+    public byte[] Checkpoint() =>
+        new ChainStateWriter("mdp").Int64(StepsDone).Int64(_sweeps).Double(_residual).Doubles(_values).Bytes(_actions).ToArray();
+
+    public void Restore(byte[] checkpoint)
+    {
+        var reader = new ChainStateReader(checkpoint, "mdp");
+        var steps = reader.Steps(TotalSteps);
+        var sweeps = reader.Int64();
+        var residual = reader.Double();
+        ChainStateReader.Into(reader.Doubles(), _values, "values");
+        ChainStateReader.Into(reader.Bytes(), _actions, "actions");
+        reader.End();
+        _sweeps = checked((int)sweeps);
+        _residual = residual;
+        StepsDone = steps;
+    }
 }

@@ -123,4 +123,33 @@ public sealed class NBodyChainRun : IChainRun
         NBodyKernel.Drift(Live(_y), Live(_vy), d);
         NBodyKernel.Drift(Live(_z), Live(_vz), d);
     }
+
+    /// <summary>Positions and velocities, plus the accelerations, φ and E0 a later step reads; masses come from the plan.</summary>
+    public byte[] Checkpoint()
+    {
+        var writer = new ChainStateWriter("nbody").Int64(StepsDone).Int64(_substep).Double(_energyInitial);
+        foreach (var values in new[] { _x, _y, _z, _vx, _vy, _vz, _ax, _ay, _az, _phi })
+        {
+            writer.Doubles(values);
+        }
+
+        return writer.ToArray();
+    }
+
+    public void Restore(byte[] checkpoint)
+    {
+        var reader = new ChainStateReader(checkpoint, "nbody");
+        var steps = reader.Steps(TotalSteps);
+        var substep = reader.Int64();
+        var energy = reader.Double();
+        foreach (var values in new[] { _x, _y, _z, _vx, _vy, _vz, _ax, _ay, _az, _phi })
+        {
+            ChainStateReader.Into(reader.Doubles(), values, "body values");
+        }
+
+        reader.End();
+        _substep = substep;
+        _energyInitial = energy;
+        StepsDone = steps;
+    }
 }

@@ -34,4 +34,21 @@ public sealed class S5FoldRun : IChainRun
         StepsDone == TotalSteps
             ? [(byte)_product]
             : throw new InvalidOperationException($"The fold has done {StepsDone} of {TotalSteps} letters.");
+
+    public byte[] Checkpoint() => new ChainStateWriter("s5-fold").Int64(StepsDone).Int64(_product).ToArray();
+
+    public void Restore(byte[] checkpoint)
+    {
+        var reader = new ChainStateReader(checkpoint, "s5-fold");
+        var steps = reader.Steps(TotalSteps);
+        var product = reader.Int64();
+        reader.End();
+        if (product is < 0 or > byte.MaxValue)
+        {
+            throw new InvalidDataException($"the checkpoint's product {product} is not an element index");
+        }
+
+        _product = (int)product;
+        StepsDone = steps;
+    }
 }

@@ -39,4 +39,15 @@ public sealed class TimeLockRun : IChainRun
         StepsDone == TotalSteps
             ? _modulus.FromMontgomery(_residue).ToByteArray(isUnsigned: true, isBigEndian: false)
             : throw new InvalidOperationException($"The chain has done {StepsDone} of {TotalSteps} squarings.");
+
+    public byte[] Checkpoint() => new ChainStateWriter("timelock").Int64(StepsDone).Words(_residue).ToArray();
+
+    public void Restore(byte[] checkpoint)
+    {
+        var reader = new ChainStateReader(checkpoint, "timelock");
+        var steps = reader.Steps(TotalSteps);
+        ChainStateReader.Into(reader.Words(), _residue, "residue");
+        reader.End();
+        StepsDone = steps;
+    }
 }

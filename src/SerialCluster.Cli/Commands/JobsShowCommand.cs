@@ -1,0 +1,52 @@
+using System.Text.Json;
+using SerialCluster.Abstractions.Grains;
+using SerialCluster.Abstractions.Jobs;
+using SerialCluster.Cli.Cluster;
+using SerialCluster.Cli.Output;
+using SerialCluster.Kernels.Plans;
+using Spectre.Console.Cli;
+
+namespace SerialCluster.Cli.Commands;
+
+/// <summary>
+/// <c>serialcluster jobs show &lt;jobId&gt;</c>: a job's state and progress; once finished its result and profile, as
+/// <c>run</c> prints them; and what surviving failures cost it (resumptions, retried tasks, checkpoints).
+/// </summary>
+public sealed class JobsShowCommand(ConsoleStreams console) : AsyncCommand<JobIdSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, JobIdSettings settings, CancellationToken cancellationToken)
+    {
+        await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, cancellationToken);
+        var job = connection.Client.GetGrain<IJobGrain>(settings.JobId);
+        var status = await job.GetStatusAsync();
+        if (status.State == JobState.Unknown || status.Spec is null)
+        {
+            throw new CliException(ExitCodes.JobNotFound, $"no job '{settings.JobId}' on the {connection.Description}; `serialcluster jobs list` shows the jobs it keeps");
+        }
+
+        var reliability = await job.GetReliabilityAsync();
+        if (settings.Json)
+        {
+            var document = JobDocument.Build(status);
+            document["state"] = status.State.ToString().ToLowerInvariant();
+            document["unitsDone"] = status.UnitsDone;
+            document["unitsTotal"] = status.UnitsTotal;
+            document["error"] = status.Error;
+            document["reliability"] = JsonSerializer.SerializeToNode(reliability, JobDocument.Options);
+            console.Out.Profile.Out.Writer.WriteLine(JobDocument.Serialize(document));
+            return ExitCodes.Success;
+        }
+
+        console.Say($"job {status.JobId}: {status.Spec.Workload} ({status.Spec.Mode.ToString().ToLowerInvariant()}), {status.State.ToString().ToLowerInvariant()}, {status.UnitsDone}/{status.UnitsTotal} {status.Unit}{(status.Error is null ? "" : $": {status.Error}")}");
+        console.Say(
+            $"reliability: coordinator runs {reliability.CoordinatorRuns}, tasks committed {reliability.TasksCommitted} (retried {reliability.TasksRetried}, late duplicates discarded {reliability.DuplicatesDiscarded}), " +
+            $"chain restarts {reliability.ChainRestarts}, checkpoints {reliability.Checkpoints} ({reliability.CheckpointSeconds:F3} s beside {reliability.ChainComputeSeconds:F3} s of compute, K up to {reliability.CheckpointSteps})" +
+            (reliability.ResumedFromSteps.Count > 0 ? $", resumed from step(s) {string.Join(", ", reliability.ResumedFromSteps)}" : ""));
+        if (status.State == JobState.Completed)
+        {
+            ProfileView.Write(console.Out, status, WorkloadCatalog.Get(status.Spec.Workload).Plan(status.Spec.Parameters));
+        }
+
+        return ExitCodes.Success;
+    }
+}
