@@ -61,7 +61,9 @@ public sealed class FaultTests(ITestOutputHelper output)
     public async Task R2_KillingTheChainsSiloFiveTimesRecomputesAtMostKStepsPerKillAndGivesTheReference()
     {
         const long K = 400_000;
-        const long Steps = 40_000_000;
+        // Long enough that five kill-and-restart cycles (each a few seconds, the chain running meanwhile at ~10⁷ steps/s
+        // on an idle core) always land before it ends.
+        const long Steps = 160_000_000;
         const int Kills = 5;
         var parameters = new Dictionary<string, string> { ["seed"] = "72656c6961626c65", ["steps"] = Steps.ToString(CultureInfo.InvariantCulture) };
         var reference = Reference("hashchain", parameters);
@@ -75,11 +77,12 @@ public sealed class FaultTests(ITestOutputHelper output)
         {
             for (var kill = 1; kill <= Kills; kill++)
             {
-                // A random moment: between 1/32 and 1/16 of the chain after the last resume.
-                var target = job.MaxUnitsSeen + (long)(Steps * (1 + random.NextDouble()) / 32);
-                await job.WaitForUnitsAsync(target, Deadline);
                 // Three silos up before each kill: a cluster whose every silo died leaves joiners nobody to validate with.
+                // Waited for first, so the chain's progress meanwhile does not eat into the moments chosen next.
                 await Task.WhenAll(restarts);
+                // A random moment: between 1/64 and 1/32 of the chain after the last resume.
+                var target = job.MaxUnitsSeen + (long)(Steps * (1 + random.NextDouble()) / 64);
+                await job.WaitForUnitsAsync(target, Deadline);
                 var (victim, chain) = await FindChainSiloAsync(cluster, job.Id);
                 var before = await chain.GetStepsDoneAsync();
                 var clock = Stopwatch.StartNew();
