@@ -61,7 +61,7 @@ public sealed class FaultTests(ITestOutputHelper output)
     public async Task R2_KillingTheChainsSiloFiveTimesRecomputesAtMostKStepsPerKillAndGivesTheReference()
     {
         const long K = 400_000;
-        const long Steps = 40_000_000;
+        const long Steps = 64_000_000;
         const int Kills = 5;
         var parameters = new Dictionary<string, string> { ["seed"] = "72656c6961626c65", ["steps"] = Steps.ToString(CultureInfo.InvariantCulture) };
         var reference = Reference("hashchain", parameters);
