@@ -29,7 +29,7 @@ public sealed class ReliabilityOptions
     /// <summary>How often each silo's job keeper wakes running jobs whose coordinator was lost.</summary>
     public TimeSpan KeeperInterval { get; set; } = DefaultKeeperInterval;
 
-    /// <summary>How often a running job stores the task results it has committed (and always at each stage's end).</summary>
+    /// <summary>How often a running job stores the task results and parallel stage ends it has committed (a chain stage's end is always stored).</summary>
     public TimeSpan ProgressWriteInterval { get; set; } = DefaultProgressWriteInterval;
 
     /// <summary>Finished jobs older than this are deleted with their results (0 keeps them until deleted).</summary>
