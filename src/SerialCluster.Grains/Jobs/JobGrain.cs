@@ -529,6 +529,7 @@ public sealed partial class JobGrain(
                     cluster =>
                     {
                         // Tasks the ledger holds are not sent again; a fresh accumulator counts them once.
+                        stageStart = Stopwatch.GetTimestamp();
                         accumulator = new StageAccumulator(index, stageSpec, _jobStart);
                         _unitsDone = progress.UnitsBefore;
                         var parallelSilos = cluster.ParallelSilos(progress.Parallelism, options.SerialSilosTakeOverflow);

@@ -86,7 +86,12 @@ public static class SiloHostBuilderExtensions
         });
         silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedIPAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
         silo.UseRedisClustering(o => o.ConfigurationOptions = RedisConnection.Parse(connection));
-        silo.AddRedisGrainStorage(SerialClusterStorage.Jobs, o => o.ConfigurationOptions = RedisConnection.Parse(connection));
+        silo.AddRedisGrainStorage(SerialClusterStorage.Jobs, o =>
+        {
+            o.ConfigurationOptions = RedisConnection.Parse(connection);
+            // A deleted job, a committed chain's checkpoint: gone from Redis, not left behind as an empty record.
+            o.DeleteStateOnClear = true;
+        });
     }
 
     /// <summary>The silo's TLS identity when <c>Tls:Enabled</c>, checked now so a wrong file fails at start naming its key.</summary>
