@@ -295,7 +295,7 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
 
         void OpenLane(int lane, int rotation)
         {
-            var silo = PickSilo(silos, lost, rotation);
+            var silo = ParallelStageDispatcher.PickSilo(silos, lost, rotation);
             if (silo < 0)
             {
                 throw new SiloLostException("every silo this stage was spread over");
@@ -305,22 +305,6 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
             silos[silo].InFlight++;
             laneWorker[lane] = grains.GetGrain<IWorkerGrain>(SiloKey.Format(silos[silo].Address, "worker"));
         }
-    }
-
-    /// <summary>The least-loaded silo not lost; ties rotate so equal silos share the work evenly (as <see cref="ParallelStageDispatcher"/> picks). −1 when every silo is lost.</summary>
-    private static int PickSilo(IReadOnlyList<SiloSlot> silos, bool[] lost, int rotation)
-    {
-        var best = -1;
-        for (var i = 0; i < silos.Count; i++)
-        {
-            var candidate = (i + rotation) % silos.Count;
-            if (!lost[candidate] && (best < 0 || silos[candidate].Load < silos[best].Load))
-            {
-                best = candidate;
-            }
-        }
-
-        return best;
     }
 
     /// <summary>One batch in flight: its tasks, the lane and silo it went to, and when it was sent.</summary>

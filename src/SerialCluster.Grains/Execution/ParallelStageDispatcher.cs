@@ -197,7 +197,7 @@ public sealed class ParallelStageDispatcher(IGrainFactory grains, SiloWatch watc
     }
 
     /// <summary>The least-loaded silo not lost; ties rotate so equal silos share the work evenly. −1 when every silo is lost.</summary>
-    private static int PickSilo(IReadOnlyList<SiloSlot> silos, bool[] lost, int rotation)
+    internal static int PickSilo(IReadOnlyList<SiloSlot> silos, bool[] lost, int rotation)
     {
         var best = -1;
         for (var i = 0; i < silos.Count; i++)
