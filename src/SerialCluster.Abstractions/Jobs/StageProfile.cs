@@ -2,7 +2,9 @@ namespace SerialCluster.Abstractions.Jobs;
 
 /// <summary>
 /// What one stage measured: its wall time (barrier to barrier), its tasks' summed and largest times; in scatter mode
-/// also when it started (seconds from the job's start) and when each task ran (<see cref="TaskSpan"/>, capped per job).
+/// also when it started (seconds from the job's start), when each task ran (<see cref="TaskSpan"/>, capped per job) and
+/// how many worker calls carried its tasks (<see cref="Calls"/>: one per task, fewer when a wide stage went in batches,
+/// more when tasks were sent again).
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -18,4 +20,5 @@ public sealed record StageProfile(
     [property: Id(7)] long WorkUnits,
     [property: Id(8)] long SpanUnits,
     [property: Id(9)] double StartSeconds = 0,
-    [property: Id(10)] List<TaskSpan>? TaskSpans = null);
+    [property: Id(10)] List<TaskSpan>? TaskSpans = null,
+    [property: Id(11)] int Calls = 0);

@@ -31,14 +31,8 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
     /// <summary>Batches in flight per lane: the one running and the next, queued on the worker.</summary>
     public const int LaneDepth = 2;
 
-    /// <summary>Whether <see cref="ParallelStageDispatcher"/> hands this stage to the batched path.</summary>
-    public static bool Applies(StageSpec stage) => Enabled && stage.Kind == StageKind.Parallel && !stage.Speculative && stage.TaskCount >= MinimumTasks;
-
-    /// <summary>
-    /// Off until its recovery from a killed silo passes R1 again: after the last merges a 10,000-task stage hung
-    /// when one of 3 silos was killed mid-stage (no task re-sent within 120 s). Per-task dispatch keeps every guarantee.
-    /// </summary>
-    public static bool Enabled { get; set; }
+    /// <summary>Whether this stage can go to the batched path (when <c>SerialClusterOptions.BatchWideStages</c> is on).</summary>
+    public static bool Applies(StageSpec stage) => stage.Kind == StageKind.Parallel && !stage.Speculative && stage.TaskCount >= MinimumTasks;
 
     public async Task<byte[][]> RunAsync(
         string jobId,
@@ -108,6 +102,7 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
                         var dispatched = Stopwatch.GetTimestamp();
                         var call = laneWorker[lane].RunTasksAsync(new StageTaskBatchRequest(jobId, spec, stage, first, inputs, lane));
                         laneInFlight[lane]++;
+                        accumulator.Called();
                         inFlight.Add(call, new Batch(first, size, lane, laneSilo[lane], dispatched));
                     }
                 }

@@ -15,10 +15,10 @@ namespace SerialCluster.Grains.Execution;
 /// Tasks are pure, so one whose silo is lost (membership declares it dead) or whose call fails transiently is
 /// sent again to another silo; every result goes through the stage's <see cref="TaskLedger"/>, which commits each
 /// task once by id (a late original after a retry is discarded), and tasks it already holds are not run again.
-/// Wide stages of many tasks go to <see cref="BatchedStageDispatcher"/> (batches of tasks per call, in P lanes), which
+/// With <c>batchWideStages</c>, wide stages of many tasks go to <see cref="BatchedStageDispatcher"/> (batches of tasks per call, in P lanes), which
 /// keeps the same guarantees.
 /// </summary>
-public sealed class ParallelStageDispatcher(IGrainFactory grains, SiloWatch watch, int maxAttempts)
+public sealed class ParallelStageDispatcher(IGrainFactory grains, SiloWatch watch, int maxAttempts, bool batchWideStages)
 {
     public async Task<byte[][]> RunAsync(
         string jobId,
@@ -35,7 +35,7 @@ public sealed class ParallelStageDispatcher(IGrainFactory grains, SiloWatch watc
         CancellationToken cancellationToken)
     {
         var stageSpec = plan.Stages[stage];
-        if (BatchedStageDispatcher.Applies(stageSpec))
+        if (batchWideStages && BatchedStageDispatcher.Applies(stageSpec))
         {
             return await new BatchedStageDispatcher(grains, watch, maxAttempts).RunAsync(
                 jobId, spec, plan, stage, previousOutputs, silos, parallelism, accumulator, unitsCompleted, ledger, committed, cancellationToken);
@@ -76,6 +76,7 @@ public sealed class ParallelStageDispatcher(IGrainFactory grains, SiloWatch watc
                 var dispatched = Stopwatch.GetTimestamp();
                 var call = workers[silo].RunTaskAsync(new StageTaskRequest(jobId, spec, stage, task, input));
                 silos[silo].InFlight++;
+                accumulator.Called();
                 inFlight.Add(call, (task, silo, dispatched));
             }
 

@@ -16,8 +16,12 @@ public sealed class StageAccumulator(int index, StageSpec spec, long jobStartTim
     private double _work;
     private double _span;
     private int _tasks;
+    private int _calls;
 
     public Dictionary<string, int> Silos { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Counts one worker call sent for this stage (one task, or a batch of them).</summary>
+    public void Called() => _calls++;
 
     /// <summary>Adds a finished task; <paramref name="startedTimestamp"/> is when it was dispatched (0: not timed).</summary>
     public void Add(double seconds, string silo, long startedTimestamp = 0)
@@ -42,5 +46,5 @@ public sealed class StageAccumulator(int index, StageSpec spec, long jobStartTim
 
     public StageProfile ToProfile(double wallSeconds) =>
         new(index, spec.Name, spec.Kind.ToString().ToLowerInvariant(), _tasks, wallSeconds, _work, _span, spec.WorkUnits, spec.SpanUnits,
-            _startSeconds, jobStartTimestamp == 0 ? null : [.. _spans]);
+            _startSeconds, jobStartTimestamp == 0 ? null : [.. _spans], _calls);
 }

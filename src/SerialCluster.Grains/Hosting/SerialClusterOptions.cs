@@ -45,6 +45,12 @@ public sealed class SerialClusterOptions
     /// <summary>Let <see cref="SiloRole.Serial"/> silos take parallel tasks when a job's P exceeds the other silos' cores.</summary>
     public bool SerialSilosTakeOverflow { get; set; } = true;
 
+    /// <summary>
+    /// Dispatch a wide stage (at least <see cref="Execution.BatchedStageDispatcher.MinimumTasks"/> independent tasks) in
+    /// batches of consecutive tasks per worker call, sized from the measured task cost, instead of one call per task.
+    /// </summary>
+    public bool BatchWideStages { get; set; } = true;
+
     /// <summary>Reliability: checkpoints, retries, job keeping and retention (see docs/RELIABILITY.md).</summary>
     public ReliabilityOptions Reliability { get; set; } = new();
 }

@@ -488,7 +488,7 @@ public sealed partial class JobGrain(
     private async Task<string> RunScatteredAsync(JobProgress progress, WorkloadPlan plan, CancellationToken cancellationToken)
     {
         var watch = new SiloWatch(membership);
-        var dispatcher = new ParallelStageDispatcher(GrainFactory, watch, Reliability.TaskAttempts);
+        var dispatcher = new ParallelStageDispatcher(GrainFactory, watch, Reliability.TaskAttempts, options.BatchWideStages);
         for (var stage = progress.Stage; stage < plan.Stages.Count; stage++)
         {
             var stageSpec = plan.Stages[stage];

@@ -14,9 +14,7 @@ public sealed class BatchedDispatchTests(ClusterFixture fixture)
     public async Task ManyTinyTasksGiveTheLocalResultAndCountEveryTask()
     {
         var parameters = new Dictionary<string, string> { ["samples"] = "20000", ["tasks"] = "5000", ["seed"] = "11" };
-        // A stage this wide goes to the batched path exactly when that path is switched on (it is off for now: see
-        // BatchedStageDispatcher.Enabled); either way the result and the counts below must hold.
-        Assert.Equal(BatchedStageDispatcher.Enabled, BatchedStageDispatcher.Applies(WorkloadCatalog.Get("montecarlo").Plan(parameters).Stages[0]));
+        Assert.True(BatchedStageDispatcher.Applies(WorkloadCatalog.Get("montecarlo").Plan(parameters).Stages[0]));
         var local = LocalPlanRunner.Run(WorkloadCatalog.Get("montecarlo").Plan(parameters), parallelism: 2);
         var status = await JobDriver.RunCompletedAsync(fixture.Client, "montecarlo", parameters, JobMode.Scatter, ClusterFixture.SiloCount);
         Assert.Equal(local.Result.ToJsonString(), JsonNode.Parse(status.ResultJson!)!.ToJsonString());
@@ -24,6 +22,18 @@ public sealed class BatchedDispatchTests(ClusterFixture fixture)
         Assert.Equal(5000, status.Profile.Silos.Values.Sum());
         Assert.Equal(ClusterFixture.SiloCount, status.Profile.Silos.Count);
         Assert.Equal(20000, status.UnitsDone);
+        // Batched: far fewer worker calls than tasks (the first tasks go one per call until one is measured).
+        var calls = status.Profile.StageProfiles.Single().Calls;
+        Assert.InRange(calls, 1, 5000 / 4);
+    }
+
+    [Fact]
+    public async Task StagesBelowTheBatchingThresholdSendOneCallPerTask()
+    {
+        var parameters = new Dictionary<string, string> { ["samples"] = "20000", ["tasks"] = "16", ["seed"] = "11" };
+        Assert.False(BatchedStageDispatcher.Applies(WorkloadCatalog.Get("montecarlo").Plan(parameters).Stages[0]));
+        var status = await JobDriver.RunCompletedAsync(fixture.Client, "montecarlo", parameters, JobMode.Scatter, ClusterFixture.SiloCount);
+        Assert.Equal(16, status.Profile!.StageProfiles.Single().Calls);
     }
 
     [Fact]
