@@ -84,6 +84,41 @@ public static class BareLoop
         return Stopwatch.GetElapsedTime(start).TotalSeconds / run;
     }
 
+    /// <summary>
+    /// Wall seconds for every task of stage 0 run here on <paramref name="threads"/> dedicated threads at once, each
+    /// taking the next task as it finishes one (no cluster, no calls): the machine's own limit for running the stage
+    /// on that many cores, contention between the cores (shared caches, SMT siblings on the host, clock limits with
+    /// every core busy) included.
+    /// </summary>
+    public static double ParallelStageSeconds(WorkloadPlan plan, int threads)
+    {
+        var tasks = plan.Stages[0].TaskCount;
+        var next = -1;
+        var workers = new Thread[Math.Max(1, threads)];
+        using var ready = new Barrier(workers.Length + 1);
+        for (var i = 0; i < workers.Length; i++)
+        {
+            workers[i] = new Thread(() =>
+            {
+                ready.SignalAndWait();
+                for (var task = Interlocked.Increment(ref next); task < tasks; task = Interlocked.Increment(ref next))
+                {
+                    plan.RunTask(0, task, plan.CreateTaskInput(0, task, []), CancellationToken.None);
+                }
+            }) { IsBackground = true };
+            workers[i].Start();
+        }
+
+        ready.SignalAndWait();
+        var start = Stopwatch.GetTimestamp();
+        foreach (var worker in workers)
+        {
+            worker.Join();
+        }
+
+        return Stopwatch.GetElapsedTime(start).TotalSeconds;
+    }
+
     /// <summary>montecarlo samples per second on one core here, at the optimised JIT tier (64 tasks twice, the second pass timed).</summary>
     public static double MonteCarloRate(double seconds)
     {
