@@ -52,7 +52,7 @@ public sealed class ParallelStageDispatcher(IGrainFactory grains, SiloWatch watc
         {
             accumulator.Add(done.Seconds, done.Silo);
             unitsCompleted(plan.TaskUnits(stage, done.Task));
-            if (stageSpec.Speculative && plan.IsDecisive(stage, done.Task, done.Output))
+            if (stageSpec.Speculative && plan.IsDecisive(stage, done.Task, ledger.Output(done.Task)!))
             {
                 cut = Math.Min(cut, done.Task + 1);
             }

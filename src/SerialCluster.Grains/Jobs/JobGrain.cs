@@ -368,7 +368,7 @@ public sealed partial class JobGrain(
         FoldLedger();
         if (_ledger is { } ledger && Job.Progress is { } progress)
         {
-            progress.Committed = [.. ledger.All];
+            progress.Committed = ledger.ToStored();
         }
 
         try
@@ -553,7 +553,7 @@ public sealed partial class JobGrain(
             }
 
             progress.Previous = [.. outputs];
-            progress.Committed = [];
+            progress.Committed = CommittedTasks.Empty;
             progress.Stage = stage + 1;
             if (stageSpec.Kind == StageKind.Chain)
             {

@@ -39,9 +39,9 @@ public sealed class JobProgress
     [Id(7)]
     public List<byte[]> Previous { get; set; } = [];
 
-    /// <summary>Task results of <see cref="Stage"/> committed so far.</summary>
-    [Id(8)]
-    public List<CommittedTask> Committed { get; set; } = [];
+    /// <summary>Task results of <see cref="Stage"/> committed so far (Id 8 held them as one object per task, until 2026-11-29).</summary>
+    [Id(13)]
+    public CommittedTasks Committed { get; set; } = CommittedTasks.Empty;
 
     [Id(9)]
     public List<StageProfile> Stages { get; set; } = [];

@@ -5,33 +5,40 @@ namespace SerialCluster.Grains.Reliability;
 /// <summary>
 /// A stage's task results by task id: each is committed exactly once; a second result for the same task (a retry
 /// that raced a late original) is discarded and counted. Starts from the results a previous coordinator stored, so
-/// a resumed stage runs only the tasks that were not committed.
+/// a resumed stage runs only the tasks that were not committed. Held column-wise (an output reference, 8 bytes of
+/// seconds and a 2-byte silo index per task), so a stage's bookkeeping stays small beside its results.
 /// </summary>
 public sealed class TaskLedger
 {
     private readonly byte[]?[] _outputs;
-    private readonly List<CommittedTask> _committed;
+    private readonly double[] _seconds;
+    private readonly ushort[] _silos;
+    private readonly List<string> _siloNames = [];
+    private readonly Dictionary<string, ushort> _siloIndex = new(StringComparer.Ordinal);
 
-    public TaskLedger(int tasks, IEnumerable<CommittedTask>? stored = null)
+    public TaskLedger(int tasks, CommittedTasks? stored = null)
     {
         _outputs = new byte[tasks][];
-        _committed = [];
-        foreach (var task in stored ?? [])
+        _seconds = new double[tasks];
+        _silos = new ushort[tasks];
+        stored ??= CommittedTasks.Empty;
+        for (var i = 0; i < stored.Count; i++)
         {
-            if (task.Task >= 0 && task.Task < tasks && _outputs[task.Task] is null)
+            var task = stored.Tasks[i];
+            if (task >= 0 && task < tasks && _outputs[task] is null && i < stored.Outputs.Length && stored.Outputs[i] is { } output)
             {
-                _outputs[task.Task] = task.Output;
-                _committed.Add(task);
+                var silo = i < stored.Silos.Length && stored.Silos[i] < stored.SiloNames.Length ? stored.SiloNames[stored.Silos[i]] : string.Empty;
+                Set(task, output, i < stored.Seconds.Length ? stored.Seconds[i] : 0, silo);
             }
         }
 
-        Restored = _committed.Count;
+        Restored = Committed;
     }
 
     /// <summary>Results that came from storage (committed by an earlier coordinator).</summary>
     public int Restored { get; }
 
-    public int Committed => _committed.Count;
+    public int Committed { get; private set; }
 
     public int Duplicates { get; private set; }
 
@@ -41,7 +48,20 @@ public sealed class TaskLedger
     /// <summary>Commits since the last <see cref="TakeUnsaved"/>.</summary>
     public int Unsaved { get; private set; }
 
-    public IReadOnlyList<CommittedTask> All => _committed;
+    /// <summary>Every committed task, in task order: its id, compute seconds and silo.</summary>
+    public IEnumerable<(int Task, double Seconds, string Silo)> All
+    {
+        get
+        {
+            for (var task = 0; task < _outputs.Length; task++)
+            {
+                if (_outputs[task] is not null)
+                {
+                    yield return (task, _seconds[task], _siloNames[_silos[task]]);
+                }
+            }
+        }
+    }
 
     public bool IsCommitted(int task) => _outputs[task] is not null;
 
@@ -56,8 +76,7 @@ public sealed class TaskLedger
             return false;
         }
 
-        _outputs[task] = outcome.Output;
-        _committed.Add(new CommittedTask { Task = task, Output = outcome.Output, Seconds = outcome.Seconds, Silo = outcome.Silo });
+        Set(task, outcome.Output, outcome.Seconds, outcome.Silo);
         Unsaved++;
         return true;
     }
@@ -65,6 +84,53 @@ public sealed class TaskLedger
     /// <summary>Marks everything committed so far as stored.</summary>
     public void TakeUnsaved() => Unsaved = 0;
 
+    /// <summary>Everything committed, in the form a job's progress stores.</summary>
+    public CommittedTasks ToStored()
+    {
+        var stored = new CommittedTasks
+        {
+            Tasks = new int[Committed],
+            Outputs = new byte[Committed][],
+            Seconds = new double[Committed],
+            Silos = new ushort[Committed],
+            SiloNames = [.. _siloNames],
+        };
+        var row = 0;
+        for (var task = 0; task < _outputs.Length && row < Committed; task++)
+        {
+            if (_outputs[task] is { } output)
+            {
+                stored.Tasks[row] = task;
+                stored.Outputs[row] = output;
+                stored.Seconds[row] = _seconds[task];
+                stored.Silos[row] = _silos[task];
+                row++;
+            }
+        }
+
+        return stored;
+    }
+
     /// <summary>The stage's outputs in task order; tasks from <paramref name="cut"/> on (cut by speculation) are empty.</summary>
     public byte[][] Outputs(int cut) => [.. _outputs.Select((o, task) => task < cut ? o ?? [] : [])];
+
+    private void Set(int task, byte[] output, double seconds, string silo)
+    {
+        if (!_siloIndex.TryGetValue(silo, out var index))
+        {
+            if (_siloNames.Count > ushort.MaxValue)
+            {
+                throw new InvalidOperationException($"a stage ran on more than {ushort.MaxValue + 1} silos");
+            }
+
+            index = (ushort)_siloNames.Count;
+            _siloNames.Add(silo);
+            _siloIndex[silo] = index;
+        }
+
+        _outputs[task] = output;
+        _seconds[task] = seconds;
+        _silos[task] = index;
+        Committed++;
+    }
 }

@@ -127,7 +127,7 @@ public sealed class ReliabilityGrainTests(ReliabilityClusterFixture fixture) : I
     [Fact]
     public void TheLedgerCommitsEachTaskOnceAndCountsLateDuplicates()
     {
-        var ledger = new TaskLedger(3, [new CommittedTask { Task = 1, Output = [1], Seconds = 0.1, Silo = "a" }]);
+        var ledger = new TaskLedger(3, CommittedTasks.Of(1, [1], 0.1, "a"));
         Assert.True(ledger.IsCommitted(1));
         Assert.True(ledger.Commit(0, new StageTaskOutcome([0], 0.1, "b")));
         Assert.False(ledger.Commit(0, new StageTaskOutcome([9], 0.1, "c")));
@@ -137,6 +137,12 @@ public sealed class ReliabilityGrainTests(ReliabilityClusterFixture fixture) : I
         Assert.Equal(1, ledger.Restored);
         Assert.Equal([[0], [1], [2]], ledger.Outputs(3));
         Assert.Equal([[0], [], []], ledger.Outputs(1));
+
+        // What a job stores and a new coordinator restores: the same tasks, seconds and silos.
+        var restored = new TaskLedger(3, ledger.ToStored());
+        Assert.Equal(3, restored.Restored);
+        Assert.Equal([(0, 0.1, "b"), (1, 0.1, "a"), (2, 0.1, "b")], restored.All.ToArray());
+        Assert.Equal([[0], [1], [2]], restored.Outputs(3));
     }
 
     private static async Task<JobStatus> WaitAsync(IJobGrain job, Func<JobStatus, bool> done, string what)
