@@ -49,9 +49,14 @@ public sealed partial class JobGrain(
     private string? _cancelReason;
     private bool _deactivating;
     private ISerialChainGrain? _chain;
+    /// <summary>Committed compute per second of progress writing, at least (see <see cref="SaveIfDueAsync"/>).</summary>
+    public const double SaveCostRatio = 100;
+
     private TaskLedger? _ledger;
     private (int Retried, int Duplicates, int Committed) _folded;
     private long _lastSave;
+    private double _lastSaveSeconds;
+    private double _workSinceSave;
     private int _chainStarts;
     private long _jobStart;
 
@@ -373,8 +378,11 @@ public sealed partial class JobGrain(
 
         try
         {
+            var writing = Stopwatch.GetTimestamp();
             await record.WriteStateAsync();
+            _lastSaveSeconds = Stopwatch.GetElapsedTime(writing).TotalSeconds;
             _ledger?.TakeUnsaved();
+            _workSinceSave = 0;
             _lastSave = Stopwatch.GetTimestamp();
         }
         catch (InconsistentStateException e)
@@ -384,8 +392,17 @@ public sealed partial class JobGrain(
     }
 
     /// <summary>Stores the committed task results when the write interval has passed since the last write.</summary>
+    /// <remarks>
+    /// Also only when the compute committed since the last write is at least <see cref="SaveCostRatio"/> times what
+    /// that write took: the rule chain checkpoints follow, so storing progress never costs more than 1% of the work it
+    /// protects. A stage of a million 1-sample tasks (seconds of work, each write a copy of every result so far) is
+    /// then stored once or not at all, instead of every second; a coordinator that takes over recomputes at most that.
+    /// </remarks>
     private Task SaveIfDueAsync() =>
-        Stopwatch.GetElapsedTime(_lastSave) >= Reliability.ProgressWriteInterval ? SaveAsync() : Task.CompletedTask;
+        Stopwatch.GetElapsedTime(_lastSave) >= Reliability.ProgressWriteInterval
+        && _workSinceSave + (_ledger?.UnsavedSeconds ?? 0) >= SaveCostRatio * _lastSaveSeconds
+            ? SaveAsync()
+            : Task.CompletedTask;
 
     private async Task SaveQuietlyAsync()
     {
@@ -543,6 +560,7 @@ public sealed partial class JobGrain(
 
             // The stage is committed: its outputs, profile and units stored before the next stage starts.
             FoldLedger();
+            _workSinceSave += _ledger?.UnsavedSeconds ?? 0;
             _ledger = null;
             progress.UnitsBefore += stageSpec.WorkUnits;
             _unitsDone = Math.Max(_unitsDone, progress.UnitsBefore);
@@ -553,7 +571,7 @@ public sealed partial class JobGrain(
             }
 
             progress.Previous = [.. outputs];
-            progress.Committed = CommittedTasks.Empty;
+            progress.Committed = new CommittedTasks();
             progress.Stage = stage + 1;
             if (stageSpec.Kind == StageKind.Chain)
             {

@@ -41,7 +41,7 @@ public sealed class JobProgress
 
     /// <summary>Task results of <see cref="Stage"/> committed so far (Id 8 held them as one object per task, until 2026-11-29).</summary>
     [Id(13)]
-    public CommittedTasks Committed { get; set; } = CommittedTasks.Empty;
+    public CommittedTasks Committed { get; set; } = new();
 
     [Id(9)]
     public List<StageProfile> Stages { get; set; } = [];

@@ -3,14 +3,14 @@ namespace SerialCluster.Grains.Reliability;
 /// <summary>
 /// A stage's committed task results in a job's stored progress, column by column: task ids, outputs, compute seconds
 /// and the silo that ran each (an index into <see cref="SiloNames"/>). Arrays rather than an object per task: a stage
-/// of a million tasks is stored, copied and held as a few arrays, not a million objects.
+/// of a million tasks is stored, copied and held as a few arrays, not a million objects. Never share an instance
+/// between jobs (no static "empty" one): a storage deserializer may fill the instance a property already holds, and a
+/// shared one then carries one job's results into another's stages (it did, in the chaos test R3).
 /// </summary>
 [GenerateSerializer]
 [Alias("SerialCluster.CommittedTasks")]
 public sealed class CommittedTasks
 {
-    public static readonly CommittedTasks Empty = new();
-
     [Id(0)]
     public int[] Tasks { get; set; } = [];
 

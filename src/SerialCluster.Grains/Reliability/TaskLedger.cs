@@ -21,7 +21,7 @@ public sealed class TaskLedger
         _outputs = new byte[tasks][];
         _seconds = new double[tasks];
         _silos = new ushort[tasks];
-        stored ??= CommittedTasks.Empty;
+        stored ??= new CommittedTasks();
         for (var i = 0; i < stored.Count; i++)
         {
             var task = stored.Tasks[i];
@@ -47,6 +47,9 @@ public sealed class TaskLedger
 
     /// <summary>Commits since the last <see cref="TakeUnsaved"/>.</summary>
     public int Unsaved { get; private set; }
+
+    /// <summary>Compute seconds of the commits since the last <see cref="TakeUnsaved"/>.</summary>
+    public double UnsavedSeconds { get; private set; }
 
     /// <summary>Every committed task, in task order: its id, compute seconds and silo.</summary>
     public IEnumerable<(int Task, double Seconds, string Silo)> All
@@ -78,11 +81,12 @@ public sealed class TaskLedger
 
         Set(task, outcome.Output, outcome.Seconds, outcome.Silo);
         Unsaved++;
+        UnsavedSeconds += outcome.Seconds;
         return true;
     }
 
     /// <summary>Marks everything committed so far as stored.</summary>
-    public void TakeUnsaved() => Unsaved = 0;
+    public void TakeUnsaved() => (Unsaved, UnsavedSeconds) = (0, 0);
 
     /// <summary>Everything committed, in the form a job's progress stores.</summary>
     public CommittedTasks ToStored()

@@ -1,7 +1,10 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using SerialCluster.Abstractions.Execution;
 using SerialCluster.Abstractions.Grains;
 using SerialCluster.Abstractions.Jobs;
+using SerialCluster.Grains.Jobs;
 using SerialCluster.Grains.Placement;
 using SerialCluster.Grains.Reliability;
 using SerialCluster.Kernels.Execution;
@@ -143,6 +146,28 @@ public sealed class ReliabilityGrainTests(ReliabilityClusterFixture fixture) : I
         Assert.Equal(3, restored.Restored);
         Assert.Equal([(0, 0.1, "b"), (1, 0.1, "a"), (2, 0.1, "b")], restored.All.ToArray());
         Assert.Equal([[0], [1], [2]], restored.Outputs(3));
+    }
+
+    [Fact]
+    public void ProgressReadBackFromStorageNeverLeaksIntoAFreshJob()
+    {
+        // Through the serializer grain storage uses: a stored stage's committed results come back, and a fresh job's
+        // progress and ledger still start empty. (A shared static "empty" CommittedTasks was once filled in place by
+        // the storage deserializer, and every later stage of every job on that silo "restored" those results.)
+        var serializer = fixture.SiloServices.GetRequiredService<IGrainStorageSerializer>();
+        var ledger = new TaskLedger(3);
+        ledger.Commit(1, new StageTaskOutcome([7], 0.5, "a"));
+        var stored = new JobRecord { Progress = new JobProgress { Stage = 2, Committed = ledger.ToStored() } };
+        for (var read = 0; read < 2; read++)
+        {
+            var back = serializer.Deserialize<JobRecord>(serializer.Serialize(stored));
+            var progress = back?.Progress ?? throw new InvalidOperationException("the progress was not read back");
+            Assert.Equal([1], progress.Committed.Tasks);
+            Assert.Equal([(1, 0.5, "a")], new TaskLedger(3, progress.Committed).All.ToArray());
+        }
+
+        Assert.Equal(0, new JobProgress().Committed.Count);
+        Assert.Equal(0, new TaskLedger(3, new JobProgress().Committed).Committed);
     }
 
     private static async Task<JobStatus> WaitAsync(IJobGrain job, Func<JobStatus, bool> done, string what)

@@ -55,9 +55,16 @@ public sealed class ChaosTests(ITestOutputHelper output)
                     victim.Continue();
                     await WaitForExitOrKillAsync(victim);
                 }
-                else
+                else if (!victim.HasExited)
                 {
-                    victim.Kill();
+                    try
+                    {
+                        victim.Kill();
+                    }
+                    catch (InvalidOperationException) when (victim.HasExited)
+                    {
+                        // It exited on its own between being chosen and the signal (an evicted silo exits): dead either way.
+                    }
                 }
 
                 await cluster.RestartAsync(victim);
@@ -107,9 +114,10 @@ public sealed class ChaosTests(ITestOutputHelper output)
 
         output.WriteLine($"R3 chaos {duration.TotalSeconds:F0} s, a fault every {interval.TotalSeconds:F0} s: {string.Join("; ", faults)}");
         output.WriteLine($"R3 jobs submitted {jobs.Count} / completed {completed} / lost {lost} / wrong {wrong}; coordinators resumed in {resumed}; submissions refused by a failing cluster {submitFailures}; client poll errors {jobs.Sum(j => j.Job.Errors.Count)}");
-        foreach (var (status, kind) in finals.Where(f => f.Status.State != JobState.Completed))
+        foreach (var (status, kind) in finals.Where(f => f.Status.State != JobState.Completed || f.Status.ResultJson != references[f.Kind]))
         {
-            output.WriteLine($"R3 lost: {status.JobId} ({Mix[kind].Workload}) {status.State}: {status.Error}");
+            output.WriteLine($"R3 lost or wrong: {status.JobId} ({Mix[kind].Workload}) {status.State}: {status.Error}");
+            output.WriteLine(FaultCluster.Story(cluster, status.JobId));
         }
 
         Assert.NotEmpty(faults);
