@@ -9,7 +9,8 @@
 #   scripts/whatif-slowed.sh --no-build
 #
 # Needs redis-server (Debian package redis-server), taskset (util-linux) and 2 CPUs; the test skips, saying which, without.
-# It times jobs: run it on a machine that is otherwise quiet, and quote the load average it prints with the figures.
+# It times jobs: run it on a machine that is otherwise quiet (the test skips above a load average of cores − 1), and
+# quote the load average it prints with the figures.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LOG="${WHATIF_SLOWED_LOG:-$ROOT/.local/whatif-slowed.log}"
@@ -40,7 +41,7 @@ figures="$(sed -n 's/^ *WHATIF \(.*\)$/\1/p' "$LOG" | awk '!seen[$0]++')"
 summary="$(grep -E '^(Passed!|Failed!|Total tests|     Passed|     Failed|     Skipped)' "$LOG" | tr -s ' ' | paste -sd ' ' -)"
 if [[ -z "$figures" ]]; then
   echo "no figures in $LOG (skipped? redis-server and taskset installed, 2 CPUs?):" >&2
-  grep -E 'Skipped|\[SKIP\]|SkipException' "$LOG" | head -n 5 >&2 || true
+  grep -A1 -F '[SKIP]' "$LOG" | head -n 4 >&2 || true
   exit 1
 fi
 
