@@ -4,18 +4,20 @@ namespace SerialCluster.Analysis.Schedule;
 
 /// <summary>
 /// Replays a measured job's tasks on a hypothetical machine. Assumptions (the whatif command prints them):
-/// stages run one after another with a barrier between them; a chain stage is one task on one core; a wide stage's
-/// tasks are list-scheduled in plan order, each to the core that frees first (what the dispatcher does with P slots);
-/// every task's compute time divides by the speed factor; every task also costs a fixed dispatch time h (the hop to a
-/// worker and back, coordinator bookkeeping) that a faster core does not shorten; cores are otherwise independent
-/// (no memory-bandwidth or cache contention), and the work does not change with the machine.
+/// stages run one after another with a barrier between them; a chain stage is one task on one core, the fastest (where
+/// placement pins chains); a wide stage's tasks are list-scheduled in plan order, each to the core that frees first, ties
+/// to the faster core (what the dispatcher does with P slots: each new task to the silo with the lowest share of its
+/// cores in use, which is the silo whose task just ended; it never holds a task back for a faster core, so a slow core
+/// can take the last task and lengthen the stage); a task's compute time divides by its core's speed factor; every task
+/// also costs a fixed dispatch time h (the hop to a worker and back, coordinator bookkeeping) that a faster core does
+/// not shorten; cores are otherwise independent (no memory-bandwidth or cache contention), and the work does not change
+/// with the machine.
 /// </summary>
 public static class ScheduleSimulator
 {
     public static double Makespan(IReadOnlyList<StageCosts> stages, MachineScenario machine, double dispatchSeconds)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(machine.Cores, 1);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(machine.Speed);
+        Validate(machine);
         var total = 0.0;
         foreach (var stage in stages)
         {
@@ -27,6 +29,7 @@ public static class ScheduleSimulator
 
     public static double StageMakespan(StageCosts stage, MachineScenario machine, double dispatchSeconds)
     {
+        Validate(machine);
         if (stage.TaskSeconds.Count == 0)
         {
             return 0;
@@ -37,20 +40,23 @@ public static class ScheduleSimulator
             return stage.TaskSeconds.Sum(t => (t / machine.Speed) + dispatchSeconds);
         }
 
+        // Cores free at the same moment are taken fastest first (CoreSpeeds is sorted fastest first, so by index); with
+        // fewer tasks than cores only the fastest ever run one. Identical cores give the old results bit for bit: which
+        // of two equal cores takes a task changes nothing.
         var slots = Math.Min(machine.Cores, stage.TaskSeconds.Count);
-        var free = new PriorityQueue<int, double>();
+        var free = new PriorityQueue<int, (double At, int Core)>();
         for (var core = 0; core < slots; core++)
         {
-            free.Enqueue(core, 0);
+            free.Enqueue(core, (0, core));
         }
 
         var end = 0.0;
         foreach (var seconds in stage.TaskSeconds)
         {
-            free.TryDequeue(out var core, out var at);
-            var finish = at + (seconds / machine.Speed) + dispatchSeconds;
+            free.TryDequeue(out var core, out var slot);
+            var finish = slot.At + (seconds / machine.SpeedOf(core)) + dispatchSeconds;
             end = Math.Max(end, finish);
-            free.Enqueue(core, finish);
+            free.Enqueue(core, (finish, core));
         }
 
         return end;
@@ -74,5 +80,15 @@ public static class ScheduleSimulator
         var upper = Math.Max(measuredWallSeconds, 1e-9);
 
         return Brent.FindRoot(Gap, 0, upper, accuracy: 1e-9 * Math.Max(1, measuredWallSeconds), maxIterations: 200);
+    }
+
+    private static void Validate(MachineScenario machine)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(machine.Cores, 1);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(machine.Speed);
+        if (machine.CoreSpeeds is { } speeds && speeds.Count != machine.Cores)
+        {
+            throw new ArgumentException($"the machine lists {speeds.Count} core speeds for {machine.Cores} cores", nameof(machine));
+        }
     }
 }

@@ -8,7 +8,8 @@ using Spectre.Console.Cli;
 namespace SerialCluster.Cli.Commands;
 
 /// <summary>
-/// <c>serialcluster whatif</c>: replays a measured job's tasks on hypothetical machines (N cores, x times faster) and
+/// <c>serialcluster whatif</c>: replays a measured job's tasks on hypothetical machines (N cores, x times faster, or
+/// cores of different speeds with --core-speeds) and
 /// answers "more cores or faster cores?"; from a sweep, it also checks its predictions against every measured P.
 /// </summary>
 public sealed class WhatIfCommand(ConsoleStreams console) : AsyncCommand<WhatIfSettings>
@@ -29,19 +30,19 @@ public sealed class WhatIfCommand(ConsoleStreams console) : AsyncCommand<WhatIfS
                 var checks = (document["points"] as JsonArray ?? [])
                     .Select(p => WhatIfCheck.Of(model, p!["p"]!.GetValue<int>(), cores, p["seconds"]!.GetValue<double>(), p["spread"]!.GetValue<double>()))
                     .ToList();
-                result = WhatIfOutput.Compute(job, $"sweep {from} (its P = 1 job)", 1, settings.ParsedCores, settings.ParsedSpeed, checks, answerCores: cores);
+                result = WhatIfOutput.Compute(job, $"sweep {from} (its P = 1 job)", 1, settings.ParsedCores, settings.ParsedSpeed, checks, answerCores: cores, coreSpeeds: settings.ParsedCoreSpeeds);
             }
             else
             {
                 var job = JobSource.FromRunDocument(document, $"--from '{from}'");
-                result = WhatIfOutput.Compute(job, from, Math.Max(1, job.Profile.ParallelismCap), settings.ParsedCores, settings.ParsedSpeed);
+                result = WhatIfOutput.Compute(job, from, Math.Max(1, job.Profile.ParallelismCap), settings.ParsedCores, settings.ParsedSpeed, coreSpeeds: settings.ParsedCoreSpeeds);
             }
         }
         else
         {
             await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, cancellationToken);
             var (job, _) = await JobSource.FetchAsync(connection.Client, settings.JobId!, cancellationToken);
-            result = WhatIfOutput.Compute(job, connection.Description, Math.Max(1, job.Profile.ParallelismCap), settings.ParsedCores, settings.ParsedSpeed);
+            result = WhatIfOutput.Compute(job, connection.Description, Math.Max(1, job.Profile.ParallelismCap), settings.ParsedCores, settings.ParsedSpeed, coreSpeeds: settings.ParsedCoreSpeeds);
         }
 
         if (settings.Json)

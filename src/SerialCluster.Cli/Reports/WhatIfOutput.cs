@@ -10,13 +10,27 @@ namespace SerialCluster.Cli.Reports;
 public static class WhatIfOutput
 {
     /// <param name="answerCores">Where to ask "more or faster cores?" from (default: the measured cores).</param>
+    /// <param name="coreSpeeds">One more scenario, cores of these speeds (<c>--core-speeds</c>), after the cores × speed grid.</param>
     public static WhatIfResult Compute(
-        MeasuredJob job, string source, int measuredCores, IReadOnlyList<int> cores, IReadOnlyList<double> speeds, IReadOnlyList<WhatIfCheck>? checks = null, int? answerCores = null)
+        MeasuredJob job,
+        string source,
+        int measuredCores,
+        IReadOnlyList<int> cores,
+        IReadOnlyList<double> speeds,
+        IReadOnlyList<WhatIfCheck>? checks = null,
+        int? answerCores = null,
+        IReadOnlyList<double>? coreSpeeds = null)
     {
         var model = ProfileMapping.Model(job.Profile, measuredCores);
         var coreList = cores.Count > 0 ? cores : [measuredCores, 2 * measuredCores];
         var speedList = speeds.Count > 0 ? speeds : [1.0, 2.0];
-        var predictions = (from c in coreList from s in speedList let m = new MachineScenario(c, s) select (m, model.Predict(m))).ToList();
+        var machines = (from c in coreList from s in speedList select new MachineScenario(c, s)).ToList();
+        if (coreSpeeds is { Count: > 0 })
+        {
+            machines.Add(MachineScenario.Heterogeneous(coreSpeeds));
+        }
+
+        var predictions = machines.Select(m => (m, model.Predict(m))).ToList();
         checks ??= [WhatIfCheck.Of(model, measuredCores, measuredCores, job.Profile.WallSeconds, 0)];
         return new WhatIfResult(job, source, model, predictions, model.Answer(cores: answerCores), checks);
     }
@@ -36,13 +50,7 @@ public static class WhatIfOutput
             ["fixedSeconds"] = result.Model.FixedSeconds,
         },
         ["assumptions"] = new JsonArray([.. WhatIfResult.Assumptions.Select(a => (JsonNode)JsonValue.Create(a))]),
-        ["scenarios"] = new JsonArray([.. result.Predictions.Select(p => (JsonNode)new JsonObject
-        {
-            ["cores"] = p.Scenario.Cores,
-            ["speed"] = p.Scenario.Speed,
-            ["predictedSeconds"] = p.Seconds,
-            ["speedupOverMeasured"] = result.Model.MeasuredWallSeconds / p.Seconds,
-        })]),
+        ["scenarios"] = new JsonArray([.. result.Predictions.Select(p => (JsonNode)Scenario(p.Scenario, p.Seconds, result.Model.MeasuredWallSeconds))]),
         ["answer"] = new JsonObject
         {
             ["factor"] = result.Answer.Factor,
@@ -53,12 +61,56 @@ public static class WhatIfOutput
             ["choice"] = result.Answer.Choice,
             ["text"] = result.Answer.Describe(),
         },
-        ["checks"] = new JsonArray([.. result.Checks.Select(c => (JsonNode)new JsonObject
-        {
-            ["p"] = c.P, ["cores"] = c.Cores, ["predictedSeconds"] = c.PredictedSeconds, ["measuredSeconds"] = c.MeasuredSeconds,
-            ["relativeError"] = c.RelativeError, ["tolerance"] = c.Tolerance, ["within"] = c.Within,
-        })]),
+        ["checks"] = new JsonArray([.. result.Checks.Select(c => (JsonNode)Check(c))]),
     };
+
+    private static JsonObject Check(WhatIfCheck check)
+    {
+        var json = new JsonObject
+        {
+            ["p"] = check.P, ["cores"] = check.Cores, ["predictedSeconds"] = check.PredictedSeconds, ["measuredSeconds"] = check.MeasuredSeconds,
+            ["relativeError"] = check.RelativeError, ["tolerance"] = check.Tolerance, ["within"] = check.Within,
+        };
+        if (check.Machine?.CoreSpeeds is { } speeds)
+        {
+            json["coreSpeeds"] = SpeedArray(speeds);
+        }
+
+        return json;
+    }
+
+    private static JsonArray SpeedArray(IReadOnlyList<double> speeds) => new([.. speeds.Select(s => (JsonNode)JsonValue.Create(s))]);
+
+    /// <summary>One scenario: cores and speed (the fastest core's), and for cores of different speeds each one's, fastest first.</summary>
+    private static JsonObject Scenario(MachineScenario scenario, double seconds, double measuredSeconds)
+    {
+        var json = new JsonObject
+        {
+            ["cores"] = scenario.Cores,
+            ["speed"] = scenario.Speed,
+        };
+        if (scenario.CoreSpeeds is { } coreSpeeds)
+        {
+            json["coreSpeeds"] = SpeedArray(coreSpeeds);
+        }
+
+        json["predictedSeconds"] = seconds;
+        json["speedupOverMeasured"] = measuredSeconds / seconds;
+        return json;
+    }
+
+    /// <summary>The speed column: "2×" for identical cores; each core's for cores of different speeds (the first 8 of a long list).</summary>
+    public static string Speeds(MachineScenario scenario)
+    {
+        if (scenario.CoreSpeeds is not { } speeds)
+        {
+            return F(scenario.Speed, "0.##") + "×";
+        }
+
+        const int Shown = 8;
+        var listed = string.Join(", ", speeds.Take(Shown).Select(s => F(s, "0.###") + "×"));
+        return speeds.Count > Shown ? $"{listed}, … ({speeds.Count} cores)" : listed;
+    }
 
     public static string Signed(double share) => (share >= 0 ? "+" : "−") + Math.Abs(Math.Round(share, 6)).ToString("0.0%", CultureInfo.InvariantCulture);
 
@@ -73,7 +125,7 @@ public static class WhatIfOutput
         {
             table.AddRow(
                 scenario.Cores.ToString(CultureInfo.InvariantCulture),
-                F(scenario.Speed, "0.##") + "×",
+                Speeds(scenario),
                 F(seconds) + " s",
                 F(m.MeasuredWallSeconds / seconds, "F2") + "× faster");
         }
@@ -83,7 +135,7 @@ public static class WhatIfOutput
         foreach (var check in result.Checks)
         {
             console.MarkupLine(Markup.Escape(
-                $"check P={check.P}: predicted {F(check.PredictedSeconds)} s on {check.Cores} core(s), measured {F(check.MeasuredSeconds)} s ({Signed(check.RelativeError)}; tolerance ±{check.Tolerance:0%}: {(check.Within ? "within" : "OUTSIDE")})"));
+                $"check P={check.P}: predicted {F(check.PredictedSeconds)} s on {(check.Machine is { IsHeterogeneous: true } machine ? "cores of speeds " + Speeds(machine) : check.Cores + " core(s)")}, measured {F(check.MeasuredSeconds)} s ({Signed(check.RelativeError)}; tolerance ±{check.Tolerance:0%}: {(check.Within ? "within" : "OUTSIDE")})"));
         }
 
         console.MarkupLine("[grey]assumptions:[/]");
