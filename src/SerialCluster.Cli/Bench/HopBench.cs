@@ -82,7 +82,13 @@ public static class HopBench
             }
         }
 
+        // The floor under those calls on this machine, measured right after them: no Orleans, the same kind of I/O.
+        var tcp = await LoopbackFloor.TcpAsync(context.Sizes.HopPings, context.CancellationToken);
+        var handOff = await LoopbackFloor.HandOffAsync(context.Sizes.HopPings, context.CancellationToken);
+        var tcpP50 = Percentile(tcp, 50);
+        var handOffP50 = Percentile(handOff, 50);
         details.Add(string.Empty);
+        details.Add(F($"The floor, no Orleans: loopback TCP round trip (1 byte each way, two async sockets in this process) p50 {Micro(tcpP50)}, p99 {Micro(Percentile(tcp, 99))}; an async hand-off to another task and back (channels) p50 {Micro(handOffP50)}, p99 {Micro(Percentile(handOff, 99))}."));
         details.Add(F($"The rows' figure is the worst pair's p50 (every pair must meet the limit). The cluster's probes: {HopProbeService.PingsPerRound} timed calls per pair every {SerialClusterOptions.DefaultHopProbeInterval.TotalSeconds:F0} s, the last {HopProbeService.WindowSize} kept, read after the bench's own calls."));
         var rows = new List<BenchRow>
         {
@@ -90,8 +96,17 @@ public static class HopBench
             Row("cross-silo grain round trip p50, bench", benchCross, CrossGoalMicroseconds),
             Row("local grain round trip p50, cluster's own probes", probeLocal, LocalGoalMicroseconds),
             Row("local grain round trip p50, bench", benchLocal, LocalGoalMicroseconds),
+            new("4", "the machine's floor: loopback TCP round trip p50, no Orleans", Micro(tcpP50), CrossGoalMicroseconds / tcpP50, F($"≤ {CrossGoalMicroseconds:F0} µs"),
+                F($"cross-silo bench p50 ÷ this = {(benchCross.Count > 0 ? benchCross.Max() / tcpP50 : double.NaN):F2}: what Orleans' messaging adds over the socket round trip it rides on")),
+            new("4", "the machine's floor: async hand-off to another task and back, no Orleans", Micro(handOffP50), LocalGoalMicroseconds / handOffP50, F($"≤ {LocalGoalMicroseconds:F0} µs"),
+                F($"local bench p50 ÷ this = {(benchLocal.Count > 0 ? benchLocal.Max() / handOffP50 : double.NaN):F2}: a local grain call is at least one hand-off to the activation and one back")),
         };
-        return new BenchSection("4. Hops", rows, details, new JsonObject { ["pairs"] = matrix });
+        return new BenchSection("4. Hops", rows, details, new JsonObject
+        {
+            ["pairs"] = matrix,
+            ["tcpFloorP50Microseconds"] = tcpP50,
+            ["handOffFloorP50Microseconds"] = handOffP50,
+        });
     }
 
     private static BenchRow Row(string what, List<double> p50s, double goal) =>
