@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SerialCluster.Grains.Hosting;
 using SerialCluster.Silo.Hosting;
 
+// Before the first socket: the runtime reads this once (see SocketCompletions).
+SocketCompletions.InlineUnlessSet();
 var builder = Host.CreateApplicationBuilder(args);
 try
 {
