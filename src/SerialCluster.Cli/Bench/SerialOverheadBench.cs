@@ -21,8 +21,8 @@ public static class SerialOverheadBench
         var rows = new List<BenchRow>();
         var details = new List<string>
         {
-            "| kernel | size | repeat | bare loop | cluster (coordinator wall) | cluster (client wall) | chain inside the silo | chain compute | job fixed cost | bare ÷ cluster | bare ÷ chain | bare ÷ compute |",
-            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "| kernel | size | repeat | bare loop | cluster (coordinator wall) | cluster (client wall) | chain inside the silo | chain compute | job fixed cost | bare ÷ cluster | bare ÷ chain | bare ÷ compute | GC pauses bare / cluster |",
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         };
         var data = new JsonObject();
         var rates = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -52,15 +52,24 @@ public static class SerialOverheadBench
                 string bareResult;
                 double bare;
                 BenchJobResult cluster;
+                (double PauseSeconds, int Collections) bareGc, clusterGc;
                 if (repeat % 2 == 1)
                 {
+                    var watch = GcWatch.Start();
                     (bareResult, bare) = BareLoop.RunChain(plan);
+                    bareGc = watch.Elapsed();
+                    watch = GcWatch.Start();
                     cluster = await BenchJob.RunAsync(context.Client, workload, parameters, JobMode.Pinned, 1, bare, context.CancellationToken);
+                    clusterGc = watch.Elapsed();
                 }
                 else
                 {
+                    var watch = GcWatch.Start();
                     cluster = await BenchJob.RunAsync(context.Client, workload, parameters, JobMode.Pinned, 1, Median(bareTimes), context.CancellationToken);
+                    clusterGc = watch.Elapsed();
+                    watch = GcWatch.Start();
                     (bareResult, bare) = BareLoop.RunChain(plan);
+                    bareGc = watch.Elapsed();
                 }
 
                 if (!JsonNodesEqual(bareResult, cluster.ResultJson))
@@ -75,7 +84,7 @@ public static class SerialOverheadBench
                 fixedCosts.Add(cluster.WallSeconds - chainWall);
                 ratios.Add(bare / cluster.WallSeconds);
                 clientRatios.Add(bare / cluster.ClientSeconds);
-                details.Add(F($"| {kernel} | {steps:N0} steps | {repeat} | {Seconds(bare)} | {Seconds(cluster.WallSeconds)} | {Seconds(cluster.ClientSeconds)} | {Seconds(chainWall)} | {Seconds(chainCompute)} | {(cluster.WallSeconds - chainWall) * 1e3:F1} ms | {Ratio(bare / cluster.WallSeconds)} | {Ratio(bare / chainWall)} | {Ratio(bare / chainCompute)} |"));
+                details.Add(F($"| {kernel} | {steps:N0} steps | {repeat} | {Seconds(bare)} | {Seconds(cluster.WallSeconds)} | {Seconds(cluster.ClientSeconds)} | {Seconds(chainWall)} | {Seconds(chainCompute)} | {(cluster.WallSeconds - chainWall) * 1e3:F1} ms | {Ratio(bare / cluster.WallSeconds)} | {Ratio(bare / chainWall)} | {Ratio(bare / chainCompute)} | {bareGc.PauseSeconds * 1e3:F1} ms ({bareGc.Collections}) / {clusterGc.PauseSeconds * 1e3:F1} ms ({clusterGc.Collections}) |"));
                 runs.Add(new JsonObject
                 {
                     ["bareSeconds"] = bare,
@@ -84,6 +93,8 @@ public static class SerialOverheadBench
                     ["clusterWorkSeconds"] = cluster.Profile.WorkSeconds,
                     ["chainWallSeconds"] = chainWall,
                     ["chainComputeSeconds"] = chainCompute,
+                    ["bareGcPauseSeconds"] = bareGc.PauseSeconds,
+                    ["clusterGcPauseSeconds"] = clusterGc.PauseSeconds,
                 });
             }
 
@@ -110,7 +121,7 @@ public static class SerialOverheadBench
         }
 
         details.Add(string.Empty);
-        details.Add("Coordinator wall: the job's profile, from submission to result (planning, the cost model, the grain call, the chain in batches, the result). Client wall: submit to the poll that saw the job finished (every 50 ms until the bare loop's time, then every 5 ms). Chain inside the silo: the pinned run's own wall on the serial silo (batches, progress reports); chain compute: the sum of its batches' own times (the kernel alone, no gaps between batches); job fixed cost = coordinator wall − that, what a job costs whatever its length.");
+        details.Add("Coordinator wall: the job's profile, from submission to result (planning, the cost model, the grain call, the chain in batches, the result). Client wall: submit to the poll that saw the job finished (every 50 ms until the bare loop's time, then every 5 ms). Chain inside the silo: the pinned run's own wall on the serial silo (batches, progress reports); chain compute: the sum of its batches' own times (the kernel alone, no gaps between batches); job fixed cost = coordinator wall − that, what a job costs whatever its length. GC pauses: the time this process's garbage collections stopped every thread during the bare loop and during the cluster job (collections in brackets).");
         return (new BenchSection("1. Serial overhead", rows, details, data), rates);
     }
 
