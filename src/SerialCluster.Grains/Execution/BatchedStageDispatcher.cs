@@ -70,11 +70,9 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
             OpenLane(lane, lane);
         }
 
-        var inFlight = new Dictionary<Task<StageTaskBatchOutcome>, Batch>();
-        var late = new Dictionary<Task<StageTaskBatchOutcome>, Batch>();
+        var calls = new InFlightCalls<StageTaskBatchOutcome, Batch>();
         var next = 0;
         var lastBatch = 1;
-        Task? tick = null;
         try
         {
             while (true)
@@ -103,31 +101,26 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
                         var call = laneWorker[lane].RunTasksAsync(new StageTaskBatchRequest(jobId, spec, stage, first, inputs, lane));
                         laneInFlight[lane]++;
                         accumulator.Called();
-                        inFlight.Add(call, new Batch(first, size, lane, laneSilo[lane], dispatched));
+                        calls.Add(call, new Batch(first, size, lane, laneSilo[lane], dispatched));
                     }
                 }
 
-                if (inFlight.Count == 0)
+                if (calls.Count == 0)
                 {
                     break;
                 }
 
-                tick ??= Task.Delay(SiloWatch.Interval, CancellationToken.None);
-                var finished = await Task.WhenAny(inFlight.Keys.Concat(late.Keys).Append(tick));
-                if (finished == tick)
+                var answer = await calls.NextAsync();
+                if (answer is null)
                 {
-                    tick = null;
                     AbandonLostSilos();
                     continue;
                 }
 
-                var answered = (Task<StageTaskBatchOutcome>)finished;
-                var wasLate = late.Remove(answered, out var batch);
+                var (answered, batch, wasLate) = answer.Value;
                 if (!wasLate)
                 {
-                    batch = inFlight[answered];
-                    inFlight.Remove(answered);
-                    laneInFlight[batch!.Lane]--;
+                    laneInFlight[batch.Lane]--;
                 }
 
                 StageTaskBatchOutcome outcome;
@@ -140,8 +133,8 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
                     if (!wasLate)
                     {
                         // A silo that failed a call gets no more of this stage; its lanes move to another silo.
-                        Retry(batch!, e);
-                        LoseSilo(batch!.Silo, e);
+                        Retry(batch, e);
+                        LoseSilo(batch.Silo, e);
                     }
 
                     continue;
@@ -152,7 +145,7 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
                 var any = false;
                 for (var i = 0; i < outcome.Outputs.Length; i++)
                 {
-                    var task = batch!.First + i;
+                    var task = batch.First + i;
                     if (!ledger.Commit(task, new StageTaskOutcome(outcome.Outputs[i], outcome.Seconds[i], outcome.Silo)))
                     {
                         continue; // committed already (a late original after a retry): counted once.
@@ -183,10 +176,7 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
                 }
             }
 
-            foreach (var abandoned in late.Keys)
-            {
-                SiloWatch.Observe(abandoned);
-            }
+            calls.ObserveLate();
         }
 
         return ledger.Outputs(count);
@@ -252,10 +242,8 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
         // ledger keeps one result) and moves its lanes to other silos.
         void LoseSilo(int silo, Exception cause)
         {
-            foreach (var (call, batch) in inFlight.Where(b => b.Value.Silo == silo).ToList())
+            foreach (var batch in calls.Abandon(b => b.Silo == silo))
             {
-                inFlight.Remove(call);
-                late.Add(call, batch);
                 Retry(batch, cause);
             }
 
