@@ -28,6 +28,15 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
     /// <summary>Stages with fewer tasks are dispatched one task per call: batching cannot save much there.</summary>
     public const int MinimumTasks = 64;
 
+    /// <summary>
+    /// The most tasks one call carries. The sizer alone would send a stage of tiny tasks in a few calls of up to a quarter
+    /// of the stage each (a million 1-sample tasks: calls of 250,000), so with P lanes two deep every input of the stage,
+    /// its serialized copies on both silos and the answers' copies were live at once: the stage's peak memory grew with
+    /// its task count. Capped, what is in flight is bounded (about 2·P·this tasks), and a call still carries
+    /// milliseconds of work even for sub-microsecond tasks, so its round trip stays a small share.
+    /// </summary>
+    public const int MaxTasksPerCall = 16_384;
+
     /// <summary>Batches in flight per lane: the one running and the next, queued on the worker.</summary>
     public const int LaneDepth = 2;
 
@@ -85,7 +94,7 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
                 {
                     for (var lane = 0; lane < lanes; lane++)
                     {
-                        if (laneInFlight[lane] >= depth || !TryTakeBatch(sizer.Next(Math.Max(1, count - next)), out var first, out var size))
+                        if (laneInFlight[lane] >= depth || !TryTakeBatch(Math.Min(MaxTasksPerCall, sizer.Next(Math.Max(1, count - next))), out var first, out var size))
                         {
                             continue;
                         }
@@ -146,7 +155,7 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
                 for (var i = 0; i < outcome.Outputs.Length; i++)
                 {
                     var task = batch.First + i;
-                    if (!ledger.Commit(task, new StageTaskOutcome(outcome.Outputs[i], outcome.Seconds[i], outcome.Silo)))
+                    if (!ledger.Commit(task, outcome.Outputs[i], outcome.Seconds[i], outcome.Silo))
                     {
                         continue; // committed already (a late original after a retry): counted once.
                     }
