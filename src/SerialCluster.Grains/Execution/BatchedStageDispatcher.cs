@@ -23,7 +23,8 @@ namespace SerialCluster.Grains.Execution;
 /// whose call fails transiently has its uncommitted tasks sent again; the lanes on that silo move to another one.
 /// </para>
 /// </summary>
-public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch, int maxAttempts)
+/// <param name="localSilo">The coordinator's silo: calls to any other go with their inputs and outputs packed (<see cref="PackedBytes"/>); null: none packed.</param>
+public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch, int maxAttempts, SiloAddress? localSilo = null)
 {
     /// <summary>Stages with fewer tasks are dispatched one task per call: batching cannot save much there.</summary>
     public const int MinimumTasks = 64;
@@ -107,7 +108,11 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
                         }
 
                         var dispatched = Stopwatch.GetTimestamp();
-                        var call = laneWorker[lane].RunTasksAsync(new StageTaskBatchRequest(jobId, spec, stage, first, inputs, lane));
+                        // A call to this silo is not serialized at all (immutable request): its inputs go as they are.
+                        var request = localSilo is null || silos[laneSilo[lane]].Address.Equals(localSilo)
+                            ? new StageTaskBatchRequest(jobId, spec, stage, first, inputs, lane)
+                            : new StageTaskBatchRequest(jobId, spec, stage, first, [], lane, PackedBytes.Pack(inputs));
+                        var call = laneWorker[lane].RunTasksAsync(request);
                         laneInFlight[lane]++;
                         accumulator.Called();
                         calls.Add(call, new Batch(first, size, lane, laneSilo[lane], dispatched));
@@ -152,10 +157,10 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
                 double seconds = 0;
                 long units = 0;
                 var any = false;
-                for (var i = 0; i < outcome.Outputs.Length; i++)
+                for (var i = 0; i < outcome.Count; i++)
                 {
                     var task = batch.First + i;
-                    if (!ledger.Commit(task, outcome.Outputs[i], outcome.Seconds[i], outcome.Silo))
+                    if (!ledger.Commit(task, outcome.Output(i), outcome.Seconds[i], outcome.Silo))
                     {
                         continue; // committed already (a late original after a retry): counted once.
                     }
@@ -167,7 +172,7 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
                 }
 
                 // A queued batch's round trip includes its wait behind the one before it: not an overhead to size by.
-                sizer.Observe(outcome.Outputs.Length, seconds);
+                sizer.Observe(outcome.Count, seconds);
                 if (any)
                 {
                     unitsCompleted(units);

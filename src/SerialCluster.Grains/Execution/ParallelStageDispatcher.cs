@@ -18,7 +18,7 @@ namespace SerialCluster.Grains.Execution;
 /// With <c>batchWideStages</c>, wide stages of many tasks go to <see cref="BatchedStageDispatcher"/> (batches of tasks per call, in P lanes), which
 /// keeps the same guarantees.
 /// </summary>
-public sealed class ParallelStageDispatcher(IGrainFactory grains, SiloWatch watch, int maxAttempts, bool batchWideStages)
+public sealed class ParallelStageDispatcher(IGrainFactory grains, SiloWatch watch, int maxAttempts, bool batchWideStages, SiloAddress? localSilo = null)
 {
     public async Task<byte[][]> RunAsync(
         string jobId,
@@ -37,7 +37,7 @@ public sealed class ParallelStageDispatcher(IGrainFactory grains, SiloWatch watc
         var stageSpec = plan.Stages[stage];
         if (batchWideStages && BatchedStageDispatcher.Applies(stageSpec))
         {
-            return await new BatchedStageDispatcher(grains, watch, maxAttempts).RunAsync(
+            return await new BatchedStageDispatcher(grains, watch, maxAttempts, localSilo).RunAsync(
                 jobId, spec, plan, stage, previousOutputs, silos, parallelism, accumulator, unitsCompleted, ledger, committed, cancellationToken);
         }
 

@@ -513,7 +513,7 @@ public sealed partial class JobGrain(
     private async Task<string> RunScatteredAsync(JobProgress progress, WorkloadPlan plan, CancellationToken cancellationToken)
     {
         var watch = new SiloWatch(membership);
-        var dispatcher = new ParallelStageDispatcher(GrainFactory, watch, Reliability.TaskAttempts, options.BatchWideStages);
+        var dispatcher = new ParallelStageDispatcher(GrainFactory, watch, Reliability.TaskAttempts, options.BatchWideStages, localSilo.SiloAddress);
         for (var stage = progress.Stage; stage < plan.Stages.Count; stage++)
         {
             var stageSpec = plan.Stages[stage];
