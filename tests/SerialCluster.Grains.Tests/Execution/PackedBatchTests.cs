@@ -18,8 +18,8 @@ public sealed class PackedBatchTests(ClusterFixture fixture)
         var request = new StageTaskBatchRequest("job", new JobSpec("montecarlo", [], JobMode.Scatter, 2), 0, 40, [], 1, PackedBytes.Pack(Items));
         var outcome = new StageTaskBatchOutcome([], [0.1, 0.2, 0.3, 0.4], "silo", PackedBytes.Pack(Items));
 
-        var requestBack = serializer.Deserialize<StageTaskBatchRequest>(serializer.SerializeToArray(request));
-        var outcomeBack = serializer.Deserialize<StageTaskBatchOutcome>(serializer.SerializeToArray(outcome));
+        var requestBack = serializer.Deserialize<StageTaskBatchRequest>(serializer.SerializeToArray(request)) ?? throw new InvalidOperationException("the request was not read back");
+        var outcomeBack = serializer.Deserialize<StageTaskBatchOutcome>(serializer.SerializeToArray(outcome)) ?? throw new InvalidOperationException("the outcome was not read back");
 
         Assert.Equal(Items.Length, requestBack.Count);
         Assert.Equal(Items, Enumerable.Range(0, requestBack.Count).Select(requestBack.Input));
