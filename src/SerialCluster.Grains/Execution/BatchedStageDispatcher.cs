@@ -23,10 +23,20 @@ namespace SerialCluster.Grains.Execution;
 /// whose call fails transiently has its uncommitted tasks sent again; the lanes on that silo move to another one.
 /// </para>
 /// </summary>
-public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch, int maxAttempts)
+/// <param name="localSilo">The coordinator's silo: calls to any other go with their inputs and outputs packed (<see cref="PackedBytes"/>); null: none packed.</param>
+public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch, int maxAttempts, SiloAddress? localSilo = null)
 {
     /// <summary>Stages with fewer tasks are dispatched one task per call: batching cannot save much there.</summary>
     public const int MinimumTasks = 64;
+
+    /// <summary>
+    /// The most tasks one call carries. The sizer alone would send a stage of tiny tasks in a few calls of up to a quarter
+    /// of the stage each (a million 1-sample tasks: calls of 250,000), so with P lanes two deep every input of the stage,
+    /// its serialized copies on both silos and the answers' copies were live at once: the stage's peak memory grew with
+    /// its task count. Capped, what is in flight is bounded (about 2·P·this tasks), and a call still carries
+    /// milliseconds of work even for sub-microsecond tasks, so its round trip stays a small share.
+    /// </summary>
+    public const int MaxTasksPerCall = 16_384;
 
     /// <summary>Batches in flight per lane: the one running and the next, queued on the worker.</summary>
     public const int LaneDepth = 2;
@@ -70,11 +80,9 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
             OpenLane(lane, lane);
         }
 
-        var inFlight = new Dictionary<Task<StageTaskBatchOutcome>, Batch>();
-        var late = new Dictionary<Task<StageTaskBatchOutcome>, Batch>();
+        var calls = new InFlightCalls<StageTaskBatchOutcome, Batch>();
         var next = 0;
         var lastBatch = 1;
-        Task? tick = null;
         try
         {
             while (true)
@@ -87,7 +95,7 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
                 {
                     for (var lane = 0; lane < lanes; lane++)
                     {
-                        if (laneInFlight[lane] >= depth || !TryTakeBatch(sizer.Next(Math.Max(1, count - next)), out var first, out var size))
+                        if (laneInFlight[lane] >= depth || !TryTakeBatch(Math.Min(MaxTasksPerCall, sizer.Next(Math.Max(1, count - next))), out var first, out var size))
                         {
                             continue;
                         }
@@ -100,34 +108,33 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
                         }
 
                         var dispatched = Stopwatch.GetTimestamp();
-                        var call = laneWorker[lane].RunTasksAsync(new StageTaskBatchRequest(jobId, spec, stage, first, inputs, lane));
+                        // A call to this silo is not serialized at all (immutable request): its inputs go as they are.
+                        var request = localSilo is null || silos[laneSilo[lane]].Address.Equals(localSilo)
+                            ? new StageTaskBatchRequest(jobId, spec, stage, first, inputs, lane)
+                            : new StageTaskBatchRequest(jobId, spec, stage, first, [], lane, PackedBytes.Pack(inputs));
+                        var call = laneWorker[lane].RunTasksAsync(request);
                         laneInFlight[lane]++;
                         accumulator.Called();
-                        inFlight.Add(call, new Batch(first, size, lane, laneSilo[lane], dispatched));
+                        calls.Add(call, new Batch(first, size, lane, laneSilo[lane], dispatched));
                     }
                 }
 
-                if (inFlight.Count == 0)
+                if (calls.Count == 0)
                 {
                     break;
                 }
 
-                tick ??= Task.Delay(SiloWatch.Interval, CancellationToken.None);
-                var finished = await Task.WhenAny(inFlight.Keys.Concat(late.Keys).Append(tick));
-                if (finished == tick)
+                var answer = await calls.NextAsync();
+                if (answer is null)
                 {
-                    tick = null;
                     AbandonLostSilos();
                     continue;
                 }
 
-                var answered = (Task<StageTaskBatchOutcome>)finished;
-                var wasLate = late.Remove(answered, out var batch);
+                var (answered, batch, wasLate) = answer.Value;
                 if (!wasLate)
                 {
-                    batch = inFlight[answered];
-                    inFlight.Remove(answered);
-                    laneInFlight[batch!.Lane]--;
+                    laneInFlight[batch.Lane]--;
                 }
 
                 StageTaskBatchOutcome outcome;
@@ -140,8 +147,8 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
                     if (!wasLate)
                     {
                         // A silo that failed a call gets no more of this stage; its lanes move to another silo.
-                        Retry(batch!, e);
-                        LoseSilo(batch!.Silo, e);
+                        Retry(batch, e);
+                        LoseSilo(batch.Silo, e);
                     }
 
                     continue;
@@ -150,10 +157,10 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
                 double seconds = 0;
                 long units = 0;
                 var any = false;
-                for (var i = 0; i < outcome.Outputs.Length; i++)
+                for (var i = 0; i < outcome.Count; i++)
                 {
-                    var task = batch!.First + i;
-                    if (!ledger.Commit(task, new StageTaskOutcome(outcome.Outputs[i], outcome.Seconds[i], outcome.Silo)))
+                    var task = batch.First + i;
+                    if (!ledger.Commit(task, outcome.Output(i), outcome.Seconds[i], outcome.Silo))
                     {
                         continue; // committed already (a late original after a retry): counted once.
                     }
@@ -165,7 +172,7 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
                 }
 
                 // A queued batch's round trip includes its wait behind the one before it: not an overhead to size by.
-                sizer.Observe(outcome.Outputs.Length, seconds);
+                sizer.Observe(outcome.Count, seconds);
                 if (any)
                 {
                     unitsCompleted(units);
@@ -183,10 +190,7 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
                 }
             }
 
-            foreach (var abandoned in late.Keys)
-            {
-                SiloWatch.Observe(abandoned);
-            }
+            calls.ObserveLate();
         }
 
         return ledger.Outputs(count);
@@ -252,10 +256,8 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
         // ledger keeps one result) and moves its lanes to other silos.
         void LoseSilo(int silo, Exception cause)
         {
-            foreach (var (call, batch) in inFlight.Where(b => b.Value.Silo == silo).ToList())
+            foreach (var batch in calls.Abandon(b => b.Silo == silo))
             {
-                inFlight.Remove(call);
-                late.Add(call, batch);
                 Retry(batch, cause);
             }
 

@@ -18,7 +18,7 @@ namespace SerialCluster.Grains.Execution;
 /// With <c>batchWideStages</c>, wide stages of many tasks go to <see cref="BatchedStageDispatcher"/> (batches of tasks per call, in P lanes), which
 /// keeps the same guarantees.
 /// </summary>
-public sealed class ParallelStageDispatcher(IGrainFactory grains, SiloWatch watch, int maxAttempts, bool batchWideStages)
+public sealed class ParallelStageDispatcher(IGrainFactory grains, SiloWatch watch, int maxAttempts, bool batchWideStages, SiloAddress? localSilo = null)
 {
     public async Task<byte[][]> RunAsync(
         string jobId,
@@ -37,13 +37,12 @@ public sealed class ParallelStageDispatcher(IGrainFactory grains, SiloWatch watc
         var stageSpec = plan.Stages[stage];
         if (batchWideStages && BatchedStageDispatcher.Applies(stageSpec))
         {
-            return await new BatchedStageDispatcher(grains, watch, maxAttempts).RunAsync(
+            return await new BatchedStageDispatcher(grains, watch, maxAttempts, localSilo).RunAsync(
                 jobId, spec, plan, stage, previousOutputs, silos, parallelism, accumulator, unitsCompleted, ledger, committed, cancellationToken);
         }
 
         var workers = silos.Select(s => grains.GetGrain<IWorkerGrain>(SiloKey.Format(s.Address, "worker"))).ToArray();
-        var inFlight = new Dictionary<Task<StageTaskOutcome>, (int Task, int Silo, long Dispatched)>();
-        var late = new Dictionary<Task<StageTaskOutcome>, (int Task, int Silo, long Dispatched)>();
+        var calls = new InFlightCalls<StageTaskOutcome, (int Task, int Silo, long Dispatched)>();
         var lost = new bool[silos.Count];
         var attempts = new Dictionary<int, int>();
         var retry = new SortedSet<int>();
@@ -60,11 +59,10 @@ public sealed class ParallelStageDispatcher(IGrainFactory grains, SiloWatch watc
 
         var next = 0;
         var roundRobin = 0;
-        Task? tick = null;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            while (inFlight.Count < parallelism && TryTakeTask(out var task))
+            while (calls.Count < parallelism && TryTakeTask(out var task))
             {
                 var silo = PickSilo(silos, lost, roundRobin++);
                 if (silo < 0)
@@ -77,29 +75,24 @@ public sealed class ParallelStageDispatcher(IGrainFactory grains, SiloWatch watc
                 var call = workers[silo].RunTaskAsync(new StageTaskRequest(jobId, spec, stage, task, input));
                 silos[silo].InFlight++;
                 accumulator.Called();
-                inFlight.Add(call, (task, silo, dispatched));
+                calls.Add(call, (task, silo, dispatched));
             }
 
-            if (inFlight.Count == 0)
+            if (calls.Count == 0)
             {
                 break;
             }
 
-            tick ??= Task.Delay(SiloWatch.Interval, CancellationToken.None);
-            var finished = await Task.WhenAny(inFlight.Keys.Concat(late.Keys).Append(tick));
-            if (finished == tick)
+            var answer = await calls.NextAsync();
+            if (answer is null)
             {
-                tick = null;
                 AbandonLostSilos();
                 continue;
             }
 
-            var answered = (Task<StageTaskOutcome>)finished;
-            var wasLate = late.Remove(answered, out var entry);
+            var (answered, entry, wasLate) = answer.Value;
             if (!wasLate)
             {
-                entry = inFlight[answered];
-                inFlight.Remove(answered);
                 silos[entry.Silo].InFlight--;
             }
 
@@ -136,11 +129,7 @@ public sealed class ParallelStageDispatcher(IGrainFactory grains, SiloWatch watc
             await committed();
         }
 
-        foreach (var abandoned in late.Keys)
-        {
-            SiloWatch.Observe(abandoned);
-        }
-
+        calls.ObserveLate();
         return ledger.Outputs(cut);
 
         bool TryTakeTask(out int task)
@@ -182,17 +171,12 @@ public sealed class ParallelStageDispatcher(IGrainFactory grains, SiloWatch watc
 
         void AbandonLostSilos()
         {
-            foreach (var (call, (task, silo, dispatched)) in inFlight.ToList())
+            // A call whose silo is gone becomes late: its task is sent elsewhere; should the original still answer, the ledger keeps one.
+            foreach (var (task, silo, _) in calls.Abandon(c => lost[c.Silo] || watch.IsLost(silos[c.Silo].Address)))
             {
-                if (lost[silo] || watch.IsLost(silos[silo].Address))
-                {
-                    // Its silo is gone: send the task elsewhere; should the original still answer, the ledger keeps one.
-                    lost[silo] = true;
-                    inFlight.Remove(call);
-                    silos[silo].InFlight--;
-                    late.Add(call, (task, silo, dispatched));
-                    Retry(task, new SiloLostException(silos[silo].Name));
-                }
+                lost[silo] = true;
+                silos[silo].InFlight--;
+                Retry(task, new SiloLostException(silos[silo].Name));
             }
         }
     }

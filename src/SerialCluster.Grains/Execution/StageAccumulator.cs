@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Kernels.Plans;
 
@@ -7,12 +8,14 @@ namespace SerialCluster.Grains.Execution;
 /// <summary>
 /// Sums one stage's task timings as they arrive: work seconds, the slowest task, and tasks per silo. Given the job's
 /// start (a <see cref="Stopwatch"/> timestamp), it also records when the stage started and each task's dispatch-to-result
-/// interval, up to <see cref="TaskSpans.MaxPerStage"/> tasks; beyond that, per silo aggregates.
+/// interval, up to <see cref="TaskSpans.MaxPerStage"/> tasks; beyond that, per silo aggregates, added to in place
+/// (no object per task: a stage of a million tasks allocates nothing here per task).
 /// </summary>
 public sealed class StageAccumulator(int index, StageSpec spec, long jobStartTimestamp = 0)
 {
     private readonly double _startSeconds = jobStartTimestamp == 0 ? 0 : Stopwatch.GetElapsedTime(jobStartTimestamp).TotalSeconds;
     private readonly List<TaskSpan> _spans = [];
+    private Dictionary<string, SiloSpan>? _perSilo;
     private double _work;
     private double _span;
     private int _tasks;
@@ -29,22 +32,43 @@ public sealed class StageAccumulator(int index, StageSpec spec, long jobStartTim
         _work += seconds;
         _span = Math.Max(_span, seconds);
         _tasks++;
-        Silos[silo] = Silos.GetValueOrDefault(silo) + 1;
-        if (jobStartTimestamp != 0 && startedTimestamp != 0)
+        ref var tasks = ref CollectionsMarshal.GetValueRefOrAddDefault(Silos, silo, out _);
+        tasks++;
+        if (jobStartTimestamp == 0 || startedTimestamp == 0)
         {
-            var start = (double)(startedTimestamp - jobStartTimestamp) / Stopwatch.Frequency;
-            var end = Stopwatch.GetElapsedTime(jobStartTimestamp).TotalSeconds;
+            return;
+        }
+
+        var start = (double)(startedTimestamp - jobStartTimestamp) / Stopwatch.Frequency;
+        var end = Stopwatch.GetElapsedTime(jobStartTimestamp).TotalSeconds;
+        if (_perSilo is null)
+        {
             _spans.Add(new TaskSpan(silo, start, end, seconds));
             if (_spans.Count > TaskSpans.MaxPerStage)
             {
-                var folded = TaskSpans.PerSilo(_spans);
+                _perSilo = new Dictionary<string, SiloSpan>(StringComparer.Ordinal);
+                foreach (var folded in TaskSpans.PerSilo(_spans))
+                {
+                    _perSilo[folded.Silo] = new SiloSpan(folded.StartSeconds, folded.EndSeconds, folded.KernelSeconds, folded.Tasks);
+                }
+
                 _spans.Clear();
-                _spans.AddRange(folded);
             }
+
+            return;
         }
+
+        ref var aggregate = ref CollectionsMarshal.GetValueRefOrAddDefault(_perSilo, silo, out var existed);
+        aggregate = existed
+            ? new SiloSpan(Math.Min(aggregate.Start, start), Math.Max(aggregate.End, end), aggregate.Kernel + seconds, aggregate.Tasks + 1)
+            : new SiloSpan(start, end, seconds, 1);
     }
 
     public StageProfile ToProfile(double wallSeconds) =>
         new(index, spec.Name, spec.Kind.ToString().ToLowerInvariant(), _tasks, wallSeconds, _work, _span, spec.WorkUnits, spec.SpanUnits,
-            _startSeconds, jobStartTimestamp == 0 ? null : [.. _spans], _calls);
+            _startSeconds, jobStartTimestamp == 0 ? null : Spans(), _calls);
+
+    private List<TaskSpan> Spans() => _perSilo is null
+        ? [.. _spans]
+        : [.. _perSilo.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new TaskSpan(s.Key, s.Value.Start, s.Value.End, s.Value.Kernel, s.Value.Tasks))];
 }

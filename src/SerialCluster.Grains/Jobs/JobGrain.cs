@@ -52,6 +52,13 @@ public sealed partial class JobGrain(
     /// <summary>Committed compute per second of progress writing, at least (see <see cref="SaveIfDueAsync"/>).</summary>
     public const double SaveCostRatio = 100;
 
+    /// <summary>
+    /// What storing one committed task result is assumed to cost at least, before a write has measured it (the JSON
+    /// grain storage serializer writes each result as text, ~50 bytes, and the storage copies it): a stage's first write
+    /// is held to the 1% rule too, so a million 1-sample tasks (0.1 s of work) are not stored as a seconds-long write.
+    /// </summary>
+    public static readonly TimeSpan WriteCostPerResult = TimeSpan.FromMicroseconds(1);
+
     private TaskLedger? _ledger;
     private (int Retried, int Duplicates, int Committed) _folded;
     private long _lastSave;
@@ -395,12 +402,13 @@ public sealed partial class JobGrain(
     /// <remarks>
     /// Also only when the compute committed since the last write is at least <see cref="SaveCostRatio"/> times what
     /// that write took: the rule chain checkpoints follow, so storing progress never costs more than 1% of the work it
-    /// protects. A stage of a million 1-sample tasks (seconds of work, each write a copy of every result so far) is
-    /// then stored once or not at all, instead of every second; a coordinator that takes over recomputes at most that.
+    /// protects. A write not yet measured in this run is assumed to cost <see cref="WriteCostPerResult"/> per result it
+    /// holds (task results and the previous stage's outputs). A stage of a million 1-sample tasks (0.1 s of work, each write a copy of every result so far) is then not
+    /// stored at all, instead of every second; a coordinator that takes over recomputes at most that.
     /// </remarks>
     private Task SaveIfDueAsync() =>
         Stopwatch.GetElapsedTime(_lastSave) >= Reliability.ProgressWriteInterval
-        && _workSinceSave + (_ledger?.UnsavedSeconds ?? 0) >= SaveCostRatio * _lastSaveSeconds
+        && _workSinceSave + (_ledger?.UnsavedSeconds ?? 0) >= SaveCostRatio * Math.Max(_lastSaveSeconds, ((_ledger?.Committed ?? 0) + (Job.Progress?.Previous.Count ?? 0)) * WriteCostPerResult.TotalSeconds)
             ? SaveAsync()
             : Task.CompletedTask;
 
@@ -505,7 +513,7 @@ public sealed partial class JobGrain(
     private async Task<string> RunScatteredAsync(JobProgress progress, WorkloadPlan plan, CancellationToken cancellationToken)
     {
         var watch = new SiloWatch(membership);
-        var dispatcher = new ParallelStageDispatcher(GrainFactory, watch, Reliability.TaskAttempts, options.BatchWideStages);
+        var dispatcher = new ParallelStageDispatcher(GrainFactory, watch, Reliability.TaskAttempts, options.BatchWideStages, localSilo.SiloAddress);
         for (var stage = progress.Stage; stage < plan.Stages.Count; stage++)
         {
             var stageSpec = plan.Stages[stage];

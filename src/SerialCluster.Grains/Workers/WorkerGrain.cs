@@ -55,17 +55,19 @@ public sealed class WorkerGrain(PlanCache plans, ILocalSiloDetails silo, IHostAp
         StageTaskBatchOutcome Run()
         {
             using var running = state.TaskRunning();
-            var outputs = new byte[request.Inputs.Length][];
-            var seconds = new double[request.Inputs.Length];
+            var outputs = new byte[request.Count][];
+            var seconds = new double[outputs.Length];
             var stopping = lifetime.ApplicationStopping;
             for (var i = 0; i < outputs.Length; i++)
             {
                 var start = Stopwatch.GetTimestamp();
-                outputs[i] = plan.RunTask(request.Stage, request.FirstTask + i, request.Inputs[i], stopping);
+                outputs[i] = plan.RunTask(request.Stage, request.FirstTask + i, request.Input(i), stopping);
                 seconds[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
             }
 
-            return new StageTaskBatchOutcome(outputs, seconds, silo.Name);
+            return request.PackedInputs is null
+                ? new StageTaskBatchOutcome(outputs, seconds, silo.Name)
+                : new StageTaskBatchOutcome([], seconds, silo.Name, PackedBytes.Pack(outputs));
         }
 
         return request.Lane < 0
