@@ -65,7 +65,8 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
     public async Task RecordAsync(CostAdvice advice, IReadOnlyList<StageProfile> stages, double wallSeconds, string? serialSilo, int parallelism)
     {
         var measured = stages.Select(s => new StageMeasurement(
-            s.Kind == "chain" ? StageKind.Chain : StageKind.Parallel, s.Tasks, s.WallSeconds, s.WorkSeconds, s.SpanSeconds)).ToList();
+            s.Kind == "chain" ? StageKind.Chain : StageKind.Parallel, s.Tasks, s.WallSeconds, s.WorkSeconds, s.SpanSeconds,
+            s.StartSeconds > 0 ? s.StartSeconds : null)).ToList();
         var wall = Math.Max(0, wallSeconds - advice.DecisionSeconds);
         CostSample sample;
         if (advice.Pinned)

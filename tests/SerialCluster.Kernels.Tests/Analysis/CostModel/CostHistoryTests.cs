@@ -88,6 +88,47 @@ public sealed class CostHistoryTests
     }
 
     [Fact]
+    public void TheCoordinatorsWorkBetweenStagesIsAStageCostNotTheJobs()
+    {
+        // A stepped run: the coordinator spends `gap` between every two stages (committing one, starting the next).
+        const double gap = 0.0002;
+        const double before = 0.004;
+        var silos = Synthetic.Silos(2, 4);
+        var d = Synthetic.Dispatch;
+        var shape = PlanShape.Of(Synthetic.Plan("eca", ("width", "4096"), ("steps", "4000"), ("strips", "8")));
+        var (stages, _) = Measure(shape, silos, 8, d);
+        var timed = new List<StageMeasurement>();
+        var clock = before;
+        foreach (var stage in stages)
+        {
+            timed.Add(stage with { StartSeconds = clock });
+            clock += stage.WallSeconds + gap;
+        }
+
+        var wall = clock - gap + (d.ScatterJobSeconds - before);
+        var sample = CostSampler.Scatter(shape, timed, wall, silos, 8, d, calibrated: false);
+        Assert.True(shape.StageCount > 50, $"the plan has {shape.StageCount} stages; the test needs many");
+        // The job keeps only what it costs once; every stage carries the gap after it (the last has none after it, so the
+        // stages' mean is short of one gap by gap / (stages − 1), and the job's share long by as much).
+        var slack = (gap / (shape.StageCount - 1)) + 1e-12;
+        Assert.Equal(d.ScatterJobSeconds, sample.ScatterJobSeconds!.Value, slack);
+        Assert.Equal(d.StageBarrierSeconds + (d.TaskDispatchSeconds * sample.Stages!.Value.Waves) + gap, sample.Stages.Value.Seconds, slack);
+
+        // Without start times the gaps can only go to the job: (stages − 1) gaps.
+        var untimed = CostSampler.Scatter(shape, stages, wall, silos, 8, d, calibrated: false);
+        Assert.Equal(d.ScatterJobSeconds + ((shape.StageCount - 1) * gap), untimed.ScatterJobSeconds!.Value, 1e-9);
+
+        // And a small job of the workload learned from the timed run is predicted as it runs.
+        var history = new CostHistory();
+        history.Observe(sample);
+        var small = PlanShape.Of(Synthetic.Plan("eca", ("width", "4096"), ("steps", "64"), ("strips", "8")));
+        var (smallStages, smallWall) = Measure(small, silos, 8, d with { StageBarrierSeconds = d.StageBarrierSeconds + gap });
+        var learned = new CostInputs(small, silos, 8, Synthetic.Costs(), history.Estimate(d).Dispatch(d));
+        Assert.Equal(smallStages.Count, small.StageCount);
+        Assert.Equal(smallWall, CostPredictor.Scatter(learned with { Costs = new UnitCosts(Line, Line) }).Seconds, smallWall * 0.02);
+    }
+
+    [Fact]
     public void AStageCostMeasuredAtAWaveCountIsUsedThereAsMeasured()
     {
         // Pipelining hides dispatch when several waves run: one wave measured dearer per stage than four.
