@@ -10,8 +10,9 @@ using SerialCluster.Kernels.Plans;
 namespace SerialCluster.Grains.CostModel;
 
 /// <summary>
-/// The coordinator's side of the cost model. Before a job: read the cluster's figures and the workload's history,
-/// probe the job itself when the workload has no history yet, predict every mode and pick what runs. After it:
+/// The coordinator's side of the cost model. Before a job: read the cluster's figures and the workload's history
+/// (kept by this silo for a moment: <see cref="CostHistoryCache"/>), probe the job itself when the workload has no
+/// history yet, predict every mode and pick what runs. After it:
 /// turn the measured profile into an observation and feed it to the workload's history and the cluster's.
 /// </summary>
 public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, ILogger logger)
@@ -24,8 +25,12 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
         var start = Stopwatch.GetTimestamp();
         var (silos, calibrated) = Figures(cluster, parallelism, serialSilosTakeOverflow);
         var workload = plan.Parameters.Workload;
-        var reads = await Task.WhenAll(Read(workload), Read(IUnitCostGrain.ClusterKey));
-        var (own, shared) = (reads[0], reads[1]);
+        var cache = CostHistoryCache.Of(grains);
+        var (own, shared) = (cache.Get(workload), cache.Get(IUnitCostGrain.ClusterKey)) switch
+        {
+            ({ } o, { } c) => (o, c),
+            _ => await ReadBothAsync(cache, workload),
+        };
         var dispatch = own.Dispatch(shared.Dispatch(HopDefaults(cluster)));
 
         var costs = own.Calibrated == calibrated ? own.UnitCosts() : null;
@@ -58,7 +63,7 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
         }
 
         return new CostAdvice(
-            decision, run, runSpec, runPlan, PlanShape.Of(runPlan), silos, calibrated, dispatch, Stopwatch.GetElapsedTime(start).TotalSeconds);
+            decision, run, runSpec, runPlan, PlanShapes.Of(runPlan), silos, calibrated, dispatch, Stopwatch.GetElapsedTime(start).TotalSeconds);
     }
 
     /// <summary>Feeds a finished job's measurements to its workload's history and (overheads only) to the cluster's.</summary>
@@ -83,9 +88,14 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
 
         var observation = UnitCostGrain.ToObservation(sample);
         var overheadsOnly = observation with { ChainSteps = 0, ParallelSteps = 0, AloneSteps = 0 };
-        await Task.WhenAll(
-            grains.GetGrain<IUnitCostGrain>(advice.Plan.Parameters.Workload).RecordAsync(observation),
+        var workload = advice.Plan.Parameters.Workload;
+        var recorded = await Task.WhenAll(
+            grains.GetGrain<IUnitCostGrain>(workload).RecordAsync(observation),
             grains.GetGrain<IUnitCostGrain>(IUnitCostGrain.ClusterKey).RecordAsync(overheadsOnly));
+        // The histories as they are now: this silo's next decision needs no call to read them.
+        var cache = CostHistoryCache.Of(grains);
+        cache.Put(workload, recorded[0]);
+        cache.Put(IUnitCostGrain.ClusterKey, recorded[1]);
     }
 
     /// <summary>
@@ -156,11 +166,17 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
         return history.Estimate().UnitCosts(source) ?? Nominal;
     }
 
-    private async Task<CostEstimate> Read(string key)
+    private async Task<(CostEstimate Own, CostEstimate Shared)> ReadBothAsync(CostHistoryCache cache, string workload)
+    {
+        var reads = await Task.WhenAll(Read(cache, workload), Read(cache, IUnitCostGrain.ClusterKey));
+        return (reads[0], reads[1]);
+    }
+
+    private async Task<CostEstimate> Read(CostHistoryCache cache, string key)
     {
         try
         {
-            return UnitCostGrain.ToEstimate(await grains.GetGrain<IUnitCostGrain>(key).GetAsync());
+            return cache.Put(key, await grains.GetGrain<IUnitCostGrain>(key).GetAsync());
         }
         catch (Exception e) when (e is OrleansException or TimeoutException)
         {
