@@ -21,7 +21,7 @@ public static class CostSampler
         var job = Math.Max(0, wallSeconds - work);
         if (shape.WholeChain is { } whole)
         {
-            return new CostSample(calibrated, new StepSample(whole.Units, whole.Steps, work * serialScore), null, job, null, null, null);
+            return new CostSample(calibrated, new StepSample(whole.Units, whole.Steps, work * serialScore), null, job, null, null, null, PinnedJobCompute: work);
         }
 
         StepSample? chain = null;
@@ -41,7 +41,7 @@ public static class CostSampler
                 wide.Sum(s => s.WorkUnits * s.ComputeFactor * s.Count), wide.Sum(s => (double)s.Tasks * s.StepsPerTask * s.Count), parallelSeconds * serialScore);
         }
 
-        return new CostSample(calibrated, chain, null, job, null, null, null, ParallelAlone: parallel);
+        return new CostSample(calibrated, chain, null, job, null, null, null, ParallelAlone: parallel, PinnedJobCompute: work);
     }
 
     /// <summary>
@@ -73,6 +73,7 @@ public static class CostSampler
         double chainUnits = 0, chainSteps = 0, chainSeconds = 0, chainCall = 0;
         double parallelUnits = 0, parallelSteps = 0, parallelSeconds = 0;
         var chainStages = 0;
+        double compute = 0;
         var overheads = new List<(double Waves, double Seconds)>();
         var index = 0;
         foreach (var planned in shape.PerStage())
@@ -91,6 +92,7 @@ public static class CostSampler
                 chainSeconds += measured.WorkSeconds * serialScore;
                 chainCall += Math.Max(0, occupied - measured.WorkSeconds - (planned.BytesPerTask * dispatch.SecondsPerByte));
                 chainStages++;
+                compute += measured.WorkSeconds;
                 continue;
             }
 
@@ -102,6 +104,7 @@ public static class CostSampler
             parallelUnits += planned.WorkUnits * planned.ComputeFactor * tasks / Math.Max(1, planned.Tasks);
             parallelSteps += (double)tasks * planned.StepsPerTask;
             parallelSeconds += measured.WorkSeconds * speed;
+            compute += makespan;
             overheads.Add((waves, occupied - makespan - ((double)tasks * planned.BytesPerTask * dispatch.SecondsPerByte)));
         }
 
@@ -126,7 +129,8 @@ public static class CostSampler
             null,
             job,
             stageSample,
-            chainStages > 0 ? chainCall / chainStages : null);
+            chainStages > 0 ? chainCall / chainStages : null,
+            ScatterJobCompute: compute);
     }
 
     /// <summary>
