@@ -26,11 +26,20 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
         var (silos, calibrated) = Figures(cluster, parallelism, serialSilosTakeOverflow);
         var workload = plan.Parameters.Workload;
         var cache = CostHistoryCache.Of(grains);
-        var (own, shared) = (cache.Get(workload), cache.Get(IUnitCostGrain.ClusterKey)) switch
+        CostEstimate own, shared;
+        if (cache.Get(workload) is { } keptOwn && cache.Get(IUnitCostGrain.ClusterKey) is { } keptShared)
         {
-            ({ } o, { } c) => (o, c),
-            _ => await ReadBothAsync(cache, workload),
-        };
+            (own, shared) = (keptOwn, keptShared);
+            if (cache.IsStale(workload) || cache.IsStale(IUnitCostGrain.ClusterKey))
+            {
+                // Read again for the next job, without making this one wait.
+                _ = RefreshAsync(cache, workload);
+            }
+        }
+        else
+        {
+            (own, shared) = await ReadBothAsync(cache, workload);
+        }
         var dispatch = own.Dispatch(shared.Dispatch(HopDefaults(cluster)));
 
         var costs = own.Calibrated == calibrated ? own.UnitCosts() : null;
@@ -87,7 +96,15 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
         }
 
         var observation = UnitCostGrain.ToObservation(sample);
-        var overheadsOnly = observation with { ChainSteps = 0, ParallelSteps = 0, AloneSteps = 0 };
+        // The cluster's history takes the overheads only, and a stage overhead only where it stands out of the stages'
+        // compute: other workloads borrow that line.
+        var overheadsOnly = observation with
+        {
+            ChainSteps = 0,
+            ParallelSteps = 0,
+            AloneSteps = 0,
+            StageOverheadSeconds = sample.Stages is { TellsOverhead: true } ? observation.StageOverheadSeconds : null,
+        };
         var workload = advice.Plan.Parameters.Workload;
         var recorded = await Task.WhenAll(
             grains.GetGrain<IUnitCostGrain>(workload).RecordAsync(observation),
@@ -164,6 +181,18 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
         var source = probe.LowerBound && probe.Chain is null ? UnitCostSource.LowerBound : UnitCostSource.Probe;
         // Nothing to time at all (an empty first stage): a nominal cost, and the plan's bound decides.
         return history.Estimate().UnitCosts(source) ?? Nominal;
+    }
+
+    private async Task RefreshAsync(CostHistoryCache cache, string workload)
+    {
+        try
+        {
+            await ReadBothAsync(cache, workload);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogHistoryUnavailable(logger, e, workload);
+        }
     }
 
     private async Task<(CostEstimate Own, CostEstimate Shared)> ReadBothAsync(CostHistoryCache cache, string workload)

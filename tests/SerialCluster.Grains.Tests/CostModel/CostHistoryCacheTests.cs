@@ -13,8 +13,10 @@ public sealed class CostHistoryCacheTests
     {
         var cache = new CostHistoryCache();
         Assert.Null(cache.Get("eca"));
+        Assert.True(cache.IsStale("eca"));
         var read = cache.Put("eca", History(3));
         Assert.Equal(read, cache.Get("eca"));
+        Assert.False(cache.IsStale("eca"));
         cache.Put("eca", History(4, pinnedJob: 0.03));
         Assert.Equal(4, cache.Get("eca")!.Jobs);
         Assert.Equal(0.03, cache.Get("eca")!.PinnedJobSeconds);
@@ -28,5 +30,6 @@ public sealed class CostHistoryCacheTests
         var cache = new CostHistoryCache();
         Assert.Equal(0, cache.Put("eca", History(0)).Jobs);
         Assert.Null(cache.Get("eca"));
+        Assert.True(cache.IsStale("eca"));
     }
 }

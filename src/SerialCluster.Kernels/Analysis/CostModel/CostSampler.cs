@@ -74,7 +74,7 @@ public static class CostSampler
         double parallelUnits = 0, parallelSteps = 0, parallelSeconds = 0;
         var chainStages = 0;
         double compute = 0;
-        var overheads = new List<(double Waves, double Seconds)>();
+        var overheads = new List<(double Waves, double Seconds, double Makespan)>();
         var index = 0;
         foreach (var planned in shape.PerStage())
         {
@@ -105,7 +105,7 @@ public static class CostSampler
             parallelSteps += (double)tasks * planned.StepsPerTask;
             parallelSeconds += measured.WorkSeconds * speed;
             compute += makespan;
-            overheads.Add((waves, occupied - makespan - ((double)tasks * planned.BytesPerTask * dispatch.SecondsPerByte)));
+            overheads.Add((waves, occupied - makespan - ((double)tasks * planned.BytesPerTask * dispatch.SecondsPerByte), makespan));
         }
 
         StageSample? stageSample = null;
@@ -113,7 +113,7 @@ public static class CostSampler
         if (overheads.Count >= 2)
         {
             var later = overheads.Skip(1).ToList();
-            stageSample = new StageSample(later.Average(o => o.Waves), later.Average(o => o.Seconds));
+            stageSample = new StageSample(later.Average(o => o.Waves), later.Average(o => o.Seconds), later.Average(o => o.Makespan));
             firstExtra = overheads[0].Seconds - stageSample.Value.Seconds;
         }
         else if (overheads.Count == 1)

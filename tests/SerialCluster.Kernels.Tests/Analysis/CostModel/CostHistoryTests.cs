@@ -129,6 +129,24 @@ public sealed class CostHistoryTests
     }
 
     [Fact]
+    public void OnlyStagesWhoseOverheadStandsOutOfTheirComputeTellTheOverheadOthersBorrow()
+    {
+        var silos = Synthetic.Silos(2, 4);
+        var d = Synthetic.Dispatch;
+        // Short stages: the overhead is most of a stage.
+        var light = PlanShape.Of(Synthetic.Plan("eca", ("width", "4096"), ("steps", "4000"), ("strips", "8")));
+        var (lightStages, lightWall) = Measure(light, silos, 8, d);
+        var lightSample = CostSampler.Scatter(light, lightStages, lightWall, silos, 8, d, calibrated: false).Stages!.Value;
+        Assert.True(lightSample.TellsOverhead, $"{lightSample}");
+        // Long stages: many times their overhead in compute each.
+        var heavy = PlanShape.Of(Synthetic.Plan("eca", ("width", "4194304"), ("steps", "4000"), ("strips", "8"), ("halo", "1000")));
+        var (heavyStages, heavyWall) = Measure(heavy, silos, 8, d);
+        var heavySample = CostSampler.Scatter(heavy, heavyStages, heavyWall, silos, 8, d, calibrated: false).Stages!.Value;
+        Assert.True(heavySample.MakespanSeconds > StageSample.MaxComputePerOverhead * heavySample.Seconds, $"{heavySample}");
+        Assert.False(heavySample.TellsOverhead);
+    }
+
+    [Fact]
     public void AStageCostMeasuredAtAWaveCountIsUsedThereAsMeasured()
     {
         // Pipelining hides dispatch when several waves run: one wave measured dearer per stage than four.
