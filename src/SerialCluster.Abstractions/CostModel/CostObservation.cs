@@ -30,4 +30,5 @@ public sealed record CostObservation(
     [property: Id(13)] double AloneSteps = 0,
     [property: Id(14)] double AloneSeconds = 0,
     [property: Id(15)] double PinnedJobCompute = 0,
-    [property: Id(16)] double ScatterJobCompute = 0);
+    [property: Id(16)] double ScatterJobCompute = 0,
+    [property: Id(17)] double StageMakespanSeconds = 0);

@@ -35,7 +35,7 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
         o.ParallelSteps > 0 ? new StepSample(o.ParallelUnits, o.ParallelSteps, o.ParallelSeconds) : null,
         o.PinnedJobSeconds,
         o.ScatterJobSeconds,
-        o.StageOverheadSeconds is { } overhead ? new StageSample(o.StageWaves, overhead) : null,
+        o.StageOverheadSeconds is { } overhead ? new StageSample(o.StageWaves, overhead, o.StageMakespanSeconds) : null,
         o.ChainCallSeconds,
         o.AloneSteps > 0 ? new StepSample(o.AloneUnits, o.AloneSteps, o.AloneSeconds) : null,
         o.PinnedJobCompute,
@@ -59,7 +59,8 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
         s.ParallelAlone?.Steps ?? 0,
         s.ParallelAlone?.Seconds ?? 0,
         s.PinnedJobCompute,
-        s.ScatterJobCompute);
+        s.ScatterJobCompute,
+        s.Stages?.MakespanSeconds ?? 0);
 
     /// <summary>The history's wire snapshot as the pure model reads it.</summary>
     public static CostEstimate ToEstimate(UnitCostHistory h) => new(
@@ -76,7 +77,8 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
         h.MinWaves,
         h.StageSecondsByWaves,
         h.PinnedJobPerComputeSecond,
-        h.ScatterJobPerComputeSecond);
+        h.ScatterJobPerComputeSecond,
+        h.StagePerComputeSecond);
 
     private UnitCostHistory Snapshot()
     {
@@ -98,6 +100,7 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
             e.MinWaves,
             e.StageSecondsByWaves is null ? null : new Dictionary<int, double>(e.StageSecondsByWaves),
             e.PinnedJobPerComputeSecond,
-            e.ScatterJobPerComputeSecond);
+            e.ScatterJobPerComputeSecond,
+            e.StagePerComputeSecond);
     }
 }

@@ -15,7 +15,8 @@ public sealed record CostEstimate(
     double? MinWaves = null,
     IReadOnlyDictionary<int, double>? StageSecondsByWaves = null,
     double? PinnedJobPerComputeSecond = null,
-    double? ScatterJobPerComputeSecond = null)
+    double? ScatterJobPerComputeSecond = null,
+    double? StagePerComputeSecond = null)
 {
     public static CostEstimate Empty { get; } = new(false, null, null, null, null, null, null, null, 0);
 
@@ -46,6 +47,7 @@ public sealed record CostEstimate(
             stages.MinWaves,
             stages.ByWaves,
             PinnedJobSeconds is null ? fallback.PinnedJobPerComputeSecond : PinnedJobPerComputeSecond ?? 0,
-            ScatterJobSeconds is null ? fallback.ScatterJobPerComputeSecond : ScatterJobPerComputeSecond ?? 0);
+            ScatterJobSeconds is null ? fallback.ScatterJobPerComputeSecond : ScatterJobPerComputeSecond ?? 0,
+            StagePerComputeSecond ?? fallback.StagePerComputeSecond);
     }
 }

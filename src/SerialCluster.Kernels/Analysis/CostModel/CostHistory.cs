@@ -7,7 +7,9 @@ namespace SerialCluster.Kernels.Analysis.CostModel;
 /// job's compute seconds (intercept: what every job costs; slope: the share of compute the model's compute misses,
 /// which a recent median of the whole residual carried from a 1 s job to a 15 ms one — montecarlo's scatter fixed cost
 /// read 33 ms after 2·10⁸-sample jobs where 10⁶-sample jobs showed 11 ms), and the recent median
-/// (<see cref="RecentMedian"/>) of the chain-stage call. Samples normalised on
+/// (<see cref="RecentMedian"/>) of the chain-stage call. The stage line learns from short stages only
+/// (<see cref="StageSample.TellsOverhead"/>); long ones teach the recent median of what they show beyond it per second
+/// of their compute. Samples normalised on
 /// another basis (calibrated scores against none) replace the unit costs instead of mixing with them. Overheads are
 /// reported only once <see cref="MinimumOverheadSamples"/> jobs have measured them, so that a workload's own figures
 /// replace the cluster's only when one stray job cannot dominate them. Not thread-safe: its owner (a grain)
@@ -26,6 +28,7 @@ public sealed class CostHistory(int minimumOverheadSamples = 1)
     private readonly LineFit _parallelAlone = new(growsWithX: true);
     private readonly LineFit _stages = new();
     private readonly Dictionary<int, RecentMedian> _stagesByWaves = [];
+    private readonly RecentMedian _stageShare = new();
     private bool _calibrated;
     private readonly LineFit _pinnedJob = new();
     private readonly LineFit _scatterJob = new();
@@ -46,7 +49,13 @@ public sealed class CostHistory(int minimumOverheadSamples = 1)
         Add(_chain, sample.Chain);
         Add(_parallel, sample.Parallel);
         Add(_parallelAlone, sample.ParallelAlone);
-        if (sample.Stages is { Waves: > 0 } stages && double.IsFinite(stages.Seconds))
+        if (sample.Stages is { Waves: > 0, TellsOverhead: false, MakespanSeconds: > 0 } heavy && double.IsFinite(heavy.Seconds))
+        {
+            // Long stages: what they show beyond the short stages' overhead, per second of their compute.
+            var light = LightStageSeconds(heavy.Waves);
+            _stageShare.Add(Math.Max(0, heavy.Seconds - light) / heavy.MakespanSeconds);
+        }
+        else if (sample.Stages is { Waves: > 0 } stages && double.IsFinite(stages.Seconds))
         {
             _stages.Add(stages.Waves, Math.Max(MinimumStageOverhead, stages.Seconds));
             if (Math.Abs(stages.Waves - Math.Round(stages.Waves)) < 1e-9)
@@ -90,7 +99,19 @@ public sealed class CostHistory(int minimumOverheadSamples = 1)
             stages is null ? null : _stages.MinX,
             stages is null ? null : _stagesByWaves.ToDictionary(b => b.Key, b => b.Value.Value()!.Value),
             pinnedJob?.Slope,
-            scatterJob?.Slope);
+            scatterJob?.Slope,
+            _stageShare.Value(minimumOverheadSamples));
+    }
+
+    /// <summary>A short stage's overhead at <paramref name="waves"/> waves as known now (the defaults before any).</summary>
+    private double LightStageSeconds(double waves)
+    {
+        var defaults = DispatchCosts.Default;
+        var line = _stages.Count > 0 ? _stages.Fit((defaults.StageBarrierSeconds, defaults.TaskDispatchSeconds)) : null;
+        var bucket = (int)Math.Round(waves);
+        return _stagesByWaves.TryGetValue(bucket, out var median) && Math.Abs(waves - bucket) < 1e-9 && median.Value() is { } measured
+            ? measured
+            : line is { } l ? l.Intercept + (l.Slope * Math.Max(waves, _stages.MinX ?? 0)) : defaults.StageSeconds(waves);
     }
 
     /// <summary>

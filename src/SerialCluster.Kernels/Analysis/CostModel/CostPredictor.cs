@@ -62,8 +62,9 @@ public static class CostPredictor
             var mean = costs.Parallel.Seconds(stage.WorkUnits * stage.ComputeFactor / tasks, stage.StepsPerTask) / speed;
             var largest = costs.Parallel.Seconds(stage.SpanUnits * stage.ComputeFactor, stage.StepsPerTask) / speed;
             var waves = (tasks + effective - 1) / effective;
-            compute += stage.Count * Math.Max(largest, waves * mean);
-            overhead += stage.Count * (dispatch.StageSeconds(waves) +
+            var makespan = Math.Max(largest, waves * mean);
+            compute += stage.Count * makespan;
+            overhead += stage.Count * (dispatch.StageSeconds(waves, makespan) +
                                        ((double)tasks * stage.BytesPerTask * dispatch.SecondsPerByte));
         }
 

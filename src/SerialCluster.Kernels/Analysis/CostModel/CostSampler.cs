@@ -118,7 +118,7 @@ public static class CostSampler
         }
         else if (overheads.Count == 1)
         {
-            firstExtra = overheads[0].Seconds - dispatch.StageSeconds(overheads[0].Waves);
+            firstExtra = overheads[0].Seconds - dispatch.StageSeconds(overheads[0].Waves, overheads[0].Makespan);
         }
 
         var job = Math.Max(0, wallSeconds - Enumerable.Range(0, stages.Count).Sum(i => Occupied(stages, i)) + firstExtra);

@@ -147,6 +147,25 @@ public sealed class CostHistoryTests
     }
 
     [Fact]
+    public void LongStagesTeachAShareOfTheirComputeAndShortOnesTheOverheadLine()
+    {
+        // Short stages cost 0.6 ms beyond their compute; long ones also 10% of their compute (a large output saved,
+        // tasks that do not pack). Learned apart, a short stage is not charged the long ones' overhead, nor the reverse.
+        var history = new CostHistory();
+        for (var i = 0; i < 3; i++)
+        {
+            history.Observe(new CostSample(false, null, null, null, 0.005, new StageSample(1, 0.0006, 0.0004), null));
+            history.Observe(new CostSample(false, null, null, null, 0.005, new StageSample(1, 0.0006 + 0.006, 0.06), null));
+        }
+
+        var dispatch = history.Estimate().Dispatch(DispatchCosts.Default);
+        Assert.Equal(0.0006, dispatch.StageSeconds(1), 9);
+        Assert.Equal(0.1, dispatch.StagePerComputeSecond, 9);
+        Assert.Equal(0.0006 + (0.1 * 0.0004), dispatch.StageSeconds(1, 0.0004), 9);
+        Assert.Equal(0.0006 + 0.006, dispatch.StageSeconds(1, 0.06), 9);
+    }
+
+    [Fact]
     public void AStageCostMeasuredAtAWaveCountIsUsedThereAsMeasured()
     {
         // Pipelining hides dispatch when several waves run: one wave measured dearer per stage than four.
