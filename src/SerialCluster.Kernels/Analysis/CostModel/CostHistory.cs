@@ -132,8 +132,23 @@ public sealed class CostHistory(int minimumOverheadSamples = 1)
     /// A mode's fixed cost as a line in the job's compute seconds, once enough jobs measured it; with one job size only,
     /// or a slope the jobs do not show, flat (the prior's shape: what every job costs, none of it per compute second).
     /// </summary>
-    private (double Intercept, double Slope)? JobLine(LineFit fit) =>
-        fit.Count >= minimumOverheadSamples && fit.Fit(prior: (1, 0)) is { } line ? line : null;
+    private (double Intercept, double Slope)? JobLine(LineFit fit)
+    {
+        if (fit.Count < minimumOverheadSamples || fit.Fit(prior: (1, 0)) is not { } line)
+        {
+            return null;
+        }
+
+        // A slope needs jobs whose compute is well beyond the fixed cost: between jobs of a millisecond's compute the
+        // residual's noise, not the compute, sets it (eca 10³-step jobs alone once gave 3 s per compute second).
+        // Without such jobs: flat, at the line's level for a typical job kept.
+        return line.Slope > 0 && fit.MaxX < MinComputeForJobSlope * Math.Max(line.Intercept, MinimumJobOverhead)
+            ? (line.Intercept + (line.Slope * (fit.MedianX ?? 0)), 0)
+            : line;
+    }
+
+    /// <summary>How many times a job's fixed cost the largest job's compute must be for the fixed cost to get a slope.</summary>
+    public const double MinComputeForJobSlope = 4;
 
     private static void Add(LineFit fit, StepSample? sample)
     {

@@ -268,6 +268,17 @@ public sealed class CostHistoryTests
         Assert.Equal(DispatchCosts.Default.PinnedJobSeconds, dispatch.PinnedJobSeconds);
         Assert.Equal(0, dispatch.PinnedJobPerComputeSecond);
 
+        // Jobs of a millisecond's compute alone cannot tell a slope from noise: the fixed cost stays flat.
+        var small = new CostHistory(CostHistory.WorkloadOverheadSamples);
+        foreach (var (compute, seconds) in new[] { (0.0003, 0.02), (0.0009, 0.05), (0.0005, 0.03), (0.0004, 0.025), (0.0008, 0.045) })
+        {
+            small.Observe(new CostSample(false, null, null, seconds, null, null, null, PinnedJobCompute: compute));
+        }
+
+        var flat = small.Estimate().Dispatch(DispatchCosts.Default);
+        Assert.Equal(0, flat.PinnedJobPerComputeSecond);
+        Assert.InRange(flat.PinnedJobSeconds, 0.02, 0.05);
+
         // What the sampler measures is what the line learns from: a pinned job's residual beside its chain's work.
         var shape = PlanShape.Of(Synthetic.Plan("montecarlo", ("samples", "1000000"), ("tasks", "16")));
         var pinned = CostSampler.Pinned(shape, [new StageMeasurement(StageKind.Chain, 1, 0.2, 0.2, 0.2)], 0.215, 1.0, false);
