@@ -7,7 +7,8 @@ namespace SerialCluster.Abstractions.CostModel;
 /// likewise (units counted as computed, halos included; side by side in scatter, one at a time in a pinned job: the
 /// Alone fields). Overheads are in plain seconds: the job's fixed cost in the
 /// mode it ran, the mean per-stage overhead of its parallel stages against their mean waves of tasks, and the mean
-/// cost of starting a chain stage. Zero steps or a null overhead means "not measured by this job".
+/// cost of starting a chain stage, with the compute seconds each job cost was measured beside. Zero steps or a null
+/// overhead means "not measured by this job".
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -27,4 +28,7 @@ public sealed record CostObservation(
     [property: Id(11)] double? ChainCallSeconds,
     [property: Id(12)] double AloneUnits = 0,
     [property: Id(13)] double AloneSteps = 0,
-    [property: Id(14)] double AloneSeconds = 0);
+    [property: Id(14)] double AloneSeconds = 0,
+    [property: Id(15)] double PinnedJobCompute = 0,
+    [property: Id(16)] double ScatterJobCompute = 0,
+    [property: Id(17)] double StageMakespanSeconds = 0);

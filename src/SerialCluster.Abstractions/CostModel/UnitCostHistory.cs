@@ -4,7 +4,9 @@ namespace SerialCluster.Abstractions.CostModel;
 /// What a cost history knows: per-step cost lines (seconds per step = PerStep + PerUnit · units per step, at the
 /// reference score) for chains, parallel tasks side by side and parallel tasks alone, the fixed cost per job in each mode, the per-stage barrier, the
 /// per-wave dispatch (the fewest waves it was measured at, and the median stage cost at each wave count measured) and
-/// the chain-stage call, each null until measured; and how many jobs fed it.
+/// the chain-stage call, each null until measured; and how many jobs fed it. Each mode's fixed cost per job is a line in
+/// the job's compute seconds: PinnedJobSeconds + PinnedJobPerComputeSecond · compute (likewise scatter); a parallel
+/// stage's overhead adds StagePerComputeSecond per second of its compute (learned from long stages).
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -24,4 +26,7 @@ public sealed record UnitCostHistory(
     [property: Id(11)] double? AlonePerStep = null,
     [property: Id(12)] double? AlonePerUnit = null,
     [property: Id(13)] double? MinWaves = null,
-    [property: Id(14)] Dictionary<int, double>? StageSecondsByWaves = null);
+    [property: Id(14)] Dictionary<int, double>? StageSecondsByWaves = null,
+    [property: Id(15)] double? PinnedJobPerComputeSecond = null,
+    [property: Id(16)] double? ScatterJobPerComputeSecond = null,
+    [property: Id(17)] double? StagePerComputeSecond = null);

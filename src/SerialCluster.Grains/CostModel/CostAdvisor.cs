@@ -10,8 +10,9 @@ using SerialCluster.Kernels.Plans;
 namespace SerialCluster.Grains.CostModel;
 
 /// <summary>
-/// The coordinator's side of the cost model. Before a job: read the cluster's figures and the workload's history,
-/// probe the job itself when the workload has no history yet, predict every mode and pick what runs. After it:
+/// The coordinator's side of the cost model. Before a job: read the cluster's figures and the workload's history
+/// (kept by this silo for a moment: <see cref="CostHistoryCache"/>), probe the job itself when the workload has no
+/// history yet, predict every mode and pick what runs. After it:
 /// turn the measured profile into an observation and feed it to the workload's history and the cluster's.
 /// </summary>
 public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, ILogger logger)
@@ -24,8 +25,21 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
         var start = Stopwatch.GetTimestamp();
         var (silos, calibrated) = Figures(cluster, parallelism, serialSilosTakeOverflow);
         var workload = plan.Parameters.Workload;
-        var reads = await Task.WhenAll(Read(workload), Read(IUnitCostGrain.ClusterKey));
-        var (own, shared) = (reads[0], reads[1]);
+        var cache = CostHistoryCache.Of(grains);
+        CostEstimate own, shared;
+        if (cache.Get(workload) is { } keptOwn && cache.Get(IUnitCostGrain.ClusterKey) is { } keptShared)
+        {
+            (own, shared) = (keptOwn, keptShared);
+            if (cache.IsStale(workload) || cache.IsStale(IUnitCostGrain.ClusterKey))
+            {
+                // Read again for the next job, without making this one wait.
+                _ = RefreshAsync(cache, workload);
+            }
+        }
+        else
+        {
+            (own, shared) = await ReadBothAsync(cache, workload);
+        }
         var dispatch = own.Dispatch(shared.Dispatch(HopDefaults(cluster)));
 
         var costs = own.Calibrated == calibrated ? own.UnitCosts() : null;
@@ -58,14 +72,15 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
         }
 
         return new CostAdvice(
-            decision, run, runSpec, runPlan, PlanShape.Of(runPlan), silos, calibrated, dispatch, Stopwatch.GetElapsedTime(start).TotalSeconds);
+            decision, run, runSpec, runPlan, PlanShapes.Of(runPlan), silos, calibrated, dispatch, Stopwatch.GetElapsedTime(start).TotalSeconds);
     }
 
     /// <summary>Feeds a finished job's measurements to its workload's history and (overheads only) to the cluster's.</summary>
     public async Task RecordAsync(CostAdvice advice, IReadOnlyList<StageProfile> stages, double wallSeconds, string? serialSilo, int parallelism)
     {
         var measured = stages.Select(s => new StageMeasurement(
-            s.Kind == "chain" ? StageKind.Chain : StageKind.Parallel, s.Tasks, s.WallSeconds, s.WorkSeconds, s.SpanSeconds)).ToList();
+            s.Kind == "chain" ? StageKind.Chain : StageKind.Parallel, s.Tasks, s.WallSeconds, s.WorkSeconds, s.SpanSeconds,
+            s.StartSeconds > 0 ? s.StartSeconds : null)).ToList();
         var wall = Math.Max(0, wallSeconds - advice.DecisionSeconds);
         CostSample sample;
         if (advice.Pinned)
@@ -81,10 +96,23 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
         }
 
         var observation = UnitCostGrain.ToObservation(sample);
-        var overheadsOnly = observation with { ChainSteps = 0, ParallelSteps = 0, AloneSteps = 0 };
-        await Task.WhenAll(
-            grains.GetGrain<IUnitCostGrain>(advice.Plan.Parameters.Workload).RecordAsync(observation),
+        // The cluster's history takes the overheads only, and a stage overhead only where it stands out of the stages'
+        // compute: other workloads borrow that line.
+        var overheadsOnly = observation with
+        {
+            ChainSteps = 0,
+            ParallelSteps = 0,
+            AloneSteps = 0,
+            StageOverheadSeconds = sample.Stages is { TellsOverhead: true } ? observation.StageOverheadSeconds : null,
+        };
+        var workload = advice.Plan.Parameters.Workload;
+        var recorded = await Task.WhenAll(
+            grains.GetGrain<IUnitCostGrain>(workload).RecordAsync(observation),
             grains.GetGrain<IUnitCostGrain>(IUnitCostGrain.ClusterKey).RecordAsync(overheadsOnly));
+        // The histories as they are now: this silo's next decision needs no call to read them.
+        var cache = CostHistoryCache.Of(grains);
+        cache.Put(workload, recorded[0]);
+        cache.Put(IUnitCostGrain.ClusterKey, recorded[1]);
     }
 
     /// <summary>
@@ -155,11 +183,29 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
         return history.Estimate().UnitCosts(source) ?? Nominal;
     }
 
-    private async Task<CostEstimate> Read(string key)
+    private async Task RefreshAsync(CostHistoryCache cache, string workload)
     {
         try
         {
-            return UnitCostGrain.ToEstimate(await grains.GetGrain<IUnitCostGrain>(key).GetAsync());
+            await ReadBothAsync(cache, workload);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogHistoryUnavailable(logger, e, workload);
+        }
+    }
+
+    private async Task<(CostEstimate Own, CostEstimate Shared)> ReadBothAsync(CostHistoryCache cache, string workload)
+    {
+        var reads = await Task.WhenAll(Read(cache, workload), Read(cache, IUnitCostGrain.ClusterKey));
+        return (reads[0], reads[1]);
+    }
+
+    private async Task<CostEstimate> Read(CostHistoryCache cache, string key)
+    {
+        try
+        {
+            return cache.Put(key, await grains.GetGrain<IUnitCostGrain>(key).GetAsync());
         }
         catch (Exception e) when (e is OrleansException or TimeoutException)
         {

@@ -35,9 +35,11 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
         o.ParallelSteps > 0 ? new StepSample(o.ParallelUnits, o.ParallelSteps, o.ParallelSeconds) : null,
         o.PinnedJobSeconds,
         o.ScatterJobSeconds,
-        o.StageOverheadSeconds is { } overhead ? new StageSample(o.StageWaves, overhead) : null,
+        o.StageOverheadSeconds is { } overhead ? new StageSample(o.StageWaves, overhead, o.StageMakespanSeconds) : null,
         o.ChainCallSeconds,
-        o.AloneSteps > 0 ? new StepSample(o.AloneUnits, o.AloneSteps, o.AloneSeconds) : null);
+        o.AloneSteps > 0 ? new StepSample(o.AloneUnits, o.AloneSteps, o.AloneSeconds) : null,
+        o.PinnedJobCompute,
+        o.ScatterJobCompute);
 
     /// <summary>The wire form of a sample.</summary>
     public static CostObservation ToObservation(CostSample s) => new(
@@ -55,7 +57,10 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
         s.ChainCallSeconds,
         s.ParallelAlone?.Units ?? 0,
         s.ParallelAlone?.Steps ?? 0,
-        s.ParallelAlone?.Seconds ?? 0);
+        s.ParallelAlone?.Seconds ?? 0,
+        s.PinnedJobCompute,
+        s.ScatterJobCompute,
+        s.Stages?.MakespanSeconds ?? 0);
 
     /// <summary>The history's wire snapshot as the pure model reads it.</summary>
     public static CostEstimate ToEstimate(UnitCostHistory h) => new(
@@ -70,7 +75,10 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
         h.Jobs,
         h.AlonePerStep is { } ls && h.AlonePerUnit is { } lu ? new UnitCostLine(ls, lu) : null,
         h.MinWaves,
-        h.StageSecondsByWaves);
+        h.StageSecondsByWaves,
+        h.PinnedJobPerComputeSecond,
+        h.ScatterJobPerComputeSecond,
+        h.StagePerComputeSecond);
 
     private UnitCostHistory Snapshot()
     {
@@ -90,6 +98,9 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
             e.ParallelAlone?.PerStep,
             e.ParallelAlone?.PerUnit,
             e.MinWaves,
-            e.StageSecondsByWaves is null ? null : new Dictionary<int, double>(e.StageSecondsByWaves));
+            e.StageSecondsByWaves is null ? null : new Dictionary<int, double>(e.StageSecondsByWaves),
+            e.PinnedJobPerComputeSecond,
+            e.ScatterJobPerComputeSecond,
+            e.StagePerComputeSecond);
     }
 }

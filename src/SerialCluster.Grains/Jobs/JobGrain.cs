@@ -66,6 +66,14 @@ public sealed partial class JobGrain(
     private double _workSinceSave;
     private int _chainStarts;
     private long _jobStart;
+    private (ClusterView View, long At, MembershipVersion Version)? _view;
+
+    /// <summary>
+    /// How long a view of the cluster read by this coordinator is used again for the job's next step (its run, each of
+    /// its stages) while membership has not changed: each read is a call to every silo, which a stepped job's
+    /// thousands of short stages paid once each. A retry after a failure always reads afresh.
+    /// </summary>
+    public static readonly TimeSpan ClusterViewReuse = TimeSpan.FromSeconds(1);
 
     private string JobId => this.GetPrimaryKeyString();
 
@@ -247,7 +255,7 @@ public sealed partial class JobGrain(
             WorkloadPlan plan;
             if (progress is null)
             {
-                var cluster = await ClusterView.ReadAsync(membership, GrainFactory);
+                var cluster = await ReadClusterAsync(fresh: true);
                 var parallelism = spec.Parallelism > 0 ? spec.Parallelism : cluster.TotalCores;
                 advisor = new CostAdvisor(GrainFactory, localSilo.Name, logger);
                 advice = await advisor.AdviseAsync(spec, submittedPlan ?? PlanCache.Compile(spec), cluster, parallelism, options.SerialSilosTakeOverflow);
@@ -465,7 +473,7 @@ public sealed partial class JobGrain(
             var unitsBefore = _unitsDone;
             try
             {
-                var cluster = await ClusterView.ReadAsync(membership, GrainFactory);
+                var cluster = await ReadClusterAsync(fresh: tries > 1);
                 return await attempt(cluster);
             }
             catch (Exception e) when (TransientFailure.IsTransient(e) && !cancellationToken.IsCancellationRequested)
@@ -486,6 +494,20 @@ public sealed partial class JobGrain(
                 await Task.Delay(RetryDelay * tries, cancellationToken);
             }
         }
+    }
+
+    /// <summary>The cluster as this coordinator read it within <see cref="ClusterViewReuse"/> and the same membership, else read now.</summary>
+    private async Task<ClusterView> ReadClusterAsync(bool fresh)
+    {
+        var version = membership.CurrentSnapshot.Version;
+        if (!fresh && _view is { } seen && seen.Version == version && Stopwatch.GetElapsedTime(seen.At) < ClusterViewReuse)
+        {
+            return seen.View;
+        }
+
+        var view = await ClusterView.ReadAsync(membership, GrainFactory);
+        _view = (view, Stopwatch.GetTimestamp(), version);
+        return view;
     }
 
     private async Task<string> RunPinnedAsync(JobProgress progress, CancellationToken cancellationToken)

@@ -13,7 +13,10 @@ public sealed record CostEstimate(
     int Jobs,
     UnitCostLine? ParallelAlone = null,
     double? MinWaves = null,
-    IReadOnlyDictionary<int, double>? StageSecondsByWaves = null)
+    IReadOnlyDictionary<int, double>? StageSecondsByWaves = null,
+    double? PinnedJobPerComputeSecond = null,
+    double? ScatterJobPerComputeSecond = null,
+    double? StagePerComputeSecond = null)
 {
     public static CostEstimate Empty { get; } = new(false, null, null, null, null, null, null, null, 0);
 
@@ -42,6 +45,9 @@ public sealed record CostEstimate(
             ChainCallSeconds ?? fallback.ChainCallSeconds,
             fallback.SecondsPerByte,
             stages.MinWaves,
-            stages.ByWaves);
+            stages.ByWaves,
+            PinnedJobSeconds is null ? fallback.PinnedJobPerComputeSecond : PinnedJobPerComputeSecond ?? 0,
+            ScatterJobSeconds is null ? fallback.ScatterJobPerComputeSecond : ScatterJobPerComputeSecond ?? 0,
+            StagePerComputeSecond ?? fallback.StagePerComputeSecond);
     }
 }

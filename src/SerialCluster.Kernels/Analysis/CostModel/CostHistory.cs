@@ -3,8 +3,13 @@ namespace SerialCluster.Kernels.Analysis.CostModel;
 /// <summary>
 /// A workload's (or the cluster's) recent costs, learned from finished jobs: a <see cref="LineFit"/> of seconds per
 /// step against units per step for chains and for parallel tasks, another of per-stage overhead against waves of
-/// tasks (intercept: the barrier; slope: the dispatch round trip), and the recent median
-/// (<see cref="RecentMedian"/>) of each mode's fixed cost per job and of the chain-stage call. Samples normalised on
+/// tasks (intercept: the barrier; slope: the dispatch round trip), one per mode of the job's fixed cost against the
+/// job's compute seconds (intercept: what every job costs; slope: the share of compute the model's compute misses,
+/// which a recent median of the whole residual carried from a 1 s job to a 15 ms one — montecarlo's scatter fixed cost
+/// read 33 ms after 2·10⁸-sample jobs where 10⁶-sample jobs showed 11 ms), and the recent median
+/// (<see cref="RecentMedian"/>) of the chain-stage call. The stage line learns from short stages only
+/// (<see cref="StageSample.TellsOverhead"/>); long ones teach the recent median of what they show beyond it per second
+/// of their compute. Samples normalised on
 /// another basis (calibrated scores against none) replace the unit costs instead of mixing with them. Overheads are
 /// reported only once <see cref="MinimumOverheadSamples"/> jobs have measured them, so that a workload's own figures
 /// replace the cluster's only when one stray job cannot dominate them. Not thread-safe: its owner (a grain)
@@ -23,9 +28,10 @@ public sealed class CostHistory(int minimumOverheadSamples = 1)
     private readonly LineFit _parallelAlone = new(growsWithX: true);
     private readonly LineFit _stages = new();
     private readonly Dictionary<int, RecentMedian> _stagesByWaves = [];
+    private readonly RecentMedian _stageShare = new();
     private bool _calibrated;
-    private readonly RecentMedian _pinnedJob = new();
-    private readonly RecentMedian _scatterJob = new();
+    private readonly LineFit _pinnedJob = new();
+    private readonly LineFit _scatterJob = new();
     private readonly RecentMedian _chainCall = new();
 
     public int Jobs { get; private set; }
@@ -43,7 +49,13 @@ public sealed class CostHistory(int minimumOverheadSamples = 1)
         Add(_chain, sample.Chain);
         Add(_parallel, sample.Parallel);
         Add(_parallelAlone, sample.ParallelAlone);
-        if (sample.Stages is { Waves: > 0 } stages && double.IsFinite(stages.Seconds))
+        if (sample.Stages is { Waves: > 0, TellsOverhead: false, MakespanSeconds: > 0 } heavy && double.IsFinite(heavy.Seconds))
+        {
+            // Long stages: what they show beyond the short stages' overhead, per second of their compute.
+            var light = LightStageSeconds(heavy.Waves);
+            _stageShare.Add(Math.Max(0, heavy.Seconds - light) / heavy.MakespanSeconds);
+        }
+        else if (sample.Stages is { Waves: > 0 } stages && double.IsFinite(stages.Seconds))
         {
             _stages.Add(stages.Waves, Math.Max(MinimumStageOverhead, stages.Seconds));
             if (Math.Abs(stages.Waves - Math.Round(stages.Waves)) < 1e-9)
@@ -58,8 +70,8 @@ public sealed class CostHistory(int minimumOverheadSamples = 1)
             }
         }
 
-        _pinnedJob.Add(sample.PinnedJobSeconds);
-        _scatterJob.Add(sample.ScatterJobSeconds);
+        AddJob(_pinnedJob, sample.PinnedJobCompute, sample.PinnedJobSeconds);
+        AddJob(_scatterJob, sample.ScatterJobCompute, sample.ScatterJobSeconds);
         _chainCall.Add(sample.ChainCallSeconds);
         Jobs++;
     }
@@ -71,20 +83,72 @@ public sealed class CostHistory(int minimumOverheadSamples = 1)
         var stages = _stages.Count >= minimumOverheadSamples
             ? _stages.Fit(shape ?? (DispatchCosts.Default.StageBarrierSeconds, DispatchCosts.Default.TaskDispatchSeconds))
             : null;
+        var pinnedJob = JobLine(_pinnedJob);
+        var scatterJob = JobLine(_scatterJob);
         return new CostEstimate(
             _calibrated,
             Line(_chain),
             Line(_parallel),
-            _pinnedJob.Value(minimumOverheadSamples),
-            _scatterJob.Value(minimumOverheadSamples),
+            pinnedJob?.Intercept,
+            scatterJob?.Intercept,
             stages?.Intercept,
             stages?.Slope,
             _chainCall.Value(minimumOverheadSamples),
             Jobs,
             Line(_parallelAlone),
             stages is null ? null : _stages.MinX,
-            stages is null ? null : _stagesByWaves.ToDictionary(b => b.Key, b => b.Value.Value()!.Value));
+            stages is null ? null : _stagesByWaves.ToDictionary(b => b.Key, b => b.Value.Value()!.Value),
+            pinnedJob?.Slope,
+            scatterJob?.Slope,
+            _stageShare.Value(minimumOverheadSamples));
     }
+
+    /// <summary>A short stage's overhead at <paramref name="waves"/> waves as known now (the defaults before any).</summary>
+    private double LightStageSeconds(double waves)
+    {
+        var defaults = DispatchCosts.Default;
+        var line = _stages.Count > 0 ? _stages.Fit((defaults.StageBarrierSeconds, defaults.TaskDispatchSeconds)) : null;
+        var bucket = (int)Math.Round(waves);
+        return _stagesByWaves.TryGetValue(bucket, out var median) && Math.Abs(waves - bucket) < 1e-9 && median.Value() is { } measured
+            ? measured
+            : line is { } l ? l.Intercept + (l.Slope * Math.Max(waves, _stages.MinX ?? 0)) : defaults.StageSeconds(waves);
+    }
+
+    /// <summary>
+    /// A job cost below this (its compute estimate took up its whole wall) measured nothing: left out rather than floored,
+    /// since the line weighs points by their inverse square and one near-zero point would outweigh every real one.
+    /// </summary>
+    public const double MinimumJobOverhead = 1e-5;
+
+    private static void AddJob(LineFit fit, double compute, double? seconds)
+    {
+        if (seconds is { } s && double.IsFinite(s) && s >= MinimumJobOverhead)
+        {
+            fit.Add(Math.Max(0, compute), s);
+        }
+    }
+
+    /// <summary>
+    /// A mode's fixed cost as a line in the job's compute seconds, once enough jobs measured it; with one job size only,
+    /// or a slope the jobs do not show, flat (the prior's shape: what every job costs, none of it per compute second).
+    /// </summary>
+    private (double Intercept, double Slope)? JobLine(LineFit fit)
+    {
+        if (fit.Count < minimumOverheadSamples || fit.Fit(prior: (1, 0)) is not { } line)
+        {
+            return null;
+        }
+
+        // A slope needs jobs whose compute is well beyond the fixed cost: between jobs of a millisecond's compute the
+        // residual's noise, not the compute, sets it (eca 10³-step jobs alone once gave 3 s per compute second).
+        // Without such jobs: flat, at the line's level for a typical job kept.
+        return line.Slope > 0 && fit.MaxX < MinComputeForJobSlope * Math.Max(line.Intercept, MinimumJobOverhead)
+            ? (line.Intercept + (line.Slope * (fit.MedianX ?? 0)), 0)
+            : line;
+    }
+
+    /// <summary>How many times a job's fixed cost the largest job's compute must be for the fixed cost to get a slope.</summary>
+    public const double MinComputeForJobSlope = 4;
 
     private static void Add(LineFit fit, StepSample? sample)
     {

@@ -35,7 +35,7 @@ public static class CostPredictor
             }
         }
 
-        var overhead = inputs.Dispatch.PinnedJobSeconds;
+        var overhead = inputs.Dispatch.PinnedJob(compute);
         return new ModePrediction(ModePrediction.Pinned, compute + overhead, ModePrediction.NoChanges, compute, overhead);
     }
 
@@ -46,7 +46,7 @@ public static class CostPredictor
         var dispatch = inputs.Dispatch;
         var costs = inputs.Costs;
         double compute = 0;
-        var overhead = dispatch.ScatterJobSeconds;
+        double overhead = 0;
         foreach (var stage in inputs.Shape.Stages)
         {
             if (stage.Kind == Plans.StageKind.Chain)
@@ -62,11 +62,13 @@ public static class CostPredictor
             var mean = costs.Parallel.Seconds(stage.WorkUnits * stage.ComputeFactor / tasks, stage.StepsPerTask) / speed;
             var largest = costs.Parallel.Seconds(stage.SpanUnits * stage.ComputeFactor, stage.StepsPerTask) / speed;
             var waves = (tasks + effective - 1) / effective;
-            compute += stage.Count * Math.Max(largest, waves * mean);
-            overhead += stage.Count * (dispatch.StageSeconds(waves) +
+            var makespan = Math.Max(largest, waves * mean);
+            compute += stage.Count * makespan;
+            overhead += stage.Count * (dispatch.StageSeconds(waves, makespan) +
                                        ((double)tasks * stage.BytesPerTask * dispatch.SecondsPerByte));
         }
 
+        overhead += dispatch.ScatterJob(compute);
         var mode = changes is { Count: > 0 } ? ModePrediction.ScatterBatched : ModePrediction.Scatter;
         return new ModePrediction(mode, compute + overhead, changes ?? ModePrediction.NoChanges, compute, overhead);
     }

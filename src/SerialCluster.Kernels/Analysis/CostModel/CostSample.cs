@@ -5,7 +5,10 @@ namespace SerialCluster.Kernels.Analysis.CostModel;
 /// single-thread score; <see cref="Calibrated"/> says whether real scores were known), its fixed cost in the mode it
 /// ran, its per-stage overhead against waves of tasks, and the cost of starting a chain stage on the serial silo.
 /// <see cref="Parallel"/> is tasks as scatter ran them, side by side; <see cref="ParallelAlone"/> tasks run one after
-/// another by a pinned job.
+/// another by a pinned job. <see cref="PinnedJobCompute"/> and <see cref="ScatterJobCompute"/> are the compute seconds
+/// the job's fixed cost was measured beside (its chain's work, or its stages' makespans): part of what a job shows
+/// beyond its modelled compute grows with the compute (tasks that do not pack perfectly, a slower core than assumed),
+/// and the history tells the two apart by fitting the fixed cost as a line in them.
 /// </summary>
 public sealed record CostSample(
     bool Calibrated,
@@ -15,4 +18,6 @@ public sealed record CostSample(
     double? ScatterJobSeconds,
     StageSample? Stages,
     double? ChainCallSeconds,
-    StepSample? ParallelAlone = null);
+    StepSample? ParallelAlone = null,
+    double PinnedJobCompute = 0,
+    double ScatterJobCompute = 0);

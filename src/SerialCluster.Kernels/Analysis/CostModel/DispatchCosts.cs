@@ -8,7 +8,10 @@ namespace SerialCluster.Kernels.Analysis.CostModel;
 /// outputs through the coordinator. A stage's cost at a wave count measured before is what was measured there
 /// (<see cref="StageSecondsByWaves"/>: pipelining hides part of the dispatch when several waves run, so the cost is
 /// not a straight line in waves); elsewhere it is the line, never extrapolated below <see cref="MinWaves"/>, the fewest
-/// waves it was measured at: a split never run must not look cheaper than the cheapest stage ever seen.
+/// waves it was measured at: a split never run must not look cheaper than the cheapest stage ever seen. A mode's fixed
+/// cost may also grow with the job's compute (<see cref="PinnedJobPerComputeSecond"/>, <see cref="ScatterJobPerComputeSecond"/>:
+/// seconds per compute second, learned by <see cref="CostHistory"/>; 0 by default), and so may a long stage's
+/// (<see cref="StagePerComputeSecond"/>).
 /// </summary>
 public sealed record DispatchCosts(
     double PinnedJobSeconds,
@@ -18,8 +21,23 @@ public sealed record DispatchCosts(
     double ChainCallSeconds,
     double SecondsPerByte,
     double MinWaves = 0,
-    IReadOnlyDictionary<int, double>? StageSecondsByWaves = null)
+    IReadOnlyDictionary<int, double>? StageSecondsByWaves = null,
+    double PinnedJobPerComputeSecond = 0,
+    double ScatterJobPerComputeSecond = 0,
+    double StagePerComputeSecond = 0)
 {
+    /// <summary>
+    /// A parallel stage's overhead with <paramref name="makespan"/> seconds of compute: <see cref="StageSeconds(double)"/>
+    /// plus <see cref="StagePerComputeSecond"/> per second of it (long stages' own spread, learned from them alone).
+    /// </summary>
+    public double StageSeconds(double waves, double makespan) => StageSeconds(waves) + (StagePerComputeSecond * makespan);
+
+    /// <summary>A pinned job's cost beyond <paramref name="compute"/> seconds of compute.</summary>
+    public double PinnedJob(double compute) => PinnedJobSeconds + (PinnedJobPerComputeSecond * compute);
+
+    /// <summary>A scattered job's cost beyond its stages' overheads and <paramref name="compute"/> seconds of makespan.</summary>
+    public double ScatterJob(double compute) => ScatterJobSeconds + (ScatterJobPerComputeSecond * compute);
+
     /// <summary>
     /// A parallel stage's overhead beyond its compute and bytes: as measured at this many waves, else barrier + dispatch ·
     /// max(waves, <see cref="MinWaves"/>).

@@ -23,6 +23,12 @@ public sealed class LineFit(int capacity = LineFit.DefaultCapacity, double decay
     /// <summary>The smallest x among the points kept, or null with none.</summary>
     public double? MinX => _points.Count == 0 ? null : _points.Min(p => p.X);
 
+    /// <summary>The largest x among the points kept, or null with none.</summary>
+    public double? MaxX => _points.Count == 0 ? null : _points.Max(p => p.X);
+
+    /// <summary>The median x among the points kept, or null with none.</summary>
+    public double? MedianX => _points.Count == 0 ? null : _points.Select(p => p.X).Order().ElementAt(_points.Count / 2);
+
     public void Add(double x, double y)
     {
         if (!double.IsFinite(x) || !double.IsFinite(y) || x < 0 || y <= 0)

@@ -19,10 +19,10 @@ public static class ModeChooser
     public static CostDecision Decide(Plans.WorkloadPlan plan, IReadOnlyList<SiloFigures> silos, int parallelism, UnitCosts costs, DispatchCosts dispatch)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
-        var inputs = new CostInputs(PlanShape.Of(plan), silos, parallelism, costs, dispatch);
+        var inputs = new CostInputs(PlanShapes.Of(plan), silos, parallelism, costs, dispatch);
         var predictions = new List<ModePrediction> { CostPredictor.Pinned(inputs), CostPredictor.Scatter(inputs) };
         var slots = Math.Max(1, Math.Min(parallelism, CostPredictor.ParallelSlots(silos)));
-        foreach (var (changes, _, shape) in PlanVariants.Candidates(plan, slots))
+        foreach (var (changes, shape) in PlanShapes.Candidates(plan, slots))
         {
             predictions.Add(CostPredictor.Scatter(inputs with { Shape = shape }, changes));
         }

@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using SerialCluster.Abstractions.CostModel;
+using SerialCluster.Kernels.Analysis.CostModel;
+
+namespace SerialCluster.Grains.CostModel;
+
+/// <summary>
+/// The cost histories a silo's coordinators read, kept so that a job's decision makes no grain call: two calls (the
+/// workload's history and the cluster's) were most of the decision's time, paid by every job in every mode. What this
+/// silo's own jobs record comes back from the history grain as its new snapshot and replaces the kept one at once. A
+/// kept history older than <see cref="Reuse"/> is still used, and read again in the background for the next job
+/// (<see cref="IsStale"/>), so other silos' records are seen one job later; one older than <see cref="MaxAge"/> is read
+/// before deciding. An empty history is never kept (the first job of a workload must see the next one's record).
+/// One cache per grain factory, i.e. per silo, so silos sharing a process (the in-process test cluster) stay apart.
+/// </summary>
+public sealed class CostHistoryCache
+{
+    /// <summary>How long a history read is used again without reading it anew.</summary>
+    public static readonly TimeSpan Reuse = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a history read is used at all.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
+
+    private static readonly ConditionalWeakTable<IGrainFactory, CostHistoryCache> PerSilo = new();
+
+    private readonly ConcurrentDictionary<string, (CostEstimate Estimate, long At)> _entries = new(StringComparer.Ordinal);
+
+    /// <summary>The cache of the silo whose grain factory this is.</summary>
+    public static CostHistoryCache Of(IGrainFactory grains) => PerSilo.GetValue(grains, _ => new CostHistoryCache());
+
+    /// <summary>The history under <paramref name="key"/> when it was read or recorded here within <see cref="MaxAge"/>.</summary>
+    public CostEstimate? Get(string key) =>
+        _entries.TryGetValue(key, out var entry) && Stopwatch.GetElapsedTime(entry.At) < MaxAge ? entry.Estimate : null;
+
+    /// <summary>Whether the history under <paramref name="key"/> should be read again (none kept, or older than <see cref="Reuse"/>).</summary>
+    public bool IsStale(string key) => !_entries.TryGetValue(key, out var entry) || Stopwatch.GetElapsedTime(entry.At) >= Reuse;
+
+    /// <summary>Keeps <paramref name="history"/> (a grain's answer) as the latest under <paramref name="key"/>; returns it as the model reads it.</summary>
+    public CostEstimate Put(string key, UnitCostHistory history)
+    {
+        var estimate = UnitCostGrain.ToEstimate(history);
+        if (estimate.Jobs > 0)
+        {
+            _entries[key] = (estimate, Stopwatch.GetTimestamp());
+        }
+        else
+        {
+            _entries.TryRemove(key, out _);
+        }
+
+        return estimate;
+    }
+}
