@@ -1,9 +1,5 @@
 using SerialCluster.Cli;
 using SerialCluster.Cli.Output;
-using SerialCluster.Grains.Hosting;
-
-// Before the first socket (the embedded cluster's or the gateway client's): the runtime reads this once.
-SocketCompletions.InlineUnlessSet();
 
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

@@ -1,10 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using SerialCluster.Grains.Hosting;
 using SerialCluster.Silo.Hosting;
 
-// Before the first socket: the runtime reads this once (see SocketCompletions).
-SocketCompletions.InlineUnlessSet();
 var builder = Host.CreateApplicationBuilder(args);
 try
 {

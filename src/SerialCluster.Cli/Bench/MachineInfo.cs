@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using SerialCluster.Grains.Hosting;
 
 namespace SerialCluster.Cli.Bench;
 
@@ -44,5 +43,5 @@ public static class MachineInfo
 
     public static string Describe() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{CpuModel()}, {Environment.ProcessorCount} logical cores; {RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}; server GC {System.Runtime.GCSettings.IsServerGC}; inline socket completions {SocketCompletions.Inline}");
+        $"{CpuModel()}, {Environment.ProcessorCount} logical cores; {RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}; server GC {System.Runtime.GCSettings.IsServerGC}");
 }
