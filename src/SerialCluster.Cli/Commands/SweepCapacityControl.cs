@@ -1,0 +1,77 @@
+using System.Globalization;
+using SerialCluster.Abstractions.Jobs;
+using SerialCluster.Cli.Jobs;
+using SerialCluster.Cli.Reports;
+
+namespace SerialCluster.Cli.Commands;
+
+/// <summary>
+/// Runs a sweep's capacity control: P equal, independent tasks of the amdahl workload's chunk kernel (a SHA-256 chain,
+/// no serial part) at parallelism P, through the same cluster and dispatch as the job, so it runs where the work runs,
+/// also on a multi-process cluster. One task's length is sized once, on first use, to the job's P = 1 wall time clamped
+/// to [<see cref="MinTaskSeconds"/>, <see cref="MaxTaskSeconds"/>], from a probe of <see cref="ProbeSteps"/> steps
+/// (its task compute time, not its wall time, so the job's fixed cost does not shorten the estimate).
+/// </summary>
+public sealed class SweepCapacityControl(JobRunner runner, string workload, Action<string> log)
+{
+    public const string ControlWorkload = "amdahl";
+    public const double MinTaskSeconds = 0.1;
+    public const double MaxTaskSeconds = 1.0;
+    public const long ProbeSteps = 1 << 20;
+
+    private readonly List<SweepControlRun> _runs = [];
+    private long _chunkSteps;
+    private double _taskSeconds;
+
+    public SweepControl Result => new(_chunkSteps, _taskSeconds, _runs);
+
+    /// <summary>Runs the control at <paramref name="p"/> (sizing it first from <paramref name="jobSecondsAtOne"/>); a measured run when repeat ≥ 1.</summary>
+    public async Task RunAsync(int p, int repeat, double jobSecondsAtOne, CancellationToken cancellationToken)
+    {
+        if (_chunkSteps == 0)
+        {
+            await SizeAsync(jobSecondsAtOne, cancellationToken);
+        }
+
+        var status = await RunJobAsync(p, _chunkSteps, cancellationToken);
+        var seconds = status.Profile!.WallSeconds;
+        if (repeat >= 1)
+        {
+            _runs.Add(new SweepControlRun(new(p, repeat, seconds), status.JobId));
+        }
+
+        log(string.Create(
+            CultureInfo.InvariantCulture,
+            $"sweep {workload}: capacity control P={p} {(repeat >= 1 ? $"repeat {repeat}" : "warm-up")}: {p} × {_chunkSteps:N0} steps in {seconds:F3} s ({status.JobId})"));
+    }
+
+    private async Task SizeAsync(double jobSecondsAtOne, CancellationToken cancellationToken)
+    {
+        _taskSeconds = Math.Clamp(double.IsFinite(jobSecondsAtOne) ? jobSecondsAtOne : MinTaskSeconds, MinTaskSeconds, MaxTaskSeconds);
+        // Twice: the first activates the control's path; the second is timed.
+        await RunJobAsync(1, ProbeSteps, cancellationToken);
+        var probe = await RunJobAsync(1, ProbeSteps, cancellationToken);
+        var rate = ProbeSteps / Math.Max(1e-6, probe.Profile!.WorkSeconds);
+        _chunkSteps = Math.Max(1, (long)Math.Round(rate * _taskSeconds));
+        log(string.Create(
+            CultureInfo.InvariantCulture,
+            $"sweep {workload}: capacity control sized to {_chunkSteps:N0} SHA-256 steps per task (~{_taskSeconds:F3} s at {rate / 1e6:F1} M steps/s alone)"));
+    }
+
+    private async Task<JobStatus> RunJobAsync(int p, long chunkSteps, CancellationToken cancellationToken)
+    {
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["serialSteps"] = "0",
+            ["chunkSteps"] = chunkSteps.ToString(CultureInfo.InvariantCulture),
+            ["tasks"] = p.ToString(CultureInfo.InvariantCulture),
+        };
+        var status = await runner.RunAsync(new JobSpec(ControlWorkload, parameters, JobMode.Scatter, p), (_, _, _) => { }, cancellationToken);
+        if (status.State != JobState.Completed || status.Profile is null)
+        {
+            throw new CliException(ExitCodes.JobFailed, $"capacity-control job {status.JobId} (P={p}) failed: {status.Error}");
+        }
+
+        return status;
+    }
+}
