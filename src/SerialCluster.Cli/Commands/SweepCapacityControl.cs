@@ -10,7 +10,8 @@ namespace SerialCluster.Cli.Commands;
 /// no serial part) at parallelism P, through the same cluster and dispatch as the job, so it runs where the work runs,
 /// also on a multi-process cluster. One task's length is sized once, on first use, to the job's P = 1 wall time clamped
 /// to [<see cref="MinTaskSeconds"/>, <see cref="MaxTaskSeconds"/>], from a probe of <see cref="ProbeSteps"/> steps
-/// (its task compute time, not its wall time, so the job's fixed cost does not shorten the estimate).
+/// run twice at P = 1 (the first activates the control's path, the second's task compute time gives the rate, so the
+/// job's fixed cost does not shorten the estimate).
 /// </summary>
 public sealed class SweepCapacityControl(JobRunner runner, string workload, Action<string> log)
 {
@@ -25,7 +26,7 @@ public sealed class SweepCapacityControl(JobRunner runner, string workload, Acti
 
     public SweepControl Result => new(_chunkSteps, _taskSeconds, _runs);
 
-    /// <summary>Runs the control at <paramref name="p"/> (sizing it first from <paramref name="jobSecondsAtOne"/>); a measured run when repeat ≥ 1.</summary>
+    /// <summary>Runs the control at <paramref name="p"/> in repeat round <paramref name="repeat"/>, sizing it first (once) from <paramref name="jobSecondsAtOne"/>.</summary>
     public async Task RunAsync(int p, int repeat, double jobSecondsAtOne, CancellationToken cancellationToken)
     {
         if (_chunkSteps == 0)
@@ -35,14 +36,11 @@ public sealed class SweepCapacityControl(JobRunner runner, string workload, Acti
 
         var status = await RunJobAsync(p, _chunkSteps, cancellationToken);
         var seconds = status.Profile!.WallSeconds;
-        if (repeat >= 1)
-        {
-            _runs.Add(new SweepControlRun(new(p, repeat, seconds), status.JobId));
-        }
+        _runs.Add(new SweepControlRun(new(p, repeat, seconds), status.JobId));
 
         log(string.Create(
             CultureInfo.InvariantCulture,
-            $"sweep {workload}: capacity control P={p} {(repeat >= 1 ? $"repeat {repeat}" : "warm-up")}: {p} × {_chunkSteps:N0} steps in {seconds:F3} s ({status.JobId})"));
+            $"sweep {workload}: capacity control P={p} repeat {repeat}: {p} × {_chunkSteps:N0} steps in {seconds:F3} s ({status.JobId})"));
     }
 
     private async Task SizeAsync(double jobSecondsAtOne, CancellationToken cancellationToken)

@@ -43,6 +43,7 @@ public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSet
         var total = ps.Count * settings.Repeat;
         string? firstResult = null;
         var control = settings.CapacityControlOn ? new SweepCapacityControl(runner, workload.Name, line => console.Error.WriteLine(line)) : null;
+        // The control is sized on the first measured P = 1 job (warm, unlike the first warm-up job, which carries the JIT).
         var firstAtOne = double.NaN;
         if (control is not null)
         {
@@ -63,15 +64,6 @@ public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSet
                 console.Error.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
                     $"sweep {workload.Name}: warm-up P={p}: {status.Profile?.WallSeconds ?? double.NaN:F3} s ({status.State.ToString().ToLowerInvariant()}, not measured)"));
-                if (p == 1 && double.IsNaN(firstAtOne))
-                {
-                    firstAtOne = status.Profile?.WallSeconds ?? double.NaN;
-                }
-
-                if (control is not null && p <= cores)
-                {
-                    await control.RunAsync(p, 0, firstAtOne, cancellationToken);
-                }
             }
         }
 

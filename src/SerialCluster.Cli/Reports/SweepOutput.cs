@@ -195,7 +195,7 @@ public static class SweepOutput
             lines.Add($"work–span (the P = 1 job, {sweep.Baseline.JobId}): T1 = {F(ws.WorkSeconds)} s of task compute, T∞ = {F(ws.SpanSeconds)} s on the critical path, parallelism T1/T∞ = {F(ws.Parallelism, "F2")}; {ws.Tasks} tasks in {ws.Stages} stages, dispatch {F(ws.DispatchSeconds * 1e3, "F3")} ms per task");
         }
 
-        lines.Add($"whatif check (schedule simulated from the P = 1 job on min(P, {sweep.Cores}) cores): " + string.Join("; ", sweep.Checks.Select(c =>
+        lines.Add($"whatif check (schedule simulated from the P = 1 job on min(P, {sweep.Cores}) cores{(a.Capacity is { Count: > 1 } ? ", delivering the measured capacity C(P): one at full speed, the rest sharing C(P) − 1" : string.Empty)}): " + string.Join("; ", sweep.Checks.Select(c =>
             $"P={c.P}: predicted {F(c.PredictedSeconds)} s vs measured {F(c.MeasuredSeconds)} s ({WhatIfOutput.Signed(c.RelativeError)}, tolerance ±{c.Tolerance:0%}{(c.Within ? string.Empty : ", OUTSIDE")})")));
         if (sweep.SaturationNote is { } note)
         {

@@ -38,7 +38,10 @@ public sealed record SweepResult(
         var profile = baseline.Profile!;
         var analysis = ScalingAnalysis.Analyze([.. runs.Select(r => new Observation(r.P, r.Seconds))], cores, ProfileMapping.WorkSpan(profile), control?.Runs.Select(r => r.Run).ToList());
         var model = ProfileMapping.Model(profile, 1);
-        var checks = analysis.Points.Select(p => WhatIfCheck.Of(model, p.P, cores, p.MedianSeconds, p.Spread)).ToList();
+        // With a measured capacity the schedule is simulated on the cores the machine delivered at that P.
+        var checks = analysis.Points.Select(p => analysis.CapacityAt(p.P) is { } c
+            ? WhatIfCheck.OnCapacity(model, p.P, cores, c.Capacity, p.MedianSeconds, p.Spread)
+            : WhatIfCheck.Of(model, p.P, cores, p.MedianSeconds, p.Spread)).ToList();
         return new SweepResult(workload, parameters, mode, cluster, cores, repeat, runs, analysis, baseline, model, checks, control);
     }
 
