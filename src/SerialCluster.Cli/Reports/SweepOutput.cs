@@ -230,7 +230,7 @@ public static class SweepOutput
                 a.Amdahl is null ? "—" : F(a.Amdahl.Speedup(p.P), "F2") + "×",
                 a.Usl is null ? "—" : F(a.Usl.Speedup(p.P), "F2") + "×",
                 a.CapacityAt(p.P) is { } capacity ? F(capacity.Capacity, "F2") : "—",
-                a.AmdahlOnMeasuredCores is { } onCores ? F(onCores.Speedup(p.P), "F2") + "×" : "—",
+                a.AmdahlOnMeasuredCores is { } onCores && double.IsFinite(onCores.Speedup(p.P)) ? F(onCores.Speedup(p.P), "F2") + "×" : "—",
                 p.Saturated ? "[yellow]saturated[/]" : string.Empty);
         }
 
