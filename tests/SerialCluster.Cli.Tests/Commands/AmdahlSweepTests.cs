@@ -10,7 +10,7 @@ namespace SerialCluster.Cli.Tests.Commands;
 /// calibrated on the P = 1 job alone and run on that capacity, predicts the measured P = 1 and P = 2 medians within the
 /// tolerance the sweep's own spread sets. The plain fit (ideal cores) is printed beside it: on this project's 2-vCPU VM
 /// the P = 2 speedup of SHA-256 work moves between 1.5× and 1.9× from minute to minute, which the plain fit reads as
-/// serial work (docs/ANALYSIS.md, "Capacity-adjusted fit"). Where two cores cannot run two tasks at once at all (C(2)
+/// serial work (docs/ANALYSIS.md, "Amdahl on measured cores"). Where two cores cannot run two tasks at once at all (C(2)
 /// below <see cref="MinCapacity"/>: a machine loaded far beyond its cores) no serial fraction can be told from the
 /// noise, and the test skips, saying so, instead of measuring the neighbours.
 /// </summary>
@@ -18,7 +18,7 @@ namespace SerialCluster.Cli.Tests.Commands;
 public sealed class AmdahlSweepTests : IDisposable
 {
     /// <summary>
-    /// Below this C(2) the P = 2 time moves by less than (1 − 1/C) = 23% of the parallel part between f = 0 and f = 1,
+    /// Below this C(2) the P = 2 time moves by less than 1 − 1/C = 23% of T(1) between f = 0 and f = 1,
     /// so a few per cent of noise is already ±0.1 in f.
     /// </summary>
     private const double MinCapacity = 1.3;
@@ -32,7 +32,7 @@ public sealed class AmdahlSweepTests : IDisposable
     public async Task FittedSerialFractionOnMeasuredCoresMatchesTheWorkloadsAndWhatIfReproducesTheMeasuredPoints(double f)
     {
         // Opt-in until the fit on measured cores is shown to pass on this project's VM, quiet, 5 of 5 per f (see
-        // docs/ANALYSIS.md, "Capacity-adjusted fit": so far measured only with other sessions' builds and benches taking
+        // docs/ANALYSIS.md, "Amdahl on measured cores": so far measured only with other sessions' builds and benches taking
         // the cores, where no control can follow the capacity).
         Skip.IfNot(Environment.GetEnvironmentVariable("SERIALCLUSTER_MEASURE") == "1",
             "an opt-in measurement (SERIALCLUSTER_MEASURE=1): it needs a machine quiet enough that two cores can run two tasks at once (issue 5)");
