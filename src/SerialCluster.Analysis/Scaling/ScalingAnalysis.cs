@@ -69,7 +69,7 @@ public sealed record ScalingAnalysis(
                 t1 / workSpan.LowerBound(processors),
                 t1 / workSpan.Brent(processors),
                 t1 / workSpan.Burdened(processors))).ToList();
-        // Capacity beyond the cores is the saturated machine again: measured where the control ran, fitted only within.
+        // The sweep runs its control only at P ≤ cores; the fit, like the plain one, takes only the unsaturated runs.
         var capacity = controls is { Count: > 0 } ? CoreCapacity.From(controls) : null;
         return new ScalingAnalysis(
             cores,
