@@ -41,7 +41,7 @@ public sealed class SweepSettings : ClusterSettings
     public string Mode { get; init; } = "scatter";
 
     [CommandOption("--capacity-control <ON|OFF>")]
-    [Description("on: beside each run at every P within the cores, also run a control of P equal independent SHA-256 tasks at parallelism P, measuring what P busy cores deliver right now, and fit Amdahl against that capacity too (fits.amdahlOnMeasuredCores); off: only the job's runs.")]
+    [Description("on: beside each run at every P within the cores, also run a control of 4·P equal independent SHA-256 tasks at parallelism P, measuring what P busy cores deliver right now, and fit Amdahl against that capacity too (fits.amdahlOnMeasuredCores); off: only the job's runs.")]
     [DefaultValue("on")]
     public string CapacityControl { get; init; } = "on";
 
