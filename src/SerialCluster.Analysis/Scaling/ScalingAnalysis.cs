@@ -5,7 +5,8 @@ namespace SerialCluster.Analysis.Scaling;
 /// Gustafson and USL fits, and the work–span bounds of the P = 1 job. Amdahl and Gustafson are fitted only to points
 /// with P ≤ the cores available (beyond them the machine is saturated, which says nothing about the job's serial
 /// fraction); the USL, whose κ term models exactly such contention, sees every point. The work–span bounds at P use
-/// min(P, cores) processors.
+/// min(P, cores) processors. With capacity-control runs (<see cref="ControlRun"/>) it also gives the capacity C(P) the
+/// busy cores delivered and Amdahl fitted against it (<see cref="AmdahlOnMeasuredCores"/>), beside the plain fit.
 /// </summary>
 public sealed record ScalingAnalysis(
     int Cores,
@@ -14,12 +15,20 @@ public sealed record ScalingAnalysis(
     GustafsonFit? Gustafson,
     UslFit? Usl,
     WorkSpan? WorkSpan,
-    IReadOnlyList<BoundPoint> Bounds)
+    IReadOnlyList<BoundPoint> Bounds,
+    IReadOnlyList<CoreCapacity>? Capacity = null,
+    CapacityAmdahlFit? AmdahlOnMeasuredCores = null)
 {
     public bool AnySaturated => Points.Any(p => p.Saturated);
 
-    /// <summary>Analyses runs that include P = 1; <paramref name="cores"/> is what the machine (or cluster) really has.</summary>
-    public static ScalingAnalysis Analyze(IReadOnlyList<Observation> runs, int cores, WorkSpan? workSpan)
+    /// <summary>The measured capacity at P; null where the control did not run at P.</summary>
+    public CoreCapacity? CapacityAt(int p) => Capacity?.FirstOrDefault(c => c.P == p);
+
+    /// <summary>
+    /// Analyses runs that include P = 1; <paramref name="cores"/> is what the machine (or cluster) really has;
+    /// <paramref name="controls"/> are the capacity control's runs (null or empty: none measured).
+    /// </summary>
+    public static ScalingAnalysis Analyze(IReadOnlyList<Observation> runs, int cores, WorkSpan? workSpan, IReadOnlyList<ControlRun>? controls = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(cores, 1);
         if (!runs.Any(r => r.P == 1))
@@ -60,6 +69,8 @@ public sealed record ScalingAnalysis(
                 t1 / workSpan.LowerBound(processors),
                 t1 / workSpan.Brent(processors),
                 t1 / workSpan.Burdened(processors))).ToList();
+        // The sweep runs its control only at P ≤ cores; the fit, like the plain one, takes only the unsaturated runs.
+        var capacity = controls is { Count: > 0 } ? CoreCapacity.From(controls) : null;
         return new ScalingAnalysis(
             cores,
             points,
@@ -67,7 +78,9 @@ public sealed record ScalingAnalysis(
             GustafsonFit.Fit([.. points.Where(p => !p.Saturated).Select(p => (p.P, p.Speedup))]),
             UslFit.Fit(runs),
             workSpan,
-            bounds);
+            bounds,
+            capacity,
+            capacity is null ? null : CapacityAmdahlFit.Fit(unsaturated, capacity));
     }
 
     /// <summary>Karp–Flatt experimentally determined serial fraction e = (1/S − 1/P)/(1 − 1/P); NaN at P = 1.</summary>

@@ -15,7 +15,9 @@ namespace SerialCluster.Cli.Commands;
 /// <c>serialcluster sweep &lt;workload&gt; --parallelism 1,2,4</c>: runs the same job k times at each P (repeats interleaved
 /// across P, so drift in the machine's load spreads over every P instead of biasing one), checks every run gave the same
 /// result, then reports medians and spread, speedup, efficiency, Karp–Flatt, the Amdahl/Gustafson/USL fits and the
-/// work–span bounds.
+/// work–span bounds. With <c>--capacity-control on</c> (the default) every job at a P within the cores is followed at
+/// once by the capacity control at that P (<see cref="SweepCapacityControl"/>), so the capacity C(P) the busy cores
+/// delivered is measured beside each repeat, and Amdahl is fitted against it as well as against ideal cores.
 /// </summary>
 public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSettings>
 {
@@ -40,6 +42,14 @@ public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSet
         var runs = new List<SweepRun>();
         var total = ps.Count * settings.Repeat;
         string? firstResult = null;
+        var control = settings.CapacityControlOn ? new SweepCapacityControl(runner, workload.Name, line => console.Error.WriteLine(line)) : null;
+        // The control is sized on the first measured P = 1 job (warm, unlike the first warm-up job, which carries the JIT).
+        var firstAtOne = double.NaN;
+        if (control is not null)
+        {
+            console.Say($"capacity control on: after each job at P ≤ {cores}, {SweepControl.Kernel}, to measure what P busy cores deliver (--capacity-control off to skip)");
+        }
+
         for (var round = 1; round <= settings.Warmup; round++)
         {
             foreach (var p in ps)
@@ -77,10 +87,19 @@ public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSet
                 console.Error.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
                     $"sweep {workload.Name}: run {runs.Count}/{total}: P={p} repeat {repeat}: {status.Profile.WallSeconds:F3} s ({status.JobId})"));
+                if (p == 1 && double.IsNaN(firstAtOne))
+                {
+                    firstAtOne = status.Profile.WallSeconds;
+                }
+
+                if (control is not null && p <= cores)
+                {
+                    await control.RunAsync(p, repeat, firstAtOne, cancellationToken);
+                }
             }
         }
 
-        var sweep = SweepResult.Build(workload.Name, parameters, mode, connection.Description, cores, settings.Repeat, runs);
+        var sweep = SweepResult.Build(workload.Name, parameters, mode, connection.Description, cores, settings.Repeat, runs, control?.Result);
         await PublishAsync(connection.Client, sweep, cancellationToken);
         if (settings.Csv is { } csv)
         {

@@ -40,6 +40,11 @@ public sealed class SweepSettings : ClusterSettings
     [DefaultValue("scatter")]
     public string Mode { get; init; } = "scatter";
 
+    [CommandOption("--capacity-control <ON|OFF>")]
+    [Description("on: beside each run at every P within the cores, also run a control of 4·P equal independent SHA-256 tasks at parallelism P, measuring what P busy cores deliver right now, and fit Amdahl against that capacity too (fits.amdahlOnMeasuredCores); off: only the job's runs.")]
+    [DefaultValue("on")]
+    public string CapacityControl { get; init; } = "on";
+
     [CommandOption("--csv <FILE>")]
     [Description("Also write the per-P table as CSV (header p,seconds,speedup,efficiency,karpFlatt,...).")]
     public string? Csv { get; init; }
@@ -47,6 +52,8 @@ public sealed class SweepSettings : ClusterSettings
     [CommandOption("--html <FILE>")]
     [Description("Also write an HTML report with the charts embedded as PNG images.")]
     public string? Html { get; init; }
+
+    public bool CapacityControlOn => CapacityControl.Equals("on", StringComparison.OrdinalIgnoreCase);
 
     public JobMode ParsedMode => Mode.Equals("auto", StringComparison.OrdinalIgnoreCase) ? JobMode.Auto : JobMode.Scatter;
 
@@ -58,6 +65,11 @@ public sealed class SweepSettings : ClusterSettings
         if (Mode.ToLowerInvariant() is not ("scatter" or "auto"))
         {
             return ValidationResult.Error($"--mode '{Mode}' cannot be swept; allowed: scatter, auto (pinned runs on one core whatever P is)");
+        }
+
+        if (CapacityControl.ToLowerInvariant() is not ("on" or "off"))
+        {
+            return ValidationResult.Error($"--capacity-control '{CapacityControl}' is not a choice; allowed: on, off");
         }
 
         if (ParseList(Parallelism, out var error) is null)

@@ -28,7 +28,9 @@ public sealed class WhatIfCommand(ConsoleStreams console) : AsyncCommand<WhatIfS
                 var cores = document["cores"]?.GetValue<int>() ?? Environment.ProcessorCount;
                 var model = ProfileMapping.Model(job.Profile, 1);
                 var checks = (document["points"] as JsonArray ?? [])
-                    .Select(p => WhatIfCheck.Of(model, p!["p"]!.GetValue<int>(), cores, p["seconds"]!.GetValue<double>(), p["spread"]!.GetValue<double>()))
+                    .Select(p => p!["capacity"] is JsonValue capacity
+                        ? WhatIfCheck.OnCapacity(model, p["p"]!.GetValue<int>(), cores, capacity.GetValue<double>(), p["seconds"]!.GetValue<double>(), p["spread"]!.GetValue<double>())
+                        : WhatIfCheck.Of(model, p["p"]!.GetValue<int>(), cores, p["seconds"]!.GetValue<double>(), p["spread"]!.GetValue<double>()))
                     .ToList();
                 result = WhatIfOutput.Compute(job, $"sweep {from} (its P = 1 job)", 1, settings.ParsedCores, settings.ParsedSpeed, checks, answerCores: cores, coreSpeeds: settings.ParsedCoreSpeeds);
             }

@@ -37,6 +37,25 @@ public static class Charts
             Curve(plot, xs, [.. xs.Select(amdahl.Speedup)], $"Amdahl fit f = {amdahl.SerialFraction.Value:F3}", Colors.Blue, LinePattern.Solid);
         }
 
+        if (analysis.Capacity is { Count: > 0 } capacity)
+        {
+            var measuredCores = plot.Add.Scatter(capacity.Select(c => (double)c.P).ToArray(), capacity.Select(c => c.Capacity).ToArray());
+            measuredCores.LegendText = "capacity C(P) of the busy cores (control)";
+            measuredCores.Color = Colors.Teal;
+            measuredCores.MarkerShape = MarkerShape.OpenSquare;
+            measuredCores.MarkerSize = 10;
+            measuredCores.LinePattern = LinePattern.Dotted;
+        }
+
+        if (analysis.AmdahlOnMeasuredCores is { } onCores)
+        {
+            var fitted = onCores.Capacity.Keys.Order().ToArray();
+            var line = plot.Add.Scatter(fitted.Select(p => (double)p).ToArray(), fitted.Select(onCores.Speedup).ToArray());
+            line.LegendText = $"Amdahl on measured cores f = {onCores.SerialFraction.Value:F3}";
+            line.Color = Colors.DarkCyan;
+            line.MarkerSize = 6;
+        }
+
         if (analysis.Usl is { } usl)
         {
             Curve(plot, xs, [.. xs.Select(usl.Speedup)], $"USL fit σ = {usl.Sigma.Value:F3}, κ = {usl.Kappa.Value:F4}", Colors.Purple, LinePattern.Solid);

@@ -11,7 +11,7 @@ namespace SerialCluster.Cli.Reports;
 /// <summary>A sweep's outputs: the JSON document, the CSV table, the terminal table and chart, and the HTML report.</summary>
 public static class SweepOutput
 {
-    public const string CsvHeader = "p,seconds,speedup,efficiency,karpFlatt,runs,minSeconds,maxSeconds,spread,saturated,lowerBoundSeconds,brentSeconds,burdenedSeconds,amdahlSpeedup,uslSpeedup,predictedSeconds";
+    public const string CsvHeader = "p,seconds,speedup,efficiency,karpFlatt,runs,minSeconds,maxSeconds,spread,saturated,lowerBoundSeconds,brentSeconds,burdenedSeconds,amdahlSpeedup,uslSpeedup,predictedSeconds,capacity,amdahlOnMeasuredCoresSpeedup";
 
     public static JsonObject Json(SweepResult sweep)
     {
@@ -51,6 +51,10 @@ public static class SweepOutput
                     ["amdahlSpeedup"] = a.Amdahl is null ? null : a.Amdahl.Speedup(p.P),
                     ["uslSpeedup"] = a.Usl is null ? null : a.Usl.Speedup(p.P),
                     ["predictedSeconds"] = check.PredictedSeconds,
+                    ["capacity"] = a.CapacityAt(p.P) is { } c ? c.Capacity : null,
+                    ["capacityMin"] = a.CapacityAt(p.P) is { } low ? low.MinCapacity : null,
+                    ["capacityMax"] = a.CapacityAt(p.P) is { } high ? high.MaxCapacity : null,
+                    ["amdahlOnMeasuredCoresSpeedup"] = a.AmdahlOnMeasuredCores is { } adjusted ? JsonNumber(adjusted.Speedup(p.P)) : null,
                 };
             })]),
             ["fits"] = new JsonObject
@@ -63,6 +67,15 @@ public static class SweepOutput
                     ["maxSpeedup"] = JsonNumber(a.Amdahl.MaxSpeedup),
                     ["rmseSeconds"] = a.Amdahl.RmseSeconds,
                     ["observations"] = a.Amdahl.Observations,
+                },
+                ["amdahlOnMeasuredCores"] = a.AmdahlOnMeasuredCores is not { } onCores ? null : new JsonObject
+                {
+                    ["serialFraction"] = onCores.SerialFraction.Value,
+                    ["serialFractionStdErr"] = JsonNumber(onCores.SerialFraction.StandardError),
+                    ["t1Seconds"] = onCores.T1Seconds.Value,
+                    ["rmseSeconds"] = onCores.RmseSeconds,
+                    ["observations"] = onCores.Observations,
+                    ["model"] = "T(P) = T1 · (f + (1 − f)/C(P)), C(P) = the capacity measured by the control",
                 },
                 ["gustafson"] = a.Gustafson is null ? null : new JsonObject
                 {
@@ -80,6 +93,16 @@ public static class SweepOutput
                     ["peakN"] = JsonNumber(a.Usl.PeakN),
                     ["rmseSeconds"] = a.Usl.RmseSeconds,
                 },
+            },
+            ["capacityControl"] = sweep.Control is not { } control ? null : new JsonObject
+            {
+                ["kernel"] = SweepControl.Kernel,
+                ["chunkSteps"] = control.ChunkSteps,
+                ["taskSeconds"] = control.TaskSeconds,
+                ["runs"] = new JsonArray([.. control.Runs.Select(r => (JsonNode)new JsonObject
+                {
+                    ["p"] = r.Run.P, ["repeat"] = r.Run.Repeat, ["seconds"] = r.Run.Seconds, ["jobId"] = r.JobId,
+                })]),
             },
             ["workSpan"] = a.WorkSpan is not { } ws ? null : new JsonObject
             {
@@ -127,7 +150,9 @@ public static class SweepOutput
                 Numbers.Csv(bound?.BurdenedSeconds ?? double.NaN),
                 Numbers.Csv(a.Amdahl?.Speedup(p.P) ?? double.NaN),
                 Numbers.Csv(a.Usl?.Speedup(p.P) ?? double.NaN),
-                Numbers.Csv(check.PredictedSeconds)));
+                Numbers.Csv(check.PredictedSeconds),
+                Numbers.Csv(a.CapacityAt(p.P)?.Capacity ?? double.NaN),
+                Numbers.Csv(a.AmdahlOnMeasuredCores?.Speedup(p.P) ?? double.NaN)));
         }
 
         return text.ToString();
@@ -141,6 +166,16 @@ public static class SweepOutput
         if (a.Amdahl is { } amdahl)
         {
             lines.Add($"Amdahl: serial fraction f = {F(amdahl.SerialFraction.Value)} ± {F(amdahl.SerialFraction.StandardError)} (least squares over {amdahl.Observations} runs with P ≤ {sweep.Cores}); speedup limit 1/f = {F(amdahl.MaxSpeedup, "F2")}×");
+        }
+
+        if (a.AmdahlOnMeasuredCores is { } onCores)
+        {
+            var capacities = string.Join(", ", (a.Capacity ?? []).Where(c => c.P > 1).Select(c => $"C({c.P}) = {F(c.Capacity, "F2")} ({F(c.MinCapacity, "F2")}–{F(c.MaxCapacity, "F2")})"));
+            lines.Add($"Amdahl on measured cores: f = {F(onCores.SerialFraction.Value)} ± {F(onCores.SerialFraction.StandardError)} — the same fit with P replaced by the capacity the busy cores delivered to an embarrassingly parallel control run beside each repeat ({capacities}); it reads a shortfall of the cores themselves as theirs, not the job's; where C(P) ≈ P the two fits agree");
+        }
+        else if (sweep.Control is not null)
+        {
+            lines.Add("Amdahl on measured cores: not fitted (the control measured no capacity above 1 at a swept P within the cores)");
         }
 
         if (a.Gustafson is { } gustafson)
@@ -160,7 +195,7 @@ public static class SweepOutput
             lines.Add($"work–span (the P = 1 job, {sweep.Baseline.JobId}): T1 = {F(ws.WorkSeconds)} s of task compute, T∞ = {F(ws.SpanSeconds)} s on the critical path, parallelism T1/T∞ = {F(ws.Parallelism, "F2")}; {ws.Tasks} tasks in {ws.Stages} stages, dispatch {F(ws.DispatchSeconds * 1e3, "F3")} ms per task");
         }
 
-        lines.Add($"whatif check (schedule simulated from the P = 1 job on min(P, {sweep.Cores}) cores): " + string.Join("; ", sweep.Checks.Select(c =>
+        lines.Add($"whatif check (schedule simulated from the P = 1 job on min(P, {sweep.Cores}) cores{(a.Capacity is { Count: > 1 } ? ", delivering the measured capacity C(P): one at full speed, the rest sharing C(P) − 1" : string.Empty)}): " + string.Join("; ", sweep.Checks.Select(c =>
             $"P={c.P}: predicted {F(c.PredictedSeconds)} s vs measured {F(c.MeasuredSeconds)} s ({WhatIfOutput.Signed(c.RelativeError)}, tolerance ±{c.Tolerance:0%}{(c.Within ? string.Empty : ", OUTSIDE")})")));
         if (sweep.SaturationNote is { } note)
         {
@@ -174,7 +209,7 @@ public static class SweepOutput
     {
         var a = sweep.Analysis;
         var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"{sweep.Workload} sweep, {sweep.Repeat} run(s) per P, {sweep.Mode} on the {sweep.Cluster} ({sweep.Cores} cores)"));
-        foreach (var column in new[] { "P", "median", "min–max", "speedup", "efficiency", "Karp–Flatt", "bound max(T1/P,T∞)", "Brent", "burdened", "Amdahl fit", "USL fit", "" })
+        foreach (var column in new[] { "P", "median", "min–max", "speedup", "efficiency", "Karp–Flatt", "bound max(T1/P,T∞)", "Brent", "burdened", "Amdahl fit", "USL fit", "capacity C(P)", "Amdahl on C(P)", "" })
         {
             table.AddColumn(new TableColumn(column).RightAligned());
         }
@@ -194,6 +229,8 @@ public static class SweepOutput
                 bound is null ? "—" : F(bound.BurdenedSeconds) + " s",
                 a.Amdahl is null ? "—" : F(a.Amdahl.Speedup(p.P), "F2") + "×",
                 a.Usl is null ? "—" : F(a.Usl.Speedup(p.P), "F2") + "×",
+                a.CapacityAt(p.P) is { } capacity ? F(capacity.Capacity, "F2") : "—",
+                a.AmdahlOnMeasuredCores is { } onCores && double.IsFinite(onCores.Speedup(p.P)) ? F(onCores.Speedup(p.P), "F2") + "×" : "—",
                 p.Saturated ? "[yellow]saturated[/]" : string.Empty);
         }
 
@@ -217,12 +254,15 @@ public static class SweepOutput
         var a = sweep.Analysis;
         var parameters = string.Join(" ", sweep.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
         var page = new HtmlPage($"serialcluster sweep: {sweep.Workload}")
-            .Paragraph($"{sweep.Workload} {parameters}; mode {sweep.Mode}; {sweep.Repeat} run(s) per P on the {sweep.Cluster} with {sweep.Cores} cores.")
+            .Paragraph($"{sweep.Workload} {parameters}; mode {sweep.Mode}; {sweep.Repeat} run(s) per P on the {sweep.Cluster} with {sweep.Cores} cores."
+                + (sweep.Control is { } control
+                    ? $" Capacity control: after each job at P ≤ {sweep.Cores}, {SweepControl.Kernel}, {control.ChunkSteps:N0} steps per task (~{F(control.TaskSeconds)} s alone); C(P) = P · t(1 task) / t(P tasks)."
+                    : " Capacity control off: the Amdahl fit assumes P ideal cores."))
             .Image(Charts.Speedup(a, $"{sweep.Workload}: speedup against P"), "speedup chart")
             .Image(Charts.Times(a, $"{sweep.Workload}: wall time against P"), "wall time chart")
             .Heading("Points")
             .Table(
-                ["P", "runs", "median s", "min s", "max s", "speedup", "efficiency", "Karp–Flatt", "max(T1/P,T∞) s", "Brent s", "burdened s", "predicted s", "saturated"],
+                ["P", "runs", "median s", "min s", "max s", "speedup", "efficiency", "Karp–Flatt", "max(T1/P,T∞) s", "Brent s", "burdened s", "predicted s", "capacity C(P)", "saturated"],
                 a.Points.Select(p =>
                 {
                     var bound = a.Bounds.FirstOrDefault(b => b.P == p.P);
@@ -230,7 +270,7 @@ public static class SweepOutput
                     return (IReadOnlyList<string>)[
                         p.P.ToString(CultureInfo.InvariantCulture), p.Runs.ToString(CultureInfo.InvariantCulture), F(p.MedianSeconds), F(p.MinSeconds), F(p.MaxSeconds),
                         F(p.Speedup, "F2"), F(p.Efficiency, "P0"), F(p.KarpFlatt), F(bound?.LowerBoundSeconds ?? double.NaN), F(bound?.BrentSeconds ?? double.NaN),
-                        F(bound?.BurdenedSeconds ?? double.NaN), F(check.PredictedSeconds), p.Saturated ? "yes" : "no"];
+                        F(bound?.BurdenedSeconds ?? double.NaN), F(check.PredictedSeconds), F(a.CapacityAt(p.P)?.Capacity ?? double.NaN, "F2"), p.Saturated ? "yes" : "no"];
                 }))
             .Heading("Fits, bounds and checks")
             .List(Findings(sweep));

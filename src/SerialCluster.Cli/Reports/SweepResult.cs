@@ -7,7 +7,7 @@ namespace SerialCluster.Cli.Reports;
 /// <summary>
 /// A finished sweep: what ran where, every run, the analysis, the job at P = 1 whose wall time is the median (the
 /// baseline whose work, span and task times feed the bounds and the what-if model), and that model's checks against
-/// every measured P.
+/// every measured P; and the capacity control's runs when one ran (null with <c>--capacity-control off</c>).
 /// </summary>
 public sealed record SweepResult(
     string Workload,
@@ -20,18 +20,29 @@ public sealed record SweepResult(
     ScalingAnalysis Analysis,
     JobStatus Baseline,
     WhatIfModel Model,
-    IReadOnlyList<WhatIfCheck> Checks)
+    IReadOnlyList<WhatIfCheck> Checks,
+    SweepControl? Control = null)
 {
     public static SweepResult Build(
-        string workload, IReadOnlyDictionary<string, string> parameters, string mode, string cluster, int cores, int repeat, IReadOnlyList<SweepRun> runs)
+        string workload,
+        IReadOnlyDictionary<string, string> parameters,
+        string mode,
+        string cluster,
+        int cores,
+        int repeat,
+        IReadOnlyList<SweepRun> runs,
+        SweepControl? control = null)
     {
         var ones = runs.Where(r => r.P == 1).OrderBy(r => r.Seconds).ToList();
         var baseline = ones[(ones.Count - 1) / 2].Status;
         var profile = baseline.Profile!;
-        var analysis = ScalingAnalysis.Analyze([.. runs.Select(r => new Observation(r.P, r.Seconds))], cores, ProfileMapping.WorkSpan(profile));
+        var analysis = ScalingAnalysis.Analyze([.. runs.Select(r => new Observation(r.P, r.Seconds))], cores, ProfileMapping.WorkSpan(profile), control?.Runs.Select(r => r.Run).ToList());
         var model = ProfileMapping.Model(profile, 1);
-        var checks = analysis.Points.Select(p => WhatIfCheck.Of(model, p.P, cores, p.MedianSeconds, p.Spread)).ToList();
-        return new SweepResult(workload, parameters, mode, cluster, cores, repeat, runs, analysis, baseline, model, checks);
+        // With a measured capacity the schedule is simulated on the cores the machine delivered at that P.
+        var checks = analysis.Points.Select(p => analysis.CapacityAt(p.P) is { } c
+            ? WhatIfCheck.OnCapacity(model, p.P, cores, c.Capacity, p.MedianSeconds, p.Spread)
+            : WhatIfCheck.Of(model, p.P, cores, p.MedianSeconds, p.Spread)).ToList();
+        return new SweepResult(workload, parameters, mode, cluster, cores, repeat, runs, analysis, baseline, model, checks, control);
     }
 
     /// <summary>The sentence the output carries whenever a swept P exceeds the cores available.</summary>

@@ -5,38 +5,53 @@ namespace SerialCluster.Cli.Tests.Commands;
 
 /// <summary>
 /// The fit against real jobs: the amdahl workload with a known serial fraction, swept at P = 1, 2 on the embedded
-/// cluster (3 runs each, medians), gives back that fraction; and whatif, calibrated on the P = 1 job alone, predicts the
-/// measured P = 1 and P = 2 medians within the tolerance the sweep's own spread sets. This needs 2 cores that are free:
-/// on a machine whose load average is above its core count the P = 2 runs cannot run in parallel (measured here at load
-/// 34–38 on 2 cores: speedups of 0.5–1.3 at P = 2, fitted f anywhere in [0.4, 1]), so the test skips, saying so, instead
-/// of measuring the neighbours (see docs/ANALYSIS.md).
+/// cluster (5 runs each, medians) with the capacity control beside each run, gives back that fraction when Amdahl is
+/// fitted against the capacity C(2) the two busy cores measurably delivered (fits.amdahlOnMeasuredCores); and whatif,
+/// calibrated on the P = 1 job alone and run on that capacity, predicts the measured P = 1 and P = 2 medians within the
+/// tolerance the sweep's own spread sets. The plain fit (ideal cores) is printed beside it: on this project's 2-vCPU VM
+/// the P = 2 speedup of SHA-256 work moves between 1.5× and 1.9× from minute to minute, which the plain fit reads as
+/// serial work (docs/ANALYSIS.md, "Amdahl on measured cores"). Where two cores cannot run two tasks at once at all (C(2)
+/// below <see cref="MinCapacity"/>: a machine loaded far beyond its cores) no serial fraction can be told from the
+/// noise, and the test skips, saying so, instead of measuring the neighbours.
 /// </summary>
+[Collection(MeasurementCollection.Name)]
 public sealed class AmdahlSweepTests : IDisposable
 {
+    /// <summary>
+    /// Below this C(2) the P = 2 time moves by less than 1 − 1/C = 23% of T(1) between f = 0 and f = 1,
+    /// so a few per cent of noise is already ±0.1 in f.
+    /// </summary>
+    private const double MinCapacity = 1.3;
+
     private readonly string _folder = Directory.CreateTempSubdirectory("amdahl-sweep-").FullName;
 
     [SkippableTheory]
     [InlineData(0.0)]
     [InlineData(0.25)]
     [InlineData(0.5)]
-    public async Task FittedSerialFractionMatchesTheWorkloadsAndWhatIfReproducesTheMeasuredPoints(double f)
+    public async Task FittedSerialFractionOnMeasuredCoresMatchesTheWorkloadsAndWhatIfReproducesTheMeasuredPoints(double f)
     {
-        // Opt-in: on this project's 2-vCPU VM, idle, the P = 2 speedup of SHA-256 kernels moves between 1.5× and 1.9×
-        // from minute to minute (2026-11-29: fitted f = 0.14–0.27 for f = 0 with 0.3 s and 1.2 s jobs alike, so not a
-        // fixed cost; docs/ANALYSIS.md). A measurement this machine cannot pass reliably must not gate CI.
+        // Opt-in until the fit on measured cores passes on this project's VM, quiet, 5 of 5 per f: measured 2026-11-29
+        // quiet it did 5/5 for f = 0 but 3/5 for 0.25 and 2/5 for 0.5 (docs/ANALYSIS.md, "Amdahl on measured cores").
         Skip.IfNot(Environment.GetEnvironmentVariable("SERIALCLUSTER_MEASURE") == "1",
-            "an opt-in measurement (SERIALCLUSTER_MEASURE=1): it needs 2 cores that really scale, which this VM does not reliably give (issue 5)");
+            "an opt-in measurement (SERIALCLUSTER_MEASURE=1): it needs a machine quiet enough that two cores can run two tasks at once (issue 5)");
         Skip.If(Environment.ProcessorCount < 2, "needs 2 cores to measure P = 2");
         var load = LoadAverage();
-        Skip.If(load > Environment.ProcessorCount - 1, $"the machine is loaded (1-minute load average {load:F1} on {Environment.ProcessorCount} cores): P = 2 cannot run in parallel, so no serial fraction can be measured");
+        Skip.If(load > 2 * Environment.ProcessorCount, $"the machine is overloaded (1-minute load average {load:F1} on {Environment.ProcessorCount} cores): its capacity moves faster than a control beside each run can follow (measured at load 9–20 on 2 cores: C(2) from 0.61 to 2.40 within one sweep, fitted f anywhere in [0, 1])");
         var (code, stdout, stderr) = await CliHarness.RunAsync(
             "sweep", "amdahl", "--set", $"serialFraction={f.ToString(CultureInfo.InvariantCulture)}", "--set", "work=4000000", "--set", "tasks=8",
-            "--parallelism", "1,2", "--repeat", "3", "--warmup", "1", "--json");
+            "--parallelism", "1,2", "--repeat", "5", "--warmup", "1", "--json");
         Assert.True(code == 0, stderr);
         var document = JsonNode.Parse(stdout)!;
+        var points = document["points"]!.ToJsonString();
+        var capacity = document["points"]![1]!["capacity"]!.GetValue<double>();
+        Skip.If(capacity < MinCapacity, $"two busy cores delivered C(2) = {capacity:F2} of one (1-minute load average {LoadAverage():F1} on {Environment.ProcessorCount} cores): too little parallel capacity to tell serial work from noise; points: {points}");
 
-        var fitted = document["fits"]!["amdahl"]!["serialFraction"]!.GetValue<double>();
-        Assert.True(Math.Abs(fitted - f) <= 0.07, $"fitted f = {fitted:F3} for f = {f}; points: {document["points"]!.ToJsonString()}");
+        var plain = document["fits"]!["amdahl"]!["serialFraction"]!.GetValue<double>();
+        var fitted = document["fits"]!["amdahlOnMeasuredCores"]!["serialFraction"]!.GetValue<double>();
+        Assert.True(
+            Math.Abs(fitted - f) <= 0.07,
+            $"fitted f on measured cores = {fitted:F3} for f = {f} (C(2) = {capacity:F3}; the plain fit on ideal cores: {plain:F3}); points: {points}; control: {document["capacityControl"]!.ToJsonString()}");
 
         var saved = Path.Combine(_folder, "sweep.json");
         await File.WriteAllTextAsync(saved, stdout);
@@ -46,7 +61,7 @@ public sealed class AmdahlSweepTests : IDisposable
         Assert.Equal([1, 2], checks.Select(c => c!["p"]!.GetValue<int>()).ToArray());
         Assert.All(checks, c => Assert.True(
             c!["within"]!.GetValue<bool>(),
-            $"P={c["p"]}: predicted {c["predictedSeconds"]} s, measured {c["measuredSeconds"]} s, tolerance {c["tolerance"]}"));
+            $"P={c["p"]}: predicted {c["predictedSeconds"]} s, measured {c["measuredSeconds"]} s, tolerance {c["tolerance"]} (C(2) = {capacity:F3}; f on measured cores {fitted:F3}, plain {plain:F3})"));
     }
 
     /// <summary>The 1-minute load average from /proc/loadavg; 0 where there is none (not Linux).</summary>

@@ -33,6 +33,14 @@ public sealed class SweepCommandTests : IDisposable
         Assert.NotNull(document["fits"]!["amdahl"]);
         Assert.True(document["fits"]!["usl"]!["kappaFitted"]!.GetValue<bool>());
         Assert.InRange(document["fits"]!["amdahl"]!["serialFraction"]!.GetValue<double>(), 0, 1);
+        // The capacity control ran beside each repeat at P = 1 and 2 (within the cores), not at the saturated P.
+        Assert.Equal(4, document["capacityControl"]!["runs"]!.AsArray().Count);
+        Assert.True(document["capacityControl"]!["chunkSteps"]!.GetValue<long>() > 0);
+        Assert.Equal(1.0, points[0]!["capacity"]!.GetValue<double>());
+        Assert.True(points[1]!["capacity"]!.GetValue<double>() > 0);
+        Assert.Null(points[2]!["capacity"]);
+        Assert.InRange(document["fits"]!["amdahlOnMeasuredCores"]!["serialFraction"]!.GetValue<double>(), 0, 1);
+        Assert.Contains("sweep montecarlo: capacity control P=2 repeat 2", stderr, StringComparison.Ordinal);
         Assert.True(document["workSpan"]!["workSeconds"]!.GetValue<double>() > 0);
         Assert.Equal("montecarlo", document["baseline"]!["workload"]!.GetValue<string>());
         Assert.Contains("sweep montecarlo: run 6/6", stderr, StringComparison.Ordinal);
@@ -40,6 +48,7 @@ public sealed class SweepCommandTests : IDisposable
 
         var lines = File.ReadAllLines(csv);
         Assert.StartsWith("p,seconds,speedup,efficiency,karpFlatt,", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith(",capacity,amdahlOnMeasuredCoresSpeedup", lines[0], StringComparison.Ordinal);
         Assert.Equal(4, lines.Length);
         var header = lines[0].Split(',');
         foreach (var line in lines.Skip(1))
@@ -52,7 +61,24 @@ public sealed class SweepCommandTests : IDisposable
         HtmlCharts.AssertPngImages(File.ReadAllText(html), 2);
     }
 
+    [Fact]
+    public async Task WithTheCapacityControlOffOnlyThePlainFitIsMade()
+    {
+        var (code, stdout, stderr) = await CliHarness.RunAsync(
+            "sweep", "montecarlo", "--set", "samples=20000", "--set", "tasks=4", "--parallelism", "1,2", "--repeat", "1", "--warmup", "0",
+            "--capacity-control", "off", "--json");
+
+        Assert.True(code == 0, stderr);
+        var document = JsonNode.Parse(stdout)!.AsObject();
+        Assert.Null(document["capacityControl"]);
+        Assert.Null(document["fits"]!["amdahlOnMeasuredCores"]);
+        Assert.NotNull(document["fits"]!["amdahl"]);
+        Assert.Null(document["points"]![1]!["capacity"]);
+        Assert.DoesNotContain("capacity control", stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData("--capacity-control", "maybe", "--capacity-control 'maybe' is not a choice; allowed: on, off")]
     [InlineData("--parallelism", "2,4", "must include 1")]
     [InlineData("--parallelism", "1,x", "'x' is not a parallelism")]
     [InlineData("--mode", "pinned", "cannot be swept")]
