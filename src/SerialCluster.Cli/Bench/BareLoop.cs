@@ -36,6 +36,25 @@ public static class BareLoop
     }
 
     /// <summary>
+    /// <see cref="RunChain"/> with each of its calls run as a thread-pool work item, awaited one after another: how a
+    /// silo runs a chain's batches (on pool threads, not this process's main thread), without the cluster. Seconds only.
+    /// </summary>
+    public static async Task<double> RunChainOnPoolAsync(WorkloadPlan plan)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var chain = plan.CreateWholeChain() ?? plan.StartChain(0, plan.CreateTaskInput(0, 0, []));
+        var call = Math.Max(1, chain.TotalSteps / ChainCalls);
+        while (chain.StepsDone < chain.TotalSteps)
+        {
+            var steps = Math.Min(call, chain.TotalSteps - chain.StepsDone);
+            await Task.Run(() => chain.Advance(steps));
+        }
+
+        _ = chain.Output();
+        return Stopwatch.GetElapsedTime(start).TotalSeconds;
+    }
+
+    /// <summary>
     /// Chain steps per second at the kernel's optimised JIT tier: many small calls first (warm-up, at least
     /// 200 of them and a fifth of <paramref name="seconds"/>), then batches doubling until about
     /// <paramref name="seconds"/> have passed; the rate is the last batch's.

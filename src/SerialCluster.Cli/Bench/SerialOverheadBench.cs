@@ -21,8 +21,8 @@ public static class SerialOverheadBench
         var rows = new List<BenchRow>();
         var details = new List<string>
         {
-            "| kernel | size | repeat | bare loop | cluster (coordinator wall) | cluster (client wall) | chain inside the silo | chain compute | job fixed cost | bare ÷ cluster | bare ÷ chain | bare ÷ compute | GC pauses bare / cluster |",
-            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "| kernel | size | repeat | bare loop | cluster (coordinator wall) | cluster (client wall) | chain inside the silo | chain compute | job fixed cost | bare ÷ cluster | bare ÷ chain | bare ÷ compute | bare on pool threads | pooled ÷ compute | GC pauses bare / cluster |",
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         };
         var data = new JsonObject();
         var rates = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -43,6 +43,7 @@ public static class SerialOverheadBench
             var ratios = new List<double>();
             var clientRatios = new List<double>();
             var computeRatios = new List<double>();
+            var pooledRatios = new List<double>();
             var bareTimes = new List<double>();
             var fixedCosts = new List<double>();
             var runs = new JsonArray();
@@ -72,6 +73,10 @@ public static class SerialOverheadBench
                     bareGc = watch.Elapsed();
                 }
 
+                // The same bare loop with its calls on pool threads, as a silo runs a chain's batches: separates where
+                // a chain runs (which thread, which core the OS gives it) from what the cluster adds.
+                var pooled = await BareLoop.RunChainOnPoolAsync(plan);
+                pooledRatios.Add(pooled / cluster.Profile.StageProfiles.Sum(st => st.WorkSeconds));
                 if (!JsonNodesEqual(bareResult, cluster.ResultJson))
                 {
                     throw new CliException(ExitCodes.JobFailed, $"bench: {kernel} gave different results in the bare loop and through the cluster: {bareResult} vs {cluster.ResultJson}");
@@ -84,7 +89,7 @@ public static class SerialOverheadBench
                 fixedCosts.Add(cluster.WallSeconds - chainWall);
                 ratios.Add(bare / cluster.WallSeconds);
                 clientRatios.Add(bare / cluster.ClientSeconds);
-                details.Add(F($"| {kernel} | {steps:N0} steps | {repeat} | {Seconds(bare)} | {Seconds(cluster.WallSeconds)} | {Seconds(cluster.ClientSeconds)} | {Seconds(chainWall)} | {Seconds(chainCompute)} | {(cluster.WallSeconds - chainWall) * 1e3:F1} ms | {Ratio(bare / cluster.WallSeconds)} | {Ratio(bare / chainWall)} | {Ratio(bare / chainCompute)} | {bareGc.PauseSeconds * 1e3:F1} ms ({bareGc.Collections}) / {clusterGc.PauseSeconds * 1e3:F1} ms ({clusterGc.Collections}) |"));
+                details.Add(F($"| {kernel} | {steps:N0} steps | {repeat} | {Seconds(bare)} | {Seconds(cluster.WallSeconds)} | {Seconds(cluster.ClientSeconds)} | {Seconds(chainWall)} | {Seconds(chainCompute)} | {(cluster.WallSeconds - chainWall) * 1e3:F1} ms | {Ratio(bare / cluster.WallSeconds)} | {Ratio(bare / chainWall)} | {Ratio(bare / chainCompute)} | {Seconds(pooled)} | {Ratio(pooled / chainCompute)} | {bareGc.PauseSeconds * 1e3:F1} ms ({bareGc.Collections}) / {clusterGc.PauseSeconds * 1e3:F1} ms ({clusterGc.Collections}) |"));
                 runs.Add(new JsonObject
                 {
                     ["bareSeconds"] = bare,
@@ -93,6 +98,7 @@ public static class SerialOverheadBench
                     ["clusterWorkSeconds"] = cluster.Profile.WorkSeconds,
                     ["chainWallSeconds"] = chainWall,
                     ["chainComputeSeconds"] = chainCompute,
+                    ["pooledBareSeconds"] = pooled,
                     ["bareGcPauseSeconds"] = bareGc.PauseSeconds,
                     ["clusterGcPauseSeconds"] = clusterGc.PauseSeconds,
                 });
@@ -107,13 +113,14 @@ public static class SerialOverheadBench
                 F($"{Ratio(ratio)}× bare speed"),
                 ratio / Goal,
                 F($"≥ {Goal:F2}×"),
-                F($"median of {ratios.Count} alternating pairs of {Seconds(Median(bareTimes))}; client-side wall: {Ratio(Median(clientRatios))}×; the kernel's own time in the silo (batches alone): {Ratio(Median(computeRatios))}×; job fixed cost {Seconds(Median(fixedCosts))}")));
+                F($"median of {ratios.Count} alternating pairs of {Seconds(Median(bareTimes))}; client-side wall: {Ratio(Median(clientRatios))}×; the kernel's own time in the silo (batches alone): {Ratio(Median(computeRatios))}×; the bare loop on pool threads ÷ that: {Ratio(Median(pooledRatios))}×; job fixed cost {Seconds(Median(fixedCosts))}")));
             data[kernel] = new JsonObject
             {
                 ["steps"] = steps,
                 ["ratio"] = ratio,
                 ["clientRatio"] = Median(clientRatios),
                 ["computeRatio"] = Median(computeRatios),
+                ["pooledRatio"] = Median(pooledRatios),
                 ["fixedCostSeconds"] = Median(fixedCosts),
                 ["unitsPerSecond"] = rates[kernel],
                 ["runs"] = runs,
@@ -121,7 +128,7 @@ public static class SerialOverheadBench
         }
 
         details.Add(string.Empty);
-        details.Add("Coordinator wall: the job's profile, from submission to result (planning, the cost model, the grain call, the chain in batches, the result). Client wall: submit to the poll that saw the job finished (every 50 ms until the bare loop's time, then every 5 ms). Chain inside the silo: the pinned run's own wall on the serial silo (batches, progress reports); chain compute: the sum of its batches' own times (the kernel alone, no gaps between batches); job fixed cost = coordinator wall − that, what a job costs whatever its length. GC pauses: the time this process's garbage collections stopped every thread during the bare loop and during the cluster job (collections in brackets).");
+        details.Add("Coordinator wall: the job's profile, from submission to result (planning, the cost model, the grain call, the chain in batches, the result). Client wall: submit to the poll that saw the job finished (every 50 ms until the bare loop's time, then every 5 ms). Chain inside the silo: the pinned run's own wall on the serial silo (batches, progress reports); chain compute: the sum of its batches' own times (the kernel alone, no gaps between batches); job fixed cost = coordinator wall − that, what a job costs whatever its length. Bare on pool threads: the bare loop again right after the pair, each of its 64 calls a thread-pool work item (as a silo runs batches); pooled ÷ compute compares it with the chain's kernel time in the silo. GC pauses: the time this process's garbage collections stopped every thread during the bare loop and during the cluster job (collections in brackets).");
         return (new BenchSection("1. Serial overhead", rows, details, data), rates);
     }
 
