@@ -73,10 +73,6 @@ public static class SerialOverheadBench
                     bareGc = watch.Elapsed();
                 }
 
-                // The same bare loop with its calls on pool threads, as a silo runs a chain's batches: separates where
-                // a chain runs (which thread, which core the OS gives it) from what the cluster adds.
-                var pooled = await BareLoop.RunChainOnPoolAsync(plan);
-                pooledRatios.Add(pooled / cluster.Profile.StageProfiles.Sum(st => st.WorkSeconds));
                 if (!JsonNodesEqual(bareResult, cluster.ResultJson))
                 {
                     throw new CliException(ExitCodes.JobFailed, $"bench: {kernel} gave different results in the bare loop and through the cluster: {bareResult} vs {cluster.ResultJson}");
@@ -86,6 +82,11 @@ public static class SerialOverheadBench
                 var chainWall = cluster.Profile.StageProfiles.Sum(st => st.WallSeconds);
                 var chainCompute = cluster.Profile.StageProfiles.Sum(st => st.WorkSeconds);
                 computeRatios.Add(bare / chainCompute);
+
+                // The same bare loop with its calls on pool threads, as a silo runs a chain's batches: separates where
+                // a chain runs (which thread, which core the OS gives it) from what the cluster adds.
+                var pooled = await BareLoop.RunChainOnPoolAsync(plan);
+                pooledRatios.Add(pooled / chainCompute);
                 fixedCosts.Add(cluster.WallSeconds - chainWall);
                 ratios.Add(bare / cluster.WallSeconds);
                 clientRatios.Add(bare / cluster.ClientSeconds);
