@@ -124,7 +124,7 @@ public static class BareLoop
                 {
                     plan.RunTask(0, task, plan.CreateTaskInput(0, task, []), CancellationToken.None);
                 }
-            }) { IsBackground = true };
+            }) { IsBackground = true, Name = "bare-worker" };
             workers[i].Start();
         }
 

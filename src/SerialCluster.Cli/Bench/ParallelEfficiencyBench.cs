@@ -36,8 +36,14 @@ public static class ParallelEfficiencyBench
         // The same stage on P bare threads, and the cluster once more right after it: the machine's own limit, side by
         // side with the cluster (two pairs, the better of each, so a burst of foreign load in one run does not decide).
         var bareP = BareLoop.ParallelStageSeconds(plan, p);
+        // The second pair is watched thread by thread: where the cores went, in the cluster and in the bare run.
+        var clusterCpu = ThreadCpuSampler.Available ? ThreadCpuSampler.Start() : null;
         var again = await BenchJob.RunAsync(context.Client, "montecarlo", parameters, JobMode.Scatter, p, null, context.CancellationToken);
-        bareP = Math.Min(bareP, BareLoop.ParallelStageSeconds(plan, p));
+        var clusterUse = clusterCpu?.Stop();
+        var bareCpu = ThreadCpuSampler.Available ? ThreadCpuSampler.Start() : null;
+        var bareSecond = BareLoop.ParallelStageSeconds(plan, p);
+        var bareUse = bareCpu?.Stop();
+        bareP = Math.Min(bareP, bareSecond);
         var clusterBest = Math.Min(run.WallSeconds, again.WallSeconds);
         var taskSeconds = (before + after) / 2;
         var t1 = taskSeconds * n;
@@ -62,6 +68,16 @@ public static class ParallelEfficiencyBench
             new("3", F($"dispatch cost per task, {n:N0} empty tasks: P·wall/N"), Micro(emptyDispatch * 1e6), DispatchGoalMicroseconds * 1e-6 / emptyDispatch, F($"≤ {DispatchGoalMicroseconds:F0} µs"),
                 F($"wall {Seconds(empty.WallSeconds)}: {Rate(n / empty.WallSeconds)} tasks/s; wall per task {Micro(empty.WallSeconds / n * 1e6)}")),
         };
+        var details = new List<string>();
+        JsonObject? cores = null;
+        if (clusterCpu is not null && clusterUse is not null && bareCpu is not null && bareUse is not null)
+        {
+            var (row, lines, json) = CoresAccount(p, again, clusterCpu.System, clusterUse, bareSecond, bareCpu.System, bareUse);
+            rows.Add(row);
+            details.AddRange(lines);
+            cores = json;
+        }
+
         var data = new JsonObject
         {
             ["tasks"] = n,
@@ -76,8 +92,88 @@ public static class ParallelEfficiencyBench
             ["emptyWallSeconds"] = empty.WallSeconds,
             ["emptyDispatchSecondsPerTask"] = emptyDispatch,
         };
-        return new BenchSection("3. Parallel efficiency", rows, [], data);
+        data["cores"] = cores;
+        return new BenchSection("3. Parallel efficiency", rows, details, data);
     }
+
+    /// <summary>
+    /// Where the machine's core-seconds went during the watched cluster run and the watched bare run: each thread
+    /// group of this process on a CPU and waiting for one, other processes (the machine's busy time less this
+    /// process's), steal and idle. The row compares the kernels' CPU time with their wall in the profile: below 1 the
+    /// kernels' threads lost the difference to other threads; near 1 a slower kernel ran slower on its own.
+    /// </summary>
+    private static (BenchRow Row, IReadOnlyList<string> Lines, JsonObject Json) CoresAccount(
+        int p, BenchJobResult cluster, SystemCpuTimes clusterSystem, IReadOnlyList<ThreadCpuUse> clusterUse,
+        double bareWall, SystemCpuTimes bareSystem, IReadOnlyList<ThreadCpuUse> bareUse)
+    {
+        var lanes = clusterUse.FirstOrDefault(g => g.Group.StartsWith("task lanes", StringComparison.Ordinal));
+        var bare = bareUse.FirstOrDefault(g => g.Group.StartsWith("bare loop", StringComparison.Ordinal));
+        var kernelWall = cluster.Profile.WorkSeconds;
+        var clusterOwn = clusterUse.Sum(g => g.CpuSeconds);
+        var bareOwn = bareUse.Sum(g => g.CpuSeconds);
+        var rest = clusterUse.Where(g => g != lanes).ToList();
+        var row = lanes is null
+            ? BenchRow.Missing("3", "the cluster run's kernels: CPU time ÷ their wall", "reported", "no task-lane threads ran (the stage was not batched), so kernels cannot be told from other thread-pool work")
+            : new BenchRow(
+                "3", "the cluster run's kernels: CPU time ÷ their wall (1 = never kept off a core)", Ratio(lanes.CpuSeconds / kernelWall), null, "reported",
+                F($"kernel wall {Seconds(kernelWall)} (profile); the lanes' threads on a CPU {Seconds(lanes.CpuSeconds)}, waiting for one {Seconds(lanes.WaitSeconds)}; ") +
+                F($"the rest of this process {Seconds(clusterOwn - lanes.CpuSeconds)} ({string.Join(", ", rest.Take(3).Select(g => F($"{Short(g.Group)} {Seconds(g.CpuSeconds)}")))}); ") +
+                F($"other processes {Seconds(Math.Max(0, clusterSystem.Busy - clusterOwn))}, steal {Seconds(clusterSystem.Steal)}, idle {Seconds(clusterSystem.Idle)}; ") +
+                (bare is null ? "" : F($"bare {p} threads: on a CPU {Ratio(bare.CpuSeconds / (p * bareWall))} of {p}·wall, waiting {Seconds(bare.WaitSeconds)}")));
+
+        var groups = clusterUse.Select(g => g.Group).Concat(bareUse.Select(g => g.Group)).Distinct(StringComparer.Ordinal).ToList();
+        var lines = new List<string>
+        {
+            F($"Where the cores went in the watched pair (the second cluster run and the second bare {p}-thread run; /proc/self/task/*/schedstat every {ThreadCpuSampler.Interval.TotalMilliseconds:F0} ms, the machine from /proc/stat), seconds:"),
+            "",
+            "| thread group | cluster: on a CPU | cluster: waiting for a CPU | threads | bare: on a CPU | bare: waiting | threads |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+        };
+        foreach (var group in groups)
+        {
+            var c = clusterUse.FirstOrDefault(g => g.Group == group);
+            var b = bareUse.FirstOrDefault(g => g.Group == group);
+            lines.Add(F($"| {group} | {Cpu(c?.CpuSeconds)} | {Cpu(c?.WaitSeconds)} | {c?.Threads ?? 0} | {Cpu(b?.CpuSeconds)} | {Cpu(b?.WaitSeconds)} | {b?.Threads ?? 0} |"));
+        }
+
+        lines.Add(F($"| other processes (machine busy − this process) | {Cpu(Math.Max(0, clusterSystem.Busy - clusterOwn))} | | | {Cpu(Math.Max(0, bareSystem.Busy - bareOwn))} | | |"));
+        lines.Add(F($"| steal (the hypervisor) | {Cpu(clusterSystem.Steal)} | | | {Cpu(bareSystem.Steal)} | | |"));
+        lines.Add(F($"| idle | {Cpu(clusterSystem.Idle)} | | | {Cpu(bareSystem.Idle)} | | |"));
+        lines.Add(F($"| wall of the run | {Cpu(cluster.WallSeconds)} | | | {Cpu(bareWall)} | | |"));
+        lines.Add("");
+        lines.Add("/proc/stat counts in 10 ms ticks; the thread figures are nanoseconds.");
+
+        JsonObject Groups(IReadOnlyList<ThreadCpuUse> use) => new(use.Select(g => KeyValuePair.Create(g.Group, (System.Text.Json.Nodes.JsonNode?)new JsonObject
+        {
+            ["cpuSeconds"] = g.CpuSeconds,
+            ["waitSeconds"] = g.WaitSeconds,
+            ["threads"] = g.Threads,
+        })));
+        var json = new JsonObject
+        {
+            ["cluster"] = new JsonObject
+            {
+                ["kernelWallSeconds"] = kernelWall,
+                ["groups"] = Groups(clusterUse),
+                ["machineBusySeconds"] = clusterSystem.Busy,
+                ["idleSeconds"] = clusterSystem.Idle,
+                ["stealSeconds"] = clusterSystem.Steal,
+            },
+            ["bare"] = new JsonObject
+            {
+                ["wallSeconds"] = bareWall,
+                ["groups"] = Groups(bareUse),
+                ["machineBusySeconds"] = bareSystem.Busy,
+                ["idleSeconds"] = bareSystem.Idle,
+                ["stealSeconds"] = bareSystem.Steal,
+            },
+        };
+        return (row, lines, json);
+    }
+
+    private static string Cpu(double? seconds) => seconds is { } s ? F($"{s:F3}") : "—";
+
+    private static string Short(string group) => group.Split(" (")[0];
 
     private static Dictionary<string, string> Parameters(long samples, int tasks) => new(StringComparer.Ordinal)
     {
