@@ -39,11 +39,22 @@ public static class HopBench
             .Select(s => (Details: s.GetRequiredService<ILocalSiloDetails>(), Grains: s.GetRequiredService<IGrainFactory>()))
             .ToList();
         var own = new Dictionary<(string From, string To), List<double>>();
+        // The cross-silo calls are watched thread by thread: how many times a thread of this process (both silos live
+        // in it) was put on a CPU per round trip, and the CPU it took, against the round trip's wall.
+        var crossThreads = new List<ThreadCpuUse>();
+        var crossCalls = 0;
         foreach (var from in silos)
         {
             foreach (var to in silos)
             {
+                var cross = !from.Details.SiloAddress.Equals(to.Details.SiloAddress);
+                var watch = cross && ThreadCpuSampler.Available ? ThreadCpuSampler.Start() : null;
                 own[(from.Details.Name, to.Details.Name)] = await PingAsync(from.Grains, to.Details.SiloAddress, context.Sizes.HopPings, context.CancellationToken);
+                if (watch is not null)
+                {
+                    crossThreads.AddRange(watch.Stop().Where(g => g.Group != ThreadCpuSampler.GroupOf("cpu-sampler")));
+                    crossCalls += Warmup(context.Sizes.HopPings) + context.Sizes.HopPings;
+                }
             }
         }
 
@@ -85,11 +96,14 @@ public static class HopBench
         // The floor under those calls on this machine, measured right after them: no Orleans, the same kind of I/O.
         var tcp = await LoopbackFloor.TcpAsync(context.Sizes.HopPings, context.CancellationToken);
         var handOff = await LoopbackFloor.HandOffAsync(context.Sizes.HopPings, context.CancellationToken);
+        var wake = LoopbackFloor.Wake(context.Sizes.HopPings);
         var tcpP50 = Percentile(tcp, 50);
         var handOffP50 = Percentile(handOff, 50);
+        var wakeP50 = Percentile(wake, 50);
         details.Add(string.Empty);
         details.Add(F($"The floor, no Orleans: loopback TCP round trip (1 byte each way, two async sockets in this process) p50 {Micro(tcpP50)}, p99 {Micro(Percentile(tcp, 99))}; an async hand-off to another task and back (channels) p50 {Micro(handOffP50)}, p99 {Micro(Percentile(handOff, 99))}."));
         details.Add(F($"The rows' figure is the worst pair's p50 (every pair must meet the limit). The cluster's probes: {HopProbeService.PingsPerRound} timed calls per pair every {SerialClusterOptions.DefaultHopProbeInterval.TotalSeconds:F0} s, the last {HopProbeService.WindowSize} kept, read after the bench's own calls."));
+        details.Add(F($"A blocked thread woken by another and back (two wake-ups, events that do not spin): p50 {Micro(wakeP50)}, p99 {Micro(Percentile(wake, 99))}."));
         var rows = new List<BenchRow>
         {
             Row("cross-silo grain round trip p50, cluster's own probes", probeCross, CrossGoalMicroseconds),
@@ -100,12 +114,32 @@ public static class HopBench
                 F($"cross-silo bench p50 ÷ this = {(benchCross.Count > 0 ? benchCross.Max() / tcpP50 : double.NaN):F2}: what Orleans' messaging adds over the socket round trip it rides on")),
             new("4", "the machine's floor: async hand-off to another task and back, no Orleans", Micro(handOffP50), LocalGoalMicroseconds / handOffP50, F($"≤ {LocalGoalMicroseconds:F0} µs"),
                 F($"local bench p50 ÷ this = {(benchLocal.Count > 0 ? benchLocal.Max() / handOffP50 : double.NaN):F2}: a local grain call is at least one hand-off to the activation and one back")),
+            new("4", "the machine's floor: a blocked thread woken and back (two wake-ups), no Orleans", Micro(wakeP50), null, "reported",
+                F($"one wake-up ≈ {Micro(wakeP50 / 2)}: what a message costs when the thread that must take it is asleep")),
         };
+        var dispatches = crossThreads.GroupBy(g => g.Group, StringComparer.Ordinal)
+            .Select(g => (Group: g.Key, PerCall: g.Sum(t => t.Dispatches) / (double)Math.Max(1, crossCalls), CpuPerCall: g.Sum(t => t.CpuSeconds) / Math.Max(1, crossCalls)))
+            .OrderByDescending(g => g.PerCall)
+            .ToList();
+        var perCall = dispatches.Sum(d => d.PerCall);
+        var cpuPerCall = dispatches.Sum(d => d.CpuPerCall);
+        if (crossCalls > 0 && benchCross.Count > 0)
+        {
+            // A round trip's wall is at least the CPU it takes; each time a thread had to be woken for it adds up to a wake-up.
+            var modelled = (cpuPerCall * 1e6) + (perCall * wakeP50 / 2);
+            rows.Add(new BenchRow(
+                "4", "cross-silo round trip: threads put on a CPU per call, and CPU per call (this process)", F($"{perCall:F1} dispatches, {Micro(cpuPerCall * 1e6)} CPU"), null, "reported",
+                F($"{string.Join(", ", dispatches.Take(3).Select(d => F($"{d.Group.Split(" (")[0]} {d.PerCall:F1}")))}; CPU + dispatches × one wake-up = {Micro(modelled)} against the bench's worst p50 {Micro(benchCross.Max())} ({crossCalls:N0} calls watched)")));
+        }
+
         return new BenchSection("4. Hops", rows, details, new JsonObject
         {
             ["pairs"] = matrix,
             ["tcpFloorP50Microseconds"] = tcpP50,
             ["handOffFloorP50Microseconds"] = handOffP50,
+            ["wakeRoundTripP50Microseconds"] = wakeP50,
+            ["crossDispatchesPerCall"] = crossCalls > 0 ? perCall : null,
+            ["crossCpuMicrosecondsPerCall"] = crossCalls > 0 ? cpuPerCall * 1e6 : null,
         });
     }
 
@@ -118,7 +152,7 @@ public static class HopBench
     private static async Task<List<double>> PingAsync(IGrainFactory grains, SiloAddress target, int count, CancellationToken cancellationToken)
     {
         var probe = grains.GetGrain<IProbeGrain>(SiloKey.Format(target, "probe"));
-        for (var i = 0; i < Math.Max(20, count / 10); i++)
+        for (var i = 0; i < Warmup(count); i++)
         {
             await probe.PingAsync();
         }
@@ -139,4 +173,6 @@ public static class HopBench
         times.Sort();
         return times;
     }
+
+    private static int Warmup(int count) => Math.Max(20, count / 10);
 }

@@ -7,8 +7,9 @@ namespace SerialCluster.Cli.Bench;
 
 /// <summary>
 /// What a round trip costs on this machine with no Orleans at all, the floor under target 4's grain calls: one byte
-/// each way over a loopback TCP connection between two async sockets in this process (Nagle off), and one message each
-/// way between two tasks through channels (an async hand-off between threads, what a local call needs at least).
+/// each way over a loopback TCP connection between two async sockets in this process (Nagle off), one message each
+/// way between two tasks through channels (an async hand-off between threads, what a local call needs at least), and
+/// the cost of waking a blocked thread: two threads that wait without spinning and wake each other in turn.
 /// </summary>
 public static class LoopbackFloor
 {
@@ -81,6 +82,49 @@ public static class LoopbackFloor
 
         requests.Writer.Complete();
         await echo;
+        times.Sort();
+        return times;
+    }
+
+    /// <summary>
+    /// Sorted round-trip times in microseconds between two threads that block between messages (events that do not
+    /// spin): each round trip wakes a sleeping thread twice, which is what a message costs when the thread that
+    /// must handle it has gone to sleep — on a virtual machine, possibly with its virtual CPU halted.
+    /// </summary>
+    public static List<double> Wake(int count)
+    {
+        using var ping = new AutoResetEvent(false);
+        using var pong = new AutoResetEvent(false);
+        var stop = 0;
+        var echo = new Thread(() =>
+        {
+            while (true)
+            {
+                ping.WaitOne();
+                if (Volatile.Read(ref stop) == 1)
+                {
+                    return;
+                }
+
+                pong.Set();
+            }
+        }) { IsBackground = true, Name = "bare-wake" };
+        echo.Start();
+        var times = new List<double>(count);
+        for (var i = -Math.Max(20, count / 10); i < count; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            ping.Set();
+            pong.WaitOne();
+            if (i >= 0)
+            {
+                times.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+            }
+        }
+
+        Volatile.Write(ref stop, 1);
+        ping.Set();
+        echo.Join();
         times.Sort();
         return times;
     }

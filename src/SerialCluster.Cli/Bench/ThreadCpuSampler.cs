@@ -3,8 +3,8 @@ using System.Globalization;
 namespace SerialCluster.Cli.Bench;
 
 /// <summary>
-/// Where this process's CPU time went while something ran: every thread's time on a CPU and time runnable but
-/// waiting for one (/proc/self/task/*/schedstat, nanoseconds), read every <see cref="Interval"/> so that threads which
+/// Where this process's CPU time went while something ran: every thread's time on a CPU, time runnable but
+/// waiting for one, and times put on a CPU (/proc/self/task/*/schedstat: nanoseconds, nanoseconds, count), read every <see cref="Interval"/> so that threads which
 /// end before the measurement does (a task lane's thread lingers 50 ms after its last batch) still count, and the
 /// machine's busy, idle and steal time over the same interval (<see cref="SystemCpuTimes"/>). Linux only; elsewhere
 /// it reports nothing.
@@ -13,8 +13,8 @@ public sealed class ThreadCpuSampler : IDisposable
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(50);
 
-    private readonly Dictionary<int, (string Name, long Cpu, long Wait)> _atStart;
-    private readonly Dictionary<int, (string Name, long Cpu, long Wait)> _latest = [];
+    private readonly Dictionary<int, (string Name, long Cpu, long Wait, long Slices)> _atStart;
+    private readonly Dictionary<int, (string Name, long Cpu, long Wait, long Slices)> _latest = [];
     private readonly SystemCpuTimes _systemAtStart;
     private readonly Thread _thread;
     private readonly ManualResetEventSlim _stop = new();
@@ -52,12 +52,12 @@ public sealed class ThreadCpuSampler : IDisposable
         return _latest
             .Select(t =>
             {
-                var start = _atStart.TryGetValue(t.Key, out var s) && s.Name == t.Value.Name ? s : (t.Value.Name, Cpu: 0L, Wait: 0L);
-                return (Group: GroupOf(t.Value.Name), Cpu: (t.Value.Cpu - start.Cpu) * 1e-9, Wait: (t.Value.Wait - start.Wait) * 1e-9);
+                var start = _atStart.TryGetValue(t.Key, out var s) && s.Name == t.Value.Name ? s : (t.Value.Name, Cpu: 0L, Wait: 0L, Slices: 0L);
+                return (Group: GroupOf(t.Value.Name), Cpu: (t.Value.Cpu - start.Cpu) * 1e-9, Wait: (t.Value.Wait - start.Wait) * 1e-9, Slices: t.Value.Slices - start.Slices);
             })
-            .Where(t => t.Cpu > 0 || t.Wait > 0)
+            .Where(t => t.Cpu > 0 || t.Wait > 0 || t.Slices > 0)
             .GroupBy(t => t.Group, StringComparer.Ordinal)
-            .Select(g => new ThreadCpuUse(g.Key, g.Sum(t => t.Cpu), g.Sum(t => t.Wait), g.Count()))
+            .Select(g => new ThreadCpuUse(g.Key, g.Sum(t => t.Cpu), g.Sum(t => t.Wait), g.Count(), g.Sum(t => t.Slices)))
             .OrderByDescending(g => g.CpuSeconds)
             .ToList();
     }
@@ -92,7 +92,7 @@ public sealed class ThreadCpuSampler : IDisposable
         }
     }
 
-    private void Merge(Dictionary<int, (string Name, long Cpu, long Wait)> now)
+    private void Merge(Dictionary<int, (string Name, long Cpu, long Wait, long Slices)> now)
     {
         foreach (var (tid, figures) in now)
         {
@@ -100,9 +100,9 @@ public sealed class ThreadCpuSampler : IDisposable
         }
     }
 
-    private static Dictionary<int, (string Name, long Cpu, long Wait)> Read()
+    private static Dictionary<int, (string Name, long Cpu, long Wait, long Slices)> Read()
     {
-        var threads = new Dictionary<int, (string, long, long)>();
+        var threads = new Dictionary<int, (string, long, long, long)>();
         string[] directories;
         try
         {
@@ -120,7 +120,8 @@ public sealed class ThreadCpuSampler : IDisposable
                 var fields = File.ReadAllText(Path.Combine(directory, "schedstat")).Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 var name = File.ReadAllText(Path.Combine(directory, "comm")).TrimEnd('\n');
                 threads[int.Parse(Path.GetFileName(directory), CultureInfo.InvariantCulture)] =
-                    (name, long.Parse(fields[0], CultureInfo.InvariantCulture), long.Parse(fields[1], CultureInfo.InvariantCulture));
+                    (name, long.Parse(fields[0], CultureInfo.InvariantCulture), long.Parse(fields[1], CultureInfo.InvariantCulture),
+                    long.Parse(fields[2], CultureInfo.InvariantCulture));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
             {
