@@ -34,6 +34,11 @@ public sealed record CostAdvice(
     /// <summary>The corrected prediction for what runs (measured beats modelled; the raw one where never measured), with the decision's time.</summary>
     public double CorrectedPredictedSeconds => Run.DecidingSeconds + DecisionSeconds;
 
+    /// <summary>Why what runs runs: auto's reason, or the mode asked for with what auto would have run and why.</summary>
+    public string ChoiceReason => Spec.Mode == JobMode.Auto
+        ? Decision.Reason
+        : $"{Spec.Mode.ToString().ToLowerInvariant()} asked for; auto would run {PlanRuns.Key(Decision.Choice)} ({Decision.Reason})";
+
     public List<JobPrediction> Predictions =>
     [
         .. Decision.Predictions.Select(p => new JobPrediction(

@@ -268,7 +268,7 @@ public sealed partial class JobGrain(
                     ChosenMode = advice.ChosenMode,
                     PredictedSeconds = advice.PredictedSeconds,
                     CorrectedPredictedSeconds = advice.CorrectedPredictedSeconds,
-                    ChoiceReason = advice.Decision.Reason,
+                    ChoiceReason = advice.ChoiceReason,
                 };
                 Job.Progress = progress;
                 await SaveAsync();

@@ -54,6 +54,7 @@ public sealed class AutoModeTests(ClusterFixture fixture, ITestOutputHelper outp
         Assert.NotNull(pinned.Profile.PredictedSeconds);
         Assert.NotEmpty(scatter.Profile.Predictions!);
         Assert.Equal(ModePrediction.Pinned, Assert.Single(pinned.Profile.Predictions!, p => p.Ran).Mode);
+        Assert.StartsWith("pinned asked for; auto would run ", pinned.Profile.ChoiceReason, StringComparison.Ordinal);
         Assert.Equal(ModePrediction.Scatter, Assert.Single(scatter.Profile.Predictions!, p => p.Ran).Mode);
     }
 
