@@ -6,13 +6,15 @@
 # redis-server is installed, else scripts/grid-cluster.sh (localhost clustering). Each workload gets warm-up runs
 # first (pinned, scatter and auto, twice), so the JIT has compiled its kernels on every silo and the cost history
 # exists; in the first round auto runs first, so it predicts each configuration from earlier configurations' history,
-# not from the same one's pinned and scatter runs. Rows whose best time is under 100 ms get extra rounds
-# (AUTO_GRID_SMALL_REPEATS, default as many again): their run-to-run jitter is a larger share of their time. Rows whose
-# best is under 30 ms (AUTO_GRID_TINY_SECONDS) get AUTO_GRID_TINY_REPEATS more again (default 15, 25 rounds in all):
-# their times spread up to 7× between runs on the 2-vCPU machine, and 10 runs a mode left the ratio's 90% interval
-# spanning 0.8–2.1; 25 narrow it by about √2.5 for some 7 minutes more (the grid about 20 minutes in all).
+# not from the same one's pinned and scatter runs (later rounds' auto jobs do see this configuration's earlier runs in
+# every mode: the cost model's measured-beats-modelled correction, docs/ARCHITECTURE.md, section Auto mode). Every row gets
+# AUTO_GRID_REPEATS rounds (default 10: with 5, one stray run moved a row's median by 10%). Rows whose best time is under
+# 100 ms may get AUTO_GRID_SMALL_REPEATS more (default 0), and rows whose best is under 30 ms (AUTO_GRID_TINY_SECONDS)
+# get AUTO_GRID_TINY_REPEATS more (default 10, 20 rounds in all): their times spread up to 7× between runs on the
+# 2-vCPU machine. Run time, estimated from the 2026-11-29 13:33 grid's walls plus its ~1.7–2 s per CLI invocation:
+# 630 jobs, 180 s of job walls, 21–24 minutes in all on 2 cores.
 #
-#   scripts/auto-grid.sh              # build, run (~20 minutes on 2 cores), write docs/AUTO-GRID.md
+#   scripts/auto-grid.sh              # build, run (~21–24 minutes on 2 cores), write docs/AUTO-GRID.md
 #   AUTO_GRID_REPEATS=1 scripts/auto-grid.sh --no-build
 #   AUTO_GRID_QUICK=1 scripts/auto-grid.sh   # a smoke run of three small configurations
 #   AUTO_GRID_CLUSTER=localhost scripts/auto-grid.sh   # localhost clustering instead of Redis
@@ -21,9 +23,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export GRID_DIR="${GRID_DIR:-$ROOT/.local/grid-cluster}"
 export GRID_SILOS="${GRID_SILOS:-3}"
 export GRID_CLUSTER_ID="${GRID_CLUSTER_ID:-autogrid}"
-REPEATS="${AUTO_GRID_REPEATS:-5}"
-SMALL_REPEATS="${AUTO_GRID_SMALL_REPEATS:-$REPEATS}"
-TINY_REPEATS="${AUTO_GRID_TINY_REPEATS:-15}"
+REPEATS="${AUTO_GRID_REPEATS:-10}"
+SMALL_REPEATS="${AUTO_GRID_SMALL_REPEATS:-0}"
+TINY_REPEATS="${AUTO_GRID_TINY_REPEATS:-10}"
 TINY_SECONDS="${AUTO_GRID_TINY_SECONDS:-0.03}"
 if [[ -z "${AUTO_GRID_CLUSTER:-}" ]]; then
   AUTO_GRID_CLUSTER=$(command -v redis-server >/dev/null && echo redis || echo localhost)
@@ -65,7 +67,7 @@ WARMUPS=(
 if [[ -n "${AUTO_GRID_QUICK:-}" ]]; then
   CONFIGS=("${CONFIGS[2]}" "${CONFIGS[9]}" "${CONFIGS[12]}")
   WARMUPS=("${WARMUPS[0]}" "${WARMUPS[2]}" "${WARMUPS[3]}")
-  REPEATS=1
+  REPEATS="${AUTO_GRID_REPEATS:-2}"
   TINY_REPEATS="${AUTO_GRID_TINY_REPEATS:-0}"
 fi
 
@@ -101,8 +103,9 @@ run() {
   fi
   jq -c --arg lbl "$label" --arg phase "$phase" --argjson load "$(cut -d' ' -f1 /proc/loadavg)" --argjson round "$ROUND" \
     '{"label": $lbl, "phase": $phase, "load": $load, "round": $round, workload, mode, parallelism, wall: .profile.wallSeconds,
-      chosen: .profile.chosenMode, predicted: .profile.predictedSeconds, silos: .profile.silos,
-      predictions: [.profile.predictions[]? | {mode, seconds: .predictedSeconds, parameters}]}' <<<"$out" >> "$RAW"
+      chosen: .profile.chosenMode, predicted: .profile.predictedSeconds, corrected: .profile.correctedPredictedSeconds,
+      reason: .profile.choiceReason, silos: .profile.silos,
+      predictions: [.profile.predictions[]? | {mode, seconds: .predictedSeconds, corrected: .correctedSeconds, runs: .measuredRuns, ran, parameters}]}' <<<"$out" >> "$RAW"
 }
 
 # Wait until every silo has joined: a small scatter job over 3·silos tasks lands on each of them.
@@ -182,7 +185,7 @@ seconds=$(( $(date +%s) - start ))
 
 python3 - "$RAW" "$DOC" "$REPEATS" "$seconds" "$GRID_SILOS" "$CLUSTER_DESCRIPTION" "$SMALL_REPEATS" "$TINY_REPEATS" "$TINY_SECONDS" <<'PY'
 import json, os, platform, random, statistics, subprocess, sys
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 raw, doc, repeats, seconds, silos, cluster, small = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), sys.argv[6], int(sys.argv[7])
 tiny, tiny_seconds = int(sys.argv[8]), float(sys.argv[9])
 rows = [json.loads(l) for l in open(raw) if l.strip()]
@@ -194,15 +197,21 @@ for r in grid:
 def med(xs): return statistics.median(xs)
 def fmt(s): return f"{s:.3f}" if s < 10 else f"{s:.1f}"
 
-lines, misses_speed, misses_pred, errors, substantial, choices = [], [], [], [], [], []
+lines, misses_speed, misses_pred, errors, substantial, choices, cerrors = [], [], [], [], [], [], []
 for label, modes in by.items():
     p = med([r["wall"] for r in modes["pinned"]])
     s = med([r["wall"] for r in modes["scatter"]])
     autos = modes["auto"]
     a = med([r["wall"] for r in autos])
-    chosen = sorted({r["chosen"] for r in autos})
-    changes = sorted({", ".join(f"{k}={v}" for k, v in sorted(
-        next((q["parameters"] for q in r["predictions"] if q["mode"] == r["chosen"] and abs(q["seconds"] - min(x["seconds"] for x in r["predictions"] if x["mode"] == r["chosen"])) < 1e-12), {}).items()))
+    counts = Counter(r["chosen"] for r in autos)
+    chosen = sorted(counts)
+    # The variant that ran: the prediction marked "ran" (older raw files: the fastest of the chosen mode).
+    def ran(r):
+        marked = [q for q in r["predictions"] if q.get("ran")]
+        if marked:
+            return marked[0]
+        return min((q for q in r["predictions"] if q["mode"] == r["chosen"]), key=lambda q: q["seconds"])
+    changes = sorted({", ".join(f"{k}={v}" for k, v in sorted(ran(r)["parameters"].items()))
         for r in autos if r["chosen"] == "scatter-batched"})
     best = min(p, s)
     # Auto's median over the better mode's median. (Not the per-round auto ÷ min(pinned, scatter): the minimum of two
@@ -222,29 +231,37 @@ for label, modes in by.items():
     spread = max(max(r["wall"] for r in modes[m]) / min(r["wall"] for r in modes[m]) for m in ("pinned", "scatter", "auto"))
     # Prediction error of each auto run against its own measured wall time; the median over repeats.
     err = med([100 * (r["predicted"] - r["wall"]) / r["wall"] for r in autos])
+    # The same for the corrected prediction (raw × the median measured ÷ predicted of the plan's recent runs under this
+    # signature; the raw one where it never ran), what auto decided by; None in raw files from before the correction.
+    cerr = med([100 * (r["corrected"] - r["wall"]) / r["wall"] for r in autos]) if all(r.get("corrected") is not None for r in autos) else None
+    corrected_share = sum(1 for r in autos if (ran(r).get("runs") or 0) > 0)
     # And the model's pinned and scatter predictions (from the auto runs, made before running) against measured pinned and scatter.
     pe = med([100 * (next(q["seconds"] for q in r["predictions"] if q["mode"] == "pinned") - p) / p for r in autos])
     se = med([100 * (next(q["seconds"] for q in r["predictions"] if q["mode"] == "scatter") - s) / s for r in autos])
     errors.append(abs(err))
+    if cerr is not None: cerrors.append(abs(cerr))
     if ratio > 1.10: misses_speed.append((label, ratio, lo, hi))
     if abs(err) > 25: misses_pred.append((label, err))
     if best >= 0.05: substantial.append((label, ratio, err, lo, hi))
     choices.append((label, choice_ratio))
-    choice = "/".join(chosen) + (f" ({'; '.join(changes)})" if changes else "")
-    lines.append(f"| {label} | {fmt(p)} | {fmt(s)} | {faster} | {fmt(a)} | {choice} | {ratio:.2f} ({lo:.2f}–{hi:.2f}) | {choice_ratio:.2f} | {err:+.0f}% | {pe:+.0f}% | {se:+.0f}% | {spread:.1f}× |")
+    choice = "/".join(f"{c} ×{counts[c]}" for c in chosen) + (f" ({'; '.join(changes)})" if changes else "")
+    ctext = f"{cerr:+.0f}% ({corrected_share}/{len(autos)})" if cerr is not None else "–"
+    lines.append(f"| {label} | {fmt(p)} | {fmt(s)} | {faster} | {fmt(a)} | {choice} | {ratio:.2f} ({lo:.2f}–{hi:.2f}) | {choice_ratio:.2f} | {err:+.0f}% | {ctext} | {pe:+.0f}% | {se:+.0f}% | {spread:.1f}× |")
 
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
 loads = [r["load"] for r in grid]
 out = []
 out.append("# Auto mode across a grid\n")
+extra = ", ".join(x for x in [f"{repeats + small}× for rows whose best time is under 100 ms" if small else "",
+                                f"{repeats + small + tiny}× under {tiny_seconds * 1000:.0f} ms" if tiny else ""] if x)
 out.append("Generated by `scripts/auto-grid.sh` (rerun it to regenerate this file). Each configuration ran "
-           f"{repeats}× in each mode ({repeats + small}× for rows whose best time is under 100 ms, {repeats + small + tiny}× under {tiny_seconds * 1000:.0f} ms) on a {silos}-process cluster (`{cluster}`), each job submitted by a "
+           f"{repeats}× in each mode{f' ({extra})' if extra else ''} on a {silos}-process cluster (`{cluster}`), each job submitted by a "
            "separate `serialcluster run … --json --gateway`; every figure is the median over the repeats of the job's "
            "`wallSeconds` (submission to result, measured by the coordinator). P = every core (the machine's count).\n")
 out.append(f"Machine: {cpu}, {os.cpu_count()} logical CPUs; load average {min(loads):.1f}–{max(loads):.1f} during the grid "
            f"(other work shared the machine); grid time {seconds} s.\n")
-out.append("| workload / parameters | pinned s | scatter s | faster | auto s | auto chose | auto ÷ best | choice ÷ best | auto prediction error | pinned prediction error | scatter prediction error | spread |")
-out.append("|---|---:|---:|---|---:|---|---:|---:|---:|---:|---:|---:|")
+out.append("| workload / parameters | pinned s | scatter s | faster | auto s | auto chose | auto ÷ best | choice ÷ best | auto prediction error (raw model) | auto corrected error (runs corrected) | pinned prediction error | scatter prediction error | spread |")
+out.append("|---|---:|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|")
 out.extend(lines)
 out.append("")
 out.append("- **faster**: the better of pinned and scatter by their medians.")
@@ -256,13 +273,20 @@ out.append("- **choice ÷ best**: the median time of the mode auto chose, as the
            "auto's own runs' noise.")
 out.append("- **spread**: the largest max ÷ min over the repeats of one mode in this row: how far the same job's time moved "
            "between runs. A ratio or error smaller than the spread is below what this machine can resolve.")
-out.append("- **auto prediction error**: (predicted − measured) / measured for the auto job itself: the prediction for the mode "
-           "it chose plus the time the decision took (target within ±25%). The pinned and scatter columns compare the same "
-           "auto job's predictions for those modes with the measured pinned and scatter medians.")
+out.append("- **auto prediction error (raw model)**: (predicted − measured) / measured for the auto job itself, the median over its runs: "
+           "the raw cost model's prediction for the plan it ran plus the time the decision took (target within ±25%; the "
+           "issue's target is about this column). The pinned and scatter columns compare the same auto job's raw predictions "
+           "for those modes with the measured pinned and scatter medians.")
+out.append("- **auto corrected error**: the same for the corrected prediction auto decided by (the raw one times the median "
+           "measured ÷ predicted of that plan's recent runs under the same parameters and P, where it had any; docs/ARCHITECTURE.md, section Auto mode). "
+           "In brackets: in how many of the auto runs the plan that ran had been measured before (by earlier rounds of this row, in "
+           "any mode). Not an independent test of the model: it is fed by this row's own earlier runs.")
+out.append("- **auto chose**: each plan auto ran, with how many of its runs chose it.")
 out.append("")
 out.append(f"**Speed target (auto ≤ 1.10 × best):** {'met in every row' if not misses_speed else 'missed in ' + str(len(misses_speed)) + ' of ' + str(len(lines)) + ' rows: ' + '; '.join(f'{l} ({x:.2f}, interval {a:.2f}–{b:.2f})' for l, x, a, b in misses_speed)}.")
 out.append(f"**Speed misses that the noise cannot explain** (the whole 90% interval above 1.10): {', '.join(l for l, _, a, _ in misses_speed if a > 1.10) or 'none'}.")
 out.append(f"**Prediction target (within 25%):** {'met in every row' if not misses_pred else 'missed in ' + str(len(misses_pred)) + ' of ' + str(len(lines)) + ' rows: ' + '; '.join(f'{l} ({x:+.0f}%)' for l, x in misses_pred)}; median |error| {statistics.median(errors):.0f}%.")
+out.append(f"**Corrected predictions:** median |error| {statistics.median(cerrors):.0f}%" + (f" (rows with corrected predictions: {len(cerrors)} of {len(lines)})." if len(cerrors) < len(lines) else ".") if cerrors else "**Corrected predictions:** none recorded (raw data from before the correction).")
 bad_choices = [(l, x) for l, x in choices if x > 1.10]
 out.append(f"**Decisions (choice ÷ best ≤ 1.10):** {'right in every row' if not bad_choices else 'off in ' + str(len(bad_choices)) + ' of ' + str(len(choices)) + ' rows: ' + '; '.join(f'{l} ({x:.2f})' for l, x in bad_choices)}.")
 big_speed = [(l, x) for l, x, _, _, _ in substantial if x > 1.10]

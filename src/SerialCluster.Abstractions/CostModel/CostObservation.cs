@@ -8,7 +8,9 @@ namespace SerialCluster.Abstractions.CostModel;
 /// Alone fields). Overheads are in plain seconds: the job's fixed cost in the
 /// mode it ran, the mean per-stage overhead of its parallel stages against their mean waves of tasks, and the mean
 /// cost of starting a chain stage, with the compute seconds each job cost was measured beside. Zero steps or a null
-/// overhead means "not measured by this job".
+/// overhead means "not measured by this job". PlanSignature, RunKey, PredictedSeconds and MeasuredSeconds: the run plan
+/// that ran under the job's plan signature, the raw model's prediction for it and the measured wall (null signature:
+/// not kept).
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -31,4 +33,8 @@ public sealed record CostObservation(
     [property: Id(14)] double AloneSeconds = 0,
     [property: Id(15)] double PinnedJobCompute = 0,
     [property: Id(16)] double ScatterJobCompute = 0,
-    [property: Id(17)] double StageMakespanSeconds = 0);
+    [property: Id(17)] double StageMakespanSeconds = 0,
+    [property: Id(18)] string? PlanSignature = null,
+    [property: Id(19)] string? RunKey = null,
+    [property: Id(20)] double PredictedSeconds = 0,
+    [property: Id(21)] double MeasuredSeconds = 0);

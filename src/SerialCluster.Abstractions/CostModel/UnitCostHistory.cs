@@ -6,7 +6,9 @@ namespace SerialCluster.Abstractions.CostModel;
 /// per-wave dispatch (the fewest waves it was measured at, and the median stage cost at each wave count measured) and
 /// the chain-stage call, each null until measured; and how many jobs fed it. Each mode's fixed cost per job is a line in
 /// the job's compute seconds: PinnedJobSeconds + PinnedJobPerComputeSecond · compute (likewise scatter); a parallel
-/// stage's overhead adds StagePerComputeSecond per second of its compute (learned from long stages).
+/// stage's overhead adds StagePerComputeSecond per second of its compute (learned from long stages). MeasuredRuns: per
+/// plan signature, per run plan, its recent measured runs; ModelError: the raw model's recent median absolute relative
+/// error over ModelErrorSamples runs.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -29,4 +31,7 @@ public sealed record UnitCostHistory(
     [property: Id(14)] Dictionary<int, double>? StageSecondsByWaves = null,
     [property: Id(15)] double? PinnedJobPerComputeSecond = null,
     [property: Id(16)] double? ScatterJobPerComputeSecond = null,
-    [property: Id(17)] double? StagePerComputeSecond = null);
+    [property: Id(17)] double? StagePerComputeSecond = null,
+    [property: Id(18)] Dictionary<string, Dictionary<string, MeasuredPlanRuns>>? MeasuredRuns = null,
+    [property: Id(19)] double? ModelError = null,
+    [property: Id(20)] int ModelErrorSamples = 0);

@@ -4,7 +4,9 @@ namespace SerialCluster.Abstractions.Jobs;
 /// What a job measured. Work is the sum of task execution times, span the sum over stages of the slowest
 /// task (the critical path), parallelism = work / span, overhead = wall − span. Units come from the plan.
 /// Every job also carries the cost model's predictions for each mode, the mode it ran (for <c>auto</c>: the one the
-/// model chose) and the prediction for that mode, to read beside the measured wall time.
+/// model chose) and the prediction for that mode, to read beside the measured wall time: PredictedSeconds the raw
+/// model's, CorrectedPredictedSeconds after the measured-beats-modelled correction (both with the decision's time),
+/// and the reason for the choice.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -26,4 +28,6 @@ public sealed record JobProfile(
     [property: Id(13)] int ParallelismCap,
     [property: Id(14)] List<JobPrediction>? Predictions = null,
     [property: Id(15)] string? ChosenMode = null,
-    [property: Id(16)] double? PredictedSeconds = null);
+    [property: Id(16)] double? PredictedSeconds = null,
+    [property: Id(17)] double? CorrectedPredictedSeconds = null,
+    [property: Id(18)] string? ChoiceReason = null);

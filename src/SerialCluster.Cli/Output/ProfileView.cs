@@ -32,7 +32,18 @@ public static class ProfileView
         if (profile.PredictedSeconds is { } predicted)
         {
             var error = profile.WallSeconds > 0 ? Number(100 * (predicted - profile.WallSeconds) / profile.WallSeconds, "+0;-0") + "%" : "-";
-            table.AddRow("predicted", Seconds(predicted), Markup.Escape($"the cost model's time for {profile.ChosenMode ?? "this mode"} ({error} against wall)"));
+            table.AddRow("predicted", Seconds(predicted), Markup.Escape($"the cost model's raw time for {profile.ChosenMode ?? "this mode"} ({error} against wall)"));
+        }
+
+        if (profile.CorrectedPredictedSeconds is { } corrected && profile.PredictedSeconds is { } raw && Math.Abs(corrected - raw) > 1e-12)
+        {
+            var error = profile.WallSeconds > 0 ? Number(100 * (corrected - profile.WallSeconds) / profile.WallSeconds, "+0;-0") + "%" : "-";
+            table.AddRow("corrected", Seconds(corrected), Markup.Escape($"the raw time × measured ÷ predicted of this plan's recent runs ({error} against wall)"));
+        }
+
+        if (profile.ChoiceReason is { Length: > 0 } reason)
+        {
+            table.AddRow("choice", string.Empty, Markup.Escape(reason));
         }
 
         table.AddRow("work", Seconds(profile.WorkSeconds), "sum of every task's compute time (T1 as run)");
@@ -49,7 +60,10 @@ public static class ProfileView
         WritePredictions(console, profile);
     }
 
-    /// <summary>Every mode the cost model predicted, fastest first, the one that ran marked.</summary>
+    /// <summary>
+    /// Every mode the cost model predicted, fastest first by what the decision compared (the corrected time where this
+    /// run plan was measured under the job's signature, else the raw one), the one that ran marked.
+    /// </summary>
     private static void WritePredictions(IAnsiConsole console, JobProfile profile)
     {
         if (profile.Predictions is not { Count: > 0 } predictions)
@@ -57,14 +71,20 @@ public static class ProfileView
             return;
         }
 
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("mode").AddColumn(new TableColumn("predicted").RightAligned()).AddColumn("changes");
-        // Only auto runs a batched variant, and only the fastest one, so the fastest prediction of the chosen mode is what ran.
-        var ran = predictions.Where(p => p.Mode == profile.ChosenMode).MinBy(p => p.PredictedSeconds);
-        foreach (var prediction in predictions.OrderBy(p => p.PredictedSeconds))
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("mode").AddColumn(new TableColumn("predicted").RightAligned())
+            .AddColumn(new TableColumn("corrected").RightAligned()).AddColumn(new TableColumn("runs").RightAligned()).AddColumn("changes");
+        // Profiles before the Ran flag: only auto runs a batched variant, and then the fastest one.
+        var ran = predictions.FirstOrDefault(p => p.Ran) ?? predictions.Where(p => p.Mode == profile.ChosenMode).MinBy(p => p.PredictedSeconds);
+        foreach (var prediction in predictions.OrderBy(p => p.CorrectedSeconds ?? p.PredictedSeconds))
         {
             var changes = string.Join(", ", prediction.Parameters.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value}"));
             var mark = ReferenceEquals(prediction, ran) ? " ◀ ran" : string.Empty;
-            table.AddRow(Markup.Escape(prediction.Mode + mark), Seconds(prediction.PredictedSeconds), Markup.Escape(changes));
+            table.AddRow(
+                Markup.Escape(prediction.Mode + mark),
+                Seconds(prediction.PredictedSeconds),
+                prediction.CorrectedSeconds is { } corrected ? Seconds(corrected) : "-",
+                prediction.MeasuredRuns.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(changes));
         }
 
         console.Write(table);

@@ -49,7 +49,10 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
             LogProbed(logger, workload, costs.Source, costs.Chain.PerUnit, costs.Parallel.PerUnit);
         }
 
-        var decision = ModeChooser.Decide(plan, silos, Math.Max(1, parallelism), costs, dispatch);
+        // Measured beats modelled: this signature's run plans that ran correct their own predictions (ModeChooser).
+        var signature = PlanRuns.Signature(workload, plan.Parameters.Canonical, Math.Max(1, parallelism));
+        var measured = own.Measured ?? Corrections.None;
+        var decision = ModeChooser.Decide(plan, silos, Math.Max(1, parallelism), costs, dispatch, measured.For(signature), measured.Margin);
         var run = spec.Mode switch
         {
             JobMode.Auto => decision.Choice,
@@ -58,21 +61,26 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
         };
         var runPlan = plan;
         var runSpec = spec;
+        // What actually runs: a variant that does not compile runs as plain scatter.
+        var runKey = run.Changes.Count > 0 ? ModePrediction.Scatter : PlanRuns.Key(run);
         if (run.Changes.Count > 0 && PlanVariants.TryCompile(plan, run.Changes) is { } variant)
         {
             runPlan = variant;
             runSpec = spec with { Parameters = PlanVariants.Apply(plan.Parameters.Canonical, run.Changes) };
+            runKey = PlanRuns.Key(run);
         }
 
         if (logger.IsEnabled(LogLevel.Debug))
         {
             LogDecision(
                 logger, workload, spec.Mode, run.Mode, costs.Source, costs.Chain.ToString(), costs.Parallel.ToString(), dispatch.ToString(),
-                string.Join("; ", decision.Predictions.Select(p => $"{p.Mode}{(p.Changes.Count > 0 ? "(" + string.Join(",", p.Changes.Select(c => $"{c.Key}={c.Value}")) + ")" : "")} {p.Seconds:F4} = {p.ComputeSeconds:F4} + {p.OverheadSeconds:F4}")));
+                string.Join("; ", decision.Predictions.Select(p => $"{PlanRuns.Key(p)} {p.Seconds:F4} = {p.ComputeSeconds:F4} + {p.OverheadSeconds:F4}{(p.CorrectedSeconds is { } c ? $", corrected {c:F4} from {p.MeasuredRuns} run(s)" : "")}")),
+                decision.Reason);
         }
 
         return new CostAdvice(
-            decision, run, runSpec, runPlan, PlanShapes.Of(runPlan), silos, calibrated, dispatch, Stopwatch.GetElapsedTime(start).TotalSeconds);
+            decision, run, runSpec, runPlan, PlanShapes.Of(runPlan), silos, calibrated, dispatch, Stopwatch.GetElapsedTime(start).TotalSeconds,
+            signature, runKey);
     }
 
     /// <summary>Feeds a finished job's measurements to its workload's history and (overheads only) to the cluster's.</summary>
@@ -95,7 +103,10 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
             sample = CostSampler.Scatter(advice.Shape, measured, wall, advice.Silos, Math.Max(1, parallelism), advice.Dispatch, advice.Calibrated);
         }
 
-        var observation = UnitCostGrain.ToObservation(sample);
+        var observation = UnitCostGrain.ToObservation(sample with
+        {
+            Run = advice.Signature.Length > 0 ? new PlanRun(advice.Signature, advice.RunKey, advice.Run.Seconds, wall) : null,
+        });
         // The cluster's history takes the overheads only, and a stage overhead only where it stands out of the stages'
         // compute: other workloads borrow that line.
         var overheadsOnly = observation with
@@ -104,6 +115,8 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
             ParallelSteps = 0,
             AloneSteps = 0,
             StageOverheadSeconds = sample.Stages is { TellsOverhead: true } ? observation.StageOverheadSeconds : null,
+            PlanSignature = null,
+            RunKey = null,
         };
         var workload = advice.Plan.Parameters.Workload;
         var recorded = await Task.WhenAll(
@@ -217,9 +230,9 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
     [LoggerMessage(Level = LogLevel.Information, Message = "No cost history for {Workload} yet: probed it ({Source}): chain {ChainPerUnit:E3} s/unit, parallel {ParallelPerUnit:E3} s/unit at the reference score")]
     private static partial void LogProbed(ILogger logger, string workload, UnitCostSource source, double chainPerUnit, double parallelPerUnit);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Cost model for {Workload} ({Mode}) runs {Chosen} from {Source} costs: chain {Chain}, parallel {Parallel}, {Dispatch}; predictions (compute + overhead): {Predictions}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Cost model for {Workload} ({Mode}) runs {Chosen} from {Source} costs: chain {Chain}, parallel {Parallel}, {Dispatch}; predictions (compute + overhead): {Predictions}; {Reason}")]
     private static partial void LogDecision(
-        ILogger logger, string workload, JobMode mode, string chosen, UnitCostSource source, string chain, string parallel, string dispatch, string predictions);
+        ILogger logger, string workload, JobMode mode, string chosen, UnitCostSource source, string chain, string parallel, string dispatch, string predictions, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The cost probe of {Workload} failed; the plan's bound decides")]
     private static partial void LogProbeFailed(ILogger logger, Exception exception, string workload);

@@ -39,7 +39,8 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
         o.ChainCallSeconds,
         o.AloneSteps > 0 ? new StepSample(o.AloneUnits, o.AloneSteps, o.AloneSeconds) : null,
         o.PinnedJobCompute,
-        o.ScatterJobCompute);
+        o.ScatterJobCompute,
+        o.PlanSignature is { } signature && o.RunKey is { } key ? new PlanRun(signature, key, o.PredictedSeconds, o.MeasuredSeconds) : null);
 
     /// <summary>The wire form of a sample.</summary>
     public static CostObservation ToObservation(CostSample s) => new(
@@ -60,7 +61,11 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
         s.ParallelAlone?.Seconds ?? 0,
         s.PinnedJobCompute,
         s.ScatterJobCompute,
-        s.Stages?.MakespanSeconds ?? 0);
+        s.Stages?.MakespanSeconds ?? 0,
+        s.Run?.Signature,
+        s.Run?.RunKey,
+        s.Run?.PredictedSeconds ?? 0,
+        s.Run?.MeasuredSeconds ?? 0);
 
     /// <summary>The history's wire snapshot as the pure model reads it.</summary>
     public static CostEstimate ToEstimate(UnitCostHistory h) => new(
@@ -78,7 +83,17 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
         h.StageSecondsByWaves,
         h.PinnedJobPerComputeSecond,
         h.ScatterJobPerComputeSecond,
-        h.StagePerComputeSecond);
+        h.StagePerComputeSecond,
+        h.MeasuredRuns is null
+            ? null
+            : new Corrections(
+                h.MeasuredRuns.ToDictionary(
+                    s => s.Key,
+                    s => (IReadOnlyDictionary<string, MeasuredPlan>)s.Value.ToDictionary(
+                        p => p.Key, p => new MeasuredPlan(p.Value.Runs, p.Value.Ratio, p.Value.MeasuredSeconds), StringComparer.Ordinal),
+                    StringComparer.Ordinal),
+                h.ModelError,
+                h.ModelErrorSamples));
 
     private UnitCostHistory Snapshot()
     {
@@ -101,6 +116,14 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
             e.StageSecondsByWaves is null ? null : new Dictionary<int, double>(e.StageSecondsByWaves),
             e.PinnedJobPerComputeSecond,
             e.ScatterJobPerComputeSecond,
-            e.StagePerComputeSecond);
+            e.StagePerComputeSecond,
+            e.Measured is { BySignature.Count: > 0 } measured
+                ? measured.BySignature.ToDictionary(
+                    s => s.Key,
+                    s => s.Value.ToDictionary(p => p.Key, p => new MeasuredPlanRuns(p.Value.Runs, p.Value.Ratio, p.Value.MeasuredSeconds), StringComparer.Ordinal),
+                    StringComparer.Ordinal)
+                : null,
+            e.Measured?.ModelError,
+            e.Measured?.ErrorSamples ?? 0);
     }
 }

@@ -18,7 +18,9 @@ public static class ProfileBuilder
         int parallelismCap,
         List<JobPrediction>? predictions = null,
         string? chosenMode = null,
-        double? predictedSeconds = null)
+        double? predictedSeconds = null,
+        double? correctedPredictedSeconds = null,
+        string? choiceReason = null)
     {
         var work = stages.Sum(s => s.WorkSeconds);
         var span = stages.Sum(s => s.SpanSeconds);
@@ -39,7 +41,9 @@ public static class ProfileBuilder
             ParallelismCap: parallelismCap,
             Predictions: predictions,
             ChosenMode: chosenMode,
-            PredictedSeconds: predictedSeconds);
+            PredictedSeconds: predictedSeconds,
+            CorrectedPredictedSeconds: correctedPredictedSeconds,
+            ChoiceReason: choiceReason);
     }
 
     /// <summary>Every stage when there are few; otherwise one entry per stage name, summed, indexed by its first stage.</summary>

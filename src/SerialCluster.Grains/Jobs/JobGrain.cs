@@ -267,6 +267,8 @@ public sealed partial class JobGrain(
                     Predictions = advice.Predictions,
                     ChosenMode = advice.ChosenMode,
                     PredictedSeconds = advice.PredictedSeconds,
+                    CorrectedPredictedSeconds = advice.CorrectedPredictedSeconds,
+                    ChoiceReason = advice.ChoiceReason,
                 };
                 Job.Progress = progress;
                 await SaveAsync();
@@ -282,7 +284,8 @@ public sealed partial class JobGrain(
                 : await RunScatteredAsync(progress, plan, cancellationToken);
             var wall = resumed ? (DateTimeOffset.UtcNow - Job.SubmittedAt).TotalSeconds : Stopwatch.GetElapsedTime(start).TotalSeconds;
             var profile = ProfileBuilder.Build(
-                plan, wall, progress.Stages, progress.Silos, progress.SerialSilo, progress.Parallelism, progress.Predictions, progress.ChosenMode, progress.PredictedSeconds);
+                plan, wall, progress.Stages, progress.Silos, progress.SerialSilo, progress.Parallelism, progress.Predictions, progress.ChosenMode, progress.PredictedSeconds,
+                progress.CorrectedPredictedSeconds, progress.ChoiceReason);
             if (advisor is not null && advice is not null)
             {
                 // Only an uninterrupted run measures what the cost model learns from.

@@ -55,4 +55,12 @@ public sealed class JobProgress
     /// <summary>Units of the stages before <see cref="Stage"/>.</summary>
     [Id(12)]
     public long UnitsBefore { get; set; }
+
+    /// <summary>The corrected prediction for what runs (measured beats modelled), with the decision's time.</summary>
+    [Id(14)]
+    public double? CorrectedPredictedSeconds { get; set; }
+
+    /// <summary>Why the cost model chose what runs, in a few words.</summary>
+    [Id(15)]
+    public string? ChoiceReason { get; set; }
 }

@@ -25,6 +25,16 @@ public sealed class RunCommandTests
         }
 
         Assert.Equal(1, profile["work"]!.GetValue<long>());
+        // The cost model's raw and corrected predictions (corrected: null with no earlier run of this plan), and which ran.
+        foreach (var field in new[] { "predictions", "chosenMode", "predictedSeconds", "correctedPredictedSeconds", "choiceReason" })
+        {
+            Assert.True(profile.ContainsKey(field), $"profile lacks {field}");
+        }
+
+        var predictions = profile["predictions"]!.AsArray();
+        Assert.All(predictions, p => Assert.Equal(
+            ["mode", "predictedSeconds", "parameters", "correctedSeconds", "measuredRuns", "ran"], p!.AsObject().Select(f => f.Key).ToArray()));
+        Assert.Single(predictions, p => p!["ran"]!.GetValue<bool>());
         Assert.Contains("running hashchain", stderr, StringComparison.Ordinal); // human text went to stderr
     }
 

@@ -1,5 +1,6 @@
 using SerialCluster.Abstractions.Grains;
 using SerialCluster.Abstractions.Jobs;
+using SerialCluster.Grains.CostModel;
 using SerialCluster.Kernels.Analysis.CostModel;
 using Xunit.Abstractions;
 
@@ -36,14 +37,15 @@ public sealed class AutoModeTests(ClusterFixture fixture, ITestOutputHelper outp
         Assert.Contains(profile.Predictions!, p => p.Mode == ModePrediction.Pinned);
         Assert.Contains(profile.Predictions!, p => p.Mode == ModePrediction.Scatter);
         Assert.All(profile.Predictions!, p => Assert.True(p.PredictedSeconds > 0 && double.IsFinite(p.PredictedSeconds)));
-        // Auto takes the fastest prediction (pinned unless a scatter form beats it by the margin); its predicted time is
-        // that one's plus the decision.
-        var pinnedPrediction = profile.Predictions!.Single(p => p.Mode == ModePrediction.Pinned).PredictedSeconds;
-        var fastestScatter = profile.Predictions!.Where(p => p.Mode != ModePrediction.Pinned).Min(p => p.PredictedSeconds);
-        var scatterWins = fastestScatter < pinnedPrediction * (1 - ModeChooser.ScatterMargin);
-        var expected = scatterWins ? profile.Predictions!.First(p => p.Mode != ModePrediction.Pinned && p.PredictedSeconds == fastestScatter) : null;
-        Assert.Equal(expected?.Mode ?? ModePrediction.Pinned, profile.ChosenMode);
-        Assert.True(profile.PredictedSeconds >= Math.Min(pinnedPrediction, fastestScatter));
+        // Exactly one prediction ran, the chosen mode's; the profile's raw and corrected times are that one's plus the decision.
+        var ran = Assert.Single(profile.Predictions!, p => p.Ran);
+        Assert.Equal(ran.Mode, profile.ChosenMode);
+        var decisionSeconds = profile.PredictedSeconds!.Value - ran.PredictedSeconds;
+        Assert.True(decisionSeconds >= 0);
+        Assert.True(Math.Abs(profile.CorrectedPredictedSeconds!.Value - ((ran.CorrectedSeconds ?? ran.PredictedSeconds) + decisionSeconds)) < 1e-9);
+        Assert.False(string.IsNullOrEmpty(profile.ChoiceReason));
+        Assert.All(profile.Predictions!, p => Assert.Equal(p.MeasuredRuns > 0, p.CorrectedSeconds is not null));
+        AssertChoiceFollowsTheRule(profile.Predictions!, ran);
         // The job keeps its own parameters, whatever split ran.
         Assert.Equal(pinned.Spec!.Parameters, auto.Spec.Parameters);
         // Pinned and scatter jobs carry predictions too, each for its own mode.
@@ -51,6 +53,36 @@ public sealed class AutoModeTests(ClusterFixture fixture, ITestOutputHelper outp
         Assert.Equal(ModePrediction.Scatter, scatter.Profile!.ChosenMode);
         Assert.NotNull(pinned.Profile.PredictedSeconds);
         Assert.NotEmpty(scatter.Profile.Predictions!);
+        Assert.Equal(ModePrediction.Pinned, Assert.Single(pinned.Profile.Predictions!, p => p.Ran).Mode);
+        Assert.StartsWith("pinned asked for; auto would run ", pinned.Profile.ChoiceReason, StringComparison.Ordinal);
+        Assert.Equal(ModePrediction.Scatter, Assert.Single(scatter.Profile.Predictions!, p => p.Ran).Mode);
+    }
+
+    /// <summary>
+    /// Without measurements under the job's signature: the fastest raw prediction (pinned unless a scatter form beats it
+    /// by the scatter margin). With some: the best measured by corrected time (pinned within the scatter margin), or an
+    /// unmeasured one predicted faster than that by at least the smallest margin the rule allows.
+    /// </summary>
+    private static void AssertChoiceFollowsTheRule(List<JobPrediction> predictions, JobPrediction ran)
+    {
+        var pinned = predictions.Single(p => p.Mode == ModePrediction.Pinned);
+        if (!predictions.Any(p => p.MeasuredRuns > 0))
+        {
+            var fastestScatter = predictions.Where(p => p.Mode != ModePrediction.Pinned).MinBy(p => p.PredictedSeconds)!;
+            var expected = fastestScatter.PredictedSeconds < pinned.PredictedSeconds * (1 - ModeChooser.ScatterMargin) ? fastestScatter : pinned;
+            Assert.Equal(expected.PredictedSeconds, ran.PredictedSeconds);
+            Assert.Equal(expected.Mode, ran.Mode);
+            return;
+        }
+
+        static double Deciding(JobPrediction p) => p.CorrectedSeconds ?? p.PredictedSeconds;
+        var measuredScatter = predictions.Where(p => p.Mode != ModePrediction.Pinned && p.MeasuredRuns > 0).MinBy(Deciding);
+        var best = pinned.MeasuredRuns > 0
+            ? measuredScatter is { } s && Deciding(s) < Deciding(pinned) * (1 - ModeChooser.ScatterMargin) ? s : pinned
+            : measuredScatter!;
+        Assert.True(
+            ReferenceEquals(ran, best) || (ran.MeasuredRuns == 0 && ran.PredictedSeconds < Deciding(best) * (1 - Corrections.MinimumMargin)),
+            $"ran {ran.Mode} ({Deciding(ran):F4} s, {ran.MeasuredRuns} runs); best measured {best.Mode} {Deciding(best):F4} s");
     }
 
     [Fact]
@@ -75,6 +107,42 @@ public sealed class AutoModeTests(ClusterFixture fixture, ITestOutputHelper outp
         Assert.NotNull(cluster.TaskDispatchSeconds);
         Assert.Null(cluster.ChainPerUnit);
         Assert.Null(cluster.ParallelPerUnit);
+    }
+
+    [Fact]
+    public async Task EveryRunIsKeptUnderItsPlanSignatureBesideItsRawPrediction()
+    {
+        var parameters = new Dictionary<string, string> { ["samples"] = "2500000", ["tasks"] = "6", ["seed"] = "17" };
+        var first = await JobDriver.RunCompletedAsync(fixture.Client, "montecarlo", parameters, JobMode.Pinned, 0);
+        var second = await JobDriver.RunCompletedAsync(fixture.Client, "montecarlo", parameters, JobMode.Pinned, 0);
+        var history = await fixture.Client.GetGrain<IUnitCostGrain>("montecarlo").GetAsync();
+        var signature = PlanRuns.Signature(
+            "montecarlo", Kernels.Plans.WorkloadCatalog.Get("montecarlo").Plan(parameters).Parameters.Canonical, first.Profile!.ParallelismCap);
+        var runs = history.MeasuredRuns![signature][ModePrediction.Pinned];
+        Assert.Equal(2, runs.Runs);
+        // Each run kept its wall less the decision's time beside the raw prediction for pinned.
+        var ratios = new[] { first, second }.Select(job =>
+        {
+            var ran = Assert.Single(job.Profile!.Predictions!, p => p.Ran);
+            var decision = job.Profile.PredictedSeconds!.Value - ran.PredictedSeconds;
+            return (job.Profile.WallSeconds - decision) / ran.PredictedSeconds;
+        }).ToArray();
+        Assert.True(Math.Abs(ratios.Average() - runs.Ratio) < 1e-9 * runs.Ratio, $"ratio {runs.Ratio} against {string.Join(", ", ratios)}");
+        Assert.True(history.ModelErrorSamples >= 2);
+        // The cache reads the same runs back for the model.
+        var estimate = UnitCostGrain.ToEstimate(history);
+        Assert.Equal(2, estimate.Measured!.For(signature)[ModePrediction.Pinned].Runs);
+        // The cluster's history keeps none.
+        Assert.Null((await fixture.Client.GetGrain<IUnitCostGrain>(IUnitCostGrain.ClusterKey).GetAsync()).MeasuredRuns);
+    }
+
+    [Fact]
+    public void AnObservationCarriesItsRunBothWays()
+    {
+        var run = new PlanRun("eca(halo=0,width=65536)@P=2", "scatter-batched(halo=16384,strips=2)", 0.354, 0.414);
+        var sample = new CostSample(true, null, null, null, 0.01, null, null, Run: run);
+        Assert.Equal(run, UnitCostGrain.ToSample(UnitCostGrain.ToObservation(sample)).Run);
+        Assert.Null(UnitCostGrain.ToSample(UnitCostGrain.ToObservation(sample with { Run = null })).Run);
     }
 
     [Fact]

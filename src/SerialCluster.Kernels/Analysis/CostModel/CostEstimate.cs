@@ -1,6 +1,6 @@
 namespace SerialCluster.Kernels.Analysis.CostModel;
 
-/// <summary>What a history knows now; null where it has measured nothing.</summary>
+/// <summary>What a history knows now; null where it has measured nothing. <see cref="Measured"/>: recent runs per plan signature and run plan.</summary>
 public sealed record CostEstimate(
     bool Calibrated,
     UnitCostLine? Chain,
@@ -16,7 +16,8 @@ public sealed record CostEstimate(
     IReadOnlyDictionary<int, double>? StageSecondsByWaves = null,
     double? PinnedJobPerComputeSecond = null,
     double? ScatterJobPerComputeSecond = null,
-    double? StagePerComputeSecond = null)
+    double? StagePerComputeSecond = null,
+    Corrections? Measured = null)
 {
     public static CostEstimate Empty { get; } = new(false, null, null, null, null, null, null, null, 0);
 

@@ -12,7 +12,8 @@ namespace SerialCluster.Kernels.Analysis.CostModel;
 /// of their compute. Samples normalised on
 /// another basis (calibrated scores against none) replace the unit costs instead of mixing with them. Overheads are
 /// reported only once <see cref="MinimumOverheadSamples"/> jobs have measured them, so that a workload's own figures
-/// replace the cluster's only when one stray job cannot dominate them. Not thread-safe: its owner (a grain)
+/// replace the cluster's only when one stray job cannot dominate them. It also keeps the recent measured walls per plan
+/// signature and run plan beside the raw predictions for them (<see cref="MeasuredRuns"/>). Not thread-safe: its owner (a grain)
 /// serialises calls.
 /// </summary>
 public sealed class CostHistory(int minimumOverheadSamples = 1)
@@ -33,6 +34,7 @@ public sealed class CostHistory(int minimumOverheadSamples = 1)
     private readonly LineFit _pinnedJob = new();
     private readonly LineFit _scatterJob = new();
     private readonly RecentMedian _chainCall = new();
+    private readonly MeasuredRuns _runs = new();
 
     public int Jobs { get; private set; }
 
@@ -73,6 +75,11 @@ public sealed class CostHistory(int minimumOverheadSamples = 1)
         AddJob(_pinnedJob, sample.PinnedJobCompute, sample.PinnedJobSeconds);
         AddJob(_scatterJob, sample.ScatterJobCompute, sample.ScatterJobSeconds);
         _chainCall.Add(sample.ChainCallSeconds);
+        if (sample.Run is { } run)
+        {
+            _runs.Observe(run);
+        }
+
         Jobs++;
     }
 
@@ -100,7 +107,8 @@ public sealed class CostHistory(int minimumOverheadSamples = 1)
             stages is null ? null : _stagesByWaves.ToDictionary(b => b.Key, b => b.Value.Value()!.Value),
             pinnedJob?.Slope,
             scatterJob?.Slope,
-            _stageShare.Value(minimumOverheadSamples));
+            _stageShare.Value(minimumOverheadSamples),
+            _runs.Snapshot());
     }
 
     /// <summary>A short stage's overhead at <paramref name="waves"/> waves as known now (the defaults before any).</summary>

@@ -8,7 +8,8 @@ namespace SerialCluster.Kernels.Analysis.CostModel;
 /// another by a pinned job. <see cref="PinnedJobCompute"/> and <see cref="ScatterJobCompute"/> are the compute seconds
 /// the job's fixed cost was measured beside (its chain's work, or its stages' makespans): part of what a job shows
 /// beyond its modelled compute grows with the compute (tasks that do not pack perfectly, a slower core than assumed),
-/// and the history tells the two apart by fitting the fixed cost as a line in them.
+/// and the history tells the two apart by fitting the fixed cost as a line in them. <see cref="Run"/> is the job's
+/// measured wall beside the raw prediction for the run plan that ran, under its plan signature (<see cref="MeasuredRuns"/>).
 /// </summary>
 public sealed record CostSample(
     bool Calibrated,
@@ -20,4 +21,5 @@ public sealed record CostSample(
     double? ChainCallSeconds,
     StepSample? ParallelAlone = null,
     double PinnedJobCompute = 0,
-    double ScatterJobCompute = 0);
+    double ScatterJobCompute = 0,
+    PlanRun? Run = null);

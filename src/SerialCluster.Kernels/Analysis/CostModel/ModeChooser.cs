@@ -10,13 +10,30 @@ namespace SerialCluster.Kernels.Analysis.CostModel;
 /// not finish one task within its budget) the times are not comparable, and the plan's own bound decides instead:
 /// pinned when P cores could speed it up by less than <see cref="ScalingVerdict.SerialBound"/>, else the fastest
 /// scatter form.
+/// <para>
+/// Measured beats modelled: where run plans have run under this job's plan signature (<paramref name="measured"/> in
+/// <see cref="Decide"/>), each such candidate's prediction is multiplied by the median measured ÷ predicted of its own
+/// recent runs (a residual correction learned on this hardware, <see cref="ModePrediction.CorrectedSeconds"/>), and the
+/// measured candidates are compared by their corrected times (pinned still preferred within
+/// <see cref="ScatterMargin"/>). A candidate never measured under this signature is chosen over the best measured one
+/// only when its raw prediction is faster by more than <c>margin</c> (<see cref="Corrections.Margin"/>: the model's
+/// recent median absolute error, or 15% while that rests on fewer than 5 runs): a model that errs by e cannot tell
+/// apart two plans closer than e, and the measured one's time is known.
+/// </para>
 /// </summary>
 public static class ModeChooser
 {
     /// <summary>The share by which a scatter form must be predicted faster than pinned to be chosen.</summary>
     public const double ScatterMargin = 0.05;
 
-    public static CostDecision Decide(Plans.WorkloadPlan plan, IReadOnlyList<SiloFigures> silos, int parallelism, UnitCosts costs, DispatchCosts dispatch)
+    public static CostDecision Decide(
+        Plans.WorkloadPlan plan,
+        IReadOnlyList<SiloFigures> silos,
+        int parallelism,
+        UnitCosts costs,
+        DispatchCosts dispatch,
+        IReadOnlyDictionary<string, MeasuredPlan>? measured = null,
+        double margin = Corrections.DefaultMargin)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
         var inputs = new CostInputs(PlanShapes.Of(plan), silos, parallelism, costs, dispatch);
@@ -25,6 +42,11 @@ public static class ModeChooser
         foreach (var (changes, shape) in PlanShapes.Candidates(plan, slots))
         {
             predictions.Add(CostPredictor.Scatter(inputs with { Shape = shape }, changes));
+        }
+
+        if (measured is { Count: > 0 })
+        {
+            predictions = [.. predictions.Select(p => Correct(p, measured))];
         }
 
         var fastestScatter = predictions.Skip(1).MinBy(p => p.Seconds)!;
@@ -41,7 +63,46 @@ public static class ModeChooser
             return new CostDecision(predictions, predictions[0], "a chain: scatter would run the same chain with one more call");
         }
 
-        var choice = fastestScatter.Seconds < predictions[0].Seconds * (1 - ScatterMargin) ? fastestScatter : predictions[0];
-        return new CostDecision(predictions, choice, $"fastest predicted ({costs.Source.ToString().ToLowerInvariant()} costs)");
+        if (!predictions.Any(p => p.MeasuredRuns > 0))
+        {
+            var choice = fastestScatter.Seconds < predictions[0].Seconds * (1 - ScatterMargin) ? fastestScatter : predictions[0];
+            return new CostDecision(predictions, choice, $"fastest predicted ({costs.Source.ToString().ToLowerInvariant()} costs)");
+        }
+
+        return ByMeasurement(predictions, margin);
+    }
+
+    /// <summary>The prediction with its residual correction, when its run plan has measured runs under this signature.</summary>
+    public static ModePrediction Correct(ModePrediction prediction, IReadOnlyDictionary<string, MeasuredPlan> measured) =>
+        measured.TryGetValue(PlanRuns.Key(prediction), out var runs) && runs.Runs > 0 && double.IsFinite(runs.Ratio) && runs.Ratio > 0
+            ? prediction with { CorrectedSeconds = prediction.Seconds * runs.Ratio, MeasuredRuns = runs.Runs }
+            : prediction;
+
+    /// <summary>
+    /// The choice when some candidates were measured: the best measured by corrected time (pinned within
+    /// <see cref="ScatterMargin"/>), unless a never-measured one is predicted more than <paramref name="margin"/> faster.
+    /// </summary>
+    private static CostDecision ByMeasurement(List<ModePrediction> predictions, double margin)
+    {
+        var pinned = predictions[0];
+        var measuredScatter = predictions.Skip(1).Where(p => p.MeasuredRuns > 0).MinBy(p => p.DecidingSeconds);
+        var best = (pinned.MeasuredRuns > 0, measuredScatter) switch
+        {
+            (true, { } s) => s.DecidingSeconds < pinned.DecidingSeconds * (1 - ScatterMargin) ? s : pinned,
+            (true, null) => pinned,
+            (false, { } s) => s,
+            _ => throw new InvalidOperationException("ByMeasurement needs a measured candidate."),
+        };
+        var unmeasured = predictions.Where(p => p.MeasuredRuns == 0).MinBy(p => p.Seconds);
+        if (unmeasured is not null && unmeasured.Seconds < best.DecidingSeconds * (1 - margin))
+        {
+            return new CostDecision(
+                predictions, unmeasured,
+                $"never run here, predicted {unmeasured.Seconds:F4} s: more than {margin * 100:F0}% below {PlanRuns.Key(best)}'s measured {best.DecidingSeconds:F4} s");
+        }
+
+        return new CostDecision(
+            predictions, best,
+            $"measured beats modelled: {PlanRuns.Key(best)} corrected from {best.MeasuredRuns} run(s) to {best.DecidingSeconds:F4} s; unmeasured plans need {margin * 100:F0}% less");
     }
 }

@@ -1,0 +1,122 @@
+using SerialCluster.Kernels.Analysis.CostModel;
+
+namespace SerialCluster.Kernels.Tests.Analysis.CostModel;
+
+/// <summary>The measured-beats-modelled rule of <see cref="ModeChooser"/>, on synthetic histories.</summary>
+public sealed class MeasuredBeatsModelledTests
+{
+    private static readonly List<SiloFigures> OneMachine = Synthetic.Silos(1, 4);
+
+    private static CostDecision Decide(Plans.WorkloadPlan plan, Dictionary<string, MeasuredPlan>? measured = null, double margin = Corrections.DefaultMargin) =>
+        ModeChooser.Decide(plan, OneMachine, 4, Synthetic.Costs(perUnit: 1e-9, perStep: 1e-8), Synthetic.Dispatch, measured, margin);
+
+    /// <summary>Measurements that make <paramref name="prediction"/>'s corrected time <paramref name="seconds"/>.</summary>
+    private static KeyValuePair<string, MeasuredPlan> Measured(ModePrediction prediction, double seconds, int runs = 5) =>
+        new(PlanRuns.Key(prediction), new MeasuredPlan(runs, seconds / prediction.Seconds, seconds));
+
+    private static Plans.WorkloadPlan Amdahl => Synthetic.Plan("amdahl", ("serialFraction", "0.5"), ("work", "1000000"), ("tasks", "16"));
+
+    private static Plans.WorkloadPlan WideEca => Synthetic.Plan("eca", ("width", "65536"), ("steps", "20000"));
+
+    [Fact]
+    public void WithoutMeasurementsTheDecisionIsTheModels()
+    {
+        foreach (var plan in new[] { Amdahl, WideEca })
+        {
+            var plain = Decide(plan);
+            var empty = Decide(plan, []);
+            var elsewhere = Decide(plan, new Dictionary<string, MeasuredPlan> { ["scatter-batched(strips=99)"] = new(5, 0.1, 0.001) });
+            Assert.Equal(plain.Choice, empty.Choice);
+            Assert.Equal(plain.Choice, elsewhere.Choice);
+            Assert.All(plain.Predictions, p => Assert.Null(p.CorrectedSeconds));
+            Assert.All(plain.Predictions, p => Assert.Equal(0, p.MeasuredRuns));
+        }
+    }
+
+    [Fact]
+    public void ANearTieGoesToTheModeThatMeasuredFaster()
+    {
+        // Amdahl f = 0.5 on this grid: scatter measured 71 ms, pinned 80 ms, whatever the raw model said.
+        var raw = Decide(Amdahl);
+        var (pinned, scatter) = (raw.For(ModePrediction.Pinned), raw.For(ModePrediction.Scatter));
+        var decision = Decide(Amdahl, new(new[] { Measured(pinned, 0.080), Measured(scatter, 0.071) }));
+        Assert.Equal(ModePrediction.Scatter, decision.Choice.Mode);
+        Assert.Equal(0.071, decision.Choice.CorrectedSeconds!.Value, 1e-12);
+        Assert.Equal(scatter.Seconds, decision.Choice.Seconds); // the raw prediction is kept beside the corrected one
+        Assert.Equal(5, decision.Choice.MeasuredRuns);
+        Assert.Equal(0.080, decision.For(ModePrediction.Pinned).CorrectedSeconds!.Value, 1e-12);
+
+        // And the other way round; within the scatter margin pinned is kept.
+        Assert.Equal(ModePrediction.Pinned, Decide(Amdahl, new(new[] { Measured(pinned, 0.071), Measured(scatter, 0.080) })).Choice.Mode);
+        Assert.Equal(ModePrediction.Pinned, Decide(Amdahl, new(new[] { Measured(pinned, 0.074), Measured(scatter, 0.071) })).Choice.Mode);
+    }
+
+    [Fact]
+    public void ANeverRunPlanMustBeatTheBestMeasuredByTheMargin()
+    {
+        var raw = Decide(WideEca);
+        var pinned = raw.For(ModePrediction.Pinned);
+        var fastest = raw.Predictions.Skip(1).MinBy(p => p.Seconds)!;
+        Assert.Contains(raw.Predictions, p => p.Mode == ModePrediction.ScatterBatched);
+        const double margin = 0.15;
+        // Pinned measured a little slower than the unmeasured fastest plan's raw prediction, but not by the margin: pinned.
+        var close = Decide(WideEca, new(new[] { Measured(pinned, fastest.Seconds / (1 - margin) * 0.98) }), margin);
+        Assert.Equal(ModePrediction.Pinned, close.Choice.Mode);
+        Assert.StartsWith("measured beats modelled", close.Reason, StringComparison.Ordinal);
+        // By more than the margin: the unmeasured plan is tried.
+        var far = Decide(WideEca, new(new[] { Measured(pinned, fastest.Seconds / (1 - margin) * 1.02) }), margin);
+        Assert.Same(far.Predictions.Single(p => PlanRuns.Key(p) == PlanRuns.Key(fastest)), far.Choice);
+        Assert.StartsWith("never run here", far.Reason, StringComparison.Ordinal);
+        // The margin is the caller's (the model's recent error): a wider one keeps pinned for the same figures.
+        Assert.Equal(ModePrediction.Pinned, Decide(WideEca, new(new[] { Measured(pinned, fastest.Seconds / (1 - margin) * 1.02) }), 0.3).Choice.Mode);
+    }
+
+    [Fact]
+    public void AVariantThatRanSlowerThanPredictedIsCorrectedAndLosesToPinned()
+    {
+        // The eca 65,536 × 10⁶ case: a batched variant rated near pinned ran 1.4× slower than predicted.
+        var raw = Decide(WideEca);
+        var pinned = raw.For(ModePrediction.Pinned);
+        var variant = raw.Predictions.Where(p => p.Mode == ModePrediction.ScatterBatched).MinBy(p => p.Seconds)!;
+        // Pinned measured at most 1.1× the variant's raw time, and slow enough that no other (unmeasured) plan's raw
+        // prediction is 15% below it.
+        var others = raw.Predictions.Skip(1).Where(p => PlanRuns.Key(p) != PlanRuns.Key(variant)).Min(p => p.Seconds);
+        var pinnedSeconds = Math.Min(variant.Seconds * 1.1, others / 0.85 * 0.98);
+        var measured = new Dictionary<string, MeasuredPlan>(new[]
+        {
+            Measured(pinned, pinnedSeconds),
+            new KeyValuePair<string, MeasuredPlan>(PlanRuns.Key(variant), new MeasuredPlan(1, 1.4, variant.Seconds * 1.4)),
+        });
+        var decision = Decide(WideEca, measured, 0.15);
+        var corrected = decision.Predictions.Single(p => PlanRuns.Key(p) == PlanRuns.Key(variant));
+        Assert.Equal(variant.Seconds * 1.4, corrected.CorrectedSeconds!.Value, 1e-12);
+        Assert.Equal(1, corrected.MeasuredRuns);
+        Assert.True(variant.Seconds < pinnedSeconds || raw.Choice.Mode == ModePrediction.Pinned, "the raw model rated the variant at least near pinned's measured time");
+        Assert.Equal(ModePrediction.Pinned, decision.Choice.Mode);
+    }
+
+    [Fact]
+    public void AChainStaysPinnedWhateverScatterMeasured()
+    {
+        var plan = Synthetic.Plan("hashchain", ("steps", "1000000"));
+        var raw = Decide(plan);
+        var decision = Decide(plan, new(new[] { Measured(raw.For(ModePrediction.Scatter), raw.For(ModePrediction.Pinned).Seconds / 10) }));
+        Assert.Equal(ModePrediction.Pinned, decision.Choice.Mode);
+    }
+
+    [Fact]
+    public void OnlyTheRunPlansOwnMeasurementsCorrectIt()
+    {
+        var raw = Decide(WideEca);
+        var variant = raw.Predictions.First(p => p.Mode == ModePrediction.ScatterBatched);
+        // The same changes in another order name the same run plan.
+        var reordered = PlanRuns.Key(variant.Mode, variant.Changes.Reverse().ToDictionary(c => c.Key, c => c.Value));
+        var decision = Decide(WideEca, new() { [reordered] = new MeasuredPlan(3, 2.0, 1.0) });
+        Assert.All(decision.Predictions, p =>
+        {
+            var same = PlanRuns.Key(p) == PlanRuns.Key(variant);
+            Assert.Equal(same ? 3 : 0, p.MeasuredRuns);
+            Assert.Equal(same ? p.Seconds * 2.0 : null, p.CorrectedSeconds);
+        });
+    }
+}
