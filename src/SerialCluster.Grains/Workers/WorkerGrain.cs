@@ -61,13 +61,15 @@ public sealed class WorkerGrain(PlanCache plans, ILocalSiloDetails silo, IHostAp
             for (var i = 0; i < outputs.Length; i++)
             {
                 var start = Stopwatch.GetTimestamp();
-                outputs[i] = plan.RunTask(request.Stage, request.FirstTask + i, request.Input(i), stopping);
+                var task = request.FirstTask + i;
+                var input = request.InputsFromPlan ? plan.CreateTaskInput(request.Stage, task, []) : request.Input(i);
+                outputs[i] = plan.RunTask(request.Stage, task, input, stopping);
                 seconds[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
             }
 
-            return request.PackedInputs is null
-                ? new StageTaskBatchOutcome(outputs, seconds, silo.Name)
-                : new StageTaskBatchOutcome([], seconds, silo.Name, PackedBytes.Pack(outputs));
+            return request.PackAnswer
+                ? new StageTaskBatchOutcome([], seconds, silo.Name, PackedBytes.Pack(outputs))
+                : new StageTaskBatchOutcome(outputs, seconds, silo.Name);
         }
 
         return request.Lane < 0
