@@ -34,9 +34,12 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
     /// of the stage each (a million 1-sample tasks: calls of 250,000), so with P lanes two deep every input of the stage,
     /// its serialized copies on both silos and the answers' copies were live at once: the stage's peak memory grew with
     /// its task count. Capped, what is in flight is bounded (about 2·P·this tasks), and a call still carries
-    /// milliseconds of work even for sub-microsecond tasks, so its round trip stays a small share.
+    /// milliseconds of work even for sub-microsecond tasks, so its round trip stays a small share. 8,192 (not 16,384, as
+    /// until 2026-11-29) keeps a batch's arrays of 8 bytes per task (the outputs' references, their seconds, packed 8-byte
+    /// outputs) under the large-object threshold (85,000 bytes): large objects are freed only by full collections, so a
+    /// million-task stage's garbage from its batches piled up between gen-2 collections rather than going in gen 0.
     /// </summary>
-    public const int MaxTasksPerCall = 16_384;
+    public const int MaxTasksPerCall = 8_192;
 
     /// <summary>Batches in flight per lane: the one running and the next, queued on the worker.</summary>
     public const int LaneDepth = 2;
