@@ -4,7 +4,7 @@ namespace SerialCluster.Abstractions.Execution;
 
 /// <summary>
 /// Consecutive tasks of a parallel stage sent to a worker in one call, to run one after another: tasks
-/// <see cref="FirstTask"/> to <see cref="FirstTask"/> + <see cref="Inputs"/>.Length − 1, each with its input. Batches
+/// <see cref="FirstTask"/> to <see cref="FirstTask"/> + <see cref="Count"/> − 1, each with its input. Batches
 /// of one job's stage with the same <see cref="Lane"/> (≥ 0) run one after another on the worker, in arrival order, so
 /// the coordinator can queue a lane's next batch while the current one runs; −1: no lane, run at once. With
 /// <see cref="PackedInputs"/> (a call to another silo) the inputs travel packed and <see cref="Inputs"/> is empty; the
