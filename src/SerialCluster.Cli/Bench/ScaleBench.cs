@@ -7,16 +7,18 @@ namespace SerialCluster.Cli.Bench;
 /// <summary>
 /// Target 6: (a) montecarlo jobs of one sample per task at 10⁴, 10⁵ and 10⁶ tasks, scattered at P = 2, each with
 /// this process's peak resident memory (the whole embedded cluster and its client) watched from a compacted start;
-/// the growth from the smallest to the largest is held to twice the growth of the results themselves (an 8-byte
-/// output per task, 40 bytes with its array header and reference; a compacting GC may keep up to about twice
-/// what is live). (b) <see cref="BenchSizes.ConcurrentJobs"/> equal montecarlo jobs at P = 2, each timed alone
+/// the growth from the smallest to the largest is held to twice the growth of the results themselves, as the job must
+/// hold them (a compacting GC may keep up to about twice what is live). A one-sample task's result is the plan's
+/// 8-byte count (its information is one bit, inside or not, but the plan's output is a count, 8 bytes for any task size);
+/// the workload API hands each task's output over as its own byte array, so the job holds it as an array object
+/// (header, length and the 8 bytes: 32 bytes on 64-bit) and the reference to it in the stage's output array (8 bytes):
+/// 40 bytes per task, measured here (<see cref="ResultSize"/>) rather than assumed. Both figures are printed. (b) <see cref="BenchSizes.ConcurrentJobs"/> equal montecarlo jobs at P = 2, each timed alone
 /// (three of them, the median), then all submitted at once: each job's slowdown = its wall ÷ the alone wall. Fair
 /// sharing finishes them all near the sum of the alone times (slowdown ≈ the number of jobs); a starved job shows as
 /// a slowdown well above the others' (worst ÷ median), capacity lost to sharing as makespan ÷ Σ alone walls.
 /// </summary>
 public static class ScaleBench
 {
-    public const long ResultBytesPerTask = 40;
     public const double MemorySlack = 2.0;
     public const double FairnessSlack = 1.25;
     public const double ThroughputSlack = 1.10;
@@ -24,9 +26,10 @@ public static class ScaleBench
     public static async Task<BenchSection> RunAsync(BenchContext context)
     {
         var p = context.P;
+        var (payloadBytes, resultBytesPerTask) = ResultSize();
         var details = new List<string>
         {
-            "| tasks | wall | tasks/s | RSS before | peak RSS | growth | growth per task | results (40 B/task) | allocated per task | retained after the job | GCs gen0/1/2 |",
+            F($"| tasks | wall | tasks/s | RSS before | peak RSS | growth | growth per task | results ({resultBytesPerTask} B/task) | allocated per task | retained after the job | GCs gen0/1/2 |"),
             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
         };
         var scale = new JsonArray();
@@ -56,7 +59,7 @@ public static class ScaleBench
 
             var growth = Math.Max(0, peak - before);
             growths.Add((tasks, growth));
-            details.Add(F($"| {tasks:N0} | {Seconds(run.WallSeconds)} | {Rate(tasks / run.WallSeconds)} | {Megabytes(before)} | {Megabytes(peak)} | {Megabytes(growth)} | {growth / (double)tasks:F0} B | {Megabytes(tasks * ResultBytesPerTask)} | {allocated / (double)tasks:F0} B | {Megabytes(retainedBytes)} | {collections} |"));
+            details.Add(F($"| {tasks:N0} | {Seconds(run.WallSeconds)} | {Rate(tasks / run.WallSeconds)} | {Megabytes(before)} | {Megabytes(peak)} | {Megabytes(growth)} | {growth / (double)tasks:F0} B | {Megabytes(tasks * resultBytesPerTask)} | {allocated / (double)tasks:F0} B | {Megabytes(retainedBytes)} | {collections} |"));
             scale.Add(new JsonObject
             {
                 ["tasks"] = tasks,
@@ -72,7 +75,7 @@ public static class ScaleBench
         var rows = new List<BenchRow>();
         var (smallTasks, smallGrowth) = growths[0];
         var (largeTasks, largeGrowth) = growths[^1];
-        var extraResults = (largeTasks - smallTasks) * ResultBytesPerTask;
+        var extraResults = (largeTasks - smallTasks) * resultBytesPerTask;
         var extraGrowth = Math.Max(1, largeGrowth - smallGrowth);
         rows.Add(new BenchRow(
             "6",
@@ -80,7 +83,7 @@ public static class ScaleBench
             F($"+{Megabytes(largeGrowth - smallGrowth)} ({(largeGrowth - smallGrowth) / (double)(largeTasks - smallTasks):F0} B/task)"),
             MemorySlack * extraResults / extraGrowth,
             F($"≤ {MemorySlack:F0}× results (+{Megabytes(extraResults)})"),
-            F($"peak growth {Megabytes(smallGrowth)} at {smallTasks:N0}, {Megabytes(largeGrowth)} at {largeTasks:N0}")));
+            F($"peak growth {Megabytes(smallGrowth)} at {smallTasks:N0}, {Megabytes(largeGrowth)} at {largeTasks:N0}; results {resultBytesPerTask} B/task as held ({payloadBytes} B of output in its own array, and its reference)")));
         rows.Add(new BenchRow(
             "6",
             F($"{largeTasks:N0}-task job throughput"),
@@ -142,6 +145,27 @@ public static class ScaleBench
             ["slowdowns"] = new JsonArray([.. slowdowns.Select(s => (JsonNode?)s)]),
         };
         return (rows, details, data);
+    }
+
+    /// <summary>
+    /// What one task's result is (the plan's output for a one-sample task: its length) and what the job holds per task
+    /// for it: the output's array object, measured as the bytes allocated to copy one, plus its reference in the stage's
+    /// output array.
+    /// </summary>
+    public static (int PayloadBytes, long HeldBytes) ResultSize()
+    {
+        var plan = BareLoop.Plan("montecarlo", Parameters(1, 1, 1));
+        var output = plan.RunTask(0, 0, plan.CreateTaskInput(0, 0, []), CancellationToken.None);
+        long objectBytes = 0;
+        for (var i = 0; i < 2; i++)
+        {
+            // The second copy is the measured one (the first may allocate for the code path itself).
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            GC.KeepAlive(output.ToArray());
+            objectBytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        return (output.Length, objectBytes + IntPtr.Size);
     }
 
     private static Dictionary<string, string> Parameters(long samples, int tasks, long seed) => new(StringComparer.Ordinal)

@@ -34,9 +34,12 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
     /// of the stage each (a million 1-sample tasks: calls of 250,000), so with P lanes two deep every input of the stage,
     /// its serialized copies on both silos and the answers' copies were live at once: the stage's peak memory grew with
     /// its task count. Capped, what is in flight is bounded (about 2·P·this tasks), and a call still carries
-    /// milliseconds of work even for sub-microsecond tasks, so its round trip stays a small share.
+    /// milliseconds of work even for sub-microsecond tasks, so its round trip stays a small share. 8,192 (not 16,384, as
+    /// until 2026-11-29) keeps a batch's arrays of 8 bytes per task (the outputs' references, their seconds, packed 8-byte
+    /// outputs) under the large-object threshold (85,000 bytes): large objects are freed only by full collections, so a
+    /// million-task stage's garbage from its batches piled up between gen-2 collections rather than going in gen 0.
     /// </summary>
-    public const int MaxTasksPerCall = 16_384;
+    public const int MaxTasksPerCall = 8_192;
 
     /// <summary>Batches in flight per lane: the one running and the next, queued on the worker.</summary>
     public const int LaneDepth = 2;
@@ -101,17 +104,8 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
                         }
 
                         lastBatch = size;
-                        var inputs = new byte[size][];
-                        for (var i = 0; i < size; i++)
-                        {
-                            inputs[i] = plan.CreateTaskInput(stage, first + i, previousOutputs);
-                        }
-
                         var dispatched = Stopwatch.GetTimestamp();
-                        // A call to this silo is not serialized at all (immutable request): its inputs go as they are.
-                        var request = localSilo is null || silos[laneSilo[lane]].Address.Equals(localSilo)
-                            ? new StageTaskBatchRequest(jobId, spec, stage, first, inputs, lane)
-                            : new StageTaskBatchRequest(jobId, spec, stage, first, [], lane, PackedBytes.Pack(inputs));
+                        var request = Request(first, size, lane);
                         var call = laneWorker[lane].RunTasksAsync(request);
                         laneInFlight[lane]++;
                         accumulator.Called();
@@ -141,6 +135,10 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
                 try
                 {
                     outcome = await answered;
+                    if (outcome.Count != batch.Size)
+                    {
+                        throw new InvalidOperationException($"a worker on {silos[batch.Silo].Name} answered {outcome.Count} of the {batch.Size} tasks from task {batch.First} of stage {stage}");
+                    }
                 }
                 catch (Exception e) when (TransientFailure.IsTransient(e) && !cancellationToken.IsCancellationRequested)
                 {
@@ -193,7 +191,30 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
             calls.ObserveLate();
         }
 
-        return ledger.Outputs(count);
+        return ledger.TakeOutputs(count);
+
+        // A batch's call. A stage whose inputs need no previous outputs (a job's first stage) sends none: the worker makes
+        // them from the plan, the same pure function of (stage, task) the coordinator would call, so the coordinator
+        // allocates, packs and ships nothing per task. Otherwise the inputs go along; a call to this silo is not
+        // serialized at all (immutable request), so its inputs go as they are, and one to another silo goes packed.
+        StageTaskBatchRequest Request(int first, int size, int lane)
+        {
+            var local = localSilo is null || silos[laneSilo[lane]].Address.Equals(localSilo);
+            if (previousOutputs.Count == 0)
+            {
+                return new StageTaskBatchRequest(jobId, spec, stage, first, [], lane, PlannedCount: size, PackOutputs: !local);
+            }
+
+            var inputs = new byte[size][];
+            for (var i = 0; i < size; i++)
+            {
+                inputs[i] = plan.CreateTaskInput(stage, first + i, previousOutputs);
+            }
+
+            return local
+                ? new StageTaskBatchRequest(jobId, spec, stage, first, inputs, lane)
+                : new StageTaskBatchRequest(jobId, spec, stage, first, [], lane, PackedBytes.Pack(inputs));
+        }
 
         // The next run of consecutive uncommitted tasks, at most `wanted` long: retried tasks first, in order.
         bool TryTakeBatch(int wanted, out int first, out int size)

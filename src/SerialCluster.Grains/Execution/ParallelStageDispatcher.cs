@@ -130,7 +130,7 @@ public sealed class ParallelStageDispatcher(IGrainFactory grains, SiloWatch watc
         }
 
         calls.ObserveLate();
-        return ledger.Outputs(cut);
+        return ledger.TakeOutputs(cut);
 
         bool TryTakeTask(out int task)
         {

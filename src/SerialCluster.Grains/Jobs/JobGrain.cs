@@ -603,7 +603,7 @@ public sealed partial class JobGrain(
                 progress.Silos[name] = progress.Silos.GetValueOrDefault(name) + count;
             }
 
-            progress.Previous = [.. outputs];
+            progress.Previous = outputs; // the stage's own array (the ledger's, for a parallel stage): not copied
             progress.Committed = new CommittedTasks();
             progress.Stage = stage + 1;
             if (stageSpec.Kind == StageKind.Chain)

@@ -53,6 +53,16 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
+    public void TargetSixHoldsGrowthToTheResultsAsTheJobHoldsThem()
+    {
+        // A one-sample montecarlo task's result: the plan's 8-byte count, held as its own array object plus a reference
+        // (allocation counts are exact; no size of the machine's memory is asserted).
+        var (payload, held) = ScaleBench.ResultSize();
+        Assert.Equal(8, payload);
+        Assert.InRange(held, payload + IntPtr.Size + 1, payload + IntPtr.Size + 64);
+    }
+
+    [Fact]
     public async Task AnUnknownTargetIsRefusedBeforeAnyClusterStarts()
     {
         var (code, _, stderr) = await CliHarness.RunAsync("bench", "--targets", "1,9");

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using SerialCluster.Abstractions.Execution;
+using SerialCluster.Abstractions.Grains;
 using SerialCluster.Abstractions.Jobs;
+using SerialCluster.Grains.Placement;
 
 namespace SerialCluster.Grains.Tests.Execution;
 
@@ -25,6 +27,27 @@ public sealed class PackedBatchTests(ClusterFixture fixture)
         Assert.Equal(Items, Enumerable.Range(0, requestBack.Count).Select(requestBack.Input));
         Assert.Equal(Items.Length, outcomeBack.Count);
         Assert.Equal(Items, Enumerable.Range(0, outcomeBack.Count).Select(outcomeBack.Output));
+    }
+
+    [Fact]
+    public async Task AWorkerMakesAPlannedBatchsInputsItselfAndAnswersAsTheCoordinatorWould()
+    {
+        // A first stage's batch carries no inputs: the worker makes them from the plan; packed or not, each output is
+        // the plan's own for that task's input, made as the coordinator makes it.
+        var parameters = new Dictionary<string, string> { ["samples"] = "1000", ["tasks"] = "100", ["seed"] = "5" };
+        var spec = new JobSpec("montecarlo", parameters, JobMode.Scatter, 2);
+        var plan = SerialCluster.Kernels.Plans.WorkloadCatalog.Get("montecarlo").Plan(parameters);
+        var expected = Enumerable.Range(30, 20).Select(t => plan.RunTask(0, t, plan.CreateTaskInput(0, t, []), CancellationToken.None)).ToArray();
+        var worker = fixture.Client.GetGrain<IWorkerGrain>(SiloKey.Format(fixture.Cluster.Silos[0].SiloAddress, "worker"));
+        foreach (var pack in new[] { false, true })
+        {
+            var request = new StageTaskBatchRequest($"planned-{pack}", spec, 0, 30, [], -1, PlannedCount: 20, PackOutputs: pack);
+            Assert.True(request.InputsFromPlan);
+            Assert.Equal(20, request.Count);
+            var outcome = await worker.RunTasksAsync(request);
+            Assert.Equal(pack, outcome.PackedOutputs is not null);
+            Assert.Equal(expected, Enumerable.Range(0, outcome.Count).Select(outcome.Output));
+        }
     }
 
     [Fact]

@@ -138,14 +138,28 @@ public sealed class ReliabilityGrainTests(ReliabilityClusterFixture fixture) : I
         Assert.True(ledger.Commit(2, new StageTaskOutcome([2], 0.1, "b")));
         Assert.Equal(2, ledger.Duplicates);
         Assert.Equal(1, ledger.Restored);
-        Assert.Equal([[0], [1], [2]], ledger.Outputs(3));
-        Assert.Equal([[0], [], []], ledger.Outputs(1));
 
         // What a job stores and a new coordinator restores: the same tasks, seconds and silos.
         var restored = new TaskLedger(3, ledger.ToStored());
         Assert.Equal(3, restored.Restored);
         Assert.Equal([(0, 0.1, "b"), (1, 0.1, "a"), (2, 0.1, "b")], restored.All.ToArray());
-        Assert.Equal([[0], [1], [2]], restored.Outputs(3));
+        Assert.Equal([[0], [1], [2]], ledger.TakeOutputs(3));
+        Assert.Equal([[0], [], []], restored.TakeOutputs(1));
+    }
+
+    [Fact]
+    public void TheLedgerHandsOutItsOwnArrayOnceAndThenTakesNoMoreCommits()
+    {
+        var ledger = new TaskLedger(4);
+        Assert.True(ledger.Commit(0, [5], 0.1, "a"));
+        Assert.True(ledger.Commit(2, [7], 0.1, "b"));
+        var outputs = ledger.TakeOutputs(3);
+        Assert.Equal([[5], [], [7], []], outputs);
+        Assert.Same(outputs[1], ledger.Output(1)); // the ledger's own array, completed in place: no copy
+        Assert.Throws<InvalidOperationException>(() => ledger.TakeOutputs(3));
+        Assert.Throws<InvalidOperationException>(() => ledger.Commit(1, [9], 0.1, "a"));
+        Assert.Throws<InvalidOperationException>(() => ledger.ToStored());
+        Assert.Equal(2, ledger.Committed);
     }
 
     [Fact]
@@ -168,6 +182,28 @@ public sealed class ReliabilityGrainTests(ReliabilityClusterFixture fixture) : I
 
         Assert.Equal(0, new JobProgress().Committed.Count);
         Assert.Equal(0, new TaskLedger(3, new JobProgress().Committed).Committed);
+    }
+
+    [Fact]
+    public void APreviousStagesOutputsReadBackWhetherStoredAsAnArrayOrAsTheOldList()
+    {
+        // The stage's own array is held and stored (no copy into a list); progress stored before that, as a List, still
+        // reads back (the storage serializer names the stored type).
+        var serializer = fixture.SiloServices.GetRequiredService<IGrainStorageSerializer>();
+        byte[][] outputs = [[1, 2], []];
+        var stored = new JobRecord { Progress = new JobProgress { Stage = 2, Previous = outputs } };
+        var json = System.Text.Encoding.UTF8.GetString(serializer.Serialize(stored).ToArray());
+        const string ArrayType = "\"Previous\":{\"$type\":\"System.Byte[][], System.Private.CoreLib\"";
+        Assert.Contains(ArrayType, json, StringComparison.Ordinal);
+        var asList = json.Replace(ArrayType, "\"Previous\":{\"$type\":\"System.Collections.Generic.List`1[[System.Byte[], System.Private.CoreLib]], System.Private.CoreLib\"", StringComparison.Ordinal);
+        Assert.NotEqual(json, asList);
+        foreach (var form in new[] { json, asList })
+        {
+            var back = serializer.Deserialize<JobRecord>(BinaryData.FromString(form))?.Progress ?? throw new InvalidOperationException("the progress was not read back");
+            Assert.Equal(outputs, back.Previous);
+        }
+
+        Assert.Empty(new JobProgress().Previous);
     }
 
     private static async Task<JobStatus> WaitAsync(IJobGrain job, Func<JobStatus, bool> done, string what)
