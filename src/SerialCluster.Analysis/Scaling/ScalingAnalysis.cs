@@ -23,6 +23,13 @@ public sealed record ScalingAnalysis(
 {
     public bool AnySaturated => Points.Any(p => p.Saturated);
 
+    /// <summary>
+    /// The serial fraction on measured cores to quote: the round-by-round fit when it was made (it cancels a machine
+    /// that changed speed between rounds), else the median-based one; NaN without a capacity control.
+    /// </summary>
+    public double CapacityAdjustedSerialFraction =>
+        AmdahlPaired?.SerialFraction.Value ?? AmdahlOnMeasuredCores?.SerialFraction.Value ?? double.NaN;
+
     /// <summary>The measured capacity at P; null where the control did not run at P.</summary>
     public CoreCapacity? CapacityAt(int p) => Capacity?.FirstOrDefault(c => c.P == p);
 
