@@ -610,7 +610,7 @@ public sealed partial class JobGrain(
             {
                 // The chain's own checkpoint goes only once the stage's end is stored. Deleting it (a read and a clear)
                 // is off the critical path: the next stage starts at once and the job awaits the deletion before it
-                // finishes (a warm amdahl job waited 0.3–7 ms here, the first job after a start ~90 ms).
+                // finishes (on a loaded machine a warm amdahl job waited 0.3–7 ms here, the first job after a start ~90 ms).
                 await SaveAsync();
                 _clearing.Add(ClearCheckpointAsync(stage.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
