@@ -241,10 +241,14 @@ def overview():
     b.add("bargauge", "Parallelism (work / span)", "The most speedup the last job's tasks could give on unlimited cores.", "suffix:×",
           [(f"workload:serialcluster_last_job_parallelism:newest{{{WORKLOAD}}}", "{{workload}}")], w=8,
           field_defaults={"decimals": 1})
-    b.add("bargauge", "Serial fraction (Karp–Flatt e; fitted f for a sweep)",
+    b.add("bargauge", "Serial fraction (Karp–Flatt e; fitted f for a sweep, also on measured cores)",
           "Karp–Flatt e = (1/S − 1/P)/(1 − 1/P) of the last job at the P it used; after a sweep, Amdahl's fitted f. "
-          "Empty (NaN) for a job at P = 1.", "percentunit",
-          [(f"workload:serialcluster_last_job_serial_fraction:newest{{{WORKLOAD}}}", "{{workload}}")], w=12,
+          "Empty (NaN) for a job at P = 1. 'on measured cores': after a sweep with the capacity control, f fitted "
+          "against the capacity C(P) the busy cores delivered (round by round), so a shortfall of the machine's cores "
+          "is not read as the job's serial part; empty after a lone job.", "percentunit",
+          [(f"workload:serialcluster_last_job_serial_fraction:newest{{{WORKLOAD}}}", "{{workload}}"),
+           (f"workload:serialcluster_last_job_serial_fraction_on_measured_cores:newest{{{WORKLOAD}}}",
+            "{{workload}} on measured cores")], w=12,
           field_defaults={"min": 0, "max": 1})
     b.add("bargauge", "Amdahl limit 1 / e (unlimited cores)",
           "The speedup the measured serial fraction allows on any number of cores.", "suffix:×",

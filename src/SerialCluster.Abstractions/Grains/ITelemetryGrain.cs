@@ -16,4 +16,11 @@ public interface ITelemetryGrain : IGrainWithStringKey
     /// </summary>
     [Alias("PublishSweep")]
     Task<string> PublishSweepAsync(string workload, double speedup, double parallelism, double serialFraction, double bound);
+
+    /// <summary>
+    /// As <see cref="PublishSweepAsync(string, double, double, double, double)"/>, and the serial fraction fitted against
+    /// the capacity the busy cores measurably delivered (a sweep with its capacity control; NaN when not measured).
+    /// </summary>
+    [Alias("PublishSweepOnMeasuredCores")]
+    Task<string> PublishSweepAsync(string workload, double speedup, double parallelism, double serialFraction, double bound, double serialFractionOnMeasuredCores);
 }

@@ -6,7 +6,8 @@ namespace SerialCluster.Analysis.Scaling;
 /// with P ≤ the cores available (beyond them the machine is saturated, which says nothing about the job's serial
 /// fraction); the USL, whose κ term models exactly such contention, sees every point. The work–span bounds at P use
 /// min(P, cores) processors. With capacity-control runs (<see cref="ControlRun"/>) it also gives the capacity C(P) the
-/// busy cores delivered and Amdahl fitted against it (<see cref="AmdahlOnMeasuredCores"/>), beside the plain fit.
+/// busy cores delivered and Amdahl fitted against it, on the median capacity (<see cref="AmdahlOnMeasuredCores"/>) and
+/// round by round (<see cref="AmdahlPaired"/>: each round's times against that round's capacity), beside the plain fit.
 /// </summary>
 public sealed record ScalingAnalysis(
     int Cores,
@@ -17,9 +18,17 @@ public sealed record ScalingAnalysis(
     WorkSpan? WorkSpan,
     IReadOnlyList<BoundPoint> Bounds,
     IReadOnlyList<CoreCapacity>? Capacity = null,
-    CapacityAmdahlFit? AmdahlOnMeasuredCores = null)
+    CapacityAmdahlFit? AmdahlOnMeasuredCores = null,
+    PairedAmdahlFit? AmdahlPaired = null)
 {
     public bool AnySaturated => Points.Any(p => p.Saturated);
+
+    /// <summary>
+    /// The serial fraction on measured cores to quote: the round-by-round fit when it was made (it cancels a machine
+    /// that changed speed between rounds), else the median-based one; NaN without a capacity control.
+    /// </summary>
+    public double CapacityAdjustedSerialFraction =>
+        AmdahlPaired?.SerialFraction.Value ?? AmdahlOnMeasuredCores?.SerialFraction.Value ?? double.NaN;
 
     /// <summary>The measured capacity at P; null where the control did not run at P.</summary>
     public CoreCapacity? CapacityAt(int p) => Capacity?.FirstOrDefault(c => c.P == p);
@@ -80,7 +89,8 @@ public sealed record ScalingAnalysis(
             workSpan,
             bounds,
             capacity,
-            capacity is null ? null : CapacityAmdahlFit.Fit(unsaturated, capacity));
+            capacity is null ? null : CapacityAmdahlFit.Fit(unsaturated, capacity),
+            capacity is null ? null : PairedAmdahlFit.Fit(unsaturated, controls!, capacity));
     }
 
     /// <summary>Karp–Flatt experimentally determined serial fraction e = (1/S − 1/P)/(1 − 1/P); NaN at P = 1.</summary>

@@ -139,7 +139,8 @@ public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSet
 
     /// <summary>
     /// Feeds the sweep's conclusion to the cluster's last-job gauges (Grafana's Amdahl row): the speedup at the largest
-    /// P within the cores, the plan's parallelism, the fitted Amdahl f and the work–span bound at that P. A cluster
+    /// P within the cores, the plan's parallelism, the fitted Amdahl f (on ideal cores, and on measured cores when the
+    /// capacity control ran: <see cref="ScalingAnalysis.CapacityAdjustedSerialFraction"/>) and the work–span bound at that P. A cluster
     /// that cannot take it costs the user nothing but a line on stderr.
     /// </summary>
     private async Task PublishAsync(IClusterClient client, SweepResult sweep, CancellationToken cancellationToken)
@@ -155,7 +156,9 @@ public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSet
         try
         {
             var silo = await client.GetGrain<ITelemetryGrain>(sweep.Workload)
-                .PublishSweepAsync(sweep.Workload, point.Speedup, analysis.WorkSpan?.Parallelism ?? double.NaN, analysis.Amdahl?.SerialFraction.Value ?? double.NaN, bound)
+                .PublishSweepAsync(
+                    sweep.Workload, point.Speedup, analysis.WorkSpan?.Parallelism ?? double.NaN, analysis.Amdahl?.SerialFraction.Value ?? double.NaN, bound,
+                    analysis.CapacityAdjustedSerialFraction)
                 .WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
             console.Say($"published the sweep's figures to the last-job gauges on {silo}");
         }

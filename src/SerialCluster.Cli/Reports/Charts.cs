@@ -56,6 +56,16 @@ public static class Charts
             line.MarkerSize = 6;
         }
 
+        if (analysis.AmdahlPaired is { } paired)
+        {
+            var fitted = paired.Capacity.Keys.Order().ToArray();
+            var line = plot.Add.Scatter(fitted.Select(p => (double)p).ToArray(), fitted.Select(paired.Speedup).ToArray());
+            line.LegendText = $"Amdahl on measured cores, round by round f = {paired.SerialFraction.Value:F3}";
+            line.Color = Colors.SeaGreen;
+            line.MarkerSize = 6;
+            line.LinePattern = LinePattern.Dashed;
+        }
+
         if (analysis.Usl is { } usl)
         {
             Curve(plot, xs, [.. xs.Select(usl.Speedup)], $"USL fit σ = {usl.Sigma.Value:F3}, κ = {usl.Kappa.Value:F4}", Colors.Purple, LinePattern.Solid);

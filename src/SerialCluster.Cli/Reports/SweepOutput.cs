@@ -11,7 +11,7 @@ namespace SerialCluster.Cli.Reports;
 /// <summary>A sweep's outputs: the JSON document, the CSV table, the terminal table and chart, and the HTML report.</summary>
 public static class SweepOutput
 {
-    public const string CsvHeader = "p,seconds,speedup,efficiency,karpFlatt,runs,minSeconds,maxSeconds,spread,saturated,lowerBoundSeconds,brentSeconds,burdenedSeconds,amdahlSpeedup,uslSpeedup,predictedSeconds,capacity,amdahlOnMeasuredCoresSpeedup";
+    public const string CsvHeader = "p,seconds,speedup,efficiency,karpFlatt,runs,minSeconds,maxSeconds,spread,saturated,lowerBoundSeconds,brentSeconds,burdenedSeconds,amdahlSpeedup,uslSpeedup,predictedSeconds,capacity,amdahlOnMeasuredCoresSpeedup,amdahlPairedSpeedup";
 
     public static JsonObject Json(SweepResult sweep)
     {
@@ -55,6 +55,7 @@ public static class SweepOutput
                     ["capacityMin"] = a.CapacityAt(p.P) is { } low ? low.MinCapacity : null,
                     ["capacityMax"] = a.CapacityAt(p.P) is { } high ? high.MaxCapacity : null,
                     ["amdahlOnMeasuredCoresSpeedup"] = a.AmdahlOnMeasuredCores is { } adjusted ? JsonNumber(adjusted.Speedup(p.P)) : null,
+                    ["amdahlPairedSpeedup"] = a.AmdahlPaired is { } paired ? JsonNumber(paired.Speedup(p.P)) : null,
                 };
             })]),
             ["fits"] = new JsonObject
@@ -76,6 +77,15 @@ public static class SweepOutput
                     ["rmseSeconds"] = onCores.RmseSeconds,
                     ["observations"] = onCores.Observations,
                     ["model"] = "T(P) = T1 · (f + (1 − f)/C(P)), C(P) = the capacity measured by the control",
+                },
+                ["amdahlPaired"] = a.AmdahlPaired is not { } paired ? null : new JsonObject
+                {
+                    ["serialFraction"] = paired.SerialFraction.Value,
+                    ["serialFractionStdErr"] = JsonNumber(paired.SerialFraction.StandardError),
+                    ["rmseRatio"] = paired.RmseRatio,
+                    ["points"] = paired.Points,
+                    ["rounds"] = paired.Rounds,
+                    ["model"] = "T_r(P)/T_r(1) = f + (1 − f)/C_r(P), each repeat round r against its own control",
                 },
                 ["gustafson"] = a.Gustafson is null ? null : new JsonObject
                 {
@@ -152,7 +162,8 @@ public static class SweepOutput
                 Numbers.Csv(a.Usl?.Speedup(p.P) ?? double.NaN),
                 Numbers.Csv(check.PredictedSeconds),
                 Numbers.Csv(a.CapacityAt(p.P)?.Capacity ?? double.NaN),
-                Numbers.Csv(a.AmdahlOnMeasuredCores?.Speedup(p.P) ?? double.NaN)));
+                Numbers.Csv(a.AmdahlOnMeasuredCores?.Speedup(p.P) ?? double.NaN),
+                Numbers.Csv(a.AmdahlPaired?.Speedup(p.P) ?? double.NaN)));
         }
 
         return text.ToString();
@@ -173,7 +184,12 @@ public static class SweepOutput
             var capacities = string.Join(", ", (a.Capacity ?? []).Where(c => c.P > 1).Select(c => $"C({c.P}) = {F(c.Capacity, "F2")} ({F(c.MinCapacity, "F2")}–{F(c.MaxCapacity, "F2")})"));
             lines.Add($"Amdahl on measured cores: f = {F(onCores.SerialFraction.Value)} ± {F(onCores.SerialFraction.StandardError)} — the same fit with P replaced by the capacity the busy cores delivered to an embarrassingly parallel control run beside each repeat ({capacities}); it reads a shortfall of the cores themselves as theirs, not the job's; where C(P) ≈ P the two fits agree");
         }
-        else if (sweep.Control is not null)
+        if (a.AmdahlPaired is { } paired)
+        {
+            lines.Add($"Amdahl on measured cores, round by round: f = {F(paired.SerialFraction.Value)} ± {F(paired.SerialFraction.StandardError)} — each round's T(P)/T(1) against the capacity the control measured in that same round ({paired.Points} points from {paired.Rounds} rounds): a round where the machine was busier slows the job and the control together, so it cancels; the figure to read when C(P) moved between rounds");
+        }
+
+        if (a.AmdahlOnMeasuredCores is null && sweep.Control is not null)
         {
             lines.Add("Amdahl on measured cores: not fitted (the control measured no capacity above 1 at a swept P within the cores)");
         }
@@ -209,7 +225,7 @@ public static class SweepOutput
     {
         var a = sweep.Analysis;
         var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"{sweep.Workload} sweep, {sweep.Repeat} run(s) per P, {sweep.Mode} on the {sweep.Cluster} ({sweep.Cores} cores)"));
-        foreach (var column in new[] { "P", "median", "min–max", "speedup", "efficiency", "Karp–Flatt", "bound max(T1/P,T∞)", "Brent", "burdened", "Amdahl fit", "USL fit", "capacity C(P)", "Amdahl on C(P)", "" })
+        foreach (var column in new[] { "P", "median", "min–max", "speedup", "efficiency", "Karp–Flatt", "bound max(T1/P,T∞)", "Brent", "burdened", "Amdahl fit", "USL fit", "capacity C(P)", "Amdahl on C(P)", "paired on C_r(P)", "" })
         {
             table.AddColumn(new TableColumn(column).RightAligned());
         }
@@ -231,6 +247,7 @@ public static class SweepOutput
                 a.Usl is null ? "—" : F(a.Usl.Speedup(p.P), "F2") + "×",
                 a.CapacityAt(p.P) is { } capacity ? F(capacity.Capacity, "F2") : "—",
                 a.AmdahlOnMeasuredCores is { } onCores && double.IsFinite(onCores.Speedup(p.P)) ? F(onCores.Speedup(p.P), "F2") + "×" : "—",
+                a.AmdahlPaired is { } paired && double.IsFinite(paired.Speedup(p.P)) ? F(paired.Speedup(p.P), "F2") + "×" : "—",
                 p.Saturated ? "[yellow]saturated[/]" : string.Empty);
         }
 

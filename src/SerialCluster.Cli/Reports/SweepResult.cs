@@ -36,7 +36,7 @@ public sealed record SweepResult(
         var ones = runs.Where(r => r.P == 1).OrderBy(r => r.Seconds).ToList();
         var baseline = ones[(ones.Count - 1) / 2].Status;
         var profile = baseline.Profile!;
-        var analysis = ScalingAnalysis.Analyze([.. runs.Select(r => new Observation(r.P, r.Seconds))], cores, ProfileMapping.WorkSpan(profile), control?.Runs.Select(r => r.Run).ToList());
+        var analysis = ScalingAnalysis.Analyze([.. runs.Select(r => new Observation(r.P, r.Seconds, r.Repeat))], cores, ProfileMapping.WorkSpan(profile), control?.Runs.Select(r => r.Run).ToList());
         var model = ProfileMapping.Model(profile, 1);
         // With a measured capacity the schedule is simulated on the cores the machine delivered at that P.
         var checks = analysis.Points.Select(p => analysis.CapacityAt(p.P) is { } c

@@ -8,10 +8,13 @@ namespace SerialCluster.Grains.Diagnostics;
 /// <summary>
 /// What a completed job puts in its workload's last-job gauges: speedup = work / wall (the parallelism it achieved
 /// against one core), parallelism = work / span, serial fraction = Karp–Flatt e at the P it used (NaN at P = 1), and
-/// the most speedup its plan allows at that P.
+/// the most speedup its plan allows at that P. The serial fraction on measured cores is NaN for a job: only a sweep's
+/// capacity control measures what the busy cores delivered (it publishes that figure through <c>ITelemetryGrain</c>),
+/// and a lone job leaves NaN rather than a figure another run measured.
 /// </summary>
 public readonly record struct LastJobFigures(double Speedup, double Parallelism, double SerialFraction, double Bound, int Processors)
 {
+
     public static LastJobFigures Measure(JobProfile profile, IReadOnlyList<StageSpec> stages)
     {
         var processors = ProcessorsUsed(profile);

@@ -25,6 +25,7 @@ public static class MetricNames
     public const string LastJobSpeedup = "serialcluster_last_job_speedup";
     public const string LastJobParallelism = "serialcluster_last_job_parallelism";
     public const string LastJobSerialFraction = "serialcluster_last_job_serial_fraction";
+    public const string LastJobSerialFractionOnMeasuredCores = "serialcluster_last_job_serial_fraction_on_measured_cores";
     public const string LastJobBound = "serialcluster_last_job_bound";
     public const string LastJobTimestamp = "serialcluster_last_job_timestamp_seconds";
 

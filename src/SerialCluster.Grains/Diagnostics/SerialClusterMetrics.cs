@@ -85,6 +85,11 @@ public static class SerialClusterMetrics
     public static readonly Gauge LastJobSerialFraction = Metrics.CreateGauge(
         MetricNames.LastJobSerialFraction, "Last job or sweep of the workload: serial fraction (Karp–Flatt e at the P used for a job; NaN at P = 1).", MetricNames.Workload);
 
+    public static readonly Gauge LastJobSerialFractionOnMeasuredCores = Metrics.CreateGauge(
+        MetricNames.LastJobSerialFractionOnMeasuredCores,
+        "Last sweep of the workload with the capacity control: Amdahl's serial fraction fitted against the capacity the busy cores measurably delivered (NaN after a lone job, which measures no capacity).",
+        MetricNames.Workload);
+
     public static readonly Gauge LastJobBound = Metrics.CreateGauge(
         MetricNames.LastJobBound, "Last job or sweep of the workload: the most speedup its plan allows at the P used.", MetricNames.Workload);
 
@@ -130,13 +135,17 @@ public static class SerialClusterMetrics
         PublishLastJob(workload, figures.Speedup, figures.Parallelism, figures.SerialFraction, figures.Bound);
     }
 
-    /// <summary>Sets the workload's last-job gauges on this silo (jobs on their coordinator; sweeps through <c>ITelemetryGrain</c>).</summary>
-    public static void PublishLastJob(string workload, double speedup, double parallelism, double serialFraction, double bound)
+    /// <summary>
+    /// Sets the workload's last-job gauges on this silo (jobs on their coordinator; sweeps through <c>ITelemetryGrain</c>);
+    /// <paramref name="serialFractionOnMeasuredCores"/> is NaN unless a capacity control measured the cores.
+    /// </summary>
+    public static void PublishLastJob(string workload, double speedup, double parallelism, double serialFraction, double bound, double serialFractionOnMeasuredCores = double.NaN)
     {
         var label = WorkloadLabel(workload);
         LastJobSpeedup.WithLabels(label).Set(speedup);
         LastJobParallelism.WithLabels(label).Set(parallelism);
         LastJobSerialFraction.WithLabels(label).Set(serialFraction);
+        LastJobSerialFractionOnMeasuredCores.WithLabels(label).Set(serialFractionOnMeasuredCores);
         LastJobBound.WithLabels(label).Set(bound);
         LastJobTimestamp.WithLabels(label).SetToCurrentTimeUtc();
     }

@@ -11,13 +11,16 @@ namespace SerialCluster.Grains.Diagnostics;
 [StatelessWorker]
 public sealed class TelemetryGrain(ILocalSiloDetails silo) : Grain, ITelemetryGrain
 {
-    public Task<string> PublishSweepAsync(string workload, double speedup, double parallelism, double serialFraction, double bound)
+    public Task<string> PublishSweepAsync(string workload, double speedup, double parallelism, double serialFraction, double bound) =>
+        PublishSweepAsync(workload, speedup, parallelism, serialFraction, bound, double.NaN);
+
+    public Task<string> PublishSweepAsync(string workload, double speedup, double parallelism, double serialFraction, double bound, double serialFractionOnMeasuredCores)
     {
         // Labels stay low-cardinality: only catalog names become series.
         var known = WorkloadCatalog.All.FirstOrDefault(w => string.Equals(w.Name, workload?.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? throw new ArgumentException(
                 $"workload '{workload}' is not known; allowed: {string.Join(", ", WorkloadCatalog.All.Select(w => w.Name))}", nameof(workload));
-        SerialClusterMetrics.PublishLastJob(known.Name, speedup, parallelism, serialFraction, bound);
+        SerialClusterMetrics.PublishLastJob(known.Name, speedup, parallelism, serialFraction, bound, serialFractionOnMeasuredCores);
         return Task.FromResult(silo.Name);
     }
 }

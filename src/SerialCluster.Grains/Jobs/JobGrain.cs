@@ -68,6 +68,9 @@ public sealed partial class JobGrain(
     private long _jobStart;
     private (ClusterView View, long At, MembershipVersion Version)? _view;
 
+    /// <summary>Chain checkpoints being deleted while the job goes on (see <see cref="RunScatteredAsync"/>).</summary>
+    private readonly List<Task> _clearing = [];
+
     /// <summary>
     /// How long a view of the cluster read by this coordinator is used again for the job's next step (its run, each of
     /// its stages) while membership has not changed: each read is a call to every silo, which a stepped job's
@@ -608,9 +611,11 @@ public sealed partial class JobGrain(
             progress.Stage = stage + 1;
             if (stageSpec.Kind == StageKind.Chain)
             {
-                // The chain's own checkpoint goes only once the stage's end is stored.
+                // The chain's own checkpoint goes only once the stage's end is stored. Deleting it (a read and a clear)
+                // is off the critical path: the next stage starts at once and the job awaits the deletion before it
+                // finishes (on a loaded machine a warm amdahl job waited 0.3–7 ms here, the first job after a start ~90 ms).
                 await SaveAsync();
-                await ClearCheckpointAsync(stage.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                _clearing.Add(ClearCheckpointAsync(stage.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
             else
             {
@@ -622,6 +627,8 @@ public sealed partial class JobGrain(
             }
         }
 
+        await Task.WhenAll(_clearing);
+        _clearing.Clear();
         return plan.Finish(progress.Previous).ToJsonString();
     }
 

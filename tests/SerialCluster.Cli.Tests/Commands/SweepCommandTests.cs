@@ -40,6 +40,9 @@ public sealed class SweepCommandTests : IDisposable
         Assert.True(points[1]!["capacity"]!.GetValue<double>() > 0);
         Assert.Null(points[2]!["capacity"]);
         Assert.InRange(document["fits"]!["amdahlOnMeasuredCores"]!["serialFraction"]!.GetValue<double>(), 0, 1);
+        // The paired fit: one point per round (P = 2 against that round's P = 1 and control).
+        Assert.InRange(document["fits"]!["amdahlPaired"]!["serialFraction"]!.GetValue<double>(), 0, 1);
+        Assert.Equal(2, document["fits"]!["amdahlPaired"]!["points"]!.GetValue<int>());
         Assert.Contains("sweep montecarlo: capacity control P=2 repeat 2", stderr, StringComparison.Ordinal);
         Assert.True(document["workSpan"]!["workSeconds"]!.GetValue<double>() > 0);
         Assert.Equal("montecarlo", document["baseline"]!["workload"]!.GetValue<string>());
@@ -48,7 +51,7 @@ public sealed class SweepCommandTests : IDisposable
 
         var lines = File.ReadAllLines(csv);
         Assert.StartsWith("p,seconds,speedup,efficiency,karpFlatt,", lines[0], StringComparison.Ordinal);
-        Assert.EndsWith(",capacity,amdahlOnMeasuredCoresSpeedup", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith(",capacity,amdahlOnMeasuredCoresSpeedup,amdahlPairedSpeedup", lines[0], StringComparison.Ordinal);
         Assert.Equal(4, lines.Length);
         var header = lines[0].Split(',');
         foreach (var line in lines.Skip(1))
@@ -72,6 +75,7 @@ public sealed class SweepCommandTests : IDisposable
         var document = JsonNode.Parse(stdout)!.AsObject();
         Assert.Null(document["capacityControl"]);
         Assert.Null(document["fits"]!["amdahlOnMeasuredCores"]);
+        Assert.Null(document["fits"]!["amdahlPaired"]);
         Assert.NotNull(document["fits"]!["amdahl"]);
         Assert.Null(document["points"]![1]!["capacity"]);
         Assert.DoesNotContain("capacity control", stderr, StringComparison.Ordinal);

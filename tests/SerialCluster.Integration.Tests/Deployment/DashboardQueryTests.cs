@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using SerialCluster.Abstractions.Grains;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Cli.Commands;
 using SerialCluster.Integration.Tests.Infrastructure;
@@ -66,6 +67,9 @@ public sealed class DashboardQueryTests(ITestOutputHelper output)
         await cluster.RunJobAsync("hashchain", new() { ["steps"] = "200000" }, JobMode.Scatter, 0);
         await cluster.RunJobAsync("montecarlo", new() { ["samples"] = "20000000", ["tasks"] = "8" }, JobMode.Scatter, 0);
         await RunThroughCliAsync(compose, cluster, "amdahl", "--set", "serialFraction=0.25", "--set", "work=4e6", "--set", "tasks=8", "--mode", "scatter", "--parallelism", "2");
+        // A sweep with the capacity control publishes its fits through ITelemetryGrain when it ends (this topology's
+        // parallel silos share one CPU, too few for a sweep to fit anything): the same call, as the CLI makes it.
+        await cluster.Client.GetGrain<ITelemetryGrain>("amdahl").PublishSweepAsync("amdahl", 1.6, 2.0, 0.3, 1.6, 0.25);
         await WaitForAsync(prometheus, "all five jobs in a scrape", "sum(serialcluster_jobs_completed_total) >= 5");
 
         // Job histograms live on each job's coordinator, a silo Orleans picks: a job whose coordinator already holds
@@ -84,6 +88,9 @@ public sealed class DashboardQueryTests(ITestOutputHelper output)
         // Prometheus has evaluated the recording rules on the last jobs, and has hop probes to show.
         await WaitForAsync(prometheus, "the recording rules on the last jobs", "count(workload:serialcluster_last_job_speedup:newest) >= 3");
         await WaitForAsync(prometheus, "a scrape after the silos' hop probes", "sum(serialcluster_hop_rtt_seconds_count) > 0");
+        await WaitForAsync(
+            prometheus, "the sweep's serial fraction on measured cores in the recording rule",
+            """workload:serialcluster_last_job_serial_fraction_on_measured_cores:newest{workload="amdahl"} >= 0""");
 
         // Grafana's $__rate_interval is at least four scrape intervals; here the window covers every job.
         var window = Window(first);

@@ -38,7 +38,7 @@ public sealed class MetricsEndpointTests(ITestOutputHelper output)
         await cluster.RunJobAsync("montecarlo", new() { ["samples"] = "400000", ["tasks"] = "4", ["seed"] = "3" }, JobMode.Scatter, 2);
         await cluster.RunJobAsync("hashchain", new() { ["steps"] = "20000" }, JobMode.Scatter, 1);
         await cluster.RunJobAsync("hashchain", new() { ["steps"] = "20000" }, JobMode.Pinned, 0);
-        var silo = await cluster.Client.GetGrain<ITelemetryGrain>("amdahl").PublishSweepAsync("amdahl", 1.6, 2.0, 0.25, 1.6);
+        var silo = await cluster.Client.GetGrain<ITelemetryGrain>("amdahl").PublishSweepAsync("amdahl", 1.6, 2.0, 0.25, 1.6, 0.2);
         Assert.Equal("metrics-0", silo);
 
         // Hop probes and calibration publish on their own schedule: wait for them, not for a time.
@@ -74,6 +74,9 @@ public sealed class MetricsEndpointTests(ITestOutputHelper output)
         Assert.Contains(after.Samples("serialcluster_last_job_speedup"), s => s.Labels == "workload=\"montecarlo\"" && s.Value > 0);
         Assert.Equal(1.6, after.Sum("serialcluster_last_job_speedup", "workload=\"amdahl\""));
         Assert.Equal(0.25, after.Sum("serialcluster_last_job_serial_fraction", "workload=\"amdahl\""));
+        Assert.Equal(0.2, after.Sum("serialcluster_last_job_serial_fraction_on_measured_cores", "workload=\"amdahl\""));
+        // A lone job measures no capacity: it leaves NaN, not a figure a sweep measured.
+        Assert.Contains(after.Samples("serialcluster_last_job_serial_fraction_on_measured_cores"), s => s.Labels == "workload=\"montecarlo\"" && double.IsNaN(s.Value));
         Assert.Equal(2.0, after.Sum("serialcluster_last_job_parallelism", "workload=\"amdahl\""));
         Assert.Equal(1.6, after.Sum("serialcluster_last_job_bound", "workload=\"amdahl\""));
 
