@@ -129,7 +129,7 @@ public static class HopBench
             var modelled = (cpuPerCall * 1e6) + (perCall * wakeP50 / 2);
             rows.Add(new BenchRow(
                 "4", "cross-silo round trip: threads put on a CPU per call, and CPU per call (this process)", F($"{perCall:F1} dispatches, {Micro(cpuPerCall * 1e6)} CPU"), null, "reported",
-                F($"{string.Join(", ", dispatches.Take(3).Select(d => F($"{d.Group.Split(" (")[0]} {d.PerCall:F1}")))}; CPU + dispatches × one wake-up = {Micro(modelled)} against the bench's worst p50 {Micro(benchCross.Max())} ({crossCalls:N0} calls watched)")));
+                F($"dispatches: {string.Join(", ", dispatches.Take(3).Select(d => F($"{d.Group.Split(" (")[0]} {d.PerCall:F1}")))}; CPU: {string.Join(", ", dispatches.OrderByDescending(d => d.CpuPerCall).Take(3).Select(d => F($"{d.Group.Split(" (")[0]} {Micro(d.CpuPerCall * 1e6)}")))}; CPU + dispatches × one wake-up = {Micro(modelled)} against the bench's worst p50 {Micro(benchCross.Max())} ({crossCalls:N0} calls watched)")));
         }
 
         return new BenchSection("4. Hops", rows, details, new JsonObject
