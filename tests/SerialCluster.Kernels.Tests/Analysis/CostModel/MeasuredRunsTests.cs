@@ -9,7 +9,7 @@ public sealed class MeasuredRunsTests
     [Fact]
     public void KeepsTheLastRunsOfEachPlanAndTheirMedianRatio()
     {
-        var runs = new MeasuredRuns();
+        var runs = new MeasuredRuns(runsPerPlan: 5);
         // Six pinned runs predicted at 0.1 s: the first (a 1.0 s stray) falls out of the window of five.
         foreach (var measured in new[] { 1.0, 0.08, 0.09, 0.07, 0.12, 0.085 })
         {
