@@ -48,7 +48,7 @@ public static class HopBench
             foreach (var to in silos)
             {
                 var cross = !from.Details.SiloAddress.Equals(to.Details.SiloAddress);
-                var watch = cross && ThreadCpuSampler.Available ? ThreadCpuSampler.Start() : null;
+                using var watch = cross && ThreadCpuSampler.Available ? ThreadCpuSampler.Start() : null;
                 own[(from.Details.Name, to.Details.Name)] = await PingAsync(from.Grains, to.Details.SiloAddress, context.Sizes.HopPings, context.CancellationToken);
                 if (watch is not null)
                 {

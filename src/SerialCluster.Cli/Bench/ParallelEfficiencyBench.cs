@@ -37,10 +37,10 @@ public static class ParallelEfficiencyBench
         // side with the cluster (two pairs, the better of each, so a burst of foreign load in one run does not decide).
         var bareP = BareLoop.ParallelStageSeconds(plan, p);
         // The second pair is watched thread by thread: where the cores went, in the cluster and in the bare run.
-        var clusterCpu = ThreadCpuSampler.Available ? ThreadCpuSampler.Start() : null;
+        using var clusterCpu = ThreadCpuSampler.Available ? ThreadCpuSampler.Start() : null;
         var again = await BenchJob.RunAsync(context.Client, "montecarlo", parameters, JobMode.Scatter, p, null, context.CancellationToken);
         var clusterUse = clusterCpu?.Stop();
-        var bareCpu = ThreadCpuSampler.Available ? ThreadCpuSampler.Start() : null;
+        using var bareCpu = ThreadCpuSampler.Available ? ThreadCpuSampler.Start() : null;
         var bareSecond = BareLoop.ParallelStageSeconds(plan, p);
         var bareUse = bareCpu?.Stop();
         bareP = Math.Min(bareP, bareSecond);

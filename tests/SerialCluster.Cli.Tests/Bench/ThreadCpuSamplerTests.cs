@@ -11,7 +11,7 @@ public sealed class ThreadCpuSamplerTests
     {
         Assert.True(ThreadCpuSampler.Available, "/proc/self/schedstat is missing: these figures need Linux");
         var window = Stopwatch.StartNew();
-        var sampler = ThreadCpuSampler.Start();
+        using var sampler = ThreadCpuSampler.Start();
         var spinner = new Thread(() =>
         {
             var spin = Stopwatch.StartNew();
