@@ -8,13 +8,15 @@
 # exists; in the first round auto runs first, so it predicts each configuration from earlier configurations' history,
 # not from the same one's pinned and scatter runs (later rounds' auto jobs do see this configuration's earlier runs in
 # every mode: the cost model's measured-beats-modelled correction, docs/ARCHITECTURE.md, section Auto mode). Every row gets
-# AUTO_GRID_REPEATS rounds (default 15: with 5, one stray run moved a row's median by 10%; with 10 (15:35 grid) the
-# same plan's median still moved 10–13% between the auto and the plain columns). Rows whose best time is under
+# AUTO_GRID_REPEATS rounds (default 25: with 5, one stray run moved a row's median by 10%; with 10 (15:35 grid) the
+# same plan's median still moved 10–13% between the auto and the plain columns, with 15 (16:27) by 12% in one row of
+# 16: a plan's runs spread ~15% (robust deviation) on this VM, so the median of 15 errs by ~5% and the ratio of two
+# medians by ~7%; 25 rounds bring that to ~5%). Rows whose best time is under
 # 100 ms may get AUTO_GRID_SMALL_REPEATS more (default 0), and rows whose best is under 30 ms (AUTO_GRID_TINY_SECONDS)
-# get AUTO_GRID_TINY_REPEATS more (default 10, 25 rounds in all): their times spread up to 7× between runs on the
-# 2-vCPU machine. Run time: 10/20 rounds took 22 minutes (630 jobs, 2026-11-29 15:35); 15/25 about 30 minutes.
+# get AUTO_GRID_TINY_REPEATS more (default 10, 35 rounds in all): their times spread up to 7× between runs on the
+# 2-vCPU machine. Run time: 10/20 rounds took 22 minutes (630 jobs, 2026-11-29 15:35); 15/25 33 minutes; 25/35 about 55.
 #
-#   scripts/auto-grid.sh              # build, run (~21–24 minutes on 2 cores), write docs/AUTO-GRID.md
+#   scripts/auto-grid.sh              # build, run (~55 minutes on 2 cores), write docs/AUTO-GRID.md
 #   AUTO_GRID_REPEATS=1 scripts/auto-grid.sh --no-build
 #   AUTO_GRID_QUICK=1 scripts/auto-grid.sh   # a smoke run of three small configurations
 #   AUTO_GRID_CLUSTER=localhost scripts/auto-grid.sh   # localhost clustering instead of Redis
@@ -23,7 +25,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export GRID_DIR="${GRID_DIR:-$ROOT/.local/grid-cluster}"
 export GRID_SILOS="${GRID_SILOS:-3}"
 export GRID_CLUSTER_ID="${GRID_CLUSTER_ID:-autogrid}"
-REPEATS="${AUTO_GRID_REPEATS:-15}"
+REPEATS="${AUTO_GRID_REPEATS:-25}"
 SMALL_REPEATS="${AUTO_GRID_SMALL_REPEATS:-0}"
 TINY_REPEATS="${AUTO_GRID_TINY_REPEATS:-10}"
 TINY_SECONDS="${AUTO_GRID_TINY_SECONDS:-0.03}"

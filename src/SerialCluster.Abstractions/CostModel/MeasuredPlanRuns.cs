@@ -2,7 +2,8 @@ namespace SerialCluster.Abstractions.CostModel;
 
 /// <summary>
 /// The recent runs of one run plan under one plan signature, as a cost history reports them: how many, the median of
-/// measured ÷ the model's raw prediction over them (the residual correction), and the median measured seconds.
+/// measured ÷ the model's raw prediction over them (the residual correction), the median measured seconds, and the
+/// runs' robust spread in ln(measured ÷ predicted) (<c>MeasuredPlan.Spread</c> in the kernels).
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -10,4 +11,5 @@ namespace SerialCluster.Abstractions.CostModel;
 public sealed record MeasuredPlanRuns(
     [property: Id(0)] int Runs,
     [property: Id(1)] double Ratio,
-    [property: Id(2)] double MeasuredSeconds);
+    [property: Id(2)] double MeasuredSeconds,
+    [property: Id(3)] double Spread = 0);

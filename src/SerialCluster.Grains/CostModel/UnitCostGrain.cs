@@ -90,7 +90,7 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
                 h.MeasuredRuns.ToDictionary(
                     s => s.Key,
                     s => (IReadOnlyDictionary<string, MeasuredPlan>)s.Value.ToDictionary(
-                        p => p.Key, p => new MeasuredPlan(p.Value.Runs, p.Value.Ratio, p.Value.MeasuredSeconds), StringComparer.Ordinal),
+                        p => p.Key, p => new MeasuredPlan(p.Value.Runs, p.Value.Ratio, p.Value.MeasuredSeconds, p.Value.Spread), StringComparer.Ordinal),
                     StringComparer.Ordinal),
                 h.ModelError,
                 h.ModelErrorSamples));
@@ -120,7 +120,7 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
             e.Measured is { BySignature.Count: > 0 } measured
                 ? measured.BySignature.ToDictionary(
                     s => s.Key,
-                    s => s.Value.ToDictionary(p => p.Key, p => new MeasuredPlanRuns(p.Value.Runs, p.Value.Ratio, p.Value.MeasuredSeconds), StringComparer.Ordinal),
+                    s => s.Value.ToDictionary(p => p.Key, p => new MeasuredPlanRuns(p.Value.Runs, p.Value.Ratio, p.Value.MeasuredSeconds, p.Value.Spread), StringComparer.Ordinal),
                     StringComparer.Ordinal)
                 : null,
             e.Measured?.ModelError,

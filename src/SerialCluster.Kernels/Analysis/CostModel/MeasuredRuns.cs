@@ -74,11 +74,27 @@ public sealed class MeasuredRuns(int signatures = MeasuredRuns.DefaultSignatures
             s => s.Key,
             s => (IReadOnlyDictionary<string, MeasuredPlan>)s.Value.Plans.ToDictionary(
                 p => p.Key,
-                p => new MeasuredPlan(p.Value.Count, Median(p.Value.Select(r => r.Measured / r.Predicted)), Median(p.Value.Select(r => r.Measured))),
+                p => new MeasuredPlan(
+                    p.Value.Count,
+                    Median(p.Value.Select(r => r.Measured / r.Predicted)),
+                    Median(p.Value.Select(r => r.Measured)),
+                    RobustSpread([.. p.Value.Select(r => Math.Log(r.Measured / r.Predicted))])),
                 StringComparer.Ordinal),
             StringComparer.Ordinal),
         _errors.Value(),
         _errors.Count);
+
+    /// <summary>A robust standard deviation: 1.4826 × the median absolute deviation from the median (0 for one value).</summary>
+    public static double RobustSpread(IReadOnlyList<double> values)
+    {
+        if (values.Count < 2)
+        {
+            return 0;
+        }
+
+        var median = Median(values);
+        return 1.4826 * Median(values.Select(v => Math.Abs(v - median)));
+    }
 
     /// <summary>The plain median (the mean of the middle two for an even count).</summary>
     public static double Median(IEnumerable<double> values)

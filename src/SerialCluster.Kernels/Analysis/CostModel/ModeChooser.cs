@@ -15,7 +15,9 @@ namespace SerialCluster.Kernels.Analysis.CostModel;
 /// <see cref="Decide"/>), each such candidate's prediction is multiplied by the median measured ÷ predicted of its own
 /// recent runs (a residual correction learned on this hardware, <see cref="ModePrediction.CorrectedSeconds"/>), and the
 /// measured candidates are compared by their corrected times (pinned still preferred within
-/// <see cref="ScatterMargin"/>). A candidate never measured under this signature is chosen over the best measured one
+/// <see cref="ScatterMargin"/>), except that a measured variant (a batched scatter) after its first
+/// <see cref="ExplorationRuns"/> runs replaces the plain plan only when faster beyond the noise of their runs
+/// (<see cref="Separation"/>): a tie goes to the plain plan. A candidate never measured under this signature is chosen over the best measured one
 /// only when its raw prediction is faster by more than <c>margin</c> (<see cref="Corrections.Margin"/>: the model's
 /// recent median absolute error, or 15% while that rests on fewer than 5 runs): a model that errs by e cannot tell
 /// apart two plans closer than e, and the measured one's time is known.
@@ -25,6 +27,18 @@ public static class ModeChooser
 {
     /// <summary>The share by which a scatter form must be predicted faster than pinned to be chosen.</summary>
     public const double ScatterMargin = 0.05;
+
+    /// <summary>
+    /// How many runs a measured variant (a batched scatter) gets on its corrected time alone: with fewer, its runs'
+    /// noise is not known, and it must run to be known.
+    /// </summary>
+    public const int ExplorationRuns = 5;
+
+    /// <summary>How many runs a plan needs before its runs' spread counts as an estimate of its noise.</summary>
+    public const int MinimumRunsForNoise = 3;
+
+    /// <summary>One-sided 95%: a variant beats the plain plan beyond the noise when it is this many standard errors faster.</summary>
+    public const double SeparationZ = 1.645;
 
     public static CostDecision Decide(
         Plans.WorkloadPlan plan,
@@ -75,24 +89,66 @@ public static class ModeChooser
     /// <summary>The prediction with its residual correction, when its run plan has measured runs under this signature.</summary>
     public static ModePrediction Correct(ModePrediction prediction, IReadOnlyDictionary<string, MeasuredPlan> measured) =>
         measured.TryGetValue(PlanRuns.Key(prediction), out var runs) && runs.Runs > 0 && double.IsFinite(runs.Ratio) && runs.Ratio > 0
-            ? prediction with { CorrectedSeconds = prediction.Seconds * runs.Ratio, MeasuredRuns = runs.Runs }
+            ? prediction with { CorrectedSeconds = prediction.Seconds * runs.Ratio, MeasuredRuns = runs.Runs, CorrectionError = runs.LogStandardError }
             : prediction;
 
     /// <summary>
-    /// The choice when some candidates were measured: the best measured by corrected time (pinned within
-    /// <see cref="ScatterMargin"/>), unless a never-measured one is predicted more than <paramref name="margin"/> faster.
+    /// How much faster (in ln) <paramref name="variant"/>'s corrected time must be than <paramref name="plain"/>'s to
+    /// count as faster beyond the noise of their runs: <see cref="SeparationZ"/> standard errors of the difference of
+    /// their medians. Zero when <paramref name="plain"/> has fewer than <see cref="MinimumRunsForNoise"/> runs (no
+    /// estimate of its noise: the corrected times alone decide).
+    /// </summary>
+    public static double Separation(ModePrediction variant, ModePrediction plain) =>
+        plain.MeasuredRuns < MinimumRunsForNoise || variant.CorrectionError is not { } v || plain.CorrectionError is not { } p
+            ? 0
+            : SeparationZ * Math.Sqrt((v * v) + (p * p));
+
+    /// <summary>
+    /// The choice when some candidates were measured. First the plain plans: pinned or plain scatter by corrected time
+    /// (pinned within <see cref="ScatterMargin"/>). A measured variant (a batched scatter) replaces that choice only
+    /// while it is exploring (fewer than <see cref="ExplorationRuns"/> runs, corrected time below the plain choice's)
+    /// or when its corrected time is below the plain choice's by more than the noise of their runs
+    /// (<see cref="Separation"/>): two plans whose runs overlap are a tie, and a tie goes to the plain plan, so a
+    /// variant a few percent slower cannot win on a lucky median. Then a never-measured plan is chosen over all that
+    /// only when predicted more than <paramref name="margin"/> faster.
     /// </summary>
     private static CostDecision ByMeasurement(List<ModePrediction> predictions, double margin)
     {
-        var pinned = predictions[0];
-        var measuredScatter = predictions.Skip(1).Where(p => p.MeasuredRuns > 0).MinBy(p => p.DecidingSeconds);
-        var best = (pinned.MeasuredRuns > 0, measuredScatter) switch
+        var (pinned, scatter) = (predictions[0], predictions[1]);
+        var plain = (pinned.MeasuredRuns > 0, scatter.MeasuredRuns > 0) switch
         {
-            (true, { } s) => s.DecidingSeconds < pinned.DecidingSeconds * (1 - ScatterMargin) ? s : pinned,
-            (true, null) => pinned,
-            (false, { } s) => s,
-            _ => throw new InvalidOperationException("ByMeasurement needs a measured candidate."),
+            (true, true) => scatter.DecidingSeconds < pinned.DecidingSeconds * (1 - ScatterMargin) ? scatter : pinned,
+            (true, false) => pinned,
+            (false, true) => scatter,
+            _ => null,
         };
+        var variants = predictions.Skip(2).Where(p => p.MeasuredRuns > 0).OrderBy(p => p.DecidingSeconds).ToList();
+        var (best, reason) = plain is null
+            ? (variants[0], $"measured beats modelled: {PlanRuns.Key(variants[0])} corrected from {variants[0].MeasuredRuns} run(s) to {variants[0].DecidingSeconds:F4} s")
+            : (plain, $"measured beats modelled: {PlanRuns.Key(plain)} corrected from {plain.MeasuredRuns} run(s) to {plain.DecidingSeconds:F4} s");
+        if (plain is not null)
+        {
+            var bar = plain.DecidingSeconds * (ReferenceEquals(plain, pinned) ? 1 - ScatterMargin : 1);
+            foreach (var variant in variants.Where(v => v.DecidingSeconds < bar))
+            {
+                if (variant.MeasuredRuns < ExplorationRuns)
+                {
+                    (best, reason) = (variant, $"trying {PlanRuns.Key(variant)}: corrected from {variant.MeasuredRuns} run(s) to {variant.DecidingSeconds:F4} s, below {PlanRuns.Key(plain)}'s {plain.DecidingSeconds:F4} s; a variant gets {ExplorationRuns} runs before it must beat the plain plans beyond their noise");
+                    break;
+                }
+
+                var needed = Separation(variant, plain);
+                var gain = Math.Log(plain.DecidingSeconds / variant.DecidingSeconds);
+                if (gain > needed)
+                {
+                    (best, reason) = (variant, $"measured beats modelled: {PlanRuns.Key(variant)} corrected from {variant.MeasuredRuns} run(s) to {variant.DecidingSeconds:F4} s, {Percent(gain)} below {PlanRuns.Key(plain)}'s {plain.DecidingSeconds:F4} s (beyond the {Percent(needed)} their runs' noise allows)");
+                    break;
+                }
+
+                reason += $"; {PlanRuns.Key(variant)} measured {Percent(gain)} faster, within the {Percent(needed)} its runs' noise allows: a tie, kept plain";
+            }
+        }
+
         var unmeasured = predictions.Where(p => p.MeasuredRuns == 0).MinBy(p => p.Seconds);
         if (unmeasured is not null && unmeasured.Seconds < best.DecidingSeconds * (1 - margin))
         {
@@ -101,8 +157,9 @@ public static class ModeChooser
                 $"never run here, predicted {unmeasured.Seconds:F4} s: more than {margin * 100:F0}% below {PlanRuns.Key(best)}'s measured {best.DecidingSeconds:F4} s");
         }
 
-        return new CostDecision(
-            predictions, best,
-            $"measured beats modelled: {PlanRuns.Key(best)} corrected from {best.MeasuredRuns} run(s) to {best.DecidingSeconds:F4} s; unmeasured plans need {margin * 100:F0}% less");
+        return new CostDecision(predictions, best, $"{reason}; unmeasured plans need {margin * 100:F0}% less");
     }
+
+    /// <summary>A difference in ln as the percentage it makes (ln 1.1 → "10%").</summary>
+    private static string Percent(double logDifference) => $"{(Math.Exp(logDifference) - 1) * 100:F0}%";
 }

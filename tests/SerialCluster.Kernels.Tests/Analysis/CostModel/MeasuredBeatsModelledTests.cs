@@ -11,8 +11,8 @@ public sealed class MeasuredBeatsModelledTests
         ModeChooser.Decide(plan, OneMachine, 4, Synthetic.Costs(perUnit: 1e-9, perStep: 1e-8), Synthetic.Dispatch, measured, margin);
 
     /// <summary>Measurements that make <paramref name="prediction"/>'s corrected time <paramref name="seconds"/>.</summary>
-    private static KeyValuePair<string, MeasuredPlan> Measured(ModePrediction prediction, double seconds, int runs = 5) =>
-        new(PlanRuns.Key(prediction), new MeasuredPlan(runs, seconds / prediction.Seconds, seconds));
+    private static KeyValuePair<string, MeasuredPlan> Measured(ModePrediction prediction, double seconds, int runs = 5, double spread = 0) =>
+        new(PlanRuns.Key(prediction), new MeasuredPlan(runs, seconds / prediction.Seconds, seconds, spread));
 
     private static Plans.WorkloadPlan Amdahl => Synthetic.Plan("amdahl", ("serialFraction", "0.5"), ("work", "1000000"), ("tasks", "16"));
 
@@ -118,5 +118,62 @@ public sealed class MeasuredBeatsModelledTests
             Assert.Equal(same ? 3 : 0, p.MeasuredRuns);
             Assert.Equal(same ? p.Seconds * 2.0 : null, p.CorrectedSeconds);
         });
+    }
+
+    /// <summary>
+    /// Wide eca with plain scatter and its fastest batched variant both measured, at times below every other plan's raw
+    /// prediction (so no never-run plan is tried): the decision for the variant measured at <paramref name="ratio"/> ×
+    /// scatter's time, from <paramref name="variantRuns"/> runs, both plans' runs spreading by <paramref name="spread"/> in ln.
+    /// </summary>
+    private static (CostDecision Decision, ModePrediction Scatter, ModePrediction Variant) ScatterAgainstVariant(double ratio, int variantRuns, double spread)
+    {
+        var raw = Decide(WideEca);
+        var scatter = raw.For(ModePrediction.Scatter);
+        var variant = raw.Predictions.Where(p => p.Mode == ModePrediction.ScatterBatched).MinBy(p => p.Seconds)!;
+        var seconds = raw.Predictions.Min(p => p.Seconds) * 0.5;
+        var decision = Decide(WideEca, new(new[] { Measured(scatter, seconds, 15, spread), Measured(variant, seconds * ratio, variantRuns, spread) }));
+        return (decision, scatter, variant);
+    }
+
+    [Fact]
+    public void AVariantWithinTheNoiseOfThePlainPlanIsATieAndThePlainPlanRuns()
+    {
+        // The 16:27 grid's eca 1,048,576 × 2·10⁴ row: a 2-strip batched scatter measured a few percent faster than plain
+        // scatter on one median and slower on the next, and auto ran it 9 of 15 times at 1.12× plain scatter's time.
+        // Runs spreading 10% (this VM's typical robust deviation), 15 of each: 3% faster is a tie.
+        var (decision, scatter, variant) = ScatterAgainstVariant(0.97, 15, 0.10);
+        Assert.Equal(PlanRuns.Key(scatter), PlanRuns.Key(decision.Choice));
+        Assert.Contains("a tie, kept plain", decision.Reason, StringComparison.Ordinal);
+        // The threshold: 1.645 × √2 × 1.2533 × 0.10 / √15 = 7.5% in ln.
+        var needed = ModeChooser.Separation(decision.Predictions.Single(p => PlanRuns.Key(p) == PlanRuns.Key(variant)), decision.Choice);
+        Assert.Equal(1.645 * Math.Sqrt(2) * 1.2533 * 0.10 / Math.Sqrt(15), needed, 1e-9);
+    }
+
+    [Fact]
+    public void AVariantFasterBeyondTheNoiseRuns()
+    {
+        // 20% faster at the same noise, or 5% faster on a quiet machine (runs spreading 1%): the variant.
+        foreach (var (ratio, spread) in new[] { (0.80, 0.10), (0.95, 0.01) })
+        {
+            var (decision, _, variant) = ScatterAgainstVariant(ratio, 15, spread);
+            Assert.Equal(PlanRuns.Key(variant), PlanRuns.Key(decision.Choice));
+            Assert.Contains("beyond the", decision.Reason, StringComparison.Ordinal);
+        }
+
+        // And 5% faster with the noise of 10%: a tie.
+        Assert.Equal(ModePrediction.Scatter, ScatterAgainstVariant(0.95, 15, 0.10).Decision.Choice.Mode);
+    }
+
+    [Fact]
+    public void AVariantIsTriedForItsFirstRunsOnItsCorrectedTimeAlone()
+    {
+        // Fewer than ModeChooser.ExplorationRuns runs: its noise is not known yet, so a lower corrected time runs it.
+        var (exploring, _, variant) = ScatterAgainstVariant(0.97, ModeChooser.ExplorationRuns - 1, 0.10);
+        Assert.Equal(PlanRuns.Key(variant), PlanRuns.Key(exploring.Choice));
+        Assert.StartsWith("trying", exploring.Reason, StringComparison.Ordinal);
+        // A slower one is not tried again.
+        Assert.Equal(ModePrediction.Scatter, ScatterAgainstVariant(1.03, 1, 0.10).Decision.Choice.Mode);
+        // Once it has its runs, the same figures are a tie.
+        Assert.Equal(ModePrediction.Scatter, ScatterAgainstVariant(0.97, ModeChooser.ExplorationRuns, 0.10).Decision.Choice.Mode);
     }
 }
