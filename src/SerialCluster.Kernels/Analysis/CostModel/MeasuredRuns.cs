@@ -78,7 +78,7 @@ public sealed class MeasuredRuns(int signatures = MeasuredRuns.DefaultSignatures
                     p.Value.Count,
                     Median(p.Value.Select(r => r.Measured / r.Predicted)),
                     Median(p.Value.Select(r => r.Measured)),
-                    RobustSpread([.. p.Value.Select(r => Math.Log(r.Measured / r.Predicted))])),
+                    RobustSpread([.. p.Value.Select(r => Math.Log(r.Measured))])),
                 StringComparer.Ordinal),
             StringComparer.Ordinal),
         _errors.Value(),

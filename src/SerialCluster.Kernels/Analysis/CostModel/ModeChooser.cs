@@ -14,7 +14,7 @@ namespace SerialCluster.Kernels.Analysis.CostModel;
 /// Measured beats modelled: where run plans have run under this job's plan signature (<paramref name="measured"/> in
 /// <see cref="Decide"/>), each such candidate's prediction is multiplied by the median measured ÷ predicted of its own
 /// recent runs (a residual correction learned on this hardware, <see cref="ModePrediction.CorrectedSeconds"/>), and the
-/// measured candidates are compared by their corrected times (pinned still preferred within
+/// measured candidates are compared by the medians of their measured times (pinned still preferred within
 /// <see cref="ScatterMargin"/>), except that a measured variant (a batched scatter) after its first
 /// <see cref="ExplorationRuns"/> runs replaces the plain plan only when faster beyond the noise of their runs
 /// (<see cref="Separation"/>): a tie goes to the plain plan. A candidate never measured under this signature is chosen over the best measured one
@@ -89,59 +89,62 @@ public static class ModeChooser
     /// <summary>The prediction with its residual correction, when its run plan has measured runs under this signature.</summary>
     public static ModePrediction Correct(ModePrediction prediction, IReadOnlyDictionary<string, MeasuredPlan> measured) =>
         measured.TryGetValue(PlanRuns.Key(prediction), out var runs) && runs.Runs > 0 && double.IsFinite(runs.Ratio) && runs.Ratio > 0
-            ? prediction with { CorrectedSeconds = prediction.Seconds * runs.Ratio, MeasuredRuns = runs.Runs, CorrectionError = runs.LogStandardError }
+            ? prediction with { CorrectedSeconds = prediction.Seconds * runs.Ratio, MeasuredRuns = runs.Runs, MeasuredSeconds = runs.MeasuredSeconds, MeasuredError = runs.LogStandardError }
             : prediction;
 
     /// <summary>
-    /// How much faster (in ln) <paramref name="variant"/>'s corrected time must be than <paramref name="plain"/>'s to
+    /// How much faster (in ln) <paramref name="variant"/>'s measured median must be than <paramref name="plain"/>'s to
     /// count as faster beyond the noise of their runs: <see cref="SeparationZ"/> standard errors of the difference of
     /// their medians. Zero when <paramref name="plain"/> has fewer than <see cref="MinimumRunsForNoise"/> runs (no
-    /// estimate of its noise: the corrected times alone decide).
+    /// estimate of its noise: the medians alone decide).
     /// </summary>
     public static double Separation(ModePrediction variant, ModePrediction plain) =>
-        plain.MeasuredRuns < MinimumRunsForNoise || variant.CorrectionError is not { } v || plain.CorrectionError is not { } p
+        plain.MeasuredRuns < MinimumRunsForNoise || variant.MeasuredError is not { } v || plain.MeasuredError is not { } p
             ? 0
             : SeparationZ * Math.Sqrt((v * v) + (p * p));
 
     /// <summary>
-    /// The choice when some candidates were measured. First the plain plans: pinned or plain scatter by corrected time
-    /// (pinned within <see cref="ScatterMargin"/>). A measured variant (a batched scatter) replaces that choice only
-    /// while it is exploring (fewer than <see cref="ExplorationRuns"/> runs, corrected time below the plain choice's)
-    /// or when its corrected time is below the plain choice's by more than the noise of their runs
-    /// (<see cref="Separation"/>): two plans whose runs overlap are a tie, and a tie goes to the plain plan, so a
-    /// variant a few percent slower cannot win on a lucky median. Then a never-measured plan is chosen over all that
-    /// only when predicted more than <paramref name="margin"/> faster.
+    /// The choice when some candidates were measured. Measured candidates are compared by what they measured: the
+    /// median of their recent walls under this signature (the same job: like with like; their corrected predictions
+    /// would add the raw model's own wander from job to job, which on 10 ms jobs moved a plan's corrected time 4×).
+    /// First the plain plans: pinned or plain scatter (pinned within <see cref="ScatterMargin"/>). A measured variant
+    /// (a batched scatter) replaces that choice only while it is exploring (fewer than <see cref="ExplorationRuns"/>
+    /// runs, median below the plain choice's) or when its median is below the plain choice's by more than the noise of
+    /// their runs (<see cref="Separation"/>): two plans whose runs overlap are a tie, and a tie goes to the plain plan,
+    /// so a variant a few percent slower cannot win on a lucky median. Then a never-measured plan is chosen over all
+    /// that only when its raw prediction is more than <paramref name="margin"/> below the choice's corrected one (raw
+    /// against raw × measured ÷ predicted: the same scale, so a wander of the raw model moves both).
     /// </summary>
     private static CostDecision ByMeasurement(List<ModePrediction> predictions, double margin)
     {
         var (pinned, scatter) = (predictions[0], predictions[1]);
         var plain = (pinned.MeasuredRuns > 0, scatter.MeasuredRuns > 0) switch
         {
-            (true, true) => scatter.DecidingSeconds < pinned.DecidingSeconds * (1 - ScatterMargin) ? scatter : pinned,
+            (true, true) => Median(scatter) < Median(pinned) * (1 - ScatterMargin) ? scatter : pinned,
             (true, false) => pinned,
             (false, true) => scatter,
             _ => null,
         };
-        var variants = predictions.Skip(2).Where(p => p.MeasuredRuns > 0).OrderBy(p => p.DecidingSeconds).ToList();
+        var variants = predictions.Skip(2).Where(p => p.MeasuredRuns > 0).OrderBy(Median).ToList();
         var (best, reason) = plain is null
-            ? (variants[0], $"measured beats modelled: {PlanRuns.Key(variants[0])} corrected from {variants[0].MeasuredRuns} run(s) to {variants[0].DecidingSeconds:F4} s")
-            : (plain, $"measured beats modelled: {PlanRuns.Key(plain)} corrected from {plain.MeasuredRuns} run(s) to {plain.DecidingSeconds:F4} s");
+            ? (variants[0], $"measured beats modelled: {Measured(variants[0])}")
+            : (plain, $"measured beats modelled: {Measured(plain)}");
         if (plain is not null)
         {
-            var bar = plain.DecidingSeconds * (ReferenceEquals(plain, pinned) ? 1 - ScatterMargin : 1);
-            foreach (var variant in variants.Where(v => v.DecidingSeconds < bar))
+            var bar = Median(plain) * (ReferenceEquals(plain, pinned) ? 1 - ScatterMargin : 1);
+            foreach (var variant in variants.Where(v => Median(v) < bar))
             {
                 if (variant.MeasuredRuns < ExplorationRuns)
                 {
-                    (best, reason) = (variant, $"trying {PlanRuns.Key(variant)}: corrected from {variant.MeasuredRuns} run(s) to {variant.DecidingSeconds:F4} s, below {PlanRuns.Key(plain)}'s {plain.DecidingSeconds:F4} s; a variant gets {ExplorationRuns} runs before it must beat the plain plans beyond their noise");
+                    (best, reason) = (variant, $"trying {Measured(variant)}, below {PlanRuns.Key(plain)}'s {Median(plain):F4} s; a variant gets {ExplorationRuns} runs before it must beat the plain plans beyond their noise");
                     break;
                 }
 
                 var needed = Separation(variant, plain);
-                var gain = Math.Log(plain.DecidingSeconds / variant.DecidingSeconds);
+                var gain = Math.Log(Median(plain) / Median(variant));
                 if (gain > needed)
                 {
-                    (best, reason) = (variant, $"measured beats modelled: {PlanRuns.Key(variant)} corrected from {variant.MeasuredRuns} run(s) to {variant.DecidingSeconds:F4} s, {Percent(gain)} below {PlanRuns.Key(plain)}'s {plain.DecidingSeconds:F4} s (beyond the {Percent(needed)} their runs' noise allows)");
+                    (best, reason) = (variant, $"measured beats modelled: {Measured(variant)}, {Percent(gain)} below {PlanRuns.Key(plain)}'s {Median(plain):F4} s (beyond the {Percent(needed)} their runs' noise allows)");
                     break;
                 }
 
@@ -154,11 +157,16 @@ public static class ModeChooser
         {
             return new CostDecision(
                 predictions, unmeasured,
-                $"never run here, predicted {unmeasured.Seconds:F4} s: more than {margin * 100:F0}% below {PlanRuns.Key(best)}'s measured {best.DecidingSeconds:F4} s");
+                $"never run here, predicted {unmeasured.Seconds:F4} s: more than {margin * 100:F0}% below {PlanRuns.Key(best)}'s corrected {best.DecidingSeconds:F4} s");
         }
 
         return new CostDecision(predictions, best, $"{reason}; unmeasured plans need {margin * 100:F0}% less");
     }
+
+    /// <summary>A measured candidate's median measured seconds.</summary>
+    private static double Median(ModePrediction measured) => measured.MeasuredSeconds ?? measured.DecidingSeconds;
+
+    private static string Measured(ModePrediction p) => $"{PlanRuns.Key(p)} measured {Median(p):F4} s (median of {p.MeasuredRuns} run(s))";
 
     /// <summary>A difference in ln as the percentage it makes (ln 1.1 → "10%").</summary>
     private static string Percent(double logDifference) => $"{(Math.Exp(logDifference) - 1) * 100:F0}%";

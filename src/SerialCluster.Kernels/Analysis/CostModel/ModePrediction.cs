@@ -5,8 +5,9 @@ namespace SerialCluster.Kernels.Analysis.CostModel;
 /// the parameters it changes (a batched variant's coarser tasks; empty otherwise), and the prediction split into
 /// compute on the critical path and overhead (dispatch, barriers, the job's fixed cost). <see cref="Seconds"/> is the raw
 /// model's; where this run plan has run under the job's plan signature, <see cref="CorrectedSeconds"/> is it times the
-/// median measured ÷ predicted of those runs (<see cref="MeasuredRuns"/> of them; <see cref="ModeChooser"/>), and
-/// <see cref="CorrectionError"/> the standard error of that median in ln (<see cref="MeasuredPlan.LogStandardError"/>).
+/// median measured ÷ predicted of those runs (<see cref="MeasuredRuns"/> of them; <see cref="ModeChooser"/>),
+/// <see cref="MeasuredSeconds"/> their median measured time and <see cref="MeasuredError"/> its standard error in ln
+/// (<see cref="MeasuredPlan.LogStandardError"/>).
 /// </summary>
 public sealed record ModePrediction(
     string Mode,
@@ -16,7 +17,8 @@ public sealed record ModePrediction(
     double OverheadSeconds,
     double? CorrectedSeconds = null,
     int MeasuredRuns = 0,
-    double? CorrectionError = null)
+    double? MeasuredSeconds = null,
+    double? MeasuredError = null)
 {
     /// <summary>What the decision compares: the corrected time where this run plan was measured, else the raw model's.</summary>
     public double DecidingSeconds => CorrectedSeconds ?? Seconds;

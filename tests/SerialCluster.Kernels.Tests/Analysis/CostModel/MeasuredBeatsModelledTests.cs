@@ -52,6 +52,26 @@ public sealed class MeasuredBeatsModelledTests
     }
 
     [Fact]
+    public void MeasuredPlansAreComparedByWhatTheyMeasuredNotByTheRawModelsWander()
+    {
+        // Scatter's runs measured 70 ms and pinned's 80 ms (medians). The raw model predicted this job differently
+        // from job to job, so that raw now × the median measured ÷ predicted puts pinned at 60 ms and scatter at 75 ms:
+        // the medians decide (the same job, like with like), and the corrected times are still reported.
+        var raw = Decide(Amdahl);
+        var (pinned, scatter) = (raw.For(ModePrediction.Pinned), raw.For(ModePrediction.Scatter));
+        var decision = Decide(Amdahl, new()
+        {
+            [PlanRuns.Key(pinned)] = new MeasuredPlan(15, 0.060 / pinned.Seconds, 0.080, 0.1),
+            [PlanRuns.Key(scatter)] = new MeasuredPlan(15, 0.075 / scatter.Seconds, 0.070, 0.1),
+        });
+        Assert.Equal(ModePrediction.Scatter, decision.Choice.Mode);
+        Assert.Equal(0.075, decision.Choice.CorrectedSeconds!.Value, 1e-12);
+        Assert.Equal(0.070, decision.Choice.MeasuredSeconds!.Value, 1e-12);
+        Assert.Equal(0.060, decision.For(ModePrediction.Pinned).CorrectedSeconds!.Value, 1e-12);
+        Assert.Contains("scatter measured 0.0700 s (median of 15 run(s))", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ANeverRunPlanMustBeatTheBestMeasuredByTheMargin()
     {
         var raw = Decide(WideEca);

@@ -25,8 +25,8 @@ public sealed class MeasuredRunsTests
         Assert.Equal(0.5, plans["scatter"].Ratio, 1e-12);
         Assert.Empty(runs.Snapshot().For("another(x=1)@P=2"));
 
-        // The spread: 1.4826 × the median |ln ratio − ln median ratio| of the five kept (0.8, 0.9, 0.7, 1.2, 0.85):
-        // deviations 0.0606, 0.0572, 0.1942, 0.3448, 0, whose median is |ln 0.8 − ln 0.85|.
+        // The spread: 1.4826 × the median |ln measured − ln median measured| of the five kept (0.08, 0.09, 0.07,
+        // 0.12, 0.085): deviations 0.0606, 0.0572, 0.1942, 0.3448, 0, whose median is |ln 0.08 − ln 0.085|.
         Assert.Equal(1.4826 * Math.Log(0.85 / 0.8), plans["pinned"].Spread, 1e-12);
         Assert.Equal(1.2533 * plans["pinned"].Spread / Math.Sqrt(5), plans["pinned"].LogStandardError, 1e-12);
         Assert.Equal(0, plans["scatter"].Spread);
