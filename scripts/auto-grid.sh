@@ -107,7 +107,7 @@ run() {
     '{"label": $lbl, "phase": $phase, "load": $load, "round": $round, workload, mode, parallelism, wall: .profile.wallSeconds,
       chosen: .profile.chosenMode, predicted: .profile.predictedSeconds, corrected: .profile.correctedPredictedSeconds,
       reason: .profile.choiceReason, silos: .profile.silos,
-      predictions: [.profile.predictions[]? | {mode, seconds: .predictedSeconds, corrected: .correctedSeconds, runs: .measuredRuns, ran, parameters}]}' <<<"$out" >> "$RAW"
+      predictions: [.profile.predictions[]? | {mode, seconds: .predictedSeconds, corrected: .correctedSeconds, measured: .measuredSeconds, runs: .measuredRuns, ran, parameters}]}' <<<"$out" >> "$RAW"
 }
 
 # Wait until every silo has joined: a small scatter job over 3·silos tasks lands on each of them.

@@ -61,8 +61,9 @@ public static class ProfileView
     }
 
     /// <summary>
-    /// Every mode the cost model predicted, fastest first by what the decision compared (the corrected time where this
-    /// run plan was measured under the job's signature, else the raw one), the one that ran marked.
+    /// Every mode the cost model predicted, fastest first by the corrected time where this run plan was measured under
+    /// the job's signature (else the raw one), with the median of those runs (what auto compares measured plans by),
+    /// the one that ran marked.
     /// </summary>
     private static void WritePredictions(IAnsiConsole console, JobProfile profile)
     {
@@ -72,7 +73,8 @@ public static class ProfileView
         }
 
         var table = new Table().Border(TableBorder.Rounded).AddColumn("mode").AddColumn(new TableColumn("predicted").RightAligned())
-            .AddColumn(new TableColumn("corrected").RightAligned()).AddColumn(new TableColumn("runs").RightAligned()).AddColumn("changes");
+            .AddColumn(new TableColumn("corrected").RightAligned()).AddColumn(new TableColumn("runs").RightAligned())
+            .AddColumn(new TableColumn("measured").RightAligned()).AddColumn("changes");
         // Profiles before the Ran flag: only auto runs a batched variant, and then the fastest one.
         var ran = predictions.FirstOrDefault(p => p.Ran) ?? predictions.Where(p => p.Mode == profile.ChosenMode).MinBy(p => p.PredictedSeconds);
         foreach (var prediction in predictions.OrderBy(p => p.CorrectedSeconds ?? p.PredictedSeconds))
@@ -84,6 +86,7 @@ public static class ProfileView
                 Seconds(prediction.PredictedSeconds),
                 prediction.CorrectedSeconds is { } corrected ? Seconds(corrected) : "-",
                 prediction.MeasuredRuns.ToString(CultureInfo.InvariantCulture),
+                prediction.MeasuredSeconds is { } measured ? Seconds(measured) : "-",
                 Markup.Escape(changes));
         }
 

@@ -42,6 +42,6 @@ public sealed record CostAdvice(
     public List<JobPrediction> Predictions =>
     [
         .. Decision.Predictions.Select(p => new JobPrediction(
-            p.Mode, p.Seconds, new Dictionary<string, string>(p.Changes, StringComparer.Ordinal), p.CorrectedSeconds, p.MeasuredRuns, ReferenceEquals(p, Run))),
+            p.Mode, p.Seconds, new Dictionary<string, string>(p.Changes, StringComparer.Ordinal), p.CorrectedSeconds, p.MeasuredRuns, ReferenceEquals(p, Run), p.MeasuredSeconds)),
     ];
 }

@@ -33,7 +33,7 @@ public sealed class RunCommandTests
 
         var predictions = profile["predictions"]!.AsArray();
         Assert.All(predictions, p => Assert.Equal(
-            ["mode", "predictedSeconds", "parameters", "correctedSeconds", "measuredRuns", "ran"], p!.AsObject().Select(f => f.Key).ToArray()));
+            ["mode", "predictedSeconds", "parameters", "correctedSeconds", "measuredRuns", "ran", "measuredSeconds"], p!.AsObject().Select(f => f.Key).ToArray()));
         Assert.Single(predictions, p => p!["ran"]!.GetValue<bool>());
         Assert.Contains("running hashchain", stderr, StringComparison.Ordinal); // human text went to stderr
     }
