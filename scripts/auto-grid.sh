@@ -8,15 +8,15 @@
 # exists; in the first round auto runs first, so it predicts each configuration from earlier configurations' history,
 # not from the same one's pinned and scatter runs (later rounds' auto jobs do see this configuration's earlier runs in
 # every mode: the cost model's measured-beats-modelled correction, docs/ARCHITECTURE.md, section Auto mode). Every row gets
-# AUTO_GRID_REPEATS rounds (default 25: with 5, one stray run moved a row's median by 10%; with 10 (15:35 grid) the
-# same plan's median still moved 10–13% between the auto and the plain columns, with 15 (16:27) by 12% in one row of
-# 16: a plan's runs spread ~15% (robust deviation) on this VM, so the median of 15 errs by ~5% and the ratio of two
-# medians by ~7%; 25 rounds bring that to ~5%). Rows whose best time is under
+# AUTO_GRID_REPEATS rounds (default 18, three times the six orders of ORDERS below: with 5, one stray run moved a
+# row's median by 10%; with 10 (15:35 grid) the same plan's median still moved 10–13% between the auto and the plain
+# columns; a plan's runs spread ~15% (robust deviation) on this VM, so the median of 18 errs by ~4–5% and the ratio
+# of two medians by ~6%). Rows whose best time is under
 # 100 ms may get AUTO_GRID_SMALL_REPEATS more (default 0), and rows whose best is under 30 ms (AUTO_GRID_TINY_SECONDS)
-# get AUTO_GRID_TINY_REPEATS more (default 10, 35 rounds in all): their times spread up to 7× between runs on the
-# 2-vCPU machine. Run time: 10/20 rounds took 22 minutes (630 jobs, 2026-11-29 15:35); 15/25 33 minutes; 25/35 about 55.
+# get AUTO_GRID_TINY_REPEATS more (default 12, 30 rounds in all): their times spread up to 7× between runs on the
+# 2-vCPU machine. Run time: 10/20 rounds took 22 minutes (630 jobs, 2026-11-29 15:35); 15/25 33 minutes; 25/35 55; 18/30 about 45.
 #
-#   scripts/auto-grid.sh              # build, run (~55 minutes on 2 cores), write docs/AUTO-GRID.md
+#   scripts/auto-grid.sh              # build, run (~45 minutes on 2 cores), write docs/AUTO-GRID.md
 #   AUTO_GRID_REPEATS=1 scripts/auto-grid.sh --no-build
 #   AUTO_GRID_QUICK=1 scripts/auto-grid.sh   # a smoke run of three small configurations
 #   AUTO_GRID_CLUSTER=localhost scripts/auto-grid.sh   # localhost clustering instead of Redis
@@ -25,9 +25,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export GRID_DIR="${GRID_DIR:-$ROOT/.local/grid-cluster}"
 export GRID_SILOS="${GRID_SILOS:-3}"
 export GRID_CLUSTER_ID="${GRID_CLUSTER_ID:-autogrid}"
-REPEATS="${AUTO_GRID_REPEATS:-25}"
+REPEATS="${AUTO_GRID_REPEATS:-18}"
 SMALL_REPEATS="${AUTO_GRID_SMALL_REPEATS:-0}"
-TINY_REPEATS="${AUTO_GRID_TINY_REPEATS:-10}"
+TINY_REPEATS="${AUTO_GRID_TINY_REPEATS:-12}"
 TINY_SECONDS="${AUTO_GRID_TINY_SECONDS:-0.03}"
 if [[ -z "${AUTO_GRID_CLUSTER:-}" ]]; then
   AUTO_GRID_CLUSTER=$(command -v redis-server >/dev/null && echo redis || echo localhost)
@@ -121,6 +121,13 @@ for attempt in $(seq 60); do
   sleep 1
 done
 
+# The order of the three modes within a round: a Williams design, the six orders in turn, so that over every six
+# rounds each mode runs first, second and third equally often and follows each other mode equally often. (Until the
+# 18:05 grid of 2026-11-29 the order rotated auto → pinned → scatter, so auto always ran right after a scatter job,
+# pinned after auto, scatter after pinned: a scatter job's aftermath on every silo fell on auto alone — eca 256 × 10⁴
+# measured auto 1.26× pinned while running pinned in 33 of 35 runs.)
+ORDERS=("auto pinned scatter" "pinned scatter auto" "scatter auto pinned" "scatter pinned auto" "pinned auto scatter" "auto scatter pinned")
+
 start=$(date +%s)
 for warm in "${WARMUPS[@]}"; do
   IFS='|' read -r workload params <<<"$warm"
@@ -136,11 +143,11 @@ for ((r = 1; r <= REPEATS; r++)); do
   for config in "${CONFIGS[@]}"; do
     IFS='|' read -r workload label params <<<"$config"
     echo "auto-grid: round $r/$REPEATS: $label" >&2
-    # Round 1 runs auto first (it predicts this configuration from earlier ones' history alone); later rounds rotate
-    # the order so that no mode always follows the same one.
-    modes=(auto pinned scatter)
+    # Round 1 runs auto first (it predicts this configuration from earlier ones' history alone); later rounds take
+    # the orders of ORDERS in turn.
+    read -r -a modes <<<"${ORDERS[$(((r - 1) % 6))]}"
     for ((k = 0; k < 3; k++)); do
-      mode=${modes[$(((k + r - 1) % 3))]}
+      mode=${modes[$k]}
       # shellcheck disable=SC2086
       run "$workload" "$mode" "$label" grid $params
     done
@@ -171,9 +178,9 @@ PY
       IFS='|' read -r workload label params <<<"$config"
       printf '%s\n' "${small[@]}" | grep -qxF "$label" || continue
       echo "auto-grid: extra round $((r - REPEATS)) (under ${threshold} s): $label" >&2
-      modes=(auto pinned scatter)
+      read -r -a modes <<<"${ORDERS[$(((r - 1) % 6))]}"
       for ((k = 0; k < 3; k++)); do
-        mode=${modes[$(((k + r - 1) % 3))]}
+        mode=${modes[$k]}
         # shellcheck disable=SC2086
         run "$workload" "$mode" "$label" grid $params
       done
