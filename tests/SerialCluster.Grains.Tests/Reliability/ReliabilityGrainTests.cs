@@ -118,7 +118,15 @@ public sealed class ReliabilityGrainTests(ReliabilityClusterFixture fixture) : I
         await job.SubmitAsync(new JobSpec("hashchain", new Dictionary<string, string> { ["steps"] = "10" }, JobMode.Scatter, 1));
         var done = await WaitAsync(job, s => s.IsFinished, "the job to finish");
         Assert.Equal(JobState.Completed, done.State);
+        // The registry hears of the finished job right after its state is stored, so a status read during that write
+        // can see Completed a moment before the listing does.
         var registry = fixture.Client.GetGrain<IJobRegistryGrain>(IJobRegistryGrain.Key);
+        var clock = Stopwatch.StartNew();
+        while (!(await registry.ListAsync()).Any(j => j.JobId == id && j.State == JobState.Completed) && clock.Elapsed < Deadline)
+        {
+            await Task.Delay(20);
+        }
+
         Assert.Contains(await registry.ListAsync(), j => j.JobId == id && j.State == JobState.Completed && j.Workload == "hashchain");
 
         Assert.True(await job.DeleteAsync());
