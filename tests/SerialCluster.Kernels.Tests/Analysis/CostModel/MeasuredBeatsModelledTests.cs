@@ -141,9 +141,10 @@ public sealed class MeasuredBeatsModelledTests
     }
 
     /// <summary>
-    /// Wide eca with plain scatter and its fastest batched variant both measured, at times below every other plan's raw
-    /// prediction (so no never-run plan is tried): the decision for the variant measured at <paramref name="ratio"/> ×
-    /// scatter's time, from <paramref name="variantRuns"/> runs, both plans' runs spreading by <paramref name="spread"/> in ln.
+    /// Wide eca with plain scatter and its fastest batched variant both measured (medians and corrected times alike),
+    /// below every other plan's raw prediction (so no never-run plan is tried): the decision for the variant measured
+    /// at <paramref name="ratio"/> × scatter's time, from <paramref name="variantRuns"/> runs, both plans' runs
+    /// spreading by <paramref name="spread"/> in ln.
     /// </summary>
     private static (CostDecision Decision, ModePrediction Scatter, ModePrediction Variant) ScatterAgainstVariant(double ratio, int variantRuns, double spread)
     {
@@ -185,9 +186,9 @@ public sealed class MeasuredBeatsModelledTests
     }
 
     [Fact]
-    public void AVariantIsTriedForItsFirstRunsOnItsCorrectedTimeAlone()
+    public void AVariantIsTriedForItsFirstRunsOnItsMedianAlone()
     {
-        // Fewer than ModeChooser.ExplorationRuns runs: its noise is not known yet, so a lower corrected time runs it.
+        // Fewer than ModeChooser.ExplorationRuns runs: its noise is not known yet, so a lower median runs it.
         var (exploring, _, variant) = ScatterAgainstVariant(0.97, ModeChooser.ExplorationRuns - 1, 0.10);
         Assert.Equal(PlanRuns.Key(variant), PlanRuns.Key(exploring.Choice));
         Assert.StartsWith("trying", exploring.Reason, StringComparison.Ordinal);
