@@ -17,8 +17,8 @@ namespace SerialCluster.Kernels.Analysis.CostModel;
 /// measured candidates are compared by the medians of their measured times (pinned still preferred within
 /// <see cref="ScatterMargin"/>), except that a measured variant (a batched scatter) after its first
 /// <see cref="ExplorationRuns"/> runs replaces the plain plan only when faster beyond the noise of their runs
-/// (<see cref="Separation"/>): a tie goes to the plain plan. A candidate never measured under this signature is chosen over the best measured one
-/// only when its raw prediction is faster by more than <c>margin</c> (<see cref="Corrections.Margin"/>: the model's
+/// (<see cref="Separation"/>): a tie goes to the plain plan. A candidate never measured under this signature is chosen
+/// over the best measured one only when its raw prediction is faster by more than <c>margin</c> (<see cref="Corrections.Margin"/>: the model's
 /// recent median absolute error, or 15% while that rests on fewer than 5 runs): a model that errs by e cannot tell
 /// apart two plans closer than e, and the measured one's time is known.
 /// </para>
@@ -29,8 +29,8 @@ public static class ModeChooser
     public const double ScatterMargin = 0.05;
 
     /// <summary>
-    /// How many runs a measured variant (a batched scatter) gets on its corrected time alone: with fewer, its runs'
-    /// noise is not known, and it must run to be known.
+    /// How many runs a measured variant (a batched scatter) gets on its median alone: with fewer, its runs' noise is not
+    /// known, and it must run to be known.
     /// </summary>
     public const int ExplorationRuns = 5;
 
@@ -163,8 +163,8 @@ public static class ModeChooser
         return new CostDecision(predictions, best, $"{reason}; unmeasured plans need {margin * 100:F0}% less");
     }
 
-    /// <summary>A measured candidate's median measured seconds.</summary>
-    private static double Median(ModePrediction measured) => measured.MeasuredSeconds ?? measured.DecidingSeconds;
+    /// <summary>A measured candidate's median measured seconds (<see cref="Correct"/> sets it with its runs).</summary>
+    private static double Median(ModePrediction measured) => measured.MeasuredSeconds!.Value;
 
     private static string Measured(ModePrediction p) => $"{PlanRuns.Key(p)} measured {Median(p):F4} s (median of {p.MeasuredRuns} run(s))";
 
