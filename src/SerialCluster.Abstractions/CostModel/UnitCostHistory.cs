@@ -8,7 +8,8 @@ namespace SerialCluster.Abstractions.CostModel;
 /// the job's compute seconds: PinnedJobSeconds + PinnedJobPerComputeSecond · compute (likewise scatter); a parallel
 /// stage's overhead adds StagePerComputeSecond per second of its compute (learned from long stages). MeasuredRuns: per
 /// plan signature, per run plan, its recent measured runs; ModelError: the raw model's recent median absolute relative
-/// error over ModelErrorSamples runs.
+/// error over ModelErrorSamples runs. ChainPoints, ParallelPoints, AlonePoints: each line's recent measured points as
+/// ratios to it, which the line bends to near the sizes they measured.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -34,4 +35,7 @@ public sealed record UnitCostHistory(
     [property: Id(17)] double? StagePerComputeSecond = null,
     [property: Id(18)] Dictionary<string, Dictionary<string, MeasuredPlanRuns>>? MeasuredRuns = null,
     [property: Id(19)] double? ModelError = null,
-    [property: Id(20)] int ModelErrorSamples = 0);
+    [property: Id(20)] int ModelErrorSamples = 0,
+    [property: Id(21)] StepCostPoints? ChainPoints = null,
+    [property: Id(22)] StepCostPoints? ParallelPoints = null,
+    [property: Id(23)] StepCostPoints? AlonePoints = null);

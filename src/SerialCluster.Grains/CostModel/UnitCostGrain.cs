@@ -70,15 +70,15 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
     /// <summary>The history's wire snapshot as the pure model reads it.</summary>
     public static CostEstimate ToEstimate(UnitCostHistory h) => new(
         h.Calibrated,
-        h.ChainPerStep is { } cs && h.ChainPerUnit is { } cu ? new UnitCostLine(cs, cu) : null,
-        h.ParallelPerStep is { } ps && h.ParallelPerUnit is { } pu ? new UnitCostLine(ps, pu) : null,
+        h.ChainPerStep is { } cs && h.ChainPerUnit is { } cu ? new UnitCostLine(cs, cu) { Local = ToPoints(h.ChainPoints) } : null,
+        h.ParallelPerStep is { } ps && h.ParallelPerUnit is { } pu ? new UnitCostLine(ps, pu) { Local = ToPoints(h.ParallelPoints) } : null,
         h.PinnedJobSeconds,
         h.ScatterJobSeconds,
         h.StageBarrierSeconds,
         h.TaskDispatchSeconds,
         h.ChainCallSeconds,
         h.Jobs,
-        h.AlonePerStep is { } ls && h.AlonePerUnit is { } lu ? new UnitCostLine(ls, lu) : null,
+        h.AlonePerStep is { } ls && h.AlonePerUnit is { } lu ? new UnitCostLine(ls, lu) { Local = ToPoints(h.AlonePoints) } : null,
         h.MinWaves,
         h.StageSecondsByWaves,
         h.PinnedJobPerComputeSecond,
@@ -124,6 +124,15 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
                     StringComparer.Ordinal)
                 : null,
             e.Measured?.ModelError,
-            e.Measured?.ErrorSamples ?? 0);
+            e.Measured?.ErrorSamples ?? 0,
+            ToWire(e.Chain?.Local),
+            ToWire(e.Parallel?.Local),
+            ToWire(e.ParallelAlone?.Local));
     }
+
+    private static UnitCostPoints? ToPoints(StepCostPoints? p) =>
+        p is null || p.UnitsPerStep.Length != p.LogRatios.Length ? null : new UnitCostPoints(p.UnitsPerStep, p.LogRatios);
+
+    private static StepCostPoints? ToWire(UnitCostPoints? p) =>
+        p is null ? null : new StepCostPoints([.. p.UnitsPerStep], [.. p.LogRatios]);
 }

@@ -144,6 +144,18 @@ public sealed class AutoModeTests(ClusterFixture fixture, ITestOutputHelper outp
         // The cache reads the same runs back for the model.
         var estimate = UnitCostGrain.ToEstimate(history);
         Assert.Equal(2, estimate.Measured!.For(signature)[ModePrediction.Pinned].Runs);
+        // And each cost line's recent points, as ratios to it, which it bends to near the sizes they measured.
+        foreach (var (line, points) in new[] { (estimate.Chain, history.ChainPoints), (estimate.Parallel, history.ParallelPoints), (estimate.ParallelAlone, history.AlonePoints) })
+        {
+            if (line is { } l)
+            {
+                Assert.NotNull(points);
+                Assert.Equal(points.UnitsPerStep, l.Local!.UnitsPerStep);
+                Assert.Equal(points.LogRatios, l.Local.LogRatios);
+            }
+        }
+
+        Assert.NotNull(estimate.Parallel?.Local ?? estimate.ParallelAlone?.Local ?? estimate.Chain?.Local);
         // The cluster's history keeps none.
         Assert.Null((await fixture.Client.GetGrain<IUnitCostGrain>(IUnitCostGrain.ClusterKey).GetAsync()).MeasuredRuns);
     }

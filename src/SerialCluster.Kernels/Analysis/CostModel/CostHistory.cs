@@ -2,7 +2,8 @@ namespace SerialCluster.Kernels.Analysis.CostModel;
 
 /// <summary>
 /// A workload's (or the cluster's) recent costs, learned from finished jobs: a <see cref="LineFit"/> of seconds per
-/// step against units per step for chains and for parallel tasks, another of per-stage overhead against waves of
+/// step against units per step for chains and for parallel tasks (each with its last <see cref="UnitCostPoints.Capacity"/>
+/// points, which the line bends to near the sizes they measured: <see cref="UnitCostPoints"/>), another of per-stage overhead against waves of
 /// tasks (intercept: the barrier; slope: the dispatch round trip), one per mode of the job's fixed cost against the
 /// job's compute seconds (intercept: what every job costs; slope: the share of compute the model's compute misses,
 /// which a recent median of the whole residual carried from a 1 s job to a 15 ms one — montecarlo's scatter fixed cost
@@ -27,6 +28,9 @@ public sealed class CostHistory(int minimumOverheadSamples = 1)
     private readonly LineFit _chain = new(growsWithX: true);
     private readonly LineFit _parallel = new(growsWithX: true);
     private readonly LineFit _parallelAlone = new(growsWithX: true);
+    private readonly List<(double, double)> _chainPoints = [];
+    private readonly List<(double, double)> _parallelPoints = [];
+    private readonly List<(double, double)> _alonePoints = [];
     private readonly LineFit _stages = new();
     private readonly Dictionary<int, RecentMedian> _stagesByWaves = [];
     private readonly RecentMedian _stageShare = new();
@@ -45,12 +49,15 @@ public sealed class CostHistory(int minimumOverheadSamples = 1)
             _chain.Clear();
             _parallel.Clear();
             _parallelAlone.Clear();
+            _chainPoints.Clear();
+            _parallelPoints.Clear();
+            _alonePoints.Clear();
             _calibrated = sample.Calibrated;
         }
 
-        Add(_chain, sample.Chain);
-        Add(_parallel, sample.Parallel);
-        Add(_parallelAlone, sample.ParallelAlone);
+        Add(_chain, _chainPoints, sample.Chain);
+        Add(_parallel, _parallelPoints, sample.Parallel);
+        Add(_parallelAlone, _alonePoints, sample.ParallelAlone);
         if (sample.Stages is { Waves: > 0, TellsOverhead: false, MakespanSeconds: > 0 } heavy && double.IsFinite(heavy.Seconds))
         {
             // Long stages: what they show beyond the short stages' overhead, per second of their compute.
@@ -94,15 +101,15 @@ public sealed class CostHistory(int minimumOverheadSamples = 1)
         var scatterJob = JobLine(_scatterJob);
         return new CostEstimate(
             _calibrated,
-            Line(_chain),
-            Line(_parallel),
+            Line(_chain, _chainPoints),
+            Line(_parallel, _parallelPoints),
             pinnedJob?.Intercept,
             scatterJob?.Intercept,
             stages?.Intercept,
             stages?.Slope,
             _chainCall.Value(minimumOverheadSamples),
             Jobs,
-            Line(_parallelAlone),
+            Line(_parallelAlone, _alonePoints),
             stages is null ? null : _stages.MinX,
             stages is null ? null : _stagesByWaves.ToDictionary(b => b.Key, b => b.Value.Value()!.Value),
             pinnedJob?.Slope,
@@ -158,13 +165,22 @@ public sealed class CostHistory(int minimumOverheadSamples = 1)
     /// <summary>How many times a job's fixed cost the largest job's compute must be for the fixed cost to get a slope.</summary>
     public const double MinComputeForJobSlope = 4;
 
-    private static void Add(LineFit fit, StepSample? sample)
+    private static void Add(LineFit fit, List<(double, double)> points, StepSample? sample)
     {
-        if (sample is { Steps: > 0, Seconds: > 0 } s)
+        if (sample is { Steps: > 0, Seconds: > 0 } s && double.IsFinite(s.Units) && double.IsFinite(s.Seconds))
         {
             fit.Add(s.Units / s.Steps, s.Seconds / s.Steps);
+            points.Add((s.Units / s.Steps, s.Seconds / s.Steps));
+            if (points.Count > UnitCostPoints.Capacity)
+            {
+                points.RemoveAt(0);
+            }
         }
     }
 
-    private static UnitCostLine? Line(LineFit fit) => fit.Fit() is { } line ? new UnitCostLine(line.Intercept, line.Slope) : null;
+    /// <summary>The line through the recent points, bending to the last <see cref="UnitCostPoints.Capacity"/> near the sizes they measured.</summary>
+    private static UnitCostLine? Line(LineFit fit, List<(double, double)> points) =>
+        fit.Fit() is { } line
+            ? new UnitCostLine(line.Intercept, line.Slope) { Local = UnitCostPoints.Relative(points, line.Intercept, line.Slope) }
+            : null;
 }

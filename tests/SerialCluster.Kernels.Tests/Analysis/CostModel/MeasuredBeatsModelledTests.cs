@@ -72,23 +72,30 @@ public sealed class MeasuredBeatsModelledTests
     }
 
     [Fact]
-    public void ANeverRunPlanMustBeatTheBestMeasuredByTheMargin()
+    public void ANeverRunPlanMustBeatTheChoiceByTheMarginInTheSameModel()
     {
         var raw = Decide(WideEca);
         var pinned = raw.For(ModePrediction.Pinned);
         var fastest = raw.Predictions.Skip(1).MinBy(p => p.Seconds)!;
         Assert.Contains(raw.Predictions, p => p.Mode == ModePrediction.ScatterBatched);
-        const double margin = 0.15;
-        // Pinned measured a little slower than the unmeasured fastest plan's raw prediction, but not by the margin: pinned.
-        var close = Decide(WideEca, new(new[] { Measured(pinned, fastest.Seconds / (1 - margin) * 0.98) }), margin);
-        Assert.Equal(ModePrediction.Pinned, close.Choice.Mode);
-        Assert.StartsWith("measured beats modelled", close.Reason, StringComparison.Ordinal);
-        // By more than the margin: the unmeasured plan is tried.
-        var far = Decide(WideEca, new(new[] { Measured(pinned, fastest.Seconds / (1 - margin) * 1.02) }), margin);
-        Assert.Same(far.Predictions.Single(p => PlanRuns.Key(p) == PlanRuns.Key(fastest)), far.Choice);
-        Assert.StartsWith("never run here", far.Reason, StringComparison.Ordinal);
-        // The margin is the caller's (the model's recent error): a wider one keeps pinned for the same figures.
-        Assert.Equal(ModePrediction.Pinned, Decide(WideEca, new(new[] { Measured(pinned, fastest.Seconds / (1 - margin) * 1.02) }), 0.3).Choice.Mode);
+        var gap = 1 - (fastest.Seconds / pinned.Seconds); // how far below pinned the model puts the fastest scatter form
+        Assert.True(gap > 0.05, $"the raw model puts a scatter form below pinned (gap {gap:P1})");
+
+        // Pinned ran at twice its raw prediction (the model under-predicted it by half), so its measured and corrected
+        // times are far above the never-run plan's raw prediction. That does not make the never-run plan faster: the
+        // same model puts it only `gap` below pinned, so with a wider margin pinned stays.
+        var slowPinned = new Dictionary<string, MeasuredPlan>(new[] { Measured(pinned, pinned.Seconds * 2) });
+        var kept = Decide(WideEca, slowPinned, gap + 0.02);
+        Assert.Equal(ModePrediction.Pinned, kept.Choice.Mode);
+        Assert.StartsWith("measured beats modelled", kept.Reason, StringComparison.Ordinal);
+
+        // With a margin below the gap, the never-run plan is tried, whatever pinned measured.
+        foreach (var factor in new[] { 0.5, 1.0, 2.0 })
+        {
+            var tried = Decide(WideEca, new(new[] { Measured(pinned, pinned.Seconds * factor) }), gap - 0.02);
+            Assert.Same(tried.Predictions.Single(p => PlanRuns.Key(p) == PlanRuns.Key(fastest)), tried.Choice);
+            Assert.StartsWith("never run here", tried.Reason, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -98,16 +105,17 @@ public sealed class MeasuredBeatsModelledTests
         var raw = Decide(WideEca);
         var pinned = raw.For(ModePrediction.Pinned);
         var variant = raw.Predictions.Where(p => p.Mode == ModePrediction.ScatterBatched).MinBy(p => p.Seconds)!;
-        // Pinned measured at most 1.1× the variant's raw time, and slow enough that no other (unmeasured) plan's raw
-        // prediction is 15% below it.
+        // Pinned measured 1.1× the variant's raw time, and the margin is wide enough that no other (unmeasured) plan's
+        // raw prediction is below pinned's by it.
         var others = raw.Predictions.Skip(1).Where(p => PlanRuns.Key(p) != PlanRuns.Key(variant)).Min(p => p.Seconds);
-        var pinnedSeconds = Math.Min(variant.Seconds * 1.1, others / 0.85 * 0.98);
+        var margin = Math.Max(0.15, 1 - (others / pinned.Seconds) + 0.02);
+        var pinnedSeconds = variant.Seconds * 1.1;
         var measured = new Dictionary<string, MeasuredPlan>(new[]
         {
             Measured(pinned, pinnedSeconds),
             new KeyValuePair<string, MeasuredPlan>(PlanRuns.Key(variant), new MeasuredPlan(1, 1.4, variant.Seconds * 1.4)),
         });
-        var decision = Decide(WideEca, measured, 0.15);
+        var decision = Decide(WideEca, measured, margin);
         var corrected = decision.Predictions.Single(p => PlanRuns.Key(p) == PlanRuns.Key(variant));
         Assert.Equal(variant.Seconds * 1.4, corrected.CorrectedSeconds!.Value, 1e-12);
         Assert.Equal(1, corrected.MeasuredRuns);

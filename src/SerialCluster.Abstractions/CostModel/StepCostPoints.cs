@@ -1,0 +1,12 @@
+namespace SerialCluster.Abstractions.CostModel;
+
+/// <summary>
+/// A cost line's recent measured points as ratios to it: units per step and ln(measured seconds per step ÷ the line
+/// there), index by index. The line bends to them near the sizes they measured.
+/// </summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("SerialCluster.StepCostPoints")]
+public sealed record StepCostPoints(
+    [property: Id(0)] double[] UnitsPerStep,
+    [property: Id(1)] double[] LogRatios);
