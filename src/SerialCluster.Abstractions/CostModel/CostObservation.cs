@@ -10,7 +10,7 @@ namespace SerialCluster.Abstractions.CostModel;
 /// cost of starting a chain stage, with the compute seconds each job cost was measured beside. Zero steps or a null
 /// overhead means "not measured by this job". PlanSignature, RunKey, PredictedSeconds and MeasuredSeconds: the run plan
 /// that ran under the job's plan signature, the raw model's prediction for it and the measured wall (null signature:
-/// not kept).
+/// not kept). ChainTasks, ParallelTasks, AloneTasks: how many chains or tasks the steps were spread over.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -37,4 +37,7 @@ public sealed record CostObservation(
     [property: Id(18)] string? PlanSignature = null,
     [property: Id(19)] string? RunKey = null,
     [property: Id(20)] double PredictedSeconds = 0,
-    [property: Id(21)] double MeasuredSeconds = 0);
+    [property: Id(21)] double MeasuredSeconds = 0,
+    [property: Id(22)] double ChainTasks = 1,
+    [property: Id(23)] double ParallelTasks = 1,
+    [property: Id(24)] double AloneTasks = 1);

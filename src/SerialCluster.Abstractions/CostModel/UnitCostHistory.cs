@@ -9,7 +9,8 @@ namespace SerialCluster.Abstractions.CostModel;
 /// stage's overhead adds StagePerComputeSecond per second of its compute (learned from long stages). MeasuredRuns: per
 /// plan signature, per run plan, its recent measured runs; ModelError: the raw model's recent median absolute relative
 /// error over ModelErrorSamples runs. ChainPoints, ParallelPoints, AlonePoints: each line's recent measured points as
-/// ratios to it, which the line bends to near the sizes they measured.
+/// ratios to it, which the line bends to near the task shapes they measured; PinnedJobPoints, ScatterJobPoints: each
+/// mode's recent fixed costs as ratios to its line, which it bends to near the job sizes they measured.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -38,4 +39,6 @@ public sealed record UnitCostHistory(
     [property: Id(20)] int ModelErrorSamples = 0,
     [property: Id(21)] StepCostPoints? ChainPoints = null,
     [property: Id(22)] StepCostPoints? ParallelPoints = null,
-    [property: Id(23)] StepCostPoints? AlonePoints = null);
+    [property: Id(23)] StepCostPoints? AlonePoints = null,
+    [property: Id(24)] JobCostSamples? PinnedJobPoints = null,
+    [property: Id(25)] JobCostSamples? ScatterJobPoints = null);

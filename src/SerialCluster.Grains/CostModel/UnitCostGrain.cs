@@ -31,13 +31,13 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
     /// <summary>The wire form of an observation as the pure history takes it.</summary>
     public static CostSample ToSample(CostObservation o) => new(
         o.Calibrated,
-        o.ChainSteps > 0 ? new StepSample(o.ChainUnits, o.ChainSteps, o.ChainSeconds) : null,
-        o.ParallelSteps > 0 ? new StepSample(o.ParallelUnits, o.ParallelSteps, o.ParallelSeconds) : null,
+        o.ChainSteps > 0 ? new StepSample(o.ChainUnits, o.ChainSteps, o.ChainSeconds, o.ChainTasks) : null,
+        o.ParallelSteps > 0 ? new StepSample(o.ParallelUnits, o.ParallelSteps, o.ParallelSeconds, o.ParallelTasks) : null,
         o.PinnedJobSeconds,
         o.ScatterJobSeconds,
         o.StageOverheadSeconds is { } overhead ? new StageSample(o.StageWaves, overhead, o.StageMakespanSeconds) : null,
         o.ChainCallSeconds,
-        o.AloneSteps > 0 ? new StepSample(o.AloneUnits, o.AloneSteps, o.AloneSeconds) : null,
+        o.AloneSteps > 0 ? new StepSample(o.AloneUnits, o.AloneSteps, o.AloneSeconds, o.AloneTasks) : null,
         o.PinnedJobCompute,
         o.ScatterJobCompute,
         o.PlanSignature is { } signature && o.RunKey is { } key ? new PlanRun(signature, key, o.PredictedSeconds, o.MeasuredSeconds) : null);
@@ -65,7 +65,10 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
         s.Run?.Signature,
         s.Run?.RunKey,
         s.Run?.PredictedSeconds ?? 0,
-        s.Run?.MeasuredSeconds ?? 0);
+        s.Run?.MeasuredSeconds ?? 0,
+        s.Chain?.Tasks ?? 1,
+        s.Parallel?.Tasks ?? 1,
+        s.ParallelAlone?.Tasks ?? 1);
 
     /// <summary>The history's wire snapshot as the pure model reads it.</summary>
     public static CostEstimate ToEstimate(UnitCostHistory h) => new(
@@ -93,7 +96,9 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
                         p => p.Key, p => new MeasuredPlan(p.Value.Runs, p.Value.Ratio, p.Value.MeasuredSeconds, p.Value.Spread), StringComparer.Ordinal),
                     StringComparer.Ordinal),
                 h.ModelError,
-                h.ModelErrorSamples));
+                h.ModelErrorSamples),
+        ToPoints(h.PinnedJobPoints),
+        ToPoints(h.ScatterJobPoints));
 
     private UnitCostHistory Snapshot()
     {
@@ -127,12 +132,22 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
             e.Measured?.ErrorSamples ?? 0,
             ToWire(e.Chain?.Local),
             ToWire(e.Parallel?.Local),
-            ToWire(e.ParallelAlone?.Local));
+            ToWire(e.ParallelAlone?.Local),
+            ToWire(e.PinnedJobPoints),
+            ToWire(e.ScatterJobPoints));
     }
 
+    private static JobCostPoints? ToPoints(JobCostSamples? p) =>
+        p is null || p.ComputeSeconds.Length != p.LogRatios.Length ? null : new JobCostPoints(p.ComputeSeconds, p.LogRatios);
+
+    private static JobCostSamples? ToWire(JobCostPoints? p) =>
+        p is null ? null : new JobCostSamples([.. p.ComputeSeconds], [.. p.LogRatios]);
+
     private static UnitCostPoints? ToPoints(StepCostPoints? p) =>
-        p is null || p.UnitsPerStep.Length != p.LogRatios.Length ? null : new UnitCostPoints(p.UnitsPerStep, p.LogRatios);
+        p is null || p.UnitsPerStep.Length != p.LogRatios.Length || p.StepsPerTask.Length != p.LogRatios.Length
+            ? null
+            : new UnitCostPoints(p.UnitsPerStep, p.StepsPerTask, p.LogRatios);
 
     private static StepCostPoints? ToWire(UnitCostPoints? p) =>
-        p is null ? null : new StepCostPoints([.. p.UnitsPerStep], [.. p.LogRatios]);
+        p is null ? null : new StepCostPoints([.. p.UnitsPerStep], [.. p.LogRatios], [.. p.StepsPerTask]);
 }

@@ -152,10 +152,17 @@ public sealed class AutoModeTests(ClusterFixture fixture, ITestOutputHelper outp
                 Assert.NotNull(points);
                 Assert.Equal(points.UnitsPerStep, l.Local!.UnitsPerStep);
                 Assert.Equal(points.LogRatios, l.Local.LogRatios);
+                Assert.Equal(points.StepsPerTask, l.Local.StepsPerTask);
             }
         }
 
         Assert.NotNull(estimate.Parallel?.Local ?? estimate.ParallelAlone?.Local ?? estimate.Chain?.Local);
+        // And each mode's recent fixed costs, where its line exists.
+        foreach (var (points, wire) in new[] { (estimate.PinnedJobPoints, history.PinnedJobPoints), (estimate.ScatterJobPoints, history.ScatterJobPoints) })
+        {
+            Assert.Equal(wire?.ComputeSeconds, points?.ComputeSeconds);
+            Assert.Equal(wire?.LogRatios, points?.LogRatios);
+        }
         // The cluster's history keeps none.
         Assert.Null((await fixture.Client.GetGrain<IUnitCostGrain>(IUnitCostGrain.ClusterKey).GetAsync()).MeasuredRuns);
     }
@@ -167,6 +174,10 @@ public sealed class AutoModeTests(ClusterFixture fixture, ITestOutputHelper outp
         var sample = new CostSample(true, null, null, null, 0.01, null, null, Run: run);
         Assert.Equal(run, UnitCostGrain.ToSample(UnitCostGrain.ToObservation(sample)).Run);
         Assert.Null(UnitCostGrain.ToSample(UnitCostGrain.ToObservation(sample with { Run = null })).Run);
+        // And the tasks its steps were spread over.
+        var tasks = sample with { Chain = new StepSample(4096, 100, 0.2, 2), Parallel = new StepSample(8192, 640, 0.3, 10), ParallelAlone = new StepSample(10, 5, 0.01, 5) };
+        var back = UnitCostGrain.ToSample(UnitCostGrain.ToObservation(tasks));
+        Assert.Equal((tasks.Chain, tasks.Parallel, tasks.ParallelAlone), (back.Chain, back.Parallel, back.ParallelAlone));
     }
 
     [Fact]

@@ -17,7 +17,9 @@ public sealed record CostEstimate(
     double? PinnedJobPerComputeSecond = null,
     double? ScatterJobPerComputeSecond = null,
     double? StagePerComputeSecond = null,
-    Corrections? Measured = null)
+    Corrections? Measured = null,
+    JobCostPoints? PinnedJobPoints = null,
+    JobCostPoints? ScatterJobPoints = null)
 {
     public static CostEstimate Empty { get; } = new(false, null, null, null, null, null, null, null, 0);
 
@@ -49,6 +51,8 @@ public sealed record CostEstimate(
             stages.ByWaves,
             PinnedJobSeconds is null ? fallback.PinnedJobPerComputeSecond : PinnedJobPerComputeSecond ?? 0,
             ScatterJobSeconds is null ? fallback.ScatterJobPerComputeSecond : ScatterJobPerComputeSecond ?? 0,
-            StagePerComputeSecond ?? fallback.StagePerComputeSecond);
+            StagePerComputeSecond ?? fallback.StagePerComputeSecond,
+            PinnedJobSeconds is null ? fallback.PinnedJobPoints : PinnedJobPoints,
+            ScatterJobSeconds is null ? fallback.ScatterJobPoints : ScatterJobPoints);
     }
 }

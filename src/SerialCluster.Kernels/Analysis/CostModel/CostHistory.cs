@@ -3,11 +3,12 @@ namespace SerialCluster.Kernels.Analysis.CostModel;
 /// <summary>
 /// A workload's (or the cluster's) recent costs, learned from finished jobs: a <see cref="LineFit"/> of seconds per
 /// step against units per step for chains and for parallel tasks (each with its last <see cref="UnitCostPoints.Capacity"/>
-/// points, which the line bends to near the sizes they measured: <see cref="UnitCostPoints"/>), another of per-stage overhead against waves of
+/// points, which the line bends to near the task shapes they measured: <see cref="UnitCostPoints"/>), another of per-stage overhead against waves of
 /// tasks (intercept: the barrier; slope: the dispatch round trip), one per mode of the job's fixed cost against the
 /// job's compute seconds (intercept: what every job costs; slope: the share of compute the model's compute misses,
 /// which a recent median of the whole residual carried from a 1 s job to a 15 ms one — montecarlo's scatter fixed cost
-/// read 33 ms after 2·10⁸-sample jobs where 10⁶-sample jobs showed 11 ms), and the recent median
+/// read 33 ms after 2·10⁸-sample jobs where 10⁶-sample jobs showed 11 ms; each bending to its last
+/// <see cref="JobCostPoints.Capacity"/> jobs near their compute: <see cref="JobCostPoints"/>), and the recent median
 /// (<see cref="RecentMedian"/>) of the chain-stage call. The stage line learns from short stages only
 /// (<see cref="StageSample.TellsOverhead"/>); long ones teach the recent median of what they show beyond it per second
 /// of their compute. Samples normalised on
@@ -28,15 +29,17 @@ public sealed class CostHistory(int minimumOverheadSamples = 1)
     private readonly LineFit _chain = new(growsWithX: true);
     private readonly LineFit _parallel = new(growsWithX: true);
     private readonly LineFit _parallelAlone = new(growsWithX: true);
-    private readonly List<(double, double)> _chainPoints = [];
-    private readonly List<(double, double)> _parallelPoints = [];
-    private readonly List<(double, double)> _alonePoints = [];
+    private readonly List<(double, double, double)> _chainPoints = [];
+    private readonly List<(double, double, double)> _parallelPoints = [];
+    private readonly List<(double, double, double)> _alonePoints = [];
     private readonly LineFit _stages = new();
     private readonly Dictionary<int, RecentMedian> _stagesByWaves = [];
     private readonly RecentMedian _stageShare = new();
     private bool _calibrated;
     private readonly LineFit _pinnedJob = new();
     private readonly LineFit _scatterJob = new();
+    private readonly List<(double, double)> _pinnedJobPoints = [];
+    private readonly List<(double, double)> _scatterJobPoints = [];
     private readonly RecentMedian _chainCall = new();
     private readonly MeasuredRuns _runs = new();
 
@@ -79,8 +82,8 @@ public sealed class CostHistory(int minimumOverheadSamples = 1)
             }
         }
 
-        AddJob(_pinnedJob, sample.PinnedJobCompute, sample.PinnedJobSeconds);
-        AddJob(_scatterJob, sample.ScatterJobCompute, sample.ScatterJobSeconds);
+        AddJob(_pinnedJob, _pinnedJobPoints, sample.PinnedJobCompute, sample.PinnedJobSeconds);
+        AddJob(_scatterJob, _scatterJobPoints, sample.ScatterJobCompute, sample.ScatterJobSeconds);
         _chainCall.Add(sample.ChainCallSeconds);
         if (sample.Run is { } run)
         {
@@ -115,7 +118,9 @@ public sealed class CostHistory(int minimumOverheadSamples = 1)
             pinnedJob?.Slope,
             scatterJob?.Slope,
             _stageShare.Value(minimumOverheadSamples),
-            _runs.Snapshot());
+            _runs.Snapshot(),
+            pinnedJob is { } p ? JobCostPoints.Relative(_pinnedJobPoints, p.Intercept, p.Slope) : null,
+            scatterJob is { } s ? JobCostPoints.Relative(_scatterJobPoints, s.Intercept, s.Slope) : null);
     }
 
     /// <summary>A short stage's overhead at <paramref name="waves"/> waves as known now (the defaults before any).</summary>
@@ -135,11 +140,16 @@ public sealed class CostHistory(int minimumOverheadSamples = 1)
     /// </summary>
     public const double MinimumJobOverhead = 1e-5;
 
-    private static void AddJob(LineFit fit, double compute, double? seconds)
+    private static void AddJob(LineFit fit, List<(double, double)> points, double compute, double? seconds)
     {
-        if (seconds is { } s && double.IsFinite(s) && s >= MinimumJobOverhead)
+        if (seconds is { } s && double.IsFinite(s) && s >= MinimumJobOverhead && double.IsFinite(compute))
         {
             fit.Add(Math.Max(0, compute), s);
+            points.Add((Math.Max(0, compute), s));
+            if (points.Count > JobCostPoints.Capacity)
+            {
+                points.RemoveAt(0);
+            }
         }
     }
 
@@ -165,12 +175,12 @@ public sealed class CostHistory(int minimumOverheadSamples = 1)
     /// <summary>How many times a job's fixed cost the largest job's compute must be for the fixed cost to get a slope.</summary>
     public const double MinComputeForJobSlope = 4;
 
-    private static void Add(LineFit fit, List<(double, double)> points, StepSample? sample)
+    private static void Add(LineFit fit, List<(double, double, double)> points, StepSample? sample)
     {
         if (sample is { Steps: > 0, Seconds: > 0 } s && double.IsFinite(s.Units) && double.IsFinite(s.Seconds))
         {
             fit.Add(s.Units / s.Steps, s.Seconds / s.Steps);
-            points.Add((s.Units / s.Steps, s.Seconds / s.Steps));
+            points.Add((s.Units / s.Steps, s.StepsPerTask, s.Seconds / s.Steps));
             if (points.Count > UnitCostPoints.Capacity)
             {
                 points.RemoveAt(0);
@@ -178,8 +188,8 @@ public sealed class CostHistory(int minimumOverheadSamples = 1)
         }
     }
 
-    /// <summary>The line through the recent points, bending to the last <see cref="UnitCostPoints.Capacity"/> near the sizes they measured.</summary>
-    private static UnitCostLine? Line(LineFit fit, List<(double, double)> points) =>
+    /// <summary>The line through the recent points, bending to the last <see cref="UnitCostPoints.Capacity"/> near the task shapes they measured.</summary>
+    private static UnitCostLine? Line(LineFit fit, List<(double, double, double)> points) =>
         fit.Fit() is { } line
             ? new UnitCostLine(line.Intercept, line.Slope) { Local = UnitCostPoints.Relative(points, line.Intercept, line.Slope) }
             : null;

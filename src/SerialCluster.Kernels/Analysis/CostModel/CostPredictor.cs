@@ -30,7 +30,7 @@ public static class CostPredictor
             {
                 var seconds = stage.Kind == Plans.StageKind.Chain
                     ? costs.Chain.Seconds(stage.WorkUnits, stage.StepsPerTask)
-                    : costs.Sequential.Seconds(stage.WorkUnits * stage.ComputeFactor, (double)stage.Tasks * stage.StepsPerTask);
+                    : costs.Sequential.Seconds(stage.WorkUnits * stage.ComputeFactor, (double)stage.Tasks * stage.StepsPerTask, stage.StepsPerTask);
                 compute += stage.Count * seconds / speed;
             }
         }

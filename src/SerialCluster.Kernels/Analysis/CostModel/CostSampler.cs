@@ -32,13 +32,14 @@ public static class CostSampler
         var wide = shape.Stages.Where(s => s.Kind == StageKind.Parallel).ToList();
         if (chains.Count > 0)
         {
-            chain = new StepSample(chains.Sum(s => (double)s.WorkUnits * s.Count), chains.Sum(s => (double)s.StepsPerTask * s.Count), chainSeconds * serialScore);
+            chain = new StepSample(chains.Sum(s => (double)s.WorkUnits * s.Count), chains.Sum(s => (double)s.StepsPerTask * s.Count), chainSeconds * serialScore, chains.Sum(s => (double)s.Count));
         }
 
         if (wide.Count > 0)
         {
             parallel = new StepSample(
-                wide.Sum(s => s.WorkUnits * s.ComputeFactor * s.Count), wide.Sum(s => (double)s.Tasks * s.StepsPerTask * s.Count), parallelSeconds * serialScore);
+                wide.Sum(s => s.WorkUnits * s.ComputeFactor * s.Count), wide.Sum(s => (double)s.Tasks * s.StepsPerTask * s.Count), parallelSeconds * serialScore,
+                wide.Sum(s => (double)Math.Max(1, s.Tasks) * s.Count));
         }
 
         return new CostSample(calibrated, chain, null, job, null, null, null, ParallelAlone: parallel, PinnedJobCompute: work);
@@ -71,7 +72,7 @@ public static class CostSampler
         var serialScore = CostPredictor.ChainSpeed(silos);
         var slots = CostPredictor.ParallelSlots(silos);
         double chainUnits = 0, chainSteps = 0, chainSeconds = 0, chainCall = 0;
-        double parallelUnits = 0, parallelSteps = 0, parallelSeconds = 0;
+        double parallelUnits = 0, parallelSteps = 0, parallelSeconds = 0, parallelTasks = 0;
         var chainStages = 0;
         double compute = 0;
         var overheads = new List<(double Waves, double Seconds, double Makespan)>();
@@ -103,6 +104,7 @@ public static class CostSampler
             var makespan = Math.Max(measured.SpanSeconds, waves * measured.WorkSeconds / tasks);
             parallelUnits += planned.WorkUnits * planned.ComputeFactor * tasks / Math.Max(1, planned.Tasks);
             parallelSteps += (double)tasks * planned.StepsPerTask;
+            parallelTasks += tasks;
             parallelSeconds += measured.WorkSeconds * speed;
             compute += makespan;
             overheads.Add((waves, occupied - makespan - ((double)tasks * planned.BytesPerTask * dispatch.SecondsPerByte), makespan));
@@ -124,8 +126,8 @@ public static class CostSampler
         var job = Math.Max(0, wallSeconds - Enumerable.Range(0, stages.Count).Sum(i => Occupied(stages, i)) + firstExtra);
         return new CostSample(
             calibrated,
-            chainStages > 0 ? new StepSample(chainUnits, chainSteps, chainSeconds) : null,
-            overheads.Count > 0 ? new StepSample(parallelUnits, parallelSteps, parallelSeconds) : null,
+            chainStages > 0 ? new StepSample(chainUnits, chainSteps, chainSeconds, chainStages) : null,
+            overheads.Count > 0 ? new StepSample(parallelUnits, parallelSteps, parallelSeconds, parallelTasks) : null,
             null,
             job,
             stageSample,

@@ -11,7 +11,8 @@ namespace SerialCluster.Kernels.Analysis.CostModel;
 /// waves it was measured at: a split never run must not look cheaper than the cheapest stage ever seen. A mode's fixed
 /// cost may also grow with the job's compute (<see cref="PinnedJobPerComputeSecond"/>, <see cref="ScatterJobPerComputeSecond"/>:
 /// seconds per compute second, learned by <see cref="CostHistory"/>; 0 by default), and so may a long stage's
-/// (<see cref="StagePerComputeSecond"/>).
+/// (<see cref="StagePerComputeSecond"/>). Each mode's fixed cost bends to the recent jobs of about the same compute
+/// (<see cref="PinnedJobPoints"/>, <see cref="ScatterJobPoints"/>: <see cref="JobCostPoints"/>).
 /// </summary>
 public sealed record DispatchCosts(
     double PinnedJobSeconds,
@@ -24,7 +25,9 @@ public sealed record DispatchCosts(
     IReadOnlyDictionary<int, double>? StageSecondsByWaves = null,
     double PinnedJobPerComputeSecond = 0,
     double ScatterJobPerComputeSecond = 0,
-    double StagePerComputeSecond = 0)
+    double StagePerComputeSecond = 0,
+    JobCostPoints? PinnedJobPoints = null,
+    JobCostPoints? ScatterJobPoints = null)
 {
     /// <summary>
     /// A parallel stage's overhead with <paramref name="makespan"/> seconds of compute: <see cref="StageSeconds(double)"/>
@@ -32,11 +35,13 @@ public sealed record DispatchCosts(
     /// </summary>
     public double StageSeconds(double waves, double makespan) => StageSeconds(waves) + (StagePerComputeSecond * makespan);
 
-    /// <summary>A pinned job's cost beyond <paramref name="compute"/> seconds of compute.</summary>
-    public double PinnedJob(double compute) => PinnedJobSeconds + (PinnedJobPerComputeSecond * compute);
+    /// <summary>A pinned job's cost beyond <paramref name="compute"/> seconds of compute (bent to recent jobs of about that size).</summary>
+    public double PinnedJob(double compute) =>
+        (PinnedJobSeconds + (PinnedJobPerComputeSecond * compute)) * (PinnedJobPoints?.Factor(compute) ?? 1);
 
-    /// <summary>A scattered job's cost beyond its stages' overheads and <paramref name="compute"/> seconds of makespan.</summary>
-    public double ScatterJob(double compute) => ScatterJobSeconds + (ScatterJobPerComputeSecond * compute);
+    /// <summary>A scattered job's cost beyond its stages' overheads and <paramref name="compute"/> seconds of makespan (bent likewise).</summary>
+    public double ScatterJob(double compute) =>
+        (ScatterJobSeconds + (ScatterJobPerComputeSecond * compute)) * (ScatterJobPoints?.Factor(compute) ?? 1);
 
     /// <summary>
     /// A parallel stage's overhead beyond its compute and bytes: as measured at this many waves, else barrier + dispatch ·
