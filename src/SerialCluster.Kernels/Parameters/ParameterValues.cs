@@ -33,6 +33,16 @@ public sealed class ParameterValues
 
     public byte[] GetHex(string name) => Convert.FromHexString(Get(name));
 
+    /// <summary>A copy with one integer parameter replaced (an adapted default; the name must be declared).</summary>
+    internal ParameterValues With(string name, long value)
+    {
+        _ = Get(name);
+        return new ParameterValues(Workload, new SortedDictionary<string, string>(_values, StringComparer.Ordinal)
+        {
+            [name] = value.ToString(CultureInfo.InvariantCulture),
+        });
+    }
+
     private string Get(string name) =>
         _values.TryGetValue(name, out var value)
             ? value

@@ -36,8 +36,31 @@ public abstract class Workload
     /// <summary>Validates raw <c>name=value</c> text (defaults fill the rest) and compiles the plan.</summary>
     public WorkloadPlan Plan(IReadOnlyDictionary<string, string> raw) => Compile(Validate(raw));
 
-    /// <summary>Validates raw text against the parameter specs, without compiling.</summary>
-    public ParameterValues Validate(IReadOnlyDictionary<string, string> raw) => ParameterValidator.Validate(Name, Parameters, raw);
+    /// <summary>
+    /// Validates raw text against the parameter specs, without compiling. A default that depends on the size
+    /// (<see cref="AdaptDefaults"/>) is adapted to it when the request left that parameter out, and the canonical
+    /// text carries the adapted value, so every silo compiles the same plan from it.
+    /// </summary>
+    public ParameterValues Validate(IReadOnlyDictionary<string, string> raw)
+    {
+        var values = ParameterValidator.Validate(Name, Parameters, raw);
+        foreach (var (name, value) in AdaptDefaults(values))
+        {
+            if (!raw.ContainsKey(name))
+            {
+                values = values.With(name, value);
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// Defaults that must fit the rest of the request, e.g. <c>tasks</c> = min(its default, <c>length</c>): a default
+    /// never makes a valid request fail, while an explicit value out of range is still refused. Returns the adapted
+    /// values by name, applied only to parameters the request did not give.
+    /// </summary>
+    protected virtual IEnumerable<(string Name, long Value)> AdaptDefaults(ParameterValues values) => [];
 
     /// <summary>Compiles validated parameters; may refuse combinations with <see cref="InvalidParameterException"/>.</summary>
     public abstract WorkloadPlan Compile(ParameterValues parameters);

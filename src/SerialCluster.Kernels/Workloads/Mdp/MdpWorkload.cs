@@ -31,7 +31,7 @@ public sealed class MdpWorkload : Workload
         ParameterSpec.Real("gamma", 1.0, 0.0, 1.0, "discount factor γ"),
         ParameterSpec.Integer("horizon", 1000, 1, MaxHorizon, "sweeps at most (the finite horizon)"),
         ParameterSpec.Real("tolerance", 1e-10, 0.0, 1e6, "stop once a sweep changes no value by tolerance or more (0: run the whole horizon)"),
-        ParameterSpec.Integer("tasks", 4, 1, MaxTasks, "blocks of states swept in parallel (at most states)"),
+        ParameterSpec.Integer("tasks", 4, 1, MaxTasks, "blocks of states swept in parallel (at most states; left out: min(4, states))"),
     ];
 
     public override string Name => "mdp";
@@ -55,6 +55,12 @@ public sealed class MdpWorkload : Workload
         ["preset"] = "random", ["states"] = "2000", ["actions"] = "4", ["successors"] = "3", ["gamma"] = "0.9",
         ["horizon"] = "300", ["tolerance"] = "1e-9", ["tasks"] = "4",
     };
+
+    protected override IEnumerable<(string Name, long Value)> AdaptDefaults(ParameterValues values)
+    {
+        var states = values.GetString("preset") == "sutton4x4" ? 16 : values.GetInteger("states");
+        return [("tasks", Math.Min(values.GetInteger("tasks"), states))];
+    }
 
     public override WorkloadPlan Compile(ParameterValues parameters)
     {

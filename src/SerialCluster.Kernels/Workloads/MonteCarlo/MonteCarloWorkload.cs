@@ -15,7 +15,7 @@ public sealed class MonteCarloWorkload : Workload
     private static readonly ParameterSpec[] Specs =
     [
         ParameterSpec.Integer("samples", 100_000_000, 1, MaxSamples, "points drawn in the unit square"),
-        ParameterSpec.Integer("tasks", 16, 1, MaxTasks, "independent tasks the samples are split over"),
+        ParameterSpec.Integer("tasks", 16, 1, MaxTasks, "independent tasks the samples are split over (at most samples; left out: min(16, samples))"),
         ParameterSpec.Integer("seed", 42, 0, long.MaxValue, "SplitMix64 seed"),
     ];
 
@@ -37,6 +37,9 @@ public sealed class MonteCarloWorkload : Workload
     {
         ["samples"] = "2000000", ["tasks"] = "8", ["seed"] = "7",
     };
+
+    protected override IEnumerable<(string Name, long Value)> AdaptDefaults(ParameterValues values) =>
+        [("tasks", Math.Min(values.GetInteger("tasks"), values.GetInteger("samples")))];
 
     public override WorkloadPlan Compile(ParameterValues parameters)
     {

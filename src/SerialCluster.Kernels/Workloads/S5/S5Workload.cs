@@ -23,7 +23,7 @@ public sealed class S5Workload : Workload
         ParameterSpec.Integer("seed", 5, 0, long.MaxValue, "SplitMix64 seed of the letters"),
         ParameterSpec.Choice("method", "tree", ["fold", "tree"],
             "fold: one left fold (span = length); tree: blocks folded in parallel, then combined in order by a tree"),
-        ParameterSpec.Integer("tasks", 16, 1, MaxTasks, "tree: blocks of the word folded in parallel (at most length)"),
+        ParameterSpec.Integer("tasks", 16, 1, MaxTasks, "tree: blocks of the word folded in parallel (at most length; left out: min(16, length))"),
         ParameterSpec.Integer("fanIn", 2, 2, MaxFanIn, "tree: products each combine task multiplies (fanIn ≥ tasks: one combine stage)"),
     ];
 
@@ -47,6 +47,9 @@ public sealed class S5Workload : Workload
     {
         ["length"] = "20000000", ["seed"] = "5", ["method"] = "tree", ["tasks"] = "8", ["fanIn"] = "2",
     };
+
+    protected override IEnumerable<(string Name, long Value)> AdaptDefaults(ParameterValues values) =>
+        [("tasks", Math.Min(values.GetInteger("tasks"), values.GetInteger("length")))];
 
     public override WorkloadPlan Compile(ParameterValues parameters)
     {
