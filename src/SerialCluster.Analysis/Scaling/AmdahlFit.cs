@@ -2,9 +2,11 @@ namespace SerialCluster.Analysis.Scaling;
 
 /// <summary>
 /// Amdahl's law fitted to raw run times: T(P) = T1 · (f + (1 − f)/P), least squares over every run (not over
-/// medians), so repeats weigh in and the standard error of the serial fraction f reflects the scatter.
+/// medians), so repeats weigh in and the standard error of the serial fraction f reflects the scatter. Against a
+/// measured serial baseline (<see cref="FitAgainst"/>) T1 is held at T_serial, so f says how much of the best serial
+/// run the parallel form fails to divide: f = 1 when no P beats one core (<see cref="Absolute"/>).
 /// </summary>
-public sealed record AmdahlFit(FittedParameter T1Seconds, FittedParameter SerialFraction, double RmseSeconds, int Observations)
+public sealed record AmdahlFit(FittedParameter T1Seconds, FittedParameter SerialFraction, double RmseSeconds, int Observations, bool Absolute = false)
 {
     /// <summary>The speedup limit 1/f (infinite for f = 0).</summary>
     public double MaxSpeedup => SerialFraction.Value > 0 ? 1.0 / SerialFraction.Value : double.PositiveInfinity;
@@ -31,5 +33,26 @@ public sealed record AmdahlFit(FittedParameter T1Seconds, FittedParameter Serial
             lower: [t1Guess * 1e-3, 0],
             upper: [t1Guess * 1e3, 1]);
         return new AmdahlFit(parameters[0], parameters[1], rmse, observations.Count);
+    }
+
+    /// <summary>
+    /// Fits f alone with T1 held at <paramref name="serialSeconds"/>, the best serial run: S(P) = T_serial/T(P) is then
+    /// absolute speedup, and a parallel form slower than the serial run at every P fits f = 1. Needs one run.
+    /// </summary>
+    public static AmdahlFit? FitAgainst(IReadOnlyList<Observation> observations, double serialSeconds)
+    {
+        if (observations.Count == 0 || !(serialSeconds > 0))
+        {
+            return null;
+        }
+
+        var (parameters, rmse) = CurveFitter.Fit(
+            observations,
+            (theta, p) => Time(theta[0], theta[1], p),
+            initial: [serialSeconds, 0.5],
+            lower: [serialSeconds * 0.999, 0],
+            upper: [serialSeconds * 1.001, 1],
+            isFixed: [true, false]);
+        return new AmdahlFit(new FittedParameter(serialSeconds, 0), parameters[1], rmse, observations.Count, Absolute: true);
     }
 }

@@ -20,7 +20,8 @@ public sealed record CapacityAmdahlFit(
     /// Fits the runs whose P has a measured capacity; null unless they span two distinct P or no capacity differs from 1
     /// (then nothing separates f from the run-time noise).
     /// </summary>
-    public static CapacityAmdahlFit? Fit(IReadOnlyList<Observation> observations, IReadOnlyList<CoreCapacity> capacities)
+    /// <param name="serialSeconds">T_serial, the best serial run: T1 is held there (absolute); null fits T1 too (relative).</param>
+    public static CapacityAmdahlFit? Fit(IReadOnlyList<Observation> observations, IReadOnlyList<CoreCapacity> capacities, double? serialSeconds = null)
     {
         ArgumentNullException.ThrowIfNull(observations);
         ArgumentNullException.ThrowIfNull(capacities);
@@ -32,13 +33,14 @@ public sealed record CapacityAmdahlFit(
         }
 
         var lowest = usable.Min(o => capacity[o.P]);
-        var t1Guess = usable.Where(o => capacity[o.P] == lowest).Average(o => o.Seconds) * lowest;
+        var t1Guess = serialSeconds ?? usable.Where(o => capacity[o.P] == lowest).Average(o => o.Seconds) * lowest;
         var (parameters, rmse) = CurveFitter.Fit(
             usable,
             (theta, p) => Time(theta[0], theta[1], capacity[(int)p]),
             initial: [t1Guess, 0.5],
-            lower: [t1Guess * 1e-3, 0],
-            upper: [t1Guess * 1e3, 1]);
+            lower: [t1Guess * (serialSeconds is null ? 1e-3 : 0.999), 0],
+            upper: [t1Guess * (serialSeconds is null ? 1e3 : 1.001), 1],
+            isFixed: serialSeconds is null ? null : [true, false]);
         return new CapacityAmdahlFit(parameters[0], parameters[1], rmse, usable.Count, capacity);
     }
 }

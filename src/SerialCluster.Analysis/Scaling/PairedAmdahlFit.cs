@@ -18,17 +18,24 @@ public sealed record PairedAmdahlFit(FittedParameter SerialFraction, double Rmse
     /// round are averaged); null when no such point has a capacity other than 1 (nothing then separates f). The value is
     /// kept within [0, 1]; the standard error is NaN with a single point.
     /// </summary>
-    public static PairedAmdahlFit? Fit(IReadOnlyList<Observation> observations, IReadOnlyList<ControlRun> controls, IReadOnlyList<CoreCapacity> capacities)
+    /// <param name="serial">
+    /// The serial baseline's runs (absolute): each round's job time is then divided by that round's serial run instead of
+    /// its own P = 1 run; null: relative, as described above.
+    /// </param>
+    public static PairedAmdahlFit? Fit(
+        IReadOnlyList<Observation> observations, IReadOnlyList<ControlRun> controls, IReadOnlyList<CoreCapacity> capacities, IReadOnlyList<Observation>? serial = null)
     {
         ArgumentNullException.ThrowIfNull(observations);
         ArgumentNullException.ThrowIfNull(controls);
         ArgumentNullException.ThrowIfNull(capacities);
         var job = observations.GroupBy(o => (o.Repeat, o.P)).ToDictionary(g => g.Key, g => g.Average(o => o.Seconds));
+        var reference = serial is null ? job.Where(j => j.Key.P == 1).ToDictionary(j => j.Key.Repeat, j => j.Value)
+            : serial.GroupBy(o => o.Repeat).ToDictionary(g => g.Key, g => g.Average(o => o.Seconds));
         var control = controls.GroupBy(c => (c.Repeat, c.P)).ToDictionary(g => g.Key, g => g.Average(c => c.Seconds));
         var points = new List<(int Round, double X, double Y)>();
         foreach (var ((round, p), seconds) in job.Where(j => j.Key.P > 1).OrderBy(j => j.Key.Repeat).ThenBy(j => j.Key.P))
         {
-            if (job.TryGetValue((round, 1), out var alone) && control.TryGetValue((round, 1), out var controlAlone) && control.TryGetValue((round, p), out var controlAtP)
+            if (reference.TryGetValue(round, out var alone) && control.TryGetValue((round, 1), out var controlAlone) && control.TryGetValue((round, p), out var controlAtP)
                 && alone > 0 && controlAlone > 0 && controlAtP > 0)
             {
                 var x = controlAtP / (p * controlAlone);

@@ -8,6 +8,14 @@ namespace SerialCluster.Analysis.Scaling;
 /// min(P, cores) processors. With capacity-control runs (<see cref="ControlRun"/>) it also gives the capacity C(P) the
 /// busy cores delivered and Amdahl fitted against it, on the median capacity (<see cref="AmdahlOnMeasuredCores"/>) and
 /// round by round (<see cref="AmdahlPaired"/>: each round's times against that round's capacity), beside the plain fit.
+/// <para>
+/// With a serial baseline (<see cref="Serial"/>: the best single-core run of the same parameters, pinned, measured in
+/// the same rounds) every speedup is absolute, S(P) = T_serial/T(P), and so are efficiency, Karp–Flatt, the bounds'
+/// speedups and the Amdahl and Gustafson fits (T1 held at T_serial); the relative speedup T(1)/T(P) of the swept mode
+/// stays beside it in every point and in <see cref="AmdahlRelative"/>. Without one (a saved run, an old sweep) the
+/// baseline is the swept mode at P = 1 and <see cref="BaselineLabel"/> says so. The USL always models the mode's own
+/// scaling (C(1) = 1): it is relative by construction.
+/// </para>
 /// </summary>
 public sealed record ScalingAnalysis(
     int Cores,
@@ -19,8 +27,26 @@ public sealed record ScalingAnalysis(
     IReadOnlyList<BoundPoint> Bounds,
     IReadOnlyList<CoreCapacity>? Capacity = null,
     CapacityAmdahlFit? AmdahlOnMeasuredCores = null,
-    PairedAmdahlFit? AmdahlPaired = null)
+    PairedAmdahlFit? AmdahlPaired = null,
+    SerialBaseline? Serial = null,
+    AmdahlFit? AmdahlRelative = null)
 {
+    /// <summary>T_serial when measured, else the swept mode's median at P = 1: what every speedup here divides.</summary>
+    public double BaselineSeconds { get; init; } = double.NaN;
+
+    /// <summary>True when speedups are against the best serial run (absolute), false when against the mode's own P = 1.</summary>
+    public bool IsAbsolute => Serial is not null;
+
+    /// <summary>Which baseline the speedups, efficiencies and fits use, in words.</summary>
+    public string BaselineLabel => Serial is { } serial
+        ? $"absolute: against the best serial run ({serial.Label}, T_serial = {BaselineSeconds:0.000} s)"
+        : "relative: against this mode's own median at P = 1 (no serial baseline was measured)";
+
+    /// <summary>The largest absolute speedup measured at P within the cores; NaN without a serial baseline.</summary>
+    public double BestAbsoluteSpeedup => IsAbsolute && Points.Any(p => !p.Saturated && p.P > 1)
+        ? Points.Where(p => !p.Saturated && p.P > 1).Max(p => p.Speedup)
+        : double.NaN;
+
     public bool AnySaturated => Points.Any(p => p.Saturated);
 
     /// <summary>
@@ -37,7 +63,8 @@ public sealed record ScalingAnalysis(
     /// Analyses runs that include P = 1; <paramref name="cores"/> is what the machine (or cluster) really has;
     /// <paramref name="controls"/> are the capacity control's runs (null or empty: none measured).
     /// </summary>
-    public static ScalingAnalysis Analyze(IReadOnlyList<Observation> runs, int cores, WorkSpan? workSpan, IReadOnlyList<ControlRun>? controls = null)
+    public static ScalingAnalysis Analyze(
+        IReadOnlyList<Observation> runs, int cores, WorkSpan? workSpan, IReadOnlyList<ControlRun>? controls = null, SerialBaseline? serial = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(cores, 1);
         if (!runs.Any(r => r.P == 1))
@@ -45,14 +72,20 @@ public sealed record ScalingAnalysis(
             throw new ArgumentException("A scaling analysis needs runs at P = 1 (speedup is measured against them).", nameof(runs));
         }
 
+        if (serial is { Runs.Count: 0 })
+        {
+            throw new ArgumentException("A serial baseline needs at least one run.", nameof(serial));
+        }
+
         var t1 = Median(runs.Where(r => r.P == 1).Select(r => r.Seconds));
+        var baseline = serial?.MedianSeconds ?? t1;
         var points = runs
             .GroupBy(r => r.P)
             .OrderBy(g => g.Key)
             .Select(g =>
             {
                 var median = Median(g.Select(r => r.Seconds));
-                var speedup = t1 / median;
+                var speedup = baseline / median;
                 return new ScalingPoint(
                     g.Key,
                     g.Count(),
@@ -63,7 +96,8 @@ public sealed record ScalingAnalysis(
                     speedup,
                     speedup / g.Key,
                     KarpFlatt(speedup, g.Key),
-                    g.Key > cores);
+                    g.Key > cores,
+                    t1 / median);
             })
             .ToList();
         var unsaturated = runs.Where(r => r.P <= cores).ToList();
@@ -75,25 +109,34 @@ public sealed record ScalingAnalysis(
                 workSpan.LowerBound(processors),
                 workSpan.Brent(processors),
                 workSpan.Burdened(processors),
-                t1 / workSpan.LowerBound(processors),
-                t1 / workSpan.Brent(processors),
-                t1 / workSpan.Burdened(processors))).ToList();
+                baseline / workSpan.LowerBound(processors),
+                baseline / workSpan.Brent(processors),
+                baseline / workSpan.Burdened(processors))).ToList();
         // The sweep runs its control only at P ≤ cores; the fit, like the plain one, takes only the unsaturated runs.
         var capacity = controls is { Count: > 0 } ? CoreCapacity.From(controls) : null;
+        var relative = AmdahlFit.Fit(unsaturated);
         return new ScalingAnalysis(
             cores,
             points,
-            AmdahlFit.Fit(unsaturated),
+            serial is null ? relative : AmdahlFit.FitAgainst(unsaturated, baseline),
             GustafsonFit.Fit([.. points.Where(p => !p.Saturated).Select(p => (p.P, p.Speedup))]),
             UslFit.Fit(runs),
             workSpan,
             bounds,
             capacity,
-            capacity is null ? null : CapacityAmdahlFit.Fit(unsaturated, capacity),
-            capacity is null ? null : PairedAmdahlFit.Fit(unsaturated, controls!, capacity));
+            capacity is null ? null : CapacityAmdahlFit.Fit(unsaturated, capacity, serial is null ? null : baseline),
+            capacity is null ? null : PairedAmdahlFit.Fit(unsaturated, controls!, capacity, serial?.Runs),
+            serial,
+            serial is null ? null : relative)
+        {
+            BaselineSeconds = baseline,
+        };
     }
 
-    /// <summary>Karp–Flatt experimentally determined serial fraction e = (1/S − 1/P)/(1 − 1/P); NaN at P = 1.</summary>
+    /// <summary>
+    /// Karp–Flatt experimentally determined serial fraction e = (1/S − 1/P)/(1 − 1/P); NaN at P = 1. Against an absolute
+    /// speedup it exceeds 1 when the parallel run is slower than the serial one.
+    /// </summary>
     public static double KarpFlatt(double speedup, int p) =>
         p <= 1 ? double.NaN : ((1.0 / speedup) - (1.0 / p)) / (1.0 - (1.0 / p));
 

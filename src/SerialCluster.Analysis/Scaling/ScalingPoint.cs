@@ -2,8 +2,10 @@ namespace SerialCluster.Analysis.Scaling;
 
 /// <summary>
 /// One parallelism of a sweep: its runs' median, fastest and slowest wall time, relative spread ((max − min)/median),
-/// speedup and efficiency against the median at P = 1, Karp–Flatt e(P), and whether P exceeds the cores available
-/// (then the point shows saturation, not parallel speedup).
+/// speedup, efficiency and Karp–Flatt e(P) against the analysis' baseline (absolute — against the best serial run —
+/// when the sweep measured one, see <see cref="ScalingAnalysis.Serial"/>), the relative speedup T_mode(1)/T_mode(P)
+/// ("scalability": the same mode against its own P = 1), and whether P exceeds the cores available (then the point
+/// shows saturation, not parallel speedup).
 /// </summary>
 public sealed record ScalingPoint(
     int P,
@@ -15,4 +17,5 @@ public sealed record ScalingPoint(
     double Speedup,
     double Efficiency,
     double KarpFlatt,
-    bool Saturated);
+    bool Saturated,
+    double RelativeSpeedup);

@@ -15,7 +15,8 @@ namespace SerialCluster.Cli.Commands;
 /// <c>serialcluster sweep &lt;workload&gt; --parallelism 1,2,4</c>: runs the same job k times at each P (repeats interleaved
 /// across P, so drift in the machine's load spreads over every P instead of biasing one), checks every run gave the same
 /// result, then reports medians and spread, speedup, efficiency, Karp–Flatt, the Amdahl/Gustafson/USL fits and the
-/// work–span bounds. With <c>--capacity-control on</c> (the default) every job at a P within the cores is followed at
+/// work–span bounds. With <c>--baseline pinned</c> (the default) each round starts with the job pinned — the best
+/// single-core execution — so speedup is absolute, T_serial/T(P), with the relative T(1)/T(P) beside it. With <c>--capacity-control on</c> (the default) every job at a P within the cores is followed at
 /// once by the capacity control at that P (<see cref="SweepCapacityControl"/>), so the capacity C(P) the busy cores
 /// delivered is measured beside each repeat, and Amdahl is fitted against it as well as against ideal cores.
 /// </summary>
@@ -40,6 +41,9 @@ public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSet
 
         var runner = new JobRunner(connection.Client);
         var runs = new List<SweepRun>();
+        var serialRuns = new List<SweepRun>();
+        // A pinned sweep is its own baseline; otherwise each round measures the pinned job beside the swept mode.
+        var baseline = settings.BaselineOn && settings.ParsedMode != JobMode.Pinned;
         var total = ps.Count * settings.Repeat;
         string? firstResult = null;
         var control = settings.CapacityControlOn ? new SweepCapacityControl(runner, workload.Name, line => console.Error.WriteLine(line)) : null;
@@ -50,8 +54,24 @@ public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSet
             console.Say($"capacity control on: after each job at P ≤ {cores}, {SweepControl.Kernel}, to measure what P busy cores deliver (--capacity-control off to skip)");
         }
 
+        if (baseline)
+        {
+            console.Say("serial baseline on: each round also runs the job pinned (whole chain, one core): speedup is T_serial/T(P) (--baseline none for relative only)");
+        }
+
         for (var round = 1; round <= settings.Warmup; round++)
         {
+            if (baseline)
+            {
+                var pinned = await runner.RunAsync(new JobSpec(workload.Name, parameters, JobMode.Pinned, 1), (_, _, _) => { }, cancellationToken);
+                if (pinned.State != JobState.Completed)
+                {
+                    throw new CliException(ExitCodes.JobFailed, $"warm-up pinned job {pinned.JobId} failed: {pinned.Error}");
+                }
+
+                firstResult ??= pinned.ResultJson;
+            }
+
             foreach (var p in ps)
             {
                 var status = await runner.RunAsync(new JobSpec(workload.Name, parameters, settings.ParsedMode, p), (_, _, _) => { }, cancellationToken);
@@ -69,6 +89,26 @@ public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSet
 
         for (var repeat = 1; repeat <= settings.Repeat; repeat++)
         {
+            if (baseline)
+            {
+                var pinned = await runner.RunAsync(new JobSpec(workload.Name, parameters, JobMode.Pinned, 1), (_, _, _) => { }, cancellationToken);
+                if (pinned.State != JobState.Completed || pinned.Profile is null)
+                {
+                    throw new CliException(ExitCodes.JobFailed, $"pinned baseline job {pinned.JobId} (run {repeat}) failed: {pinned.Error}");
+                }
+
+                firstResult ??= pinned.ResultJson;
+                if (pinned.ResultJson != firstResult)
+                {
+                    throw new CliException(ExitCodes.JobFailed, $"pinned job {pinned.JobId} gave a different result from the first run: {pinned.ResultJson} vs {firstResult}");
+                }
+
+                serialRuns.Add(new SweepRun(1, repeat, pinned.Profile.WallSeconds, pinned));
+                console.Error.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"sweep {workload.Name}: repeat {repeat}: pinned (serial baseline): {pinned.Profile.WallSeconds:F3} s ({pinned.JobId})"));
+            }
+
             foreach (var p in ps)
             {
                 var status = await runner.RunAsync(new JobSpec(workload.Name, parameters, settings.ParsedMode, p), (_, _, _) => { }, cancellationToken);
@@ -99,7 +139,8 @@ public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSet
             }
         }
 
-        var sweep = SweepResult.Build(workload.Name, parameters, mode, connection.Description, cores, settings.Repeat, runs, control?.Result);
+        var serial = settings.ParsedMode == JobMode.Pinned && settings.BaselineOn ? runs.Where(r => r.P == 1).ToList() : serialRuns;
+        var sweep = SweepResult.Build(workload.Name, parameters, mode, connection.Description, cores, settings.Repeat, runs, control?.Result, serial);
         await PublishAsync(connection.Client, sweep, cancellationToken);
         if (settings.Csv is { } csv)
         {

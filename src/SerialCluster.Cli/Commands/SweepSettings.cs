@@ -36,9 +36,14 @@ public sealed class SweepSettings : ClusterSettings
     public int Warmup { get; init; } = 1;
 
     [CommandOption("-m|--mode <MODE>")]
-    [Description("scatter (tasks over every silo, P in flight) or auto; pinned ignores P and cannot be swept.")]
+    [Description("scatter (tasks over every silo, P in flight), auto, or pinned (the whole job on one core whatever P is: the serial baseline itself).")]
     [DefaultValue("scatter")]
     public string Mode { get; init; } = "scatter";
+
+    [CommandOption("--baseline <PINNED|NONE>")]
+    [Description("pinned: beside every round also run the job pinned (the best single-core execution: whole chain, one core, no barriers) and report absolute speedup T_serial/T(P), with the relative T(1)/T(P) beside it; none: only relative speedup against this mode at P = 1.")]
+    [DefaultValue("pinned")]
+    public string Baseline { get; init; } = "pinned";
 
     [CommandOption("--capacity-control <ON|OFF>")]
     [Description("on: beside each run at every P within the cores, also run a control of 4·P equal independent SHA-256 tasks at parallelism P, measuring what P busy cores deliver right now, and fit Amdahl against that capacity too (fits.amdahlOnMeasuredCores); off: only the job's runs.")]
@@ -55,16 +60,28 @@ public sealed class SweepSettings : ClusterSettings
 
     public bool CapacityControlOn => CapacityControl.Equals("on", StringComparison.OrdinalIgnoreCase);
 
-    public JobMode ParsedMode => Mode.Equals("auto", StringComparison.OrdinalIgnoreCase) ? JobMode.Auto : JobMode.Scatter;
+    public bool BaselineOn => Baseline.Equals("pinned", StringComparison.OrdinalIgnoreCase);
+
+    public JobMode ParsedMode => Mode.ToLowerInvariant() switch
+    {
+        "auto" => JobMode.Auto,
+        "pinned" => JobMode.Pinned,
+        _ => JobMode.Scatter,
+    };
 
     /// <summary>The parallelisms, sorted and distinct; valid only after <see cref="Validate"/>.</summary>
     public IReadOnlyList<int> ParsedParallelism => ParseList(Parallelism, out _) ?? [];
 
     public override ValidationResult Validate()
     {
-        if (Mode.ToLowerInvariant() is not ("scatter" or "auto"))
+        if (Mode.ToLowerInvariant() is not ("scatter" or "auto" or "pinned"))
         {
-            return ValidationResult.Error($"--mode '{Mode}' cannot be swept; allowed: scatter, auto (pinned runs on one core whatever P is)");
+            return ValidationResult.Error($"--mode '{Mode}' is not a mode; allowed: scatter, auto, pinned");
+        }
+
+        if (Baseline.ToLowerInvariant() is not ("pinned" or "none"))
+        {
+            return ValidationResult.Error($"--baseline '{Baseline}' is not a choice; allowed: pinned, none");
         }
 
         if (CapacityControl.ToLowerInvariant() is not ("on" or "off"))

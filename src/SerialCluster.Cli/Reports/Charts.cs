@@ -16,9 +16,19 @@ public static class Charts
         var plot = new Plot();
         var maxP = analysis.Points.Max(p => p.P);
         var xs = Enumerable.Range(0, 101).Select(i => 1 + ((maxP - 1) * i / 100.0)).ToArray();
-        var t1 = analysis.Points.Single(p => p.P == 1).MedianSeconds;
+        // Every speedup on this chart divides the analysis' baseline: T_serial (the pinned run) when measured.
+        var t1 = analysis.BaselineSeconds;
+        var label = analysis.IsAbsolute ? "T_serial" : "T(1)";
 
         Curve(plot, xs, xs, "linear (S = P)", Colors.Gray, LinePattern.Dotted);
+        if (analysis.IsAbsolute)
+        {
+            var serial = plot.Add.HorizontalLine(1);
+            serial.Color = Colors.DarkRed;
+            serial.LinePattern = LinePattern.Dotted;
+            serial.LegendText = "the best serial run (pinned): below this line more cores made it slower";
+        }
+
         if (analysis.AnySaturated)
         {
             Curve(plot, xs, [.. xs.Select(x => Math.Min(x, analysis.Cores))], $"ideal on {analysis.Cores} cores", Colors.Silver, LinePattern.Solid);
@@ -27,14 +37,14 @@ public static class Charts
         {
             // Bounds count processors: beyond the cores, P tasks in flight still get only the cores.
             var procs = xs.Select(x => Math.Min(x, analysis.Cores)).ToArray();
-            Curve(plot, xs, [.. procs.Select(x => t1 / Math.Max(ws.WorkSeconds / x, ws.SpanSeconds))], "work–span bound T(1)/max(T1/P, T∞)", Colors.Black, LinePattern.Dashed);
-            Curve(plot, xs, [.. procs.Select(x => t1 / ((ws.WorkSeconds / x) + ws.SpanSeconds))], "Brent T(1)/(T1/P + T∞)", Colors.DarkGreen, LinePattern.Dashed);
+            Curve(plot, xs, [.. procs.Select(x => t1 / Math.Max(ws.WorkSeconds / x, ws.SpanSeconds))], $"work–span bound {label}/max(T1/P, T∞)", Colors.Black, LinePattern.Dashed);
+            Curve(plot, xs, [.. procs.Select(x => t1 / ((ws.WorkSeconds / x) + ws.SpanSeconds))], $"Brent {label}/(T1/P + T∞)", Colors.DarkGreen, LinePattern.Dashed);
             Curve(plot, xs, [.. procs.Select(x => t1 / ((ws.WorkSeconds / x) + ws.SpanSeconds + (ws.DispatchSeconds * ((ws.Tasks / x) + ws.Stages))))], "burdened (Brent + dispatch)", Colors.Olive, LinePattern.DenselyDashed);
         }
 
         if (analysis.Amdahl is { } amdahl)
         {
-            Curve(plot, xs, [.. xs.Select(amdahl.Speedup)], $"Amdahl fit f = {amdahl.SerialFraction.Value:F3}", Colors.Blue, LinePattern.Solid);
+            Curve(plot, xs, [.. xs.Select(amdahl.Speedup)], $"Amdahl fit f = {amdahl.SerialFraction.Value:F3}{(amdahl.Absolute ? " (T1 = T_serial)" : string.Empty)}", Colors.Blue, LinePattern.Solid);
         }
 
         if (analysis.Capacity is { Count: > 0 } capacity)
@@ -68,7 +78,8 @@ public static class Charts
 
         if (analysis.Usl is { } usl)
         {
-            Curve(plot, xs, [.. xs.Select(usl.Speedup)], $"USL fit σ = {usl.Sigma.Value:F3}, κ = {usl.Kappa.Value:F4}", Colors.Purple, LinePattern.Solid);
+            // The USL models the mode's own scaling (C(1) = 1); its times T1/C(N) are drawn against the same baseline.
+            Curve(plot, xs, [.. xs.Select(x => t1 / usl.T1Seconds.Value * usl.Speedup(x))], $"USL fit σ = {usl.Sigma.Value:F3}, κ = {usl.Kappa.Value:F4}", Colors.Purple, LinePattern.Solid);
         }
 
         foreach (var point in analysis.Points)
@@ -83,6 +94,15 @@ public static class Charts
         measured.Color = Colors.Red;
         measured.MarkerSize = 9;
         measured.LineWidth = 0;
+        if (analysis.IsAbsolute)
+        {
+            var relative = plot.Add.Scatter(analysis.Points.Select(p => (double)p.P).ToArray(), analysis.Points.Select(p => p.RelativeSpeedup).ToArray());
+            relative.LegendText = "relative T(1)/T(P) of the same mode (scalability, not speedup)";
+            relative.Color = Colors.Orange;
+            relative.MarkerShape = MarkerShape.OpenCircle;
+            relative.MarkerSize = 8;
+            relative.LineWidth = 0;
+        }
 
         if (analysis.AnySaturated)
         {
@@ -94,9 +114,9 @@ public static class Charts
 
         plot.Title(title);
         plot.XLabel("P (tasks in flight)");
-        plot.YLabel("speedup T(1)/T(P)");
+        plot.YLabel($"speedup {label}/T(P)");
         plot.ShowLegend(Alignment.UpperLeft);
-        plot.Axes.SetLimits(0.8, maxP + 0.2, 0, Math.Max(maxP, analysis.Points.Max(p => t1 / p.MinSeconds)) * 1.05);
+        plot.Axes.SetLimits(0.8, maxP + 0.2, 0, Math.Max(maxP, analysis.Points.Max(p => Math.Max(t1 / p.MinSeconds, p.RelativeSpeedup))) * 1.05);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 
@@ -115,6 +135,14 @@ public static class Charts
         var measured = plot.Add.Scatter(ps, analysis.Points.Select(p => p.MedianSeconds).ToArray());
         measured.LegendText = "measured median";
         measured.Color = Colors.Red;
+        if (analysis.Serial is { } serial)
+        {
+            var line = plot.Add.HorizontalLine(analysis.BaselineSeconds);
+            line.Color = Colors.DarkRed;
+            line.LinePattern = LinePattern.Dotted;
+            line.LegendText = $"T_serial = {analysis.BaselineSeconds:F3} s (pinned, median of {serial.Runs.Count})";
+        }
+
         if (analysis.Bounds.Count > 0)
         {
             Curve(plot, ps, [.. analysis.Bounds.Select(b => b.LowerBoundSeconds)], "max(T1/P, T∞)", Colors.Black, LinePattern.Dashed);
@@ -126,7 +154,7 @@ public static class Charts
         plot.XLabel("P (tasks in flight)");
         plot.YLabel("wall time (s)");
         plot.ShowLegend(Alignment.UpperRight);
-        plot.Axes.SetLimitsY(0, analysis.Points.Max(p => p.MaxSeconds) * 1.1);
+        plot.Axes.SetLimitsY(0, Math.Max(analysis.Points.Max(p => p.MaxSeconds), analysis.Serial?.MaxSeconds ?? 0) * 1.1);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 

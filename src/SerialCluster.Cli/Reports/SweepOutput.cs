@@ -11,7 +11,7 @@ namespace SerialCluster.Cli.Reports;
 /// <summary>A sweep's outputs: the JSON document, the CSV table, the terminal table and chart, and the HTML report.</summary>
 public static class SweepOutput
 {
-    public const string CsvHeader = "p,seconds,speedup,efficiency,karpFlatt,runs,minSeconds,maxSeconds,spread,saturated,lowerBoundSeconds,brentSeconds,burdenedSeconds,amdahlSpeedup,uslSpeedup,predictedSeconds,capacity,amdahlOnMeasuredCoresSpeedup,amdahlPairedSpeedup";
+    public const string CsvHeader = "p,seconds,speedup,efficiency,karpFlatt,runs,minSeconds,maxSeconds,spread,saturated,lowerBoundSeconds,brentSeconds,burdenedSeconds,amdahlSpeedup,uslSpeedup,predictedSeconds,capacity,amdahlOnMeasuredCoresSpeedup,amdahlPairedSpeedup,relativeSpeedup";
 
     public static JsonObject Json(SweepResult sweep)
     {
@@ -25,6 +25,20 @@ public static class SweepOutput
             ["cores"] = sweep.Cores,
             ["repeat"] = sweep.Repeat,
             ["saturation"] = sweep.SaturationNote,
+            ["speedupBaseline"] = a.IsAbsolute ? "absolute" : "relative",
+            ["baselineSeconds"] = JsonNumber(a.BaselineSeconds),
+            ["verdict"] = SweepVerdict.Describe(sweep),
+            ["serialBaseline"] = a.Serial is not { } serial ? null : new JsonObject
+            {
+                ["mode"] = "pinned",
+                ["medianSeconds"] = serial.MedianSeconds,
+                ["minSeconds"] = serial.MinSeconds,
+                ["maxSeconds"] = serial.MaxSeconds,
+                ["runs"] = new JsonArray([.. (sweep.SerialRuns ?? []).Select(r => (JsonNode)new JsonObject
+                {
+                    ["repeat"] = r.Repeat, ["seconds"] = r.Seconds, ["jobId"] = r.Status.JobId,
+                })]),
+            },
             ["runs"] = new JsonArray([.. sweep.Runs.Select(r => (JsonNode)new JsonObject
             {
                 ["p"] = r.P, ["repeat"] = r.Repeat, ["seconds"] = r.Seconds, ["jobId"] = r.Status.JobId,
@@ -42,6 +56,7 @@ public static class SweepOutput
                     ["maxSeconds"] = p.MaxSeconds,
                     ["spread"] = p.Spread,
                     ["speedup"] = p.Speedup,
+                    ["relativeSpeedup"] = p.RelativeSpeedup,
                     ["efficiency"] = p.Efficiency,
                     ["karpFlatt"] = JsonNumber(p.KarpFlatt),
                     ["saturated"] = p.Saturated,
@@ -62,6 +77,7 @@ public static class SweepOutput
             {
                 ["amdahl"] = a.Amdahl is null ? null : new JsonObject
                 {
+                    ["baseline"] = a.Amdahl.Absolute ? "absolute" : "relative",
                     ["serialFraction"] = a.Amdahl.SerialFraction.Value,
                     ["serialFractionStdErr"] = JsonNumber(a.Amdahl.SerialFraction.StandardError),
                     ["t1Seconds"] = a.Amdahl.T1Seconds.Value,
@@ -69,32 +85,50 @@ public static class SweepOutput
                     ["rmseSeconds"] = a.Amdahl.RmseSeconds,
                     ["observations"] = a.Amdahl.Observations,
                 },
+                ["amdahlRelative"] = a.AmdahlRelative is not { } rel ? null : new JsonObject
+                {
+                    ["baseline"] = "relative",
+                    ["serialFraction"] = rel.SerialFraction.Value,
+                    ["serialFractionStdErr"] = JsonNumber(rel.SerialFraction.StandardError),
+                    ["t1Seconds"] = rel.T1Seconds.Value,
+                    ["maxSpeedup"] = JsonNumber(rel.MaxSpeedup),
+                    ["rmseSeconds"] = rel.RmseSeconds,
+                    ["observations"] = rel.Observations,
+                },
                 ["amdahlOnMeasuredCores"] = a.AmdahlOnMeasuredCores is not { } onCores ? null : new JsonObject
                 {
+                    ["baseline"] = a.IsAbsolute ? "absolute" : "relative",
                     ["serialFraction"] = onCores.SerialFraction.Value,
                     ["serialFractionStdErr"] = JsonNumber(onCores.SerialFraction.StandardError),
                     ["t1Seconds"] = onCores.T1Seconds.Value,
                     ["rmseSeconds"] = onCores.RmseSeconds,
                     ["observations"] = onCores.Observations,
-                    ["model"] = "T(P) = T1 · (f + (1 − f)/C(P)), C(P) = the capacity measured by the control",
+                    ["model"] = a.IsAbsolute
+                        ? "T(P) = T_serial · (f + (1 − f)/C(P)), C(P) = the capacity measured by the control"
+                        : "T(P) = T1 · (f + (1 − f)/C(P)), C(P) = the capacity measured by the control",
                 },
                 ["amdahlPaired"] = a.AmdahlPaired is not { } paired ? null : new JsonObject
                 {
+                    ["baseline"] = a.IsAbsolute ? "absolute" : "relative",
                     ["serialFraction"] = paired.SerialFraction.Value,
                     ["serialFractionStdErr"] = JsonNumber(paired.SerialFraction.StandardError),
                     ["rmseRatio"] = paired.RmseRatio,
                     ["points"] = paired.Points,
                     ["rounds"] = paired.Rounds,
-                    ["model"] = "T_r(P)/T_r(1) = f + (1 − f)/C_r(P), each repeat round r against its own control",
+                    ["model"] = a.IsAbsolute
+                        ? "T_r(P)/T_serial,r = f + (1 − f)/C_r(P), each repeat round r against its own pinned run and control"
+                        : "T_r(P)/T_r(1) = f + (1 − f)/C_r(P), each repeat round r against its own control",
                 },
                 ["gustafson"] = a.Gustafson is null ? null : new JsonObject
                 {
+                    ["baseline"] = a.IsAbsolute ? "absolute" : "relative",
                     ["serialFraction"] = a.Gustafson.SerialFraction.Value,
                     ["serialFractionStdErr"] = JsonNumber(a.Gustafson.SerialFraction.StandardError),
                     ["scaledSpeedupAtCores"] = a.Gustafson.ScaledSpeedup(sweep.Cores),
                 },
                 ["usl"] = a.Usl is null ? null : new JsonObject
                 {
+                    ["baseline"] = "relative",
                     ["sigma"] = a.Usl.Sigma.Value,
                     ["sigmaStdErr"] = JsonNumber(a.Usl.Sigma.StandardError),
                     ["kappa"] = a.Usl.Kappa.Value,
@@ -163,7 +197,8 @@ public static class SweepOutput
                 Numbers.Csv(check.PredictedSeconds),
                 Numbers.Csv(a.CapacityAt(p.P)?.Capacity ?? double.NaN),
                 Numbers.Csv(a.AmdahlOnMeasuredCores?.Speedup(p.P) ?? double.NaN),
-                Numbers.Csv(a.AmdahlPaired?.Speedup(p.P) ?? double.NaN)));
+                Numbers.Csv(a.AmdahlPaired?.Speedup(p.P) ?? double.NaN),
+                Numbers.Csv(p.RelativeSpeedup)));
         }
 
         return text.ToString();
@@ -173,10 +208,20 @@ public static class SweepOutput
     public static List<string> Findings(SweepResult sweep)
     {
         var a = sweep.Analysis;
-        var lines = new List<string>();
+        var lines = new List<string>
+        {
+            $"verdict: {SweepVerdict.Describe(sweep)}",
+            $"speedup, efficiency, Karp–Flatt, bounds and the Amdahl and Gustafson fits are {a.BaselineLabel}"
+                + (a.IsAbsolute ? "; the relative column is T(1)/T(P) of the same mode (scalability), not speedup" : string.Empty),
+        };
         if (a.Amdahl is { } amdahl)
         {
-            lines.Add($"Amdahl: serial fraction f = {F(amdahl.SerialFraction.Value)} ± {F(amdahl.SerialFraction.StandardError)} (least squares over {amdahl.Observations} runs with P ≤ {sweep.Cores}); speedup limit 1/f = {F(amdahl.MaxSpeedup, "F2")}×");
+            lines.Add($"Amdahl{(amdahl.Absolute ? " (absolute, T1 held at T_serial)" : string.Empty)}: serial fraction f = {F(amdahl.SerialFraction.Value)} ± {F(amdahl.SerialFraction.StandardError)} (least squares over {amdahl.Observations} runs with P ≤ {sweep.Cores}); speedup limit 1/f = {F(amdahl.MaxSpeedup, "F2")}×");
+        }
+
+        if (a.AmdahlRelative is { } rel)
+        {
+            lines.Add($"Amdahl relative (T1 fitted: this mode against its own P = 1): f = {F(rel.SerialFraction.Value)} ± {F(rel.SerialFraction.StandardError)}, T1 = {F(rel.T1Seconds.Value)} s against T_serial = {F(a.BaselineSeconds)} s");
         }
 
         if (a.AmdahlOnMeasuredCores is { } onCores)
@@ -186,7 +231,7 @@ public static class SweepOutput
         }
         if (a.AmdahlPaired is { } paired)
         {
-            lines.Add($"Amdahl on measured cores, round by round: f = {F(paired.SerialFraction.Value)} ± {F(paired.SerialFraction.StandardError)} — each round's T(P)/T(1) against the capacity the control measured in that same round ({paired.Points} points from {paired.Rounds} rounds): a round where the machine was busier slows the job and the control together, so it cancels; the figure to read when C(P) moved between rounds");
+            lines.Add($"Amdahl on measured cores, round by round: f = {F(paired.SerialFraction.Value)} ± {F(paired.SerialFraction.StandardError)} — each round's T(P)/{(a.IsAbsolute ? "T_serial (its own pinned run)" : "T(1)")} against the capacity the control measured in that same round ({paired.Points} points from {paired.Rounds} rounds): a round where the machine was busier slows the job and the control together, so it cancels; the figure to read when C(P) moved between rounds");
         }
 
         if (a.AmdahlOnMeasuredCores is null && sweep.Control is not null)
@@ -202,8 +247,8 @@ public static class SweepOutput
         if (a.Usl is { } usl)
         {
             lines.Add(usl.KappaFitted
-                ? $"USL: σ = {F(usl.Sigma.Value)} ± {F(usl.Sigma.StandardError)}, κ = {F(usl.Kappa.Value, "F5")} ± {F(usl.Kappa.StandardError, "F5")}, peak at N* = √((1−σ)/κ) = {F(usl.PeakN, "F1")}"
-                : $"USL: σ = {F(usl.Sigma.Value)} ± {F(usl.Sigma.StandardError)}; κ needs three or more distinct P and is held at 0");
+                ? $"USL (relative: the mode's own scaling, C(1) = 1): σ = {F(usl.Sigma.Value)} ± {F(usl.Sigma.StandardError)}, κ = {F(usl.Kappa.Value, "F5")} ± {F(usl.Kappa.StandardError, "F5")}, peak at N* = √((1−σ)/κ) = {F(usl.PeakN, "F1")}"
+                : $"USL (relative: the mode's own scaling, C(1) = 1): σ = {F(usl.Sigma.Value)} ± {F(usl.Sigma.StandardError)}; κ needs three or more distinct P and is held at 0");
         }
 
         if (a.WorkSpan is { } ws)
@@ -225,9 +270,17 @@ public static class SweepOutput
     {
         var a = sweep.Analysis;
         var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"{sweep.Workload} sweep, {sweep.Repeat} run(s) per P, {sweep.Mode} on the {sweep.Cluster} ({sweep.Cores} cores)"));
-        foreach (var column in new[] { "P", "median", "min–max", "speedup", "efficiency", "Karp–Flatt", "bound max(T1/P,T∞)", "Brent", "burdened", "Amdahl fit", "USL fit", "capacity C(P)", "Amdahl on C(P)", "paired on C_r(P)", "" })
+        var speedupColumn = a.IsAbsolute ? "speedup T_serial/T(P)" : "speedup T(1)/T(P)";
+        foreach (var column in new[] { "P", "median", "min–max", speedupColumn, "relative T(1)/T(P)", "efficiency", "Karp–Flatt", "bound max(T1/P,T∞)", "Brent", "burdened", "Amdahl fit", "USL fit", "capacity C(P)", "Amdahl on C(P)", "paired on C_r(P)", "" })
         {
             table.AddColumn(new TableColumn(column).RightAligned());
+        }
+
+        if (a.Serial is { } serial)
+        {
+            table.AddRow(
+                "serial", F(serial.MedianSeconds) + " s", Markup.Escape($"{F(serial.MinSeconds)}–{F(serial.MaxSeconds)}"), "1.00×", "—", "—", "—", "—", "—", "—", "—", "—", "—", "—", "—",
+                "[grey]pinned baseline[/]");
         }
 
         foreach (var p in a.Points)
@@ -238,6 +291,7 @@ public static class SweepOutput
                 F(p.MedianSeconds) + " s",
                 Markup.Escape($"{F(p.MinSeconds)}–{F(p.MaxSeconds)}"),
                 F(p.Speedup, "F2") + "×",
+                F(p.RelativeSpeedup, "F2") + "×",
                 F(p.Efficiency, "P0"),
                 F(p.KarpFlatt),
                 bound is null ? "—" : F(bound.LowerBoundSeconds) + " s",
@@ -252,7 +306,7 @@ public static class SweepOutput
         }
 
         console.Write(table);
-        var chart = new BarChart().Width(70).Label("[bold]speedup T(1)/T(P)[/] (ideal = P up to the cores)").WithMaxValue(Math.Max(a.Points.Max(p => p.P), a.Points.Max(p => p.Speedup)));
+        var chart = new BarChart().Width(70).Label($"[bold]{speedupColumn}[/] (ideal = P up to the cores)").WithMaxValue(Math.Max(a.Points.Max(p => p.P), a.Points.Max(p => p.Speedup)));
         foreach (var p in a.Points)
         {
             chart.AddItem($"P={p.P} measured", Math.Round(p.Speedup, 2), p.Saturated ? Color.Yellow : Color.Green);
@@ -274,19 +328,21 @@ public static class SweepOutput
             .Paragraph($"{sweep.Workload} {parameters}; mode {sweep.Mode}; {sweep.Repeat} run(s) per P on the {sweep.Cluster} with {sweep.Cores} cores."
                 + (sweep.Control is { } control
                     ? $" Capacity control: after each job at P ≤ {sweep.Cores}, {SweepControl.Kernel}, {control.ChunkSteps:N0} steps per task (~{F(control.TaskSeconds)} s alone); C(P) = P · t(1 task) / t(P tasks)."
-                    : " Capacity control off: the Amdahl fit assumes P ideal cores."))
+                    : " Capacity control off: the Amdahl fit assumes P ideal cores.")
+                + $" Speedups are {a.BaselineLabel}.")
+            .Paragraph($"Verdict: {SweepVerdict.Describe(sweep)}")
             .Image(Charts.Speedup(a, $"{sweep.Workload}: speedup against P"), "speedup chart")
             .Image(Charts.Times(a, $"{sweep.Workload}: wall time against P"), "wall time chart")
             .Heading("Points")
             .Table(
-                ["P", "runs", "median s", "min s", "max s", "speedup", "efficiency", "Karp–Flatt", "max(T1/P,T∞) s", "Brent s", "burdened s", "predicted s", "capacity C(P)", "saturated"],
+                ["P", "runs", "median s", "min s", "max s", a.IsAbsolute ? "speedup T_serial/T(P)" : "speedup T(1)/T(P)", "relative T(1)/T(P)", "efficiency", "Karp–Flatt", "max(T1/P,T∞) s", "Brent s", "burdened s", "predicted s", "capacity C(P)", "saturated"],
                 a.Points.Select(p =>
                 {
                     var bound = a.Bounds.FirstOrDefault(b => b.P == p.P);
                     var check = sweep.Checks.First(c => c.P == p.P);
                     return (IReadOnlyList<string>)[
                         p.P.ToString(CultureInfo.InvariantCulture), p.Runs.ToString(CultureInfo.InvariantCulture), F(p.MedianSeconds), F(p.MinSeconds), F(p.MaxSeconds),
-                        F(p.Speedup, "F2"), F(p.Efficiency, "P0"), F(p.KarpFlatt), F(bound?.LowerBoundSeconds ?? double.NaN), F(bound?.BrentSeconds ?? double.NaN),
+                        F(p.Speedup, "F2"), F(p.RelativeSpeedup, "F2"), F(p.Efficiency, "P0"), F(p.KarpFlatt), F(bound?.LowerBoundSeconds ?? double.NaN), F(bound?.BrentSeconds ?? double.NaN),
                         F(bound?.BurdenedSeconds ?? double.NaN), F(check.PredictedSeconds), F(a.CapacityAt(p.P)?.Capacity ?? double.NaN, "F2"), p.Saturated ? "yes" : "no"];
                 }))
             .Heading("Fits, bounds and checks")

@@ -7,7 +7,9 @@ namespace SerialCluster.Cli.Reports;
 /// <summary>
 /// A finished sweep: what ran where, every run, the analysis, the job at P = 1 whose wall time is the median (the
 /// baseline whose work, span and task times feed the bounds and the what-if model), and that model's checks against
-/// every measured P; and the capacity control's runs when one ran (null with <c>--capacity-control off</c>).
+/// every measured P; the capacity control's runs when one ran (null with <c>--capacity-control off</c>); and the serial
+/// baseline's runs — the job pinned, in the same rounds — that make every speedup absolute (empty with
+/// <c>--baseline none</c>; a pinned sweep is its own baseline).
 /// </summary>
 public sealed record SweepResult(
     string Workload,
@@ -21,7 +23,8 @@ public sealed record SweepResult(
     JobStatus Baseline,
     WhatIfModel Model,
     IReadOnlyList<WhatIfCheck> Checks,
-    SweepControl? Control = null)
+    SweepControl? Control = null,
+    IReadOnlyList<SweepRun>? SerialRuns = null)
 {
     public static SweepResult Build(
         string workload,
@@ -31,18 +34,20 @@ public sealed record SweepResult(
         int cores,
         int repeat,
         IReadOnlyList<SweepRun> runs,
-        SweepControl? control = null)
+        SweepControl? control = null,
+        IReadOnlyList<SweepRun>? serialRuns = null)
     {
         var ones = runs.Where(r => r.P == 1).OrderBy(r => r.Seconds).ToList();
         var baseline = ones[(ones.Count - 1) / 2].Status;
         var profile = baseline.Profile!;
-        var analysis = ScalingAnalysis.Analyze([.. runs.Select(r => new Observation(r.P, r.Seconds, r.Repeat))], cores, ProfileMapping.WorkSpan(profile), control?.Runs.Select(r => r.Run).ToList());
+        var analysis = ScalingAnalysis.Analyze([.. runs.Select(r => new Observation(r.P, r.Seconds, r.Repeat))], cores, ProfileMapping.WorkSpan(profile), control?.Runs.Select(r => r.Run).ToList(),
+            serialRuns is { Count: > 0 } ? new SerialBaseline([.. serialRuns.Select(r => new Observation(1, r.Seconds, r.Repeat))], "pinned: the whole job on one core") : null);
         var model = ProfileMapping.Model(profile, 1);
         // With a measured capacity the schedule is simulated on the cores the machine delivered at that P.
         var checks = analysis.Points.Select(p => analysis.CapacityAt(p.P) is { } c
             ? WhatIfCheck.OnCapacity(model, p.P, cores, c.Capacity, p.MedianSeconds, p.Spread)
             : WhatIfCheck.Of(model, p.P, cores, p.MedianSeconds, p.Spread)).ToList();
-        return new SweepResult(workload, parameters, mode, cluster, cores, repeat, runs, analysis, baseline, model, checks, control);
+        return new SweepResult(workload, parameters, mode, cluster, cores, repeat, runs, analysis, baseline, model, checks, control, serialRuns ?? []);
     }
 
     /// <summary>The sentence the output carries whenever a swept P exceeds the cores available.</summary>

@@ -26,7 +26,23 @@ public sealed class SweepCommandTests : IDisposable
         Assert.Equal(6, document["runs"]!.AsArray().Count);
         var points = document["points"]!.AsArray();
         Assert.Equal([1, 2, int.Parse(beyond, CultureInfo.InvariantCulture)], points.Select(p => p!["p"]!.GetValue<int>()).ToArray());
-        Assert.Equal(1.0, points[0]!["speedup"]!.GetValue<double>());
+        // Speedup is absolute (against the pinned run of every round); the relative T(1)/T(P) stands beside it.
+        Assert.Equal("absolute", document["speedupBaseline"]!.GetValue<string>());
+        Assert.Equal("pinned", document["serialBaseline"]!["mode"]!.GetValue<string>());
+        Assert.Equal(2, document["serialBaseline"]!["runs"]!.AsArray().Count);
+        var serial = document["serialBaseline"]!["medianSeconds"]!.GetValue<double>();
+        Assert.Equal(serial, document["baselineSeconds"]!.GetValue<double>());
+        Assert.Equal(1.0, points[0]!["relativeSpeedup"]!.GetValue<double>());
+        foreach (var point in points)
+        {
+            Assert.Equal(serial / point!["seconds"]!.GetValue<double>(), point["speedup"]!.GetValue<double>(), 12);
+            Assert.Equal(points[0]!["seconds"]!.GetValue<double>() / point["seconds"]!.GetValue<double>(), point["relativeSpeedup"]!.GetValue<double>(), 12);
+        }
+
+        Assert.Equal("absolute", document["fits"]!["amdahl"]!["baseline"]!.GetValue<string>());
+        Assert.NotNull(document["fits"]!["amdahlRelative"]);
+        Assert.Contains("pinned (serial baseline)", stderr, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(document["verdict"]!.GetValue<string>()));
         Assert.True(points[2]!["saturated"]!.GetValue<bool>());
         Assert.Contains("saturation", document["saturation"]!.GetValue<string>(), StringComparison.Ordinal);
         // Amdahl sees only P ≤ the cores (here 1 and 2); the USL every point, so with three distinct P it fits κ too.
@@ -51,7 +67,7 @@ public sealed class SweepCommandTests : IDisposable
 
         var lines = File.ReadAllLines(csv);
         Assert.StartsWith("p,seconds,speedup,efficiency,karpFlatt,", lines[0], StringComparison.Ordinal);
-        Assert.EndsWith(",capacity,amdahlOnMeasuredCoresSpeedup,amdahlPairedSpeedup", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith(",capacity,amdahlOnMeasuredCoresSpeedup,amdahlPairedSpeedup,relativeSpeedup", lines[0], StringComparison.Ordinal);
         Assert.Equal(4, lines.Length);
         var header = lines[0].Split(',');
         foreach (var line in lines.Skip(1))
@@ -81,11 +97,34 @@ public sealed class SweepCommandTests : IDisposable
         Assert.DoesNotContain("capacity control", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task APinnedSweepIsItsOwnBaselineAndWithoutABaselineSpeedupIsRelative()
+    {
+        var (code, stdout, stderr) = await CliHarness.RunAsync(
+            "sweep", "hashchain", "--set", "steps=20000", "--parallelism", "1,2", "--repeat", "1", "--warmup", "0",
+            "--capacity-control", "off", "--mode", "pinned", "--json");
+        Assert.True(code == 0, stderr);
+        var pinned = JsonNode.Parse(stdout)!.AsObject();
+        Assert.Equal("absolute", pinned["speedupBaseline"]!.GetValue<string>());
+        Assert.Equal(pinned["points"]![0]!["seconds"]!.GetValue<double>(), pinned["baselineSeconds"]!.GetValue<double>());
+        Assert.DoesNotContain("pinned (serial baseline)", stderr, StringComparison.Ordinal);
+
+        (code, stdout, stderr) = await CliHarness.RunAsync(
+            "sweep", "hashchain", "--set", "steps=20000", "--parallelism", "1,2", "--repeat", "1", "--warmup", "0",
+            "--capacity-control", "off", "--baseline", "none", "--json");
+        Assert.True(code == 0, stderr);
+        var relative = JsonNode.Parse(stdout)!.AsObject();
+        Assert.Equal("relative", relative["speedupBaseline"]!.GetValue<string>());
+        Assert.Null(relative["serialBaseline"]);
+        Assert.Equal(1.0, relative["points"]![0]!["speedup"]!.GetValue<double>());
+    }
+
     [Theory]
     [InlineData("--capacity-control", "maybe", "--capacity-control 'maybe' is not a choice; allowed: on, off")]
     [InlineData("--parallelism", "2,4", "must include 1")]
     [InlineData("--parallelism", "1,x", "'x' is not a parallelism")]
-    [InlineData("--mode", "pinned", "cannot be swept")]
+    [InlineData("--mode", "fast", "--mode 'fast' is not a mode; allowed: scatter, auto, pinned")]
+    [InlineData("--baseline", "maybe", "--baseline 'maybe' is not a choice; allowed: pinned, none")]
     [InlineData("--repeat", "0", "--repeat 0 is out of range")]
     [InlineData("--csv", "/nonexistent-folder/x.csv", "does not exist")]
     public async Task BadOptionsFailBeforeAnyJobRuns(string option, string value, string message)

@@ -1,0 +1,59 @@
+using SerialCluster.Analysis.Scaling;
+using static SerialCluster.Cli.Reports.Numbers;
+
+namespace SerialCluster.Cli.Reports;
+
+/// <summary>
+/// A sweep's conclusion in one sentence, for someone deciding between more cores and a faster one. Read against the
+/// best serial run when the sweep measured it: a parallel form slower than one core is said to be slower, whatever it
+/// gains against its own P = 1. On cores that delivered well under their count (the capacity control) the verdict is
+/// "inconclusive" rather than a judgement of the program.
+/// </summary>
+public static class SweepVerdict
+{
+    /// <summary>Below this share of P, the capacity control says the cores were busy with something else.</summary>
+    public const double BusyCapacityShare = 0.6;
+
+    /// <summary>A speedup this close to 1 (either side) is no gain and no loss.</summary>
+    public const double Even = 0.05;
+
+    public static string Describe(SweepResult sweep) => Describe(sweep.Analysis, sweep.Mode);
+
+    public static string Describe(ScalingAnalysis a, string mode)
+    {
+        var top = a.Points.Where(p => !p.Saturated && p.P > 1).MaxBy(p => p.P);
+        if (top is null)
+        {
+            return "no P above 1 within the cores was measured: nothing to conclude about more cores";
+        }
+
+        var busy = a.CapacityAt(top.P) is { } c && c.Capacity < BusyCapacityShare * top.P
+            ? $"inconclusive: the {top.P} cores delivered only {F(c.Capacity, "F2")} cores' worth of work to the control beside these runs (the machine was busy); rerun on an idle machine. Measured: "
+            : string.Empty;
+        var baseline = a.IsAbsolute ? "the best serial run (pinned)" : $"this mode at P = 1";
+        string verdict;
+        if (top.Speedup < 1 - Even)
+        {
+            verdict = a.IsAbsolute
+                ? $"more cores made it slower: at P = {top.P} the {mode} job takes {F(1 / top.Speedup, "F2")}× as long as {baseline} — the barriers and dispatch cost more than the width saved; run it pinned, and only a faster core would help"
+                : $"more cores made it slower: at P = {top.P} it takes {F(1 / top.Speedup, "F2")}× as long as at P = 1";
+            if (a.IsAbsolute && top.RelativeSpeedup > 1 + Even)
+            {
+                verdict += $" (against its own P = 1 it scales {F(top.RelativeSpeedup, "F2")}×: scalability, not speedup)";
+            }
+        }
+        else if (top.Speedup <= 1 + Even)
+        {
+            verdict = $"serial: at P = {top.P} it is no faster than {baseline} ({F(top.Speedup, "F2")}×); more cores cannot help, a faster core would";
+        }
+        else
+        {
+            var share = top.Speedup / top.P;
+            verdict = share >= 0.8
+                ? $"parallel: more cores help — {F(top.Speedup, "F2")}× against {baseline} on {top.P} cores ({F(share, "P0")} of linear)"
+                : $"parallel, but overhead-bound: {F(top.Speedup, "F2")}× against {baseline} on {top.P} cores ({F(share, "P0")} of linear); give each task more work";
+        }
+
+        return busy + verdict;
+    }
+}
