@@ -231,7 +231,7 @@ def overview():
 
     b.row("Amdahl (last job per workload)")
     b.add("timeseries", "Speedup against its bound",
-          "The last job's speedup (work / wall) beside the most its plan allows at the P it ran with.", "suffix:×",
+          "The last job's absolute speedup — against the best single-core run of the same parameters (its pinned runs' median, else the cost model's pinned prediction; a sweep's pinned baseline) — beside the most its plan allows at the P it ran with. Below 1: more cores made it slower.", "suffix:×",
           [(f"workload:serialcluster_last_job_speedup:newest{{{WORKLOAD}}}", "{{workload}} speedup"),
            (f"workload:serialcluster_last_job_bound:newest{{{WORKLOAD}}}", "{{workload}} bound")], w=8,
           field_defaults={"decimals": 2})

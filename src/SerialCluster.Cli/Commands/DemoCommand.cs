@@ -13,7 +13,8 @@ namespace SerialCluster.Cli.Commands;
 
 /// <summary>
 /// <c>serialcluster demo</c>: the whole idea in one table. A serial workload (hashchain) and a parallel one
-/// (montecarlo), sized to the same single-core time on this machine, each run at P = 1 and at every core.
+/// (montecarlo), sized to the same single-core time on this machine, each run pinned (the best single-core run, the
+/// baseline of absolute speedup), then scattered at P = 1 and at every core.
 /// </summary>
 public sealed class DemoCommand(ConsoleStreams console) : AsyncCommand<DemoSettings>
 {
@@ -44,15 +45,16 @@ public sealed class DemoCommand(ConsoleStreams console) : AsyncCommand<DemoSetti
             ("montecarlo", new() { ["samples"] = Text(samples), ["tasks"] = Text(tasks) }),
         })
         {
+            var serial = await RunAsync(runner, workload, parameters, 1, $"{workload} pinned", cancellationToken, JobMode.Pinned);
             var one = await RunAsync(runner, workload, parameters, 1, $"{workload} P=1", cancellationToken);
             var all = await RunAsync(runner, workload, parameters, cores, $"{workload} P={cores}", cancellationToken);
-            if (one.ResultJson != all.ResultJson)
+            if (one.ResultJson != all.ResultJson || serial.ResultJson != one.ResultJson)
             {
-                throw new CliException(ExitCodes.JobFailed, $"{workload} gave different results at P=1 and P={cores}: {one.ResultJson} vs {all.ResultJson}");
+                throw new CliException(ExitCodes.JobFailed, $"{workload} gave different results pinned, at P=1 and at P={cores}: {serial.ResultJson} vs {one.ResultJson} vs {all.ResultJson}");
             }
 
             var plan = WorkloadCatalog.Get(workload).Plan(parameters);
-            rows.Add(new DemoRow(workload, plan, one.Profile!, all.Profile!, cores, machineCores));
+            rows.Add(new DemoRow(workload, plan, serial.Profile!, one.Profile!, all.Profile!, cores, machineCores));
         }
 
         if (settings.Json)
@@ -77,9 +79,10 @@ public sealed class DemoCommand(ConsoleStreams console) : AsyncCommand<DemoSetti
     {
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("workload").AddColumn(new TableColumn("work").RightAligned()).AddColumn(new TableColumn("span").RightAligned())
-            .AddColumn(new TableColumn("parallelism").RightAligned()).AddColumn(new TableColumn("T(1)").RightAligned())
+            .AddColumn(new TableColumn("parallelism").RightAligned()).AddColumn(new TableColumn("T_serial").RightAligned())
+            .AddColumn(new TableColumn("T(1)").RightAligned())
             .AddColumn(new TableColumn($"T({cores})").RightAligned()).AddColumn(new TableColumn("speedup").RightAligned())
-            .AddColumn(new TableColumn("bound").RightAligned());
+            .AddColumn(new TableColumn("relative").RightAligned()).AddColumn(new TableColumn("bound").RightAligned());
         foreach (var row in rows)
         {
             table.AddRow(
@@ -87,9 +90,11 @@ public sealed class DemoCommand(ConsoleStreams console) : AsyncCommand<DemoSetti
                 Markup.Escape($"{row.Plan.Work:N0}"),
                 Markup.Escape($"{row.Plan.Span:N0}"),
                 ProfileView.Number(row.PlanParallelism, "F1"),
+                ProfileView.Seconds(row.Serial.WallSeconds),
                 ProfileView.Seconds(row.One.WallSeconds),
                 ProfileView.Seconds(row.All.WallSeconds),
                 ProfileView.Number(row.Speedup, "F2") + "×",
+                ProfileView.Number(row.Relative, "F2") + "×",
                 ProfileView.Number(row.Bound, "F2") + "×");
         }
 
@@ -100,12 +105,15 @@ public sealed class DemoCommand(ConsoleStreams console) : AsyncCommand<DemoSetti
         }
 
         console.Out.MarkupLine(Markup.Escape(
-            $"work and span are in each workload's unit (SHA-256 steps; samples); parallelism = work/span; bound = the most speedup the plan allows on {cores} cores; speedup = T(1)/T({cores}) measured on {machineCores} cores."));
+            $"work and span are in each workload's unit (SHA-256 steps; samples); parallelism = work/span; bound = the most speedup the plan allows on {cores} cores; T_serial = the job pinned (whole chain, one core); speedup = T_serial/T({cores}), absolute; relative = T(1)/T({cores}) of the scattered job (scalability, not speedup); measured on {machineCores} cores."));
+        console.Out.MarkupLine(Markup.Escape(
+            "next: `serialcluster contrast` runs the paper's paired controls side by side (Rule 110 vs Rule 90, fold vs tree, a secret vs parallelism, …); docs/PAPER.md maps each claim to its command."));
     }
 
-    private async Task<JobStatus> RunAsync(JobRunner runner, string workload, Dictionary<string, string> parameters, int parallelism, string label, CancellationToken cancellationToken)
+    private async Task<JobStatus> RunAsync(
+        JobRunner runner, string workload, Dictionary<string, string> parameters, int parallelism, string label, CancellationToken cancellationToken, JobMode mode = JobMode.Scatter)
     {
-        var spec = new JobSpec(workload, parameters, JobMode.Scatter, parallelism);
+        var spec = new JobSpec(workload, parameters, mode, parallelism);
         var status = await JobProgress.ShowAsync(console, label, progress => runner.RunAsync(spec, progress, cancellationToken));
         return status.State == JobState.Completed
             ? status
@@ -114,11 +122,15 @@ public sealed class DemoCommand(ConsoleStreams console) : AsyncCommand<DemoSetti
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record DemoRow(string Workload, WorkloadPlan Plan, JobProfile One, JobProfile All, int Cores, int MachineCores)
+    private sealed record DemoRow(string Workload, WorkloadPlan Plan, JobProfile Serial, JobProfile One, JobProfile All, int Cores, int MachineCores)
     {
         public double PlanParallelism => (double)Plan.Work / Plan.Span;
 
-        public double Speedup => One.WallSeconds / All.WallSeconds;
+        /// <summary>Absolute: against the best single-core run (pinned).</summary>
+        public double Speedup => Serial.WallSeconds / All.WallSeconds;
+
+        /// <summary>The scattered job against its own P = 1: scalability, not speedup.</summary>
+        public double Relative => One.WallSeconds / All.WallSeconds;
 
         public double Bound => SpeedupBounds.PlanBound(Plan.Stages, Cores);
 
@@ -131,10 +143,12 @@ public sealed class DemoCommand(ConsoleStreams console) : AsyncCommand<DemoSetti
             ["span"] = Plan.Span,
             ["unit"] = Plan.Unit,
             ["parallelism"] = PlanParallelism,
+            ["serialSeconds"] = Serial.WallSeconds,
             ["t1Seconds"] = One.WallSeconds,
             ["tpSeconds"] = All.WallSeconds,
             ["p"] = Cores,
             ["speedup"] = Speedup,
+            ["relativeSpeedup"] = Relative,
             ["bound"] = Bound,
             ["verdict"] = Verdict,
         };

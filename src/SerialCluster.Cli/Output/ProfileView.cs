@@ -55,7 +55,15 @@ public static class ProfileView
         table.AddRow("serial silo", Markup.Escape(profile.SerialSilo ?? "-"), "where chains ran");
         table.AddRow("plan work", Markup.Escape($"{profile.Work:N0} {profile.Unit}"), "theoretical T1 in the workload's unit");
         table.AddRow("plan span", Markup.Escape($"{profile.Span:N0} {profile.Unit}"), "theoretical T∞");
-        table.AddRow("bound at P", Number(SpeedupBounds.PlanBound(plan.Stages, Math.Max(1, profile.ParallelismCap)), "F2") + "×", "most speedup the plan allows on P cores");
+        table.AddRow("bound at P", Number(SpeedupBounds.PlanBound(plan.Stages, Math.Max(1, profile.ParallelismCap)), "F2") + "×", "most speedup the plan's units allow on P cores (barriers and dispatch cost nothing here)");
+        if (SerialReference.From(profile) is { } serial)
+        {
+            var speedup = serial.SpeedupOf(profile.WallSeconds);
+            table.AddRow(
+                "vs serial",
+                Number(speedup, "F2") + "×",
+                Markup.Escape($"T_serial / wall, T_serial = {Seconds(serial.Seconds)}: {serial.Source}{(speedup < 0.95 ? " — slower than one core" : string.Empty)}"));
+        }
         console.Write(table);
         WritePredictions(console, profile);
     }

@@ -6,8 +6,9 @@ using SerialCluster.Kernels.Plans;
 namespace SerialCluster.Grains.Diagnostics;
 
 /// <summary>
-/// What a completed job puts in its workload's last-job gauges: speedup = work / wall (the parallelism it achieved
-/// against one core), parallelism = work / span, serial fraction = Karp–Flatt e at the P it used (NaN at P = 1), and
+/// What a completed job puts in its workload's last-job gauges: speedup = T_serial / wall, absolute, against the best
+/// single-core run of the same parameters (<see cref="SerialReference"/>: the job itself when pinned, else its pinned runs'
+/// median, else the cost model's pinned prediction; work / wall when the profile predicted nothing), parallelism = work / span, serial fraction = Karp–Flatt e at the P it used (NaN at P = 1), and
 /// the most speedup its plan allows at that P. The serial fraction on measured cores is NaN for a job: only a sweep's
 /// capacity control measures what the busy cores delivered (it publishes that figure through <c>ITelemetryGrain</c>),
 /// and a lone job leaves NaN rather than a figure another run measured.
@@ -18,7 +19,9 @@ public readonly record struct LastJobFigures(double Speedup, double Parallelism,
     public static LastJobFigures Measure(JobProfile profile, IReadOnlyList<StageSpec> stages)
     {
         var processors = ProcessorsUsed(profile);
-        var speedup = profile.WallSeconds > 0 ? profile.WorkSeconds / profile.WallSeconds : double.NaN;
+        var speedup = SerialReference.From(profile) is { } serial
+            ? serial.SpeedupOf(profile.WallSeconds)
+            : profile.WallSeconds > 0 ? profile.WorkSeconds / profile.WallSeconds : double.NaN;
         return new LastJobFigures(
             speedup,
             profile.Parallelism,

@@ -11,7 +11,7 @@ public sealed class LastJobFiguresTests
     private static readonly StageSpec[] Stages = [StageSpec.Chain("fold", 25), StageSpec.Parallel("map", 8, 75, 10)];
 
     [Fact]
-    public void AScatteredJobReportsWorkOverWallAndKarpFlattAtTheCapItUsed()
+    public void AScatteredJobWithoutPredictionsReportsWorkOverWallAndKarpFlattAtTheCapItUsed()
     {
         // 4 s of compute in 2.5 s of wall at P = 2: speedup 1.6, e = (1/1.6 − 1/2) / (1 − 1/2) = 0.25.
         var figures = LastJobFigures.Measure(Profile(wall: 2.5, work: 4, span: 1, tasks: 9, cap: 2, chosen: "scatter"), Stages);
@@ -24,11 +24,30 @@ public sealed class LastJobFiguresTests
     }
 
     [Fact]
-    public void APinnedJobUsedOneCoreSoItsSerialFractionIsUndefined()
+    public void AScatteredJobIsMeasuredAgainstItsPinnedRunsNotItsOwnWork()
+    {
+        // Rule 110 as issue 17 measured it: pinned 2.03 s (median of 4 runs), scattered at P = 2 3.31 s with 4.2 s of
+        // task work: work / wall says 1.27×, against the serial run it is 0.61× — slower than one core.
+        var predictions = new List<JobPrediction>
+        {
+            new("pinned", 2.2, [], CorrectedSeconds: 2.1, MeasuredRuns: 4, MeasuredSeconds: 2.03),
+            new("scatter", 3.0, [], Ran: true),
+        };
+        var figures = LastJobFigures.Measure(Profile(wall: 3.31, work: 4.2, span: 1, tasks: 9, cap: 2, chosen: "scatter") with { Predictions = predictions }, Stages);
+        Assert.Equal(2.03 / 3.31, figures.Speedup, 12);
+        Assert.True(figures.SerialFraction > 1, "Karp–Flatt against the serial run exceeds 1 for a job slower than one core");
+
+        // Never run pinned: the cost model's corrected pinned prediction stands in.
+        predictions[0] = new("pinned", 2.2, [], CorrectedSeconds: 2.1);
+        Assert.Equal(2.1 / 3.31, LastJobFigures.Measure(Profile(wall: 3.31, work: 4.2, span: 1, tasks: 9, cap: 2, chosen: "scatter") with { Predictions = predictions }, Stages).Speedup, 12);
+    }
+
+    [Fact]
+    public void APinnedJobIsItsOwnSerialBaselineAndItsSerialFractionIsUndefined()
     {
         var figures = LastJobFigures.Measure(Profile(wall: 1, work: 0.9, span: 0.9, tasks: 9, cap: 16, chosen: "pinned"), Stages);
         Assert.Equal(1, figures.Processors);
-        Assert.Equal(0.9, figures.Speedup, 12);
+        Assert.Equal(1.0, figures.Speedup, 12);
         Assert.True(double.IsNaN(figures.SerialFraction));
         Assert.Equal(1.0, figures.Bound, 12);
     }
