@@ -26,6 +26,11 @@ public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSet
     {
         var workload = WorkloadCatalog.Get(settings.Workload);
         var raw = ParameterArguments.Parse(workload, settings.Set);
+        if (settings.Size.Length > 0)
+        {
+            return await SweepSpanAsync(workload, raw, settings, cancellationToken);
+        }
+
         var plan = workload.Plan(raw);
         var parameters = new Dictionary<string, string>(plan.Parameters.Canonical, StringComparer.Ordinal);
         var ps = settings.ParsedParallelism;
@@ -161,6 +166,37 @@ public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSet
         else
         {
             SweepOutput.Terminal(console.Out, sweep);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private async Task<int> SweepSpanAsync(Workload workload, Dictionary<string, string> raw, SweepSettings settings, CancellationToken cancellationToken)
+    {
+        // Every size compiles before any cluster starts: a bad size is refused like any bad parameter.
+        SpanSweepRunner.Plans(workload, raw, settings.ParsedSizes);
+        await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, cancellationToken);
+        var cores = await ClusterCores.CountAsync(connection.Client, cancellationToken);
+        var sweep = await SpanSweepRunner.RunAsync(new JobRunner(connection.Client), workload, raw, settings, connection.Description, cores, console.Say, cancellationToken);
+        if (settings.Csv is { } csv)
+        {
+            Write(csv, "--csv", SpanSweepOutput.Csv(sweep));
+            console.Say($"wrote {csv}");
+        }
+
+        if (settings.Html is { } html)
+        {
+            SpanSweepOutput.Html(sweep).Save(html, "--html");
+            console.Say($"wrote {html}");
+        }
+
+        if (settings.Json)
+        {
+            console.Out.Profile.Out.Writer.WriteLine(JobDocument.Serialize(SpanSweepOutput.Json(sweep)));
+        }
+        else
+        {
+            SpanSweepOutput.Terminal(console.Out, sweep);
         }
 
         return ExitCodes.Success;

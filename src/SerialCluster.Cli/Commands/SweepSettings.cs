@@ -50,6 +50,10 @@ public sealed class SweepSettings : ClusterSettings
     [DefaultValue("on")]
     public string CapacityControl { get; init; } = "on";
 
+    [CommandOption("--size <NAME=V1,V2,...>")]
+    [Description("Span against input size instead of P: run the job at each value of a parameter (repeat for parameters that grow together, e.g. --size length=1e5,1e6 --size tasks=1e2,1e3; equal counts, zipped) at the largest --parallelism, and fit the slope of ln(span) against ln(size), in the plan's units and in measured seconds.")]
+    public string[] Size { get; init; } = [];
+
     [CommandOption("--csv <FILE>")]
     [Description("Also write the per-P table as CSV (header p,seconds,speedup,efficiency,karpFlatt,...).")]
     public string? Csv { get; init; }
@@ -72,6 +76,45 @@ public sealed class SweepSettings : ClusterSettings
     /// <summary>The parallelisms, sorted and distinct; valid only after <see cref="Validate"/>.</summary>
     public IReadOnlyList<int> ParsedParallelism => ParseList(Parallelism, out _) ?? [];
 
+    /// <summary>For <c>--size</c>: the one P the size sweep runs at, the largest listed.</summary>
+    public int SizeParallelism => ParseValues(Parallelism, out _)?.Max ?? 1;
+
+    /// <summary>For <c>--size</c>: each parameter's values, in the order given; valid only after <see cref="Validate"/>.</summary>
+    public IReadOnlyList<(string Name, IReadOnlyList<string> Values)> ParsedSizes => ParseSizes(Size, out _) ?? [];
+
+    private static List<(string Name, IReadOnlyList<string> Values)>? ParseSizes(string[] options, out string? error)
+    {
+        var sizes = new List<(string Name, IReadOnlyList<string> Values)>();
+        foreach (var option in options)
+        {
+            var equals = option.IndexOf('=', StringComparison.Ordinal);
+            var values = equals <= 0 ? [] : option[(equals + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (equals <= 0 || values.Length < 2)
+            {
+                error = $"--size '{option}' is not NAME=V1,V2,...; give two or more values, e.g. --size steps=1e3,1e4,1e5";
+                return null;
+            }
+
+            var name = option[..equals].Trim();
+            if (sizes.Any(s => s.Name == name))
+            {
+                error = $"--size {name} is given twice; give each parameter once";
+                return null;
+            }
+
+            if (sizes.Count > 0 && sizes[0].Values.Count != values.Length)
+            {
+                error = $"--size {name} has {values.Length} values but --size {sizes[0].Name} has {sizes[0].Values.Count}; parameters that grow together need equal counts";
+                return null;
+            }
+
+            sizes.Add((name, values));
+        }
+
+        error = null;
+        return sizes;
+    }
+
     public override ValidationResult Validate()
     {
         if (Mode.ToLowerInvariant() is not ("scatter" or "auto" or "pinned"))
@@ -89,7 +132,14 @@ public sealed class SweepSettings : ClusterSettings
             return ValidationResult.Error($"--capacity-control '{CapacityControl}' is not a choice; allowed: on, off");
         }
 
-        if (ParseList(Parallelism, out var error) is null)
+        if (Size.Length > 0)
+        {
+            if (ParseSizes(Size, out var sizeError) is null)
+            {
+                return ValidationResult.Error(sizeError!);
+            }
+        }
+        else if (ParseList(Parallelism, out var error) is null)
         {
             return ValidationResult.Error(error!);
         }
@@ -114,16 +164,9 @@ public sealed class SweepSettings : ClusterSettings
 
     private static List<int>? ParseList(string text, out string? error)
     {
-        var values = new SortedSet<int>();
-        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        if (ParseValues(text, out error) is not { } values)
         {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var p) || p is < 1 or > RunSettings.MaxParallelism)
-            {
-                error = $"--parallelism '{text}': '{part}' is not a parallelism; allowed: integers 1 to {RunSettings.MaxParallelism}, comma-separated, e.g. 1,2,4";
-                return null;
-            }
-
-            values.Add(p);
+            return null;
         }
 
         if (!values.Contains(1))
@@ -140,5 +183,29 @@ public sealed class SweepSettings : ClusterSettings
 
         error = null;
         return [.. values];
+    }
+
+    private static SortedSet<int>? ParseValues(string text, out string? error)
+    {
+        var values = new SortedSet<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var p) || p is < 1 or > RunSettings.MaxParallelism)
+            {
+                error = $"--parallelism '{text}': '{part}' is not a parallelism; allowed: integers 1 to {RunSettings.MaxParallelism}, comma-separated, e.g. 1,2,4";
+                return null;
+            }
+
+            values.Add(p);
+        }
+
+        if (values.Count == 0)
+        {
+            error = $"--parallelism '{text}' lists no parallelism; e.g. 1,2";
+            return null;
+        }
+
+        error = null;
+        return values;
     }
 }

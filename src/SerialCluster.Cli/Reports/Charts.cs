@@ -158,6 +158,49 @@ public static class Charts
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 
+    /// <summary>
+    /// Span against input size on log–log axes, one series per workload: the plan's span in units (solid markers) and the
+    /// measured critical path in seconds scaled onto the first point's units (open markers), with each fitted slope.
+    /// A line of slope 1 is a chain; a flat one, logarithmic depth.
+    /// </summary>
+    public static byte[] SpanAgainstSize(IReadOnlyList<(string Label, SerialCluster.Analysis.Span.SpanScaling Scaling)> series, string title, string sizeName, string unit)
+    {
+        var plot = new Plot();
+        var palette = new ScottPlot.Palettes.Category10();
+        for (var i = 0; i < series.Count; i++)
+        {
+            var (label, scaling) = series[i];
+            var points = scaling.Points.Where(p => p.Size > 0 && p.SpanUnits > 0).ToArray();
+            if (points.Length == 0)
+            {
+                continue;
+            }
+
+            var color = palette.GetColor(i);
+            var xs = points.Select(p => Math.Log10(p.Size)).ToArray();
+            var units = plot.Add.Scatter(xs, points.Select(p => Math.Log10(p.SpanUnits)).ToArray());
+            units.Color = color;
+            units.MarkerSize = 8;
+            units.LegendText = $"{label}: span in units, slope {scaling.UnitsSlope?.Slope:F2}";
+            var scale = points[0].SpanSeconds > 0 ? points[0].SpanUnits / points[0].SpanSeconds : double.NaN;
+            if (double.IsFinite(scale) && points.All(p => p.SpanSeconds > 0))
+            {
+                var seconds = plot.Add.Scatter(xs, points.Select(p => Math.Log10(p.SpanSeconds * scale)).ToArray());
+                seconds.Color = color;
+                seconds.MarkerShape = MarkerShape.OpenCircle;
+                seconds.MarkerSize = 10;
+                seconds.LinePattern = LinePattern.Dotted;
+                seconds.LegendText = $"{label}: measured span seconds (scaled), slope {scaling.SecondsSlope?.Slope:F2}";
+            }
+        }
+
+        plot.Title(title);
+        plot.XLabel($"log10 {sizeName}");
+        plot.YLabel($"log10 span ({unit}; seconds scaled to the first point)");
+        plot.ShowLegend(Alignment.UpperLeft);
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
+
     /// <summary>Which silo ran what, when: one lane per silo, one box per task (pale: a silo's aggregate of many tasks), coloured by stage.</summary>
     public static byte[] Timeline(JobTimeline timeline, string title)
     {
