@@ -51,6 +51,8 @@ public static class CliApplication
                 .WithDescription("Cancel a running job: its work stops at the next batch.");
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription("Run a serial and a parallel workload of equal single-core time at P=1 and at every core, and compare.");
+            config.AddCommand<ContrastCommand>("contrast")
+                .WithDescription("Run the paper's paired controls side by side (Rule 110 vs Rule 90 and its shortcut, fold vs tree, a secret vs parallelism, …), each pinned and scattered, speedups against the serial run, and span against input size.");
             config.AddCommand<BenchCommand>("bench")
                 .WithDescription("Measure every performance target side by side in one run (embedded cluster vs bare loops, dispatch, hops, scale) and print the table.");
         });

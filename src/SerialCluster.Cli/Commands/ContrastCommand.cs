@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using SerialCluster.Cli.Cluster;
+using SerialCluster.Cli.Contrast;
+using SerialCluster.Cli.Jobs;
+using SerialCluster.Cli.Output;
+using SerialCluster.Cli.Reports;
+using Spectre.Console.Cli;
+
+namespace SerialCluster.Cli.Commands;
+
+/// <summary>
+/// <c>serialcluster contrast</c>: the paper's paired controls measured side by side — Rule 110 against Rule 90 and its
+/// doubling shortcut, an S5 fold against a tree, a hash chain against Monte Carlo, a time-lock puzzle without and with its
+/// trapdoor, policy evaluation by sweeps against repeated squaring, a deep against a wide circuit, many easy sudoku
+/// against one hard one — each pair sized to the same single-core time here, every side pinned and scattered at
+/// P = 1 … cores, speedups absolute; then span against input size for the chains and their log-depth counterparts.
+/// </summary>
+public sealed class ContrastCommand(ConsoleStreams console) : AsyncCommand<ContrastSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, ContrastSettings settings, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, cancellationToken);
+        var cores = await ClusterCores.CountAsync(connection.Client, cancellationToken);
+        var ps = settings.ParsedParallelism ?? [.. Enumerable.Range(1, Math.Max(2, cores))];
+        var pairs = settings.ChosenPairs(cores);
+        var series = settings.SpanOn ? ContrastCatalog.SpanSeries.Where(s => pairs.Any(p => p.Id == s.PairId)).ToList() : [];
+        console.Say($"contrast: {pairs.Count} pair(s) ({string.Join(", ", pairs.Select(p => p.Id))}), each sized to ≈ {settings.Seconds:F1} s on one core, pinned and scattered at P = {string.Join(", ", ps)}, {settings.Repeat} round(s), on the {connection.Description} ({cores} cores)");
+        var runner = new ContrastRunner(new JobRunner(connection.Client), console.Say, ps, settings.Repeat);
+        var (measured, spans) = await runner.RunAsync(pairs, settings.Seconds, series, cancellationToken);
+        var result = new ContrastResult(settings.Seconds, connection.Description, cores, Environment.ProcessorCount, ps, settings.Repeat, measured, spans, stopwatch.Elapsed.TotalSeconds);
+
+        if (settings.Markdown is { } markdown)
+        {
+            Save(markdown, "--markdown", ContrastOutput.Markdown(result));
+            console.Say($"wrote {markdown}");
+        }
+
+        if (settings.Html is { } html)
+        {
+            ContrastOutput.Html(result).Save(html, "--html");
+            console.Say($"wrote {html}");
+        }
+
+        if (settings.Json)
+        {
+            console.Out.Profile.Out.Writer.WriteLine(JobDocument.Serialize(ContrastOutput.Json(result)));
+        }
+        else
+        {
+            ContrastOutput.Terminal(console.Out, result);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static void Save(string path, string option, string text)
+    {
+        try
+        {
+            File.WriteAllText(path, text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException(ExitCodes.BadInput, $"{option} '{path}' cannot be written: {e.Message}", e);
+        }
+    }
+}
