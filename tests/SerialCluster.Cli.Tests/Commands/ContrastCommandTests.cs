@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using SerialCluster.Cli.Tests.Reports;
+
+namespace SerialCluster.Cli.Tests.Commands;
+
+/// <summary>
+/// <c>contrast</c> end to end on the embedded cluster, tiny sizes: every side ran pinned and scattered at each P with one
+/// result (the command refuses otherwise), its speedups divide the pinned run, and the sides of a pair that compute the
+/// same thing by another algorithm agree: Rule 90 stepped and by its doubling jump, an S5 fold and its tree.
+/// </summary>
+public sealed class ContrastCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("contrast-test-").FullName;
+
+    [Fact]
+    public async Task PairsRunPinnedAndScatteredWithAbsoluteSpeedupsAndTheirSidesAgree()
+    {
+        var html = Path.Combine(_folder, "contrast.html");
+        var markdown = Path.Combine(_folder, "contrast.md");
+        var (code, stdout, stderr) = await CliHarness.RunAsync(
+            "contrast", "--pairs", "eca,s5", "--seconds", "0.05", "--parallelism", "1,2", "--html", html, "--markdown", markdown, "--json");
+
+        Assert.True(code == 0, stderr);
+        var document = JsonNode.Parse(stdout)!.AsObject();
+        var pairs = document["pairs"]!.AsArray();
+        Assert.Equal(["eca", "s5"], pairs.Select(p => p!["id"]!.GetValue<string>()).ToArray());
+        foreach (var side in pairs.SelectMany(p => p!["sides"]!.AsArray()))
+        {
+            var serial = side!["serialSeconds"]!.GetValue<double>();
+            Assert.True(serial > 0);
+            var points = side["points"]!.AsArray();
+            Assert.Equal([1, 2], points.Select(p => p!["p"]!.GetValue<int>()).ToArray());
+            foreach (var point in points)
+            {
+                Assert.Equal(serial / point!["seconds"]!.GetValue<double>(), point["speedup"]!.GetValue<double>(), 9);
+            }
+        }
+
+        var eca = pairs[0]!["sides"]!.AsArray();
+        Assert.Equal(eca[1]!["parameters"]!["steps"]!.GetValue<string>(), eca[2]!["parameters"]!["steps"]!.GetValue<string>());
+        Assert.Equal(eca[1]!["result"]!.ToJsonString(), eca[2]!["result"]!.ToJsonString());
+        Assert.NotEqual(eca[0]!["result"]!.ToJsonString(), eca[1]!["result"]!.ToJsonString());
+        // The shortcut's span is a handful of jumps; the stepped rules' span is every row.
+        Assert.True(eca[2]!["span"]!.GetValue<long>() * 100 < eca[1]!["span"]!.GetValue<long>());
+        var s5 = pairs[1]!["sides"]!.AsArray();
+        Assert.Equal(s5[0]!["result"]!.ToJsonString(), s5[1]!["result"]!.ToJsonString());
+        Assert.Equal(s5[0]!["span"]!.GetValue<long>(), s5[0]!["work"]!.GetValue<long>());
+
+        var spans = document["span"]!.AsArray();
+        Assert.Equal(4, spans.Count);
+        Assert.InRange(spans[0]!["slopes"]!["spanUnits"]!["slope"]!.GetValue<double>(), 0.9, 1.1);
+        Assert.InRange(spans[1]!["slopes"]!["spanUnits"]!["slope"]!.GetValue<double>(), -0.1, 0.3);
+        Assert.Contains("contrast eca: rule 110, stepwise", stderr, StringComparison.Ordinal);
+        Assert.StartsWith("| pair | side |", File.ReadAllText(markdown), StringComparison.Ordinal);
+        HtmlCharts.AssertPngImages(File.ReadAllText(html), 3);
+    }
+
+    [Theory]
+    [InlineData("--pairs", "eca,chess", "--pairs 'eca,chess': 'chess' is not a pair")]
+    [InlineData("--parallelism", "2,4", "must include 1")]
+    [InlineData("--seconds", "0", "--seconds 0 is out of range")]
+    [InlineData("--span", "maybe", "--span 'maybe' is not a choice")]
+    public async Task BadOptionsFailBeforeAnyJobRuns(string option, string value, string message)
+    {
+        var (code, _, stderr) = await CliHarness.RunAsync("contrast", option, value);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("starting an embedded cluster", stderr, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
