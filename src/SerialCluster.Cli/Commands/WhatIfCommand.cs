@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Analysis.Schedule;
 using SerialCluster.Cli.Cluster;
 using SerialCluster.Cli.Output;
@@ -32,7 +33,10 @@ public sealed class WhatIfCommand(ConsoleStreams console) : AsyncCommand<WhatIfS
                         ? WhatIfCheck.OnCapacity(model, p["p"]!.GetValue<int>(), cores, capacity.GetValue<double>(), p["seconds"]!.GetValue<double>(), p["spread"]!.GetValue<double>())
                         : WhatIfCheck.Of(model, p["p"]!.GetValue<int>(), cores, p["seconds"]!.GetValue<double>(), p["spread"]!.GetValue<double>()))
                     .ToList();
-                result = WhatIfOutput.Compute(job, $"sweep {from} (its P = 1 job)", 1, settings.ParsedCores, settings.ParsedSpeed, checks, answerCores: cores, coreSpeeds: settings.ParsedCoreSpeeds);
+                var serial = document["serialBaseline"]?["medianSeconds"] is JsonValue median
+                    ? new SerialReference(median.GetValue<double>(), "the sweep's pinned baseline (median)")
+                    : null;
+                result = WhatIfOutput.Compute(job, $"sweep {from} (its P = 1 job)", 1, settings.ParsedCores, settings.ParsedSpeed, checks, answerCores: cores, coreSpeeds: settings.ParsedCoreSpeeds, serial: serial);
             }
             else
             {

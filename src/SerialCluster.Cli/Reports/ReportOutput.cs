@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Analysis.Timeline;
 using Spectre.Console;
 using static SerialCluster.Cli.Reports.Numbers;
@@ -22,6 +23,12 @@ public static class ReportOutput
         ["workSeconds"] = job.Profile.WorkSeconds,
         ["spanSeconds"] = job.Profile.SpanSeconds,
         ["averageParallelism"] = timeline.AverageParallelism,
+        ["serial"] = SerialReference.From(job.Profile) is not { } serial ? null : new JsonObject
+        {
+            ["seconds"] = serial.Seconds,
+            ["source"] = serial.Source,
+            ["speedup"] = JsonNumber(serial.SpeedupOf(job.Profile.WallSeconds)),
+        },
         ["peakParallelism"] = timeline.PeakParallelism,
         ["reconstructed"] = timeline.Reconstructed,
         ["verdict"] = new JsonObject
@@ -105,13 +112,35 @@ public static class ReportOutput
         console.Write(chart);
         console.MarkupLine(Markup.Escape($"critical path: in each of the {timeline.CriticalPath.Count} stage(s) the last task to finish sets the barrier; those tasks computed {F(timeline.CriticalPath.Sum(c => c.KernelSeconds))} s, and {F(timeline.CriticalPath.Sum(c => c.WaitSeconds))} s of stage time went to the tasks queued before them (P slots), dispatch and barriers; average parallelism work/wall = {F(timeline.AverageParallelism, "F2")}, peak {F(timeline.PeakParallelism, "F2")}"));
         console.MarkupLine($"[bold]verdict:[/] {Markup.Escape(timeline.Verdict.Explanation)}");
+        if (AgainstSerial(job) is { } line)
+        {
+            console.MarkupLine($"[bold]against one core:[/] {Markup.Escape(line)}");
+        }
+    }
+
+    /// <summary>
+    /// The job's absolute speedup, T_serial / wall, against the best single-core time of its parameters
+    /// (<see cref="SerialReference"/>), in words; null when nothing measured or predicted that time.
+    /// </summary>
+    public static string? AgainstSerial(MeasuredJob job)
+    {
+        if (SerialReference.From(job.Profile) is not { } serial)
+        {
+            return null;
+        }
+
+        var speedup = serial.SpeedupOf(job.Profile.WallSeconds);
+        var reading = speedup < 0.95
+            ? "slower than one core: the barriers and dispatch cost more than the width saved"
+            : speedup <= 1.05 ? "no faster than one core" : "faster than one core";
+        return $"speedup T_serial / wall = {F(speedup, "F2")}× ({reading}); T_serial = {F(serial.Seconds)} s, {serial.Source}";
     }
 
     public static HtmlPage Html(MeasuredJob job, JobTimeline timeline)
     {
         var page = new HtmlPage($"serialcluster report: job {job.JobId} ({job.Workload})")
             .Paragraph($"{job.Workload} {string.Join(" ", job.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}; mode {job.Mode}; P = {job.Profile.ParallelismCap}; wall {F(job.Profile.WallSeconds)} s, work {F(job.Profile.WorkSeconds)} s, span {F(job.Profile.SpanSeconds)} s.")
-            .Paragraph("Verdict: " + timeline.Verdict.Explanation)
+            .Paragraph("Verdict: " + timeline.Verdict.Explanation + (AgainstSerial(job) is { } line ? " Against one core: " + line + "." : string.Empty))
             .Image(Charts.Timeline(timeline, $"job {job.JobId}: which silo ran what, when"), "timeline chart")
             .Image(Charts.Parallelism(timeline, Math.Max(1, job.Profile.ParallelismCap), "parallelism profile"), "parallelism chart")
             .Heading("Stages and critical path")

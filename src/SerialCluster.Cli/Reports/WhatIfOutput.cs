@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Analysis.Schedule;
 using Spectre.Console;
 using static SerialCluster.Cli.Reports.Numbers;
@@ -19,7 +20,8 @@ public static class WhatIfOutput
         IReadOnlyList<double> speeds,
         IReadOnlyList<WhatIfCheck>? checks = null,
         int? answerCores = null,
-        IReadOnlyList<double>? coreSpeeds = null)
+        IReadOnlyList<double>? coreSpeeds = null,
+        SerialReference? serial = null)
     {
         var model = ProfileMapping.Model(job.Profile, measuredCores);
         var coreList = cores.Count > 0 ? cores : [measuredCores, 2 * measuredCores];
@@ -32,7 +34,7 @@ public static class WhatIfOutput
 
         var predictions = machines.Select(m => (m, model.Predict(m))).ToList();
         checks ??= [WhatIfCheck.Of(model, measuredCores, measuredCores, job.Profile.WallSeconds, 0)];
-        return new WhatIfResult(job, source, model, predictions, model.Answer(cores: answerCores), checks);
+        return new WhatIfResult(job, source, model, predictions, model.Answer(cores: answerCores), checks, serial ?? SerialReference.From(job.Profile));
     }
 
     public static JsonObject Json(WhatIfResult result) => new()
@@ -50,7 +52,8 @@ public static class WhatIfOutput
             ["fixedSeconds"] = result.Model.FixedSeconds,
         },
         ["assumptions"] = new JsonArray([.. WhatIfResult.Assumptions.Select(a => (JsonNode)JsonValue.Create(a))]),
-        ["scenarios"] = new JsonArray([.. result.Predictions.Select(p => (JsonNode)Scenario(p.Scenario, p.Seconds, result.Model.MeasuredWallSeconds))]),
+        ["serial"] = result.Serial is not { } serial ? null : new JsonObject { ["seconds"] = serial.Seconds, ["source"] = serial.Source },
+        ["scenarios"] = new JsonArray([.. result.Predictions.Select(p => (JsonNode)Scenario(p.Scenario, p.Seconds, result.Model.MeasuredWallSeconds, result.Serial))]),
         ["answer"] = new JsonObject
         {
             ["factor"] = result.Answer.Factor,
@@ -82,7 +85,7 @@ public static class WhatIfOutput
     private static JsonArray SpeedArray(IReadOnlyList<double> speeds) => new([.. speeds.Select(s => (JsonNode)JsonValue.Create(s))]);
 
     /// <summary>One scenario: cores and speed (the fastest core's), and for cores of different speeds each one's, fastest first.</summary>
-    private static JsonObject Scenario(MachineScenario scenario, double seconds, double measuredSeconds)
+    private static JsonObject Scenario(MachineScenario scenario, double seconds, double measuredSeconds, SerialReference? serial)
     {
         var json = new JsonObject
         {
@@ -96,6 +99,7 @@ public static class WhatIfOutput
 
         json["predictedSeconds"] = seconds;
         json["speedupOverMeasured"] = measuredSeconds / seconds;
+        json["speedupOverSerial"] = serial is null ? null : JsonNumber(serial.SpeedupOf(seconds));
         return json;
     }
 
@@ -120,17 +124,24 @@ public static class WhatIfOutput
         console.MarkupLine(Markup.Escape(
             $"measured: job {result.Job.JobId} ({result.Job.Workload}) from {result.Source}: {F(m.MeasuredWallSeconds)} s on {m.MeasuredCores} core(s); work {F(m.WorkSeconds)} s, span {F(m.SpanSeconds)} s, {F(m.FixedSeconds)} s outside its stages (planning, cost probe; fixed), dispatch {F(m.DispatchSeconds * 1e3)} ms per task (calibrated so the simulated stages take the measured time)"));
         var table = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn("cores").RightAligned()).AddColumn(new TableColumn("speed").RightAligned())
-            .AddColumn(new TableColumn("predicted").RightAligned()).AddColumn(new TableColumn("vs measured").RightAligned());
+            .AddColumn(new TableColumn("predicted").RightAligned()).AddColumn(new TableColumn("vs measured").RightAligned())
+            .AddColumn(new TableColumn("vs serial (today's core)").RightAligned());
         foreach (var (scenario, seconds) in result.Predictions)
         {
             table.AddRow(
                 scenario.Cores.ToString(CultureInfo.InvariantCulture),
                 Speeds(scenario),
                 F(seconds) + " s",
-                F(m.MeasuredWallSeconds / seconds, "F2") + "× faster");
+                F(m.MeasuredWallSeconds / seconds, "F2") + "× faster",
+                result.Serial is { } serial ? F(serial.SpeedupOf(seconds), "F2") + "×" : "—");
         }
 
         console.Write(table);
+        if (result.Serial is { } reference)
+        {
+            console.MarkupLine(Markup.Escape($"vs serial = T_serial / predicted, T_serial = {F(reference.Seconds)} s: {reference.Source} (absolute speedup against one of today's cores; below 1, the scenario is slower than the serial run)"));
+        }
+
         console.MarkupLine("[bold]more cores or faster cores?[/] " + Markup.Escape(result.Answer.Describe()));
         foreach (var check in result.Checks)
         {

@@ -1,15 +1,21 @@
+using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Analysis.Schedule;
 
 namespace SerialCluster.Cli.Reports;
 
-/// <summary>What whatif computed: the measured job and its calibrated model, the scenarios' predictions, the answer, and checks against measured points.</summary>
+/// <summary>
+/// What whatif computed: the measured job and its calibrated model, the scenarios' predictions, the answer, checks against
+/// measured points, and the best single-core time of the same parameters (a sweep's pinned baseline, else the job's
+/// <see cref="SerialReference"/>) that every scenario's absolute speedup divides; null when nothing measured or predicted it.
+/// </summary>
 public sealed record WhatIfResult(
     MeasuredJob Job,
     string Source,
     WhatIfModel Model,
     IReadOnlyList<(MachineScenario Scenario, double Seconds)> Predictions,
     WhatIfAnswer Answer,
-    IReadOnlyList<WhatIfCheck> Checks)
+    IReadOnlyList<WhatIfCheck> Checks,
+    SerialReference? Serial = null)
 {
     public static readonly IReadOnlyList<string> Assumptions =
     [

@@ -31,6 +31,11 @@ public sealed class WhatIfCommandTests : IDisposable
         var atEight = document["scenarios"]!.AsArray().Single(s => s!["cores"]!.GetValue<int>() == 8 && s["speed"]!.GetValue<double>() == 1)!;
         Assert.Equal(atOne["predictedSeconds"]!.GetValue<double>(), atEight["predictedSeconds"]!.GetValue<double>(), 9);
         Assert.NotEmpty(document["assumptions"]!.AsArray());
+        // Every scenario's absolute speedup divides the best single-core time of these parameters: the cost model's pinned
+        // prediction here (this run was scattered and the parameters never ran pinned in this cluster).
+        var serial = document["serial"]!["seconds"]!.GetValue<double>();
+        Assert.Contains("pinned prediction", document["serial"]!["source"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(serial / atEight["predictedSeconds"]!.GetValue<double>(), atEight["speedupOverSerial"]!.GetValue<double>(), 9);
     }
 
     [Theory]
