@@ -92,7 +92,7 @@ public static class ContrastCatalog
             new ContrastSizing(200, 8, 100_000),
             [
                 new("many easy 9×9", "sudoku", puzzles => new() { ["generate"] = Text(puzzles), ["tasks"] = Text(Math.Min(puzzles, 8L * cores)) }),
-                new("one hard 16×16", "sudoku", _ => new() { ["preset"] = "hard16" }, ContrastSizing.Fixed(1), "(one built-in puzzle)"),
+                new("one hard 25×25", "sudoku", _ => new() { ["preset"] = "hard25" }, ContrastSizing.Fixed(1), "(one built-in puzzle)"),
             ],
             "generalized sudoku is NP-complete, outside the serial scaling hypothesis' scope (the paper's §2.3): it illustrates width against depth of a search, not P-completeness"),
     ];
