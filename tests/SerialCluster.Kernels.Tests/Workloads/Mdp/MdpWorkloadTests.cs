@@ -153,6 +153,62 @@ public sealed class MdpWorkloadTests
     }
 
     [Fact]
+    public void AConvergedRunStopsAtItsConvergenceSweepInEveryExecutorAndCountsTheSweepsDone()
+    {
+        // Sweep k's residual is below the tolerance: the plan stops after stage k − 1, i.e. it runs exactly k = iterations
+        // stages (not the horizon), and its work and span are k sweeps' backups, staged or as the whole chain.
+        const int states = 300, actions = 4, successors = 3, tasks = 7;
+        var parameters = Random(states, actions, successors, 0.9, horizon: 1000, tolerance: 1e-9, tasks: tasks);
+        var plan = new MdpWorkload().Plan(parameters);
+        var runs = new[]
+        {
+            LocalPlanRunner.Run(plan, 1),
+            LocalPlanRunner.Run(plan, 4),
+            LocalPlanRunner.Run(plan, 1, preferWholeChain: true),
+        };
+        var iterations = runs[0].Result["iterations"]!.GetValue<int>();
+        Assert.InRange(iterations, 2, 999);
+        Assert.True(runs[0].Result["converged"]!.GetValue<bool>());
+        foreach (var run in runs)
+        {
+            Assert.Equal(runs[0].Result.ToJsonString(), run.Result.ToJsonString());
+            Assert.Equal(iterations, run.StagesRun);
+            Assert.Equal((long)iterations * states * actions * successors, run.WorkUnits);
+            Assert.Equal((long)iterations * ((states + tasks - 1) / tasks) * actions * successors, run.SpanUnits);
+        }
+
+        Assert.Equal(iterations, runs[0].StageWallSeconds.Count);
+        Assert.Equal(iterations, runs[1].StageWallSeconds.Count);
+        Assert.Equal(plan.UnitsDone(iterations), (runs[0].WorkUnits, runs[0].SpanUnits));
+    }
+
+    [Fact]
+    public void AnUnconvergedRunDoesTheWholeHorizon()
+    {
+        var parameters = Random(200, 3, 5, 1.0, horizon: 40, tolerance: 0, tasks: 5);
+        var plan = new MdpWorkload().Plan(parameters);
+        foreach (var run in new[] { LocalPlanRunner.Run(plan, 2), LocalPlanRunner.Run(plan, 1, preferWholeChain: true) })
+        {
+            Assert.Equal(40, run.StagesRun);
+            Assert.Equal(plan.Work, run.WorkUnits);
+            Assert.Equal(plan.Span, run.SpanUnits);
+        }
+    }
+
+    [Fact]
+    public void TheWholeChainEndsAtTheConvergenceSweep()
+    {
+        var plan = new MdpWorkload().Plan(new Dictionary<string, string> { ["horizon"] = "2000" });
+        var chain = plan.CreateWholeChain()!;
+        chain.Advance(426);
+        Assert.Equal(2000, chain.StepsDone); // sweep 426 converged: the 1,574 sweeps left are skipped, not run
+        Assert.Equal(426, plan.WholeChainStages(chain.Output()));
+        var shorter = plan.CreateWholeChain()!;
+        shorter.Advance(425);
+        Assert.Equal(425, shorter.StepsDone);
+    }
+
+    [Fact]
     public void WorkAndSpanCountBackups()
     {
         var plan = new MdpWorkload().Plan(Random(1000, 4, 3, 0.9, horizon: 10, tolerance: 0, tasks: 3));
