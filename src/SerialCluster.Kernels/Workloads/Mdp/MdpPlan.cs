@@ -153,7 +153,8 @@ public sealed class MdpPlan : WorkloadPlan
         return json;
     }
 
-    private static double Round(double value)
+    /// <summary>Values are reported to 6 decimals, ties to even, with no "-0".</summary>
+    internal static double Round(double value)
     {
         var rounded = Math.Round(value, 6, MidpointRounding.ToEven);
         return rounded == 0.0 ? 0.0 : rounded; // no "-0" in the output
