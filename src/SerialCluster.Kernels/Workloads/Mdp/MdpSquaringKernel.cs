@@ -11,7 +11,8 @@ namespace SerialCluster.Kernels.Workloads.Mdp;
 /// Bit-identical whatever the split: row i of a product depends only on row i of A and the whole right operand, and
 /// every element is summed in one fixed order, k ascending from 0.0 (the j columns of a row are vectorised, which
 /// changes no element's order; products and sums are rounded separately, never fused, so every core computes the same
-/// bits). A zero A[i, k] is skipped: the rule reads only the data, so every mode skips the same terms.
+/// bits). Zero terms are not skipped: the first levels' sparse A would make them cheap, and then the plan's units (the
+/// dense count, known before the run) would not be the multiply-adds done — the figure the profile and the cost model read.
 /// </para>
 /// </summary>
 public static class MdpSquaringKernel
@@ -75,19 +76,14 @@ public static class MdpSquaringKernel
                 var row = product.Slice(i * n, n);
                 for (var k = k0; k < k1; k++)
                 {
-                    var factor = left[k];
-                    if (factor != 0.0)
-                    {
-                        AddScaled(row, factor, a.Slice(k * n, n));
-                    }
+                    AddScaled(row, left[k], a.Slice(k * n, n));
                 }
             }
         }
     }
 
     /// <summary>
-    /// Rows [<paramref name="first"/>, first + result.Length) of A·x + c: Σ_k A[i, k]·x[k] (k ascending, zero A[i, k]
-    /// skipped) plus c[i], added last.
+    /// Rows [<paramref name="first"/>, first + result.Length) of A·x + c: Σ_k A[i, k]·x[k] (k ascending) plus c[i], added last.
     /// </summary>
     public static void Apply(ReadOnlySpan<double> a, int n, int first, ReadOnlySpan<double> x, ReadOnlySpan<double> c, Span<double> result)
     {
@@ -102,11 +98,7 @@ public static class MdpSquaringKernel
             var sum = 0.0;
             for (var k = 0; k < n; k++)
             {
-                var factor = row[k];
-                if (factor != 0.0)
-                {
-                    sum += factor * x[k];
-                }
+                sum += row[k] * x[k];
             }
 
             result[i] = sum + c[first + i];

@@ -18,7 +18,7 @@ namespace SerialCluster.Kernels.Workloads.Mdp;
 /// </para>
 /// <para>
 /// Units are multiply-adds (the unit of a backup term p·V): a stage that squares does n²·(n + 1) (A² and A·b), one that
-/// applies n² more (zero terms skipped in the arithmetic are still counted: the count is the dense product's).
+/// applies n² more — every one of them computed, zeros included (<see cref="MdpSquaringKernel"/>).
 /// Work ≈ (L − 1)·n³ against the sweeps' H·n·actions·successors; span ≈ (L − 1)·n³ / tasks, O(log H) products.
 /// </para>
 /// </summary>
