@@ -4,7 +4,9 @@ namespace SerialCluster.Abstractions.Execution;
 
 /// <summary>
 /// A whole job run on one silo: its result and per-stage measurements; when it ran as one checkpointed chain, its
-/// checkpoints as in <see cref="ChainOutcome"/>.
+/// checkpoints as in <see cref="ChainOutcome"/>. <see cref="StagesRun"/>: the plan's stages the run did (fewer than the
+/// plan's when it stopped early; for a whole-job chain, the stages its output stands for); null (an outcome from before
+/// plans could stop early) means every stage.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -18,4 +20,5 @@ public sealed record PinnedOutcome(
     [property: Id(5)] double CheckpointSeconds = 0,
     [property: Id(6)] List<long>? ResumedFrom = null,
     [property: Id(7)] long CheckpointSteps = 0,
-    [property: Id(8)] double ComputeSeconds = 0);
+    [property: Id(8)] double ComputeSeconds = 0,
+    [property: Id(9)] int? StagesRun = null);

@@ -2,7 +2,8 @@ namespace SerialCluster.Abstractions.Jobs;
 
 /// <summary>
 /// What a job measured. Work is the sum of task execution times, span the sum over stages of the slowest
-/// task (the critical path), parallelism = work / span, overhead = wall − span. Units come from the plan.
+/// task (the critical path), parallelism = work / span, overhead = wall − span. Units (Work, Span) come from the plan,
+/// over the stages the job ran: a plan that stopped early (mdp at its converged sweep) reports the units done, not its cap.
 /// Every job also carries the cost model's predictions for each mode, the mode it ran (for <c>auto</c>: the one the
 /// model chose) and the prediction for that mode, to read beside the measured wall time: PredictedSeconds the raw
 /// model's, CorrectedPredictedSeconds after the measured-beats-modelled correction (both with the decision's time),

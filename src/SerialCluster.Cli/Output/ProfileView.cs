@@ -53,8 +53,8 @@ public static class ProfileView
         table.AddRow("tasks · stages", $"{profile.Tasks:N0} · {profile.Stages:N0}", string.Empty);
         table.AddRow("silos", Markup.Escape(string.Join(", ", profile.Silos.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}: {s.Value:N0}"))), "tasks run per silo");
         table.AddRow("serial silo", Markup.Escape(profile.SerialSilo ?? "-"), "where chains ran");
-        table.AddRow("plan work", Markup.Escape($"{profile.Work:N0} {profile.Unit}"), "theoretical T1 in the workload's unit");
-        table.AddRow("plan span", Markup.Escape($"{profile.Span:N0} {profile.Unit}"), "theoretical T∞");
+        table.AddRow("plan work", Markup.Escape($"{profile.Work:N0} {profile.Unit}"), "theoretical T1 in the workload's unit, over the stages run");
+        table.AddRow("plan span", Markup.Escape($"{profile.Span:N0} {profile.Unit}"), "theoretical T∞, over the stages run");
         table.AddRow("bound at P", Number(SpeedupBounds.PlanBound(plan.Stages, Math.Max(1, profile.ParallelismCap)), "F2") + "×", "most speedup the plan's units allow on P cores (barriers and dispatch cost nothing here)");
         if (SerialReference.From(profile) is { } serial)
         {

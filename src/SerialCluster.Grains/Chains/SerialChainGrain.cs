@@ -70,7 +70,9 @@ public sealed partial class SerialChainGrain(
             var (chain, run) = await RunCheckpointedAsync(jobId, key, () => plan.CreateWholeChain()!, 0, (double)plan.Work / Math.Max(1, whole.TotalSteps), spec.Workload, 0);
             var output = chain.Output();
             var result = plan.FinishWholeChain(output);
-            return Pinned(result.ToJsonString(), StageSpec.Chain("whole-chain", plan.Work), run, Stopwatch.GetElapsedTime(start).TotalSeconds);
+            // The chain may have ended early (a converged value iteration): its stage holds the units done, not the cap.
+            var stagesRun = plan.WholeChainStages(output);
+            return Pinned(result.ToJsonString(), StageSpec.Chain("whole-chain", plan.UnitsDone(stagesRun).Work), run, Stopwatch.GetElapsedTime(start).TotalSeconds, stagesRun);
         }
 
         if (plan.Stages is [{ Kind: StageKind.Chain } only])
@@ -81,7 +83,7 @@ public sealed partial class SerialChainGrain(
             var first = plan.StartChain(0, input);
             var (chain, run) = await RunCheckpointedAsync(jobId, key, () => plan.StartChain(0, input), 0, (double)only.WorkUnits / Math.Max(1, first.TotalSteps), spec.Workload, 0);
             var result = plan.Finish([chain.Output()]);
-            return Pinned(result.ToJsonString(), only, run, Stopwatch.GetElapsedTime(start).TotalSeconds);
+            return Pinned(result.ToJsonString(), only, run, Stopwatch.GetElapsedTime(start).TotalSeconds, 1);
         }
 
         return await RunPinnedStagesAsync(jobId, spec.Workload, plan);
@@ -128,9 +130,10 @@ public sealed partial class SerialChainGrain(
             }
 
             var result = await run;
-            CountPinnedSteps(workload, stepsPerUnit, plan.Work, counted);
+            CountPinnedSteps(workload, stepsPerUnit, result.WorkUnits, counted);
             SerialClusterMetrics.PinnedWork(result.Timings.Sum(t => t.Seconds));
-            var specs = result.RanWholeChain ? [StageSpec.Chain("whole-chain", plan.Work)] : plan.Stages;
+            // Only the stages that ran (a plan may stop early): their units, not the cap's.
+            var specs = result.RanWholeChain ? [StageSpec.Chain("whole-chain", result.WorkUnits)] : plan.Stages.Take(result.StagesRun).ToList();
             var accumulators = specs.Select((spec, index) => new StageAccumulator(index, spec)).ToArray();
             foreach (var timing in result.Timings)
             {
@@ -138,7 +141,7 @@ public sealed partial class SerialChainGrain(
             }
 
             var stages = ProfileBuilder.Compact([.. accumulators.Select((a, index) => a.ToProfile(result.StageWallSeconds[index]))]);
-            return new PinnedOutcome(result.Result.ToJsonString(), stages, result.Timings.Count, silo.Name);
+            return new PinnedOutcome(result.Result.ToJsonString(), stages, result.Timings.Count, silo.Name, StagesRun: result.StagesRun);
         }
         finally
         {
@@ -146,12 +149,13 @@ public sealed partial class SerialChainGrain(
         }
     }
 
-    private PinnedOutcome Pinned(string result, StageSpec spec, CheckpointedRun run, double wallSeconds)
+    private PinnedOutcome Pinned(string result, StageSpec spec, CheckpointedRun run, double wallSeconds, int stagesRun)
     {
         var accumulator = new StageAccumulator(0, spec);
         accumulator.Add(run.ComputeSeconds, silo.Name);
         return new PinnedOutcome(
-            result, [accumulator.ToProfile(wallSeconds)], 1, silo.Name, run.Checkpoints, run.CheckpointSeconds, run.ResumedFrom, run.CheckpointSteps, run.ComputeSeconds);
+            result, [accumulator.ToProfile(wallSeconds)], 1, silo.Name, run.Checkpoints, run.CheckpointSeconds, run.ResumedFrom, run.CheckpointSteps, run.ComputeSeconds,
+            stagesRun);
     }
 
     /// <summary>

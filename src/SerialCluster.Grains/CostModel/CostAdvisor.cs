@@ -96,7 +96,9 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
             var score = advice.Silos.FirstOrDefault(s => s.Name == serialSilo) is { } ran
                 ? CostPredictor.ChainSpeed(ran, advice.Silos)
                 : CostPredictor.ChainSpeed(advice.Silos);
-            sample = CostSampler.Pinned(advice.Shape, measured, wall, score, advice.Calibrated);
+            // The stages' units are the units done: fewer than the plan's when it stopped early (the pinned whole chain
+            // of a converged value iteration), so the unit costs learn from what was computed.
+            sample = CostSampler.Pinned(advice.Shape, measured, wall, score, advice.Calibrated, stages.Sum(s => s.WorkUnits));
         }
         else
         {

@@ -122,16 +122,17 @@ public static class SerialClusterMetrics
     /// <summary>
     /// A job completed: its counters, its duration, the busy wall seconds, and the workload's last-job gauges —
     /// speedup = work / wall (what the job achieved against one core), parallelism = work / span, serial fraction
-    /// = Karp–Flatt e at the P it used (1 for pinned jobs, so NaN there), bound = the plan's bound at that P.
+    /// = Karp–Flatt e at the P it used (1 for pinned jobs, so NaN there), bound = the plan's bound at that P, over the
+    /// <paramref name="stagesRun"/> stages it ran (a plan may stop early).
     /// </summary>
-    public static void JobCompleted(JobSpec spec, WorkloadPlan plan, JobProfile profile)
+    public static void JobCompleted(JobSpec spec, WorkloadPlan plan, JobProfile profile, int stagesRun)
     {
         var workload = WorkloadLabel(spec.Workload);
         JobsCompleted.WithLabels(workload, ModeLabel(spec.Mode), MetricNames.OutcomeCompleted).Inc();
         JobsRunning.Dec();
         JobDuration.WithLabels(workload, ModeLabel(spec.Mode)).Observe(profile.WallSeconds);
         WallSeconds.Inc(Math.Max(0, profile.WallSeconds));
-        var figures = LastJobFigures.Measure(profile, plan.Stages);
+        var figures = LastJobFigures.Measure(profile, stagesRun < plan.Stages.Count ? [.. plan.Stages.Take(stagesRun)] : plan.Stages);
         PublishLastJob(workload, figures.Speedup, figures.Parallelism, figures.SerialFraction, figures.Bound);
     }
 

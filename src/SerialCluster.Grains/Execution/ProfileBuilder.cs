@@ -9,8 +9,14 @@ public static class ProfileBuilder
     /// <summary>Above this many stages the profile lists stages merged by name (a stepped job can have millions).</summary>
     public const int MaxListedStages = 256;
 
+    /// <summary>
+    /// The profile of a job that ran the first <paramref name="stagesRun"/> of the plan's stages (all of them, unless the
+    /// plan stopped early: <see cref="WorkloadPlan.IsComplete"/>): its <c>work</c> and <c>span</c> are the units of those
+    /// stages (<see cref="WorkloadPlan.UnitsDone"/>), what the job did, not the plan's cap.
+    /// </summary>
     public static JobProfile Build(
         WorkloadPlan plan,
+        int stagesRun,
         double wallSeconds,
         IReadOnlyList<StageProfile> stages,
         IReadOnlyDictionary<string, int> silos,
@@ -24,6 +30,7 @@ public static class ProfileBuilder
     {
         var work = stages.Sum(s => s.WorkSeconds);
         var span = stages.Sum(s => s.SpanSeconds);
+        var done = plan.UnitsDone(stagesRun);
         return new JobProfile(
             WallSeconds: wallSeconds,
             WorkSeconds: work,
@@ -34,8 +41,8 @@ public static class ProfileBuilder
             Stages: stages.Count,
             Silos: new Dictionary<string, int>(silos, StringComparer.Ordinal),
             SerialSilo: serialSilo,
-            Work: plan.Work,
-            Span: plan.Span,
+            Work: done.Work,
+            Span: done.Span,
             Unit: plan.Unit,
             StageProfiles: TaskSpans.Cap(Compact(stages)),
             ParallelismCap: parallelismCap,

@@ -279,12 +279,12 @@ public sealed partial class JobGrain(
                 plan = PlanCache.Compile(progress.RunSpec);
             }
 
-            var result = progress.Pinned
-                ? await RunPinnedAsync(progress, cancellationToken)
+            var (result, stagesRun) = progress.Pinned
+                ? await RunPinnedAsync(progress, plan, cancellationToken)
                 : await RunScatteredAsync(progress, plan, cancellationToken);
             var wall = resumed ? (DateTimeOffset.UtcNow - Job.SubmittedAt).TotalSeconds : Stopwatch.GetElapsedTime(start).TotalSeconds;
             var profile = ProfileBuilder.Build(
-                plan, wall, progress.Stages, progress.Silos, progress.SerialSilo, progress.Parallelism, progress.Predictions, progress.ChosenMode, progress.PredictedSeconds,
+                plan, stagesRun, wall, progress.Stages, progress.Silos, progress.SerialSilo, progress.Parallelism, progress.Predictions, progress.ChosenMode, progress.PredictedSeconds,
                 progress.CorrectedPredictedSeconds, progress.ChoiceReason);
             if (advisor is not null && advice is not null)
             {
@@ -295,9 +295,12 @@ public sealed partial class JobGrain(
             Job.Profile = profile;
             Job.ResultJson = result;
             Job.State = JobState.Completed;
+            // A job that stopped early did fewer units than the plan's cap: the total becomes what it did, so its
+            // progress ends at 100% (units done of units done), and the status agrees with the profile's work.
+            Job.UnitsTotal = profile.Work;
             _unitsDone = Job.UnitsTotal;
             LogJobCompleted(logger, JobId, spec.Workload, spec.Mode, profile.WallSeconds);
-            SerialClusterMetrics.JobCompleted(spec, plan, profile);
+            SerialClusterMetrics.JobCompleted(spec, plan, profile, stagesRun);
             SerialClusterActivitySource.JobFinished(trace, profile);
         }
         catch (JobSupersededException e)
@@ -513,7 +516,8 @@ public sealed partial class JobGrain(
         return view;
     }
 
-    private async Task<string> RunPinnedAsync(JobProgress progress, CancellationToken cancellationToken)
+    /// <summary>Runs the whole job on the serial silo; returns its result and the plan's stages it did (fewer when it stopped early).</summary>
+    private async Task<(string Result, int StagesRun)> RunPinnedAsync(JobProgress progress, WorkloadPlan plan, CancellationToken cancellationToken)
     {
         var watch = new SiloWatch(membership);
         var outcome = await WithRetriesAsync(
@@ -532,16 +536,21 @@ public sealed partial class JobGrain(
         progress.Silos = new Dictionary<string, int>(StringComparer.Ordinal) { [outcome.Silo] = outcome.Tasks };
         progress.SerialSilo = outcome.Silo;
         await ClearCheckpointAsync("pinned");
-        return outcome.ResultJson;
+        return (outcome.ResultJson, outcome.StagesRun ?? plan.Stages.Count);
     }
 
-    private async Task<string> RunScatteredAsync(JobProgress progress, WorkloadPlan plan, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the plan's stages from the stored next stage; returns the result and the stages done. The plan may stop early
+    /// (<see cref="WorkloadPlan.IsComplete"/>): the rule is asked before each stage about the stage before it, from the
+    /// stored outputs, so a coordinator that resumes a job after its last stored stage end stops at the same stage.
+    /// </summary>
+    private async Task<(string Result, int StagesRun)> RunScatteredAsync(JobProgress progress, WorkloadPlan plan, CancellationToken cancellationToken)
     {
         var watch = new SiloWatch(membership);
         var dispatcher = new ParallelStageDispatcher(GrainFactory, watch, Reliability.TaskAttempts, options.BatchWideStages, localSilo.SiloAddress);
         // Chain checkpoints being deleted while the job goes on (awaited before it finishes).
         var clearing = new List<Task>();
-        for (var stage = progress.Stage; stage < plan.Stages.Count; stage++)
+        for (var stage = progress.Stage; stage < plan.Stages.Count && !(stage > 0 && plan.IsComplete(stage - 1, progress.Previous)); stage++)
         {
             var stageSpec = plan.Stages[stage];
             var accumulator = new StageAccumulator(stage, stageSpec, _jobStart);
@@ -627,7 +636,7 @@ public sealed partial class JobGrain(
         }
 
         await Task.WhenAll(clearing);
-        return plan.Finish(progress.Previous).ToJsonString();
+        return (plan.Finish(progress.Previous).ToJsonString(), progress.Stage);
     }
 
     /// <summary>Counts a chain started again within this coordinator (a resumed coordinator's first start is a resume, not a restart).</summary>

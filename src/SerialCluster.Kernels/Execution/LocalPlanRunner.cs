@@ -32,8 +32,10 @@ public static class LocalPlanRunner
             RunChain(whole, steps => unitsDone?.Invoke((long)(steps * unitsPerStep)), null, cancellationToken);
             var output = whole.Output();
             var timing = new TaskTiming(0, 0, Stopwatch.GetElapsedTime(start).TotalSeconds, runner);
-            unitsDone?.Invoke(plan.Work);
-            return new LocalPlanRun(plan.FinishWholeChain(output), [[output]], [timing], [timing.Seconds], RanWholeChain: true);
+            var stagesDone = plan.WholeChainStages(output);
+            var (work, span) = plan.UnitsDone(stagesDone);
+            unitsDone?.Invoke(work);
+            return new LocalPlanRun(plan.FinishWholeChain(output), [[output]], [timing], [timing.Seconds], stagesDone, work, span, RanWholeChain: true);
         }
 
         var timings = new List<TaskTiming>();
@@ -41,6 +43,7 @@ public static class LocalPlanRunner
         var stageWalls = new List<double>();
         IReadOnlyList<byte[]> previous = [];
         long done = 0;
+        var stagesRun = 0;
         for (var stage = 0; stage < plan.Stages.Count; stage++)
         {
             var spec = plan.Stages[stage];
@@ -106,15 +109,24 @@ public static class LocalPlanRunner
             }
 
             stageWalls.Add(Stopwatch.GetElapsedTime(stageStart).TotalSeconds);
-            if (keepStageOutputs || stage == plan.Stages.Count - 1)
+            stagesRun = stage + 1;
+            // The early-stop rule reads only the outputs, so this stops after the same stage as every other executor.
+            var complete = stagesRun < plan.Stages.Count && plan.IsComplete(stage, outputs);
+            if (keepStageOutputs || complete || stage == plan.Stages.Count - 1)
             {
                 stageOutputs.Add(outputs);
             }
 
             previous = outputs;
+            if (complete)
+            {
+                break;
+            }
         }
 
-        return new LocalPlanRun(plan.Finish(previous), stageOutputs, timings, stageWalls);
+        var (workDone, spanDone) = plan.UnitsDone(stagesRun);
+        unitsDone?.Invoke(workDone);
+        return new LocalPlanRun(plan.Finish(previous), stageOutputs, timings, stageWalls, stagesRun, workDone, spanDone);
     }
 
     /// <summary>Advances a chain to its end in batches sized by <paramref name="sizer"/>, reporting steps done after each.</summary>

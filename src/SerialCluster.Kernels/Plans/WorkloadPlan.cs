@@ -32,7 +32,7 @@ public abstract class WorkloadPlan
 
     public IReadOnlyList<StageSpec> Stages { get; }
 
-    /// <summary>Total units over every task of every stage (T1 in units).</summary>
+    /// <summary>Total units over every task of every stage (T1 in units); for a plan that may stop early, the cap (<see cref="UnitsDone"/>).</summary>
     public long Work { get; }
 
     /// <summary>Units on the longest dependent path: the sum over stages of the largest task (T∞ in units).</summary>
@@ -72,4 +72,42 @@ public abstract class WorkloadPlan
 
     /// <summary>Builds the result from the last stage's outputs, in task order.</summary>
     public abstract JsonObject Finish(IReadOnlyList<byte[]> lastStageOutputs);
+
+    /// <summary>
+    /// Early stop: is the plan's answer final once <paramref name="stage"/> has run with these outputs (in task order)?
+    /// Then no later stage runs and these outputs go to <see cref="Finish"/>. The rule must read only the outputs, never
+    /// timing or placement, so every executor (local, pinned, scattered, a resumed coordinator) stops after the same
+    /// stage and the result stays bit-identical; the plan still lists every stage up to its cap, because how many run
+    /// is known only as they run (a value iteration's convergence sweep). False (run every stage) unless overridden.
+    /// </summary>
+    public virtual bool IsComplete(int stage, IReadOnlyList<byte[]> stageOutputs) => false;
+
+    /// <summary>
+    /// The number of stages the whole-job chain's <paramref name="output"/> stands for: the same count the staged
+    /// plan runs under <see cref="IsComplete"/>, so a pinned job reports the units done, not the cap. Every stage unless
+    /// overridden.
+    /// </summary>
+    public virtual int WholeChainStages(byte[] output) => Stages.Count;
+
+    /// <summary>
+    /// Work and span of the first <paramref name="stagesRun"/> stages, in units: what a job that stopped there did
+    /// (the profile's <c>work</c> and <c>span</c>, the progress total). <see cref="Work"/> and <see cref="Span"/> are the cap.
+    /// </summary>
+    public (long Work, long Span) UnitsDone(int stagesRun)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(stagesRun);
+        if (stagesRun >= Stages.Count)
+        {
+            return (Work, Span);
+        }
+
+        long work = 0, span = 0;
+        for (var stage = 0; stage < stagesRun; stage++)
+        {
+            work += Stages[stage].WorkUnits;
+            span += Stages[stage].SpanUnits;
+        }
+
+        return (work, span);
+    }
 }

@@ -14,14 +14,23 @@ public static class CostSampler
     /// <summary>
     /// A pinned run: the whole-job chain when the plan has one (its time is chain compute), else every stage in turn
     /// on one core (chains as chain compute, tasks as parallel compute). <paramref name="stages"/> may be merged by name.
+    /// <para>
+    /// <paramref name="unitsDone"/>: the units the run computed when its plan stopped early (a converged value iteration,
+    /// <see cref="Plans.WorkloadPlan.IsComplete"/>); null: the whole plan. Units and steps are then the plan's times the
+    /// share done — exact for a whole-job chain and for plans whose stages are alike (mdp's sweeps) — so the cost lines
+    /// learn from what was computed: charged to the cap, a job that stopped at sweep 216 of 1,000 made a backup look
+    /// 4.6× cheaper than it is.
+    /// </para>
     /// </summary>
-    public static CostSample Pinned(PlanShape shape, IReadOnlyList<StageMeasurement> stages, double wallSeconds, double serialScore, bool calibrated)
+    public static CostSample Pinned(PlanShape shape, IReadOnlyList<StageMeasurement> stages, double wallSeconds, double serialScore, bool calibrated, long? unitsDone = null)
     {
         var work = stages.Sum(s => s.WorkSeconds);
         var job = Math.Max(0, wallSeconds - work);
         if (shape.WholeChain is { } whole)
         {
-            return new CostSample(calibrated, new StepSample(whole.Units, whole.Steps, work * serialScore), null, job, null, null, null, PinnedJobCompute: work);
+            var wholeShare = Share(unitsDone, whole.Units);
+            return new CostSample(
+                calibrated, new StepSample(whole.Units * wholeShare, Math.Max(1, whole.Steps * wholeShare), work * serialScore), null, job, null, null, null, PinnedJobCompute: work);
         }
 
         StepSample? chain = null;
@@ -30,23 +39,27 @@ public static class CostSampler
         var parallelSeconds = stages.Where(s => s.Kind == StageKind.Parallel).Sum(s => s.WorkSeconds);
         var chains = shape.Stages.Where(s => s.Kind == StageKind.Chain).ToList();
         var wide = shape.Stages.Where(s => s.Kind == StageKind.Parallel).ToList();
+        var share = Share(unitsDone, shape.Stages.Sum(s => (double)s.WorkUnits * s.Count));
         if (chains.Count > 0)
         {
-            chain = new StepSample(chains.Sum(s => (double)s.WorkUnits * s.Count), chains.Sum(s => (double)s.StepsPerTask * s.Count), chainSeconds * serialScore, chains.Sum(s => (double)s.Count));
+            chain = new StepSample(
+                share * chains.Sum(s => (double)s.WorkUnits * s.Count), share * chains.Sum(s => (double)s.StepsPerTask * s.Count), chainSeconds * serialScore,
+                share * chains.Sum(s => (double)s.Count));
         }
 
         if (wide.Count > 0)
         {
             parallel = new StepSample(
-                wide.Sum(s => s.WorkUnits * s.ComputeFactor * s.Count), wide.Sum(s => (double)s.Tasks * s.StepsPerTask * s.Count), parallelSeconds * serialScore,
-                wide.Sum(s => (double)Math.Max(1, s.Tasks) * s.Count));
+                share * wide.Sum(s => s.WorkUnits * s.ComputeFactor * s.Count), share * wide.Sum(s => (double)s.Tasks * s.StepsPerTask * s.Count), parallelSeconds * serialScore,
+                share * wide.Sum(s => (double)Math.Max(1, s.Tasks) * s.Count));
         }
 
         return new CostSample(calibrated, chain, null, job, null, null, null, ParallelAlone: parallel, PinnedJobCompute: work);
     }
 
     /// <summary>
-    /// A scatter run: <paramref name="stages"/> one per stage of the plan, in order. The first parallel stage also pays
+    /// A scatter run: <paramref name="stages"/> one per stage of the plan that ran, in order (a plan that stopped early
+    /// ran fewer than it lists: only those are read, so units are the units computed). The first parallel stage also pays
     /// for what happens once per job on the workers (each silo compiles the job's plan on its first task, activations
     /// warm up), so its overhead beyond the other stages' goes to the job's fixed cost; the stage line learns from the
     /// later stages. A job with one parallel stage cannot tell the two apart: what it shows beyond
@@ -134,6 +147,10 @@ public static class CostSampler
             chainStages > 0 ? chainCall / chainStages : null,
             ScatterJobCompute: compute);
     }
+
+    /// <summary>The share of <paramref name="planned"/> units a run computed: 1 for the whole plan (or nothing to share).</summary>
+    private static double Share(long? unitsDone, double planned) =>
+        unitsDone is { } done && planned > 0 && done < planned ? Math.Max(0, done) / planned : 1.0;
 
     /// <summary>
     /// The time stage <paramref name="index"/> held the job: from its start to the next stage's start when both starts

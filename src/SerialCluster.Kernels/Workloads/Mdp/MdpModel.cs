@@ -75,10 +75,11 @@ public sealed class MdpModel
     /// ⌊x_(k+1+2j) · states / 2^64⌋; its j-th weight is w_j = ((x_(k+2+2j) ≫ 11) + 1) · 2^−53 in (0, 1]; its
     /// probabilities are w_j / (w_0 + … + w_(m−1)), the sum taken in j order. u is the top-53-bit unit map.
     /// Successors may repeat; each pair is a pure function of (seed, q), so any silo draws the same model.
+    /// <paramref name="optimize"/>: value iteration (the default) or evaluation of the equiprobable random policy.
     /// </summary>
-    public static MdpModel Random(int states, int actions, int successors, ulong seed, double gamma)
+    public static MdpModel Random(int states, int actions, int successors, ulong seed, double gamma, bool optimize = true)
     {
-        var model = new MdpModel(states, actions, successors, gamma, optimize: true);
+        var model = new MdpModel(states, actions, successors, gamma, optimize);
         Span<double> weights = stackalloc double[successors];
         var pairs = states * actions;
         for (var q = 0; q < pairs; q++)

@@ -8,10 +8,12 @@ namespace SerialCluster.Kernels.Workloads.Mdp;
 /// <c>horizon</c> wide stages, one per synchronous sweep; task t of every stage owns the states
 /// [states·t/tasks, states·(t+1)/tasks), reads the whole previous value vector and writes its block.
 /// <para>
-/// Convergence without changing the plan's shape: each task's input carries the sweeps done so far and the
-/// previous sweep's residual (the maximum of the blocks' residuals, which no order of combination changes).
-/// Once that residual is below <c>tolerance</c>, every later task copies its block through unchanged, so
-/// the values, residual and sweep count are frozen at the first converged sweep in every mode.
+/// Convergence: the plan lists <c>horizon</c> stages (the cap), and stops after the first sweep whose residual (the
+/// maximum of the blocks' residuals, which no order of combination changes) is below <c>tolerance</c>
+/// (<see cref="IsComplete"/>): a job that converges at sweep k runs exactly k stages in every mode and reports
+/// k · states · actions · successors backups done. Each task's input still carries the sweeps done so far and the
+/// previous sweep's residual, and a task given a converged input copies its block through, so an executor that ran
+/// past the stop would still return the same values, residual and sweep count.
 /// </para>
 /// </summary>
 public sealed class MdpPlan : WorkloadPlan
@@ -100,6 +102,23 @@ public sealed class MdpPlan : WorkloadPlan
 
     public override JsonObject FinishWholeChain(byte[] output) => Finish([output]);
 
+    /// <summary>Stop after the first sweep whose residual is below the tolerance: every later sweep would only copy.</summary>
+    public override bool IsComplete(int stage, IReadOnlyList<byte[]> stageOutputs) => Residual(stageOutputs) < _tolerance;
+
+    /// <summary>The whole chain ends at the same sweep (<see cref="MdpRun"/>): the sweeps it did are the stages done.</summary>
+    public override int WholeChainStages(byte[] output) => MdpCodec.Sweeps(output);
+
+    private static double Residual(IReadOnlyList<byte[]> blocks)
+    {
+        var residual = 0.0;
+        foreach (var block in blocks)
+        {
+            residual = Math.Max(residual, MdpCodec.Residual(block));
+        }
+
+        return residual;
+    }
+
     public override JsonObject Finish(IReadOnlyList<byte[]> lastStageOutputs)
     {
         var values = new double[_states];
@@ -134,7 +153,8 @@ public sealed class MdpPlan : WorkloadPlan
         return json;
     }
 
-    private static double Round(double value)
+    /// <summary>Values are reported to 6 decimals, ties to even, with no "-0".</summary>
+    internal static double Round(double value)
     {
         var rounded = Math.Round(value, 6, MidpointRounding.ToEven);
         return rounded == 0.0 ? 0.0 : rounded; // no "-0" in the output

@@ -4,8 +4,9 @@ namespace SerialCluster.Kernels.Workloads.Mdp;
 
 /// <summary>
 /// Pinned mode's one chain: step k is sweep k over every state at once, in place of a stage of blocks.
-/// Once a sweep's residual falls below the tolerance the remaining steps change nothing, exactly as the
-/// staged plan's tasks pass their blocks through, so the output equals the staged one bit for bit.
+/// Once a sweep's residual falls below the tolerance the chain ends (its remaining steps count as done without
+/// running), exactly where the staged plan stops (<see cref="MdpPlan.IsComplete"/>), so the output equals the staged
+/// one bit for bit and its sweep count is the stages the staged plan ran.
 /// </summary>
 public sealed class MdpRun : IChainRun
 {
@@ -36,14 +37,23 @@ public sealed class MdpRun : IChainRun
         steps = Math.Min(steps, TotalSteps - StepsDone);
         for (long k = 0; k < steps; k++)
         {
-            if (!(_residual < _tolerance))
+            if (_residual < _tolerance)
             {
-                _residual = MdpKernel.Sweep(_model, _values, _next, _actions, 0);
-                (_values, _next) = (_next, _values);
-                _sweeps++;
+                // Converged: every later sweep would change nothing, so the chain ends here, as the staged plan stops
+                // after this sweep's stage (MdpPlan.IsComplete). The steps left are not done, only skipped.
+                StepsDone = TotalSteps;
+                return;
             }
 
+            _residual = MdpKernel.Sweep(_model, _values, _next, _actions, 0);
+            (_values, _next) = (_next, _values);
+            _sweeps++;
             StepsDone++;
+        }
+
+        if (_residual < _tolerance)
+        {
+            StepsDone = TotalSteps;
         }
     }
 

@@ -153,6 +153,62 @@ public sealed class MdpWorkloadTests
     }
 
     [Fact]
+    public void AConvergedRunStopsAtItsConvergenceSweepInEveryExecutorAndCountsTheSweepsDone()
+    {
+        // Sweep k's residual is below the tolerance: the plan stops after stage k − 1, i.e. it runs exactly k = iterations
+        // stages (not the horizon), and its work and span are k sweeps' backups, staged or as the whole chain.
+        const int states = 300, actions = 4, successors = 3, tasks = 7;
+        var parameters = Random(states, actions, successors, 0.9, horizon: 1000, tolerance: 1e-9, tasks: tasks);
+        var plan = new MdpWorkload().Plan(parameters);
+        var runs = new[]
+        {
+            LocalPlanRunner.Run(plan, 1),
+            LocalPlanRunner.Run(plan, 4),
+            LocalPlanRunner.Run(plan, 1, preferWholeChain: true),
+        };
+        var iterations = runs[0].Result["iterations"]!.GetValue<int>();
+        Assert.InRange(iterations, 2, 999);
+        Assert.True(runs[0].Result["converged"]!.GetValue<bool>());
+        foreach (var run in runs)
+        {
+            Assert.Equal(runs[0].Result.ToJsonString(), run.Result.ToJsonString());
+            Assert.Equal(iterations, run.StagesRun);
+            Assert.Equal((long)iterations * states * actions * successors, run.WorkUnits);
+            Assert.Equal((long)iterations * ((states + tasks - 1) / tasks) * actions * successors, run.SpanUnits);
+        }
+
+        Assert.Equal(iterations, runs[0].StageWallSeconds.Count);
+        Assert.Equal(iterations, runs[1].StageWallSeconds.Count);
+        Assert.Equal(plan.UnitsDone(iterations), (runs[0].WorkUnits, runs[0].SpanUnits));
+    }
+
+    [Fact]
+    public void AnUnconvergedRunDoesTheWholeHorizon()
+    {
+        var parameters = Random(200, 3, 5, 1.0, horizon: 40, tolerance: 0, tasks: 5);
+        var plan = new MdpWorkload().Plan(parameters);
+        foreach (var run in new[] { LocalPlanRunner.Run(plan, 2), LocalPlanRunner.Run(plan, 1, preferWholeChain: true) })
+        {
+            Assert.Equal(40, run.StagesRun);
+            Assert.Equal(plan.Work, run.WorkUnits);
+            Assert.Equal(plan.Span, run.SpanUnits);
+        }
+    }
+
+    [Fact]
+    public void TheWholeChainEndsAtTheConvergenceSweep()
+    {
+        var plan = new MdpWorkload().Plan(new Dictionary<string, string> { ["horizon"] = "2000" });
+        var chain = plan.CreateWholeChain()!;
+        chain.Advance(426);
+        Assert.Equal(2000, chain.StepsDone); // sweep 426 converged: the 1,574 sweeps left are skipped, not run
+        Assert.Equal(426, plan.WholeChainStages(chain.Output()));
+        var shorter = plan.CreateWholeChain()!;
+        shorter.Advance(425);
+        Assert.Equal(425, shorter.StepsDone);
+    }
+
+    [Fact]
     public void WorkAndSpanCountBackups()
     {
         var plan = new MdpWorkload().Plan(Random(1000, 4, 3, 0.9, horizon: 10, tolerance: 0, tasks: 3));
@@ -190,63 +246,5 @@ public sealed class MdpWorkloadTests
         var result = LocalPlanRunner.Run(workload.Plan(workload.Example), 2).Result;
         Assert.Equal(2000, result["values"]!.AsArray().Count);
         Assert.True(result["converged"]!.GetValue<bool>());
-    }
-
-    /// <summary>
-    /// The random MDP drawn again from its documented definition, by code that shares nothing with the kernel
-    /// but the tested SplitMix64 stream.
-    /// </summary>
-    private sealed class IndependentMdp
-    {
-        private readonly double[,] _reward;
-        private readonly (int Next, double Probability)[,][] _transitions;
-
-        private IndependentMdp(int states, int actions)
-        {
-            _reward = new double[states, actions];
-            _transitions = new (int, double)[states, actions][];
-        }
-
-        public static IndependentMdp Draw(int states, int actions, int successors, ulong seed)
-        {
-            var mdp = new IndependentMdp(states, actions);
-            for (var s = 0; s < states; s++)
-            {
-                for (var a = 0; a < actions; a++)
-                {
-                    var k = (ulong)(((s * actions) + a) * ((2 * successors) + 1));
-                    mdp._reward[s, a] = (2.0 * ((SplitMix64.At(seed, k) >> 11) / 9007199254740992.0)) - 1.0;
-                    var next = new int[successors];
-                    var weight = new double[successors];
-                    for (var j = 0; j < successors; j++)
-                    {
-                        next[j] = (int)Math.BigMul(SplitMix64.At(seed, k + 1 + (ulong)(2 * j)), (ulong)states, out _);
-                        weight[j] = ((SplitMix64.At(seed, k + 2 + (ulong)(2 * j)) >> 11) + 1) / 9007199254740992.0;
-                    }
-
-                    var total = weight.Sum();
-                    mdp._transitions[s, a] = [.. next.Select((n, j) => (n, weight[j] / total))];
-                }
-            }
-
-            return mdp;
-        }
-
-        public double[] Q(int s, double[] values, double gamma)
-        {
-            var q = new double[_reward.GetLength(1)];
-            for (var a = 0; a < q.Length; a++)
-            {
-                var expected = 0.0;
-                foreach (var (next, probability) in _transitions[s, a])
-                {
-                    expected += probability * values[next];
-                }
-
-                q[a] = _reward[s, a] + (gamma * expected);
-            }
-
-            return q;
-        }
     }
 }
