@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Numerics;
 
 namespace SerialCluster.Kernels.Workloads.TimeLock;
@@ -10,7 +11,32 @@ namespace SerialCluster.Kernels.Workloads.TimeLock;
 /// </summary>
 public static class MillerRabin
 {
+    private const int RememberedLimit = 256;
+
     private static readonly int[] Bases = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41];
+
+    // Verdicts by value. One job's plan is compiled several times (the CLI, the limits filter, the coordinator,
+    // each silo that runs it), and testing a 1024-bit factor costs 13 modular exponentiations, tens of milliseconds:
+    // a job with the trapdoor would spend more on checking its factors than on its answer.
+    private static readonly ConcurrentDictionary<BigInteger, bool> Remembered = new();
+
+    /// <summary><see cref="IsProbablePrime"/>, remembering the last few hundred verdicts.</summary>
+    public static bool IsProbablePrimeRemembered(BigInteger n)
+    {
+        if (Remembered.TryGetValue(n, out var verdict))
+        {
+            return verdict;
+        }
+
+        if (Remembered.Count >= RememberedLimit)
+        {
+            Remembered.Clear();
+        }
+
+        verdict = IsProbablePrime(n);
+        Remembered[n] = verdict;
+        return verdict;
+    }
 
     public static bool IsProbablePrime(BigInteger n)
     {

@@ -142,7 +142,7 @@ public sealed class TimeLockWorkload : Workload
 
         foreach (var factor in new[] { p, q })
         {
-            if (!MillerRabin.IsProbablePrime(factor))
+            if (!MillerRabin.IsProbablePrimeRemembered(factor))
             {
                 throw new InvalidParameterException(
                     ParameterErrorKind.OutOfRange, Name, "factors", given,

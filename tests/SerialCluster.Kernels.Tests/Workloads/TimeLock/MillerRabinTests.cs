@@ -31,4 +31,16 @@ public sealed class MillerRabinTests
     [InlineData("2305843009213693951")]                    // 2^61 − 1
     [InlineData("170141183460469231731687303715884105727")] // 2^127 − 1
     public void AcceptsMersennePrimes(string n) => Assert.True(MillerRabin.IsProbablePrime(BigInteger.Parse(n)));
+
+    [Fact]
+    public void RememberedVerdictsAreTheSameVerdicts()
+    {
+        for (var round = 0; round < 2; round++)
+        {
+            for (var n = 0; n < 1_000; n++)
+            {
+                Assert.Equal(MillerRabin.IsProbablePrime(n), MillerRabin.IsProbablePrimeRemembered(n));
+            }
+        }
+    }
 }
