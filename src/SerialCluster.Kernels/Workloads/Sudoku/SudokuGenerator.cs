@@ -37,19 +37,27 @@ public static class SudokuGenerator
         return board;
     }
 
-    /// <summary><see cref="Solved"/> with <paramref name="blanks"/> cells emptied (0), chosen by the same seed.</summary>
+    /// <summary><see cref="Solved"/> with <paramref name="blanks"/> cells emptied (0), chosen by the same seed (uniformly).</summary>
     public static byte[] Puzzle(SudokuGeometry geometry, ulong seed, int blanks)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(blanks);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(blanks, geometry.Cells);
         var board = Solved(geometry, seed);
 
-        // Draws continue past the ones Solved used, in a stream of their own (output k of seed + 1).
-        ulong draw = 0;
-        var order = Permutation(geometry.Cells, seed + 1, ref draw);
-        for (var i = 0; i < blanks; i++)
+        // The last `blanks` places of a Fisher–Yates shuffle are a uniform subset, so only those swaps are drawn
+        // (a stream of their own: output k of seed + 1). Generate makes a hundred thousand of these per compile.
+        var cells = new short[geometry.Cells];
+        for (var i = 0; i < cells.Length; i++)
         {
-            board[order[i]] = 0;
+            cells[i] = (short)i;
+        }
+
+        ulong draw = 0;
+        for (var i = cells.Length - 1; i >= cells.Length - blanks; i--)
+        {
+            var j = Below(i + 1, seed + 1, draw++);
+            (cells[i], cells[j]) = (cells[j], cells[i]);
+            board[cells[i]] = 0;
         }
 
         return board;
@@ -110,12 +118,12 @@ public static class SudokuGenerator
     {
         var bands = Permutation(n, seed, ref draw);
         var lines = new int[n * n];
-        foreach (var (band, position) in bands.Select((b, i) => (b, i)))
+        for (var position = 0; position < n; position++)
         {
             var inside = Permutation(n, seed, ref draw);
             for (var i = 0; i < n; i++)
             {
-                lines[(position * n) + i] = (band * n) + inside[i];
+                lines[(position * n) + i] = (bands[position] * n) + inside[i];
             }
         }
 
@@ -125,7 +133,12 @@ public static class SudokuGenerator
     // Fisher–Yates over 0 … count − 1.
     private static int[] Permutation(int count, ulong seed, ref ulong draw)
     {
-        var items = Enumerable.Range(0, count).ToArray();
+        var items = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            items[i] = i;
+        }
+
         for (var i = count - 1; i > 0; i--)
         {
             var j = Below(i + 1, seed, draw++);

@@ -27,16 +27,33 @@ public sealed class SudokuLargeBoardTests
     }
 
     [Theory]
-    [InlineData(1, 120, 4)]
-    [InlineData(1, 164, 16)]  // 2 solutions after some 10⁵ nodes
-    [InlineData(5, 158, 64)]  // the split cuts deep
-    public void SplitSearchOfABigBoardEqualsTheSerialSearch(ulong seed, int blanks, int split)
+    [InlineData(1, 120, 4, true)]    // solved by propagation alone: one node
+    [InlineData(6, 160, 16, true)]   // two solutions, the second at node 133
+    [InlineData(6, 160, 16, false)]
+    public void SplitSearchOfABigBoardEqualsTheSerialSearch(ulong seed, int blanks, int split, bool checkUnique) =>
+        AssertSplitEqualsSerial(Sixteen(seed, blanks), split, checkUnique);
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void SplitSearchOfAUniqueSixteenBySixteenEqualsTheSerialSearch(bool checkUnique)
     {
-        var puzzle = Sixteen(seed, blanks);
-        var serial = Run(new Dictionary<string, string> { ["puzzles"] = puzzle });
-        var parallel = Run(new Dictionary<string, string> { ["puzzles"] = puzzle, ["split"] = split.ToString(CultureInfo.InvariantCulture) }, parallelism: 2);
+        // One solution at node 253 of a tree of 4,387: with uniqueness checked every subtree must be searched.
+        var puzzle = SudokuRules.Text(SudokuGenerator.Harden(SudokuGeometry.ForBoxSize(4), 1, 3_000));
+        var serial = AssertSplitEqualsSerial(puzzle, 64, checkUnique);
+        Assert.Equal(checkUnique ? 4_387 : 253, serial["searchNodes"]!.GetValue<long>());
+    }
+
+    private static JsonObject AssertSplitEqualsSerial(string puzzle, int split, bool checkUnique)
+    {
+        var unique = checkUnique ? "true" : "false";
+        var serial = Run(new Dictionary<string, string> { ["puzzles"] = puzzle, ["checkUnique"] = unique });
+        var parallel = Run(
+            new Dictionary<string, string> { ["puzzles"] = puzzle, ["checkUnique"] = unique, ["split"] = split.ToString(CultureInfo.InvariantCulture) },
+            parallelism: 2);
         Assert.Equal(serial.ToJsonString(), parallel.ToJsonString());
         SudokuRules.AssertSolves(puzzle, serial["puzzles"]![0]!["solution"]!.GetValue<string>());
+        return serial;
     }
 
     [Fact]
