@@ -56,7 +56,7 @@ public sealed class TimeLockWorkload : Workload
     public override string Summary => "RSW time-lock puzzle: y = x^(2^t) mod N by t sequential modular squarings";
 
     public override string Lesson =>
-        "serial by design: each squaring needs the last; only knowing N's factors (a shortcut, not parallelism) skips them";
+        "serial by design: each squaring needs the last; knowing N's factors (factors=p,q) skips them: a secret is a shortcut, parallelism is not";
 
     public override string Unit => UnitName;
 
