@@ -11,17 +11,19 @@ namespace SerialCluster.Kernels.Workloads.Sudoku;
 /// </summary>
 public sealed class SudokuBatchPlan : WorkloadPlan
 {
-    private readonly byte[] _grids;
+    private readonly SudokuPuzzleSet _puzzles;
+    private readonly int _cells;
     private readonly int _count;
     private readonly int _tasks;
     private readonly int _target;
     private readonly bool _checkUnique;
 
-    public SudokuBatchPlan(ParameterValues parameters, byte[] grids, int tasks)
-        : base(parameters, SudokuWorkload.UnitName, [StageFor(grids.Length / SudokuTables.Cells, tasks)])
+    public SudokuBatchPlan(ParameterValues parameters, SudokuPuzzleSet puzzles, int tasks)
+        : base(parameters, SudokuWorkload.UnitName, [StageFor(puzzles.Count, tasks)])
     {
-        _grids = grids;
-        _count = grids.Length / SudokuTables.Cells;
+        _puzzles = puzzles;
+        _cells = puzzles.Geometry.Cells;
+        _count = puzzles.Count;
         _tasks = tasks;
         _checkUnique = parameters.GetBoolean("checkUnique");
         _target = _checkUnique ? 2 : 1;
@@ -41,14 +43,15 @@ public sealed class SudokuBatchPlan : WorkloadPlan
     {
         var first = BinaryPrimitives.ReadInt32LittleEndian(input);
         var end = BinaryPrimitives.ReadInt32LittleEndian(input.AsSpan(4));
-        var output = new byte[(end - first) * SudokuCodec.PuzzleBytes];
-        var solver = new SudokuSolver();
+        var size = SudokuCodec.PuzzleBytes(_cells);
+        var output = new byte[(end - first) * size];
+        var solver = _puzzles.CreateSolver();
         for (var puzzle = first; puzzle < end; puzzle++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             solver.Reset(_target, cancellationToken);
-            solver.SearchPuzzle(_grids.AsSpan(puzzle * SudokuTables.Cells, SudokuTables.Cells));
-            SudokuCodec.WritePuzzle(output.AsSpan((puzzle - first) * SudokuCodec.PuzzleBytes), solver);
+            solver.SearchPuzzle(_puzzles.Grids.AsSpan(puzzle * _cells, _cells));
+            SudokuCodec.WritePuzzle(output.AsSpan((puzzle - first) * size, size), solver);
         }
 
         return output;
@@ -57,11 +60,12 @@ public sealed class SudokuBatchPlan : WorkloadPlan
     public override JsonObject Finish(IReadOnlyList<byte[]> lastStageOutputs)
     {
         var results = new List<SudokuPuzzleResult>(_count);
+        var size = SudokuCodec.PuzzleBytes(_cells);
         foreach (var output in lastStageOutputs)
         {
-            for (var offset = 0; offset < output.Length; offset += SudokuCodec.PuzzleBytes)
+            for (var offset = 0; offset < output.Length; offset += size)
             {
-                results.Add(SudokuCodec.ReadPuzzle(output.AsSpan(offset, SudokuCodec.PuzzleBytes)));
+                results.Add(SudokuCodec.ReadPuzzle(output.AsSpan(offset, size)));
             }
         }
 

@@ -3,16 +3,17 @@ using System.Buffers.Binary;
 namespace SerialCluster.Kernels.Workloads.Sudoku;
 
 /// <summary>
-/// Task outputs. A batch task writes, per puzzle, [solutions: 1 byte][nodes: int64][first solution: 81 bytes,
-/// zeros when none]. A split task writes one walk over its subtrees: [solutions: 1 byte][nodes at the first
-/// solution: int64][nodes at the second: int64][nodes in all: int64][first solution: 81 bytes].
+/// Task outputs, for boards of <c>cells</c> cells. A batch task writes, per puzzle, [solutions: 1 byte][nodes: int64]
+/// [first solution: cells bytes, zeros when none]. A split task writes one walk over its subtrees: [solutions: 1 byte]
+/// [nodes at the first solution: int64][nodes at the second: int64][nodes in all: int64][first solution: cells bytes].
 /// </summary>
 public static class SudokuCodec
 {
-    public const int PuzzleBytes = 1 + 8 + SudokuTables.Cells;
-    public const int WalkBytes = 1 + 24 + SudokuTables.Cells;
+    public static int PuzzleBytes(int cells) => 1 + 8 + cells;
 
-    public static void WritePuzzle(Span<byte> output, SudokuSolver solver)
+    public static int WalkBytes(int cells) => 1 + 24 + cells;
+
+    public static void WritePuzzle(Span<byte> output, ISudokuSearch solver)
     {
         output[0] = (byte)solver.Solutions;
         BinaryPrimitives.WriteInt64LittleEndian(output[1..], solver.Nodes);
@@ -23,12 +24,12 @@ public static class SudokuCodec
     {
         var solutions = input[0];
         var nodes = BinaryPrimitives.ReadInt64LittleEndian(input[1..]);
-        return new SudokuPuzzleResult(solutions > 0 ? input.Slice(9, SudokuTables.Cells).ToArray() : null, solutions, nodes);
+        return new SudokuPuzzleResult(solutions > 0 ? input[9..].ToArray() : null, solutions, nodes);
     }
 
-    public static byte[] WriteWalk(SudokuSolver solver)
+    public static byte[] WriteWalk(ISudokuSearch solver)
     {
-        var output = new byte[WalkBytes];
+        var output = new byte[WalkBytes(solver.FirstSolution.Length)];
         output[0] = (byte)solver.Solutions;
         BinaryPrimitives.WriteInt64LittleEndian(output.AsSpan(1), solver.NodesAtFirst);
         BinaryPrimitives.WriteInt64LittleEndian(output.AsSpan(9), solver.NodesAtSecond);
@@ -45,5 +46,5 @@ public static class SudokuCodec
 
     public static long WalkNodes(ReadOnlySpan<byte> walk) => BinaryPrimitives.ReadInt64LittleEndian(walk[17..]);
 
-    public static byte[] WalkSolution(ReadOnlySpan<byte> walk) => walk.Slice(25, SudokuTables.Cells).ToArray();
+    public static byte[] WalkSolution(ReadOnlySpan<byte> walk) => walk[25..].ToArray();
 }

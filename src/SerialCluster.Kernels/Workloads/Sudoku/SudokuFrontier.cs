@@ -16,10 +16,13 @@ public sealed class SudokuFrontier
     /// <summary>The subtrees in depth-first order.</summary>
     public IReadOnlyList<SudokuBranch> Branches { get; }
 
-    public static SudokuFrontier Build(ReadOnlySpan<byte> givens, int wanted)
+    public static SudokuFrontier Build(ReadOnlySpan<byte> givens, int wanted) =>
+        Build(SudokuGeometry.ForBoxSize(3), givens, wanted);
+
+    public static SudokuFrontier Build(SudokuGeometry geometry, ReadOnlySpan<byte> givens, int wanted)
     {
-        var solver = new SudokuSolver();
-        var grid = new byte[SudokuTables.Cells];
+        var solver = SudokuPuzzleSet.CreateSolver(geometry);
+        var grid = new byte[geometry.Cells];
         var branches = new List<SudokuBranch> { new(givens.ToArray(), -1, 0, 0) };
         while (branches.Count < wanted)
         {

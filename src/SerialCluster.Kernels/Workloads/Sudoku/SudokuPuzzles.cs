@@ -4,8 +4,9 @@ using SerialCluster.Kernels.Parameters;
 namespace SerialCluster.Kernels.Workloads.Sudoku;
 
 /// <summary>
-/// Reads the <c>puzzles</c> text: one puzzle per line, 81 characters of 1–9 with 0 or '.' for a blank;
-/// blank lines and lines starting with '#' are skipped. Empty text means the built-in set.
+/// Reads the <c>puzzles</c> text: one puzzle per line, 81, 256 or 625 characters (9×9, 16×16 or 25×25, the size read
+/// from the first line; every line the same) of the digits 1-9 and then letters (16×16: A-G, 25×25: A-P, either case),
+/// 0 or '.' for a blank; blank lines and lines starting with '#' are skipped. Empty text means the built-in set.
 /// </summary>
 public static class SudokuPuzzles
 {
@@ -26,8 +27,8 @@ public static class SudokuPuzzles
         "000000010400000000020000000000050407008000300001090000300400200050100000000806000",
     ];
 
-    /// <summary>Parses the text into 81 digits per puzzle (0 for a blank), puzzle p at [81p, 81p + 81).</summary>
-    public static byte[] Parse(string workload, string text)
+    /// <summary>Parses the text into one digit per cell (0 for a blank), puzzle p at [cells·p, cells·p + cells).</summary>
+    public static SudokuPuzzleSet Parse(string workload, string text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -35,6 +36,7 @@ public static class SudokuPuzzles
         }
 
         var grids = new List<byte>();
+        SudokuGeometry? geometry = null;
         var count = 0;
         var lineNumber = 0;
         foreach (var rawLine in text.AsSpan().EnumerateLines())
@@ -53,26 +55,28 @@ public static class SudokuPuzzles
                     $"at most {MaxPuzzles.ToString("N0", CultureInfo.InvariantCulture)} puzzles (line {lineNumber} is one more)");
             }
 
-            if (line.Length != SudokuTables.Cells)
+            if (geometry is null)
             {
-                throw Malformed(workload, line, lineNumber, $"has {line.Length} characters");
+                geometry = SudokuGeometry.ForCells(line.Length)
+                    ?? throw Malformed(workload, line, lineNumber, $"has {line.Length} characters");
+            }
+            else if (line.Length != geometry.Cells)
+            {
+                throw Malformed(
+                    workload, line, lineNumber,
+                    $"has {line.Length} characters where the first puzzle has {geometry.Cells} (every puzzle the same size)");
             }
 
-            for (var i = 0; i < SudokuTables.Cells; i++)
+            for (var i = 0; i < geometry.Cells; i++)
             {
-                var c = line[i];
-                if (c is >= '1' and <= '9')
+                var c = char.ToUpperInvariant(line[i]);
+                var digit = c == '.' ? 0 : SudokuGeometry.Symbols.IndexOf(c, StringComparison.Ordinal);
+                if (digit < 0 || digit > geometry.Side)
                 {
-                    grids.Add((byte)(c - '0'));
+                    throw Malformed(workload, line, lineNumber, $"has '{line[i]}' at column {i + 1}");
                 }
-                else if (c is '0' or '.')
-                {
-                    grids.Add(0);
-                }
-                else
-                {
-                    throw Malformed(workload, line, lineNumber, $"has '{c}' at column {i + 1}");
-                }
+
+                grids.Add((byte)digit);
             }
 
             count++;
@@ -85,10 +89,11 @@ public static class SudokuPuzzles
                 "at least one puzzle line (the text has only blank lines and # comments; leave it empty for the built-in set)");
         }
 
-        return [.. grids];
+        return new SudokuPuzzleSet(geometry!, [.. grids]);
     }
 
     private static InvalidParameterException Malformed(string workload, ReadOnlySpan<char> line, int lineNumber, string problem) =>
         new(ParameterErrorKind.Malformed, workload, "puzzles", line.ToString(),
-            $"one puzzle per line, 81 characters of 1-9 with 0 or '.' for a blank; line {lineNumber} {problem}");
+            "one puzzle per line, 81 characters of 1-9 (9×9), 256 of 1-9 A-G (16×16) or 625 of 1-9 A-P (25×25), " +
+            $"0 or '.' for a blank; line {lineNumber} {problem}");
 }

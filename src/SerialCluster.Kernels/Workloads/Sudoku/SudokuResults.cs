@@ -43,11 +43,12 @@ public static class SudokuResults
         return json;
     }
 
+    // 1-9 then letters (SudokuGeometry.Symbols), so a 9×9 solution reads as it always did.
     private static string Digits(byte[] grid) => string.Create(grid.Length, grid, static (span, cells) =>
     {
         for (var i = 0; i < span.Length; i++)
         {
-            span[i] = (char)('0' + cells[i]);
+            span[i] = SudokuGeometry.Symbols[cells[i]];
         }
     });
 }

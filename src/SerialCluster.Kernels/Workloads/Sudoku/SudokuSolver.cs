@@ -18,7 +18,7 @@ namespace SerialCluster.Kernels.Workloads.Sudoku;
 /// in order and report where its first and second solutions fell in that walk.
 /// </para>
 /// </summary>
-public sealed class SudokuSolver
+public sealed class SudokuSolver : ISudokuSearch
 {
     private const int MaxDepth = SudokuTables.Cells + 1;
     private const int CancellationCheckMask = 4095;

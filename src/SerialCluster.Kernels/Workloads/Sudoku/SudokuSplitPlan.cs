@@ -18,20 +18,20 @@ namespace SerialCluster.Kernels.Workloads.Sudoku;
 /// </summary>
 public sealed class SudokuSplitPlan : WorkloadPlan
 {
-    private readonly byte[] _givens;
+    private readonly SudokuPuzzleSet _puzzle;
     private readonly int _split;
     private readonly int _target;
     private readonly bool _checkUnique;
     private readonly Lazy<SudokuFrontier> _frontier;
 
-    public SudokuSplitPlan(ParameterValues parameters, byte[] givens, int split)
+    public SudokuSplitPlan(ParameterValues parameters, SudokuPuzzleSet puzzle, int split)
         : base(parameters, SudokuWorkload.UnitName, [StageSpec.Parallel("subtrees", split, split, 1) with { Speculative = true }])
     {
-        _givens = givens;
+        _puzzle = puzzle;
         _split = split;
         _checkUnique = parameters.GetBoolean("checkUnique");
         _target = _checkUnique ? 2 : 1;
-        _frontier = new Lazy<SudokuFrontier>(() => SudokuFrontier.Build(_givens, _split), LazyThreadSafetyMode.ExecutionAndPublication);
+        _frontier = new Lazy<SudokuFrontier>(() => SudokuFrontier.Build(_puzzle.Geometry, _puzzle.Grids, _split), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The subtrees the search was cut into (built on first use; the same on every silo).</summary>
@@ -46,7 +46,7 @@ public sealed class SudokuSplitPlan : WorkloadPlan
         var branches = Frontier.Branches;
         var first = (int)((long)branches.Count * task / _split);
         var end = (int)((long)branches.Count * (task + 1) / _split);
-        var solver = new SudokuSolver();
+        var solver = _puzzle.CreateSolver();
         solver.Reset(_target, cancellationToken);
         for (var i = first; i < end && !solver.Done; i++)
         {

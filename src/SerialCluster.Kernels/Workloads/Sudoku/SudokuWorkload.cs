@@ -5,9 +5,12 @@ using SerialCluster.Kernels.Plans;
 namespace SerialCluster.Kernels.Workloads.Sudoku;
 
 /// <summary>
-/// Solves 9×9 sudoku puzzles by depth-first search with singles propagation. A batch of puzzles is
-/// embarrassingly parallel (one independent search each); one hard puzzle is a serial search that
-/// <c>split</c> cuts into speculative subtrees searched at once, first decisive subtree wins.
+/// Solves n²×n² sudoku puzzles (9×9, 16×16, 25×25) by depth-first search with singles propagation. A batch of puzzles
+/// is embarrassingly parallel (one independent search each); one hard puzzle is a serial search that
+/// <c>split</c> cuts into speculative subtrees searched at once, first decisive subtree wins. Puzzles come from
+/// <c>puzzles</c> (text or a file), <c>preset</c> (one hard 25×25) or <c>generate</c> (many easy 9×9 from a seed).
+/// Generalized sudoku is NP-complete: it shows width against depth, and lies outside the serial scaling
+/// hypothesis, which is about P-complete work (the paper's §2.3).
 /// <para>
 /// <c>searchNodes</c> is always the node count of the serial depth-first search (root plus every branch it
 /// propagates) up to where it stops: at the second solution when uniqueness is checked, at the first
@@ -26,8 +29,17 @@ public sealed class SudokuWorkload : Workload
     [
         ParameterSpec.Text(
             "puzzles", string.Empty, MaxTextLength, acceptsFile: true,
-            "one puzzle per line: 81 characters of 1-9, 0 or '.' for a blank; blank lines and # comments skipped; " +
-            $"at most {SudokuPuzzles.MaxPuzzles:N0} puzzles; empty: a built-in set (Norvig's examples, AI Escargot, Inkala 2010, a Royle 17-clue)"),
+            "one puzzle per line: 81 characters of 1-9 (9×9), 256 of 1-9 A-G (16×16) or 625 of 1-9 A-P (25×25), 0 or '.' " +
+            $"for a blank, every line the same size; blank lines and # comments skipped; at most {SudokuPuzzles.MaxPuzzles:N0} puzzles; " +
+            "empty (and no preset or generate): a built-in 9×9 set (Norvig's examples, AI Escargot, Inkala 2010, a Royle 17-clue)"),
+        ParameterSpec.Choice(
+            "preset", SudokuPresets.None, SudokuPresets.Names,
+            $"{SudokuPresets.Hard25}: one 25×25 puzzle, unique, whose serial search visits 241,747 nodes (about a second on one core); " +
+            $"{SudokuPresets.None}: puzzles or generate decide"),
+        ParameterSpec.Integer(
+            "generate", 0, 0, SudokuPuzzles.MaxPuzzles,
+            $"N > 0: N random easy 9×9 puzzles from seed (a shuffled solved grid, {SudokuGenerator.MinEasyBlanks}-{SudokuGenerator.MaxEasyBlanks} cells emptied; a few nodes each, not always unique); 0: off"),
+        ParameterSpec.Integer("seed", 1, 0, long.MaxValue, "with generate: the seed that names the puzzles (the same seed, the same puzzles)"),
         ParameterSpec.Integer("tasks", 8, 1, MaxTasks, "independent tasks the puzzles are grouped into (at most one per puzzle)"),
         ParameterSpec.Integer("split", 1, 1, MaxSplit, "for exactly one puzzle: speculative subtrees searched in parallel (1: one serial search)"),
         ParameterSpec.Boolean("checkUnique", true, "search on for a second solution to decide uniqueness (false: stop at the first)"),
@@ -35,10 +47,13 @@ public sealed class SudokuWorkload : Workload
 
     public override string Name => "sudoku";
 
-    public override string Summary => "9×9 sudoku by depth-first search with naked and hidden singles; solution, uniqueness and search nodes per puzzle";
+    public override string Summary =>
+        "9×9, 16×16 or 25×25 sudoku by depth-first search with naked and hidden singles; solution, uniqueness and search nodes per puzzle " +
+        "(generalized sudoku is NP-complete: outside the serial scaling hypothesis, §2.3)";
 
     public override string Lesson =>
-        "many easy puzzles are wide (one independent search each); one hard puzzle is a deep search that only speculation splits, paying for subtrees it throws away";
+        "width against depth, not P-completeness: many easy puzzles are wide (one independent search each); one hard puzzle is a deep " +
+        "search that only speculation splits, paying for subtrees it throws away";
 
     public override string Unit => UnitName;
 
@@ -55,8 +70,8 @@ public sealed class SudokuWorkload : Workload
 
     public override WorkloadPlan Compile(ParameterValues parameters)
     {
-        var grids = SudokuPuzzles.Parse(Name, parameters.GetString("puzzles"));
-        var count = grids.Length / SudokuTables.Cells;
+        var grids = Puzzles(parameters);
+        var count = grids.Count;
         var split = parameters.GetInt32("split");
         if (split > 1)
         {
@@ -73,5 +88,32 @@ public sealed class SudokuWorkload : Workload
         // More tasks than puzzles would leave tasks empty; the default must also fit a small file.
         var tasks = (int)Math.Min(parameters.GetInteger("tasks"), count);
         return new SudokuBatchPlan(parameters, grids, tasks);
+    }
+
+    // One source of puzzles: two would leave it unclear which ones the job solves.
+    private SudokuPuzzleSet Puzzles(ParameterValues parameters)
+    {
+        var text = parameters.GetString("puzzles");
+        var preset = parameters.GetString("preset");
+        var generate = parameters.GetInt32("generate");
+        if (preset != SudokuPresets.None && !string.IsNullOrWhiteSpace(text))
+        {
+            throw new InvalidParameterException(
+                ParameterErrorKind.OutOfRange, Name, "preset", preset, $"{SudokuPresets.None} when puzzles is given (one source of puzzles)");
+        }
+
+        if (generate > 0 && (preset != SudokuPresets.None || !string.IsNullOrWhiteSpace(text)))
+        {
+            throw new InvalidParameterException(
+                ParameterErrorKind.OutOfRange, Name, "generate", generate.ToString(CultureInfo.InvariantCulture),
+                "0 when puzzles or preset is given (one source of puzzles)");
+        }
+
+        if (generate > 0)
+        {
+            return SudokuGenerator.Generate(generate, (ulong)parameters.GetInteger("seed"));
+        }
+
+        return SudokuPuzzles.Parse(Name, preset != SudokuPresets.None ? SudokuPresets.Text(preset) : text);
     }
 }

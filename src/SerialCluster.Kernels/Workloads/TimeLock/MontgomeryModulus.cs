@@ -80,6 +80,32 @@ public sealed unsafe class MontgomeryModulus
         }
     }
 
+    /// <summary>
+    /// <paramref name="residue"/> ← residue·factor·R⁻¹ mod N, both in Montgomery form (so the product is too);
+    /// <paramref name="scratch"/> holds at least 2·<see cref="Limbs"/> limbs. The trapdoor's square-and-multiply
+    /// needs it; the squaring chain never does.
+    /// </summary>
+    public void Multiply(Span<ulong> residue, ReadOnlySpan<ulong> factor, Span<ulong> scratch)
+    {
+        if (residue.Length != Limbs || factor.Length != Limbs || scratch.Length < 2 * Limbs)
+        {
+            throw new ArgumentException($"Residues have {Limbs} limbs and the scratch at least {2 * Limbs}.");
+        }
+
+        fixed (ulong* a = residue, b = factor, t = scratch, n = _modulus)
+        {
+            // Schoolbook rows: row i adds a[i]·b at t[i .. i + n) and its carry lands in t[i + n], still zero.
+            new Span<ulong>(t, 2 * Limbs).Clear();
+            for (var i = 0; i < Limbs; i++)
+            {
+                t[i + Limbs] = MultiplyAccumulate(t + i, b, a[i], Limbs);
+            }
+
+            // a, b < N, so a·b < N² < N·R, as REDC requires.
+            Reduce(t, a, n, _negativeInverse, Limbs);
+        }
+    }
+
     /// <summary>Limbs of a non-negative value below 2^(64·<paramref name="limbs"/>), least significant first.</summary>
     public static ulong[] ToLimbs(BigInteger value, int limbs)
     {
