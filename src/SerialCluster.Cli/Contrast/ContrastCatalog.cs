@@ -11,7 +11,11 @@ public static class ContrastCatalog
     /// <summary>The ring every eca side runs on: wide enough that a row is real work, narrow enough to stay in cache.</summary>
     public const long EcaWidth = 65_536;
 
-    /// <summary>States of the mdp pair: the squaring shortcut multiplies dense states × states matrices.</summary>
+    /// <summary>
+    /// States of the mdp pair: the squaring shortcut multiplies dense states × states matrices (n³ per product), while a
+    /// sweep costs states · actions · successors; the horizon is capped at 20,000 sweeps so the scattered sweeps, one
+    /// barrier each, stay within the command's few minutes.
+    /// </summary>
     public const int MdpStates = 256;
 
     /// <summary>Width of the deep–narrow circuit and depth of the shallow–wide one.</summary>
@@ -69,7 +73,7 @@ public static class ContrastCatalog
             "policy evaluation: sweep by sweep vs repeated squaring",
             "the same MDP and horizon: V ← r + γPV is a linear recurrence, so (like Rule 90) it has a doubling shortcut of span O(log H) matrix products — at n³ work per product; value iteration's max has none",
             "horizon",
-            new ContrastSizing(1_000, 16, 100_000),
+            new ContrastSizing(1_000, 16, 20_000),
             [
                 new("sweeps", "mdp", horizon => Mdp(horizon, "sweeps")),
                 new("repeated squaring", "mdp", horizon => Mdp(horizon, "squaring")),
