@@ -119,6 +119,47 @@ public sealed class SweepCommandTests : IDisposable
         Assert.Equal(1.0, relative["points"]![0]!["speedup"]!.GetValue<double>());
     }
 
+    [Fact]
+    public async Task ASizeSweepFitsTheSpanSlopeOfAChainAndOfATree()
+    {
+        var (code, stdout, stderr) = await CliHarness.RunAsync(
+            "sweep", "s5", "--set", "method=fold", "--size", "length=1e4,1e5,1e6", "--repeat", "1", "--warmup", "0", "--json");
+        Assert.True(code == 0, stderr);
+        var fold = JsonNode.Parse(stdout)!;
+        Assert.Equal([10_000L, 100_000L, 1_000_000L], fold["points"]!.AsArray().Select(p => p!["spanUnits"]!.GetValue<long>()).ToArray());
+        Assert.Equal(1.0, fold["slopes"]!["spanUnits"]!["slope"]!.GetValue<double>(), 9);
+        Assert.True(fold["slopes"]!["spanSeconds"]!["slope"]!.GetValue<double>() > 0.5, stdout);
+
+        (code, stdout, stderr) = await CliHarness.RunAsync(
+            "sweep", "s5", "--set", "method=tree", "--size", "length=1e4,1e5,1e6", "--size", "tasks=10,100,1000", "--repeat", "1", "--warmup", "0", "--json");
+        Assert.True(code == 0, stderr);
+        var tree = JsonNode.Parse(stdout)!;
+        Assert.InRange(tree["slopes"]!["spanUnits"]!["slope"]!.GetValue<double>(), -0.1, 0.2);
+        Assert.Equal(1.0, tree["slopes"]!["workUnits"]!["slope"]!.GetValue<double>(), 2);
+        Assert.Equal("1000", tree["points"]![2]!["sizes"]!["tasks"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("--size", "steps=1000", "give two or more values")]
+    [InlineData("--size", "steps", "is not NAME=V1,V2")]
+    public async Task BadSizesFailBeforeAnyJobRuns(string option, string value, string message)
+    {
+        var (code, _, stderr) = await CliHarness.RunAsync("sweep", "hashchain", option, value);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASizeTheWorkloadRefusesIsNamedBeforeAnyJobRuns()
+    {
+        var (code, _, stderr) = await CliHarness.RunAsync("sweep", "hashchain", "--size", "steps=10,0");
+
+        Assert.Equal(ExitCodes.ParameterOutOfRange, code);
+        Assert.Contains("'steps' = '0'", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("starting an embedded cluster", stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--capacity-control", "maybe", "--capacity-control 'maybe' is not a choice; allowed: on, off")]
     [InlineData("--parallelism", "2,4", "must include 1")]
