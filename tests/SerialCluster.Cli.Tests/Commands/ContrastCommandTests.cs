@@ -40,16 +40,32 @@ public sealed class ContrastCommandTests : IDisposable
         Assert.Equal(eca[1]!["parameters"]!["steps"]!.GetValue<string>(), eca[2]!["parameters"]!["steps"]!.GetValue<string>());
         Assert.Equal(eca[1]!["result"]!.ToJsonString(), eca[2]!["result"]!.ToJsonString());
         Assert.NotEqual(eca[0]!["result"]!.ToJsonString(), eca[1]!["result"]!.ToJsonString());
-        // The shortcut's span is a handful of jumps; the stepped rules' span is every row.
-        Assert.True(eca[2]!["span"]!.GetValue<long>() * 100 < eca[1]!["span"]!.GetValue<long>());
+        // The shortcut's span is one jump per set bit of steps (≥ 64 here); the stepped rules' span is every row.
+        var steps = long.Parse(eca[1]!["parameters"]!["steps"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(steps >= 64, $"steps = {steps}");
+        Assert.True(eca[2]!["span"]!.GetValue<long>() * 10 < eca[1]!["span"]!.GetValue<long>(), $"shortcut span {eca[2]!["span"]} against stepwise {eca[1]!["span"]} at steps = {steps}");
         var s5 = pairs[1]!["sides"]!.AsArray();
         Assert.Equal(s5[0]!["result"]!.ToJsonString(), s5[1]!["result"]!.ToJsonString());
         Assert.Equal(s5[0]!["span"]!.GetValue<long>(), s5[0]!["work"]!.GetValue<long>());
 
+        // Span against steps: Rule 110 stepped is one row of a strip per step (slope 1); Rule 90's jump is one row per set
+        // bit of steps, at most ⌊log₂ steps⌋ + 1 (its slope over a few sizes depends on their bits: docs/PAPER.md fits 5).
         var spans = document["span"]!.AsArray();
         Assert.Equal(4, spans.Count);
-        Assert.InRange(spans[0]!["slopes"]!["spanUnits"]!["slope"]!.GetValue<double>(), 0.9, 1.1);
-        Assert.InRange(spans[1]!["slopes"]!["spanUnits"]!["slope"]!.GetValue<double>(), -0.1, 0.3);
+        var row = eca[1]!["span"]!.GetValue<long>() / steps;
+        foreach (var point in spans[0]!["points"]!.AsArray())
+        {
+            Assert.Equal(point!["size"]!.GetValue<double>() * row, point["spanUnits"]!.GetValue<long>());
+        }
+
+        Assert.True(spans[1]!["points"]!.AsArray().Count >= 2);
+        foreach (var point in spans[1]!["points"]!.AsArray())
+        {
+            var size = (long)point!["size"]!.GetValue<double>();
+            Assert.Equal(long.PopCount(size) * row, point["spanUnits"]!.GetValue<long>());
+        }
+
+        Assert.Equal(1.0, spans[0]!["slopes"]!["spanUnits"]!["slope"]!.GetValue<double>(), 9);
         Assert.Contains("contrast eca: rule 110, stepwise", stderr, StringComparison.Ordinal);
         Assert.StartsWith("| pair | side |", File.ReadAllText(markdown), StringComparison.Ordinal);
         HtmlCharts.AssertPngImages(File.ReadAllText(html), 3);
