@@ -58,10 +58,13 @@ public static class CostProbe
             var remaining = TimeSpan.FromSeconds(Math.Max(half, budget.TotalSeconds - Stopwatch.GetElapsedTime(start).TotalSeconds));
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             limit.CancelAfter(remaining);
+            // The plan's task tables are setup, built once per job: not part of what a task costs.
+            plan.Prepare();
+            var input = plan.CreateTaskInput(0, 0, []);
             var taskStart = Stopwatch.GetTimestamp();
             try
             {
-                plan.RunTask(0, 0, plan.CreateTaskInput(0, 0, []), limit.Token);
+                plan.RunTask(0, 0, input, limit.Token);
                 parallelSample = new StepSample(units, shape.StepsPerTask, Stopwatch.GetElapsedTime(taskStart).TotalSeconds);
             }
             catch (Exception e) when (IsCancellation(e) && !cancellationToken.IsCancellationRequested)

@@ -31,6 +31,16 @@ public sealed class CvpPlan : WorkloadPlan
     /// <summary>The grain the stages were cut with (see <see cref="CvpStaging"/>).</summary>
     public int Grain => _staging.Grain;
 
+    /// <summary>The gather tables, built (and timed as the plan's build) on first use.</summary>
+    private CvpTaskTables Tables
+    {
+        get
+        {
+            Prepare();
+            return _staging.Tables;
+        }
+    }
+
     public override long TaskUnits(int stage, int task)
     {
         var global = _staging.GlobalTask(stage, task);
@@ -39,7 +49,7 @@ public sealed class CvpPlan : WorkloadPlan
 
     public override byte[] CreateTaskInput(int stage, int task, IReadOnlyList<byte[]> previousOutputs)
     {
-        var tables = _staging.Tables;
+        var tables = Tables;
         var global = _staging.GlobalTask(stage, task);
         int needFrom = tables.NeedStart[global], needTo = tables.NeedStart[global + 1];
         int passFrom = tables.PassStart[global], passTo = tables.PassStart[global + 1];
@@ -78,7 +88,7 @@ public sealed class CvpPlan : WorkloadPlan
     public override byte[] RunTask(int stage, int task, byte[] input, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var tables = _staging.Tables;
+        var tables = Tables;
         var circuit = _job.Evaluated;
         var global = _staging.GlobalTask(stage, task);
         var gateStart = _staging.FirstGate(global);
@@ -91,27 +101,21 @@ public sealed class CvpPlan : WorkloadPlan
             throw new ArgumentException($"Task {task} of stage {stage} expects {needCount + passCount} input bits.", nameof(input));
         }
 
-        var values = new byte[needCount + (gateEnd - gateStart)];
-        for (var i = 0; i < needCount; i++)
-        {
-            values[i] = (byte)PackedBits.Get(input, HeaderBytes, i);
-        }
-
-        GateEvaluator.Evaluate(circuit.First, tables.LocalFanIn, circuit.Codes, gateStart, gateEnd, values, needCount);
+        // The task's own gates first, then the values it reads from earlier stages (see CvpTaskTables.LocalFanIn).
+        var gates = gateEnd - gateStart;
+        var values = new byte[gates + needCount];
+        PackedBits.Unpack(input, HeaderBytes, values.AsSpan(gates));
+        GateEvaluator.Evaluate(circuit.First, tables.LocalFanIn, circuit.Codes, gateStart, gateEnd, values, 0);
 
         var output = new byte[HeaderBytes + PackedBits.ByteCount(passCount + liveTo - liveFrom)];
-        var highest = Math.Max(BinaryPrimitives.ReadInt32LittleEndian(input), HighestOne(circuit, values.AsSpan(needCount), gateStart));
+        var highest = Math.Max(BinaryPrimitives.ReadInt32LittleEndian(input), HighestOne(circuit, values.AsSpan(0, gates), gateStart));
         BinaryPrimitives.WriteInt32LittleEndian(output, highest);
         for (var i = 0; i < passCount; i++)
         {
             PackedBits.Set(output, HeaderBytes, i, PackedBits.Get(input, HeaderBytes, needCount + i));
         }
 
-        for (var i = liveFrom; i < liveTo; i++)
-        {
-            PackedBits.Set(output, HeaderBytes, passCount + i - liveFrom, values[needCount + tables.LiveGate[i]]);
-        }
-
+        PackedBits.PackGathered(values, tables.LiveGate.AsSpan(liveFrom, liveTo - liveFrom), output, HeaderBytes, passCount);
         return output;
     }
 
@@ -123,7 +127,7 @@ public sealed class CvpPlan : WorkloadPlan
             highest = Math.Max(highest, BinaryPrimitives.ReadInt32LittleEndian(output));
         }
 
-        var sources = _staging.Tables.OutputSource;
+        var sources = Tables.OutputSource;
         var bits = new StringBuilder(sources.Length);
         foreach (var source in sources)
         {
@@ -134,6 +138,9 @@ public sealed class CvpPlan : WorkloadPlan
     }
 
     public override IChainRun? CreateWholeChain() => new CvpWholeChain(_job);
+
+    /// <summary>The gather tables: a pass over every wire per stage, the largest part of a scattered job's setup.</summary>
+    protected override void BuildTaskTables() => _ = _staging.Tables;
 
     public override JsonObject FinishWholeChain(byte[] output)
     {

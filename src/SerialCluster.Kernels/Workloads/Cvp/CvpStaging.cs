@@ -22,7 +22,7 @@ internal sealed class CvpStaging
         _taskGateStart = [.. taskGateStart];
         Specs = specs;
         Grain = grain;
-        _tables = new Lazy<CvpTaskTables>(() => CvpTaskTables.Build(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        _tables = new Lazy<CvpTaskTables>(BuildTables, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public Netlist Circuit { get; }
@@ -36,7 +36,10 @@ internal sealed class CvpStaging
 
     public int TotalTasks => _taskGateStart.Length - 1;
 
-    /// <summary>Gather tables for task inputs and outputs, built on first use (pinned mode never needs them).</summary>
+    /// <summary>
+    /// Gather tables for task inputs and outputs, built on first use (pinned mode never needs them); read them through
+    /// <see cref="CvpPlan"/>, which builds them inside <see cref="WorkloadPlan.Prepare"/> so the build is timed as setup.
+    /// </summary>
     public CvpTaskTables Tables => _tables.Value;
 
     public int TaskCount(int stage) => _stageTaskStart[stage + 1] - _stageTaskStart[stage];
@@ -55,7 +58,7 @@ internal sealed class CvpStaging
         while (true)
         {
             var staging = Cut(circuit, maxTasks, grain);
-            if (grain >= circuit.GateCount || CarriedEntries(staging) <= budget)
+            if (grain >= circuit.GateCount || CarriedEntries(staging.Lifetimes()) <= budget)
             {
                 return staging;
             }
@@ -121,9 +124,9 @@ internal sealed class CvpStaging
     private static int TasksFor(int width, int maxTasks, int grain) => (int)Math.Min(maxTasks, width / grain);
 
     /// <summary>Σ over signals of the stages they must be carried through without being made or read there.</summary>
-    private static long CarriedEntries(CvpStaging staging)
+    private static long CarriedEntries((int[] DefinedIn, int[] LastReadIn) lifetimes)
     {
-        var (definedIn, lastReadIn) = staging.Lifetimes();
+        var (definedIn, lastReadIn) = lifetimes;
         long total = 0;
         for (var v = 0; v < definedIn.Length; v++)
         {
@@ -133,6 +136,8 @@ internal sealed class CvpStaging
         return total;
     }
 
+    private CvpTaskTables BuildTables() => CvpTaskTables.Build(this, Lifetimes().LastReadIn);
+
     /// <summary>
     /// Per signal: the stage that makes it (−1 for inputs) and the last stage that reads it (StageCount for outputs,
     /// −2 for a signal nobody reads).
@@ -140,27 +145,22 @@ internal sealed class CvpStaging
     public (int[] DefinedIn, int[] LastReadIn) Lifetimes()
     {
         var circuit = Circuit;
+        var inputCount = circuit.InputCount;
         var definedIn = new int[circuit.SignalCount];
         var lastReadIn = new int[circuit.SignalCount];
         Array.Fill(lastReadIn, -2);
-        for (var v = 0; v < circuit.InputCount; v++)
-        {
-            definedIn[v] = -1;
-        }
-
+        definedIn.AsSpan(0, inputCount).Fill(-1);
         var first = circuit.First;
         var fanIn = circuit.FanIn;
         for (var stage = 0; stage < StageCount; stage++)
         {
+            // A stage's gates are one contiguous range, and so are their wires.
             var gateStart = _taskGateStart[_stageTaskStart[stage]];
             var gateEnd = _taskGateStart[_stageTaskStart[stage + 1]];
-            for (var g = gateStart; g < gateEnd; g++)
+            definedIn.AsSpan(inputCount + gateStart, gateEnd - gateStart).Fill(stage);
+            foreach (var v in fanIn.AsSpan(first[gateStart], first[gateEnd] - first[gateStart]))
             {
-                definedIn[circuit.InputCount + g] = stage;
-                for (var j = first[g]; j < first[g + 1]; j++)
-                {
-                    lastReadIn[fanIn[j]] = stage;
-                }
+                lastReadIn[v] = stage;
             }
         }
 

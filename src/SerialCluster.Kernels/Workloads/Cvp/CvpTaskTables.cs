@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace SerialCluster.Kernels.Workloads.Cvp;
 
 /// <summary>
@@ -29,10 +31,16 @@ internal sealed class CvpTaskTables
         OutputSource = outputSource;
     }
 
-    /// <summary>Parallel to the circuit's fan-in array: each wire's index in its task's local value array.</summary>
+    /// <summary>
+    /// Parallel to the circuit's fan-in array: each wire's index in its task's local value array, which holds the
+    /// task's own gates first (gate g at g − the task's first gate) and then its needed values.
+    /// </summary>
     public int[] LocalFanIn { get; }
 
-    /// <summary>Where each needed value comes from: (previous-stage task ≪ 32) | bit, or the input index in stage 0.</summary>
+    /// <summary>
+    /// Where each needed value comes from: (previous-stage task ≪ 32) | bit, or the input index in stage 0. Sized for
+    /// one entry per wire; <see cref="NeedStart"/> bounds the part in use.
+    /// </summary>
     public long[] NeedSource { get; }
 
     /// <summary>Per global task, its range in <see cref="NeedSource"/>.</summary>
@@ -42,7 +50,7 @@ internal sealed class CvpTaskTables
 
     public int[] PassStart { get; }
 
-    /// <summary>Gates (offsets within their task) whose values leave the task.</summary>
+    /// <summary>Gates (offsets within their task) whose values leave the task; <see cref="LiveStart"/> bounds the part in use.</summary>
     public int[] LiveGate { get; }
 
     public int[] LiveStart { get; }
@@ -50,26 +58,34 @@ internal sealed class CvpTaskTables
     /// <summary>Where each output's value is in the last stage's outputs: (task ≪ 32) | bit.</summary>
     public long[] OutputSource { get; }
 
-    public static CvpTaskTables Build(CvpStaging staging)
+    /// <summary>
+    /// Builds the tables in one pass over the wires per stage, from each signal's last reading stage. Arrays sized for
+    /// the worst case instead of growing lists (need: one entry per wire at most; live: one per gate), positions in
+    /// two arrays swapped per stage instead of a list of moves: the build is setup every silo pays once per job.
+    /// </summary>
+    public static CvpTaskTables Build(CvpStaging staging, int[] lastReadIn)
     {
         var circuit = staging.Circuit;
-        var (definedIn, lastReadIn) = staging.Lifetimes();
         var inputCount = circuit.InputCount;
         var first = circuit.First;
         var fanIn = circuit.FanIn;
         var tasks = staging.TotalTasks;
 
         var localFanIn = new int[fanIn.Length];
-        var needSource = new List<long>(fanIn.Length);
+        var needSource = new long[fanIn.Length];
         var passSource = new List<long>();
-        var liveGate = new List<int>(circuit.GateCount);
+        var liveGate = new int[circuit.GateCount];
         var needStart = new int[tasks + 1];
         var passStart = new int[tasks + 1];
         var liveStart = new int[tasks + 1];
+        int needs = 0, lives = 0;
 
-        // position[v]: where v sits in the current frame; stage 0 reads inputs straight from the input vector.
+        // position[v]: where v sits in the current frame (stage 0 reads inputs straight from the input vector);
+        // moved[v]: where it sits in the next one. Only signals of a frame are ever read, so swapping the two arrays
+        // after each stage moves every position at once, and this stage's gathers still read the old ones.
         var position = new long[circuit.SignalCount];
-        var frame = new List<int>();
+        var moved = new long[circuit.SignalCount];
+        var frame = new List<int>(inputCount);
         for (var v = 0; v < inputCount; v++)
         {
             position[v] = v;
@@ -80,11 +96,10 @@ internal sealed class CvpTaskTables
         var local = new int[circuit.SignalCount];
         var carried = new List<int>();
         var nextFrame = new List<int>();
-        var nextPosition = new List<(int Signal, long Position)>();
         for (var stage = 0; stage < staging.StageCount; stage++)
         {
             carried.Clear();
-            foreach (var v in frame)
+            foreach (var v in CollectionsMarshal.AsSpan(frame))
             {
                 if (lastReadIn[v] > stage)
                 {
@@ -93,32 +108,38 @@ internal sealed class CvpTaskTables
             }
 
             nextFrame.Clear();
-            nextPosition.Clear();
             var taskCount = staging.TaskCount(stage);
             for (var task = 0; task < taskCount; task++)
             {
                 var global = staging.GlobalTask(stage, task);
                 var gateStart = staging.FirstGate(global);
                 var gateEnd = staging.EndGate(global);
+                var gates = gateEnd - gateStart;
+                var ownFrom = inputCount + gateStart;
 
-                // Need: distinct signals from earlier stages, in order of first reading.
-                needStart[global] = needSource.Count;
-                var needCount = 0;
+                // A task's values: its own gates first, then the distinct signals it reads from earlier stages
+                // ("need", in order of first reading). A stage is one level or a run of levels in one task, so a
+                // signal below the task's first gate was made by an earlier stage.
+                needStart[global] = needs;
+                var need = 0;
+                var mark = global + 1;
                 for (var j = first[gateStart]; j < first[gateEnd]; j++)
                 {
                     var v = fanIn[j];
-                    if (definedIn[v] < stage && markedBy[v] != global + 1)
+                    if (v >= ownFrom)
                     {
-                        markedBy[v] = global + 1;
-                        local[v] = needCount++;
-                        needSource.Add(position[v]);
+                        localFanIn[j] = v - ownFrom;
+                        continue;
                     }
-                }
 
-                for (var j = first[gateStart]; j < first[gateEnd]; j++)
-                {
-                    var v = fanIn[j];
-                    localFanIn[j] = definedIn[v] < stage ? local[v] : needCount + (v - inputCount - gateStart);
+                    if (markedBy[v] != mark)
+                    {
+                        markedBy[v] = mark;
+                        local[v] = need++;
+                        needSource[needs++] = position[v];
+                    }
+
+                    localFanIn[j] = gates + local[v];
                 }
 
                 // Pass: this task's slice of the carried values; then live: its own gates read later.
@@ -131,40 +152,35 @@ internal sealed class CvpTaskTables
                     var v = carried[i];
                     passSource.Add(position[v]);
                     nextFrame.Add(v);
-                    nextPosition.Add((v, ((long)task << 32) | (uint)bit++));
+                    moved[v] = ((long)task << 32) | (uint)bit++;
                 }
 
-                liveStart[global] = liveGate.Count;
+                liveStart[global] = lives;
                 for (var g = gateStart; g < gateEnd; g++)
                 {
                     var v = inputCount + g;
                     if (lastReadIn[v] > stage)
                     {
-                        liveGate.Add(g - gateStart);
+                        liveGate[lives++] = g - gateStart;
                         nextFrame.Add(v);
-                        nextPosition.Add((v, ((long)task << 32) | (uint)bit++));
+                        moved[v] = ((long)task << 32) | (uint)bit++;
                     }
                 }
             }
 
-            // Only now may positions move to the new frame: this stage's gathers read the old ones.
-            foreach (var (signal, at) in nextPosition)
-            {
-                position[signal] = at;
-            }
-
+            (position, moved) = (moved, position);
             (frame, nextFrame) = (nextFrame, frame);
         }
 
-        needStart[tasks] = needSource.Count;
+        needStart[tasks] = needs;
         passStart[tasks] = passSource.Count;
-        liveStart[tasks] = liveGate.Count;
+        liveStart[tasks] = lives;
         var outputSource = new long[circuit.Outputs.Length];
         for (var i = 0; i < outputSource.Length; i++)
         {
             outputSource[i] = position[circuit.Outputs[i]];
         }
 
-        return new CvpTaskTables(localFanIn, [.. needSource], needStart, [.. passSource], passStart, [.. liveGate], liveStart, outputSource);
+        return new CvpTaskTables(localFanIn, needSource, needStart, [.. passSource], passStart, liveGate, liveStart, outputSource);
     }
 }

@@ -233,19 +233,18 @@ public sealed class Netlist
             levelStart[d] += levelStart[d - 1];
         }
 
-        // levelStart[d] is now the first gate of level d (level 0 holds no gates).
+        // levelStart[d] is now the first gate of level d (level 0 holds no gates). Gates given in level order (a
+        // generated circuit's are) keep their numbers: no renumbering table, a build of millions of gates is setup.
+        if (IsNonDecreasing(level))
+        {
+            return new Netlist(inputCount, kinds, first, fanIn, levelStart, outputs);
+        }
+
         var fill = (int[])levelStart.Clone();
         var newIndex = new int[gates];
-        var alreadySorted = true;
         for (var g = 0; g < gates; g++)
         {
             newIndex[g] = fill[level[g]]++;
-            alreadySorted &= newIndex[g] == g;
-        }
-
-        if (alreadySorted)
-        {
-            return new Netlist(inputCount, kinds, first, fanIn, levelStart, outputs);
         }
 
         var sortedKinds = new GateKind[gates];
@@ -278,6 +277,19 @@ public sealed class Netlist
         }
 
         return new Netlist(inputCount, sortedKinds, sortedFirst, sortedFanIn, levelStart, sortedOutputs);
+    }
+
+    private static bool IsNonDecreasing(ReadOnlySpan<int> values)
+    {
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (values[i] < values[i - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int Renumber(int signal, int inputCount, int[] newIndex) =>
