@@ -58,7 +58,7 @@ internal sealed class CvpStaging
         while (true)
         {
             var staging = Cut(circuit, maxTasks, grain);
-            if (grain >= circuit.GateCount || CarriedEntries(staging.Lifetimes()) <= budget)
+            if (grain >= circuit.GateCount || staging.CarriedEntries() <= budget)
             {
                 return staging;
             }
@@ -124,51 +124,68 @@ internal sealed class CvpStaging
     private static int TasksFor(int width, int maxTasks, int grain) => (int)Math.Min(maxTasks, width / grain);
 
     /// <summary>Σ over signals of the stages they must be carried through without being made or read there.</summary>
-    private static long CarriedEntries((int[] DefinedIn, int[] LastReadIn) lifetimes)
+    private long CarriedEntries()
     {
-        var (definedIn, lastReadIn) = lifetimes;
+        var circuit = Circuit;
+        var lastRead = circuit.LastReadLevel;
+        var stageOf = StageOfLevel();
         long total = 0;
-        for (var v = 0; v < definedIn.Length; v++)
+        for (var level = 0; level <= circuit.Depth; level++)
         {
-            total += Math.Max(0, lastReadIn[v] - definedIn[v] - 1);
+            var (from, to) = level == 0
+                ? (0, circuit.InputCount)
+                : (circuit.InputCount + circuit.LevelStart(level), circuit.InputCount + circuit.LevelStart(level + 1));
+            var made = stageOf[level];
+            foreach (var last in lastRead.AsSpan(from, to - from))
+            {
+                if (last >= 0)
+                {
+                    total += Math.Max(0, stageOf[last] - made - 1);
+                }
+            }
         }
 
         return total;
     }
 
-    private CvpTaskTables BuildTables() => CvpTaskTables.Build(this, Lifetimes().LastReadIn);
+    private CvpTaskTables BuildTables() => CvpTaskTables.Build(this, LastReadIn());
 
     /// <summary>
-    /// Per signal: the stage that makes it (−1 for inputs) and the last stage that reads it (StageCount for outputs,
-    /// −2 for a signal nobody reads).
+    /// Per signal, the last stage that reads it: StageCount for outputs, −2 for a signal nobody reads. From the
+    /// circuit's last reading levels, so no pass over the wires per staging.
     /// </summary>
-    public (int[] DefinedIn, int[] LastReadIn) Lifetimes()
+    public int[] LastReadIn()
+    {
+        var lastRead = Circuit.LastReadLevel;
+        var stageOf = StageOfLevel();
+        var lastReadIn = new int[lastRead.Length];
+        for (var v = 0; v < lastRead.Length; v++)
+        {
+            lastReadIn[v] = lastRead[v] < 0 ? -2 : stageOf[lastRead[v]];
+        }
+
+        return lastReadIn;
+    }
+
+    /// <summary>The stage of each level: −1 for level 0 (the inputs), StageCount for Depth + 1 (where outputs are read).</summary>
+    private int[] StageOfLevel()
     {
         var circuit = Circuit;
-        var inputCount = circuit.InputCount;
-        var definedIn = new int[circuit.SignalCount];
-        var lastReadIn = new int[circuit.SignalCount];
-        Array.Fill(lastReadIn, -2);
-        definedIn.AsSpan(0, inputCount).Fill(-1);
-        var first = circuit.First;
-        var fanIn = circuit.FanIn;
-        for (var stage = 0; stage < StageCount; stage++)
+        var stageOf = new int[circuit.Depth + 2];
+        stageOf[0] = -1;
+        var stage = 0;
+        for (var level = 1; level <= circuit.Depth; level++)
         {
-            // A stage's gates are one contiguous range, and so are their wires.
-            var gateStart = _taskGateStart[_stageTaskStart[stage]];
-            var gateEnd = _taskGateStart[_stageTaskStart[stage + 1]];
-            definedIn.AsSpan(inputCount + gateStart, gateEnd - gateStart).Fill(stage);
-            foreach (var v in fanIn.AsSpan(first[gateStart], first[gateEnd] - first[gateStart]))
+            // A stage is one level or a run of whole levels: the level's first gate tells which.
+            while (circuit.LevelStart(level) >= _taskGateStart[_stageTaskStart[stage + 1]])
             {
-                lastReadIn[v] = stage;
+                stage++;
             }
+
+            stageOf[level] = stage;
         }
 
-        foreach (var output in circuit.Outputs)
-        {
-            lastReadIn[output] = StageCount;
-        }
-
-        return (definedIn, lastReadIn);
+        stageOf[circuit.Depth + 1] = StageCount;
+        return stageOf;
     }
 }

@@ -14,6 +14,7 @@ public sealed class Netlist
     private readonly GateKind[] _kinds;
     private readonly int[] _levelStart;
     private readonly int[] _outputs;
+    private int[]? _lastReadLevel;
 
     private Netlist(int inputCount, GateKind[] kinds, int[] first, int[] fanIn, int[] levelStart, int[] outputs)
     {
@@ -55,6 +56,13 @@ public sealed class Netlist
 
     /// <summary>Per-gate evaluation codes (see <see cref="GateCode"/>).</summary>
     internal byte[] Codes => _codes;
+
+    /// <summary>
+    /// Per signal, the highest level of a gate that reads it: Depth + 1 for an output, −1 for a signal nobody reads.
+    /// Computed once per circuit (one pass over the wires) and shared by every cut of it: where a signal is made and
+    /// last read decides what a staging carries across its barriers, whatever the staging.
+    /// </summary>
+    internal int[] LastReadLevel => LazyInitializer.EnsureInitialized(ref _lastReadLevel, ComputeLastReadLevel);
 
     public GateKind KindOf(int gate) => _kinds[gate];
 
@@ -277,6 +285,27 @@ public sealed class Netlist
         }
 
         return new Netlist(inputCount, sortedKinds, sortedFirst, sortedFanIn, levelStart, sortedOutputs);
+    }
+
+    private int[] ComputeLastReadLevel()
+    {
+        var last = new int[SignalCount];
+        Array.Fill(last, -1);
+        for (var level = 1; level <= Depth; level++)
+        {
+            // Levels only grow, so the last write is the highest reader.
+            foreach (var v in _fanIn.AsSpan(_first[_levelStart[level]], _first[_levelStart[level + 1]] - _first[_levelStart[level]]))
+            {
+                last[v] = level;
+            }
+        }
+
+        foreach (var output in _outputs)
+        {
+            last[output] = Depth + 1;
+        }
+
+        return last;
     }
 
     private static bool IsNonDecreasing(ReadOnlySpan<int> values)
