@@ -71,17 +71,11 @@ public sealed class CvpPlan : WorkloadPlan
         }
 
         BinaryPrimitives.WriteInt32LittleEndian(input, highest);
-        var bit = 0;
-        for (var i = needFrom; i < needTo; i++)
-        {
-            PackedBits.Set(input, HeaderBytes, bit++, ValueAt(tables.NeedSource[i], stage, previousOutputs));
-        }
-
-        for (var i = passFrom; i < passTo; i++)
-        {
-            PackedBits.Set(input, HeaderBytes, bit++, ValueAt(tables.PassSource[i], stage, previousOutputs));
-        }
-
+        // The previous outputs as an array (they are one already, from the ledger or the runner): a gather of tens of
+        // thousands of bits per task should not pay an interface call per bit.
+        var outputs = stage == 0 ? null : previousOutputs as byte[][] ?? [.. previousOutputs];
+        Gather(tables.NeedSource.AsSpan(needFrom, needTo - needFrom), outputs, input, 0);
+        Gather(tables.PassSource.AsSpan(passFrom, passTo - passFrom), outputs, input, needTo - needFrom);
         return input;
     }
 
@@ -162,10 +156,22 @@ public sealed class CvpPlan : WorkloadPlan
         return last < 0 ? 0 : circuit.LevelOf(firstGate + last);
     }
 
-    private int ValueAt(long source, int stage, IReadOnlyList<byte[]> previousOutputs) =>
-        stage == 0
-            ? _job.InputValues[(int)source]
-            : PackedBits.Get(previousOutputs[(int)(source >> 32)], HeaderBytes, (int)(uint)source);
+    /// <summary>
+    /// Sets bits firstBit, firstBit + 1, … of <paramref name="input"/> to the values at <paramref name="sources"/>: bits
+    /// of the previous stage's outputs, or input values in stage 0 (<paramref name="outputs"/> null).
+    /// </summary>
+    private void Gather(ReadOnlySpan<long> sources, byte[][]? outputs, byte[] input, int firstBit)
+    {
+        var bit = firstBit;
+        var values = _job.InputValues;
+        foreach (var source in sources)
+        {
+            var value = outputs is null
+                ? values[(int)source]
+                : PackedBits.Get(outputs[(int)(source >> 32)], HeaderBytes, (int)(uint)source);
+            PackedBits.Set(input, HeaderBytes, bit++, value);
+        }
+    }
 
     private JsonObject Result(string outputs, int highestOne)
     {
