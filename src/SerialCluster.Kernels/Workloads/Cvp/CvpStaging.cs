@@ -126,22 +126,15 @@ internal sealed class CvpStaging
     /// <summary>Σ over signals of the stages they must be carried through without being made or read there.</summary>
     private long CarriedEntries()
     {
-        var circuit = Circuit;
-        var lastRead = circuit.LastReadLevel;
+        var groups = Circuit.LastReadGroups;
         var stageOf = StageOfLevel();
         long total = 0;
-        for (var level = 0; level <= circuit.Depth; level++)
+        for (var level = 0; level < groups.Length; level++)
         {
-            var (from, to) = level == 0
-                ? (0, circuit.InputCount)
-                : (circuit.InputCount + circuit.LevelStart(level), circuit.InputCount + circuit.LevelStart(level + 1));
             var made = stageOf[level];
-            foreach (var last in lastRead.AsSpan(from, to - from))
+            foreach (var (last, count) in groups[level])
             {
-                if (last >= 0)
-                {
-                    total += Math.Max(0, stageOf[last] - made - 1);
-                }
+                total += count * Math.Max(0, stageOf[last] - made - 1);
             }
         }
 

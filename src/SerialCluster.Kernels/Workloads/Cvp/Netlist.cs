@@ -15,6 +15,7 @@ public sealed class Netlist
     private readonly int[] _levelStart;
     private readonly int[] _outputs;
     private int[]? _lastReadLevel;
+    private (int LastRead, long Count)[][]? _lastReadGroups;
 
     private Netlist(int inputCount, GateKind[] kinds, int[] first, int[] fanIn, int[] levelStart, int[] outputs)
     {
@@ -63,6 +64,13 @@ public sealed class Netlist
     /// last read decides what a staging carries across its barriers, whatever the staging.
     /// </summary>
     internal int[] LastReadLevel => LazyInitializer.EnsureInitialized(ref _lastReadLevel, ComputeLastReadLevel);
+
+    /// <summary>
+    /// Per level 0..Depth (level 0: the inputs), its signals grouped by <see cref="LastReadLevel"/>: (last reading
+    /// level, signals) pairs, unread signals left out. What any cut carries across its barriers is a sum over these
+    /// groups, so the cost model's variants (other tasks and grain) price their cut without a pass over the signals.
+    /// </summary>
+    internal (int LastRead, long Count)[][] LastReadGroups => LazyInitializer.EnsureInitialized(ref _lastReadGroups, ComputeLastReadGroups);
 
     public GateKind KindOf(int gate) => _kinds[gate];
 
@@ -306,6 +314,40 @@ public sealed class Netlist
         }
 
         return last;
+    }
+
+    private (int LastRead, long Count)[][] ComputeLastReadGroups()
+    {
+        var lastRead = LastReadLevel;
+        var groups = new (int LastRead, long Count)[Depth + 1][];
+        var counts = new Dictionary<int, long>();
+        for (var level = 0; level <= Depth; level++)
+        {
+            var (from, to) = level == 0 ? (0, InputCount) : (InputCount + _levelStart[level], InputCount + _levelStart[level + 1]);
+            counts.Clear();
+            // Runs of one value (a layered circuit's levels are one run, bar outputs and unread signals) cost one lookup.
+            var i = from;
+            while (i < to)
+            {
+                var value = lastRead[i];
+                var run = i;
+                while (run < to && lastRead[run] == value)
+                {
+                    run++;
+                }
+
+                if (value >= 0)
+                {
+                    counts[value] = counts.GetValueOrDefault(value) + (run - i);
+                }
+
+                i = run;
+            }
+
+            groups[level] = [.. counts.Select(c => (c.Key, c.Value))];
+        }
+
+        return groups;
     }
 
     private static bool IsNonDecreasing(ReadOnlySpan<int> values)
