@@ -53,10 +53,10 @@ public abstract class WorkloadPlan
     public double BuildSeconds => (double)Interlocked.Read(ref _buildTicks) / Stopwatch.Frequency;
 
     /// <summary>
-    /// Builds what tasks (not the whole chain) read, once per plan object, and times it into <see cref="BuildSeconds"/>.
-    /// Thread-safe; a caller that finds it built (or waits for another thread building it) returns without counting
-    /// anything. Runners call it before they time a task, so a task's seconds are the kernel's alone; a plan that
-    /// builds lazily calls it itself before reading its tables, so the build is timed whoever triggers it.
+    /// Builds what tasks (not the whole chain) read, once per plan object. Thread-safe. Runners call it before they time
+    /// a task, so a task's seconds are the kernel's alone. The plan times what it builds into <see cref="BuildSeconds"/>
+    /// (<see cref="AddBuildTicks"/>) where it builds it, so a plan that builds lazily, part by part (cvp's tables, stage
+    /// by stage), counts its build whoever triggers it, and a caller that waits for another's build counts nothing.
     /// </summary>
     public void Prepare()
     {
@@ -72,9 +72,7 @@ public abstract class WorkloadPlan
                 return;
             }
 
-            var start = Stopwatch.GetTimestamp();
             BuildTaskTables();
-            AddBuildTicks(Stopwatch.GetTimestamp() - start);
             _prepared = true;
         }
     }
@@ -90,10 +88,10 @@ public abstract class WorkloadPlan
         return Math.Max(0, built - taken) / (double)Stopwatch.Frequency;
     }
 
-    /// <summary>Counts seconds spent building this plan outside <see cref="Prepare"/> (its compilation).</summary>
+    /// <summary>Counts <see cref="Stopwatch"/> ticks spent building this plan (its compilation, its task tables).</summary>
     internal void AddBuildTicks(long ticks) => Interlocked.Add(ref _buildTicks, Math.Max(0, ticks));
 
-    /// <summary>What <see cref="Prepare"/> builds; nothing by default (most plans are ready once compiled).</summary>
+    /// <summary>What <see cref="Prepare"/> builds, timed by the plan itself; nothing by default (most plans are ready once compiled).</summary>
     protected virtual void BuildTaskTables()
     {
     }

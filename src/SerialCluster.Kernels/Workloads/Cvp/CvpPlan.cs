@@ -17,12 +17,15 @@ public sealed class CvpPlan : WorkloadPlan
 
     private readonly CvpCircuit _job;
     private readonly CvpStaging _staging;
+    private readonly CvpTaskTables _tables;
 
     internal CvpPlan(ParameterValues parameters, CvpCircuit job, CvpStaging staging)
         : base(parameters, "gate evaluations", staging.Specs)
     {
         _job = job;
         _staging = staging;
+        // Gather tables, built stage by stage on first use (pinned mode never needs them), timed as the plan's build.
+        _tables = new CvpTaskTables(staging, AddBuildTicks);
     }
 
     /// <summary>The compiled circuit and its input values.</summary>
@@ -30,16 +33,6 @@ public sealed class CvpPlan : WorkloadPlan
 
     /// <summary>The grain the stages were cut with (see <see cref="CvpStaging"/>).</summary>
     public int Grain => _staging.Grain;
-
-    /// <summary>The gather tables, built (and timed as the plan's build) on first use.</summary>
-    private CvpTaskTables Tables
-    {
-        get
-        {
-            Prepare();
-            return _staging.Tables;
-        }
-    }
 
     public override long TaskUnits(int stage, int task)
     {
@@ -49,7 +42,7 @@ public sealed class CvpPlan : WorkloadPlan
 
     public override byte[] CreateTaskInput(int stage, int task, IReadOnlyList<byte[]> previousOutputs)
     {
-        var tables = Tables;
+        var tables = _tables.BuildThrough(stage);
         var global = _staging.GlobalTask(stage, task);
         int needFrom = tables.NeedStart[global], needTo = tables.NeedStart[global + 1];
         int passFrom = tables.PassStart[global], passTo = tables.PassStart[global + 1];
@@ -82,7 +75,7 @@ public sealed class CvpPlan : WorkloadPlan
     public override byte[] RunTask(int stage, int task, byte[] input, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var tables = Tables;
+        var tables = _tables.BuildThrough(stage);
         var circuit = _job.Evaluated;
         var global = _staging.GlobalTask(stage, task);
         var gateStart = _staging.FirstGate(global);
@@ -121,7 +114,7 @@ public sealed class CvpPlan : WorkloadPlan
             highest = Math.Max(highest, BinaryPrimitives.ReadInt32LittleEndian(output));
         }
 
-        var sources = Tables.OutputSource;
+        var sources = _tables.BuildThrough(_staging.StageCount - 1).OutputSource;
         var bits = new StringBuilder(sources.Length);
         foreach (var source in sources)
         {
@@ -133,8 +126,8 @@ public sealed class CvpPlan : WorkloadPlan
 
     public override IChainRun? CreateWholeChain() => new CvpWholeChain(_job);
 
-    /// <summary>The gather tables: a pass over every wire per stage, the largest part of a scattered job's setup.</summary>
-    protected override void BuildTaskTables() => _ = _staging.Tables;
+    /// <summary>The gather tables of every stage: a pass over every wire, the largest part of a scattered job's setup.</summary>
+    protected override void BuildTaskTables() => _tables.BuildThrough(_staging.StageCount - 1);
 
     public override JsonObject FinishWholeChain(byte[] output)
     {

@@ -13,7 +13,6 @@ internal sealed class CvpStaging
 {
     private readonly int[] _stageTaskStart;
     private readonly int[] _taskGateStart;
-    private readonly Lazy<CvpTaskTables> _tables;
 
     private CvpStaging(Netlist circuit, List<int> stageTaskStart, List<int> taskGateStart, List<StageSpec> specs, int grain)
     {
@@ -22,7 +21,6 @@ internal sealed class CvpStaging
         _taskGateStart = [.. taskGateStart];
         Specs = specs;
         Grain = grain;
-        _tables = new Lazy<CvpTaskTables>(BuildTables, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public Netlist Circuit { get; }
@@ -35,12 +33,6 @@ internal sealed class CvpStaging
     public int StageCount => Specs.Count;
 
     public int TotalTasks => _taskGateStart.Length - 1;
-
-    /// <summary>
-    /// Gather tables for task inputs and outputs, built on first use (pinned mode never needs them); read them through
-    /// <see cref="CvpPlan"/>, which builds them inside <see cref="WorkloadPlan.Prepare"/> so the build is timed as setup.
-    /// </summary>
-    public CvpTaskTables Tables => _tables.Value;
 
     public int TaskCount(int stage) => _stageTaskStart[stage + 1] - _stageTaskStart[stage];
 
@@ -140,8 +132,6 @@ internal sealed class CvpStaging
 
         return total;
     }
-
-    private CvpTaskTables BuildTables() => CvpTaskTables.Build(this, LastReadIn());
 
     /// <summary>
     /// Per signal, the last stage that reads it: StageCount for outputs, −2 for a signal nobody reads. From the
