@@ -58,8 +58,8 @@ public static class CostProbe
             var remaining = TimeSpan.FromSeconds(Math.Max(half, budget.TotalSeconds - Stopwatch.GetElapsedTime(start).TotalSeconds));
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             limit.CancelAfter(remaining);
-            // The plan's task tables are setup, built once per job: not part of what a task costs.
-            plan.Prepare();
+            // The input is made before the clock starts: a plan's task tables are setup (built as far as this task
+            // needs, timed as the plan's build), not part of what a task costs.
             var input = plan.CreateTaskInput(0, 0, []);
             var taskStart = Stopwatch.GetTimestamp();
             try
