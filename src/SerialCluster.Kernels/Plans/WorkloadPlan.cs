@@ -83,9 +83,21 @@ public abstract class WorkloadPlan
     /// </summary>
     public double TakeBuildSeconds()
     {
-        var built = Interlocked.Read(ref _buildTicks);
-        var taken = Interlocked.Exchange(ref _takenTicks, built);
-        return Math.Max(0, built - taken) / (double)Stopwatch.Frequency;
+        while (true)
+        {
+            var taken = Interlocked.Read(ref _takenTicks);
+            var built = Interlocked.Read(ref _buildTicks);
+            if (built <= taken)
+            {
+                return 0;
+            }
+
+            // Only the taker that moves the mark from what it read reports the difference: two takers never share it.
+            if (Interlocked.CompareExchange(ref _takenTicks, built, taken) == taken)
+            {
+                return (built - taken) / (double)Stopwatch.Frequency;
+            }
+        }
     }
 
     /// <summary>Counts <see cref="Stopwatch"/> ticks spent building this plan (its compilation, its task tables).</summary>
