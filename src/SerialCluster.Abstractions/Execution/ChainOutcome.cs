@@ -3,7 +3,8 @@ namespace SerialCluster.Abstractions.Execution;
 /// <summary>
 /// A finished chain: its output, compute seconds (sum of batches), batch count, and the silo; and its checkpoints:
 /// how many were written, the seconds writing them took, the steps each run of this chain after the first resumed from and
-/// the checkpoint interval K in steps it used (0 when it wrote none).
+/// the checkpoint interval K in steps it used (0 when it wrote none); and the seconds the silo spent building the job's
+/// plan for it (reported once per silo and job; not compute).
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -16,4 +17,5 @@ public sealed record ChainOutcome(
     [property: Id(4)] int Checkpoints = 0,
     [property: Id(5)] double CheckpointSeconds = 0,
     [property: Id(6)] List<long>? ResumedFrom = null,
-    [property: Id(7)] long CheckpointSteps = 0);
+    [property: Id(7)] long CheckpointSteps = 0,
+    [property: Id(8)] double BuildSeconds = 0);

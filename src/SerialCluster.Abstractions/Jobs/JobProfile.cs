@@ -7,7 +7,9 @@ namespace SerialCluster.Abstractions.Jobs;
 /// Every job also carries the cost model's predictions for each mode, the mode it ran (for <c>auto</c>: the one the
 /// model chose) and the prediction for that mode, to read beside the measured wall time: PredictedSeconds the raw
 /// model's, CorrectedPredictedSeconds after the measured-beats-modelled correction (both with the decision's time),
-/// and the reason for the choice.
+/// and the reason for the choice. BuildSeconds is setup, apart from both work and span: the seconds spent building the
+/// job's plan (compiling it, building the tables its tasks read) during the job, summed over the silos that built it,
+/// each once per job — what a cvp circuit of millions of gates costs before any gate is evaluated.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -31,4 +33,5 @@ public sealed record JobProfile(
     [property: Id(15)] string? ChosenMode = null,
     [property: Id(16)] double? PredictedSeconds = null,
     [property: Id(17)] double? CorrectedPredictedSeconds = null,
-    [property: Id(18)] string? ChoiceReason = null);
+    [property: Id(18)] string? ChoiceReason = null,
+    [property: Id(19)] double BuildSeconds = 0);

@@ -4,7 +4,8 @@ namespace SerialCluster.Abstractions.Jobs;
 /// What one stage measured: its wall time (barrier to barrier), its tasks' summed and largest times; in scatter mode
 /// also when it started (seconds from the job's start), when each task ran (<see cref="TaskSpan"/>, capped per job) and
 /// how many worker calls carried its tasks (<see cref="Calls"/>: one per task, fewer when a wide stage went in batches,
-/// more when tasks were sent again).
+/// more when tasks were sent again); and the seconds silos spent building the job's plan before they ran this stage's
+/// tasks (<see cref="BuildSeconds"/>: setup, in no task's time; a silo builds once per job, so mostly the first stage).
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -21,4 +22,5 @@ public sealed record StageProfile(
     [property: Id(8)] long SpanUnits,
     [property: Id(9)] double StartSeconds = 0,
     [property: Id(10)] List<TaskSpan>? TaskSpans = null,
-    [property: Id(11)] int Calls = 0);
+    [property: Id(11)] int Calls = 0,
+    [property: Id(12)] double BuildSeconds = 0);

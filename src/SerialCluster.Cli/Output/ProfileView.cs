@@ -46,6 +46,7 @@ public static class ProfileView
             table.AddRow("choice", string.Empty, Markup.Escape(reason));
         }
 
+        table.AddRow("build", Seconds(profile.BuildSeconds), "building the job's plan during the job (e.g. a cvp circuit, its tables), Σ over silos; in neither work nor span");
         table.AddRow("work", Seconds(profile.WorkSeconds), "sum of every task's compute time (T1 as run)");
         table.AddRow("span", Seconds(profile.SpanSeconds), "sum over stages of the slowest task (critical path)");
         table.AddRow("parallelism", Number(profile.Parallelism, "F2"), "work / span: the most speedup these tasks allow");

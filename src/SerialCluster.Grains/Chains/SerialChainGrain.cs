@@ -55,7 +55,8 @@ public sealed partial class SerialChainGrain(
             request.Spec.Workload,
             request.Stage);
         return new ChainOutcome(
-            chain.Output(), run.ComputeSeconds, run.Batches, silo.Name, run.Checkpoints, run.CheckpointSeconds, run.ResumedFrom, run.CheckpointSteps);
+            chain.Output(), run.ComputeSeconds, run.Batches, silo.Name, run.Checkpoints, run.CheckpointSeconds, run.ResumedFrom, run.CheckpointSteps,
+            plan.TakeBuildSeconds());
     }
 
     public async Task<PinnedOutcome> RunPinnedAsync(string jobId, JobSpec spec)
@@ -72,7 +73,7 @@ public sealed partial class SerialChainGrain(
             var result = plan.FinishWholeChain(output);
             // The chain may have ended early (a converged value iteration): its stage holds the units done, not the cap.
             var stagesRun = plan.WholeChainStages(output);
-            return Pinned(result.ToJsonString(), StageSpec.Chain("whole-chain", plan.UnitsDone(stagesRun).Work), run, Stopwatch.GetElapsedTime(start).TotalSeconds, stagesRun);
+            return Pinned(result.ToJsonString(), StageSpec.Chain("whole-chain", plan.UnitsDone(stagesRun).Work), run, Stopwatch.GetElapsedTime(start).TotalSeconds, stagesRun, plan.TakeBuildSeconds());
         }
 
         if (plan.Stages is [{ Kind: StageKind.Chain } only])
@@ -83,7 +84,7 @@ public sealed partial class SerialChainGrain(
             var first = plan.StartChain(0, input);
             var (chain, run) = await RunCheckpointedAsync(jobId, key, () => plan.StartChain(0, input), 0, (double)only.WorkUnits / Math.Max(1, first.TotalSteps), spec.Workload, 0);
             var result = plan.Finish([chain.Output()]);
-            return Pinned(result.ToJsonString(), only, run, Stopwatch.GetElapsedTime(start).TotalSeconds, 1);
+            return Pinned(result.ToJsonString(), only, run, Stopwatch.GetElapsedTime(start).TotalSeconds, 1, plan.TakeBuildSeconds());
         }
 
         return await RunPinnedStagesAsync(jobId, spec.Workload, plan);
@@ -140,6 +141,8 @@ public sealed partial class SerialChainGrain(
                 accumulators[timing.Stage].Add(timing.Seconds, timing.Runner);
             }
 
+            accumulators[0].Built(plan.TakeBuildSeconds());
+
             var stages = ProfileBuilder.Compact([.. accumulators.Select((a, index) => a.ToProfile(result.StageWallSeconds[index]))]);
             return new PinnedOutcome(result.Result.ToJsonString(), stages, result.Timings.Count, silo.Name, StagesRun: result.StagesRun);
         }
@@ -149,10 +152,11 @@ public sealed partial class SerialChainGrain(
         }
     }
 
-    private PinnedOutcome Pinned(string result, StageSpec spec, CheckpointedRun run, double wallSeconds, int stagesRun)
+    private PinnedOutcome Pinned(string result, StageSpec spec, CheckpointedRun run, double wallSeconds, int stagesRun, double buildSeconds)
     {
         var accumulator = new StageAccumulator(0, spec);
         accumulator.Add(run.ComputeSeconds, silo.Name);
+        accumulator.Built(buildSeconds);
         return new PinnedOutcome(
             result, [accumulator.ToProfile(wallSeconds)], 1, silo.Name, run.Checkpoints, run.CheckpointSeconds, run.ResumedFrom, run.CheckpointSteps, run.ComputeSeconds,
             stagesRun);

@@ -152,6 +152,7 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
                     continue;
                 }
 
+                accumulator.Built(outcome.BuildSeconds); // the silo built the plan whether or not these answers count
                 double seconds = 0;
                 long units = 0;
                 var any = false;

@@ -114,6 +114,7 @@ public sealed class ParallelStageDispatcher(IGrainFactory grains, SiloWatch watc
                 continue;
             }
 
+            accumulator.Built(outcome.BuildSeconds); // the silo built the plan whether or not this answer counts
             if (entry.Task >= cut || !ledger.Commit(entry.Task, outcome))
             {
                 continue; // a later speculative task, or a task committed already: its work is not counted.

@@ -3,7 +3,10 @@ using SerialCluster.Kernels.Plans;
 
 namespace SerialCluster.Grains.Execution;
 
-/// <summary>Turns per-stage measurements into a <see cref="JobProfile"/>.</summary>
+/// <summary>
+/// Turns per-stage measurements into a <see cref="JobProfile"/>. The job's build seconds are what the silos reported
+/// with the stages (see <see cref="StageProfile.BuildSeconds"/>) plus the coordinator's own, built during the job.
+/// </summary>
 public static class ProfileBuilder
 {
     /// <summary>Above this many stages the profile lists stages merged by name (a stepped job can have millions).</summary>
@@ -26,7 +29,8 @@ public static class ProfileBuilder
         string? chosenMode = null,
         double? predictedSeconds = null,
         double? correctedPredictedSeconds = null,
-        string? choiceReason = null)
+        string? choiceReason = null,
+        double coordinatorBuildSeconds = 0)
     {
         var work = stages.Sum(s => s.WorkSeconds);
         var span = stages.Sum(s => s.SpanSeconds);
@@ -50,7 +54,8 @@ public static class ProfileBuilder
             ChosenMode: chosenMode,
             PredictedSeconds: predictedSeconds,
             CorrectedPredictedSeconds: correctedPredictedSeconds,
-            ChoiceReason: choiceReason);
+            ChoiceReason: choiceReason,
+            BuildSeconds: coordinatorBuildSeconds + stages.Sum(s => s.BuildSeconds));
     }
 
     /// <summary>Every stage when there are few; otherwise one entry per stage name, summed, indexed by its first stage.</summary>
@@ -74,6 +79,7 @@ public static class ProfileBuilder
                 g.Sum(s => s.WorkUnits),
                 g.Sum(s => s.SpanUnits),
                 g.First().StartSeconds,
-                g.Any(s => s.TaskSpans is not null) ? TaskSpans.PerSilo(g.SelectMany(s => s.TaskSpans ?? [])) : null))];
+                g.Any(s => s.TaskSpans is not null) ? TaskSpans.PerSilo(g.SelectMany(s => s.TaskSpans ?? [])) : null,
+                BuildSeconds: g.Sum(s => s.BuildSeconds)))];
     }
 }

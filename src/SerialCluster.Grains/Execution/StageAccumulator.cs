@@ -20,11 +20,15 @@ public sealed class StageAccumulator(int index, StageSpec spec, long jobStartTim
     private double _span;
     private int _tasks;
     private int _calls;
+    private double _build;
 
     public Dictionary<string, int> Silos { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Counts one worker call sent for this stage (one task, or a batch of them).</summary>
     public void Called() => _calls++;
+
+    /// <summary>Adds seconds a silo spent building the job's plan before it ran this stage's tasks (setup, not work).</summary>
+    public void Built(double seconds) => _build += seconds;
 
     /// <summary>Adds a finished task; <paramref name="startedTimestamp"/> is when it was dispatched (0: not timed).</summary>
     public void Add(double seconds, string silo, long startedTimestamp = 0)
@@ -66,7 +70,7 @@ public sealed class StageAccumulator(int index, StageSpec spec, long jobStartTim
 
     public StageProfile ToProfile(double wallSeconds) =>
         new(index, spec.Name, spec.Kind.ToString().ToLowerInvariant(), _tasks, wallSeconds, _work, _span, spec.WorkUnits, spec.SpanUnits,
-            _startSeconds, jobStartTimestamp == 0 ? null : Spans(), _calls);
+            _startSeconds, jobStartTimestamp == 0 ? null : Spans(), _calls, _build);
 
     private List<TaskSpan> Spans() => _perSilo is null
         ? [.. _spans]

@@ -240,6 +240,9 @@ public sealed partial class JobGrain(
     {
         var start = Stopwatch.GetTimestamp();
         _jobStart = start;
+        // The submitted plan was compiled before the wall starts; what is built from here on (a probe's or the stages'
+        // tables, a variant, a resumed coordinator's compile) is the job's setup, reported as its build seconds.
+        submittedPlan?.TakeBuildSeconds();
         var resumed = Job.Counters.CoordinatorRuns > 1;
         if (resumed)
         {
@@ -283,9 +286,10 @@ public sealed partial class JobGrain(
                 ? await RunPinnedAsync(progress, plan, cancellationToken)
                 : await RunScatteredAsync(progress, plan, cancellationToken);
             var wall = resumed ? (DateTimeOffset.UtcNow - Job.SubmittedAt).TotalSeconds : Stopwatch.GetElapsedTime(start).TotalSeconds;
+            var built = plan.TakeBuildSeconds() + (submittedPlan is { } submitted && submitted != plan ? submitted.TakeBuildSeconds() : 0);
             var profile = ProfileBuilder.Build(
                 plan, stagesRun, wall, progress.Stages, progress.Silos, progress.SerialSilo, progress.Parallelism, progress.Predictions, progress.ChosenMode, progress.PredictedSeconds,
-                progress.CorrectedPredictedSeconds, progress.ChoiceReason);
+                progress.CorrectedPredictedSeconds, progress.ChoiceReason, coordinatorBuildSeconds: built);
             if (advisor is not null && advice is not null)
             {
                 // Only an uninterrupted run measures what the cost model learns from.

@@ -38,6 +38,7 @@ public static class LocalPlanRunner
             return new LocalPlanRun(plan.FinishWholeChain(output), [[output]], [timing], [timing.Seconds], stagesDone, work, span, RanWholeChain: true);
         }
 
+        plan.Prepare(); // setup, built once: timed into the plan's BuildSeconds, not into its first task
         var timings = new List<TaskTiming>();
         var stageOutputs = new List<IReadOnlyList<byte[]>>();
         var stageWalls = new List<double>();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using SerialCluster.Kernels.Parameters;
 
 namespace SerialCluster.Kernels.Plans;
@@ -33,8 +34,15 @@ public abstract class Workload
     /// </summary>
     public abstract IReadOnlyDictionary<string, string> Example { get; }
 
-    /// <summary>Validates raw <c>name=value</c> text (defaults fill the rest) and compiles the plan.</summary>
-    public WorkloadPlan Plan(IReadOnlyDictionary<string, string> raw) => Compile(Validate(raw));
+    /// <summary>Validates raw <c>name=value</c> text (defaults fill the rest) and compiles the plan, timing the compilation into its <see cref="WorkloadPlan.BuildSeconds"/>.</summary>
+    public WorkloadPlan Plan(IReadOnlyDictionary<string, string> raw)
+    {
+        var parameters = Validate(raw);
+        var start = Stopwatch.GetTimestamp();
+        var plan = Compile(parameters);
+        plan.AddBuildTicks(Stopwatch.GetTimestamp() - start);
+        return plan;
+    }
 
     /// <summary>
     /// Validates raw text against the parameter specs, without compiling. A default that depends on the size

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using SerialCluster.Kernels.Parameters;
 
@@ -11,6 +12,11 @@ namespace SerialCluster.Kernels.Plans;
 /// </summary>
 public abstract class WorkloadPlan
 {
+    private readonly Lock _building = new();
+    private volatile bool _prepared;
+    private long _buildTicks;
+    private long _takenTicks;
+
     protected WorkloadPlan(ParameterValues parameters, string unit, IReadOnlyList<StageSpec> stages)
     {
         if (stages.Count == 0)
@@ -37,6 +43,70 @@ public abstract class WorkloadPlan
 
     /// <summary>Units on the longest dependent path: the sum over stages of the largest task (T∞ in units).</summary>
     public long Span { get; }
+
+    /// <summary>
+    /// Seconds this plan object spent being built: compiling it (when compiled through <see cref="Workload.Plan"/>) and
+    /// <see cref="Prepare"/>'s tables. Setup paid once per plan object (so once per job on each silo), never a task's work:
+    /// a cvp circuit of 4 M gates takes longer to build than to evaluate, and charged to its first tasks it made them
+    /// look 80× slower than the pinned pass.
+    /// </summary>
+    public double BuildSeconds => (double)Interlocked.Read(ref _buildTicks) / Stopwatch.Frequency;
+
+    /// <summary>
+    /// Builds what tasks (not the whole chain) read, once per plan object. Thread-safe. Runners call it before they time
+    /// a task, so a task's seconds are the kernel's alone. The plan times what it builds into <see cref="BuildSeconds"/>
+    /// (<see cref="AddBuildTicks"/>) where it builds it, so a plan that builds lazily, part by part (cvp's tables, stage
+    /// by stage), counts its build whoever triggers it, and a caller that waits for another's build counts nothing.
+    /// </summary>
+    public void Prepare()
+    {
+        if (_prepared)
+        {
+            return;
+        }
+
+        lock (_building)
+        {
+            if (_prepared)
+            {
+                return;
+            }
+
+            BuildTaskTables();
+            _prepared = true;
+        }
+    }
+
+    /// <summary>
+    /// The build seconds not taken before, now marked taken: each silo reports a plan's build once, with the first
+    /// answer after it (and the coordinator takes what is left at the end), so no build is counted twice.
+    /// </summary>
+    public double TakeBuildSeconds()
+    {
+        while (true)
+        {
+            var taken = Interlocked.Read(ref _takenTicks);
+            var built = Interlocked.Read(ref _buildTicks);
+            if (built <= taken)
+            {
+                return 0;
+            }
+
+            // Only the taker that moves the mark from what it read reports the difference: two takers never share it.
+            if (Interlocked.CompareExchange(ref _takenTicks, built, taken) == taken)
+            {
+                return (built - taken) / (double)Stopwatch.Frequency;
+            }
+        }
+    }
+
+    /// <summary>Counts <see cref="Stopwatch"/> ticks spent building this plan (its compilation, its task tables).</summary>
+    internal void AddBuildTicks(long ticks) => Interlocked.Add(ref _buildTicks, Math.Max(0, ticks));
+
+    /// <summary>What <see cref="Prepare"/> builds, timed by the plan itself; nothing by default (most plans are ready once compiled).</summary>
+    protected virtual void BuildTaskTables()
+    {
+    }
 
     /// <summary>Units of one task, for progress and for the cost model.</summary>
     public abstract long TaskUnits(int stage, int task);

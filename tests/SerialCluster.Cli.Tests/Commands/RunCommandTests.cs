@@ -19,7 +19,7 @@ public sealed class RunCommandTests
         Assert.Equal("scatter", document["mode"]!.GetValue<string>());
         Assert.Equal("1", document["parameters"]!["steps"]!.GetValue<string>());
         var profile = document["profile"]!.AsObject();
-        foreach (var field in new[] { "wallSeconds", "workSeconds", "spanSeconds", "parallelism", "overheadSeconds", "tasks", "stages", "silos", "serialSilo", "work", "span" })
+        foreach (var field in new[] { "wallSeconds", "buildSeconds", "workSeconds", "spanSeconds", "parallelism", "overheadSeconds", "tasks", "stages", "silos", "serialSilo", "work", "span" })
         {
             Assert.True(profile.ContainsKey(field), $"profile lacks {field}");
         }
@@ -62,6 +62,20 @@ public sealed class RunCommandTests
         Assert.Contains("fc8a6b86a13f71cd9a67f558ab6fd82a3dd89186163a017ed8051acf6d3f8f99", stdout, StringComparison.Ordinal);
         Assert.Contains("parallelism", stdout, StringComparison.Ordinal);
         Assert.Contains("serial silo", stdout, StringComparison.Ordinal);
+        Assert.Contains("build", stdout, StringComparison.Ordinal);
         Assert.Contains("hashchain: 100.0% (1,000 of 1,000 SHA-256 steps)", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ScatteredCvpJsonReportsItsPlanBuildApartFromTaskWork()
+    {
+        var (code, stdout, stderr) = await CliHarness.RunAsync(
+            "run", "cvp", "--set", "layers=8", "--set", "width=16384", "--set", "tasks=4", "--mode", "scatter", "--parallelism", "2", "--json", "--silos", "2");
+        Assert.True(code == 0, stderr);
+        var profile = JsonNode.Parse(stdout)!["profile"]!.AsObject();
+        // The gather tables are built during a scattered job, and reported as build, apart from the tasks' work.
+        Assert.True(profile["buildSeconds"]!.GetValue<double>() > 0, profile.ToJsonString());
+        Assert.True(profile["workSeconds"]!.GetValue<double>() > 0, profile.ToJsonString());
+        Assert.True(profile["stageProfiles"]!.AsArray().All(s => s!["buildSeconds"]!.GetValue<double>() >= 0));
     }
 }

@@ -17,12 +17,15 @@ public sealed class CvpPlan : WorkloadPlan
 
     private readonly CvpCircuit _job;
     private readonly CvpStaging _staging;
+    private readonly CvpTaskTables _tables;
 
     internal CvpPlan(ParameterValues parameters, CvpCircuit job, CvpStaging staging)
         : base(parameters, "gate evaluations", staging.Specs)
     {
         _job = job;
         _staging = staging;
+        // Gather tables, built stage by stage on first use (pinned mode never needs them), timed as the plan's build.
+        _tables = new CvpTaskTables(staging, AddBuildTicks);
     }
 
     /// <summary>The compiled circuit and its input values.</summary>
@@ -39,7 +42,7 @@ public sealed class CvpPlan : WorkloadPlan
 
     public override byte[] CreateTaskInput(int stage, int task, IReadOnlyList<byte[]> previousOutputs)
     {
-        var tables = _staging.Tables;
+        var tables = _tables.BuildThrough(stage);
         var global = _staging.GlobalTask(stage, task);
         int needFrom = tables.NeedStart[global], needTo = tables.NeedStart[global + 1];
         int passFrom = tables.PassStart[global], passTo = tables.PassStart[global + 1];
@@ -61,24 +64,18 @@ public sealed class CvpPlan : WorkloadPlan
         }
 
         BinaryPrimitives.WriteInt32LittleEndian(input, highest);
-        var bit = 0;
-        for (var i = needFrom; i < needTo; i++)
-        {
-            PackedBits.Set(input, HeaderBytes, bit++, ValueAt(tables.NeedSource[i], stage, previousOutputs));
-        }
-
-        for (var i = passFrom; i < passTo; i++)
-        {
-            PackedBits.Set(input, HeaderBytes, bit++, ValueAt(tables.PassSource[i], stage, previousOutputs));
-        }
-
+        // The previous outputs as an array (they are one already, from the ledger or the runner): a gather of tens of
+        // thousands of bits per task should not pay an interface call per bit.
+        var outputs = stage == 0 ? null : previousOutputs as byte[][] ?? [.. previousOutputs];
+        Gather(tables.NeedSource.AsSpan(needFrom, needTo - needFrom), outputs, input, 0);
+        Gather(tables.PassSource.AsSpan(passFrom, passTo - passFrom), outputs, input, needTo - needFrom);
         return input;
     }
 
     public override byte[] RunTask(int stage, int task, byte[] input, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var tables = _staging.Tables;
+        var tables = _tables.BuildThrough(stage);
         var circuit = _job.Evaluated;
         var global = _staging.GlobalTask(stage, task);
         var gateStart = _staging.FirstGate(global);
@@ -91,27 +88,21 @@ public sealed class CvpPlan : WorkloadPlan
             throw new ArgumentException($"Task {task} of stage {stage} expects {needCount + passCount} input bits.", nameof(input));
         }
 
-        var values = new byte[needCount + (gateEnd - gateStart)];
-        for (var i = 0; i < needCount; i++)
-        {
-            values[i] = (byte)PackedBits.Get(input, HeaderBytes, i);
-        }
-
-        GateEvaluator.Evaluate(circuit.First, tables.LocalFanIn, circuit.Codes, gateStart, gateEnd, values, needCount);
+        // The task's own gates first, then the values it reads from earlier stages (see CvpTaskTables.LocalFanIn).
+        var gates = gateEnd - gateStart;
+        var values = new byte[gates + needCount];
+        PackedBits.Unpack(input, HeaderBytes, values.AsSpan(gates));
+        GateEvaluator.Evaluate(circuit.First, tables.LocalFanIn, circuit.Codes, gateStart, gateEnd, values, 0);
 
         var output = new byte[HeaderBytes + PackedBits.ByteCount(passCount + liveTo - liveFrom)];
-        var highest = Math.Max(BinaryPrimitives.ReadInt32LittleEndian(input), HighestOne(circuit, values.AsSpan(needCount), gateStart));
+        var highest = Math.Max(BinaryPrimitives.ReadInt32LittleEndian(input), HighestOne(circuit, values.AsSpan(0, gates), gateStart));
         BinaryPrimitives.WriteInt32LittleEndian(output, highest);
         for (var i = 0; i < passCount; i++)
         {
             PackedBits.Set(output, HeaderBytes, i, PackedBits.Get(input, HeaderBytes, needCount + i));
         }
 
-        for (var i = liveFrom; i < liveTo; i++)
-        {
-            PackedBits.Set(output, HeaderBytes, passCount + i - liveFrom, values[needCount + tables.LiveGate[i]]);
-        }
-
+        PackedBits.PackGathered(values, tables.LiveGate.AsSpan(liveFrom, liveTo - liveFrom), output, HeaderBytes, passCount);
         return output;
     }
 
@@ -123,7 +114,7 @@ public sealed class CvpPlan : WorkloadPlan
             highest = Math.Max(highest, BinaryPrimitives.ReadInt32LittleEndian(output));
         }
 
-        var sources = _staging.Tables.OutputSource;
+        var sources = _tables.BuildThrough(_staging.StageCount - 1).OutputSource;
         var bits = new StringBuilder(sources.Length);
         foreach (var source in sources)
         {
@@ -134,6 +125,9 @@ public sealed class CvpPlan : WorkloadPlan
     }
 
     public override IChainRun? CreateWholeChain() => new CvpWholeChain(_job);
+
+    /// <summary>The gather tables of every stage: a pass over every wire, the largest part of a scattered job's setup.</summary>
+    protected override void BuildTaskTables() => _tables.BuildThrough(_staging.StageCount - 1);
 
     public override JsonObject FinishWholeChain(byte[] output)
     {
@@ -155,10 +149,22 @@ public sealed class CvpPlan : WorkloadPlan
         return last < 0 ? 0 : circuit.LevelOf(firstGate + last);
     }
 
-    private int ValueAt(long source, int stage, IReadOnlyList<byte[]> previousOutputs) =>
-        stage == 0
-            ? _job.InputValues[(int)source]
-            : PackedBits.Get(previousOutputs[(int)(source >> 32)], HeaderBytes, (int)(uint)source);
+    /// <summary>
+    /// Sets bits firstBit, firstBit + 1, … of <paramref name="input"/> to the values at <paramref name="sources"/>: bits
+    /// of the previous stage's outputs, or input values in stage 0 (<paramref name="outputs"/> null).
+    /// </summary>
+    private void Gather(ReadOnlySpan<long> sources, byte[][]? outputs, byte[] input, int firstBit)
+    {
+        var bit = firstBit;
+        var values = _job.InputValues;
+        foreach (var source in sources)
+        {
+            var value = outputs is null
+                ? values[(int)source]
+                : PackedBits.Get(outputs[(int)(source >> 32)], HeaderBytes, (int)(uint)source);
+            PackedBits.Set(input, HeaderBytes, bit++, value);
+        }
+    }
 
     private JsonObject Result(string outputs, int highestOne)
     {

@@ -13,7 +13,6 @@ internal sealed class CvpStaging
 {
     private readonly int[] _stageTaskStart;
     private readonly int[] _taskGateStart;
-    private readonly Lazy<CvpTaskTables> _tables;
 
     private CvpStaging(Netlist circuit, List<int> stageTaskStart, List<int> taskGateStart, List<StageSpec> specs, int grain)
     {
@@ -22,7 +21,6 @@ internal sealed class CvpStaging
         _taskGateStart = [.. taskGateStart];
         Specs = specs;
         Grain = grain;
-        _tables = new Lazy<CvpTaskTables>(() => CvpTaskTables.Build(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public Netlist Circuit { get; }
@@ -35,9 +33,6 @@ internal sealed class CvpStaging
     public int StageCount => Specs.Count;
 
     public int TotalTasks => _taskGateStart.Length - 1;
-
-    /// <summary>Gather tables for task inputs and outputs, built on first use (pinned mode never needs them).</summary>
-    public CvpTaskTables Tables => _tables.Value;
 
     public int TaskCount(int stage) => _stageTaskStart[stage + 1] - _stageTaskStart[stage];
 
@@ -55,7 +50,7 @@ internal sealed class CvpStaging
         while (true)
         {
             var staging = Cut(circuit, maxTasks, grain);
-            if (grain >= circuit.GateCount || CarriedEntries(staging) <= budget)
+            if (grain >= circuit.GateCount || staging.CarriedEntries() <= budget)
             {
                 return staging;
             }
@@ -121,54 +116,59 @@ internal sealed class CvpStaging
     private static int TasksFor(int width, int maxTasks, int grain) => (int)Math.Min(maxTasks, width / grain);
 
     /// <summary>Σ over signals of the stages they must be carried through without being made or read there.</summary>
-    private static long CarriedEntries(CvpStaging staging)
+    private long CarriedEntries()
     {
-        var (definedIn, lastReadIn) = staging.Lifetimes();
+        var groups = Circuit.LastReadGroups;
+        var stageOf = StageOfLevel();
         long total = 0;
-        for (var v = 0; v < definedIn.Length; v++)
+        for (var level = 0; level < groups.Length; level++)
         {
-            total += Math.Max(0, lastReadIn[v] - definedIn[v] - 1);
+            var made = stageOf[level];
+            foreach (var (last, count) in groups[level])
+            {
+                total += count * Math.Max(0, stageOf[last] - made - 1);
+            }
         }
 
         return total;
     }
 
     /// <summary>
-    /// Per signal: the stage that makes it (−1 for inputs) and the last stage that reads it (StageCount for outputs,
-    /// −2 for a signal nobody reads).
+    /// Per signal, the last stage that reads it: StageCount for outputs, −2 for a signal nobody reads. From the
+    /// circuit's last reading levels, so no pass over the wires per staging.
     /// </summary>
-    public (int[] DefinedIn, int[] LastReadIn) Lifetimes()
+    public int[] LastReadIn()
+    {
+        var lastRead = Circuit.LastReadLevel;
+        var stageOf = StageOfLevel();
+        var lastReadIn = new int[lastRead.Length];
+        for (var v = 0; v < lastRead.Length; v++)
+        {
+            lastReadIn[v] = lastRead[v] < 0 ? -2 : stageOf[lastRead[v]];
+        }
+
+        return lastReadIn;
+    }
+
+    /// <summary>The stage of each level: −1 for level 0 (the inputs), StageCount for Depth + 1 (where outputs are read).</summary>
+    private int[] StageOfLevel()
     {
         var circuit = Circuit;
-        var definedIn = new int[circuit.SignalCount];
-        var lastReadIn = new int[circuit.SignalCount];
-        Array.Fill(lastReadIn, -2);
-        for (var v = 0; v < circuit.InputCount; v++)
+        var stageOf = new int[circuit.Depth + 2];
+        stageOf[0] = -1;
+        var stage = 0;
+        for (var level = 1; level <= circuit.Depth; level++)
         {
-            definedIn[v] = -1;
-        }
-
-        var first = circuit.First;
-        var fanIn = circuit.FanIn;
-        for (var stage = 0; stage < StageCount; stage++)
-        {
-            var gateStart = _taskGateStart[_stageTaskStart[stage]];
-            var gateEnd = _taskGateStart[_stageTaskStart[stage + 1]];
-            for (var g = gateStart; g < gateEnd; g++)
+            // A stage is one level or a run of whole levels: the level's first gate tells which.
+            while (circuit.LevelStart(level) >= _taskGateStart[_stageTaskStart[stage + 1]])
             {
-                definedIn[circuit.InputCount + g] = stage;
-                for (var j = first[g]; j < first[g + 1]; j++)
-                {
-                    lastReadIn[fanIn[j]] = stage;
-                }
+                stage++;
             }
+
+            stageOf[level] = stage;
         }
 
-        foreach (var output in circuit.Outputs)
-        {
-            lastReadIn[output] = StageCount;
-        }
-
-        return (definedIn, lastReadIn);
+        stageOf[circuit.Depth + 1] = StageCount;
+        return stageOf;
     }
 }

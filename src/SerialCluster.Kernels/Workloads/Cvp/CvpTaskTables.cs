@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
 namespace SerialCluster.Kernels.Workloads.Cvp;
 
 /// <summary>
@@ -8,7 +11,8 @@ namespace SerialCluster.Kernels.Workloads.Cvp;
 /// the signals of F(s−1) that are still read after stage s ("pass": carried through untouched); it returns the pass
 /// slice followed by those of its own gates that are read later or are outputs ("live"). So a barrier moves about
 /// the circuit's cut width in bits, not the n/8 bytes of every value so far; the price is these tables, built once
-/// per silo, and a few bit copies per carried value.
+/// per silo, and a few bit copies per carried value. They are built stage by stage, as far as a caller needs
+/// (<see cref="BuildThrough"/>): the cost probe's first task needs the first stage's, not a pass over every wire.
 /// Bits are packed least significant first after a 4-byte little-endian header: the largest level of a gate whose
 /// value is 1 seen so far (0 for none), which the dual-rail result reports as depthOfOnes.
 /// </summary>
@@ -16,155 +20,87 @@ internal sealed class CvpTaskTables
 {
     public const int HeaderBytes = 4;
 
-    private CvpTaskTables(
-        int[] localFanIn, long[] needSource, int[] needStart, long[] passSource, int[] passStart, int[] liveGate, int[] liveStart, long[] outputSource)
+    private readonly CvpStaging _staging;
+    private readonly Action<long> _built;
+    private readonly Lock _gate = new();
+    private volatile int _stagesBuilt;
+    private CvpTaskTableBuilder? _builder;
+
+    /// <param name="staging">The cut the tables describe.</param>
+    /// <param name="built">Told the Stopwatch ticks of each build step, to count them as the plan's build.</param>
+    public CvpTaskTables(CvpStaging staging, Action<long> built)
     {
-        LocalFanIn = localFanIn;
-        NeedSource = needSource;
-        NeedStart = needStart;
-        PassSource = passSource;
-        PassStart = passStart;
-        LiveGate = liveGate;
-        LiveStart = liveStart;
-        OutputSource = outputSource;
+        _staging = staging;
+        _built = built;
+        var tasks = staging.TotalTasks;
+        NeedStart = new int[tasks + 1];
+        PassStart = new int[tasks + 1];
+        LiveStart = new int[tasks + 1];
     }
 
-    /// <summary>Parallel to the circuit's fan-in array: each wire's index in its task's local value array.</summary>
-    public int[] LocalFanIn { get; }
+    /// <summary>
+    /// Parallel to the circuit's fan-in array: each wire's index in its task's local value array, which holds the
+    /// task's own gates first (gate g at g − the task's first gate) and then its needed values.
+    /// </summary>
+    public int[] LocalFanIn { get; set; } = [];
 
-    /// <summary>Where each needed value comes from: (previous-stage task ≪ 32) | bit, or the input index in stage 0.</summary>
-    public long[] NeedSource { get; }
+    /// <summary>
+    /// Where each needed value comes from: (previous-stage task ≪ 32) | bit, or the input index in stage 0. Sized for
+    /// one entry per wire; <see cref="NeedStart"/> bounds the part in use.
+    /// </summary>
+    public long[] NeedSource { get; set; } = [];
 
-    /// <summary>Per global task, its range in <see cref="NeedSource"/>.</summary>
+    /// <summary>Per global task, its range in <see cref="NeedSource"/> (task t: NeedStart[t] to NeedStart[t + 1]).</summary>
     public int[] NeedStart { get; }
 
-    public long[] PassSource { get; }
+    /// <summary>Where each passed value comes from, as <see cref="NeedSource"/>; grows (and is replaced) as stages are built.</summary>
+    public long[] PassSource { get; set; } = [];
 
     public int[] PassStart { get; }
 
-    /// <summary>Gates (offsets within their task) whose values leave the task.</summary>
-    public int[] LiveGate { get; }
+    /// <summary>Gates (offsets within their task) whose values leave the task; <see cref="LiveStart"/> bounds the part in use.</summary>
+    public int[] LiveGate { get; set; } = [];
 
     public int[] LiveStart { get; }
 
-    /// <summary>Where each output's value is in the last stage's outputs: (task ≪ 32) | bit.</summary>
-    public long[] OutputSource { get; }
+    /// <summary>Where each output's value is in the last stage's outputs: (task ≪ 32) | bit; set once every stage is built.</summary>
+    public long[] OutputSource { get; set; } = [];
 
-    public static CvpTaskTables Build(CvpStaging staging)
+    /// <summary>
+    /// Builds the tables of stages 0..<paramref name="stage"/> unless built. Thread-safe; the build is timed inside the
+    /// lock (a caller that waits for another's build counts nothing), and a stage's tables, once built, never change.
+    /// </summary>
+    public CvpTaskTables BuildThrough(int stage)
     {
-        var circuit = staging.Circuit;
-        var (definedIn, lastReadIn) = staging.Lifetimes();
-        var inputCount = circuit.InputCount;
-        var first = circuit.First;
-        var fanIn = circuit.FanIn;
-        var tasks = staging.TotalTasks;
-
-        var localFanIn = new int[fanIn.Length];
-        var needSource = new List<long>(fanIn.Length);
-        var passSource = new List<long>();
-        var liveGate = new List<int>(circuit.GateCount);
-        var needStart = new int[tasks + 1];
-        var passStart = new int[tasks + 1];
-        var liveStart = new int[tasks + 1];
-
-        // position[v]: where v sits in the current frame; stage 0 reads inputs straight from the input vector.
-        var position = new long[circuit.SignalCount];
-        var frame = new List<int>();
-        for (var v = 0; v < inputCount; v++)
+        if (_stagesBuilt > stage)
         {
-            position[v] = v;
-            frame.Add(v);
+            return this;
         }
 
-        var markedBy = new int[circuit.SignalCount];
-        var local = new int[circuit.SignalCount];
-        var carried = new List<int>();
-        var nextFrame = new List<int>();
-        var nextPosition = new List<(int Signal, long Position)>();
-        for (var stage = 0; stage < staging.StageCount; stage++)
+        lock (_gate)
         {
-            carried.Clear();
-            foreach (var v in frame)
+            if (_stagesBuilt > stage)
             {
-                if (lastReadIn[v] > stage)
-                {
-                    carried.Add(v);
-                }
+                return this; // built by the caller this one waited for; its build is counted there
             }
 
-            nextFrame.Clear();
-            nextPosition.Clear();
-            var taskCount = staging.TaskCount(stage);
-            for (var task = 0; task < taskCount; task++)
+            var start = Stopwatch.GetTimestamp();
+            var builder = _builder ??= new CvpTaskTableBuilder(this, _staging);
+            while (_stagesBuilt <= stage)
             {
-                var global = staging.GlobalTask(stage, task);
-                var gateStart = staging.FirstGate(global);
-                var gateEnd = staging.EndGate(global);
-
-                // Need: distinct signals from earlier stages, in order of first reading.
-                needStart[global] = needSource.Count;
-                var needCount = 0;
-                for (var j = first[gateStart]; j < first[gateEnd]; j++)
+                builder.Build(_stagesBuilt);
+                if (_stagesBuilt + 1 == _staging.StageCount)
                 {
-                    var v = fanIn[j];
-                    if (definedIn[v] < stage && markedBy[v] != global + 1)
-                    {
-                        markedBy[v] = global + 1;
-                        local[v] = needCount++;
-                        needSource.Add(position[v]);
-                    }
+                    OutputSource = builder.OutputSources();
+                    _builder = null; // its per-signal arrays are not needed any more
                 }
 
-                for (var j = first[gateStart]; j < first[gateEnd]; j++)
-                {
-                    var v = fanIn[j];
-                    localFanIn[j] = definedIn[v] < stage ? local[v] : needCount + (v - inputCount - gateStart);
-                }
-
-                // Pass: this task's slice of the carried values; then live: its own gates read later.
-                var bit = 0;
-                passStart[global] = passSource.Count;
-                var sliceStart = (int)((long)carried.Count * task / taskCount);
-                var sliceEnd = (int)((long)carried.Count * (task + 1) / taskCount);
-                for (var i = sliceStart; i < sliceEnd; i++)
-                {
-                    var v = carried[i];
-                    passSource.Add(position[v]);
-                    nextFrame.Add(v);
-                    nextPosition.Add((v, ((long)task << 32) | (uint)bit++));
-                }
-
-                liveStart[global] = liveGate.Count;
-                for (var g = gateStart; g < gateEnd; g++)
-                {
-                    var v = inputCount + g;
-                    if (lastReadIn[v] > stage)
-                    {
-                        liveGate.Add(g - gateStart);
-                        nextFrame.Add(v);
-                        nextPosition.Add((v, ((long)task << 32) | (uint)bit++));
-                    }
-                }
+                _stagesBuilt++; // volatile: published after the stage's tables
             }
 
-            // Only now may positions move to the new frame: this stage's gathers read the old ones.
-            foreach (var (signal, at) in nextPosition)
-            {
-                position[signal] = at;
-            }
-
-            (frame, nextFrame) = (nextFrame, frame);
+            _built(Stopwatch.GetTimestamp() - start);
         }
 
-        needStart[tasks] = needSource.Count;
-        passStart[tasks] = passSource.Count;
-        liveStart[tasks] = liveGate.Count;
-        var outputSource = new long[circuit.Outputs.Length];
-        for (var i = 0; i < outputSource.Length; i++)
-        {
-            outputSource[i] = position[circuit.Outputs[i]];
-        }
-
-        return new CvpTaskTables(localFanIn, [.. needSource], needStart, [.. passSource], passStart, [.. liveGate], liveStart, outputSource);
+        return this;
     }
 }

@@ -61,13 +61,23 @@ public sealed class CvpWorkload : Workload
 
     public override WorkloadPlan Compile(ParameterValues parameters)
     {
-        var text = parameters.GetString("circuit");
-        var seed = (ulong)parameters.GetInteger("seed");
+        var key = new CvpCircuitKey(
+            parameters.GetString("circuit"), parameters.GetString("inputs"), parameters.GetInt32("layers"), parameters.GetInt32("width"),
+            parameters.GetInteger("seed"), parameters.GetString("transform"));
+        var job = CvpCircuitCache.GetOrBuild(key, () => BuildCircuit(key));
+        var staging = CvpStaging.Create(job.Evaluated, parameters.GetInt32("tasks"), parameters.GetInt32("grain"));
+        return new CvpPlan(parameters, job, staging);
+    }
+
+    private CvpCircuit BuildCircuit(CvpCircuitKey key)
+    {
+        var text = key.Circuit;
+        var seed = (ulong)key.Seed;
         Netlist circuit;
         if (string.IsNullOrWhiteSpace(text))
         {
-            var layers = parameters.GetInt32("layers");
-            var width = parameters.GetInt32("width");
+            var layers = key.Layers;
+            var width = key.Width;
             if ((long)layers * width > MaxGeneratedGates)
             {
                 throw new InvalidParameterException(
@@ -90,9 +100,9 @@ public sealed class CvpWorkload : Workload
             }
         }
 
-        var inputs = InputBits(parameters.GetString("inputs"), circuit.InputCount, seed);
+        var inputs = InputBits(key.Inputs, circuit.InputCount, seed);
         var job = new CvpCircuit(circuit, inputs, circuit.GateCount, circuit.Depth, DualRail: false);
-        if (parameters.GetString("transform") == "dualrail")
+        if (key.Transform == "dualrail")
         {
             var monotone = DualRailTransform.TryTransform(circuit, MaxMonotoneGates)
                 ?? throw new InvalidParameterException(
@@ -101,8 +111,7 @@ public sealed class CvpWorkload : Workload
             job = new CvpCircuit(monotone, DualRailTransform.Literals(inputs), circuit.GateCount, circuit.Depth, DualRail: true);
         }
 
-        var staging = CvpStaging.Create(job.Evaluated, parameters.GetInt32("tasks"), parameters.GetInt32("grain"));
-        return new CvpPlan(parameters, job, staging);
+        return job;
     }
 
     private byte[] InputBits(string text, int count, ulong seed)

@@ -14,6 +14,8 @@ public sealed class Netlist
     private readonly GateKind[] _kinds;
     private readonly int[] _levelStart;
     private readonly int[] _outputs;
+    private int[]? _lastReadLevel;
+    private (int LastRead, long Count)[][]? _lastReadGroups;
 
     private Netlist(int inputCount, GateKind[] kinds, int[] first, int[] fanIn, int[] levelStart, int[] outputs)
     {
@@ -55,6 +57,20 @@ public sealed class Netlist
 
     /// <summary>Per-gate evaluation codes (see <see cref="GateCode"/>).</summary>
     internal byte[] Codes => _codes;
+
+    /// <summary>
+    /// Per signal, the highest level of a gate that reads it: Depth + 1 for an output, −1 for a signal nobody reads.
+    /// Computed once per circuit (one pass over the wires) and shared by every cut of it: where a signal is made and
+    /// last read decides what a staging carries across its barriers, whatever the staging.
+    /// </summary>
+    internal int[] LastReadLevel => LazyInitializer.EnsureInitialized(ref _lastReadLevel, ComputeLastReadLevel);
+
+    /// <summary>
+    /// Per level 0..Depth (level 0: the inputs), its signals grouped by <see cref="LastReadLevel"/>: (last reading
+    /// level, signals) pairs, unread signals left out. What any cut carries across its barriers is a sum over these
+    /// groups, so the cost model's variants (other tasks and grain) price their cut without a pass over the signals.
+    /// </summary>
+    internal (int LastRead, long Count)[][] LastReadGroups => LazyInitializer.EnsureInitialized(ref _lastReadGroups, ComputeLastReadGroups);
 
     public GateKind KindOf(int gate) => _kinds[gate];
 
@@ -233,19 +249,18 @@ public sealed class Netlist
             levelStart[d] += levelStart[d - 1];
         }
 
-        // levelStart[d] is now the first gate of level d (level 0 holds no gates).
+        // levelStart[d] is now the first gate of level d (level 0 holds no gates). Gates given in level order (a
+        // generated circuit's are) keep their numbers: no renumbering table, a build of millions of gates is setup.
+        if (IsNonDecreasing(level))
+        {
+            return new Netlist(inputCount, kinds, first, fanIn, levelStart, outputs);
+        }
+
         var fill = (int[])levelStart.Clone();
         var newIndex = new int[gates];
-        var alreadySorted = true;
         for (var g = 0; g < gates; g++)
         {
             newIndex[g] = fill[level[g]]++;
-            alreadySorted &= newIndex[g] == g;
-        }
-
-        if (alreadySorted)
-        {
-            return new Netlist(inputCount, kinds, first, fanIn, levelStart, outputs);
         }
 
         var sortedKinds = new GateKind[gates];
@@ -278,6 +293,74 @@ public sealed class Netlist
         }
 
         return new Netlist(inputCount, sortedKinds, sortedFirst, sortedFanIn, levelStart, sortedOutputs);
+    }
+
+    private int[] ComputeLastReadLevel()
+    {
+        var last = new int[SignalCount];
+        Array.Fill(last, -1);
+        for (var level = 1; level <= Depth; level++)
+        {
+            // Levels only grow, so the last write is the highest reader.
+            foreach (var v in _fanIn.AsSpan(_first[_levelStart[level]], _first[_levelStart[level + 1]] - _first[_levelStart[level]]))
+            {
+                last[v] = level;
+            }
+        }
+
+        foreach (var output in _outputs)
+        {
+            last[output] = Depth + 1;
+        }
+
+        return last;
+    }
+
+    private (int LastRead, long Count)[][] ComputeLastReadGroups()
+    {
+        var lastRead = LastReadLevel;
+        var groups = new (int LastRead, long Count)[Depth + 1][];
+        var counts = new Dictionary<int, long>();
+        for (var level = 0; level <= Depth; level++)
+        {
+            var (from, to) = level == 0 ? (0, InputCount) : (InputCount + _levelStart[level], InputCount + _levelStart[level + 1]);
+            counts.Clear();
+            // Runs of one value (a layered circuit's levels are one run, bar outputs and unread signals) cost one lookup.
+            var i = from;
+            while (i < to)
+            {
+                var value = lastRead[i];
+                var run = i;
+                while (run < to && lastRead[run] == value)
+                {
+                    run++;
+                }
+
+                if (value >= 0)
+                {
+                    counts[value] = counts.GetValueOrDefault(value) + (run - i);
+                }
+
+                i = run;
+            }
+
+            groups[level] = [.. counts.Select(c => (c.Key, c.Value))];
+        }
+
+        return groups;
+    }
+
+    private static bool IsNonDecreasing(ReadOnlySpan<int> values)
+    {
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (values[i] < values[i - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int Renumber(int signal, int inputCount, int[] newIndex) =>
