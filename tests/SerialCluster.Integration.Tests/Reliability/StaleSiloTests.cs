@@ -18,7 +18,8 @@ public sealed class StaleSiloTests(ITestOutputHelper output)
     public async Task R5_AFrozenSiloThatComesBackHasItsStaleWritesRefusedAndTheResultStaysRight()
     {
         const long K = 100_000;
-        var parameters = new Dictionary<string, string> { ["seed"] = "7374616c65", ["steps"] = "12000000" };
+        // Long enough (≈ 2.5 s of hashing on an idle core) that the chain still runs while the test finds its silo.
+        var parameters = new Dictionary<string, string> { ["seed"] = "7374616c65", ["steps"] = "40000000" };
         var reference = FaultTests.Reference("hashchain", parameters);
         await using var cluster = await FaultCluster.StartAsync([.. SiloProcess.Setting("Reliability:CheckpointSteps", K.ToString(CultureInfo.InvariantCulture))]);
         var job = await WatchedJob.SubmitAsync(cluster, "hashchain", parameters, JobMode.Pinned, 1);
@@ -45,7 +46,7 @@ public sealed class StaleSiloTests(ITestOutputHelper output)
         var status = await job.WaitForEndAsync(FaultCluster.Deadline);
         var reliability = await job.Grain.GetReliabilityAsync();
 
-        output.WriteLine($"R5 hashchain 12M steps, K={K}; SIGSTOP {victim.Name} (pid {victim.Pid}) at {before} steps; declared dead {detection.TotalSeconds:F2} s later; chain progressing elsewhere {recovery.TotalSeconds:F2} s after the stop; SIGCONT at {thawed.TotalSeconds:F2} s");
+        output.WriteLine($"R5 hashchain 40M steps, K={K}; SIGSTOP {victim.Name} (pid {victim.Pid}) at {before} steps; declared dead {detection.TotalSeconds:F2} s later; chain progressing elsewhere {recovery.TotalSeconds:F2} s after the stop; SIGCONT at {thawed.TotalSeconds:F2} s");
         output.WriteLine($"R5 the thawed silo exited with {exit} {(clock.Elapsed - thawed).TotalSeconds:F2} s after SIGCONT; its stale writes refused: {refusals}; job {status.State}, result {(status.ResultJson == reference ? "equals" : "DIFFERS FROM")} the reference; resumed from {string.Join(", ", reliability.ResumedFromSteps)}; coordinator runs {reliability.CoordinatorRuns}");
 
         Assert.True(status.State == JobState.Completed, $"{status.State}: {status.Error}");
