@@ -115,9 +115,10 @@ public static class Charts
         plot.Title(title);
         plot.XLabel("P (tasks in flight)");
         plot.YLabel($"speedup {label}/T(P)");
-        plot.ShowLegend(Alignment.UpperLeft);
+        // A dozen curves: the legend goes beside the plot, where it hides none of them.
+        plot.ShowLegend(Edge.Right);
         plot.Axes.SetLimits(0.8, maxP + 0.2, 0, Math.Max(maxP, analysis.Points.Max(p => Math.Max(t1 / p.MinSeconds, p.RelativeSpeedup))) * 1.05);
-        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        return plot.GetImageBytes(Width + 420, Height, ImageFormat.Png);
     }
 
     /// <summary>Median wall time per P with its spread, beside the work–span lower bound and Brent's upper bound.</summary>
