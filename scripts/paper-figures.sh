@@ -6,7 +6,7 @@
 #   docs/examples/span-*.json                   sweep --size: Rule 110 stepwise, Rule 90's jump, the S5 tree, cvp's depth
 # and the machine's load average before and after each (docs/examples/paper-figures.load.txt).
 #
-#   scripts/paper-figures.sh              # Release build, then ~6–8 minutes on an idle 2-core machine
+#   scripts/paper-figures.sh              # Release build, then ~6 minutes on an idle 2-core machine (contrast: 3 rounds)
 #   scripts/paper-figures.sh --no-build
 #   PAPER_OUT=/tmp/x scripts/paper-figures.sh --no-build    # a trial run that leaves docs/ alone
 set -euo pipefail
@@ -14,6 +14,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CLI="$ROOT/src/SerialCluster.Cli/bin/Release/net10.0/serialcluster.dll"
 OUT="${PAPER_OUT:-$ROOT/docs/examples}"
 SECONDS_PER_PAIR="${CONTRAST_SECONDS:-1.5}"
+ROUNDS="${CONTRAST_REPEAT:-3}"
 mkdir -p "$OUT"
 LOAD="$OUT/paper-figures.load.txt"
 : > "$LOAD"
@@ -26,7 +27,7 @@ load() { echo "$(date -u +%FT%TZ) load average $1: $(cut -d' ' -f1-3 /proc/loada
 cli() { dotnet "$CLI" "$@"; }
 
 load "before contrast"
-cli contrast --seconds "$SECONDS_PER_PAIR" --markdown "$OUT/contrast.md" --html "$OUT/contrast.html" --json > "$OUT/contrast.json"
+cli contrast --seconds "$SECONDS_PER_PAIR" --repeat "$ROUNDS" --markdown "$OUT/contrast.md" --html "$OUT/contrast.html" --json > "$OUT/contrast.json"
 load "after contrast"
 
 load "before the eca and montecarlo sweeps"

@@ -1,4 +1,7 @@
 using SerialCluster.Analysis.Scaling;
+using SerialCluster.Kernels.Analysis;
+using SerialCluster.Kernels.Parameters;
+using SerialCluster.Kernels.Plans;
 using static SerialCluster.Cli.Reports.Numbers;
 
 namespace SerialCluster.Cli.Reports;
@@ -17,9 +20,13 @@ public static class SweepVerdict
     /// <summary>A speedup this close to 1 (either side) is no gain and no loss.</summary>
     public const double Even = 0.05;
 
-    public static string Describe(SweepResult sweep) => Describe(sweep.Analysis, sweep.Mode);
+    public static string Describe(SweepResult sweep) => Describe(sweep.Analysis, sweep.Mode, PlanBound(sweep));
 
-    public static string Describe(ScalingAnalysis a, string mode)
+    /// <param name="planBound">
+    /// The most speedup the plan's stages allow at P (<see cref="SpeedupBounds.PlanBound"/>: Amdahl's law for a chain then a
+    /// wide stage); null to judge against the measured work–span bound, else against P.
+    /// </param>
+    public static string Describe(ScalingAnalysis a, string mode, Func<int, double>? planBound = null)
     {
         var top = a.Points.Where(p => !p.Saturated && p.P > 1).MaxBy(p => p.P);
         if (top is null)
@@ -48,12 +55,30 @@ public static class SweepVerdict
         }
         else
         {
-            var share = top.Speedup / top.P;
+            // Judged against what the job's own work and span allow at P (a serial part caps it below P), else against P.
+            var measured = a.Bounds.FirstOrDefault(b => b.P == top.P)?.SpanSpeedup;
+            var allowed = planBound?.Invoke(top.P) ?? measured ?? double.NaN;
+            var bound = double.IsFinite(allowed) && allowed > 0 ? Math.Min(allowed, top.P) : top.P;
+            var ideal = bound < top.P ? $"of the {F(bound, "F2")}× its {(planBound is null ? "work and span" : "plan")} allows" : "of linear";
+            var share = top.Speedup / bound;
             verdict = share >= 0.8
-                ? $"parallel: more cores help — {F(top.Speedup, "F2")}× against {baseline} on {top.P} cores ({F(share, "P0")} of linear)"
-                : $"parallel, but overhead-bound: {F(top.Speedup, "F2")}× against {baseline} on {top.P} cores ({F(share, "P0")} of linear); give each task more work";
+                ? $"parallel: more cores help — {F(top.Speedup, "F2")}× against {baseline} on {top.P} cores ({F(share, "P0")} {ideal})"
+                : $"parallel, but overhead-bound: {F(top.Speedup, "F2")}× against {baseline} on {top.P} cores ({F(share, "P0")} {ideal}); give each task more work";
         }
 
         return busy + verdict;
+    }
+
+    private static Func<int, double>? PlanBound(SweepResult sweep)
+    {
+        try
+        {
+            var stages = WorkloadCatalog.Get(sweep.Workload).Plan(sweep.Parameters).Stages;
+            return p => SpeedupBounds.PlanBound(stages, p);
+        }
+        catch (Exception e) when (e is InvalidParameterException or UnknownWorkloadException)
+        {
+            return null;
+        }
     }
 }

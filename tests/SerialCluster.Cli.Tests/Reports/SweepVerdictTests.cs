@@ -50,6 +50,19 @@ public sealed class SweepVerdictTests
     }
 
     [Fact]
+    public void AJobWithASerialPartIsJudgedAgainstWhatItsPlanAllows()
+    {
+        // Amdahl with f = 0.25: the plan allows 1.6× on 2 cores; 1.48× is 93 % of that, not an overhead-bound 74 % of 2.
+        var analysis = ScalingAnalysis.Analyze(
+            [new(1, 2.10, 1), new(2, 1.35, 1)], cores: 2, workSpan: null, controls: null, serial: new([new(1, 2.0, 1)], "pinned"));
+
+        var verdict = SweepVerdict.Describe(analysis, "scatter", p => 1 / (0.25 + (0.75 / p)));
+        Assert.StartsWith("parallel: more cores help", verdict, StringComparison.Ordinal);
+        Assert.Contains("of the 1.60× its plan allows", verdict, StringComparison.Ordinal);
+        Assert.StartsWith("parallel, but overhead-bound", SweepVerdict.Describe(analysis, "scatter"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WithoutABaselineTheFiguresAreRelativeAndSaySo()
     {
         var analysis = ScalingAnalysis.Analyze(Scattered, cores: 2, workSpan: null);
