@@ -131,9 +131,9 @@ public sealed class ContrastRunner(JobRunner runner, Action<string> say, IReadOn
         var points = new List<SpanPoint>();
         foreach (var divisor in series.Divisors.OrderByDescending(d => d))
         {
-            // A size below the side's least would be clamped to it, repeating a point: the series then has fewer sizes.
-            var size = measured.Size / divisor;
-            if (size < sizing.Min || points.Any(p => p.Size == size) || !Compiles(pair, side, size))
+            // A size below the side's least is raised to it, once: a repeated point would bend the slope.
+            var size = Math.Max(sizing.Min, measured.Size / divisor);
+            if (size >= measured.Size || points.Any(p => p.Size == size) || !Compiles(pair, side, size))
             {
                 continue;
             }
