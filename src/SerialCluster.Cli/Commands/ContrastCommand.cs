@@ -32,7 +32,7 @@ public sealed class ContrastCommand(ConsoleStreams console) : AsyncCommand<Contr
 
         if (settings.Markdown is { } markdown)
         {
-            Save(markdown, "--markdown", ContrastOutput.Markdown(result));
+            OutputPath.Write(markdown, "--markdown", ContrastOutput.Markdown(result));
             console.Say($"wrote {markdown}");
         }
 
@@ -52,17 +52,5 @@ public sealed class ContrastCommand(ConsoleStreams console) : AsyncCommand<Contr
         }
 
         return ExitCodes.Success;
-    }
-
-    private static void Save(string path, string option, string text)
-    {
-        try
-        {
-            File.WriteAllText(path, text);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliException(ExitCodes.BadInput, $"{option} '{path}' cannot be written: {e.Message}", e);
-        }
     }
 }

@@ -149,7 +149,7 @@ public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSet
         await PublishAsync(connection.Client, sweep, cancellationToken);
         if (settings.Csv is { } csv)
         {
-            Write(csv, "--csv", SweepOutput.Csv(sweep));
+            OutputPath.Write(csv, "--csv", SweepOutput.Csv(sweep));
             console.Say($"wrote {csv}");
         }
 
@@ -180,7 +180,7 @@ public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSet
         var sweep = await SpanSweepRunner.RunAsync(new JobRunner(connection.Client), workload, raw, settings, connection.Description, cores, console.Say, cancellationToken);
         if (settings.Csv is { } csv)
         {
-            Write(csv, "--csv", SpanSweepOutput.Csv(sweep));
+            OutputPath.Write(csv, "--csv", SpanSweepOutput.Csv(sweep));
             console.Say($"wrote {csv}");
         }
 
@@ -200,18 +200,6 @@ public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSet
         }
 
         return ExitCodes.Success;
-    }
-
-    private static void Write(string path, string option, string text)
-    {
-        try
-        {
-            File.WriteAllText(path, text);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliException(ExitCodes.BadInput, $"{option} '{path}' cannot be written: {e.Message}", e);
-        }
     }
 
     /// <summary>
