@@ -1,15 +1,9 @@
 namespace SerialCluster.Abstractions.Jobs;
 
 /// <summary>
-/// What a job measured. Work is the sum of task execution times, span the sum over stages of the slowest
-/// task (the critical path), parallelism = work / span, overhead = wall − span. Units (Work, Span) come from the plan,
-/// over the stages the job ran: a plan that stopped early (mdp at its converged sweep) reports the units done, not its cap.
-/// Every job also carries the cost model's predictions for each mode, the mode it ran (for <c>auto</c>: the one the
-/// model chose) and the prediction for that mode, to read beside the measured wall time: PredictedSeconds the raw
-/// model's, CorrectedPredictedSeconds after the measured-beats-modelled correction (both with the decision's time),
-/// and the reason for the choice. BuildSeconds is setup, apart from both work and span: the seconds spent building the
-/// job's plan (compiling it, building the tables its tasks read) during the job, summed over the silos that built it,
-/// each once per job — what a cvp circuit of millions of gates costs before any gate is evaluated.
+/// What a job measured: work (Σ task seconds), span (Σ over stages of the slowest task), parallelism, overhead; the
+/// plan's units over the stages it ran; the cost model's predictions and choice; and BuildSeconds, plan setup apart from
+/// work and span (the README's "Reading the profile" explains each field).
 /// </summary>
 [GenerateSerializer]
 [Immutable]

@@ -1,21 +1,10 @@
 namespace SerialCluster.Analysis.Scaling;
 
 /// <summary>
-/// Everything a sweep concludes from its runs: per-P medians and spreads, speedup, efficiency, Karp–Flatt, the Amdahl,
-/// Gustafson and USL fits, and the work–span bounds of the P = 1 job. Amdahl and Gustafson are fitted only to points
-/// with P ≤ the cores available (beyond them the machine is saturated, which says nothing about the job's serial
-/// fraction); the USL, whose κ term models exactly such contention, sees every point. The work–span bounds at P use
-/// min(P, cores) processors. With capacity-control runs (<see cref="ControlRun"/>) it also gives the capacity C(P) the
-/// busy cores delivered and Amdahl fitted against it, on the median capacity (<see cref="AmdahlOnMeasuredCores"/>) and
-/// round by round (<see cref="AmdahlPaired"/>: each round's times against that round's capacity), beside the plain fit.
-/// <para>
-/// With a serial baseline (<see cref="Serial"/>: the best single-core run of the same parameters, pinned, measured in
-/// the same rounds) every speedup is absolute, S(P) = T_serial/T(P), and so are efficiency, Karp–Flatt, the bounds'
-/// speedups and the Amdahl and Gustafson fits (T1 held at T_serial); the relative speedup T(1)/T(P) of the swept mode
-/// stays beside it in every point and in <see cref="AmdahlRelative"/>. Without one (a saved run, an old sweep) the
-/// baseline is the swept mode at P = 1 and <see cref="BaselineLabel"/> says so. The USL always models the mode's own
-/// scaling (C(1) = 1): it is relative by construction.
-/// </para>
+/// Everything a sweep concludes from its runs: per-P medians, speedups, Karp–Flatt, the Amdahl/Gustafson/USL fits,
+/// work–span bounds and, with a capacity control, Amdahl on the measured cores (docs/ANALYSIS.md has each model).
+/// Speedups divide <see cref="BaselineSeconds"/>: T_serial when a serial baseline was measured (absolute), else the mode's
+/// median at P = 1 (relative). Amdahl and Gustafson see only P ≤ cores: saturation says nothing about a serial fraction.
 /// </summary>
 public sealed record ScalingAnalysis(
     int Cores,

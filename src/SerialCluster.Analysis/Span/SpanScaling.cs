@@ -1,11 +1,8 @@
 namespace SerialCluster.Analysis.Span;
 
 /// <summary>
-/// How the critical path grows with the input: the slopes of ln(span) against ln(size), in the plan's units and in
-/// measured seconds, by least squares with standard errors. Slope ≈ 1: span grows with the input — a chain no number
-/// of processors shortens (P-complete problems as run: Rule 110, a circuit's depth, a hash chain). Slope ≈ 0: span
-/// grows like a logarithm or not at all — the input's length is not its depth (Rule 90's doubling jump, an S5 tree):
-/// the P against NC distinction made visible on measured runs.
+/// How the critical path grows with the input: slopes of ln(span) against ln(size), in plan units and measured seconds.
+/// Slope ≈ 1 is a chain no processor count shortens; ≈ 0 is logarithmic depth (docs/ANALYSIS.md, "Span against size").
 /// </summary>
 public sealed record SpanScaling(IReadOnlyList<SpanPoint> Points, LogLogSlope? UnitsSlope, LogLogSlope? SecondsSlope, LogLogSlope? WorkSlope)
 {

@@ -9,11 +9,8 @@ using Spectre.Console.Cli;
 namespace SerialCluster.Cli.Commands;
 
 /// <summary>
-/// <c>serialcluster contrast</c>: the paper's paired controls measured side by side — Rule 110 against Rule 90 and its
-/// doubling shortcut, an S5 fold against a tree, a hash chain against Monte Carlo, a time-lock puzzle without and with its
-/// trapdoor, policy evaluation by sweeps against repeated squaring, a deep against a wide circuit, many easy sudoku
-/// against one hard one — each pair sized to the same single-core time here, every side pinned and scattered at
-/// P = 1 … cores, speedups absolute; then span against input size for the chains and their log-depth counterparts.
+/// <c>serialcluster contrast</c>: the paper's paired controls side by side (<see cref="ContrastCatalog"/>), each pair sized
+/// to the same single-core time, every side pinned and scattered, speedups absolute; then span against size (docs/PAPER.md).
 /// </summary>
 public sealed class ContrastCommand(ConsoleStreams console) : AsyncCommand<ContrastSettings>
 {

@@ -12,13 +12,9 @@ using Spectre.Console.Cli;
 namespace SerialCluster.Cli.Commands;
 
 /// <summary>
-/// <c>serialcluster sweep &lt;workload&gt; --parallelism 1,2,4</c>: runs the same job k times at each P (repeats interleaved
-/// across P, so drift in the machine's load spreads over every P instead of biasing one), checks every run gave the same
-/// result, then reports medians and spread, speedup, efficiency, Karp–Flatt, the Amdahl/Gustafson/USL fits and the
-/// work–span bounds. With <c>--baseline pinned</c> (the default) each round starts with the job pinned — the best
-/// single-core execution — so speedup is absolute, T_serial/T(P), with the relative T(1)/T(P) beside it. With <c>--capacity-control on</c> (the default) every job at a P within the cores is followed at
-/// once by the capacity control at that P (<see cref="SweepCapacityControl"/>), so the capacity C(P) the busy cores
-/// delivered is measured beside each repeat, and Amdahl is fitted against it as well as against ideal cores.
+/// <c>serialcluster sweep</c>: the same job k times at each P, rounds interleaved across P so load drift spreads evenly,
+/// every result checked equal; each round starts with the job pinned (absolute speedup) and, with the capacity control
+/// on, measures what the busy cores delivered beside each run. <c>--size</c> sweeps span against input size instead.
 /// </summary>
 public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSettings>
 {

@@ -27,7 +27,7 @@ public static class SweepOutput
             ["saturation"] = sweep.SaturationNote,
             ["speedupBaseline"] = a.IsAbsolute ? "absolute" : "relative",
             ["baselineSeconds"] = JsonNumber(a.BaselineSeconds),
-            ["verdict"] = SweepVerdict.Describe(sweep),
+            ["verdict"] = sweep.Verdict,
             ["serialBaseline"] = a.Serial is not { } serial ? null : new JsonObject
             {
                 ["mode"] = "pinned",
@@ -210,7 +210,7 @@ public static class SweepOutput
         var a = sweep.Analysis;
         var lines = new List<string>
         {
-            $"verdict: {SweepVerdict.Describe(sweep)}",
+            $"verdict: {sweep.Verdict}",
             $"speedup, efficiency, Karp–Flatt, bounds and the Amdahl and Gustafson fits are {a.BaselineLabel}"
                 + (a.IsAbsolute ? "; the relative column is T(1)/T(P) of the same mode (scalability), not speedup" : string.Empty),
         };
@@ -330,7 +330,7 @@ public static class SweepOutput
                     ? $" Capacity control: after each job at P ≤ {sweep.Cores}, {SweepControl.Kernel}, {control.ChunkSteps:N0} steps per task (~{F(control.TaskSeconds)} s alone); C(P) = P · t(1 task) / t(P tasks)."
                     : " Capacity control off: the Amdahl fit assumes P ideal cores.")
                 + $" Speedups are {a.BaselineLabel}.")
-            .Paragraph($"Verdict: {SweepVerdict.Describe(sweep)}")
+            .Paragraph($"Verdict: {sweep.Verdict}")
             .Image(Charts.Speedup(a, $"{sweep.Workload}: speedup against P"), "speedup chart")
             .Image(Charts.Times(a, $"{sweep.Workload}: wall time against P"), "wall time chart")
             .Heading("Points")

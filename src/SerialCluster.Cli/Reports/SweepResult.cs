@@ -5,11 +5,9 @@ using SerialCluster.Analysis.Schedule;
 namespace SerialCluster.Cli.Reports;
 
 /// <summary>
-/// A finished sweep: what ran where, every run, the analysis, the job at P = 1 whose wall time is the median (the
-/// baseline whose work, span and task times feed the bounds and the what-if model), and that model's checks against
-/// every measured P; the capacity control's runs when one ran (null with <c>--capacity-control off</c>); and the serial
-/// baseline's runs — the job pinned, in the same rounds — that make every speedup absolute (empty with
-/// <c>--baseline none</c>; a pinned sweep is its own baseline).
+/// A finished sweep: every run, the analysis, the median P = 1 job (whose work, span and tasks feed the bounds and the
+/// what-if model) and that model's checks, the capacity control's runs, and the pinned baseline's runs (empty with
+/// <c>--baseline none</c>).
 /// </summary>
 public sealed record SweepResult(
     string Workload,
@@ -26,6 +24,11 @@ public sealed record SweepResult(
     SweepControl? Control = null,
     IReadOnlyList<SweepRun>? SerialRuns = null)
 {
+    private string? _verdict;
+
+    /// <summary>The sweep's conclusion (<see cref="SweepVerdict"/>), worked out once: it compiles the plan for its bound.</summary>
+    public string Verdict => _verdict ??= SweepVerdict.Describe(this);
+
     public static SweepResult Build(
         string workload,
         IReadOnlyDictionary<string, string> parameters,

@@ -54,9 +54,8 @@ public sealed partial class LoadSampler : ILifecycleParticipant<ISiloLifecycle>
                 var (next, nextCounters, nextCpu) = await AlignAsync(self, stopping);
                 if (counters is { } a && nextCounters is { } b && b.Total > a.Total && next == slice + 1)
                 {
-                    // Jiffies of the CPUs this process may use: busy share × their count = busy cores. Both readings are
-                    // kept within [0, CPUs]: the kernel's iowait counter may run backwards (shrinking the total's delta
-                    // below the busy one), and a late timer stretches the slice the process time was taken over.
+                    // Busy share of this process's CPUs × their count = busy cores, kept within [0, CPUs]: iowait may
+                    // run backwards, and a late timer stretches the slice the process time covers.
                     var machine = Math.Clamp((double)(b.Busy - a.Busy) / (b.Total - a.Total) * b.Cpus, 0, b.Cpus);
                     var process = Math.Clamp((nextCpu - cpu).TotalMilliseconds / SliceMilliseconds, 0, b.Cpus);
                     Record(slice, machine, process);

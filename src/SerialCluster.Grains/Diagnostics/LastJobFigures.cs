@@ -6,12 +6,8 @@ using SerialCluster.Kernels.Plans;
 namespace SerialCluster.Grains.Diagnostics;
 
 /// <summary>
-/// What a completed job puts in its workload's last-job gauges: speedup = T_serial / wall, absolute, against the best
-/// single-core run of the same parameters (<see cref="SerialReference"/>: the job itself when pinned, else its pinned runs'
-/// median, else the cost model's pinned prediction; work / wall when the profile predicted nothing), parallelism = work / span, serial fraction = Karp–Flatt e at the P it used (NaN at P = 1), and
-/// the most speedup its plan allows at that P. The serial fraction on measured cores is NaN for a job: only a sweep's
-/// capacity control measures what the busy cores delivered (it publishes that figure through <c>ITelemetryGrain</c>),
-/// and a lone job leaves NaN rather than a figure another run measured.
+/// What a completed job puts in its workload's last-job gauges: speedup T_serial / wall (<see cref="SerialReference"/>;
+/// work / wall when nothing predicted T_serial), parallelism work / span, Karp–Flatt e at the P used, and the plan's bound.
 /// </summary>
 public readonly record struct LastJobFigures(double Speedup, double Parallelism, double SerialFraction, double Bound, int Processors)
 {
