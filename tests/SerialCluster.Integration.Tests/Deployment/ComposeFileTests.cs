@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using SerialCluster.Cli.Commands;
 using SerialCluster.Grains.Hosting;
-using SerialCluster.Silo.Hosting;
+using SerialCluster.Hosting;
 using YamlDotNet.RepresentationModel;
 
 namespace SerialCluster.Integration.Tests.Deployment;

@@ -5,7 +5,7 @@ using SerialCluster.Abstractions.Grains;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Cli.Commands;
 using SerialCluster.Integration.Tests.Infrastructure;
-using SerialCluster.Silo.Hosting;
+using SerialCluster.Hosting;
 using Xunit.Abstractions;
 
 namespace SerialCluster.Integration.Tests.Deployment;

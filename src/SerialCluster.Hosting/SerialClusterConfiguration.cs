@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using SerialCluster.Abstractions.Calibration;
 using SerialCluster.Grains.Hosting;
 
-namespace SerialCluster.Silo.Hosting;
+namespace SerialCluster.Hosting;
 
 /// <summary>
 /// Reads <see cref="SerialClusterOptions"/> from configuration section <c>SerialCluster:Silo</c> and checks
