@@ -51,7 +51,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         var gateway = settings.EffectiveGateway;
         if (gateway is null)
         {
-            return await OpenEmbeddedAsync(settings.Silos, settings.Verbose, say, cancellationToken);
+            return await OpenEmbeddedAsync(settings.Silos, settings.Verbose, settings.MetricsPort, say, cancellationToken);
         }
 
         var endpoint = GatewayAddress.Resolve(gateway);
@@ -75,10 +75,19 @@ public sealed class ClusterConnection : IAsyncDisposable
     }
 
     /// <summary>Starts an embedded cluster of <paramref name="silos"/> silos in this process and connects a client through its gateways.</summary>
-    public static async Task<ClusterConnection> OpenEmbeddedAsync(int silos, bool verbose, Action<string> say, CancellationToken cancellationToken)
+    public static Task<ClusterConnection> OpenEmbeddedAsync(int silos, bool verbose, Action<string> say, CancellationToken cancellationToken) =>
+        OpenEmbeddedAsync(silos, verbose, metricsPort: null, say, cancellationToken);
+
+    /// <summary>As above, serving the cluster's Prometheus metrics on loopback port <paramref name="metricsPort"/> unless it is null.</summary>
+    public static async Task<ClusterConnection> OpenEmbeddedAsync(int silos, bool verbose, int? metricsPort, Action<string> say, CancellationToken cancellationToken)
     {
         say($"starting an embedded cluster of {silos} silo(s) on loopback…");
-        var embedded = await EmbeddedCluster.StartAsync(silos, verbose, cancellationToken);
+        var embedded = await EmbeddedCluster.StartAsync(silos, verbose, metricsPort, cancellationToken);
+        if (embedded.MetricsUrl is { } url)
+        {
+            say($"serving Prometheus metrics at {url}");
+        }
+
         try
         {
             var client = await ConnectAsync(

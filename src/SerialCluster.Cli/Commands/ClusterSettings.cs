@@ -14,6 +14,7 @@ public class ClusterSettings : CommandSettings
     public const string TlsKeyEnvironmentVariable = "SERIALCLUSTER_TLS_KEY";
     public const string TlsCaEnvironmentVariable = "SERIALCLUSTER_TLS_CA";
     public const int MaxEmbeddedSilos = 16;
+    public const int MaxPort = 65535;
 
     [CommandOption("--gateway <HOST:PORT>")]
     [Description("Connect to a running cluster through this gateway (default: $SERIALCLUSTER_GATEWAY; when neither is set, an embedded cluster runs inside this process).")]
@@ -27,6 +28,10 @@ public class ClusterSettings : CommandSettings
     [Description("Silos in the embedded cluster (1-16).")]
     [DefaultValue(2)]
     public int Silos { get; init; } = 2;
+
+    [CommandOption("--metrics-port <PORT>")]
+    [Description("Serve the embedded cluster's Prometheus metrics at http://127.0.0.1:PORT/metrics (1-65535; one endpoint for all its silos). Off by default.")]
+    public int? MetricsPort { get; init; }
 
     [CommandOption("--cluster-id <ID>")]
     [Description("Cluster id to join when connecting to a gateway or through Redis.")]
@@ -80,6 +85,20 @@ public class ClusterSettings : CommandSettings
         if (Silos is < 1 or > MaxEmbeddedSilos)
         {
             return ValidationResult.Error($"--silos {Silos} is out of range; allowed: 1 to {MaxEmbeddedSilos}");
+        }
+
+        if (MetricsPort is { } port)
+        {
+            if (port is < 1 or > MaxPort)
+            {
+                return ValidationResult.Error($"--metrics-port {port} is out of range; allowed: 1 to {MaxPort}");
+            }
+
+            if (EffectiveGateway is not null || EffectiveRedis is not null)
+            {
+                return ValidationResult.Error(
+                    $"--metrics-port {port} is for the embedded cluster; a running cluster's silos serve their own (SerialCluster:Silo:MetricsPort)");
+            }
         }
 
         if (NullIfEmpty(Gateway) is not null && NullIfEmpty(Redis) is not null)
