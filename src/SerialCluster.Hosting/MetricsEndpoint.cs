@@ -99,6 +99,7 @@ public sealed partial class MetricsEndpoint(IOptions<SiloHostOptions> options, I
     [LoggerMessage(Level = LogLevel.Information, Message = "Prometheus metrics are off (MetricsPort 0)")]
     private static partial void LogDisabled(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Prometheus metrics NOT served: {Key} {Port} on host '{Host}' could not be opened ({Reason}); give each silo on a machine its own port, or 0 for none")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Prometheus metrics NOT served: {Key} {Port} on host '{Host}' could not be opened ({Reason}); "
+        + "give each silo on a machine its own port, or 0 for none")]
     private static partial void LogNotServing(ILogger logger, string key, int port, string host, string reason);
 }

@@ -17,11 +17,13 @@ public class ClusterSettings : CommandSettings
     public const int MaxPort = 65535;
 
     [CommandOption("--gateway <HOST:PORT>")]
-    [Description("Connect to a running cluster through this gateway (default: $SERIALCLUSTER_GATEWAY; when neither is set, an embedded cluster runs inside this process).")]
+    [Description("Connect to a running cluster through this gateway (default: $SERIALCLUSTER_GATEWAY; "
+        + "when neither is set, an embedded cluster runs inside this process).")]
     public string? Gateway { get; init; }
 
     [CommandOption("--redis <HOST:PORT>")]
-    [Description("Connect to a running cluster through its Redis membership, e.g. 127.0.0.1:6379 (default: $SERIALCLUSTER_REDIS); any live gateway of the cluster is used.")]
+    [Description("Connect to a running cluster through its Redis membership, e.g. 127.0.0.1:6379 (default: $SERIALCLUSTER_REDIS); "
+        + "any live gateway of the cluster is used.")]
     public string? Redis { get; init; }
 
     [CommandOption("--silos <N>")]
@@ -39,7 +41,8 @@ public class ClusterSettings : CommandSettings
     public string ClusterId { get; init; } = "serialcluster";
 
     [CommandOption("--tls-cert <PEM>")]
-    [Description("Client certificate (PEM) for a cluster that requires mutual TLS, signed by the cluster's CA (default: $SERIALCLUSTER_TLS_CERT). Needs --tls-key and --tls-ca.")]
+    [Description("Client certificate (PEM) for a cluster that requires mutual TLS, signed by the cluster's CA "
+        + "(default: $SERIALCLUSTER_TLS_CERT). Needs --tls-key and --tls-ca.")]
     public string? TlsCertificate { get; init; }
 
     [CommandOption("--tls-key <PEM>")]
@@ -58,7 +61,10 @@ public class ClusterSettings : CommandSettings
     [Description("Show cluster logs and stack traces.")]
     public bool Verbose { get; init; }
 
-    /// <summary>The Redis membership to connect through, from the option or the environment (an explicit --gateway wins over the environment); null otherwise.</summary>
+    /// <summary>
+    /// The Redis membership to connect through, from the option or the environment (an explicit --gateway wins over the
+    /// environment); null otherwise.
+    /// </summary>
     public string? EffectiveRedis =>
         NullIfEmpty(Redis) ?? (NullIfEmpty(Gateway) is null ? NullIfEmpty(Environment.GetEnvironmentVariable(RedisEnvironmentVariable)) : null);
 
@@ -110,7 +116,8 @@ public class ClusterSettings : CommandSettings
         {
             if (EffectiveGateway is null && EffectiveRedis is null)
             {
-                return ValidationResult.Error("--tls-cert, --tls-key and --tls-ca are for a running cluster (--gateway or --redis); the embedded cluster runs without TLS inside this process");
+                return ValidationResult.Error("--tls-cert, --tls-key and --tls-ca are for a running cluster (--gateway or --redis); "
+                    + "the embedded cluster runs without TLS inside this process");
             }
 
             var missing = new[] { ("--tls-cert", tls.CertificatePath), ("--tls-key", tls.KeyPath), ("--tls-ca", tls.CaPath) }

@@ -70,21 +70,22 @@ public sealed class EmbeddedClusterMetricsTests
     public async Task AMetricsPortInUseFailsTheStartNamingTheOption()
     {
         using var taken = new HttpListener();
-        var port = FreePort();
-        taken.Prefixes.Add($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/metrics/");
+        var port = FreePort().ToString(CultureInfo.InvariantCulture);
+        taken.Prefixes.Add($"http://127.0.0.1:{port}/metrics/");
         taken.Start();
 
-        var (code, stdout, stderr) = await CliHarness.RunAsync("run", "hashchain", "--set", "steps=1", "--silos", "1", "--metrics-port", port.ToString(CultureInfo.InvariantCulture));
+        var (code, stdout, stderr) = await CliHarness.RunAsync("run", "hashchain", "--set", "steps=1", "--silos", "1", "--metrics-port", port);
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Empty(stdout);
-        Assert.Contains($"--metrics-port {port.ToString(CultureInfo.InvariantCulture)}: 127.0.0.1:", stderr, StringComparison.Ordinal);
+        Assert.Contains($"--metrics-port {port}: 127.0.0.1:{port} could not be opened", stderr, StringComparison.Ordinal);
     }
 
     /// <summary>The sum of the family's samples with <c>workload="…"</c>, from Prometheus' text format.</summary>
     private static double Submitted(string scrape, string workload) =>
         scrape.Split('\n')
-            .Where(l => l.StartsWith(MetricNames.JobsSubmitted + "{", StringComparison.Ordinal) && l.Contains($"workload=\"{workload}\"", StringComparison.Ordinal))
+            .Where(l => l.StartsWith(MetricNames.JobsSubmitted + "{", StringComparison.Ordinal))
+            .Where(l => l.Contains($"workload=\"{workload}\"", StringComparison.Ordinal))
             .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
 
     private static int FreePort()
