@@ -10,6 +10,7 @@ COPY src/Directory.Build.props src/
 COPY src/SerialCluster.Kernels/SerialCluster.Kernels.csproj src/SerialCluster.Kernels/
 COPY src/SerialCluster.Abstractions/SerialCluster.Abstractions.csproj src/SerialCluster.Abstractions/
 COPY src/SerialCluster.Grains/SerialCluster.Grains.csproj src/SerialCluster.Grains/
+COPY src/SerialCluster.Hosting/SerialCluster.Hosting.csproj src/SerialCluster.Hosting/
 COPY src/SerialCluster.Analysis/SerialCluster.Analysis.csproj src/SerialCluster.Analysis/
 COPY src/SerialCluster.Cli/SerialCluster.Cli.csproj src/SerialCluster.Cli/
 RUN dotnet restore src/SerialCluster.Cli/SerialCluster.Cli.csproj

@@ -11,6 +11,7 @@ COPY src/Directory.Build.props src/
 COPY src/SerialCluster.Kernels/SerialCluster.Kernels.csproj src/SerialCluster.Kernels/
 COPY src/SerialCluster.Abstractions/SerialCluster.Abstractions.csproj src/SerialCluster.Abstractions/
 COPY src/SerialCluster.Grains/SerialCluster.Grains.csproj src/SerialCluster.Grains/
+COPY src/SerialCluster.Hosting/SerialCluster.Hosting.csproj src/SerialCluster.Hosting/
 COPY src/SerialCluster.Silo/SerialCluster.Silo.csproj src/SerialCluster.Silo/
 RUN dotnet restore src/SerialCluster.Silo/SerialCluster.Silo.csproj
 COPY src/ src/

@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using SerialCluster.Silo.Hosting;
+using SerialCluster.Hosting;
 
+// The whole silo is in SerialCluster.Hosting, shared with the CLI's embedded cluster; this process adds its console.
 var builder = Host.CreateApplicationBuilder(args);
 try
 {
     builder.AddSerialClusterSilo();
+    builder.AddSiloConsoleLog();
 }
 catch (OptionsValidationException e)
 {

@@ -51,7 +51,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         var gateway = settings.EffectiveGateway;
         if (gateway is null)
         {
-            return await OpenEmbeddedAsync(settings.Silos, settings.Verbose, say, cancellationToken);
+            return await OpenEmbeddedAsync(settings.Silos, settings.Verbose, settings.MetricsPort, say, cancellationToken);
         }
 
         var endpoint = GatewayAddress.Resolve(gateway);
@@ -75,10 +75,20 @@ public sealed class ClusterConnection : IAsyncDisposable
     }
 
     /// <summary>Starts an embedded cluster of <paramref name="silos"/> silos in this process and connects a client through its gateways.</summary>
-    public static async Task<ClusterConnection> OpenEmbeddedAsync(int silos, bool verbose, Action<string> say, CancellationToken cancellationToken)
+    public static Task<ClusterConnection> OpenEmbeddedAsync(int silos, bool verbose, Action<string> say, CancellationToken cancellationToken) =>
+        OpenEmbeddedAsync(silos, verbose, metricsPort: null, say, cancellationToken);
+
+    /// <summary>As above, serving the cluster's Prometheus metrics on loopback port <paramref name="metricsPort"/> unless it is null.</summary>
+    public static async Task<ClusterConnection> OpenEmbeddedAsync(
+        int silos, bool verbose, int? metricsPort, Action<string> say, CancellationToken cancellationToken)
     {
         say($"starting an embedded cluster of {silos} silo(s) on loopback…");
-        var embedded = await EmbeddedCluster.StartAsync(silos, verbose, cancellationToken);
+        var embedded = await EmbeddedCluster.StartAsync(silos, verbose, metricsPort, cancellationToken);
+        if (embedded.MetricsUrl is { } url)
+        {
+            say($"serving Prometheus metrics at {url}");
+        }
+
         try
         {
             var client = await ConnectAsync(
@@ -119,7 +129,8 @@ public sealed class ClusterConnection : IAsyncDisposable
     }
 
     /// <summary>Through Redis membership: the client reads the cluster's live gateways from Redis and uses any of them.</summary>
-    private static async Task<ClusterConnection> OpenThroughRedisAsync(ClusterSettings settings, string redis, TlsMaterial? tls, CancellationToken cancellationToken)
+    private static async Task<ClusterConnection> OpenThroughRedisAsync(
+        ClusterSettings settings, string redis, TlsMaterial? tls, CancellationToken cancellationToken)
     {
         ConfigurationOptions redisOptions;
         try
@@ -231,7 +242,8 @@ public sealed class ClusterConnection : IAsyncDisposable
     private static string TlsHint(TlsMaterial? tls) =>
         tls is null
             ? "if the cluster requires mutual TLS, give --tls-cert, --tls-key and --tls-ca (a certificate signed by the cluster's CA)"
-            : $"the cluster must use mutual TLS with the same CA ('{tls.Authority.Subject}'), and accept this client's certificate ('{tls.Certificate.Subject}')";
+            : $"the cluster must use mutual TLS with the same CA ('{tls.Authority.Subject}'), "
+                + $"and accept this client's certificate ('{tls.Certificate.Subject}')";
 
     private static async Task<IHost> ConnectAsync(
         Action<IClientBuilder> configure, bool verbose, string target, CancellationToken cancellationToken, string? hint = null, string? tlsHint = null)

@@ -1,20 +1,28 @@
+using System.Collections;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Orleans.Configuration;
-using SerialCluster.Grains.Hosting;
+using SerialCluster.Hosting;
 
 namespace SerialCluster.Cli.Cluster;
 
 /// <summary>
 /// A real Orleans cluster of N silos inside this process, on loopback ports chosen free at start, with
-/// localhost clustering (the first silo holds membership). Stopped and gone when disposed.
+/// localhost clustering (the first silo holds membership). Each silo is wired by the silo process's own
+/// <see cref="SiloHostBuilderExtensions.AddSerialClusterSilo"/> from in-memory configuration, so limits, metrics and
+/// tracing behave as in a deployed cluster. Stopped and gone when disposed.
 /// </summary>
 public sealed class EmbeddedCluster : IAsyncDisposable
 {
     public const string ClusterId = "serialcluster-embedded";
     public const string ServiceId = "serialcluster";
+    public const string MetricsHost = "127.0.0.1";
+
+    private const string Section = SiloHostOptions.SectionName + ":";
 
     private readonly List<IHost> _silos = [];
 
@@ -28,20 +36,29 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     /// <summary>Each silo's services, in start order (the bench times grain calls from inside a silo with them).</summary>
     public IReadOnlyList<IServiceProvider> SiloServices => [.. _silos.Select(s => s.Services)];
 
-    public static async Task<EmbeddedCluster> StartAsync(int silos, bool verbose, CancellationToken cancellationToken)
+    /// <summary>Where this process's Prometheus metrics are served; null when the cluster was started without a metrics port.</summary>
+    public string? MetricsUrl { get; private set; }
+
+    public static Task<EmbeddedCluster> StartAsync(int silos, bool verbose, CancellationToken cancellationToken) =>
+        StartAsync(silos, verbose, metricsPort: null, cancellationToken);
+
+    /// <param name="metricsPort">
+    /// Serve <c>/metrics</c> on this loopback port from silo 0; null serves none. One endpoint per process: every silo here
+    /// writes into the same prometheus-net registry (per-silo families carry a <c>silo</c> label), so a second would
+    /// repeat every series.
+    /// </param>
+    /// <exception cref="CliException">The metrics port could not be opened.</exception>
+    public static async Task<EmbeddedCluster> StartAsync(int silos, bool verbose, int? metricsPort, CancellationToken cancellationToken)
     {
         var cluster = new EmbeddedCluster();
         try
         {
             var ports = FreePorts(2 * silos);
-            var primary = new IPEndPoint(IPAddress.Loopback, ports[0]);
             cluster.GatewayPorts = [.. Enumerable.Range(0, silos).Select(i => ports[(2 * i) + 1])];
             for (var i = 0; i < silos; i++)
             {
-                var siloPort = ports[2 * i];
-                var gatewayPort = ports[(2 * i) + 1];
-                var name = $"silo-{i}";
                 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+                builder.Configuration.AddInMemoryCollection(Settings(i, ports, i == 0 ? metricsPort : null));
                 builder.Logging.ClearProviders();
                 if (verbose)
                 {
@@ -49,15 +66,15 @@ public sealed class EmbeddedCluster : IAsyncDisposable
                         .AddFilter(level => level >= LogLevel.Information);
                 }
 
-                builder.UseOrleans(silo =>
-                {
-                    silo.UseLocalhostClustering(siloPort, gatewayPort, primary, ServiceId, ClusterId);
-                    silo.Configure<SiloOptions>(o => o.SiloName = name);
-                    silo.AddSerialCluster();
-                });
+                builder.AddSerialClusterSilo();
                 var host = builder.Build();
                 cluster._silos.Add(host);
                 await host.StartAsync(cancellationToken);
+            }
+
+            if (metricsPort is { } port)
+            {
+                cluster.MetricsUrl = CheckMetrics(cluster._silos[0], port);
             }
 
             return cluster;
@@ -89,6 +106,51 @@ public sealed class EmbeddedCluster : IAsyncDisposable
 
         _silos.Clear();
     }
+
+    /// <summary>
+    /// Silo <paramref name="index"/>'s <c>SerialCluster:Silo</c> settings. Only silo 0 gets the process's <c>OTEL_*</c>
+    /// variables: a tracer listens to every silo in the process, so one per silo would export each span several times.
+    /// </summary>
+    private static Dictionary<string, string?> Settings(int index, int[] ports, int? metricsPort)
+    {
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            [Section + nameof(SiloHostOptions.Name)] = $"silo-{index}",
+            [Section + nameof(SiloHostOptions.ClusterId)] = ClusterId,
+            [Section + nameof(SiloHostOptions.ServiceId)] = ServiceId,
+            [Section + nameof(SiloHostOptions.Clustering)] = SiloHostOptions.LocalhostClustering,
+            [Section + nameof(SiloHostOptions.SiloPort)] = Text(ports[2 * index]),
+            [Section + nameof(SiloHostOptions.GatewayPort)] = Text(ports[(2 * index) + 1]),
+            [Section + nameof(SiloHostOptions.PrimarySiloPort)] = Text(ports[0]),
+            [Section + nameof(SiloHostOptions.MetricsPort)] = Text(metricsPort ?? 0),
+            [Section + nameof(SiloHostOptions.MetricsHost)] = MetricsHost,
+        };
+        if (index == 0)
+        {
+            foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
+            {
+                if (variable.Key is string key && key.StartsWith("OTEL_", StringComparison.Ordinal))
+                {
+                    settings[key] = variable.Value as string;
+                }
+            }
+        }
+
+        return settings;
+    }
+
+    /// <summary>The metrics URL once silo 0 serves it; a port it could not open fails the start, naming the option.</summary>
+    private static string CheckMetrics(IHost silo, int port)
+    {
+        var endpoint = silo.Services.GetServices<IHostedService>().OfType<MetricsEndpoint>().Single();
+        return endpoint.IsServing
+            ? $"http://{MetricsHost}:{Text(port)}/metrics"
+            : throw new CliException(
+                ExitCodes.Usage,
+                $"--metrics-port {Text(port)}: {MetricsHost}:{Text(port)} could not be opened ({endpoint.Problem}); give a free port");
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static int[] FreePorts(int count)
     {

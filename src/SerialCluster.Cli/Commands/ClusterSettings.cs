@@ -14,13 +14,16 @@ public class ClusterSettings : CommandSettings
     public const string TlsKeyEnvironmentVariable = "SERIALCLUSTER_TLS_KEY";
     public const string TlsCaEnvironmentVariable = "SERIALCLUSTER_TLS_CA";
     public const int MaxEmbeddedSilos = 16;
+    public const int MaxPort = 65535;
 
     [CommandOption("--gateway <HOST:PORT>")]
-    [Description("Connect to a running cluster through this gateway (default: $SERIALCLUSTER_GATEWAY; when neither is set, an embedded cluster runs inside this process).")]
+    [Description("Connect to a running cluster through this gateway (default: $SERIALCLUSTER_GATEWAY; "
+        + "when neither is set, an embedded cluster runs inside this process).")]
     public string? Gateway { get; init; }
 
     [CommandOption("--redis <HOST:PORT>")]
-    [Description("Connect to a running cluster through its Redis membership, e.g. 127.0.0.1:6379 (default: $SERIALCLUSTER_REDIS); any live gateway of the cluster is used.")]
+    [Description("Connect to a running cluster through its Redis membership, e.g. 127.0.0.1:6379 (default: $SERIALCLUSTER_REDIS); "
+        + "any live gateway of the cluster is used.")]
     public string? Redis { get; init; }
 
     [CommandOption("--silos <N>")]
@@ -28,13 +31,18 @@ public class ClusterSettings : CommandSettings
     [DefaultValue(2)]
     public int Silos { get; init; } = 2;
 
+    [CommandOption("--metrics-port <PORT>")]
+    [Description("Serve the embedded cluster's Prometheus metrics at http://127.0.0.1:PORT/metrics (1-65535; one endpoint for all its silos). Off by default.")]
+    public int? MetricsPort { get; init; }
+
     [CommandOption("--cluster-id <ID>")]
     [Description("Cluster id to join when connecting to a gateway or through Redis.")]
     [DefaultValue("serialcluster")]
     public string ClusterId { get; init; } = "serialcluster";
 
     [CommandOption("--tls-cert <PEM>")]
-    [Description("Client certificate (PEM) for a cluster that requires mutual TLS, signed by the cluster's CA (default: $SERIALCLUSTER_TLS_CERT). Needs --tls-key and --tls-ca.")]
+    [Description("Client certificate (PEM) for a cluster that requires mutual TLS, signed by the cluster's CA "
+        + "(default: $SERIALCLUSTER_TLS_CERT). Needs --tls-key and --tls-ca.")]
     public string? TlsCertificate { get; init; }
 
     [CommandOption("--tls-key <PEM>")]
@@ -53,7 +61,10 @@ public class ClusterSettings : CommandSettings
     [Description("Show cluster logs and stack traces.")]
     public bool Verbose { get; init; }
 
-    /// <summary>The Redis membership to connect through, from the option or the environment (an explicit --gateway wins over the environment); null otherwise.</summary>
+    /// <summary>
+    /// The Redis membership to connect through, from the option or the environment (an explicit --gateway wins over the
+    /// environment); null otherwise.
+    /// </summary>
     public string? EffectiveRedis =>
         NullIfEmpty(Redis) ?? (NullIfEmpty(Gateway) is null ? NullIfEmpty(Environment.GetEnvironmentVariable(RedisEnvironmentVariable)) : null);
 
@@ -82,6 +93,20 @@ public class ClusterSettings : CommandSettings
             return ValidationResult.Error($"--silos {Silos} is out of range; allowed: 1 to {MaxEmbeddedSilos}");
         }
 
+        if (MetricsPort is { } port)
+        {
+            if (port is < 1 or > MaxPort)
+            {
+                return ValidationResult.Error($"--metrics-port {port} is out of range; allowed: 1 to {MaxPort}");
+            }
+
+            if (EffectiveGateway is not null || EffectiveRedis is not null)
+            {
+                return ValidationResult.Error(
+                    $"--metrics-port {port} is for the embedded cluster; a running cluster's silos serve their own (SerialCluster:Silo:MetricsPort)");
+            }
+        }
+
         if (NullIfEmpty(Gateway) is not null && NullIfEmpty(Redis) is not null)
         {
             return ValidationResult.Error("--gateway and --redis are two ways to reach a cluster; give one");
@@ -91,7 +116,8 @@ public class ClusterSettings : CommandSettings
         {
             if (EffectiveGateway is null && EffectiveRedis is null)
             {
-                return ValidationResult.Error("--tls-cert, --tls-key and --tls-ca are for a running cluster (--gateway or --redis); the embedded cluster runs without TLS inside this process");
+                return ValidationResult.Error("--tls-cert, --tls-key and --tls-ca are for a running cluster (--gateway or --redis); "
+                    + "the embedded cluster runs without TLS inside this process");
             }
 
             var missing = new[] { ("--tls-cert", tls.CertificatePath), ("--tls-key", tls.KeyPath), ("--tls-ca", tls.CaPath) }

@@ -3,8 +3,8 @@ using SerialCluster.Abstractions.Calibration;
 namespace SerialCluster.Grains.Hosting;
 
 /// <summary>
-/// Per-silo behaviour of SerialCluster's grains and services (configuration section <c>SerialCluster:Silo</c>
-/// in the silo host; set directly for embedded and test silos).
+/// Per-silo behaviour of SerialCluster's grains and services (configuration section <c>SerialCluster:Silo</c>,
+/// read by SerialCluster.Hosting for deployed and embedded silos; set directly for test silos).
 /// </summary>
 public sealed class SerialClusterOptions
 {

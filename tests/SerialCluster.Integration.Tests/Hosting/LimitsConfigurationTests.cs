@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using SerialCluster.Grains.Limits;
+using SerialCluster.Hosting;
 using SerialCluster.Integration.Tests.Infrastructure;
-using SerialCluster.Silo.Hosting;
 
 namespace SerialCluster.Integration.Tests.Hosting;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Prometheus;
 
-namespace SerialCluster.Silo.Hosting;
+namespace SerialCluster.Hosting;
 
 /// <summary>
 /// Serves this process's Prometheus metrics at <c>http://{MetricsHost}:{MetricsPort}/metrics</c> through one exporter
@@ -22,6 +22,12 @@ public sealed partial class MetricsEndpoint(IOptions<SiloHostOptions> options, I
     private static IDisposable? _meterAdapter;
 
     private MetricServer? _server;
+
+    /// <summary>Whether <c>/metrics</c> is being served.</summary>
+    public bool IsServing => _server is not null;
+
+    /// <summary>Why the configured port could not be opened; null when it was, or when metrics are off.</summary>
+    public string? Problem { get; private set; }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -43,6 +49,7 @@ public sealed partial class MetricsEndpoint(IOptions<SiloHostOptions> options, I
         catch (HttpListenerException e)
         {
             server.Dispose();
+            Problem = e.Message;
             LogNotServing(logger, $"{SiloHostOptions.SectionName}:{nameof(SiloHostOptions.MetricsPort)}", o.MetricsPort, o.MetricsHost, e.Message);
         }
 
@@ -92,6 +99,7 @@ public sealed partial class MetricsEndpoint(IOptions<SiloHostOptions> options, I
     [LoggerMessage(Level = LogLevel.Information, Message = "Prometheus metrics are off (MetricsPort 0)")]
     private static partial void LogDisabled(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Prometheus metrics NOT served: {Key} {Port} on host '{Host}' could not be opened ({Reason}); give each silo on a machine its own port, or 0 for none")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Prometheus metrics NOT served: {Key} {Port} on host '{Host}' could not be opened ({Reason}); "
+        + "give each silo on a machine its own port, or 0 for none")]
     private static partial void LogNotServing(ILogger logger, string key, int port, string host, string reason);
 }

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 
-namespace SerialCluster.Silo.Hosting;
+namespace SerialCluster.Hosting;
 
 /// <summary>
 /// How this silo joins a cluster, from configuration section <c>SerialCluster:Silo</c> (appsettings.json,

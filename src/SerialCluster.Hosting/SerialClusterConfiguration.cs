@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using SerialCluster.Abstractions.Calibration;
 using SerialCluster.Grains.Hosting;
 
-namespace SerialCluster.Silo.Hosting;
+namespace SerialCluster.Hosting;
 
 /// <summary>
 /// Reads <see cref="SerialClusterOptions"/> from configuration section <c>SerialCluster:Silo</c> and checks
@@ -31,7 +31,8 @@ public static class SerialClusterConfiguration
         }
         catch (InvalidOperationException e)
         {
-            // The binder's message names the key and the type it wanted ("Failed to convert configuration value '…' at 'SerialCluster:Silo:…' to type …").
+            // The binder's message names the key and the type it wanted
+            // ("Failed to convert configuration value '…' at 'SerialCluster:Silo:…' to type …").
             throw new OptionsValidationException(SiloHostOptions.SectionName, typeof(SerialClusterOptions), [e.Message]);
         }
 
@@ -48,7 +49,9 @@ public static class SerialClusterConfiguration
 
         if (options.CalibrationDuration < MinimumCalibrationDuration)
         {
-            throw Invalid(nameof(SerialClusterOptions.CalibrationDuration), $"{options.CalibrationDuration} is shorter than the minimum of {MinimumCalibrationDuration}");
+            throw Invalid(
+                nameof(SerialClusterOptions.CalibrationDuration),
+                $"{options.CalibrationDuration} is shorter than the minimum of {MinimumCalibrationDuration}");
         }
 
         if (options.HopProbeInterval < TimeSpan.Zero)

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SerialCluster.Grains.Hosting;
 
-namespace SerialCluster.Silo.Hosting;
+namespace SerialCluster.Hosting;
 
 /// <summary>
 /// One line once the silo has joined (hosted services start in order, after Orleans' own): what an operator,
@@ -15,7 +15,8 @@ public sealed partial class SiloReadyLog(IOptions<SiloHostOptions> host, SerialC
     {
         var o = host.Value;
         var address = o.UsesRedis ? o.AdvertisedIPAddress : "127.0.0.1";
-        LogReady(logger, SiloHostBuilderExtensions.SiloName(o), o.ClusterId, o.Clustering, address, o.SiloPort, o.GatewayPort, cluster.Role.ToString().ToLowerInvariant(),
+        LogReady(logger, SiloHostBuilderExtensions.SiloName(o), o.ClusterId, o.Clustering, address, o.SiloPort, o.GatewayPort,
+            cluster.Role.ToString().ToLowerInvariant(),
             o.Tls.Enabled ? "mutual TLS" : "plaintext (no TLS)");
         return Task.CompletedTask;
     }
@@ -23,6 +24,8 @@ public sealed partial class SiloReadyLog(IOptions<SiloHostOptions> host, SerialC
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Silo {Name} is active in cluster {ClusterId} ({Clustering} membership): silo {Address}:{SiloPort}, gateway {Address}:{GatewayPort}, role {Role}, connections {Transport}")]
-    private static partial void LogReady(ILogger logger, string name, string clusterId, string clustering, string address, int siloPort, int gatewayPort, string role, string transport);
+        Message = "Silo {Name} is active in cluster {ClusterId} ({Clustering} membership): silo {Address}:{SiloPort}, "
+            + "gateway {Address}:{GatewayPort}, role {Role}, connections {Transport}")]
+    private static partial void LogReady(
+        ILogger logger, string name, string clusterId, string clustering, string address, int siloPort, int gatewayPort, string role, string transport);
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using SerialCluster.Grains.Limits;
 
-namespace SerialCluster.Silo.Hosting;
+namespace SerialCluster.Hosting;
 
 /// <summary>Reads <see cref="JobLimits"/> from section <c>SerialCluster:Limits</c> and checks them before the silo starts.</summary>
 public static class LimitsConfiguration

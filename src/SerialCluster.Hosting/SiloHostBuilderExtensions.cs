@@ -9,14 +9,16 @@ using Orleans.Configuration;
 using SerialCluster.Grains.Hosting;
 using SerialCluster.Grains.Security;
 
-namespace SerialCluster.Silo.Hosting;
+namespace SerialCluster.Hosting;
 
 /// <summary>Configures a SerialCluster silo host from configuration.</summary>
 public static class SiloHostBuilderExtensions
 {
     /// <summary>
-    /// Reads <see cref="SiloHostOptions"/> and <see cref="SerialClusterOptions"/>, validates them before anything
-    /// starts, and adds a configured Orleans silo: localhost or Redis membership, and the job storage that goes with it.
+    /// Reads <see cref="SiloHostOptions"/>, <see cref="SerialClusterOptions"/> and the job limits, validates them before
+    /// anything starts, and adds a configured Orleans silo: localhost or Redis membership and the job storage that goes
+    /// with it, SerialCluster's grains, the Prometheus endpoint and tracing. The silo process and the CLI's embedded
+    /// cluster both call this, each with its own configuration.
     /// </summary>
     public static HostApplicationBuilder AddSerialClusterSilo(this HostApplicationBuilder builder)
     {
@@ -60,6 +62,15 @@ public static class SiloHostBuilderExtensions
 
         builder.Services.AddHostedService<SiloReadyLog>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        return builder;
+    }
+
+    /// <summary>
+    /// One timestamped line per log entry on the console, for a silo that is its own process. Apart from
+    /// <see cref="AddSerialClusterSilo"/> because a host with several silos (the CLI's embedded cluster) owns its console.
+    /// </summary>
+    public static HostApplicationBuilder AddSiloConsoleLog(this HostApplicationBuilder builder)
+    {
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;

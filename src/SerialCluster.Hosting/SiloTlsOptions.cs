@@ -1,4 +1,4 @@
-namespace SerialCluster.Silo.Hosting;
+namespace SerialCluster.Hosting;
 
 /// <summary>
 /// Mutual TLS for this silo, section <c>SerialCluster:Silo:Tls</c>: with <see cref="Enabled"/>, every connection to

@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 
-namespace SerialCluster.Silo.Hosting;
+namespace SerialCluster.Hosting;
 
 /// <summary>Parses the operator's Redis configuration string once, so a typo fails at start naming the key.</summary>
 public static class RedisConnection

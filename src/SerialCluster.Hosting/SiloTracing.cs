@@ -4,7 +4,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using SerialCluster.Grains.Diagnostics;
 
-namespace SerialCluster.Silo.Hosting;
+namespace SerialCluster.Hosting;
 
 /// <summary>
 /// OpenTelemetry tracing for the silo process, on only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set: SerialCluster's
