@@ -1,3 +1,4 @@
+using SerialCluster.Abstractions.Execution;
 using SerialCluster.Grains.Reliability;
 using SerialCluster.Kernels.Execution;
 using SerialCluster.Kernels.Plans;
@@ -12,7 +13,9 @@ namespace SerialCluster.Grains.Execution;
 /// retries). Each stage runs as its own <see cref="BatchedStageRun"/>.
 /// </summary>
 /// <param name="maxAttempts">Attempts one task may take before the stage fails.</param>
-/// <param name="localSilo">The coordinator's silo: calls to any other go with their inputs and outputs packed (<see cref="PackedBytes"/>); null: none packed.</param>
+/// <param name="localSilo">
+/// The coordinator's silo: calls to any other go with their inputs and outputs packed (<see cref="PackedBytes"/>); null: none packed.
+/// </param>
 public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch, int maxAttempts, SiloAddress? localSilo = null) : IStageDispatcher
 {
     /// <summary>Stages with fewer tasks are dispatched one task per call: batching cannot save much there.</summary>

@@ -114,8 +114,9 @@ internal sealed class BatchedStageRun
             outcome = await answered;
             if (outcome.Count != batch.Size)
             {
+                var worker = _run.Silos[batch.Silo].Name;
                 throw new InvalidOperationException(
-                    $"a worker on {_run.Silos[batch.Silo].Name} answered {outcome.Count} of the {batch.Size} tasks from task {batch.First} of stage {_run.Stage}");
+                    $"a worker on {worker} answered {outcome.Count} of the {batch.Size} tasks from task {batch.First} of stage {_run.Stage}");
             }
         }
         catch (Exception e) when (TransientFailure.IsTransient(e) && !_cancellationToken.IsCancellationRequested)
