@@ -30,7 +30,8 @@ public sealed partial class SerialChainGrain(
     PlanCache plans, ILocalSiloDetails silo, IHostApplicationLifetime lifetime, SiloState state, SerialClusterOptions options, ILogger<SerialChainGrain> logger)
     : Grain, ISerialChainGrain
 {
-    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
+    /// <summary>How often a running chain or pinned job reports its progress to the job.</summary>
+    internal static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
     /// What starting a batch costs when this silo has not measured its local call yet: a thread-pool hop and a
@@ -68,12 +69,14 @@ public sealed partial class SerialChainGrain(
         {
             // The whole job as one chain: checkpointed like any chain stage.
             var start = Stopwatch.GetTimestamp();
-            var (chain, run) = await RunCheckpointedAsync(jobId, key, () => plan.CreateWholeChain()!, 0, (double)plan.Work / Math.Max(1, whole.TotalSteps), spec.Workload, 0);
+            var unitsPerStep = (double)plan.Work / Math.Max(1, whole.TotalSteps);
+            var (chain, run) = await RunCheckpointedAsync(jobId, key, () => plan.CreateWholeChain()!, 0, unitsPerStep, spec.Workload, 0);
             var output = chain.Output();
             var result = plan.FinishWholeChain(output);
             // The chain may have ended early (a converged value iteration): its stage holds the units done, not the cap.
             var stagesRun = plan.WholeChainStages(output);
-            return Pinned(result.ToJsonString(), StageSpec.Chain("whole-chain", plan.UnitsDone(stagesRun).Work), run, Stopwatch.GetElapsedTime(start).TotalSeconds, stagesRun, plan.TakeBuildSeconds());
+            var wholeSpec = StageSpec.Chain("whole-chain", plan.UnitsDone(stagesRun).Work);
+            return Pinned(result.ToJsonString(), wholeSpec, run, Stopwatch.GetElapsedTime(start).TotalSeconds, stagesRun, plan.TakeBuildSeconds());
         }
 
         if (plan.Stages is [{ Kind: StageKind.Chain } only])
@@ -82,7 +85,8 @@ public sealed partial class SerialChainGrain(
             var start = Stopwatch.GetTimestamp();
             var input = plan.CreateTaskInput(0, 0, []);
             var first = plan.StartChain(0, input);
-            var (chain, run) = await RunCheckpointedAsync(jobId, key, () => plan.StartChain(0, input), 0, (double)only.WorkUnits / Math.Max(1, first.TotalSteps), spec.Workload, 0);
+            var unitsPerStep = (double)only.WorkUnits / Math.Max(1, first.TotalSteps);
+            var (chain, run) = await RunCheckpointedAsync(jobId, key, () => plan.StartChain(0, input), 0, unitsPerStep, spec.Workload, 0);
             var result = plan.Finish([chain.Output()]);
             return Pinned(result.ToJsonString(), only, run, Stopwatch.GetElapsedTime(start).TotalSeconds, 1, plan.TakeBuildSeconds());
         }
@@ -100,7 +104,10 @@ public sealed partial class SerialChainGrain(
         }
     }
 
-    /// <summary>A pinned plan with wide stages and no single-chain form: run by the local runner, not checkpointed (its tasks are recomputed on resume).</summary>
+    /// <summary>
+    /// A pinned plan with wide stages and no single-chain form: run by the local runner, not checkpointed (its tasks are
+    /// recomputed on resume).
+    /// </summary>
     private async Task<PinnedOutcome> RunPinnedStagesAsync(string jobId, string workload, WorkloadPlan plan)
     {
         using var running = state.ChainRunning();
@@ -158,13 +165,13 @@ public sealed partial class SerialChainGrain(
         accumulator.Add(run.ComputeSeconds, silo.Name);
         accumulator.Built(buildSeconds);
         return new PinnedOutcome(
-            result, [accumulator.ToProfile(wallSeconds)], 1, silo.Name, run.Checkpoints, run.CheckpointSeconds, run.ResumedFrom, run.CheckpointSteps, run.ComputeSeconds,
-            stagesRun);
+            result, [accumulator.ToProfile(wallSeconds)], 1, silo.Name, run.Checkpoints, run.CheckpointSeconds, run.ResumedFrom, run.CheckpointSteps,
+            run.ComputeSeconds, stagesRun);
     }
 
     /// <summary>
     /// Claims the chain's checkpoint (resuming from it when there is one), then runs batches to the end, saving the
-    /// state every K steps (also on the last step when one falls due there).
+    /// state every K steps (<see cref="CheckpointedBatchLoop"/>).
     /// </summary>
     private async Task<(IChainRun Chain, CheckpointedRun Run)> RunCheckpointedAsync(
         string jobId, string key, Func<IChainRun> start, long unitsBefore, double unitsPerStep, string workload, int stage)
@@ -196,91 +203,13 @@ public sealed partial class SerialChainGrain(
                 LogResumed(logger, key, resumedFrom, chain.TotalSteps);
             }
 
-            var reliability = options.Reliability;
-            var sizer = new ChainBatchSizer(dispatchCost: BatchDispatch());
-            var k = reliability.CheckpointSteps;
-            var maxK = k;
-            var next = k > 0 ? chain.StepsDone + k : long.MaxValue;
-            long batch = 0;
-            long batches = 0;
-            var batchSpans = new ChainBatchSpans();
-            long computeTicks = 0;
-            var checkpoints = 0;
-            var checkpointSeconds = 0.0;
-            var lastWrite = 0.0;
-            var lastCheckpoint = chain.StepsDone;
-            var lastReport = Stopwatch.GetTimestamp();
-            var token = cancel.Token;
-            _stepsDone = chain.StepsDone;
-            while (chain.StepsDone < chain.TotalSteps)
-            {
-                if (token.IsCancellationRequested)
-                {
-                    if (lifetime.ApplicationStopping.IsCancellationRequested && chain.StepsDone > resumedFrom)
-                    {
-                        // A graceful shutdown: leave the state where the next run picks it up, not K steps back.
-                        checkpointSeconds += await store.SaveAsync(chain.StepsDone, chain.Checkpoint());
-                        checkpoints++;
-                    }
-
-                    token.ThrowIfCancellationRequested();
-                }
-
-                batch = sizer.Next(chain.TotalSteps - chain.StepsDone, batch);
-                var steps = Math.Min(batch, next - chain.StepsDone);
-                long ticks;
-                using (batchSpans.Start(stage, steps, silo.Name))
-                {
-                    ticks = await Task.Run(() =>
-                    {
-                        var begin = Stopwatch.GetTimestamp();
-                        chain.Advance(steps);
-                        return Stopwatch.GetTimestamp() - begin;
-                    });
-                }
-
-                sizer.Observe(steps, ticks);
-                SerialClusterMetrics.ChainBatch(workload, steps, (double)ticks / Stopwatch.Frequency);
-                computeTicks += ticks;
-                batches++;
-                _stepsDone = chain.StepsDone;
-                if (reliability.CheckpointSteps == 0 && next == long.MaxValue)
-                {
-                    k = CheckpointInterval.Steps(reliability.CheckpointInterval, lastWrite, sizer.SecondsPerStep);
-                    next = k > 0 ? chain.StepsDone + k : long.MaxValue;
-                    maxK = Math.Max(maxK, k);
-                }
-
-                if (chain.StepsDone >= next && chain.StepsDone < chain.TotalSteps)
-                {
-                    lastCheckpoint = chain.StepsDone;
-                    lastWrite = await store.SaveAsync(chain.StepsDone, chain.Checkpoint());
-                    checkpointSeconds += lastWrite;
-                    checkpoints++;
-                    if (reliability.CheckpointSteps == 0)
-                    {
-                        k = CheckpointInterval.Steps(reliability.CheckpointInterval, lastWrite, sizer.SecondsPerStep);
-                        maxK = Math.Max(maxK, k);
-                    }
-
-                    next = chain.StepsDone + k;
-                }
-
-                if (Stopwatch.GetElapsedTime(lastReport) >= ProgressInterval)
-                {
-                    lastReport = Stopwatch.GetTimestamp();
-                    await job.ReportProgressAsync(unitsBefore + (long)(chain.StepsDone * unitsPerStep));
-                }
-            }
-
-            if (k > 0 && chain.StepsDone - lastCheckpoint >= k)
-            {
-                // The checkpoint that falls due on the last step: a result lost on its way back then costs nothing.
-                checkpointSeconds += await store.SaveAsync(chain.StepsDone, chain.Checkpoint());
-                checkpoints++;
-            }
-
-            return (chain, new CheckpointedRun((double)computeTicks / Stopwatch.Frequency, batches, checkpoints, checkpointSeconds, store.Resumes, maxK));
+            var loop = new CheckpointedBatchLoop(chain, store, options.Reliability, BatchDispatch(), stage, silo.Name, workload);
+            var run = await loop.RunAsync(
+                steps => job.ReportProgressAsync(unitsBefore + (long)(steps * unitsPerStep)),
+                steps => _stepsDone = steps,
+                cancel.Token,
+                lifetime.ApplicationStopping);
+            return (chain, run);
         }
         catch (ChainSupersededException e)
         {

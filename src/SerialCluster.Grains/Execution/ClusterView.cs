@@ -1,4 +1,3 @@
-using SerialCluster.Abstractions.Calibration;
 using SerialCluster.Abstractions.Execution;
 using SerialCluster.Abstractions.Grains;
 using SerialCluster.Grains.Calibration;
@@ -8,7 +7,7 @@ namespace SerialCluster.Grains.Execution;
 
 /// <summary>
 /// The active silos, their roles, calibrations and loads, read once per job from membership and each silo's
-/// worker; and the placement decisions that follow from them.
+/// worker. Placement decisions over them live in <c>Placement/</c> (<see cref="ChainPlacement"/>, <see cref="TaskPlacement"/>).
 /// </summary>
 public sealed class ClusterView
 {
@@ -20,43 +19,12 @@ public sealed class ClusterView
     /// <summary>Every core the cluster has: per machine the largest silo's cores, summed (silos on one machine share them).</summary>
     public int TotalCores => CoresOf(Silos);
 
-    /// <summary>
-    /// Where serial chains go: among silos whose role allows chains (all silos if none does), the highest
-    /// single-thread score; ties go to fewer running chains, then address order. Before any silo has
-    /// calibrated: the silo with the fewest running chains, then address order.
-    /// </summary>
-    public SiloSlot SerialSilo
-    {
-        get
-        {
-            var candidates = Silos.Where(s => s.Role != SiloRole.Parallel).ToList();
-            if (candidates.Count == 0)
-            {
-                candidates = [.. Silos];
-            }
+    /// <summary>Where serial chains go: <see cref="ChainPlacement.SerialSilo"/> over <see cref="Silos"/>.</summary>
+    public SiloSlot SerialSilo => ChainPlacement.SerialSilo(Silos);
 
-            return candidates
-                .OrderByDescending(s => s.SingleThreadScore ?? double.NegativeInfinity)
-                .ThenBy(s => s.Capacity.RunningChains)
-                .First();
-        }
-    }
-
-    /// <summary>
-    /// The silos a job with parallelism <paramref name="parallelism"/> spreads tasks over: silos whose role allows
-    /// parallel work, plus <see cref="SiloRole.Serial"/> silos when the others have fewer cores than P and
-    /// <paramref name="serialSilosTakeOverflow"/>.
-    /// </summary>
-    public IReadOnlyList<SiloSlot> ParallelSilos(int parallelism, bool serialSilosTakeOverflow)
-    {
-        var parallel = Silos.Where(s => s.Role != SiloRole.Serial).ToList();
-        if (parallel.Count == 0 || (serialSilosTakeOverflow && parallelism > CoresOf(parallel)))
-        {
-            return Silos;
-        }
-
-        return parallel;
-    }
+    /// <summary>The silos a job's parallel tasks spread over: <see cref="TaskPlacement.ParallelSilos"/> over <see cref="Silos"/>.</summary>
+    public IReadOnlyList<SiloSlot> ParallelSilos(int parallelism, bool serialSilosTakeOverflow) =>
+        TaskPlacement.ParallelSilos(Silos, parallelism, serialSilosTakeOverflow);
 
     /// <summary>
     /// Cores that programs other than this cluster keep busy on <paramref name="machine"/>, from its silos' recent
@@ -102,6 +70,7 @@ public sealed class ClusterView
         }
     }
 
-    private static int CoresOf(IEnumerable<SiloSlot> silos) =>
+    /// <summary>Cores of <paramref name="silos"/>: per machine the largest silo's cores, summed (silos on one machine share them).</summary>
+    public static int CoresOf(IEnumerable<SiloSlot> silos) =>
         silos.GroupBy(s => s.Machine, StringComparer.Ordinal).Sum(g => g.Max(s => s.Cores));
 }

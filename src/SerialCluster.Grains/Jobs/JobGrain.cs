@@ -551,7 +551,7 @@ public sealed partial class JobGrain(
     private async Task<(string Result, int StagesRun)> RunScatteredAsync(JobProgress progress, WorkloadPlan plan, CancellationToken cancellationToken)
     {
         var watch = new SiloWatch(membership);
-        var dispatcher = new ParallelStageDispatcher(GrainFactory, watch, Reliability.TaskAttempts, options.BatchWideStages, localSilo.SiloAddress);
+        var dispatcher = new StageDispatcherSelector(GrainFactory, watch, Reliability.TaskAttempts, options.BatchWideStages, localSilo.SiloAddress);
         // Chain checkpoints being deleted while the job goes on (awaited before it finishes).
         var clearing = new List<Task>();
         for (var stage = progress.Stage; stage < plan.Stages.Count && !(stage > 0 && plan.IsComplete(stage - 1, progress.Previous)); stage++)
@@ -599,9 +599,11 @@ public sealed partial class JobGrain(
                         _unitsDone = progress.UnitsBefore;
                         var parallelSilos = cluster.ParallelSilos(progress.Parallelism, options.SerialSilosTakeOverflow);
                         return dispatcher.RunAsync(
-                            JobId, progress.RunSpec, plan, index, previous, parallelSilos, progress.Parallelism, accumulator,
-                            units => _unitsDone = Math.Min(Job.UnitsTotal, _unitsDone + units),
-                            ledger, SaveIfDueAsync, cancellationToken);
+                            new StageRun(
+                                JobId, progress.RunSpec, plan, index, previous, parallelSilos, progress.Parallelism, accumulator,
+                                units => _unitsDone = Math.Min(Job.UnitsTotal, _unitsDone + units),
+                                ledger, SaveIfDueAsync),
+                            cancellationToken);
                     },
                     cancellationToken);
             }

@@ -1,0 +1,24 @@
+using SerialCluster.Grains.Reliability;
+using SerialCluster.Kernels.Plans;
+
+namespace SerialCluster.Grains.Execution;
+
+/// <summary>
+/// Picks a stage's dispatcher: with <c>batchWideStages</c> (<c>SerialClusterOptions.BatchWideStages</c>), a stage the
+/// batched path applies to (<see cref="BatchedStageDispatcher.Applies"/>: wide, non-speculative) goes in batches;
+/// every other stage goes one task per call. Both keep the same guarantees, so the choice changes only the calls.
+/// </summary>
+/// <param name="maxAttempts">Attempts one task may take before the stage fails.</param>
+/// <param name="localSilo">The coordinator's silo; batched calls to others go packed (null: none packed).</param>
+public sealed class StageDispatcherSelector(IGrainFactory grains, SiloWatch watch, int maxAttempts, bool batchWideStages, SiloAddress? localSilo = null)
+    : IStageDispatcher
+{
+    private readonly PerTaskStageDispatcher _perTask = new(grains, watch, maxAttempts);
+    private readonly BatchedStageDispatcher? _batched = batchWideStages ? new(grains, watch, maxAttempts, localSilo) : null;
+
+    /// <summary>The dispatcher for <paramref name="stage"/>.</summary>
+    public IStageDispatcher For(StageSpec stage) =>
+        _batched is not null && BatchedStageDispatcher.Applies(stage) ? _batched : _perTask;
+
+    public Task<byte[][]> RunAsync(StageRun run, CancellationToken cancellationToken) => For(run.StageSpec).RunAsync(run, cancellationToken);
+}
