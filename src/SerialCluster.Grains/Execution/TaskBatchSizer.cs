@@ -1,4 +1,6 @@
-namespace SerialCluster.Kernels.Execution;
+using SerialCluster.Analysis.Statistics;
+
+namespace SerialCluster.Grains.Execution;
 
 /// <summary>
 /// How many consecutive tasks of a wide stage to send in one call, from the measured cost of a task: enough that the
@@ -37,7 +39,7 @@ public sealed class TaskBatchSizer
     }
 
     /// <summary>The per-call overhead used now: the median of the last measured ones, else the initial estimate.</summary>
-    public TimeSpan DispatchCost => TimeSpan.FromSeconds(_overheads.Count == 0 ? _initialDispatch : Median(_overheads));
+    public TimeSpan DispatchCost => TimeSpan.FromSeconds(_overheads.Count == 0 ? _initialDispatch : SampleStatistics.Median(_overheads));
 
     /// <summary>The last measured mean cost of a task, in seconds (NaN before any).</summary>
     public double SecondsPerTask => _secondsPerTask;
@@ -84,11 +86,5 @@ public sealed class TaskBatchSizer
                 _overheads.Dequeue();
             }
         }
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

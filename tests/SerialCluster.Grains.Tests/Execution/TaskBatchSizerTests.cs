@@ -1,6 +1,6 @@
-using SerialCluster.Kernels.Execution;
+using SerialCluster.Grains.Execution;
 
-namespace SerialCluster.Kernels.Tests.Execution;
+namespace SerialCluster.Grains.Tests.Execution;
 
 public sealed class TaskBatchSizerTests
 {
