@@ -1,6 +1,6 @@
-using SerialCluster.Kernels.Calibration;
+using SerialCluster.Grains.Calibration.Host;
 
-namespace SerialCluster.Kernels.Tests.Calibration;
+namespace SerialCluster.Grains.Tests.Calibration.Host;
 
 public sealed class CpuCountersTests
 {

@@ -1,4 +1,4 @@
-namespace SerialCluster.Kernels.Calibration;
+namespace SerialCluster.Grains.Calibration.Host;
 
 /// <summary>Reads small kernel-provided files (procfs, sysfs) where they exist; null where they do not or cannot be read.</summary>
 internal static class SystemFiles

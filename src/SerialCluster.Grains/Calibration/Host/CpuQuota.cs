@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SerialCluster.Kernels.Calibration;
+namespace SerialCluster.Grains.Calibration.Host;
 
 /// <summary>
 /// The CPU quota the kernel enforces on this process through cgroups, in cores (1.5 = 150 ms of CPU per

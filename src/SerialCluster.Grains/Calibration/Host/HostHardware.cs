@@ -1,4 +1,4 @@
-namespace SerialCluster.Kernels.Calibration;
+namespace SerialCluster.Grains.Calibration.Host;
 
 /// <summary>
 /// What this process may use of the machine: processor count (affinity included), usable cores = min(processor

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 
-namespace SerialCluster.Kernels.Calibration;
+namespace SerialCluster.Grains.Calibration.Host;
 
 /// <summary>The CPU as the operating system describes it: model name and current clock (MHz, 0 when unknown).</summary>
 public sealed record CpuInfo(string Model, double ClockMHz)

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SerialCluster.Kernels.Calibration;
+namespace SerialCluster.Grains.Calibration.Host;
 
 /// <summary>
 /// The kernel's cumulative CPU time counters (<c>/proc/stat</c>) for a set of CPUs: busy and total jiffies, and how many CPUs they cover. Two
