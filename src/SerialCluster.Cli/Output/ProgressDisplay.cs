@@ -8,7 +8,7 @@ namespace SerialCluster.Cli.Output;
 /// Shows a job's progress in its own units: a live bar on an interactive terminal, otherwise a plain line
 /// on stderr every few seconds (and at each tenth), which reads well in CI logs and pipes.
 /// </summary>
-public static class JobProgress
+public static class ProgressDisplay
 {
     private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(2);
 
