@@ -1,5 +1,8 @@
 using SerialCluster.Abstractions.Jobs;
-using SerialCluster.Kernels.Analysis.CostModel;
+using SerialCluster.CostModel.Costs;
+using SerialCluster.CostModel.Measured;
+using SerialCluster.CostModel.Prediction;
+using SerialCluster.CostModel.Shapes;
 using SerialCluster.Kernels.Plans;
 
 namespace SerialCluster.Grains.CostModel;

@@ -3,8 +3,13 @@ using Microsoft.Extensions.Logging;
 using SerialCluster.Abstractions.Calibration;
 using SerialCluster.Abstractions.Grains;
 using SerialCluster.Abstractions.Jobs;
+using SerialCluster.CostModel.Costs;
+using SerialCluster.CostModel.History;
+using SerialCluster.CostModel.Measured;
+using SerialCluster.CostModel.Prediction;
+using SerialCluster.CostModel.Probing;
+using SerialCluster.CostModel.Shapes;
 using SerialCluster.Grains.Execution;
-using SerialCluster.Kernels.Analysis.CostModel;
 using SerialCluster.Kernels.Plans;
 
 namespace SerialCluster.Grains.CostModel;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using SerialCluster.Abstractions.CostModel;
-using SerialCluster.Kernels.Analysis.CostModel;
+using SerialCluster.CostModel.History;
 
 namespace SerialCluster.Grains.CostModel;
 

@@ -1,6 +1,8 @@
 using SerialCluster.Abstractions.CostModel;
 using SerialCluster.Abstractions.Grains;
-using SerialCluster.Kernels.Analysis.CostModel;
+using SerialCluster.CostModel.Costs;
+using SerialCluster.CostModel.History;
+using SerialCluster.CostModel.Measured;
 
 namespace SerialCluster.Grains.CostModel;
 

@@ -1,7 +1,9 @@
 using SerialCluster.Abstractions.Grains;
 using SerialCluster.Abstractions.Jobs;
+using SerialCluster.CostModel.History;
+using SerialCluster.CostModel.Measured;
+using SerialCluster.CostModel.Prediction;
 using SerialCluster.Grains.CostModel;
-using SerialCluster.Kernels.Analysis.CostModel;
 using Xunit.Abstractions;
 
 namespace SerialCluster.Grains.Tests.CostModel;
