@@ -20,7 +20,7 @@ namespace SerialCluster.Grains.CostModel;
 /// history yet, predict every mode and pick what runs. After it:
 /// turn the measured profile into an observation and feed it to the workload's history and the cluster's.
 /// </summary>
-public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, ILogger logger)
+public sealed partial class CostAdvisor(IGrainFactory grains, CostHistoryCache histories, string localSilo, ILogger logger)
 {
     /// <summary>Added to a measured hop round trip for the coordinator's own work per task, when only hops are known.</summary>
     public const double CoordinatorSecondsPerTask = 0.0001;
@@ -30,7 +30,7 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
         var start = Stopwatch.GetTimestamp();
         var (silos, calibrated) = Figures(cluster, parallelism, serialSilosTakeOverflow);
         var workload = plan.Parameters.Workload;
-        var cache = CostHistoryCache.Of(grains);
+        var cache = histories;
         CostEstimate own, shared;
         if (cache.Get(workload) is { } keptOwn && cache.Get(IUnitCostGrain.ClusterKey) is { } keptShared)
         {
@@ -130,7 +130,7 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
             grains.GetGrain<IUnitCostGrain>(workload).RecordAsync(observation),
             grains.GetGrain<IUnitCostGrain>(IUnitCostGrain.ClusterKey).RecordAsync(overheadsOnly));
         // The histories as they are now: this silo's next decision needs no call to read them.
-        var cache = CostHistoryCache.Of(grains);
+        var cache = histories;
         cache.Put(workload, recorded[0]);
         cache.Put(IUnitCostGrain.ClusterKey, recorded[1]);
     }
