@@ -14,7 +14,9 @@ public static class ScalingVerdict
     public static string Describe(double planBound, double measuredSpeedup, int processors, int machineCores)
     {
         var saturation = processors > machineCores
-            ? string.Create(CultureInfo.InvariantCulture, $"; P={processors} exceeds the {machineCores} cores here, so beyond {machineCores} this shows saturation, not speedup")
+            ? string.Create(
+                CultureInfo.InvariantCulture,
+                $"; P={processors} exceeds the {machineCores} cores here, so beyond {machineCores} this shows saturation, not speedup")
             : string.Empty;
         if (planBound < SerialBound)
         {
@@ -28,7 +30,9 @@ public static class ScalingVerdict
 
         var share = measuredSpeedup / Math.Min(planBound, Math.Min(processors, machineCores));
         return share >= ReachedShare
-            ? string.Create(CultureInfo.InvariantCulture, $"parallel: more cores help ({share:P0} of the ideal on {Math.Min(processors, machineCores)} cores)") + saturation
+            ? string.Create(
+                CultureInfo.InvariantCulture,
+                $"parallel: more cores help ({share:P0} of the ideal on {Math.Min(processors, machineCores)} cores)") + saturation
             : string.Create(CultureInfo.InvariantCulture, $"parallel, but overhead-bound: {share:P0} of the ideal; batch more work per task") + saturation;
     }
 }

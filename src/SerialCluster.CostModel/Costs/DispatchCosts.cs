@@ -50,7 +50,9 @@ public sealed record DispatchCosts(
     /// max(waves, <see cref="MinWaves"/>).
     /// </summary>
     public double StageSeconds(double waves) =>
-        StageSecondsByWaves is not null && StageSecondsByWaves.TryGetValue((int)Math.Round(waves), out var measured) && Math.Abs(waves - Math.Round(waves)) < 1e-9
+        StageSecondsByWaves is not null
+        && StageSecondsByWaves.TryGetValue((int)Math.Round(waves), out var measured)
+        && Math.Abs(waves - Math.Round(waves)) < 1e-9
             ? measured
             : StageBarrierSeconds + (TaskDispatchSeconds * Math.Max(waves, MinWaves));
 

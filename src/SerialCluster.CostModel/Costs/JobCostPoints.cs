@@ -21,7 +21,10 @@ public sealed record JobCostPoints(IReadOnlyList<double> ComputeSeconds, IReadOn
     /// <summary>Compute below this counts as this (a job of no compute and one of 0.1 ms are the same size here).</summary>
     public const double MinimumCompute = 1e-4;
 
-    /// <summary>The points as ratios to the line <paramref name="intercept"/> + <paramref name="slope"/> · compute, clipped at <see cref="UnitCostPoints.ClipRatio"/>.</summary>
+    /// <summary>
+    /// The points as ratios to the line <paramref name="intercept"/> + <paramref name="slope"/> · compute, clipped at
+    /// <see cref="UnitCostPoints.ClipRatio"/>.
+    /// </summary>
     public static JobCostPoints? Relative(IEnumerable<(double Compute, double Seconds)> points, double intercept, double slope)
     {
         var clip = Math.Log(UnitCostPoints.ClipRatio);

@@ -32,8 +32,12 @@ public sealed record UnitCostPoints(IReadOnlyList<double> UnitsPerStep, IReadOnl
     /// <summary>A point more than this many times off the line counts as this many times off (one stray job cannot dominate).</summary>
     public const double ClipRatio = 3;
 
-    /// <summary>The points as ratios to the line <paramref name="perStep"/> + <paramref name="perUnit"/> · x: ln(measured seconds per step ÷ the line's there).</summary>
-    public static UnitCostPoints? Relative(IEnumerable<(double UnitsPerStep, double StepsPerTask, double SecondsPerStep)> points, double perStep, double perUnit)
+    /// <summary>
+    /// The points as ratios to the line <paramref name="perStep"/> + <paramref name="perUnit"/> · x: ln(measured seconds
+    /// per step ÷ the line's there).
+    /// </summary>
+    public static UnitCostPoints? Relative(
+        IEnumerable<(double UnitsPerStep, double StepsPerTask, double SecondsPerStep)> points, double perStep, double perUnit)
     {
         var clip = Math.Log(ClipRatio);
         var kept = points

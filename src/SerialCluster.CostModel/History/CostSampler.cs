@@ -25,15 +25,16 @@ public static class CostSampler
     /// 4.6× cheaper than it is.
     /// </para>
     /// </summary>
-    public static CostSample Pinned(PlanShape shape, IReadOnlyList<StageMeasurement> stages, double wallSeconds, double serialScore, bool calibrated, long? unitsDone = null)
+    public static CostSample Pinned(
+        PlanShape shape, IReadOnlyList<StageMeasurement> stages, double wallSeconds, double serialScore, bool calibrated, long? unitsDone = null)
     {
         var work = stages.Sum(s => s.WorkSeconds);
         var job = Math.Max(0, wallSeconds - work);
         if (shape.WholeChain is { } whole)
         {
             var wholeShare = Share(unitsDone, whole.Units);
-            return new CostSample(
-                calibrated, new StepSample(whole.Units * wholeShare, Math.Max(1, whole.Steps * wholeShare), work * serialScore), null, job, null, null, null, PinnedJobCompute: work);
+            var wholeChain = new StepSample(whole.Units * wholeShare, Math.Max(1, whole.Steps * wholeShare), work * serialScore);
+            return new CostSample(calibrated, wholeChain, null, job, null, null, null, PinnedJobCompute: work);
         }
 
         StepSample? chain = null;
@@ -53,7 +54,9 @@ public static class CostSampler
         if (wide.Count > 0)
         {
             parallel = new StepSample(
-                share * wide.Sum(s => s.WorkUnits * s.ComputeFactor * s.Count), share * wide.Sum(s => (double)s.Tasks * s.StepsPerTask * s.Count), parallelSeconds * serialScore,
+                share * wide.Sum(s => s.WorkUnits * s.ComputeFactor * s.Count),
+                share * wide.Sum(s => (double)s.Tasks * s.StepsPerTask * s.Count),
+                parallelSeconds * serialScore,
                 share * wide.Sum(s => (double)Math.Max(1, s.Tasks) * s.Count));
         }
 

@@ -90,7 +90,10 @@ public static class CostPredictor
         return candidates.OrderByDescending(s => s.SingleThreadScore).ThenBy(s => s.RunningChains).First();
     }
 
-    /// <summary>The speed a chain runs at on the serial silo: its single-thread score times its share of a core (see <see cref="ChainSpeed(SiloFigures, IReadOnlyList{SiloFigures})"/>).</summary>
+    /// <summary>
+    /// The speed a chain runs at on the serial silo: its single-thread score times its share of a core
+    /// (see <see cref="ChainSpeed(SiloFigures, IReadOnlyList{SiloFigures})"/>).
+    /// </summary>
     public static double ChainSpeed(IReadOnlyList<SiloFigures> silos) => ChainSpeed(SerialSilo(silos), silos);
 
     /// <summary>

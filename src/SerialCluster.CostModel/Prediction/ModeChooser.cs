@@ -8,12 +8,14 @@ namespace SerialCluster.CostModel.Prediction;
 
 /// <summary>
 /// <c>auto</c> mode's decision: predict pinned, scatter and scatter over the coarser variants the plan offers
-/// of the plan, and pick the fastest. Scatter must beat pinned by <see cref="ScatterMargin"/>: the predictions err by
-/// 10–20% where they extrapolate (a split never run before), the fastest of several such predictions is the likeliest
-/// to be too low, and a wrong scatter costs far more than a pinned run a few percent slower (pinned also holds one
-/// core, not all). Choosing pinned within the margin costs at most the margin when the predictions are right. And a plan with no parallel stage is always pinned: scattering it runs the
-/// same chain on the same silo with one more call, so a faster scatter prediction there is only noise. When the unit costs are only lower bounds (the probe could
-/// not finish one task within its budget) the times are not comparable, and the plan's own bound decides instead:
+/// (<see cref="WorkloadPlan.CoarserSplits"/>), and pick the fastest. Scatter must beat pinned by
+/// <see cref="ScatterMargin"/>: the predictions err by 10–20% where they extrapolate (a split never run before), the
+/// fastest of several such predictions is the likeliest to be too low, and a wrong scatter costs far more than a pinned
+/// run a few percent slower (pinned also holds one core, not all). Choosing pinned within the margin costs at most the
+/// margin when the predictions are right. And a plan with no parallel stage is always pinned: scattering it runs the
+/// same chain on the same silo with one more call, so a faster scatter prediction there is only noise. When the unit
+/// costs are only lower bounds (the probe could not finish one task within its budget) the times are not comparable,
+/// and the plan's own bound decides instead:
 /// pinned when P cores could speed it up by less than <see cref="ScalingVerdict.SerialBound"/>, else the fastest
 /// scatter form.
 /// <para>
@@ -24,9 +26,10 @@ namespace SerialCluster.CostModel.Prediction;
 /// <see cref="ScatterMargin"/>), except that a measured variant (a batched scatter) after its first
 /// <see cref="ExplorationRuns"/> runs replaces the plain plan only when faster beyond the noise of their runs
 /// (<see cref="Separation"/>): a tie goes to the plain plan. A candidate never measured under this signature is chosen
-/// over the best measured one only when its raw prediction is faster than that one's raw prediction by more than <c>margin</c> (<see cref="Corrections.Margin"/>: the model's
-/// recent median absolute error, or 15% while that rests on fewer than 5 runs): a model that errs by e cannot tell
-/// apart two plans closer than e, and the measured one's time is known.
+/// over the best measured one only when its raw prediction is faster than that one's raw prediction by more than
+/// <c>margin</c> (<see cref="Corrections.Margin"/>: the model's recent median absolute error, or 15% while that rests
+/// on fewer than 5 runs): a model that errs by e cannot tell apart two plans closer than e, and the measured one's
+/// time is known.
 /// </para>
 /// </summary>
 public static class ModeChooser
@@ -95,7 +98,13 @@ public static class ModeChooser
     /// <summary>The prediction with its residual correction, when its run plan has measured runs under this signature.</summary>
     public static ModePrediction Correct(ModePrediction prediction, IReadOnlyDictionary<string, MeasuredPlan> measured) =>
         measured.TryGetValue(PlanRuns.Key(prediction), out var runs) && runs.Runs > 0 && double.IsFinite(runs.Ratio) && runs.Ratio > 0
-            ? prediction with { CorrectedSeconds = prediction.Seconds * runs.Ratio, MeasuredRuns = runs.Runs, MeasuredSeconds = runs.MeasuredSeconds, MeasuredError = runs.LogStandardError }
+            ? prediction with
+            {
+                CorrectedSeconds = prediction.Seconds * runs.Ratio,
+                MeasuredRuns = runs.Runs,
+                MeasuredSeconds = runs.MeasuredSeconds,
+                MeasuredError = runs.LogStandardError,
+            }
             : prediction;
 
     /// <summary>
@@ -147,7 +156,8 @@ public static class ModeChooser
             {
                 if (variant.MeasuredRuns < ExplorationRuns)
                 {
-                    (best, reason) = (variant, $"trying {Measured(variant)}, below {PlanRuns.Key(plain)}'s {Median(plain):F4} s; a variant gets {ExplorationRuns} runs before it must beat the plain plans beyond their noise");
+                    (best, reason) = (variant, $"trying {Measured(variant)}, below {PlanRuns.Key(plain)}'s {Median(plain):F4} s; "
+                        + $"a variant gets {ExplorationRuns} runs before it must beat the plain plans beyond their noise");
                     break;
                 }
 
@@ -155,7 +165,8 @@ public static class ModeChooser
                 var gain = Math.Log(Median(plain) / Median(variant));
                 if (gain > needed)
                 {
-                    (best, reason) = (variant, $"measured beats modelled: {Measured(variant)}, {Percent(gain)} below {PlanRuns.Key(plain)}'s {Median(plain):F4} s (beyond the {Percent(needed)} their runs' noise allows)");
+                    (best, reason) = (variant, $"measured beats modelled: {Measured(variant)}, {Percent(gain)} below {PlanRuns.Key(plain)}'s "
+                        + $"{Median(plain):F4} s (beyond the {Percent(needed)} their runs' noise allows)");
                     break;
                 }
 
@@ -168,7 +179,8 @@ public static class ModeChooser
         {
             return new CostDecision(
                 predictions, unmeasured,
-                $"never run here, predicted {unmeasured.Seconds:F4} s: more than {margin * 100:F0}% below {PlanRuns.Key(best)}'s {best.Seconds:F4} s by the same model");
+                $"never run here, predicted {unmeasured.Seconds:F4} s: more than {margin * 100:F0}% below {PlanRuns.Key(best)}'s "
+                + $"{best.Seconds:F4} s by the same model");
         }
 
         return new CostDecision(predictions, best, $"{reason}; unmeasured plans need {margin * 100:F0}% less");

@@ -24,7 +24,8 @@ public sealed record PlanShape(IReadOnlyList<StageShape> Stages, WholeChainShape
         {
             var stage = plan.Stages[index];
             var shape = stage.Kind == StageKind.Parallel && plan.TaskCostOf(index) is { } cost
-                ? new StageShape(StageKind.Parallel, stage.TaskCount, stage.WorkUnits, stage.SpanUnits, cost.StepsPerTask, cost.ComputeFactor, cost.BytesPerTask)
+                ? new StageShape(
+                    StageKind.Parallel, stage.TaskCount, stage.WorkUnits, stage.SpanUnits, cost.StepsPerTask, cost.ComputeFactor, cost.BytesPerTask)
                 : Generic(stage);
             if (stages.Count > 0 && stages[^1] with { Count = 1 } == shape)
             {

@@ -21,7 +21,10 @@ public static class PlanShapes
     /// <summary><see cref="PlanShape.Of"/>, computed once per workload and parameters.</summary>
     public static PlanShape Of(WorkloadPlan plan) => Keep(Shapes, Key(plan), plan, PlanShape.Of);
 
-    /// <summary>The coarser variants for <paramref name="slots"/> cores as parameter changes and shapes, computed once per workload, parameters and slots.</summary>
+    /// <summary>
+    /// The coarser variants for <paramref name="slots"/> cores as parameter changes and shapes, computed once per
+    /// workload, parameters and slots.
+    /// </summary>
     public static IReadOnlyList<(IReadOnlyDictionary<string, string> Changes, PlanShape Shape)> Candidates(WorkloadPlan plan, int slots) =>
         Keep(Variants, Key(plan) + "|" + slots.ToString(CultureInfo.InvariantCulture), plan,
             p => [.. PlanVariants.Candidates(p, slots).Select(v => (v.Changes, v.Shape))]);
@@ -42,5 +45,6 @@ public static class PlanShapes
     }
 
     private static string Key(WorkloadPlan plan) =>
-        plan.Parameters.Workload + "?" + string.Join('&', plan.Parameters.Canonical.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value));
+        plan.Parameters.Workload + "?"
+        + string.Join('&', plan.Parameters.Canonical.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value));
 }

@@ -69,5 +69,6 @@ public static class PlanVariants
 
     /// <summary>How a plan splits its work: its stages' task counts and units; two plans with the same signature cost the same.</summary>
     private static string Signature(PlanShape shape) =>
-        string.Join(';', shape.Stages.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Kind}:{s.Tasks}:{s.WorkUnits}:{s.SpanUnits}:{s.StepsPerTask}:{s.Count}")));
+        string.Join(';', shape.Stages.Select(s =>
+            string.Create(CultureInfo.InvariantCulture, $"{s.Kind}:{s.Tasks}:{s.WorkUnits}:{s.SpanUnits}:{s.StepsPerTask}:{s.Count}")));
 }

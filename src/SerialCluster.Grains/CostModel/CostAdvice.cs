@@ -45,6 +45,12 @@ public sealed record CostAdvice(
     public List<JobPrediction> Predictions =>
     [
         .. Decision.Predictions.Select(p => new JobPrediction(
-            p.Mode, p.Seconds, new Dictionary<string, string>(p.Changes, StringComparer.Ordinal), p.CorrectedSeconds, p.MeasuredRuns, ReferenceEquals(p, Run), p.MeasuredSeconds)),
+            p.Mode,
+            p.Seconds,
+            new Dictionary<string, string>(p.Changes, StringComparer.Ordinal),
+            p.CorrectedSeconds,
+            p.MeasuredRuns,
+            ReferenceEquals(p, Run),
+            p.MeasuredSeconds)),
     ];
 }

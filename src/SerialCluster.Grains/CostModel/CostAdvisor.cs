@@ -79,7 +79,9 @@ public sealed partial class CostAdvisor(IGrainFactory grains, CostHistoryCache h
         {
             LogDecision(
                 logger, workload, spec.Mode, run.Mode, costs.Source, costs.Chain.ToString(), costs.Parallel.ToString(), dispatch.ToString(),
-                string.Join("; ", decision.Predictions.Select(p => $"{PlanRuns.Key(p)} {p.Seconds:F4} = {p.ComputeSeconds:F4} + {p.OverheadSeconds:F4}{(p.CorrectedSeconds is { } c ? $", corrected {c:F4} from {p.MeasuredRuns} run(s)" : "")}")),
+                string.Join("; ", decision.Predictions.Select(p =>
+                    $"{PlanRuns.Key(p)} {p.Seconds:F4} = {p.ComputeSeconds:F4} + {p.OverheadSeconds:F4}"
+                    + (p.CorrectedSeconds is { } c ? $", corrected {c:F4} from {p.MeasuredRuns} run(s)" : ""))),
                 decision.Reason);
         }
 
@@ -151,7 +153,9 @@ public sealed partial class CostAdvisor(IGrainFactory grains, CostHistoryCache h
         {
             var calibration = s.Capacity.Calibration;
             var single = calibration is { SingleThreadScore: > 0 } ? calibration.SingleThreadScore : fallback;
-            var concurrent = calibration is { AllCoreScore: > 0, UsableCores: > 0 } ? Math.Min(single, calibration.AllCoreScore / calibration.UsableCores) : single;
+            var concurrent = calibration is { AllCoreScore: > 0, UsableCores: > 0 }
+                ? Math.Min(single, calibration.AllCoreScore / calibration.UsableCores)
+                : single;
             return new SiloFigures(
                 s.Name, s.Machine, single, concurrent, s.Cores, s.Capacity.RunningTasks, s.Capacity.RunningChains,
                 TakesChains: s.Role != SiloRole.Parallel, TakesTasks: takers.Contains(s.Name),
@@ -234,12 +238,19 @@ public sealed partial class CostAdvisor(IGrainFactory grains, CostHistoryCache h
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "No cost history for {Workload} yet: probed it ({Source}): chain {ChainPerUnit:E3} s/unit, parallel {ParallelPerUnit:E3} s/unit at the reference score")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "No cost history for {Workload} yet: probed it ({Source}): chain {ChainPerUnit:E3} s/unit, "
+            + "parallel {ParallelPerUnit:E3} s/unit at the reference score")]
     private static partial void LogProbed(ILogger logger, string workload, UnitCostSource source, double chainPerUnit, double parallelPerUnit);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Cost model for {Workload} ({Mode}) runs {Chosen} from {Source} costs: chain {Chain}, parallel {Parallel}, {Dispatch}; predictions (compute + overhead): {Predictions}; {Reason}")]
+    [LoggerMessage(
+        Level = LogLevel.Debug,
+        Message = "Cost model for {Workload} ({Mode}) runs {Chosen} from {Source} costs: chain {Chain}, parallel {Parallel}, {Dispatch}; "
+            + "predictions (compute + overhead): {Predictions}; {Reason}")]
     private static partial void LogDecision(
-        ILogger logger, string workload, JobMode mode, string chosen, UnitCostSource source, string chain, string parallel, string dispatch, string predictions, string reason);
+        ILogger logger, string workload, JobMode mode, string chosen, UnitCostSource source, string chain, string parallel, string dispatch,
+        string predictions, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The cost probe of {Workload} failed; the plan's bound decides")]
     private static partial void LogProbeFailed(ILogger logger, Exception exception, string workload);

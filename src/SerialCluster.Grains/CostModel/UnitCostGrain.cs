@@ -127,7 +127,10 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
             e.Measured is { BySignature.Count: > 0 } measured
                 ? measured.BySignature.ToDictionary(
                     s => s.Key,
-                    s => s.Value.ToDictionary(p => p.Key, p => new MeasuredPlanRuns(p.Value.Runs, p.Value.Ratio, p.Value.MeasuredSeconds, p.Value.Spread), StringComparer.Ordinal),
+                    s => s.Value.ToDictionary(
+                        p => p.Key,
+                        p => new MeasuredPlanRuns(p.Value.Runs, p.Value.Ratio, p.Value.MeasuredSeconds, p.Value.Spread),
+                        StringComparer.Ordinal),
                     StringComparer.Ordinal)
                 : null,
             e.Measured?.ModelError,

@@ -14,7 +14,8 @@ public sealed class PlanShapesTests
         Assert.Equal(PlanShape.Of(plan).Stages, PlanShapes.Of(plan).Stages);
         var fresh = PlanVariants.Candidates(plan, slots);
         // Asked twice (the second time from the cache, for a plan compiled again from the same parameters).
-        foreach (var kept in new[] { PlanShapes.Candidates(plan, slots), PlanShapes.Candidates(Synthetic.Plan("eca", ("width", width), ("steps", steps)), slots) })
+        var again = Synthetic.Plan("eca", ("width", width), ("steps", steps));
+        foreach (var kept in new[] { PlanShapes.Candidates(plan, slots), PlanShapes.Candidates(again, slots) })
         {
             Assert.Equal(fresh.Count, kept.Count);
             for (var i = 0; i < fresh.Count; i++)
