@@ -7,7 +7,7 @@ namespace SerialCluster.CostModel.Shapes;
 /// <summary>
 /// Coarser forms of a plan — fewer, larger tasks per stage, or fewer stages — as the plan itself offers them
 /// (<see cref="WorkloadPlan.CoarserSplits"/>), compiled and priced here. The splits only decide how the work is split,
-/// never what is computed, so every variant's result equals the original's bit for bit (the kernel tests prove it for
+/// never what is computed, so every variant's result equals the original's bit for bit (PlanVariantsTests prove it for
 /// each workload that offers any). Knows no workload by name: a new workload offers its splits on its own plan.
 /// </summary>
 public static class PlanVariants
