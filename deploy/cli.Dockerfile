@@ -8,6 +8,7 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Directory.Build.props src/
 COPY src/SerialCluster.Kernels/SerialCluster.Kernels.csproj src/SerialCluster.Kernels/
+COPY src/SerialCluster.CostModel/SerialCluster.CostModel.csproj src/SerialCluster.CostModel/
 COPY src/SerialCluster.Abstractions/SerialCluster.Abstractions.csproj src/SerialCluster.Abstractions/
 COPY src/SerialCluster.Grains/SerialCluster.Grains.csproj src/SerialCluster.Grains/
 COPY src/SerialCluster.Hosting/SerialCluster.Hosting.csproj src/SerialCluster.Hosting/

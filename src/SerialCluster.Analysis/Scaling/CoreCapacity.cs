@@ -1,3 +1,5 @@
+using SerialCluster.Analysis.Statistics;
+
 namespace SerialCluster.Analysis.Scaling;
 
 /// <summary>
@@ -30,7 +32,7 @@ public sealed record CoreCapacity(int P, double Capacity, double MinCapacity, do
                 .ToList();
             if (rounds.Count > 0)
             {
-                capacities.Add(new CoreCapacity(group.Key, ScalingAnalysis.Median(rounds), rounds.Min(), rounds.Max(), rounds.Count));
+                capacities.Add(new CoreCapacity(group.Key, SampleStatistics.Median(rounds), rounds.Min(), rounds.Max(), rounds.Count));
             }
         }
 

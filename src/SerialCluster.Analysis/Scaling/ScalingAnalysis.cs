@@ -1,3 +1,5 @@
+using SerialCluster.Analysis.Statistics;
+
 namespace SerialCluster.Analysis.Scaling;
 
 /// <summary>
@@ -66,14 +68,14 @@ public sealed record ScalingAnalysis(
             throw new ArgumentException("A serial baseline needs at least one run.", nameof(serial));
         }
 
-        var t1 = Median(runs.Where(r => r.P == 1).Select(r => r.Seconds));
+        var t1 = SampleStatistics.Median(runs.Where(r => r.P == 1).Select(r => r.Seconds));
         var baseline = serial?.MedianSeconds ?? t1;
         var points = runs
             .GroupBy(r => r.P)
             .OrderBy(g => g.Key)
             .Select(g =>
             {
-                var median = Median(g.Select(r => r.Seconds));
+                var median = SampleStatistics.Median(g.Select(r => r.Seconds));
                 var speedup = baseline / median;
                 return new ScalingPoint(
                     g.Key,
@@ -128,16 +130,4 @@ public sealed record ScalingAnalysis(
     /// </summary>
     public static double KarpFlatt(double speedup, int p) =>
         p <= 1 ? double.NaN : ((1.0 / speedup) - (1.0 / p)) / (1.0 - (1.0 / p));
-
-    public static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        if (sorted.Length == 0)
-        {
-            return double.NaN;
-        }
-
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
 }

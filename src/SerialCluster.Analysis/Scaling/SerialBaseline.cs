@@ -1,3 +1,5 @@
+using SerialCluster.Analysis.Statistics;
+
 namespace SerialCluster.Analysis.Scaling;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace SerialCluster.Analysis.Scaling;
 /// </summary>
 public sealed record SerialBaseline(IReadOnlyList<Observation> Runs, string Label)
 {
-    public double MedianSeconds => ScalingAnalysis.Median(Runs.Select(r => r.Seconds));
+    public double MedianSeconds => SampleStatistics.Median(Runs.Select(r => r.Seconds));
 
     public double MinSeconds => Runs.Min(r => r.Seconds);
 

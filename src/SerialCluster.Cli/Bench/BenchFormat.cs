@@ -26,18 +26,6 @@ public static class BenchFormat
 
     public static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    public static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToArray();
-        if (sorted.Length == 0)
-        {
-            return double.NaN;
-        }
-
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
     public static double Percentile(IReadOnlyList<double> sorted, double percent)
     {
         if (sorted.Count == 0)

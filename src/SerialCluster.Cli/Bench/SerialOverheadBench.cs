@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SerialCluster.Abstractions.Jobs;
+using static SerialCluster.Analysis.Statistics.SampleStatistics;
 using static SerialCluster.Cli.Bench.BenchFormat;
 
 namespace SerialCluster.Cli.Bench;

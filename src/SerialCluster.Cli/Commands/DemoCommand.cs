@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using SerialCluster.Abstractions.Jobs;
+using SerialCluster.Analysis.Scaling;
 using SerialCluster.Cli.Cluster;
 using SerialCluster.Cli.Jobs;
 using SerialCluster.Cli.Output;
-using SerialCluster.Kernels.Analysis;
 using SerialCluster.Kernels.Plans;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -124,7 +124,7 @@ public sealed class DemoCommand(ConsoleStreams console) : AsyncCommand<DemoSetti
         JobRunner runner, string workload, Dictionary<string, string> parameters, int parallelism, string label, CancellationToken cancellationToken, JobMode mode = JobMode.Scatter)
     {
         var spec = new JobSpec(workload, parameters, mode, parallelism);
-        var status = await JobProgress.ShowAsync(console, label, progress => runner.RunAsync(spec, progress, cancellationToken));
+        var status = await ProgressDisplay.ShowAsync(console, label, progress => runner.RunAsync(spec, progress, cancellationToken));
         return status.State == JobState.Completed
             ? status
             : throw new CliException(ExitCodes.JobFailed, $"{label} failed: {status.Error}");
@@ -142,7 +142,7 @@ public sealed class DemoCommand(ConsoleStreams console) : AsyncCommand<DemoSetti
         /// <summary>The scattered job against its own P = 1: scalability, not speedup.</summary>
         public double Relative => One.WallSeconds / All.WallSeconds;
 
-        public double Bound => SpeedupBounds.PlanBound(Plan.Stages, Cores);
+        public double Bound => Plan.SpeedupBound(Cores);
 
         public string Verdict => ScalingVerdict.Describe(Bound, Speedup, Cores, MachineCores);
 

@@ -51,7 +51,7 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
         }
 
         console.Say($"running {workload.Name} ({settings.ParsedMode.ToString().ToLowerInvariant()}) on the {connection.Description}");
-        var status = await JobProgress.ShowAsync(console, workload.Name, progress => runner.RunAsync(spec, progress, cancellationToken, settings.IdempotencyKey));
+        var status = await ProgressDisplay.ShowAsync(console, workload.Name, progress => runner.RunAsync(spec, progress, cancellationToken, settings.IdempotencyKey));
         if (runner.ExistingJob)
         {
             console.Say($"idempotency key '{settings.IdempotencyKey}' had already started job {status.JobId}: followed it, started nothing new");

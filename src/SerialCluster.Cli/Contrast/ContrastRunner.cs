@@ -3,6 +3,7 @@ using System.Globalization;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Analysis.Scaling;
 using SerialCluster.Analysis.Span;
+using SerialCluster.Analysis.Statistics;
 using SerialCluster.Cli.Jobs;
 using SerialCluster.Kernels.Parameters;
 using SerialCluster.Kernels.Plans;
@@ -206,5 +207,5 @@ public sealed class ContrastRunner(JobRunner runner, Action<string> say, IReadOn
         }
     }
 
-    private static double Median(IEnumerable<JobStatus> runs, Func<JobProfile, double> value) => ScalingAnalysis.Median(runs.Select(r => value(r.Profile!)));
+    private static double Median(IEnumerable<JobStatus> runs, Func<JobProfile, double> value) => SampleStatistics.Median(runs.Select(r => value(r.Profile!)));
 }

@@ -1,6 +1,6 @@
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Analysis.Scaling;
-using SerialCluster.Kernels.Analysis;
+using SerialCluster.Analysis.Statistics;
 using SerialCluster.Kernels.Plans;
 
 namespace SerialCluster.Cli.Contrast;
@@ -23,11 +23,11 @@ public sealed record ContrastSideResult(
     public double RelativeAt(int p) => SecondsAt(1) / SecondsAt(p);
 
     /// <summary>The most speedup the plan's units allow on P processors (barriers free): Σ W_s / Σ max(W_s/P, S_s).</summary>
-    public double BoundAt(int p) => SpeedupBounds.PlanBound(Plan.Stages, p);
+    public double BoundAt(int p) => Plan.SpeedupBound(p);
 
     public double PlanParallelism => (double)Plan.Work / Plan.Span;
 
     public string Result => Pinned[0].ResultJson ?? string.Empty;
 
-    private static double Median(IEnumerable<JobStatus> runs) => ScalingAnalysis.Median(runs.Select(r => r.Profile!.WallSeconds));
+    private static double Median(IEnumerable<JobStatus> runs) => SampleStatistics.Median(runs.Select(r => r.Profile!.WallSeconds));
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using SerialCluster.Abstractions.Jobs;
-using SerialCluster.Kernels.Analysis;
 using SerialCluster.Kernels.Plans;
 using Spectre.Console;
 
@@ -56,7 +55,10 @@ public static class ProfileView
         table.AddRow("serial silo", Markup.Escape(profile.SerialSilo ?? "-"), "where chains ran");
         table.AddRow("plan work", Markup.Escape($"{profile.Work:N0} {profile.Unit}"), "theoretical T1 in the workload's unit, over the stages run");
         table.AddRow("plan span", Markup.Escape($"{profile.Span:N0} {profile.Unit}"), "theoretical T∞, over the stages run");
-        table.AddRow("bound at P", Number(SpeedupBounds.PlanBound(plan.Stages, Math.Max(1, profile.ParallelismCap)), "F2") + "×", "most speedup the plan's units allow on P cores (barriers and dispatch cost nothing here)");
+        table.AddRow(
+            "bound at P",
+            Number(plan.SpeedupBound(Math.Max(1, profile.ParallelismCap)), "F2") + "×",
+            "most speedup the plan's units allow on P cores (barriers and dispatch cost nothing here)");
         if (SerialReference.From(profile) is { } serial)
         {
             var speedup = serial.SpeedupOf(profile.WallSeconds);

@@ -1,5 +1,4 @@
 using SerialCluster.Analysis.Scaling;
-using SerialCluster.Kernels.Analysis;
 using SerialCluster.Kernels.Parameters;
 using SerialCluster.Kernels.Plans;
 using static SerialCluster.Cli.Reports.Numbers;
@@ -23,7 +22,7 @@ public static class SweepVerdict
     public static string Describe(SweepResult sweep) => Describe(sweep.Analysis, sweep.Mode, PlanBound(sweep));
 
     /// <param name="planBound">
-    /// The most speedup the plan's stages allow at P (<see cref="SpeedupBounds.PlanBound"/>: Amdahl's law for a chain then a
+    /// The most speedup the plan's stages allow at P (<see cref="WorkloadPlan.SpeedupBound(int)"/>: Amdahl's law for a chain then a
     /// wide stage); null to judge against the measured work–span bound, else against P.
     /// </param>
     public static string Describe(ScalingAnalysis a, string mode, Func<int, double>? planBound = null)
@@ -73,8 +72,7 @@ public static class SweepVerdict
     {
         try
         {
-            var stages = WorkloadCatalog.Get(sweep.Workload).Plan(sweep.Parameters).Stages;
-            return p => SpeedupBounds.PlanBound(stages, p);
+            return WorkloadCatalog.Get(sweep.Workload).Plan(sweep.Parameters).SpeedupBound;
         }
         catch (Exception e) when (e is InvalidParameterException or UnknownWorkloadException)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using SerialCluster.Abstractions.Calibration;
+using SerialCluster.Grains.Calibration.Host;
 using SerialCluster.Grains.Hosting;
 using SerialCluster.Kernels.Calibration;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using SerialCluster.Abstractions.Execution;
-using SerialCluster.Kernels.Calibration;
+using SerialCluster.Grains.Calibration.Host;
 
 namespace SerialCluster.Grains.Calibration;
 

@@ -1,5 +1,5 @@
 using SerialCluster.Abstractions.Execution;
-using SerialCluster.Kernels.Analysis.CostModel;
+using SerialCluster.CostModel.Prediction;
 
 namespace SerialCluster.Grains.Calibration;
 

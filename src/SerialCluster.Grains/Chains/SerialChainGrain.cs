@@ -4,13 +4,13 @@ using Microsoft.Extensions.Logging;
 using SerialCluster.Abstractions.Execution;
 using SerialCluster.Abstractions.Grains;
 using SerialCluster.Abstractions.Jobs;
+using SerialCluster.CostModel.Shapes;
 using SerialCluster.Grains.Calibration;
 using SerialCluster.Grains.Diagnostics;
 using SerialCluster.Grains.Execution;
 using SerialCluster.Grains.Hosting;
 using SerialCluster.Grains.Placement;
 using SerialCluster.Grains.Reliability;
-using SerialCluster.Kernels.Analysis.CostModel;
 using SerialCluster.Kernels.Execution;
 using SerialCluster.Kernels.Plans;
 

@@ -1,5 +1,8 @@
 using SerialCluster.Abstractions.Jobs;
-using SerialCluster.Kernels.Analysis.CostModel;
+using SerialCluster.CostModel.Costs;
+using SerialCluster.CostModel.Measured;
+using SerialCluster.CostModel.Prediction;
+using SerialCluster.CostModel.Shapes;
 using SerialCluster.Kernels.Plans;
 
 namespace SerialCluster.Grains.CostModel;
@@ -42,6 +45,12 @@ public sealed record CostAdvice(
     public List<JobPrediction> Predictions =>
     [
         .. Decision.Predictions.Select(p => new JobPrediction(
-            p.Mode, p.Seconds, new Dictionary<string, string>(p.Changes, StringComparer.Ordinal), p.CorrectedSeconds, p.MeasuredRuns, ReferenceEquals(p, Run), p.MeasuredSeconds)),
+            p.Mode,
+            p.Seconds,
+            new Dictionary<string, string>(p.Changes, StringComparer.Ordinal),
+            p.CorrectedSeconds,
+            p.MeasuredRuns,
+            ReferenceEquals(p, Run),
+            p.MeasuredSeconds)),
     ];
 }

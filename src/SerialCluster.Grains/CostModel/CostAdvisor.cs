@@ -3,8 +3,13 @@ using Microsoft.Extensions.Logging;
 using SerialCluster.Abstractions.Calibration;
 using SerialCluster.Abstractions.Grains;
 using SerialCluster.Abstractions.Jobs;
+using SerialCluster.CostModel.Costs;
+using SerialCluster.CostModel.History;
+using SerialCluster.CostModel.Measured;
+using SerialCluster.CostModel.Prediction;
+using SerialCluster.CostModel.Probing;
+using SerialCluster.CostModel.Shapes;
 using SerialCluster.Grains.Execution;
-using SerialCluster.Kernels.Analysis.CostModel;
 using SerialCluster.Kernels.Plans;
 
 namespace SerialCluster.Grains.CostModel;
@@ -15,7 +20,7 @@ namespace SerialCluster.Grains.CostModel;
 /// history yet, predict every mode and pick what runs. After it:
 /// turn the measured profile into an observation and feed it to the workload's history and the cluster's.
 /// </summary>
-public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, ILogger logger)
+public sealed partial class CostAdvisor(IGrainFactory grains, CostHistoryCache histories, string localSilo, ILogger logger)
 {
     /// <summary>Added to a measured hop round trip for the coordinator's own work per task, when only hops are known.</summary>
     public const double CoordinatorSecondsPerTask = 0.0001;
@@ -25,7 +30,7 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
         var start = Stopwatch.GetTimestamp();
         var (silos, calibrated) = Figures(cluster, parallelism, serialSilosTakeOverflow);
         var workload = plan.Parameters.Workload;
-        var cache = CostHistoryCache.Of(grains);
+        var cache = histories;
         CostEstimate own, shared;
         if (cache.Get(workload) is { } keptOwn && cache.Get(IUnitCostGrain.ClusterKey) is { } keptShared)
         {
@@ -74,7 +79,9 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
         {
             LogDecision(
                 logger, workload, spec.Mode, run.Mode, costs.Source, costs.Chain.ToString(), costs.Parallel.ToString(), dispatch.ToString(),
-                string.Join("; ", decision.Predictions.Select(p => $"{PlanRuns.Key(p)} {p.Seconds:F4} = {p.ComputeSeconds:F4} + {p.OverheadSeconds:F4}{(p.CorrectedSeconds is { } c ? $", corrected {c:F4} from {p.MeasuredRuns} run(s)" : "")}")),
+                string.Join("; ", decision.Predictions.Select(p =>
+                    $"{PlanRuns.Key(p)} {p.Seconds:F4} = {p.ComputeSeconds:F4} + {p.OverheadSeconds:F4}"
+                    + (p.CorrectedSeconds is { } c ? $", corrected {c:F4} from {p.MeasuredRuns} run(s)" : ""))),
                 decision.Reason);
         }
 
@@ -125,7 +132,7 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
             grains.GetGrain<IUnitCostGrain>(workload).RecordAsync(observation),
             grains.GetGrain<IUnitCostGrain>(IUnitCostGrain.ClusterKey).RecordAsync(overheadsOnly));
         // The histories as they are now: this silo's next decision needs no call to read them.
-        var cache = CostHistoryCache.Of(grains);
+        var cache = histories;
         cache.Put(workload, recorded[0]);
         cache.Put(IUnitCostGrain.ClusterKey, recorded[1]);
     }
@@ -146,7 +153,9 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
         {
             var calibration = s.Capacity.Calibration;
             var single = calibration is { SingleThreadScore: > 0 } ? calibration.SingleThreadScore : fallback;
-            var concurrent = calibration is { AllCoreScore: > 0, UsableCores: > 0 } ? Math.Min(single, calibration.AllCoreScore / calibration.UsableCores) : single;
+            var concurrent = calibration is { AllCoreScore: > 0, UsableCores: > 0 }
+                ? Math.Min(single, calibration.AllCoreScore / calibration.UsableCores)
+                : single;
             return new SiloFigures(
                 s.Name, s.Machine, single, concurrent, s.Cores, s.Capacity.RunningTasks, s.Capacity.RunningChains,
                 TakesChains: s.Role != SiloRole.Parallel, TakesTasks: takers.Contains(s.Name),
@@ -229,12 +238,19 @@ public sealed partial class CostAdvisor(IGrainFactory grains, string localSilo, 
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "No cost history for {Workload} yet: probed it ({Source}): chain {ChainPerUnit:E3} s/unit, parallel {ParallelPerUnit:E3} s/unit at the reference score")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "No cost history for {Workload} yet: probed it ({Source}): chain {ChainPerUnit:E3} s/unit, "
+            + "parallel {ParallelPerUnit:E3} s/unit at the reference score")]
     private static partial void LogProbed(ILogger logger, string workload, UnitCostSource source, double chainPerUnit, double parallelPerUnit);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Cost model for {Workload} ({Mode}) runs {Chosen} from {Source} costs: chain {Chain}, parallel {Parallel}, {Dispatch}; predictions (compute + overhead): {Predictions}; {Reason}")]
+    [LoggerMessage(
+        Level = LogLevel.Debug,
+        Message = "Cost model for {Workload} ({Mode}) runs {Chosen} from {Source} costs: chain {Chain}, parallel {Parallel}, {Dispatch}; "
+            + "predictions (compute + overhead): {Predictions}; {Reason}")]
     private static partial void LogDecision(
-        ILogger logger, string workload, JobMode mode, string chosen, UnitCostSource source, string chain, string parallel, string dispatch, string predictions, string reason);
+        ILogger logger, string workload, JobMode mode, string chosen, UnitCostSource source, string chain, string parallel, string dispatch,
+        string predictions, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The cost probe of {Workload} failed; the plan's bound decides")]
     private static partial void LogProbeFailed(ILogger logger, Exception exception, string workload);

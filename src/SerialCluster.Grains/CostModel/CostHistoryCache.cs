@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using SerialCluster.Abstractions.CostModel;
-using SerialCluster.Kernels.Analysis.CostModel;
+using SerialCluster.CostModel.History;
 
 namespace SerialCluster.Grains.CostModel;
 
@@ -13,7 +12,8 @@ namespace SerialCluster.Grains.CostModel;
 /// kept history older than <see cref="Reuse"/> is still used, and read again in the background for the next job
 /// (<see cref="IsStale"/>), so other silos' records are seen one job later; one older than <see cref="MaxAge"/> is read
 /// before deciding. An empty history is never kept (the first job of a workload must see the next one's record).
-/// One cache per grain factory, i.e. per silo, so silos sharing a process (the in-process test cluster) stay apart.
+/// One cache per silo, a singleton of the silo's services, so silos sharing a process (the in-process test cluster)
+/// stay apart.
 /// </summary>
 public sealed class CostHistoryCache
 {
@@ -23,12 +23,7 @@ public sealed class CostHistoryCache
     /// <summary>How long a history read is used at all.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
 
-    private static readonly ConditionalWeakTable<IGrainFactory, CostHistoryCache> PerSilo = new();
-
     private readonly ConcurrentDictionary<string, (CostEstimate Estimate, long At)> _entries = new(StringComparer.Ordinal);
-
-    /// <summary>The cache of the silo whose grain factory this is.</summary>
-    public static CostHistoryCache Of(IGrainFactory grains) => PerSilo.GetValue(grains, _ => new CostHistoryCache());
 
     /// <summary>The history under <paramref name="key"/> when it was read or recorded here within <see cref="MaxAge"/>.</summary>
     public CostEstimate? Get(string key) =>

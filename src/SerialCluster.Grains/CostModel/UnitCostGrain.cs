@@ -1,6 +1,8 @@
 using SerialCluster.Abstractions.CostModel;
 using SerialCluster.Abstractions.Grains;
-using SerialCluster.Kernels.Analysis.CostModel;
+using SerialCluster.CostModel.Costs;
+using SerialCluster.CostModel.History;
+using SerialCluster.CostModel.Measured;
 
 namespace SerialCluster.Grains.CostModel;
 
@@ -125,7 +127,10 @@ public sealed class UnitCostGrain : Grain, IUnitCostGrain
             e.Measured is { BySignature.Count: > 0 } measured
                 ? measured.BySignature.ToDictionary(
                     s => s.Key,
-                    s => s.Value.ToDictionary(p => p.Key, p => new MeasuredPlanRuns(p.Value.Runs, p.Value.Ratio, p.Value.MeasuredSeconds, p.Value.Spread), StringComparer.Ordinal),
+                    s => s.Value.ToDictionary(
+                        p => p.Key,
+                        p => new MeasuredPlanRuns(p.Value.Runs, p.Value.Ratio, p.Value.MeasuredSeconds, p.Value.Spread),
+                        StringComparer.Ordinal),
                     StringComparer.Ordinal)
                 : null,
             e.Measured?.ModelError,

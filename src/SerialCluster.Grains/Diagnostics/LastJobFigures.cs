@@ -1,6 +1,6 @@
 using SerialCluster.Abstractions.Jobs;
-using SerialCluster.Kernels.Analysis;
-using SerialCluster.Kernels.Analysis.CostModel;
+using SerialCluster.Analysis.Scaling;
+using SerialCluster.CostModel.Prediction;
 using SerialCluster.Kernels.Plans;
 
 namespace SerialCluster.Grains.Diagnostics;
@@ -21,8 +21,8 @@ public readonly record struct LastJobFigures(double Speedup, double Parallelism,
         return new LastJobFigures(
             speedup,
             profile.Parallelism,
-            SpeedupBounds.KarpFlatt(speedup, processors),
-            SpeedupBounds.PlanBound(stages, processors),
+            ScalingAnalysis.KarpFlatt(speedup, processors),
+            WorkloadPlan.SpeedupBound(stages, processors),
             processors);
     }
 

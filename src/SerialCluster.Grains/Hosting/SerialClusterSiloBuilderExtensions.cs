@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Storage;
 using SerialCluster.Grains.Calibration;
+using SerialCluster.Grains.CostModel;
 using SerialCluster.Grains.Diagnostics;
 using SerialCluster.Grains.Execution;
 using SerialCluster.Grains.Limits;
@@ -25,6 +26,7 @@ public static class SerialClusterSiloBuilderExtensions
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new SiloState(options.Role));
         builder.Services.AddSingleton<PlanCache>();
+        builder.Services.AddSingleton<CostHistoryCache>();
         // The host's configured limits when it registered them first; else the defaults.
         builder.Services.TryAddSingleton(new JobLimits());
         builder.AddIncomingGrainCallFilter<JobLimitsFilter>();

@@ -30,6 +30,7 @@ public sealed partial class JobGrain(
     [PersistentState("job", SerialClusterStorage.Jobs)] IPersistentState<JobRecord> record,
     IClusterMembershipService membership,
     SerialClusterOptions options,
+    CostHistoryCache costHistories,
     ILocalSiloDetails localSilo,
     IHostApplicationLifetime lifetime,
     ILogger<JobGrain> logger)
@@ -260,7 +261,7 @@ public sealed partial class JobGrain(
             {
                 var cluster = await ReadClusterAsync(fresh: true);
                 var parallelism = spec.Parallelism > 0 ? spec.Parallelism : cluster.TotalCores;
-                advisor = new CostAdvisor(GrainFactory, localSilo.Name, logger);
+                advisor = new CostAdvisor(GrainFactory, costHistories, localSilo.Name, logger);
                 advice = await advisor.AdviseAsync(spec, submittedPlan ?? PlanCache.Compile(spec), cluster, parallelism, options.SerialSilosTakeOverflow);
                 progress = new JobProgress
                 {

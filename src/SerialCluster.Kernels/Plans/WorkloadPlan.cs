@@ -160,6 +160,44 @@ public abstract class WorkloadPlan
     public virtual int WholeChainStages(byte[] output) => Stages.Count;
 
     /// <summary>
+    /// Coarser splits of this plan for <paramref name="slots"/> cores (fewer, larger tasks per stage, or fewer stages),
+    /// as parameter changes that decide only how the work is split, never what is computed: every split's result equals
+    /// this plan's bit for bit. The cost model compiles and prices each (<c>scatter-batched</c>). None by default.
+    /// </summary>
+    public virtual IReadOnlyList<IReadOnlyDictionary<string, string>> CoarserSplits(int slots) => [];
+
+    /// <summary>What the tasks of parallel stage <paramref name="stage"/> cost beyond their units; null: one step, no overlap.</summary>
+    public virtual TaskCost? TaskCostOf(int stage) => null;
+
+    /// <summary>The dependent steps of the whole-job chain (<see cref="CreateWholeChain"/>); null when there is none.</summary>
+    public virtual long? WholeChainSteps() => CreateWholeChain() is { } chain ? Math.Max(1, chain.TotalSteps) : null;
+
+    /// <summary>
+    /// The most speedup <paramref name="processors"/> cores can give this plan, from its structure alone
+    /// (<see cref="SpeedupBound(IReadOnlyList{StageSpec}, int)"/>).
+    /// </summary>
+    public double SpeedupBound(int processors) => SpeedupBound(Stages, processors);
+
+    /// <summary>
+    /// The most speedup P processors can give these stages: a stage with a barrier after it takes at least
+    /// max(W_s/P, S_s), so S(P) ≤ W / Σ_s max(W_s/P, S_s). For a chain then a wide stage this is exactly
+    /// Amdahl's law; for one wide stage of equal tasks it is min(P, tasks).
+    /// </summary>
+    public static double SpeedupBound(IReadOnlyList<StageSpec> stages, int processors)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(processors, 1);
+        double work = 0;
+        double time = 0;
+        foreach (var stage in stages)
+        {
+            work += stage.WorkUnits;
+            time += Math.Max((double)stage.WorkUnits / processors, stage.SpanUnits);
+        }
+
+        return time > 0 ? work / time : 1.0;
+    }
+
+    /// <summary>
     /// Work and span of the first <paramref name="stagesRun"/> stages, in units: what a job that stopped there did
     /// (the profile's <c>work</c> and <c>span</c>, the progress total). <see cref="Work"/> and <see cref="Span"/> are the cap.
     /// </summary>

@@ -59,4 +59,11 @@ public sealed class ScalingAnalysisTests
     [Fact]
     public void RefusesASweepWithoutPOne() =>
         Assert.Throws<ArgumentException>(() => ScalingAnalysis.Analyze([new Observation(2, 1)], 2, null));
+
+    [Fact]
+    public void KarpFlattRecoversTheSerialFractionOfAnAmdahlSpeedup()
+    {
+        Assert.Equal(0.1, ScalingAnalysis.KarpFlatt(AmdahlFit.Speedup(0.1, 8), 8), 12);
+        Assert.True(double.IsNaN(ScalingAnalysis.KarpFlatt(1, 1)));
+    }
 }

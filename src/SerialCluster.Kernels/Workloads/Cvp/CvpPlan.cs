@@ -106,6 +106,26 @@ public sealed class CvpPlan : WorkloadPlan
         return output;
     }
 
+    /// <summary>Fewer tasks per layer (one and two per core, or as now) with the same or a 4× or 16× coarser grain.</summary>
+    public override IReadOnlyList<IReadOnlyDictionary<string, string>> CoarserSplits(int slots)
+    {
+        var tasks = Parameters.GetInteger("tasks");
+        var grain = Parameters.GetInteger("grain");
+        var splits = new List<IReadOnlyDictionary<string, string>>();
+        foreach (var t in CoarserSplit.TaskCounts(tasks, slots, includeSelf: true))
+        {
+            foreach (var g in new[] { grain, 4 * grain, 16 * grain })
+            {
+                if (t != tasks || g != grain)
+                {
+                    splits.Add(CoarserSplit.Of(("tasks", t), ("grain", Math.Min(g, CvpWorkload.MaxCircuitCharacters))));
+                }
+            }
+        }
+
+        return splits;
+    }
+
     public override JsonObject Finish(IReadOnlyList<byte[]> lastStageOutputs)
     {
         var highest = 0;

@@ -109,6 +109,44 @@ public sealed class EcaPlan : WorkloadPlan
 
     public override JsonObject FinishWholeChain(byte[] output) => EcaResult.FromWholeRow(_geometry, output);
 
+    /// <summary>Fewer strips (one and two per core, or as now), each with no halo, the largest, or a 4× or 16× longer one.</summary>
+    public override IReadOnlyList<IReadOnlyDictionary<string, string>> CoarserSplits(int slots)
+    {
+        var steps = Parameters.GetInteger("steps");
+        var splits = new List<IReadOnlyDictionary<string, string>>();
+        foreach (var strips in CoarserSplit.TaskCounts(_geometry.Strips, slots, includeSelf: true))
+        {
+            foreach (var halo in new[] { 0, Math.Min(steps, EcaWorkload.MaxHalo), Math.Min(steps, 4 * Halo), Math.Min(steps, 16 * Halo) }.Distinct())
+            {
+                splits.Add(CoarserSplit.Of(("strips", strips), ("halo", halo)));
+            }
+        }
+
+        return splits;
+    }
+
+    /// <summary>
+    /// A block of h steps: each strip also computes its halos, whose exact part shrinks one cell per side per step, so
+    /// a strip of s cells computes s + (h − 1) cells per step on average; it receives its strip and both halos and
+    /// returns its strip.
+    /// </summary>
+    public override TaskCost? TaskCostOf(int stage)
+    {
+        if (Stages[stage].Kind == StageKind.Chain)
+        {
+            return null;
+        }
+
+        var steps = Math.Min(Halo, _geometry.Steps - (stage * Halo));
+        var strip = (double)_geometry.Cells / _geometry.Strips;
+        var factor = 1.0 + (Math.Max(0, steps - 1) / Math.Max(1.0, strip));
+        var inBytes = stage == 0 ? 0 : (long)((strip + (2 * steps)) / 8);
+        var outBytes = (long)(strip / 8);
+        return new TaskCost(Math.Max(1, steps), factor, inBytes + outBytes);
+    }
+
+    public override long? WholeChainSteps() => _geometry.Steps;
+
     public override JsonObject Finish(IReadOnlyList<byte[]> lastStageOutputs) => EcaResult.FromStrips(_geometry, lastStageOutputs);
 
     /// <summary>The halo a plan uses: the one asked for (at most steps), or about an eighth of a strip, fewer than <see cref="AutoStages"/> stages.</summary>

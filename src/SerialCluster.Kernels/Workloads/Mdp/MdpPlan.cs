@@ -119,6 +119,9 @@ public sealed class MdpPlan : WorkloadPlan
         return residual;
     }
 
+    /// <summary>Fewer, larger tasks per stage: one and two per core (<see cref="CoarserSplit.FewerTasks"/>).</summary>
+    public override IReadOnlyList<IReadOnlyDictionary<string, string>> CoarserSplits(int slots) => CoarserSplit.FewerTasks(this, slots);
+
     public override JsonObject Finish(IReadOnlyList<byte[]> lastStageOutputs)
     {
         var values = new double[_states];

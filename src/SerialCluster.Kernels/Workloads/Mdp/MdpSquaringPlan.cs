@@ -132,6 +132,9 @@ public sealed class MdpSquaringPlan : WorkloadPlan
         return values;
     }
 
+    /// <summary>Fewer, larger tasks per stage: one and two per core (<see cref="CoarserSplit.FewerTasks"/>).</summary>
+    public override IReadOnlyList<IReadOnlyDictionary<string, string>> CoarserSplits(int slots) => CoarserSplit.FewerTasks(this, slots);
+
     public override JsonObject Finish(IReadOnlyList<byte[]> lastStageOutputs) => new()
     {
         ["values"] = new JsonArray([.. Values(lastStageOutputs).Select(v => (JsonNode?)JsonValue.Create(MdpPlan.Round(v)))]),

@@ -172,6 +172,9 @@ public sealed class NBodyPlan : WorkloadPlan
         return Result(energyInitial, state);
     }
 
+    /// <summary>Fewer, larger tasks per stage: one and two per core (<see cref="CoarserSplit.FewerTasks"/>).</summary>
+    public override IReadOnlyList<IReadOnlyDictionary<string, string>> CoarserSplits(int slots) => CoarserSplit.FewerTasks(this, slots);
+
     public override JsonObject Finish(IReadOnlyList<byte[]> lastStageOutputs)
     {
         var state = new double[7][];

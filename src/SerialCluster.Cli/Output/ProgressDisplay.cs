@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Globalization;
+using Spectre.Console;
+
+namespace SerialCluster.Cli.Output;
+
+/// <summary>
+/// Shows a job's progress in its own units: a live bar on an interactive terminal, otherwise a plain line
+/// on stderr every few seconds (and at each tenth), which reads well in CI logs and pipes.
+/// </summary>
+public static class ProgressDisplay
+{
+    private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(2);
+
+    /// <summary>Runs <paramref name="work"/>, giving it a callback (units done, units total, unit) that updates the display.</summary>
+    public static async Task<T> ShowAsync<T>(ConsoleStreams console, string label, Func<Action<long, long, string>, Task<T>> work)
+    {
+        if (console.ErrorIsTerminal)
+        {
+            T result = default!;
+            await console.Error.Progress()
+                .AutoClear(true)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var bar = context.AddTask(Markup.Escape(label), maxValue: 1);
+                    result = await work((done, total, unit) =>
+                    {
+                        bar.MaxValue = Math.Max(1, total);
+                        bar.Value = Math.Min(done, total);
+                        bar.Description = Markup.Escape($"{label} {done.ToString("N0", CultureInfo.InvariantCulture)}/{total.ToString("N0", CultureInfo.InvariantCulture)} {unit}");
+                    });
+                });
+            return result;
+        }
+
+        var started = Stopwatch.StartNew();
+        var lastPrint = TimeSpan.Zero;
+        var lastTenth = -1L;
+        return await work((done, total, unit) =>
+        {
+            var tenth = total > 0 ? done * 10 / total : 0;
+            if (started.Elapsed - lastPrint < PlainInterval && tenth == lastTenth)
+            {
+                return;
+            }
+
+            lastPrint = started.Elapsed;
+            lastTenth = tenth;
+            var percent = total > 0 ? 100.0 * done / total : 0;
+            console.Error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{label}: {percent,5:F1}% ({done:N0} of {total:N0} {unit}) after {started.Elapsed.TotalSeconds:F1} s"));
+        });
+    }
+}

@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using SerialCluster.Kernels.Plans;
+
+namespace SerialCluster.CostModel.Shapes;
+
+/// <summary>
+/// A plan's shape and its coarser variants' shapes (<see cref="PlanVariants.Candidates"/>), kept by workload and
+/// canonical parameters: plans are pure functions of those, so a workload run again with the same parameters — the
+/// usual case — is decided without compiling a dozen variants and walking up to a thousand stages each (1–3 ms for eca
+/// on the 2-vCPU machine, paid by every job in every mode). Bounded: when full, it starts again empty.
+/// </summary>
+public static class PlanShapes
+{
+    public const int Capacity = 256;
+
+    private static readonly ConcurrentDictionary<string, PlanShape> Shapes = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<(IReadOnlyDictionary<string, string> Changes, PlanShape Shape)>> Variants =
+        new(StringComparer.Ordinal);
+
+    /// <summary><see cref="PlanShape.Of"/>, computed once per workload and parameters.</summary>
+    public static PlanShape Of(WorkloadPlan plan) => Keep(Shapes, Key(plan), plan, PlanShape.Of);
+
+    /// <summary>
+    /// The coarser variants for <paramref name="slots"/> cores as parameter changes and shapes, computed once per
+    /// workload, parameters and slots.
+    /// </summary>
+    public static IReadOnlyList<(IReadOnlyDictionary<string, string> Changes, PlanShape Shape)> Candidates(WorkloadPlan plan, int slots) =>
+        Keep(Variants, Key(plan) + "|" + slots.ToString(CultureInfo.InvariantCulture), plan,
+            p => [.. PlanVariants.Candidates(p, slots).Select(v => (v.Changes, v.Shape))]);
+
+    private static T Keep<T>(ConcurrentDictionary<string, T> cache, string key, WorkloadPlan plan, Func<WorkloadPlan, T> compute)
+    {
+        if (cache.TryGetValue(key, out var kept))
+        {
+            return kept;
+        }
+
+        if (cache.Count >= Capacity)
+        {
+            cache.Clear();
+        }
+
+        return cache.GetOrAdd(key, _ => compute(plan));
+    }
+
+    private static string Key(WorkloadPlan plan) =>
+        plan.Parameters.Workload + "?"
+        + string.Join('&', plan.Parameters.Canonical.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value));
+}

@@ -1,4 +1,0 @@
-namespace SerialCluster.Kernels.Analysis.CostModel;
-
-/// <summary>Everything one prediction needs: the plan's shape, the silos, the job's parallelism cap, unit and dispatch costs.</summary>
-public sealed record CostInputs(PlanShape Shape, IReadOnlyList<SiloFigures> Silos, int Parallelism, UnitCosts Costs, DispatchCosts Dispatch);

@@ -1,4 +1,0 @@
-namespace SerialCluster.Kernels.Analysis.CostModel;
-
-/// <summary>The plan's whole-job chain (<see cref="Plans.WorkloadPlan.CreateWholeChain"/>): its units and its steps.</summary>
-public readonly record struct WholeChainShape(long Units, long Steps);
