@@ -8,10 +8,10 @@ namespace SerialCluster.Cli.Commands;
 /// <summary>Options of <c>serialcluster run</c>.</summary>
 public sealed class RunSettings : ClusterSettings
 {
-    public const int MaxParallelism = 4096;
+    public const int MaxParallelism = JobSpecBounds.MaxParallelism;
 
     /// <summary>Seven days, as the cluster allows.</summary>
-    public const double MaxDeadlineSeconds = 604_800;
+    public const double MaxDeadlineSeconds = JobSpecBounds.MaxDeadlineSeconds;
 
     [CommandArgument(0, "<workload>")]
     [Description("The workload to run (see `serialcluster workloads`).")]

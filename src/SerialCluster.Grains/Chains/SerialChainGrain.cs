@@ -131,7 +131,7 @@ public sealed partial class SerialChainGrain(
         {
             while (!run.IsCompleted)
             {
-                await Task.WhenAny(run, Task.Delay(ProgressInterval));
+                await Task.WhenAny(run, Task.Delay(ProgressInterval, TimeProvider.System));
                 _stepsDone = Volatile.Read(ref units);
                 counted = CountPinnedSteps(workload, stepsPerUnit, _stepsDone, counted);
                 await job.ReportProgressAsync(_stepsDone);

@@ -19,13 +19,6 @@ public sealed class ClusterView
     /// <summary>Every core the cluster has: per machine the largest silo's cores, summed (silos on one machine share them).</summary>
     public int TotalCores => CoresOf(Silos);
 
-    /// <summary>Where serial chains go: <see cref="ChainPlacement.SerialSilo"/> over <see cref="Silos"/>.</summary>
-    public SiloSlot SerialSilo => ChainPlacement.SerialSilo(Silos);
-
-    /// <summary>The silos a job's parallel tasks spread over: <see cref="TaskPlacement.ParallelSilos"/> over <see cref="Silos"/>.</summary>
-    public IReadOnlyList<SiloSlot> ParallelSilos(int parallelism, bool serialSilosTakeOverflow) =>
-        TaskPlacement.ParallelSilos(Silos, parallelism, serialSilosTakeOverflow);
-
     /// <summary>
     /// Cores that programs other than this cluster keep busy on <paramref name="machine"/>, from its silos' recent
     /// CPU load set side by side slice by slice (see <see cref="MachineLoad"/>); 0 when any silo there has no reading.

@@ -27,7 +27,7 @@ internal sealed class InFlightCalls<TResult, TEntry>
     /// </summary>
     public async Task<(Task<TResult> Call, TEntry Entry, bool WasLate)?> NextAsync()
     {
-        _tick ??= Task.Delay(SiloWatch.Interval, CancellationToken.None);
+        _tick ??= Task.Delay(SiloWatch.Interval, TimeProvider.System, CancellationToken.None);
         var finished = await Task.WhenAny(_inFlight.Keys.Concat(_late.Keys).Append(_tick));
         if (finished == _tick)
         {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Kernels.Plans;
 
@@ -36,11 +35,6 @@ public sealed class PlanCache
         return lazy.Value;
     }
 
-    // Plans compiled for a spec object while it is alive: the limits filter compiles a submitted spec, and the
-    // coordinator's own compile of the same object then costs nothing.
-    private static readonly ConditionalWeakTable<JobSpec, WorkloadPlan> Compiled = new();
-
-    /// <summary>Compiles a spec (once per spec object); throws the kernels' own exceptions for a bad workload or parameters.</summary>
-    public static WorkloadPlan Compile(JobSpec spec) =>
-        Compiled.GetValue(spec, s => WorkloadCatalog.Get(s.Workload).Plan(s.Parameters));
+    /// <summary>Compiles a spec afresh (nothing is kept); throws the kernels' own exceptions for a bad workload or parameters.</summary>
+    public static WorkloadPlan Compile(JobSpec spec) => WorkloadCatalog.Get(spec.Workload).Plan(spec.Parameters);
 }

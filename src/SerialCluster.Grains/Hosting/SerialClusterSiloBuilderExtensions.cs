@@ -29,7 +29,7 @@ public static class SerialClusterSiloBuilderExtensions
         builder.Services.AddSingleton<CostHistoryCache>();
         // The host's configured limits when it registered them first; else the defaults.
         builder.Services.TryAddSingleton(new JobLimits());
-        builder.AddIncomingGrainCallFilter<JobLimitsFilter>();
+        builder.Services.AddSingleton<JobAdmission>();
         builder.Services.AddPlacementDirector<SiloTargetedPlacement, SiloTargetedPlacementDirector>();
         builder.Services.AddCalibration();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloGauges>();

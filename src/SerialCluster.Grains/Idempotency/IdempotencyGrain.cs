@@ -15,6 +15,7 @@ namespace SerialCluster.Grains.Idempotency;
 /// </summary>
 public sealed partial class IdempotencyGrain(
     [PersistentState("idempotency", SerialClusterStorage.Jobs)] IPersistentState<IdempotencyRecord> record,
+    TimeProvider time,
     ILogger<IdempotencyGrain> logger)
     : Grain, IIdempotencyGrain
 {
@@ -64,7 +65,7 @@ public sealed partial class IdempotencyGrain(
 
         fingerprint.WriteTo(stored);
         stored.JobId = "j-" + Guid.NewGuid().ToString("N")[..12];
-        stored.FirstSubmittedAt = DateTimeOffset.UtcNow;
+        stored.FirstSubmittedAt = time.GetUtcNow();
         await record.WriteStateAsync();
         return await SubmitRecordedAsync(GrainFactory.GetGrain<IJobGrain>(stored.JobId), spec);
     }

@@ -1,8 +1,10 @@
+using SerialCluster.Abstractions.Jobs;
+
 namespace SerialCluster.Grains.Limits;
 
 /// <summary>
 /// What one job may ask of the cluster, from configuration section <c>SerialCluster:Limits</c> (silo host) and checked
-/// by the coordinator before any work starts (<see cref="JobLimitsFilter"/>). The defaults admit everything the
+/// by the coordinator before any work starts (<see cref="JobAdmission"/>). The defaults admit everything the
 /// workloads themselves allow; an operator lowers them to protect a shared cluster.
 /// </summary>
 public sealed class JobLimits
@@ -12,7 +14,7 @@ public sealed class JobLimits
     public const int DefaultMaxParameters = 32;
     public const int DefaultMaxParameterCharacters = 16 * 1024 * 1024;
     public const long DefaultMaxSpecCharacters = 32L * 1024 * 1024;
-    public const int DefaultMaxParallelism = 4096;
+    public const int DefaultMaxParallelism = JobSpecBounds.MaxParallelism;
     public const long DefaultMaxWorkUnits = 1_000_000_000_000_000;
     public const int DefaultMaxTasksPerStage = 1 << 20;
     public const int DefaultMaxStages = 10_000_000;

@@ -72,7 +72,7 @@ public sealed class ChainCheckpointStore
         _state.State ??= new ChainCheckpoint();
         _state.State.Steps = steps;
         _state.State.State = state;
-        _state.State.WrittenAt = DateTimeOffset.UtcNow;
+        _state.State.WrittenAt = TimeProvider.System.GetUtcNow();
         await WriteAsync();
         return Stopwatch.GetElapsedTime(start).TotalSeconds;
     }

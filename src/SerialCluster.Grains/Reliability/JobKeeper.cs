@@ -48,7 +48,7 @@ public sealed partial class JobKeeper(IGrainFactory grains, SerialClusterOptions
 
             try
             {
-                await Task.Delay(options.Reliability.KeeperInterval, stopping);
+                await Task.Delay(options.Reliability.KeeperInterval, TimeProvider.System, stopping);
             }
             catch (OperationCanceledException)
             {

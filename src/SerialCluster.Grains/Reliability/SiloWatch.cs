@@ -18,7 +18,7 @@ public sealed class SiloWatch(IClusterMembershipService membership)
     {
         while (!call.IsCompleted)
         {
-            await Task.WhenAny(call, Task.Delay(Interval, CancellationToken.None));
+            await Task.WhenAny(call, Task.Delay(Interval, TimeProvider.System, CancellationToken.None));
             cancellationToken.ThrowIfCancellationRequested();
             if (!call.IsCompleted && IsLost(silo))
             {

@@ -1,0 +1,33 @@
+using SerialCluster.Kernels.Plans;
+
+namespace SerialCluster.Grains.Limits;
+
+/// <summary>
+/// What <see cref="JobAdmission"/> answered for one spec: its compiled plan, or the one-line reason it is refused.
+/// A refusal is over a limit of this cluster (the configured <see cref="JobLimits"/>) or a bad parameter (the spec's
+/// own bounds, or the kernels' words); a limit refusal stands even for a job id already in use.
+/// </summary>
+public sealed class Admission
+{
+    private Admission(WorkloadPlan? plan, string? refusal, bool overLimit)
+    {
+        Plan = plan;
+        Refusal = refusal;
+        IsOverLimit = overLimit;
+    }
+
+    /// <summary>The compiled plan of an admitted spec; null when refused.</summary>
+    public WorkloadPlan? Plan { get; }
+
+    /// <summary>The reason, as the job's status shows it; null when admitted.</summary>
+    public string? Refusal { get; }
+
+    /// <summary>True when the spec is over a configured limit of this cluster.</summary>
+    public bool IsOverLimit { get; }
+
+    public static Admission Admitted(WorkloadPlan plan) => new(plan, null, overLimit: false);
+
+    public static Admission OverLimit(string refusal) => new(null, $"over a limit of this cluster: {refusal}", overLimit: true);
+
+    public static Admission BadParameter(string refusal) => new(null, refusal, overLimit: false);
+}
