@@ -5,6 +5,7 @@ namespace SerialCluster.Grains.Tests.Calibration;
 
 /// <summary>Every silo of the shared cluster (default options) measures itself and its hops to every silo.</summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Cluster")]
 public sealed class SelfMeasurementTests(ClusterFixture fixture, ITestOutputHelper output)
 {
     [Fact]

@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 namespace SerialCluster.Grains.Tests.CostModel;
 
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Cluster")]
 public sealed class AutoModeTests(ClusterFixture fixture, ITestOutputHelper output)
 {
     private static readonly string[] Modes = [ModePrediction.Pinned, ModePrediction.Scatter, ModePrediction.ScatterBatched];

@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 namespace SerialCluster.Grains.Tests.Diagnostics;
 
 /// <summary>A job is one trace: job → stage → task / chain batch, with task spans recorded on both silos that computed them.</summary>
+[Trait("Category", "Cluster")]
 public sealed class TracingTests(TracingFixture fixture, ITestOutputHelper output) : IClassFixture<TracingFixture>
 {
     private static readonly TimeSpan SpanDeadline = TimeSpan.FromSeconds(10);

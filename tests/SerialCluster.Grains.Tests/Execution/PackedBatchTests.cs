@@ -9,6 +9,7 @@ namespace SerialCluster.Grains.Tests.Execution;
 
 /// <summary>A batch sent to another silo carries its inputs and outputs packed: through the real serializer, every task's bytes come back as they were.</summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Cluster")]
 public sealed class PackedBatchTests(ClusterFixture fixture)
 {
     private static readonly byte[][] Items = [[1, 2, 3], [], [4], [5, 6, 7, 8, 9, 10, 11, 12]];

@@ -4,6 +4,7 @@ namespace SerialCluster.Grains.Tests.Execution;
 
 /// <summary>Scatter-mode profiles record when each stage started and which silo ran each task when, on the job's clock.</summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Cluster")]
 public sealed class TaskSpanRecordingTests(ClusterFixture fixture)
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace SerialCluster.Grains.Tests.Guards;
 /// its key.
 /// </summary>
 [Collection(GuardCollection.Name)]
+[Trait("Category", "Cluster")]
 public sealed class IdempotencyTests(GuardFixture fixture)
 {
     private static JobSpec HashChain(string steps, JobMode mode = JobMode.Scatter, int parallelism = 1) =>

@@ -8,6 +8,7 @@ namespace SerialCluster.Grains.Tests.Guards;
 /// and the limit with its configuration key; a job within every limit runs as before.
 /// </summary>
 [Collection(GuardCollection.Name)]
+[Trait("Category", "Cluster")]
 public sealed class JobLimitsTests(GuardFixture fixture)
 {
     public static TheoryData<string, Dictionary<string, string>, int, string[]> OverLimits => new()

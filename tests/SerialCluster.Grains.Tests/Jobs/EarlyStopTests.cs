@@ -16,6 +16,7 @@ namespace SerialCluster.Grains.Tests.Jobs;
 /// horizon. Every mode stops at the convergence sweep, and the profile counts the sweeps done, not the cap.
 /// </summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Cluster")]
 public sealed class EarlyStopTests(ClusterFixture fixture)
 {
     private const int States = 2000, Actions = 4, Successors = 3, Tasks = 4;

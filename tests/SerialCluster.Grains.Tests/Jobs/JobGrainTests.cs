@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 namespace SerialCluster.Grains.Tests.Jobs;
 
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Cluster")]
 public sealed class JobGrainTests(ClusterFixture fixture, ITestOutputHelper output)
 {
     private static readonly Dictionary<string, string> MonteCarlo12 = new() { ["samples"] = "3000000", ["tasks"] = "12", ["seed"] = "3" };

@@ -8,6 +8,7 @@ namespace SerialCluster.Grains.Tests.Placement;
 
 /// <summary>Placement from calibrated figures (see <see cref="PlacementFixture"/> for the silos and their right answers).</summary>
 [Collection(PlacementCollection.Name)]
+[Trait("Category", "Cluster")]
 public sealed class CalibratedPlacementTests(PlacementFixture fixture, ITestOutputHelper output)
 {
     private const int Repeats = 20;

@@ -6,6 +6,7 @@ namespace SerialCluster.Grains.Tests.Placement;
 
 /// <summary>Before any calibration has arrived: chains go to the first active silo in address order, tasks spread by processor count.</summary>
 [Collection(UncalibratedCollection.Name)]
+[Trait("Category", "Cluster")]
 public sealed class UncalibratedPlacementTests(UncalibratedFixture fixture)
 {
     private const int Repeats = 20;

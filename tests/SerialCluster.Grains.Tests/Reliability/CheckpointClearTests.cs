@@ -8,6 +8,7 @@ namespace SerialCluster.Grains.Tests.Reliability;
 /// Deleting a finished chain stage's checkpoint is off the job's critical path: the next stage runs while the deletion
 /// is still under way, and the job finishes only once it is done.
 /// </summary>
+[Trait("Category", "Cluster")]
 public sealed class CheckpointClearTests(HeldClearClusterFixture fixture) : IClassFixture<HeldClearClusterFixture>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);

@@ -16,6 +16,7 @@ namespace SerialCluster.Grains.Tests.Reliability;
 /// Checkpoints, ETag claims, cancellation and deadlines on a real in-process cluster. (Killing silos is left to the
 /// multi-process tests R1–R6: in-process silos keep job storage in memory grains that die with them.)
 /// </summary>
+[Trait("Category", "Cluster")]
 public sealed class ReliabilityGrainTests(ReliabilityClusterFixture fixture) : IClassFixture<ReliabilityClusterFixture>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
