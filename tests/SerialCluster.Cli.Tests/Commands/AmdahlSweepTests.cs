@@ -18,6 +18,7 @@ namespace SerialCluster.Cli.Tests.Commands;
 /// noise, and the test skips, saying so, instead of measuring the neighbours.
 /// </summary>
 [Collection(MeasurementCollection.Name)]
+[Trait("Category", "Cluster")]
 public sealed class AmdahlSweepTests : IDisposable
 {
     /// <summary>

@@ -12,6 +12,7 @@ public sealed class ContrastCommandTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("contrast-test-").FullName;
 
+    [Trait("Category", "Cluster")]
     [Fact]
     public async Task PairsRunPinnedAndScatteredWithAbsoluteSpeedupsAndTheirSidesAgree()
     {

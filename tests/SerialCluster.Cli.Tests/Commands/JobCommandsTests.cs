@@ -3,6 +3,7 @@ namespace SerialCluster.Cli.Tests.Commands;
 /// <summary><c>run --deadline/--detach</c>, <c>cancel</c> and <c>jobs</c>: refusals before any work, and a deadline that stops a job.</summary>
 public sealed class JobCommandsTests
 {
+    [Trait("Category", "Cluster")]
     [Fact]
     public async Task AJobPastItsDeadlineIsStoppedAndTheErrorNamesTheDeadline()
     {
@@ -31,6 +32,7 @@ public sealed class JobCommandsTests
         Assert.Contains("--detach needs a running cluster (--gateway or --redis)", stderr, StringComparison.Ordinal);
     }
 
+    [Trait("Category", "Cluster")]
     [Fact]
     public async Task CancellingOrShowingAJobThatDoesNotExistSaysSo()
     {
@@ -41,6 +43,7 @@ public sealed class JobCommandsTests
         Assert.True(show.Code == ExitCodes.JobNotFound, show.Stderr);
     }
 
+    [Trait("Category", "Cluster")]
     [Fact]
     public async Task JobsListOnAFreshClusterIsAnEmptyJsonList()
     {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 namespace SerialCluster.Cli.Tests.Commands;
 
 /// <summary>End to end: the CLI starts its embedded cluster, runs the job through a real gateway, prints one JSON document.</summary>
+[Trait("Category", "Cluster")]
 public sealed class RunCommandTests
 {
     [Fact]

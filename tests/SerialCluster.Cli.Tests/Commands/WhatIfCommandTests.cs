@@ -10,6 +10,7 @@ public sealed class WhatIfCommandTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("whatif-test-").FullName;
 
+    [Trait("Category", "Cluster")]
     [Fact]
     public async Task ChainWantsFasterCoresAndItsOwnRunIsReproduced()
     {
@@ -49,6 +50,7 @@ public sealed class WhatIfCommandTests : IDisposable
         Assert.Contains(message, stderr, StringComparison.Ordinal);
     }
 
+    [Trait("Category", "Cluster")]
     [Fact]
     public async Task CoreSpeedsAddOneScenarioOfCoresOfDifferentSpeeds()
     {
@@ -83,6 +85,7 @@ public sealed class WhatIfCommandTests : IDisposable
         Assert.Contains("cores of different speeds (--core-speeds): each task goes to the core that frees first", terminal.Stdout, StringComparison.Ordinal);
     }
 
+    [Trait("Category", "Cluster")]
     [Fact]
     public async Task IdenticalCoreSpeedsPredictWhatTheSameCoresDo()
     {
