@@ -21,7 +21,8 @@ public static class SerialOverheadBench
         var rows = new List<BenchRow>();
         var details = new List<string>
         {
-            "| kernel | size | repeat | bare loop | cluster (coordinator wall) | cluster (client wall) | chain inside the silo | chain compute | job fixed cost | bare ÷ cluster | bare ÷ chain | bare ÷ compute | bare on pool threads | pooled ÷ compute | GC pauses bare / cluster |",
+            "| kernel | size | repeat | bare loop | cluster (coordinator wall) | cluster (client wall) | chain inside the silo | chain compute | job fixed " +
+            "cost | bare ÷ cluster | bare ÷ chain | bare ÷ compute | bare on pool threads | pooled ÷ compute | GC pauses bare / cluster |",
             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         };
         var data = new JsonObject();
@@ -39,7 +40,14 @@ public static class SerialOverheadBench
             var parameters = With(fixedParameters, "steps", Text(steps));
             var plan = BareLoop.Plan(workload, parameters);
             context.Say(F($"target 1: {kernel} pinned, {steps:N0} steps (≈ {context.Sizes.ChainSeconds:F2} s), {context.Sizes.Repeats} × (bare, cluster)"));
-            await BenchJob.RunAsync(context.Client, workload, With(fixedParameters, "steps", Text(Math.Max(1000, steps / 20))), JobMode.Pinned, 1, null, context.CancellationToken);
+            await BenchJob.RunAsync(
+                context.Client,
+                workload,
+                With(fixedParameters, "steps", Text(Math.Max(1000, steps / 20))),
+                JobMode.Pinned,
+                1,
+                null,
+                context.CancellationToken);
             var ratios = new List<double>();
             var clientRatios = new List<double>();
             var computeRatios = new List<double>();
@@ -75,7 +83,9 @@ public static class SerialOverheadBench
 
                 if (!JsonNodesEqual(bareResult, cluster.ResultJson))
                 {
-                    throw new CliException(ExitCodes.JobFailed, $"bench: {kernel} gave different results in the bare loop and through the cluster: {bareResult} vs {cluster.ResultJson}");
+                    throw new CliException(
+                        ExitCodes.JobFailed,
+                        $"bench: {kernel} gave different results in the bare loop and through the cluster: {bareResult} vs {cluster.ResultJson}");
                 }
 
                 bareTimes.Add(bare);
@@ -90,7 +100,12 @@ public static class SerialOverheadBench
                 fixedCosts.Add(cluster.WallSeconds - chainWall);
                 ratios.Add(bare / cluster.WallSeconds);
                 clientRatios.Add(bare / cluster.ClientSeconds);
-                details.Add(F($"| {kernel} | {steps:N0} steps | {repeat} | {Seconds(bare)} | {Seconds(cluster.WallSeconds)} | {Seconds(cluster.ClientSeconds)} | {Seconds(chainWall)} | {Seconds(chainCompute)} | {(cluster.WallSeconds - chainWall) * 1e3:F1} ms | {Ratio(bare / cluster.WallSeconds)} | {Ratio(bare / chainWall)} | {Ratio(bare / chainCompute)} | {Seconds(pooled)} | {Ratio(pooled / chainCompute)} | {bareGc.PauseSeconds * 1e3:F1} ms ({bareGc.Collections}) / {clusterGc.PauseSeconds * 1e3:F1} ms ({clusterGc.Collections}) |"));
+                details.Add(
+                    F($"| {kernel} | {steps:N0} steps | {repeat} | {Seconds(bare)} | {Seconds(cluster.WallSeconds)} | {Seconds(cluster.ClientSeconds)} | ") +
+                        F($"{Seconds(chainWall)} | {Seconds(chainCompute)} | {(cluster.WallSeconds - chainWall) * 1e3:F1} ms | ") +
+                        F($"{Ratio(bare / cluster.WallSeconds)} | {Ratio(bare / chainWall)} | {Ratio(bare / chainCompute)} | {Seconds(pooled)} | ") +
+                        F($"{Ratio(pooled / chainCompute)} | {bareGc.PauseSeconds * 1e3:F1} ms ({bareGc.Collections}) / {clusterGc.PauseSeconds * 1e3:F1} ms ") +
+                        F($"({clusterGc.Collections}) |"));
                 runs.Add(new JsonObject
                 {
                     ["bareSeconds"] = bare,
@@ -114,7 +129,9 @@ public static class SerialOverheadBench
                 F($"{Ratio(ratio)}× bare speed"),
                 ratio / Goal,
                 F($"≥ {Goal:F2}×"),
-                F($"median of {ratios.Count} alternating pairs of {Seconds(Median(bareTimes))}; client-side wall: {Ratio(Median(clientRatios))}×; the kernel's own time in the silo (batches alone): {Ratio(Median(computeRatios))}×; the bare loop on pool threads ÷ that: {Ratio(Median(pooledRatios))}×; job fixed cost {Seconds(Median(fixedCosts))}")));
+                F($"median of {ratios.Count} alternating pairs of {Seconds(Median(bareTimes))}; client-side wall: {Ratio(Median(clientRatios))}×; the ") +
+                    F($"kernel's own time in the silo (batches alone): {Ratio(Median(computeRatios))}×; the bare loop on pool threads ÷ that: ") +
+                    F($"{Ratio(Median(pooledRatios))}×; job fixed cost {Seconds(Median(fixedCosts))}")));
             data[kernel] = new JsonObject
             {
                 ["steps"] = steps,
@@ -129,7 +146,14 @@ public static class SerialOverheadBench
         }
 
         details.Add(string.Empty);
-        details.Add("Coordinator wall: the job's profile, from submission to result (planning, the cost model, the grain call, the chain in batches, the result). Client wall: submit to the poll that saw the job finished (every 50 ms until the bare loop's time, then every 5 ms). Chain inside the silo: the pinned run's own wall on the serial silo (batches, progress reports); chain compute: the sum of its batches' own times (the kernel alone, no gaps between batches); job fixed cost = coordinator wall − that, what a job costs whatever its length. Bare on pool threads: the bare loop again right after the pair, each of its 64 calls a thread-pool work item (as a silo runs batches); pooled ÷ compute compares it with the chain's kernel time in the silo. GC pauses: the time this process's garbage collections stopped every thread during the bare loop and during the cluster job (collections in brackets).");
+        details.Add(
+            "Coordinator wall: the job's profile, from submission to result (planning, the cost model, the grain call, the chain in batches, the result). " +
+            "Client wall: submit to the poll that saw the job finished (every 50 ms until the bare loop's time, then every 5 ms). Chain inside the silo: the " +
+            "pinned run's own wall on the serial silo (batches, progress reports); chain compute: the sum of its batches' own times (the kernel alone, no " +
+            "gaps between batches); job fixed cost = coordinator wall − that, what a job costs whatever its length. Bare on pool threads: the bare loop " +
+            "again right after the pair, each of its 64 calls a thread-pool work item (as a silo runs batches); pooled ÷ compute compares it with the " +
+            "chain's kernel time in the silo. GC pauses: the time this process's garbage collections stopped every thread during the bare loop and during " +
+            "the cluster job (collections in brackets).");
         return (new BenchSection("1. Serial overhead", rows, details, data), rates);
     }
 

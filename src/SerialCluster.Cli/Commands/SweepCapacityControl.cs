@@ -29,7 +29,8 @@ public sealed class SweepCapacityControl(JobRunner runner, string workload, Acti
 
     public SweepControl Result => new(_chunkSteps, _taskSeconds, _runs);
 
-    /// <summary>Runs the control at <paramref name="p"/> in repeat round <paramref name="repeat"/>, sizing it first (once) from <paramref name="jobSecondsAtOne"/>.</summary>
+    /// <summary>Runs the control at <paramref name="p"/> in repeat round <paramref name="repeat"/>, sizing it first (once) from
+    /// <paramref name="jobSecondsAtOne"/>.</summary>
     public async Task RunAsync(int p, int repeat, double jobSecondsAtOne, CancellationToken cancellationToken)
     {
         if (_chunkSteps == 0)
@@ -56,7 +57,8 @@ public sealed class SweepCapacityControl(JobRunner runner, string workload, Acti
         _chunkSteps = Math.Max(1, (long)Math.Round(rate * _taskSeconds / TasksPerCore));
         log(string.Create(
             CultureInfo.InvariantCulture,
-            $"sweep {workload}: capacity control sized to {TasksPerCore} tasks per core of {_chunkSteps:N0} SHA-256 steps (~{_taskSeconds:F3} s per core at {rate / 1e6:F1} M steps/s alone)"));
+            $"sweep {workload}: capacity control sized to {TasksPerCore} tasks per core of {_chunkSteps:N0} SHA-256 steps (~{_taskSeconds:F3} s per core at " +
+            $"{rate / 1e6:F1} M steps/s alone)"));
     }
 
     private async Task<JobStatus> RunJobAsync(int p, int tasks, long chunkSteps, CancellationToken cancellationToken)

@@ -7,7 +7,8 @@ public sealed class JobCommandsTests
     [Fact]
     public async Task AJobPastItsDeadlineIsStoppedAndTheErrorNamesTheDeadline()
     {
-        var (code, _, stderr) = await CliHarness.RunAsync("run", "hashchain", "--set", "steps=1000000000", "--mode", "pinned", "--deadline", "0.5", "--silos", "1");
+        var (code, _, stderr) = await CliHarness.RunAsync(
+            "run", "hashchain", "--set", "steps=1000000000", "--mode", "pinned", "--deadline", "0.5", "--silos", "1");
         Assert.True(code == ExitCodes.JobFailed, stderr);
         Assert.Contains("the job's deadline of 0.5 s passed before it finished; it was stopped", stderr, StringComparison.Ordinal);
     }
@@ -20,7 +21,10 @@ public sealed class JobCommandsTests
     {
         var (code, _, stderr) = await CliHarness.RunAsync("run", "hashchain", "--deadline", deadline);
         Assert.Equal(ExitCodes.Usage, code);
-        Assert.Contains($"--deadline {double.Parse(deadline, System.Globalization.CultureInfo.InvariantCulture)} is out of range; allowed: 0 (none) to 604800 seconds", stderr, StringComparison.Ordinal);
+        Assert.Contains(
+            $"--deadline {double.Parse(deadline, System.Globalization.CultureInfo.InvariantCulture)} is out of range; allowed: 0 (none) to 604800 seconds",
+            stderr,
+            StringComparison.Ordinal);
         Assert.DoesNotContain("embedded", stderr, StringComparison.Ordinal);
     }
 

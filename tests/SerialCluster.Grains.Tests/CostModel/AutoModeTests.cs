@@ -95,8 +95,11 @@ public sealed class AutoModeTests(ClusterFixture fixture, ITestOutputHelper outp
         Assert.True(
             allowed.Any(a => ReferenceEquals(ran, a))
                 // A never-run plan is weighed raw against the choice's raw prediction (docs/ARCHITECTURE.md, "Auto mode").
-                || (ran.MeasuredRuns == 0 && allowed.Any(a => ran.PredictedSeconds < Math.Max(Deciding(a), a.PredictedSeconds) * (1 - Corrections.MinimumMargin))),
-            $"ran {ran.Mode} ({Deciding(ran):F4} s, {ran.MeasuredRuns} runs); allowed {string.Join(", ", allowed.Select(a => $"{a.Mode} median {Median(a):F4} s"))}");
+                || (
+                    ran.MeasuredRuns == 0 && allowed.Any(
+                        a => ran.PredictedSeconds < Math.Max(Deciding(a), a.PredictedSeconds) * (1 - Corrections.MinimumMargin))),
+            $"ran {ran.Mode} ({Deciding(ran):F4} s, {ran.MeasuredRuns} runs); allowed " +
+            $"{string.Join(", ", allowed.Select(a => $"{a.Mode} median {Median(a):F4} s"))}");
     }
 
     [Fact]
@@ -147,7 +150,12 @@ public sealed class AutoModeTests(ClusterFixture fixture, ITestOutputHelper outp
         var estimate = UnitCostGrain.ToEstimate(history);
         Assert.Equal(2, estimate.Measured!.For(signature)[ModePrediction.Pinned].Runs);
         // And each cost line's recent points, as ratios to it, which it bends to near the sizes they measured.
-        foreach (var (line, points) in new[] { (estimate.Chain, history.ChainPoints), (estimate.Parallel, history.ParallelPoints), (estimate.ParallelAlone, history.AlonePoints) })
+        foreach (var (line, points) in new[]
+        {
+            (estimate.Chain, history.ChainPoints),
+            (estimate.Parallel, history.ParallelPoints),
+            (estimate.ParallelAlone, history.AlonePoints),
+        })
         {
             if (line is { } l)
             {
@@ -177,7 +185,12 @@ public sealed class AutoModeTests(ClusterFixture fixture, ITestOutputHelper outp
         Assert.Equal(run, UnitCostGrain.ToSample(UnitCostGrain.ToObservation(sample)).Run);
         Assert.Null(UnitCostGrain.ToSample(UnitCostGrain.ToObservation(sample with { Run = null })).Run);
         // And the tasks its steps were spread over.
-        var tasks = sample with { Chain = new StepSample(4096, 100, 0.2, 2), Parallel = new StepSample(8192, 640, 0.3, 10), ParallelAlone = new StepSample(10, 5, 0.01, 5) };
+        var tasks = sample with
+        {
+            Chain = new StepSample(4096, 100, 0.2, 2),
+            Parallel = new StepSample(8192, 640, 0.3, 10),
+            ParallelAlone = new StepSample(10, 5, 0.01, 5),
+        };
         var back = UnitCostGrain.ToSample(UnitCostGrain.ToObservation(tasks));
         Assert.Equal((tasks.Chain, tasks.Parallel, tasks.ParallelAlone), (back.Chain, back.Parallel, back.ParallelAlone));
     }

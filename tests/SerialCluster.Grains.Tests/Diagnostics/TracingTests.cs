@@ -54,7 +54,9 @@ public sealed class TracingTests(TracingFixture fixture, ITestOutputHelper outpu
         // A short chain: every batch has its span (ChainBatchSpans samples only after the first 50).
         Assert.True(batches.Count <= ChainBatchSpans.EveryBatchUpTo, $"{batches.Count} batches");
         Assert.Equal(20000L, batches.Sum(b => (long)b.GetTagItem(SerialClusterActivitySource.StepsTag)!));
-        Assert.Equal(Enumerable.Range(0, batches.Count).Select(i => (long)i), batches.Select(b => (long)b.GetTagItem(SerialClusterActivitySource.BatchTag)!).Order());
+        Assert.Equal(
+            Enumerable.Range(0, batches.Count).Select(i => (long)i),
+            batches.Select(b => (long)b.GetTagItem(SerialClusterActivitySource.BatchTag)!).Order());
         Assert.All(batches, b => Assert.Equal(status.Profile!.SerialSilo, b.GetTagItem(SerialClusterActivitySource.SiloTag)));
     }
 

@@ -81,7 +81,8 @@ public sealed class EarlyStopTests(ClusterFixture fixture)
                 Parallelism = 2,
                 ChosenMode = "scatter",
                 Stage = resumeAt,
-                Previous = local.StageOutputs[resumeAt - 1].ToArray(), // an array, as a coordinator stores it (a collection expression here would be a compiler-made type storage cannot name)
+                // an array, as a coordinator stores it (a collection expression here would be a compiler-made type storage cannot name)
+                Previous = local.StageOutputs[resumeAt - 1].ToArray(),
                 UnitsBefore = plan.UnitsDone(resumeAt).Work,
             },
         };
@@ -94,7 +95,9 @@ public sealed class EarlyStopTests(ClusterFixture fixture)
         var status = await job.GetStatusAsync(); // activates the coordinator, which claims the job and resumes it
         while (!status.IsFinished)
         {
-            Assert.True(clock.Elapsed < JobDriver.Deadline, $"the resumed job did not finish within {JobDriver.Deadline}; last {status.State} {status.UnitsDone}/{status.UnitsTotal}");
+            Assert.True(
+                clock.Elapsed < JobDriver.Deadline,
+                $"the resumed job did not finish within {JobDriver.Deadline}; last {status.State} {status.UnitsDone}/{status.UnitsTotal}");
             await Task.Delay(20);
             status = await job.GetStatusAsync();
         }

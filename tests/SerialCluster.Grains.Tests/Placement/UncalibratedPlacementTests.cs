@@ -30,8 +30,18 @@ public sealed class UncalibratedPlacementTests(UncalibratedFixture fixture)
         var landed = new List<string?>();
         for (var i = 0; i < Repeats; i++)
         {
-            var scattered = await JobDriver.RunCompletedAsync(fixture.Client, "hashchain", new Dictionary<string, string> { ["steps"] = "2000" }, JobMode.Scatter, 0);
-            var pinned = await JobDriver.RunCompletedAsync(fixture.Client, "hashchain", new Dictionary<string, string> { ["steps"] = "2000" }, JobMode.Pinned, 0);
+            var scattered = await JobDriver.RunCompletedAsync(
+                fixture.Client,
+                "hashchain",
+                new Dictionary<string, string> { ["steps"] = "2000" },
+                JobMode.Scatter,
+                0);
+            var pinned = await JobDriver.RunCompletedAsync(
+                fixture.Client,
+                "hashchain",
+                new Dictionary<string, string> { ["steps"] = "2000" },
+                JobMode.Pinned,
+                0);
             landed.Add(scattered.Profile!.SerialSilo);
             landed.Add(pinned.Profile!.SerialSilo);
         }

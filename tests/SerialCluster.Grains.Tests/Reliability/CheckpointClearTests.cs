@@ -27,7 +27,8 @@ public sealed class CheckpointClearTests(HeldClearClusterFixture fixture) : ICla
         {
             Assert.True(
                 clock.Elapsed < Deadline,
-                $"waited for the parallel stage to finish while the chain checkpoint's deletion was held; held {fixture.Gate.Held}, status {status.State} {status.UnitsDone}/{status.UnitsTotal}");
+                $"waited for the parallel stage to finish while the chain checkpoint's deletion was held; held {fixture.Gate.Held}, status {status.State} " +
+                $"{status.UnitsDone}/{status.UnitsTotal}");
             Assert.False(status.IsFinished, $"the job finished ({status.State}: {status.Error}) while the checkpoint's deletion was still held");
             await Task.Delay(10);
             status = await job.GetStatusAsync();
@@ -37,7 +38,9 @@ public sealed class CheckpointClearTests(HeldClearClusterFixture fixture) : ICla
         fixture.Gate.Open();
         while (!status.IsFinished)
         {
-            Assert.True(clock.Elapsed < Deadline, $"waited for the job to finish once the deletion was let go; status {status.State} {status.UnitsDone}/{status.UnitsTotal}");
+            Assert.True(
+                clock.Elapsed < Deadline,
+                $"waited for the job to finish once the deletion was let go; status {status.State} {status.UnitsDone}/{status.UnitsTotal}");
             await Task.Delay(10);
             status = await job.GetStatusAsync();
         }

@@ -27,7 +27,11 @@ public sealed partial class ComposeFileTests
     public async Task DockerComposeAcceptsTheFile()
     {
         var compose = Tool.Require("docker-compose", Tool.DockerComposeMissing);
-        foreach (var arguments in new[] { new[] { "-f", ComposeFile.RelativePath, "config", "-q" }, ["-f", ComposeFile.RelativePath, "--profile", "cli", "config", "-q"] })
+        foreach (var arguments in new[]
+        {
+            new[] { "-f", ComposeFile.RelativePath, "config", "-q" },
+            ["-f", ComposeFile.RelativePath, "--profile", "cli", "config", "-q"],
+        })
         {
             var (exitCode, output) = await Tool.RunAsync(compose, arguments, TimeSpan.FromSeconds(60));
             Assert.True(exitCode == 0, $"docker-compose {string.Join(' ', arguments)} exited {exitCode}:\n{output}");
@@ -95,7 +99,9 @@ public sealed partial class ComposeFileTests
                 {
                     Assert.True(volume.EndsWith(":ro", StringComparison.Ordinal), $"service {name} mounts '{volume}' writable");
                     var source = volume.Split(':')[0];
-                    Assert.True(Directory.Exists(Repository.File(source)) || File.Exists(Repository.File(source)), $"service {name} mounts '{source}', which is not in the repository");
+                    Assert.True(
+                        Directory.Exists(Repository.File(source)) || File.Exists(Repository.File(source)),
+                        $"service {name} mounts '{source}', which is not in the repository");
                 }
             }
         }
@@ -118,7 +124,9 @@ public sealed partial class ComposeFileTests
                 foreach (var (dependency, condition) in map.Children)
                 {
                     var value = ComposeFile.Scalar((YamlMappingNode)condition, "condition");
-                    Assert.True(value is "service_healthy" or "service_started" or "service_completed_successfully", $"service {name} depends on {dependency} without a condition");
+                    Assert.True(
+                        value is "service_healthy" or "service_started" or "service_completed_successfully",
+                        $"service {name} depends on {dependency} without a condition");
                     Assert.True(_compose.Services.ContainsKey(((YamlScalarNode)dependency).Value!), $"service {name} depends on unknown service {dependency}");
                 }
             }
@@ -171,9 +179,14 @@ public sealed partial class ComposeFileTests
                     continue;
                 }
 
-                Assert.True(key.StartsWith(SiloPrefix, StringComparison.Ordinal), $"service {name}: {key} is not a silo setting (SerialCluster__Silo__*) nor OTEL_*");
+                Assert.True(
+                    key.StartsWith(SiloPrefix, StringComparison.Ordinal),
+                    $"service {name}: {key} is not a silo setting (SerialCluster__Silo__*) nor OTEL_*");
                 var property = key[SiloPrefix.Length..];
-                Assert.True(properties.Contains(property), $"service {name}: {key} names no property of SiloHostOptions or SerialClusterOptions; known: {string.Join(", ", properties.Order(StringComparer.Ordinal))}");
+                Assert.True(
+                    properties.Contains(property),
+                    $"service {name}: {key} names no property of SiloHostOptions or SerialClusterOptions; known: " +
+                    $"{string.Join(", ", properties.Order(StringComparer.Ordinal))}");
                 settings[$"{SiloHostOptions.SectionName}:{property}"] = value;
             }
 

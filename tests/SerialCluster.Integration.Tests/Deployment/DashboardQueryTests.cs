@@ -47,7 +47,8 @@ public sealed class DashboardQueryTests(ITestOutputHelper output)
             .ToArray();
         var clock = Stopwatch.StartNew();
         await cluster.StartSilosAsync([.. specs.Select(s => s.Spec)]);
-        output.WriteLine($"3 silos active after {clock.Elapsed.TotalSeconds:F1} s: {string.Join(", ", specs.Select(s => $"{s.Spec.Name} cpus={s.Spec.Cpus ?? "any"}"))}");
+        output.WriteLine(
+            $"3 silos active after {clock.Elapsed.TotalSeconds:F1} s: {string.Join(", ", specs.Select(s => $"{s.Spec.Name} cpus={s.Spec.Cpus ?? "any"}"))}");
 
         var targets = specs.GroupBy(s => s.Service).ToDictionary(
             g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(s => $"127.0.0.1:{s.MetricsPort}")], StringComparer.Ordinal);
@@ -61,12 +62,14 @@ public sealed class DashboardQueryTests(ITestOutputHelper output)
         // no --gateway), and through a client in this process.
         var first = DateTimeOffset.UtcNow;
         await cluster.ConnectAsync();
-        await RunThroughCliAsync(compose, cluster, "amdahl", "--set", "serialFraction=0.25", "--set", "work=1e6", "--set", "tasks=8", "--mode", "scatter", "--parallelism", "2");
+        await RunThroughCliAsync(
+            compose, cluster, "amdahl", "--set", "serialFraction=0.25", "--set", "work=1e6", "--set", "tasks=8", "--mode", "scatter", "--parallelism", "2");
         await cluster.RunJobAsync("hashchain", new() { ["steps"] = "50000" }, JobMode.Scatter, 0);
         await WaitForAsync(prometheus, "the first round of jobs in a scrape", "sum(serialcluster_jobs_completed_total) >= 2");
         await cluster.RunJobAsync("hashchain", new() { ["steps"] = "200000" }, JobMode.Scatter, 0);
         await cluster.RunJobAsync("montecarlo", new() { ["samples"] = "20000000", ["tasks"] = "8" }, JobMode.Scatter, 0);
-        await RunThroughCliAsync(compose, cluster, "amdahl", "--set", "serialFraction=0.25", "--set", "work=4e6", "--set", "tasks=8", "--mode", "scatter", "--parallelism", "2");
+        await RunThroughCliAsync(
+            compose, cluster, "amdahl", "--set", "serialFraction=0.25", "--set", "work=4e6", "--set", "tasks=8", "--mode", "scatter", "--parallelism", "2");
         // A sweep with the capacity control publishes its fits through ITelemetryGrain when it ends (this topology's
         // parallel silos share one CPU, too few for a sweep to fit anything): the same call, as the CLI makes it.
         await cluster.Client.GetGrain<ITelemetryGrain>("amdahl").PublishSweepAsync("amdahl", 1.6, 2.0, 0.3, 1.6, 0.25);
@@ -76,7 +79,9 @@ public sealed class DashboardQueryTests(ITestOutputHelper output)
         // a scraped series makes the job-duration quantiles non-empty. Every job either does that or adds a series on
         // a silo that had none, so with three silos at most four more jobs (a scrape after each) are needed.
         var completed = 5;
-        for (var extra = 0; extra < 4 && await EvaluateAsync(prometheus, $"histogram_quantile(0.5, sum by (le) (rate(serialcluster_job_duration_seconds_bucket[{Window(first)}])))") is not null; extra++)
+        for (var extra = 0; extra < 4 && await EvaluateAsync(
+            prometheus,
+            $"histogram_quantile(0.5, sum by (le) (rate(serialcluster_job_duration_seconds_bucket[{Window(first)}])))") is not null; extra++)
         {
             await cluster.RunJobAsync("hashchain", new() { ["steps"] = "20000" }, JobMode.Scatter, 0);
             completed++;
@@ -148,7 +153,8 @@ public sealed class DashboardQueryTests(ITestOutputHelper output)
     /// <summary>The default of <c>${VAR:-default}</c> as a taskset CPU list, when taskset and those CPUs are here.</summary>
     private static string? ComposeCpus(string? cpuset)
     {
-        var value = cpuset is { } text && text.StartsWith("${", StringComparison.Ordinal) ? text[(text.IndexOf(":-", StringComparison.Ordinal) + 2)..^1] : cpuset;
+        var value = cpuset is { } text && text.StartsWith("${", StringComparison.Ordinal) ? text[
+            (text.IndexOf(":-", StringComparison.Ordinal) + 2)..^1] : cpuset;
         if (value is null || Requirements.Program("taskset") is null)
         {
             return null;
@@ -251,7 +257,10 @@ public sealed class DashboardQueryTests(ITestOutputHelper output)
     {
         var seen = (await prometheus.TargetsAsync()).EnumerateArray()
             .Where(t => t.GetProperty("labels").GetProperty("job").GetString() == PrometheusConfig.SiloJob)
-            .Select(t => (Service: t.GetProperty("labels").GetProperty("service").GetString()!, Instance: t.GetProperty("labels").GetProperty("instance").GetString()!))
+            .Select(
+                t => (
+                    Service: t.GetProperty("labels").GetProperty("service").GetString()!,
+                    Instance: t.GetProperty("labels").GetProperty("instance").GetString()!))
             .ToList();
         Assert.Equal(
             expected.SelectMany(e => e.Value.Select(i => $"{e.Key} {i}")).Order(StringComparer.Ordinal),

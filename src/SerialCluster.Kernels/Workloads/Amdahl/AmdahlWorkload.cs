@@ -81,7 +81,8 @@ public sealed class AmdahlWorkload : Workload
         {
             throw new InvalidParameterException(
                 ParameterErrorKind.OutOfRange, Name, "chunkSteps", parameters.GetString("chunkSteps"),
-                $"at most (1,000,000,000,000 − serialSteps) / tasks, so that serialSteps + tasks·chunkSteps ≤ {MaxSteps.ToString("N0", CultureInfo.InvariantCulture)}");
+                $"at most (1,000,000,000,000 − serialSteps) / tasks, so that serialSteps + tasks·chunkSteps ≤ " +
+                $"{MaxSteps.ToString("N0", CultureInfo.InvariantCulture)}");
         }
 
         return new AmdahlPlan(parameters, split);

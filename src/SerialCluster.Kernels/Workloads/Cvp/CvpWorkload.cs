@@ -22,7 +22,8 @@ public sealed class CvpWorkload : Workload
     [
         ParameterSpec.Text(
             "circuit", string.Empty, MaxCircuitCharacters, acceptsFile: true,
-            "ISCAS .bench netlist: INPUT(a), OUTPUT(y), y = NAND(a, b) with AND, OR, NAND, NOR, XOR, XNOR, NOT, BUFF; # comments; empty: a generated layered circuit"),
+            "ISCAS .bench netlist: INPUT(a), OUTPUT(y), y = NAND(a, b) with AND, OR, NAND, NOR, XOR, XNOR, NOT, BUFF; # comments; empty: a generated layered " +
+            "circuit"),
         ParameterSpec.Text(
             "inputs", string.Empty, MaxCircuitCharacters, acceptsFile: true,
             "input bits as '0'/'1' in INPUT declaration order (generated circuit: its width inputs); empty: bit i = lowest bit of SplitMix64 output i of seed"),
@@ -40,7 +41,8 @@ public sealed class CvpWorkload : Workload
 
     public override string Name => "cvp";
 
-    public override string Summary => "circuit value problem: evaluate an ISCAS .bench circuit (or a generated layered one) on given inputs; outputs = its output bits";
+    public override string Summary => "circuit value problem: evaluate an ISCAS .bench circuit (or a generated layered one) on given inputs; outputs = its " +
+        "output bits";
 
     public override string Lesson =>
         "P-complete: each level needs the one below, so depth bounds any speedup, and a barrier per level costs more than a narrow level's work";

@@ -39,7 +39,8 @@ internal sealed class EcaRow
     /// <param name="offset">The row cell at local cell 0 (for the cone).</param>
     /// <param name="recordCell">The local cell whose value is appended to <paramref name="column"/> each step, or −1.</param>
     /// <param name="column">The centre column so far; bit t is the centre at time t.</param>
-    /// <param name="columnBits">Bits already in <paramref name="column"/>: <paramref name="startTime"/> to record the current cell first, startTime + 1 otherwise.</param>
+    /// <param name="columnBits">Bits already in <paramref name="column"/>: <paramref name="startTime"/> to record the current cell first, startTime + 1
+    /// otherwise.</param>
     public EcaRow(
         EcaGeometry geometry, ReadOnlySpan<ulong> cells, long cellCount, long startTime, bool ring, bool shrink,
         long offset, long recordCell, ulong[]? column, long columnBits)

@@ -38,7 +38,8 @@ public sealed class SudokuWorkload : Workload
             $"{SudokuPresets.None}: puzzles or generate decide"),
         ParameterSpec.Integer(
             "generate", 0, 0, SudokuPuzzles.MaxPuzzles,
-            $"N > 0: N random easy 9×9 puzzles from seed (a shuffled solved grid, {SudokuGenerator.MinEasyBlanks}-{SudokuGenerator.MaxEasyBlanks} cells emptied; a few nodes each, not always unique); 0: off"),
+            $"N > 0: N random easy 9×9 puzzles from seed (a shuffled solved grid, {SudokuGenerator.MinEasyBlanks}-{SudokuGenerator.MaxEasyBlanks} cells " +
+            $"emptied; a few nodes each, not always unique); 0: off"),
         ParameterSpec.Integer("seed", 1, 0, long.MaxValue, "with generate: the seed that names the puzzles (the same seed, the same puzzles)"),
         ParameterSpec.Integer("tasks", 8, 1, MaxTasks, "independent tasks the puzzles are grouped into (at most one per puzzle)"),
         ParameterSpec.Integer("split", 1, 1, MaxSplit, "for exactly one puzzle: speculative subtrees searched in parallel (1: one serial search)"),

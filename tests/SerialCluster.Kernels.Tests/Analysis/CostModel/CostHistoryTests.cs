@@ -216,7 +216,8 @@ public sealed class CostHistoryTests
         {
             var shape = PlanShape.Of(Synthetic.Plan("eca", ("width", width), ("steps", "10000")));
             var work = Line.Seconds(shape.WholeChain!.Value.Units, shape.WholeChain.Value.Steps) / 2.0; // a core of score 2
-            history.Observe(CostSampler.Pinned(shape, [new StageMeasurement(StageKind.Chain, 1, work, work, work)], work + 0.004, serialScore: 2.0, calibrated: true));
+            history.Observe(
+                CostSampler.Pinned(shape, [new StageMeasurement(StageKind.Chain, 1, work, work, work)], work + 0.004, serialScore: 2.0, calibrated: true));
         }
 
         var estimate = history.Estimate();
@@ -240,7 +241,8 @@ public sealed class CostHistoryTests
         var d = Synthetic.Dispatch;
         var task = 0.0015;
         var wall = (8 * task) + d.StageBarrierSeconds + (8 * d.TaskDispatchSeconds) + (16 * 128 * d.SecondsPerByte);
-        history.Observe(CostSampler.Scatter(shape, [new StageMeasurement(StageKind.Parallel, 16, wall, 16 * task, task)], wall + d.ScatterJobSeconds, silos, 2, d, false));
+        history.Observe(
+            CostSampler.Scatter(shape, [new StageMeasurement(StageKind.Parallel, 16, wall, 16 * task, task)], wall + d.ScatterJobSeconds, silos, 2, d, false));
 
         var costs = history.Estimate().UnitCosts()!;
         Assert.Equal(1e-8, costs.Sequential.Seconds(1_000_000, 1) / 1_000_000, 1e-15);

@@ -33,7 +33,10 @@ public sealed class CostPredictorTests
         var measuredFrom4 = Synthetic.Dispatch with { MinWaves = 4 };
         var inputs = Synthetic.Inputs(plan, Synthetic.Silos(1, 4), 4) with { Dispatch = measuredFrom4 };
         var d = Synthetic.Dispatch;
-        Assert.Equal(d.ScatterJobSeconds + d.StageBarrierSeconds + (4 * d.TaskDispatchSeconds) + (4 * 128 * d.SecondsPerByte), CostPredictor.Scatter(inputs).OverheadSeconds, 12);
+        Assert.Equal(
+            d.ScatterJobSeconds + d.StageBarrierSeconds + (4 * d.TaskDispatchSeconds) + (4 * 128 * d.SecondsPerByte),
+            CostPredictor.Scatter(inputs).OverheadSeconds,
+            12);
         Assert.Equal(d.StageBarrierSeconds + (6 * d.TaskDispatchSeconds), measuredFrom4.StageSeconds(6), 12);
     }
 

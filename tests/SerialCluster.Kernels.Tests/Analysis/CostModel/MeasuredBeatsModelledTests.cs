@@ -119,7 +119,9 @@ public sealed class MeasuredBeatsModelledTests
         var corrected = decision.Predictions.Single(p => PlanRuns.Key(p) == PlanRuns.Key(variant));
         Assert.Equal(variant.Seconds * 1.4, corrected.CorrectedSeconds!.Value, 1e-12);
         Assert.Equal(1, corrected.MeasuredRuns);
-        Assert.True(variant.Seconds < pinnedSeconds || raw.Choice.Mode == ModePrediction.Pinned, "the raw model rated the variant at least near pinned's measured time");
+        Assert.True(
+            variant.Seconds < pinnedSeconds || raw.Choice.Mode == ModePrediction.Pinned,
+            "the raw model rated the variant at least near pinned's measured time");
         Assert.Equal(ModePrediction.Pinned, decision.Choice.Mode);
     }
 

@@ -89,7 +89,8 @@ public sealed class MeasuredRunsTests
             var runs = new MeasuredRuns(signatures: 4, runsPerPlan: 3);
             for (var i = 0; i < 40; i++)
             {
-                runs.Observe(new PlanRun($"s{i % 6}", i % 3 == 0 ? "pinned" : $"scatter-batched(strips={i % 4})", 0.1 + (i * 0.01), 0.1 + ((i * 7 % 11) * 0.01)));
+                runs.Observe(
+                    new PlanRun($"s{i % 6}", i % 3 == 0 ? "pinned" : $"scatter-batched(strips={i % 4})", 0.1 + (i * 0.01), 0.1 + ((i * 7 % 11) * 0.01)));
             }
 
             return runs.Snapshot();

@@ -14,7 +14,11 @@ public sealed class PlanShapesTests
         Assert.Equal(PlanShape.Of(plan).Stages, PlanShapes.Of(plan).Stages);
         var fresh = PlanVariants.Candidates(plan, slots);
         // Asked twice (the second time from the cache, for a plan compiled again from the same parameters).
-        foreach (var kept in new[] { PlanShapes.Candidates(plan, slots), PlanShapes.Candidates(Synthetic.Plan("eca", ("width", width), ("steps", steps)), slots) })
+        foreach (var kept in new[]
+        {
+            PlanShapes.Candidates(plan, slots),
+            PlanShapes.Candidates(Synthetic.Plan("eca", ("width", width), ("steps", steps)), slots),
+        })
         {
             Assert.Equal(fresh.Count, kept.Count);
             for (var i = 0; i < fresh.Count; i++)

@@ -27,7 +27,9 @@ public sealed class PlanVariantsTests
                 variant.Stages.Sum(s => (long)s.TaskCount) < plan.Stages.Sum(s => (long)s.TaskCount),
                 $"{label} is not coarser than the plan");
             Assert.Equal(expected, LocalPlanRunner.Run(variant, parallelism: 2).Result.ToJsonString());
-            Assert.Equal(variant.Parameters.Canonical, PlanVariants.Apply(plan.Parameters.Canonical, changes).Where(p => variant.Parameters.Canonical.ContainsKey(p.Key)).ToDictionary());
+            Assert.Equal(
+                variant.Parameters.Canonical,
+                PlanVariants.Apply(plan.Parameters.Canonical, changes).Where(p => variant.Parameters.Canonical.ContainsKey(p.Key)).ToDictionary());
         }
     }
 

@@ -10,7 +10,8 @@ internal static class Synthetic
     public const double SecondsPerUnit = 1e-8;
 
     public static readonly DispatchCosts Dispatch = new(
-        PinnedJobSeconds: 0.002, ScatterJobSeconds: 0.003, StageBarrierSeconds: 0.0005, TaskDispatchSeconds: 0.0003, ChainCallSeconds: 0.001, SecondsPerByte: 1e-9);
+        PinnedJobSeconds: 0.002, ScatterJobSeconds: 0.003, StageBarrierSeconds: 0.0005, TaskDispatchSeconds: 0.0003, ChainCallSeconds: 0.001,
+        SecondsPerByte: 1e-9);
 
     public static UnitCosts Costs(double perUnit = SecondsPerUnit, double perStep = 0) =>
         new(new UnitCostLine(perStep, perUnit), new UnitCostLine(perStep, perUnit));
