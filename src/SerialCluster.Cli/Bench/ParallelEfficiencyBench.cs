@@ -5,15 +5,10 @@ using static SerialCluster.Cli.Bench.BenchFormat;
 namespace SerialCluster.Cli.Bench;
 
 /// <summary>
-/// Target 3: montecarlo split into <see cref="BenchSizes.EfficiencyTasks"/> tasks of about
-/// <see cref="BenchSizes.TaskMilliseconds"/> each (sized from a bare calibration), scattered at P = 2. T1 is the
-/// same tasks run one after another in a bare loop here (a tenth of them, spread over the stage, before and again
-/// after the cluster run, times the count: they are identical in size). Efficiency = (T1/P) ÷ wall. Because load on a
-/// shared machine comes and goes between the bare and the cluster runs, the same run is also judged by its own
-/// measurements: kernel time ÷ (P · wall), and the dispatch cost per task = the core time a task costs beyond its
-/// kernel, (P·wall − work)/N. The same count of empty tasks (one sample each) measures dispatch alone: P·wall/N. And the
-/// physical limit: the same tasks on P bare threads here (<see cref="BareLoop.ParallelStageSeconds"/>), whose own
-/// (T1/P) ÷ wall says what P cores of this machine give at best, and the cluster's wall against it.
+/// Target 3: montecarlo in <see cref="BenchSizes.EfficiencyTasks"/> tasks of about <see cref="BenchSizes.TaskMilliseconds"/>, scattered at P = 2;
+/// efficiency = (T1/P) ÷ wall, T1 from the same tasks in a bare loop (a tenth before and after, scaled). Load on a shared machine shifts between runs,
+/// so the run is also judged by itself: kernel time ÷ (P · wall), dispatch per task (P·wall − work)/N, and empty tasks for dispatch alone (P·wall/N).
+/// The same tasks on P bare threads (<see cref="BareLoop.ParallelStageSeconds"/>) give the machine's own limit to set the cluster's wall against.
 /// </summary>
 public static class ParallelEfficiencyBench
 {

@@ -5,15 +5,10 @@ using static SerialCluster.Cli.Bench.BenchFormat;
 namespace SerialCluster.Cli.Bench;
 
 /// <summary>
-/// Target 6: (a) montecarlo jobs of one sample per task at 10⁴, 10⁵ and 10⁶ tasks, scattered at P = 2, each with this process's peak resident memory (the whole
-/// embedded cluster and its client) watched from a compacted start; the growth from the smallest to the largest is held to twice the growth of the results
-/// themselves, as the job must hold them (a compacting GC may keep up to about twice what is live). A one-sample task's result is the plan's 8-byte count (its
-/// information is one bit, inside or not, but the plan's output is a count, 8 bytes for any task size); the workload API hands each task's output over as its
-/// own byte array, so the job holds it as an array object (header, length and the 8 bytes: 32 bytes on 64-bit) and the reference to it in the stage's output
-/// array (8 bytes): 40 bytes per task, measured here (<see cref="ResultSize"/>) rather than assumed. Both figures are printed. (b)
-/// <see cref="BenchSizes.ConcurrentJobs"/> equal montecarlo jobs at P = 2, each timed alone (three of them, the median), then all submitted at once: each job's
-/// slowdown = its wall ÷ the alone wall. Fair sharing finishes them all near the sum of the alone times (slowdown ≈ the number of jobs); a starved job shows as
-/// a slowdown well above the others' (worst ÷ median), capacity lost to sharing as makespan ÷ Σ alone walls.
+/// Target 6: (a) montecarlo jobs of one sample per task at 10⁴, 10⁵ and 10⁶ tasks (P = 2), peak RSS watched from a compacted start; growth from the
+/// smallest to the largest must stay within twice the results' own growth (a compacting GC may keep twice what is live), each result measured as held
+/// (<see cref="ResultSize"/>: its own byte array and the reference to it). (b) <see cref="BenchSizes.ConcurrentJobs"/> equal jobs, timed alone then all
+/// at once: fair sharing gives each a slowdown near the job count; starvation shows as worst ÷ median, lost capacity as makespan ÷ Σ alone walls.
 /// </summary>
 public static class ScaleBench
 {

@@ -5,11 +5,9 @@ using SerialCluster.Kernels.Plans;
 namespace SerialCluster.Kernels.Workloads.Cvp;
 
 /// <summary>
-/// The circuit value problem, P-complete and the paper's prototype serial problem: evaluate a Boolean circuit on
-/// given inputs. The circuit is an ISCAS <c>.bench</c> netlist (<c>circuit=@file</c>) or, when <c>circuit</c> is
-/// empty, a generated layered circuit (<see cref="LayeredCircuitGenerator"/>). When <c>inputs</c> is empty, input
-/// bit i is the lowest bit of SplitMix64 output i of <c>seed</c>. With <c>transform=dualrail</c> the circuit is
-/// first rewritten into an alternating monotone circuit (<see cref="DualRailTransform"/>), which is what runs.
+/// The circuit value problem, P-complete, the paper's prototype serial problem: evaluate a Boolean circuit on given inputs. The circuit is an ISCAS
+/// <c>.bench</c> netlist (<c>circuit=@file</c>) or, when empty, a generated layered one (<see cref="LayeredCircuitGenerator"/>); empty <c>inputs</c>
+/// take bit i from SplitMix64 output i of <c>seed</c>. <c>transform=dualrail</c> first rewrites it into a monotone one (<see cref="DualRailTransform"/>).
 /// </summary>
 public sealed class CvpWorkload : Workload
 {

@@ -5,11 +5,9 @@ using SerialCluster.Kernels.Plans;
 namespace SerialCluster.Kernels.Workloads.Mdp;
 
 /// <summary>
-/// Dynamic programming over a Markov decision process by synchronous sweeps: policy evaluation on Sutton
-/// &amp; Barto's 4×4 gridworld, or value iteration (or evaluation of the equiprobable random policy) on a random MDP.
-/// Sweeps form a serial chain (each needs the whole previous value vector); the states of one sweep are independent.
-/// Policy evaluation is linear, so it also has a doubling shortcut, <c>method=squaring</c> (<see cref="MdpSquaringPlan"/>):
-/// O(log H) dense matrix products instead of H sweeps — a far shorter span bought with far more work.
+/// Dynamic programming on a Markov decision process by synchronous sweeps: policy evaluation on Sutton &amp; Barto's 4×4 gridworld, or value iteration
+/// (or random-policy evaluation) on a random MDP. Sweeps are a serial chain; the states of one sweep are independent. Policy evaluation is linear, so
+/// <c>method=squaring</c> (<see cref="MdpSquaringPlan"/>) trades H sweeps for O(log H) dense matrix products: a far shorter span for far more work.
 /// </summary>
 public sealed class MdpWorkload : Workload
 {

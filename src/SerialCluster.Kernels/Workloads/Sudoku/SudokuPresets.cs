@@ -1,12 +1,9 @@
 namespace SerialCluster.Kernels.Workloads.Sudoku;
 
 /// <summary>
-/// Built-in puzzles the <c>preset</c> parameter names. <c>hard25</c> is one 25×25 puzzle with a unique solution whose
-/// serial search (uniqueness checked, so the whole tree) visits 241,747 nodes — about a second on one core, where the
-/// hardest 9×9 puzzles take well under a millisecond: one deep search to set beside many easy ones.
-/// It is <c>SudokuGenerator.Harden(SudokuGeometry.ForBoxSize(5), seed: 1, searchNodes: 150_000)</c> (331 blanks; made
-/// once, about 15 s, and kept as text so the generator may change without moving it; the tests check its solution
-/// against the rules).
+/// Built-in puzzles the <c>preset</c> parameter names. <c>hard25</c>: one 25×25 puzzle with a unique solution and a long serial search, where 9×9
+/// puzzles are instant: one deep search to set beside many easy ones. It is <c>SudokuGenerator.Harden(SudokuGeometry.ForBoxSize(5), seed: 1,
+/// searchNodes: 150_000)</c>, kept as text so the generator may change without moving it; the tests check its solution against the rules.
 /// </summary>
 public static class SudokuPresets
 {

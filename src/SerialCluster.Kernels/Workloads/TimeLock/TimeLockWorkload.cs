@@ -6,15 +6,10 @@ using SerialCluster.Kernels.Plans;
 namespace SerialCluster.Kernels.Workloads.TimeLock;
 
 /// <summary>
-/// The Rivest–Shamir–Wagner time-lock puzzle (1996), the core of verifiable delay functions: y = x^(2^t) mod N by
-/// t sequential squarings. Whoever knows N's factors computes it at once as x^(2^t mod φ(N)) mod N; without them no
-/// faster way is known, so work = span = t. The default modulus is RSA-2048 from the RSA Factoring Challenge,
-/// whose factors nobody has published.
-/// <para>
-/// <c>factors=p,q</c> takes the trapdoor itself (<see cref="TimeLockTrapdoorPlan"/>): the same y in O(log t + log N)
-/// steps, the paper's paired control — knowing a secret is a shortcut, parallelism is not. <c>modulus=demo2048</c> with
-/// <c>factors=demo</c> is a 2048-bit modulus whose factors are published (<see cref="TimeLockDemoModulus"/>).
-/// </para>
+/// The Rivest–Shamir–Wagner time-lock puzzle, core of verifiable delay functions: y = x^(2^t) mod N by t sequential squarings. Knowing N's factors gives
+/// x^(2^t mod φ(N)) mod N at once; without them no faster way is known, so work = span = t. Default modulus: RSA-2048, whose factors are unpublished.
+/// <c>factors=p,q</c> uses the trapdoor (<see cref="TimeLockTrapdoorPlan"/>), O(log t + log N) steps, the paper's paired control: a secret is a
+/// shortcut, parallelism is not. <c>modulus=demo2048</c> with <c>factors=demo</c> has published factors (<see cref="TimeLockDemoModulus"/>).
 /// </summary>
 public sealed class TimeLockWorkload : Workload
 {
