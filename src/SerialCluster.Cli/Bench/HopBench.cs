@@ -120,12 +120,12 @@ public static class HopBench
             Row("cross-silo grain round trip p50, bench", benchCross, CrossGoalMicroseconds),
             Row("local grain round trip p50, cluster's own probes", probeLocal, LocalGoalMicroseconds),
             Row("local grain round trip p50, bench", benchLocal, LocalGoalMicroseconds),
-            new("4", "the machine's floor: loopback TCP round trip p50, no Orleans", Micro(tcpP50), CrossGoalMicroseconds / tcpP50, F(
-                $"≤ {CrossGoalMicroseconds:F0} µs"),
+            new("4", "the machine's floor: loopback TCP round trip p50, no Orleans", Micro(tcpP50), CrossGoalMicroseconds / tcpP50,
+                F($"≤ {CrossGoalMicroseconds:F0} µs"),
                 F($"cross-silo bench p50 ÷ this = {(benchCross.Count > 0 ? benchCross.Max() / tcpP50 : double.NaN):F2}: what Orleans' messaging adds over ") +
                     F($"the socket round trip it rides on")),
-            new("4", "the machine's floor: async hand-off to another task and back, no Orleans", Micro(handOffP50), LocalGoalMicroseconds / handOffP50, F(
-                $"≤ {LocalGoalMicroseconds:F0} µs"),
+            new("4", "the machine's floor: async hand-off to another task and back, no Orleans", Micro(handOffP50), LocalGoalMicroseconds / handOffP50,
+                F($"≤ {LocalGoalMicroseconds:F0} µs"),
                 F($"local bench p50 ÷ this = {(benchLocal.Count > 0 ? benchLocal.Max() / handOffP50 : double.NaN):F2}: a local grain call is at least one ") +
                     F($"hand-off to the activation and one back")),
             new("4", "the machine's floor: a blocked thread woken and back (two wake-ups), no Orleans", Micro(wakeP50), null, "reported",

@@ -57,29 +57,24 @@ public static class ParallelEfficiencyBench
         var emptyDispatch = p * empty.WallSeconds / n;
         var rows = new List<BenchRow>
         {
-            new("3", F(
-                $"{n:N0} tasks of {context.Sizes.TaskMilliseconds:F1} ms at P = {p}: (T1/{p}) ÷ wall"), F($"{Ratio(efficiency)} efficiency"),
+            new("3", F($"{n:N0} tasks of {context.Sizes.TaskMilliseconds:F1} ms at P = {p}: (T1/{p}) ÷ wall"), F($"{Ratio(efficiency)} efficiency"),
                 efficiency / EfficiencyGoal, F($"≥ {EfficiencyGoal:F2}"),
                 F($"T1 {Seconds(t1)} (bare loop, {Seconds(before)} and {Seconds(after)} per task before and after), wall {Seconds(run.WallSeconds)}")),
-            new("3", F(
-                $"the machine's limit: the same tasks on {p} bare threads here, (T1/{p}) ÷ bare wall"), F($"{Ratio(t1 / p / bareP)} efficiency"),
+            new("3", F($"the machine's limit: the same tasks on {p} bare threads here, (T1/{p}) ÷ bare wall"), F($"{Ratio(t1 / p / bareP)} efficiency"),
                 t1 / p / bareP / EfficiencyGoal, F($"≥ {EfficiencyGoal:F2}"),
                 F($"bare wall {Seconds(bareP)} (the better of two): what {p} cores of this machine give with no cluster at all; below 0.95 the limit is ") +
                     F($"the machine's, not the cluster's")),
-            new("3", F(
-                $"the cluster against that limit: bare {p}-thread wall ÷ cluster wall"), F($"{Ratio(bareP / clusterBest)}"),
+            new("3", F($"the cluster against that limit: bare {p}-thread wall ÷ cluster wall"), F($"{Ratio(bareP / clusterBest)}"),
                 bareP / clusterBest / EfficiencyGoal, F($"≥ {EfficiencyGoal:F2}"),
                 F($"cluster wall {Seconds(clusterBest)} (the better of {Seconds(run.WallSeconds)} and {Seconds(again.WallSeconds)}, run next to the bare ") +
                     F($"ones)")),
-            new("3", F(
-                $"the same run: kernel time ÷ (P · wall), cores busy with tasks"), F($"{Ratio(busy)}"), busy / EfficiencyGoal, F($"≥ {EfficiencyGoal:F2}"),
+            new("3", F($"the same run: kernel time ÷ (P · wall), cores busy with tasks"),
+                F($"{Ratio(busy)}"), busy / EfficiencyGoal, F($"≥ {EfficiencyGoal:F2}"),
                 F($"profile work {Seconds(run.Profile.WorkSeconds)}, measured in the same run as the wall, so load that comes and goes cannot skew it")),
-            new("3", F(
-                $"dispatch cost per task, 1 ms tasks: (P·wall − work)/N"), Micro(dispatch * 1e6),
+            new("3", F($"dispatch cost per task, 1 ms tasks: (P·wall − work)/N"), Micro(dispatch * 1e6),
                 dispatch > 0 ? DispatchGoalMicroseconds * 1e-6 / dispatch : double.PositiveInfinity, F($"≤ {DispatchGoalMicroseconds:F0} µs"),
                 "core time per task not spent in its kernel"),
-            new("3", F(
-                $"dispatch cost per task, {n:N0} empty tasks: P·wall/N"), Micro(emptyDispatch * 1e6), DispatchGoalMicroseconds * 1e-6 / emptyDispatch,
+            new("3", F($"dispatch cost per task, {n:N0} empty tasks: P·wall/N"), Micro(emptyDispatch * 1e6), DispatchGoalMicroseconds * 1e-6 / emptyDispatch,
                 F($"≤ {DispatchGoalMicroseconds:F0} µs"),
                 F($"wall {Seconds(empty.WallSeconds)}: {Rate(n / empty.WallSeconds)} tasks/s; wall per task {Micro(empty.WallSeconds / n * 1e6)}")),
         };
@@ -141,8 +136,9 @@ public static class ParallelEfficiencyBench
                     F($"({string.Join(", ", rest.Take(3).Select(g => F($"{Short(g.Group)} {Seconds(g.CpuSeconds)}")))}); ") +
                 F($"other processes {Seconds(Math.Max(0, clusterSystem.Busy - clusterOwn))}, steal {Seconds(clusterSystem.Steal)}, idle ") +
                     F($"{Seconds(clusterSystem.Idle)}; ") +
-                (bare is null ? "" : F(
-                    $"bare {p} threads: on a CPU {Ratio(bare.CpuSeconds / (p * bareWall))} of {p}·wall, waiting {Seconds(bare.WaitSeconds)}")));
+                (bare is null
+                    ? ""
+                    : F($"bare {p} threads: on a CPU {Ratio(bare.CpuSeconds / (p * bareWall))} of {p}·wall, waiting {Seconds(bare.WaitSeconds)}")));
 
         var groups = clusterUse.Select(g => g.Group).Concat(bareUse.Select(g => g.Group)).Distinct(StringComparer.Ordinal).ToList();
         var lines = new List<string>

@@ -135,12 +135,10 @@ public static class ScaleBench
         var throughput = makespan / (jobs * aloneWall);
         var rows = new List<BenchRow>
         {
-            new("6", F(
-                $"{jobs} concurrent jobs: worst ÷ median slowdown (no job starved)"), F($"{Ratio(worst / median)}"), FairnessSlack / (worst / median),
+            new("6", F($"{jobs} concurrent jobs: worst ÷ median slowdown (no job starved)"), F($"{Ratio(worst / median)}"), FairnessSlack / (worst / median),
                 F($"≤ {FairnessSlack:F2}"),
                 F($"slowdowns {Ratio(slowdowns.Min())}–{Ratio(worst)}×, median {Ratio(median)}× (all sharing fairly ≈ {jobs}×)")),
-            new("6", F(
-                $"{jobs} concurrent jobs: makespan ÷ Σ alone walls (capacity lost to sharing)"), F($"{Ratio(throughput)}"), ThroughputSlack / throughput,
+            new("6", F($"{jobs} concurrent jobs: makespan ÷ Σ alone walls (capacity lost to sharing)"), F($"{Ratio(throughput)}"), ThroughputSlack / throughput,
                 F($"≤ {ThroughputSlack:F2}"),
                 F($"makespan {Seconds(makespan)}, alone {Seconds(aloneWall)} each")),
         };

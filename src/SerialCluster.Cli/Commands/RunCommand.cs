@@ -17,9 +17,11 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
         var raw = ParameterArguments.Parse(workload, settings.Set);
         var plan = workload.Plan(raw);
         var spec = new JobSpec(
-            workload.Name, new Dictionary<string, string>(
-                plan.Parameters.Canonical,
-                StringComparer.Ordinal), settings.ParsedMode, settings.Parallelism, settings.Deadline);
+            workload.Name,
+            new Dictionary<string, string>(plan.Parameters.Canonical, StringComparer.Ordinal),
+            settings.ParsedMode,
+            settings.Parallelism,
+            settings.Deadline);
         if (settings.Detach && settings.EffectiveGateway is null && settings.EffectiveRedis is null)
         {
             throw new CliException(ExitCodes.Usage, "--detach needs a running cluster (--gateway or --redis): an embedded cluster ends with this command");

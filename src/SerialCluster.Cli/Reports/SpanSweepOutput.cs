@@ -109,9 +109,8 @@ public static class SpanSweepOutput
                 "span against size chart")
             .Table(
                 [.. sweep.SizeNames, "work", "span", "span ms", "wall s"],
-                sweep.Rows.Select(r => (IReadOnlyList<string>)[.. sweep.SizeNames.Select(n => r.Sizes[n]), r.WorkUnits.ToString(
-                    "N0",
-                    CultureInfo.InvariantCulture),
+                sweep.Rows.Select(r => (IReadOnlyList<string>)[
+                    .. sweep.SizeNames.Select(n => r.Sizes[n]), r.WorkUnits.ToString("N0", CultureInfo.InvariantCulture),
                     r.SpanUnits.ToString("N0", CultureInfo.InvariantCulture), F(r.SpanSeconds * 1e3, "F3"), F(r.WallSeconds)]))
             .List(Findings(sweep));
     }

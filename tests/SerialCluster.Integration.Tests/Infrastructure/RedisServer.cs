@@ -32,8 +32,10 @@ public sealed class RedisServer : IDisposable
         var process = ChildProcess.Start(
             "redis-server",
             program,
-            ["--bind", "127.0.0.1", "--port", port.ToString(
-                System.Globalization.CultureInfo.InvariantCulture), "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir", directory],
+            [
+                "--bind", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir", directory,
+            ],
             directory);
         var server = new RedisServer(process, directory, port);
         try
