@@ -13,7 +13,8 @@ if [ ${#paths[@]} -eq 0 ]; then
     paths=(src tests)
 fi
 
-mapfile -t files < <(git ls-files --cached --others --exclude-standard -- "${paths[@]}" | grep '\.cs$' | sort)
+mapfile -t files < <(git ls-files --cached --others --exclude-standard -- "${paths[@]}" | grep '\.cs$' | sort -u |
+    while IFS= read -r file; do [ -f "$file" ] && printf '%s\n' "$file"; done)
 if [ ${#files[@]} -eq 0 ]; then
     exit 0
 fi
