@@ -44,7 +44,8 @@ public static class CliApplication
             {
                 jobs.SetDescription("The jobs a running cluster keeps (until deleted or past its retention).");
                 jobs.AddCommand<JobsListCommand>("list").WithDescription("List every job: id, workload, mode, state, when accepted and finished.");
-                jobs.AddCommand<JobsShowCommand>("show").WithDescription("Show one job: state, progress, result and profile, and what surviving failures cost it.");
+                jobs.AddCommand<JobsShowCommand>("show").WithDescription(
+                    "Show one job: state, progress, result and profile, and what surviving failures cost it.");
                 jobs.AddCommand<JobsDeleteCommand>("delete").WithDescription("Delete a finished job and its result.");
             });
             config.AddCommand<CancelCommand>("cancel")
@@ -52,9 +53,12 @@ public static class CliApplication
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription("Run a serial and a parallel workload of equal single-core time at P=1 and at every core, and compare.");
             config.AddCommand<ContrastCommand>("contrast")
-                .WithDescription("Run the paper's paired controls side by side (Rule 110 vs Rule 90 and its shortcut, fold vs tree, a secret vs parallelism, …), each pinned and scattered, speedups against the serial run, and span against input size.");
+                .WithDescription(
+                    "Run the paper's paired controls side by side (Rule 110 vs Rule 90 and its shortcut, fold vs tree, a secret vs parallelism, …), each " +
+                    "pinned and scattered, speedups against the serial run, and span against input size.");
             config.AddCommand<BenchCommand>("bench")
-                .WithDescription("Measure every performance target side by side in one run (embedded cluster vs bare loops, dispatch, hops, scale) and print the table.");
+                .WithDescription(
+                    "Measure every performance target side by side in one run (embedded cluster vs bare loops, dispatch, hops, scale) and print the table.");
         });
 
         var verbose = args.Contains("--verbose") || args.Contains("-v");

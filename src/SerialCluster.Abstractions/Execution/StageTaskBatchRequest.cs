@@ -3,14 +3,10 @@ using SerialCluster.Abstractions.Jobs;
 namespace SerialCluster.Abstractions.Execution;
 
 /// <summary>
-/// Consecutive tasks of a parallel stage sent to a worker in one call, to run one after another: tasks
-/// <see cref="FirstTask"/> to <see cref="FirstTask"/> + <see cref="Count"/> − 1, each with its input. Batches
-/// of one job's stage with the same <see cref="Lane"/> (≥ 0) run one after another on the worker, in arrival order, so
-/// the coordinator can queue a lane's next batch while the current one runs; −1: no lane, run at once. With
-/// <see cref="PackedInputs"/> (a call to another silo) the inputs travel packed and <see cref="Inputs"/> is empty; the
-/// answer then packs its outputs too. With <see cref="PlannedCount"/> &gt; 0 (a stage whose inputs need no previous
-/// outputs, such as a job's first stage) no inputs travel at all: the worker makes each task's input from the plan, as the
-/// coordinator would have, and packs its answer when <see cref="PackOutputs"/>.
+/// Consecutive tasks <see cref="FirstTask"/> … <see cref="FirstTask"/> + <see cref="Count"/> − 1 of a parallel stage, sent to a worker in one call and
+/// run one after another. Batches with the same <see cref="Lane"/> (≥ 0; −1: no lane) run in arrival order, so the coordinator can queue a lane's next
+/// batch while one runs. <see cref="PackedInputs"/> (a call to another silo) packs inputs and outputs, leaving <see cref="Inputs"/> empty; with
+/// <see cref="PlannedCount"/> &gt; 0 no inputs travel: the worker makes them from the plan and packs its answer when <see cref="PackOutputs"/>.
 /// </summary>
 [GenerateSerializer]
 [Immutable]

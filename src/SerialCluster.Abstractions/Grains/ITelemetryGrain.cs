@@ -22,5 +22,6 @@ public interface ITelemetryGrain : IGrainWithStringKey
     /// the capacity the busy cores measurably delivered (a sweep with its capacity control; NaN when not measured).
     /// </summary>
     [Alias("PublishSweepOnMeasuredCores")]
-    Task<string> PublishSweepAsync(string workload, double speedup, double parallelism, double serialFraction, double bound, double serialFractionOnMeasuredCores);
+    Task<string> PublishSweepAsync(
+        string workload, double speedup, double parallelism, double serialFraction, double bound, double serialFractionOnMeasuredCores);
 }

@@ -1,12 +1,10 @@
 namespace SerialCluster.Abstractions.Jobs;
 
 /// <summary>
-/// The cost model's prediction for one mode: <c>pinned</c>, <c>scatter</c>, or <c>scatter-batched</c> with the
-/// parameters it changes (coarser tasks or fewer stages; the result is the same). PredictedSeconds is the raw model's;
-/// CorrectedSeconds that times the median measured ÷ predicted of this run plan's recent runs under the job's plan
-/// signature (MeasuredRuns of them; null when none); MeasuredSeconds those runs' median time, what <c>auto</c> compares
-/// measured plans by (an unmeasured one's raw prediction is compared with the corrected times). Ran marks the one
-/// that ran.
+/// The cost model's prediction for one mode (<c>pinned</c>, <c>scatter</c>, or <c>scatter-batched</c> with the parameters it changes; same result).
+/// PredictedSeconds is the raw model's; CorrectedSeconds scales it by the median measured ÷ predicted of the MeasuredRuns recent runs of this run plan
+/// under the job's plan signature (null when none); MeasuredSeconds is those runs' median, which <c>auto</c> compares measured plans by (an unmeasured
+/// one's raw prediction against the corrected times). Ran marks the one that ran.
 /// </summary>
 [GenerateSerializer]
 [Immutable]

@@ -1,11 +1,9 @@
 namespace SerialCluster.Abstractions.Jobs;
 
 /// <summary>
-/// What one stage measured: its wall time (barrier to barrier), its tasks' summed and largest times; in scatter mode
-/// also when it started (seconds from the job's start), when each task ran (<see cref="TaskSpan"/>, capped per job) and
-/// how many worker calls carried its tasks (<see cref="Calls"/>: one per task, fewer when a wide stage went in batches,
-/// more when tasks were sent again); and the seconds silos spent building the job's plan before they ran this stage's
-/// tasks (<see cref="BuildSeconds"/>: setup, in no task's time; a silo builds once per job, so mostly the first stage).
+/// What one stage measured: wall time (barrier to barrier) and its tasks' summed and largest times; in scatter mode also its start (seconds from the
+/// job's start), when each task ran (<see cref="TaskSpan"/>, capped per job), the worker calls that carried its tasks (<see cref="Calls"/>: fewer than
+/// tasks when batched, more when resent), and the seconds silos spent building the plan first (<see cref="BuildSeconds"/>: in no task's time).
 /// </summary>
 [GenerateSerializer]
 [Immutable]

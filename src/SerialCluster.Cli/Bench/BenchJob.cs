@@ -34,7 +34,9 @@ public static class BenchJob
         while (!status.IsFinished)
         {
             var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
-            await Task.Delay(expectedSeconds is null || elapsed >= tightFrom ? (expectedSeconds is null ? SparsePoll : TightPoll) : SparsePoll, cancellationToken);
+            await Task.Delay(
+                expectedSeconds is null || elapsed >= tightFrom ? (expectedSeconds is null ? SparsePoll : TightPoll) : SparsePoll,
+                cancellationToken);
             status = await job.GetStatusAsync();
         }
 

@@ -49,7 +49,8 @@ public static class HopBench
             {
                 var cross = !from.Details.SiloAddress.Equals(to.Details.SiloAddress);
                 using var watch = cross && ThreadCpuSampler.Available ? ThreadCpuSampler.Start() : null;
-                own[(from.Details.Name, to.Details.Name)] = await PingAsync(from.Grains, to.Details.SiloAddress, context.Sizes.HopPings, context.CancellationToken);
+                own[(from.Details.Name, to.Details.Name)] = await PingAsync(
+                    from.Grains, to.Details.SiloAddress, context.Sizes.HopPings, context.CancellationToken);
                 if (watch is not null)
                 {
                     crossThreads.AddRange(watch.Stop().Where(g => g.Group != ThreadCpuSampler.GroupOf("cpu-sampler")));
@@ -79,7 +80,9 @@ public static class HopBench
                     (local ? benchLocal : benchCross).Add(p50);
                 }
 
-                details.Add(F($"| {from.Details.Name} | {to.Details.Name} | {(probe is null ? "—" : Micro(probe.P50Microseconds))} | {(probe is null ? "—" : Micro(probe.P99Microseconds))} | {probe?.Samples ?? 0} | {Micro(p50)} | {Micro(p99)} | {times.Count} |"));
+                details.Add(
+                    F($"| {from.Details.Name} | {to.Details.Name} | {(probe is null ? "—" : Micro(probe.P50Microseconds))} | ") +
+                        F($"{(probe is null ? "—" : Micro(probe.P99Microseconds))} | {probe?.Samples ?? 0} | {Micro(p50)} | {Micro(p99)} | {times.Count} |"));
                 matrix.Add(new JsonObject
                 {
                     ["from"] = from.Details.Name,
@@ -101,24 +104,39 @@ public static class HopBench
         var handOffP50 = Percentile(handOff, 50);
         var wakeP50 = Percentile(wake, 50);
         details.Add(string.Empty);
-        details.Add(F($"The floor, no Orleans: loopback TCP round trip (1 byte each way, two async sockets in this process) p50 {Micro(tcpP50)}, p99 {Micro(Percentile(tcp, 99))}; an async hand-off to another task and back (channels) p50 {Micro(handOffP50)}, p99 {Micro(Percentile(handOff, 99))}."));
-        details.Add(F($"The rows' figure is the worst pair's p50 (every pair must meet the limit). The cluster's probes: {HopProbeService.PingsPerRound} timed calls per pair every {SerialClusterOptions.DefaultHopProbeInterval.TotalSeconds:F0} s, the last {HopProbeService.WindowSize} kept, read after the bench's own calls."));
-        details.Add(F($"A blocked thread woken by another and back (two wake-ups, events that do not spin): p50 {Micro(wakeP50)}, p99 {Micro(Percentile(wake, 99))}."));
+        details.Add(
+            F($"The floor, no Orleans: loopback TCP round trip (1 byte each way, two async sockets in this process) p50 {Micro(tcpP50)}, p99 ") +
+                F($"{Micro(Percentile(tcp, 99))}; an async hand-off to another task and back (channels) p50 {Micro(handOffP50)}, p99 ") +
+                F($"{Micro(Percentile(handOff, 99))}."));
+        details.Add(
+            F($"The rows' figure is the worst pair's p50 (every pair must meet the limit). The cluster's probes: {HopProbeService.PingsPerRound} timed ") +
+                F($"calls per pair every {SerialClusterOptions.DefaultHopProbeInterval.TotalSeconds:F0} s, the last {HopProbeService.WindowSize} kept, read ") +
+                F($"after the bench's own calls."));
+        details.Add(
+            F($"A blocked thread woken by another and back (two wake-ups, events that do not spin): p50 {Micro(wakeP50)}, p99 {Micro(Percentile(wake, 99))}."));
         var rows = new List<BenchRow>
         {
             Row("cross-silo grain round trip p50, cluster's own probes", probeCross, CrossGoalMicroseconds),
             Row("cross-silo grain round trip p50, bench", benchCross, CrossGoalMicroseconds),
             Row("local grain round trip p50, cluster's own probes", probeLocal, LocalGoalMicroseconds),
             Row("local grain round trip p50, bench", benchLocal, LocalGoalMicroseconds),
-            new("4", "the machine's floor: loopback TCP round trip p50, no Orleans", Micro(tcpP50), CrossGoalMicroseconds / tcpP50, F($"≤ {CrossGoalMicroseconds:F0} µs"),
-                F($"cross-silo bench p50 ÷ this = {(benchCross.Count > 0 ? benchCross.Max() / tcpP50 : double.NaN):F2}: what Orleans' messaging adds over the socket round trip it rides on")),
-            new("4", "the machine's floor: async hand-off to another task and back, no Orleans", Micro(handOffP50), LocalGoalMicroseconds / handOffP50, F($"≤ {LocalGoalMicroseconds:F0} µs"),
-                F($"local bench p50 ÷ this = {(benchLocal.Count > 0 ? benchLocal.Max() / handOffP50 : double.NaN):F2}: a local grain call is at least one hand-off to the activation and one back")),
+            new("4", "the machine's floor: loopback TCP round trip p50, no Orleans", Micro(tcpP50), CrossGoalMicroseconds / tcpP50,
+                F($"≤ {CrossGoalMicroseconds:F0} µs"),
+                F($"cross-silo bench p50 ÷ this = {(benchCross.Count > 0 ? benchCross.Max() / tcpP50 : double.NaN):F2}: what Orleans' messaging adds over ") +
+                    F($"the socket round trip it rides on")),
+            new("4", "the machine's floor: async hand-off to another task and back, no Orleans", Micro(handOffP50), LocalGoalMicroseconds / handOffP50,
+                F($"≤ {LocalGoalMicroseconds:F0} µs"),
+                F($"local bench p50 ÷ this = {(benchLocal.Count > 0 ? benchLocal.Max() / handOffP50 : double.NaN):F2}: a local grain call is at least one ") +
+                    F($"hand-off to the activation and one back")),
             new("4", "the machine's floor: a blocked thread woken and back (two wake-ups), no Orleans", Micro(wakeP50), null, "reported",
                 F($"one wake-up ≈ {Micro(wakeP50 / 2)}: what a message costs when the thread that must take it is asleep")),
         };
         var dispatches = crossThreads.GroupBy(g => g.Group, StringComparer.Ordinal)
-            .Select(g => (Group: g.Key, PerCall: g.Sum(t => t.Dispatches) / (double)Math.Max(1, crossCalls), CpuPerCall: g.Sum(t => t.CpuSeconds) / Math.Max(1, crossCalls)))
+            .Select(
+                g => (
+                    Group: g.Key,
+                    PerCall: g.Sum(t => t.Dispatches) / (double)Math.Max(1, crossCalls),
+                    CpuPerCall: g.Sum(t => t.CpuSeconds) / Math.Max(1, crossCalls)))
             .OrderByDescending(g => g.PerCall)
             .ToList();
         var perCall = dispatches.Sum(d => d.PerCall);
@@ -128,8 +146,14 @@ public static class HopBench
             // A round trip's wall is at least the CPU it takes; each time a thread had to be woken for it adds up to a wake-up.
             var modelled = (cpuPerCall * 1e6) + (perCall * wakeP50 / 2);
             rows.Add(new BenchRow(
-                "4", "cross-silo round trip: threads put on a CPU per call, and CPU per call (this process)", F($"{perCall:F1} dispatches, {Micro(cpuPerCall * 1e6)} CPU"), null, "reported",
-                F($"dispatches: {string.Join(", ", dispatches.Take(3).Select(d => F($"{d.Group.Split(" (")[0]} {d.PerCall:F1}")))}; CPU: {string.Join(", ", dispatches.OrderByDescending(d => d.CpuPerCall).Take(3).Select(d => F($"{d.Group.Split(" (")[0]} {Micro(d.CpuPerCall * 1e6)}")))}; CPU + dispatches × one wake-up = {Micro(modelled)} against the bench's worst p50 {Micro(benchCross.Max())} ({crossCalls:N0} calls watched)")));
+                "4", "cross-silo round trip: threads put on a CPU per call, and CPU per call (this process)",
+                F($"{perCall:F1} dispatches, {Micro(cpuPerCall * 1e6)} CPU"), null, "reported",
+                F($"dispatches: {string.Join(", ", dispatches.Take(3).Select(d => F($"{d.Group.Split(" (")[0]} {d.PerCall:F1}")))}; CPU: ") +
+                    string.Join(
+                        ", ",
+                        dispatches.OrderByDescending(d => d.CpuPerCall).Take(3).Select(d => F($"{d.Group.Split(" (")[0]} {Micro(d.CpuPerCall * 1e6)}"))) +
+                    F($"; CPU + dispatches × one wake-up = {Micro(modelled)} against the bench's worst p50 {Micro(benchCross.Max())} ") +
+                    F($"({crossCalls:N0} calls watched)")));
         }
 
         return new BenchSection("4. Hops", rows, details, new JsonObject

@@ -32,12 +32,20 @@ public static class KernelsVsCBench
 
             if (!baselines.TryGetValue(baseline, out var c))
             {
-                rows.Add(BenchRow.Missing("2", what, goal, F($"no C baseline '{baseline}' (run benchmarks/run.sh, or give --baselines); ours: {Rate(ours)}/s")));
+                rows.Add(
+                    BenchRow.Missing("2", what, goal, F($"no C baseline '{baseline}' (run benchmarks/run.sh, or give --baselines); ours: {Rate(ours)}/s")));
                 continue;
             }
 
             var ratio = ours / c;
-            rows.Add(new BenchRow("2", what, F($"{Ratio(ratio)}× C speed"), ratio / Goal, goal, F($"ours {Rate(ours)}/s, C {Rate(c)}/s (bare loop of target 1 vs the C loop's median)")));
+            rows.Add(
+                new BenchRow(
+                    "2",
+                    what,
+                    F($"{Ratio(ratio)}× C speed"),
+                    ratio / Goal,
+                    goal,
+                    F($"ours {Rate(ours)}/s, C {Rate(c)}/s (bare loop of target 1 vs the C loop's median)")));
             data[kernel] = new JsonObject { ["oursPerSecond"] = ours, ["cPerSecond"] = c, ["ratio"] = ratio };
         }
 

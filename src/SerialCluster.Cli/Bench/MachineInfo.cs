@@ -43,5 +43,6 @@ public static class MachineInfo
 
     public static string Describe() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{CpuModel()}, {Environment.ProcessorCount} logical cores; {RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}; server GC {System.Runtime.GCSettings.IsServerGC}");
+        $"{CpuModel()}, {Environment.ProcessorCount} logical cores; {RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}; server GC " +
+        $"{System.Runtime.GCSettings.IsServerGC}");
 }

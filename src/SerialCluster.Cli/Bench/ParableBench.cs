@@ -46,7 +46,9 @@ public static class ParableBench
         var steps = Math.Max(1000, (long)(BareLoop.ChainRate(chainProbe, Math.Min(0.3, seconds)) * seconds));
         var batch = new Dictionary<string, string> { ["puzzles"] = puzzles.ToString(), ["tasks"] = Text(tasks) };
         var chain = new Dictionary<string, string> { ["steps"] = Text(steps) };
-        context.Say(F($"target 5: sudoku batch of {puzzleCount:N0} puzzles in {tasks} tasks vs hashchain of {steps:N0} steps, each ≈ {seconds:F1} s on one core; P = 1 then P = {context.P}"));
+        context.Say(
+            F($"target 5: sudoku batch of {puzzleCount:N0} puzzles in {tasks} tasks vs hashchain of {steps:N0} steps, each ≈ {seconds:F1} s on one core; P ") +
+                F($"= 1 then P = {context.P}"));
         var p = context.P;
         var results = new List<(string Name, BenchJobResult One, BenchJobResult All)>();
         foreach (var (name, workload, parameters) in new[] { ("sudoku batch", "sudoku", batch), ("hashchain", "hashchain", chain) })
@@ -72,7 +74,9 @@ public static class ParableBench
         {
             var speedup = one.WallSeconds / all.WallSeconds;
             var isBatch = name != "hashchain";
-            details.Add(F($"| {name} | {(isBatch ? $"{puzzleCount:N0} puzzles / {tasks} tasks" : $"{steps:N0} steps")} | {Seconds(one.WallSeconds)} | {Seconds(all.WallSeconds)} | {Ratio(speedup)}× | {Ratio(all.Profile.Parallelism)} |"));
+            details.Add(
+                F($"| {name} | {(isBatch ? $"{puzzleCount:N0} puzzles / {tasks} tasks" : $"{steps:N0} steps")} | {Seconds(one.WallSeconds)} | ") +
+                    F($"{Seconds(all.WallSeconds)} | {Ratio(speedup)}× | {Ratio(all.Profile.Parallelism)} |"));
             rows.Add(new BenchRow(
                 "5",
                 F($"{name}: speedup T(1)/T({p}), same T1 as the {(isBatch ? "chain" : "batch")}"),

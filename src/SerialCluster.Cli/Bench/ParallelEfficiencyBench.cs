@@ -5,15 +5,10 @@ using static SerialCluster.Cli.Bench.BenchFormat;
 namespace SerialCluster.Cli.Bench;
 
 /// <summary>
-/// Target 3: montecarlo split into <see cref="BenchSizes.EfficiencyTasks"/> tasks of about
-/// <see cref="BenchSizes.TaskMilliseconds"/> each (sized from a bare calibration), scattered at P = 2. T1 is the
-/// same tasks run one after another in a bare loop here (a tenth of them, spread over the stage, before and again
-/// after the cluster run, times the count: they are identical in size). Efficiency = (T1/P) ÷ wall. Because load on a
-/// shared machine comes and goes between the bare and the cluster runs, the same run is also judged by its own
-/// measurements: kernel time ÷ (P · wall), and the dispatch cost per task = the core time a task costs beyond its
-/// kernel, (P·wall − work)/N. The same count of empty tasks (one sample each) measures dispatch alone: P·wall/N. And the
-/// physical limit: the same tasks on P bare threads here (<see cref="BareLoop.ParallelStageSeconds"/>), whose own
-/// (T1/P) ÷ wall says what P cores of this machine give at best, and the cluster's wall against it.
+/// Target 3: montecarlo in <see cref="BenchSizes.EfficiencyTasks"/> tasks of about <see cref="BenchSizes.TaskMilliseconds"/>, scattered at P = 2;
+/// efficiency = (T1/P) ÷ wall, T1 from the same tasks in a bare loop (a tenth before and after, scaled). Load on a shared machine shifts between runs,
+/// so the run is also judged by itself: kernel time ÷ (P · wall), dispatch per task (P·wall − work)/N, and empty tasks for dispatch alone (P·wall/N).
+/// The same tasks on P bare threads (<see cref="BareLoop.ParallelStageSeconds"/>) give the machine's own limit to set the cluster's wall against.
 /// </summary>
 public static class ParallelEfficiencyBench
 {
@@ -30,7 +25,14 @@ public static class ParallelEfficiencyBench
         var plan = BareLoop.Plan("montecarlo", parameters);
         context.Say(F($"target 3: montecarlo, {n:N0} tasks of {perTask:N0} samples (≈ {context.Sizes.TaskMilliseconds:F1} ms) at P = {p}; bare T1 first"));
         var before = BareLoop.MeanTaskSeconds(plan, Math.Max(20, n / 10));
-        await BenchJob.RunAsync(context.Client, "montecarlo", Parameters(perTask * Math.Min(n, 500), Math.Min(n, 500)), JobMode.Scatter, p, null, context.CancellationToken);
+        await BenchJob.RunAsync(
+            context.Client,
+            "montecarlo",
+            Parameters(perTask * Math.Min(n, 500), Math.Min(n, 500)),
+            JobMode.Scatter,
+            p,
+            null,
+            context.CancellationToken);
         var run = await BenchJob.RunAsync(context.Client, "montecarlo", parameters, JobMode.Scatter, p, null, context.CancellationToken);
         var after = BareLoop.MeanTaskSeconds(plan, Math.Max(20, n / 10));
         // The same stage on P bare threads, and the cluster once more right after it: the machine's own limit, side by
@@ -55,17 +57,25 @@ public static class ParallelEfficiencyBench
         var emptyDispatch = p * empty.WallSeconds / n;
         var rows = new List<BenchRow>
         {
-            new("3", F($"{n:N0} tasks of {context.Sizes.TaskMilliseconds:F1} ms at P = {p}: (T1/{p}) ÷ wall"), F($"{Ratio(efficiency)} efficiency"), efficiency / EfficiencyGoal, F($"≥ {EfficiencyGoal:F2}"),
+            new("3", F($"{n:N0} tasks of {context.Sizes.TaskMilliseconds:F1} ms at P = {p}: (T1/{p}) ÷ wall"), F($"{Ratio(efficiency)} efficiency"),
+                efficiency / EfficiencyGoal, F($"≥ {EfficiencyGoal:F2}"),
                 F($"T1 {Seconds(t1)} (bare loop, {Seconds(before)} and {Seconds(after)} per task before and after), wall {Seconds(run.WallSeconds)}")),
-            new("3", F($"the machine's limit: the same tasks on {p} bare threads here, (T1/{p}) ÷ bare wall"), F($"{Ratio(t1 / p / bareP)} efficiency"), t1 / p / bareP / EfficiencyGoal, F($"≥ {EfficiencyGoal:F2}"),
-                F($"bare wall {Seconds(bareP)} (the better of two): what {p} cores of this machine give with no cluster at all; below 0.95 the limit is the machine's, not the cluster's")),
-            new("3", F($"the cluster against that limit: bare {p}-thread wall ÷ cluster wall"), F($"{Ratio(bareP / clusterBest)}"), bareP / clusterBest / EfficiencyGoal, F($"≥ {EfficiencyGoal:F2}"),
-                F($"cluster wall {Seconds(clusterBest)} (the better of {Seconds(run.WallSeconds)} and {Seconds(again.WallSeconds)}, run next to the bare ones)")),
-            new("3", F($"the same run: kernel time ÷ (P · wall), cores busy with tasks"), F($"{Ratio(busy)}"), busy / EfficiencyGoal, F($"≥ {EfficiencyGoal:F2}"),
+            new("3", F($"the machine's limit: the same tasks on {p} bare threads here, (T1/{p}) ÷ bare wall"), F($"{Ratio(t1 / p / bareP)} efficiency"),
+                t1 / p / bareP / EfficiencyGoal, F($"≥ {EfficiencyGoal:F2}"),
+                F($"bare wall {Seconds(bareP)} (the better of two): what {p} cores of this machine give with no cluster at all; below 0.95 the limit is ") +
+                    F($"the machine's, not the cluster's")),
+            new("3", F($"the cluster against that limit: bare {p}-thread wall ÷ cluster wall"), F($"{Ratio(bareP / clusterBest)}"),
+                bareP / clusterBest / EfficiencyGoal, F($"≥ {EfficiencyGoal:F2}"),
+                F($"cluster wall {Seconds(clusterBest)} (the better of {Seconds(run.WallSeconds)} and {Seconds(again.WallSeconds)}, run next to the bare ") +
+                    F($"ones)")),
+            new("3", F($"the same run: kernel time ÷ (P · wall), cores busy with tasks"),
+                F($"{Ratio(busy)}"), busy / EfficiencyGoal, F($"≥ {EfficiencyGoal:F2}"),
                 F($"profile work {Seconds(run.Profile.WorkSeconds)}, measured in the same run as the wall, so load that comes and goes cannot skew it")),
-            new("3", F($"dispatch cost per task, 1 ms tasks: (P·wall − work)/N"), Micro(dispatch * 1e6), dispatch > 0 ? DispatchGoalMicroseconds * 1e-6 / dispatch : double.PositiveInfinity, F($"≤ {DispatchGoalMicroseconds:F0} µs"),
+            new("3", F($"dispatch cost per task, 1 ms tasks: (P·wall − work)/N"), Micro(dispatch * 1e6),
+                dispatch > 0 ? DispatchGoalMicroseconds * 1e-6 / dispatch : double.PositiveInfinity, F($"≤ {DispatchGoalMicroseconds:F0} µs"),
                 "core time per task not spent in its kernel"),
-            new("3", F($"dispatch cost per task, {n:N0} empty tasks: P·wall/N"), Micro(emptyDispatch * 1e6), DispatchGoalMicroseconds * 1e-6 / emptyDispatch, F($"≤ {DispatchGoalMicroseconds:F0} µs"),
+            new("3", F($"dispatch cost per task, {n:N0} empty tasks: P·wall/N"), Micro(emptyDispatch * 1e6), DispatchGoalMicroseconds * 1e-6 / emptyDispatch,
+                F($"≤ {DispatchGoalMicroseconds:F0} µs"),
                 F($"wall {Seconds(empty.WallSeconds)}: {Rate(n / empty.WallSeconds)} tasks/s; wall per task {Micro(empty.WallSeconds / n * 1e6)}")),
         };
         var details = new List<string>();
@@ -113,18 +123,28 @@ public static class ParallelEfficiencyBench
         var bareOwn = bareUse.Sum(g => g.CpuSeconds);
         var rest = clusterUse.Where(g => g != lanes).ToList();
         var row = lanes is null
-            ? BenchRow.Missing("3", "the cluster run's kernels: CPU time ÷ their wall", "reported", "no task-lane threads ran (the stage was not batched), so kernels cannot be told from other thread-pool work")
+            ? BenchRow.Missing(
+                "3",
+                "the cluster run's kernels: CPU time ÷ their wall",
+                "reported",
+                "no task-lane threads ran (the stage was not batched), so kernels cannot be told from other thread-pool work")
             : new BenchRow(
                 "3", "the cluster run's kernels: CPU time ÷ their wall (1 = never kept off a core)", Ratio(lanes.CpuSeconds / kernelWall), null, "reported",
-                F($"kernel wall {Seconds(kernelWall)} (profile); the lanes' threads on a CPU {Seconds(lanes.CpuSeconds)}, waiting for one {Seconds(lanes.WaitSeconds)}; ") +
-                F($"the rest of this process {Seconds(clusterOwn - lanes.CpuSeconds)} ({string.Join(", ", rest.Take(3).Select(g => F($"{Short(g.Group)} {Seconds(g.CpuSeconds)}")))}); ") +
-                F($"other processes {Seconds(Math.Max(0, clusterSystem.Busy - clusterOwn))}, steal {Seconds(clusterSystem.Steal)}, idle {Seconds(clusterSystem.Idle)}; ") +
-                (bare is null ? "" : F($"bare {p} threads: on a CPU {Ratio(bare.CpuSeconds / (p * bareWall))} of {p}·wall, waiting {Seconds(bare.WaitSeconds)}")));
+                F($"kernel wall {Seconds(kernelWall)} (profile); the lanes' threads on a CPU {Seconds(lanes.CpuSeconds)}, waiting for one ") +
+                    F($"{Seconds(lanes.WaitSeconds)}; ") +
+                F($"the rest of this process {Seconds(clusterOwn - lanes.CpuSeconds)} ") +
+                    F($"({string.Join(", ", rest.Take(3).Select(g => F($"{Short(g.Group)} {Seconds(g.CpuSeconds)}")))}); ") +
+                F($"other processes {Seconds(Math.Max(0, clusterSystem.Busy - clusterOwn))}, steal {Seconds(clusterSystem.Steal)}, idle ") +
+                    F($"{Seconds(clusterSystem.Idle)}; ") +
+                (bare is null
+                    ? ""
+                    : F($"bare {p} threads: on a CPU {Ratio(bare.CpuSeconds / (p * bareWall))} of {p}·wall, waiting {Seconds(bare.WaitSeconds)}")));
 
         var groups = clusterUse.Select(g => g.Group).Concat(bareUse.Select(g => g.Group)).Distinct(StringComparer.Ordinal).ToList();
         var lines = new List<string>
         {
-            F($"Where the cores went in the watched pair (the second cluster run and the second bare {p}-thread run; /proc/self/task/*/schedstat every {ThreadCpuSampler.Interval.TotalMilliseconds:F0} ms, the machine from /proc/stat), seconds:"),
+            F($"Where the cores went in the watched pair (the second cluster run and the second bare {p}-thread run; /proc/self/task/*/schedstat every ") +
+                F($"{ThreadCpuSampler.Interval.TotalMilliseconds:F0} ms, the machine from /proc/stat), seconds:"),
             "",
             "| thread group | cluster: on a CPU | cluster: waiting for a CPU | threads | bare: on a CPU | bare: waiting | threads |",
             "|---|---:|---:|---:|---:|---:|---:|",
@@ -133,10 +153,14 @@ public static class ParallelEfficiencyBench
         {
             var c = clusterUse.FirstOrDefault(g => g.Group == group);
             var b = bareUse.FirstOrDefault(g => g.Group == group);
-            lines.Add(F($"| {group} | {Cpu(c?.CpuSeconds)} | {Cpu(c?.WaitSeconds)} | {c?.Threads ?? 0} | {Cpu(b?.CpuSeconds)} | {Cpu(b?.WaitSeconds)} | {b?.Threads ?? 0} |"));
+            lines.Add(
+                F($"| {group} | {Cpu(c?.CpuSeconds)} | {Cpu(c?.WaitSeconds)} | {c?.Threads ?? 0} | {Cpu(b?.CpuSeconds)} | {Cpu(b?.WaitSeconds)} | ") +
+                    F($"{b?.Threads ?? 0} |"));
         }
 
-        lines.Add(F($"| other processes (machine busy − this process) | {Cpu(Math.Max(0, clusterSystem.Busy - clusterOwn))} | | | {Cpu(Math.Max(0, bareSystem.Busy - bareOwn))} | | |"));
+        lines.Add(
+            F($"| other processes (machine busy − this process) | {Cpu(Math.Max(0, clusterSystem.Busy - clusterOwn))} | | | ") +
+                F($"{Cpu(Math.Max(0, bareSystem.Busy - bareOwn))} | | |"));
         lines.Add(F($"| steal (the hypervisor) | {Cpu(clusterSystem.Steal)} | | | {Cpu(bareSystem.Steal)} | | |"));
         lines.Add(F($"| idle | {Cpu(clusterSystem.Idle)} | | | {Cpu(bareSystem.Idle)} | | |"));
         lines.Add(F($"| wall of the run | {Cpu(cluster.WallSeconds)} | | | {Cpu(bareWall)} | | |"));

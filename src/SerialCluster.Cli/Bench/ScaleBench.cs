@@ -6,17 +6,10 @@ using static SerialCluster.Cli.Bench.BenchFormat;
 namespace SerialCluster.Cli.Bench;
 
 /// <summary>
-/// Target 6: (a) montecarlo jobs of one sample per task at 10⁴, 10⁵ and 10⁶ tasks, scattered at P = 2, each with
-/// this process's peak resident memory (the whole embedded cluster and its client) watched from a compacted start;
-/// the growth from the smallest to the largest is held to twice the growth of the results themselves, as the job must
-/// hold them (a compacting GC may keep up to about twice what is live). A one-sample task's result is the plan's
-/// 8-byte count (its information is one bit, inside or not, but the plan's output is a count, 8 bytes for any task size);
-/// the workload API hands each task's output over as its own byte array, so the job holds it as an array object
-/// (header, length and the 8 bytes: 32 bytes on 64-bit) and the reference to it in the stage's output array (8 bytes):
-/// 40 bytes per task, measured here (<see cref="ResultSize"/>) rather than assumed. Both figures are printed. (b) <see cref="BenchSizes.ConcurrentJobs"/> equal montecarlo jobs at P = 2, each timed alone
-/// (three of them, the median), then all submitted at once: each job's slowdown = its wall ÷ the alone wall. Fair
-/// sharing finishes them all near the sum of the alone times (slowdown ≈ the number of jobs); a starved job shows as
-/// a slowdown well above the others' (worst ÷ median), capacity lost to sharing as makespan ÷ Σ alone walls.
+/// Target 6: (a) montecarlo jobs of one sample per task at 10⁴, 10⁵ and 10⁶ tasks (P = 2), peak RSS watched from a compacted start; growth from the
+/// smallest to the largest must stay within twice the results' own growth (a compacting GC may keep twice what is live), each result measured as held
+/// (<see cref="ResultSize"/>: its own byte array and the reference to it). (b) <see cref="BenchSizes.ConcurrentJobs"/> equal jobs, timed alone then all
+/// at once: fair sharing gives each a slowdown near the job count; starvation shows as worst ÷ median, lost capacity as makespan ÷ Σ alone walls.
 /// </summary>
 public static class ScaleBench
 {
@@ -30,7 +23,8 @@ public static class ScaleBench
         var (payloadBytes, resultBytesPerTask) = ResultSize();
         var details = new List<string>
         {
-            F($"| tasks | wall | tasks/s | RSS before | peak RSS | growth | growth per task | results ({resultBytesPerTask} B/task) | allocated per task | retained after the job | GCs gen0/1/2 |"),
+            F($"| tasks | wall | tasks/s | RSS before | peak RSS | growth | growth per task | results ({resultBytesPerTask} B/task) | allocated per task | ") +
+                F($"retained after the job | GCs gen0/1/2 |"),
             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
         };
         var scale = new JsonArray();
@@ -60,7 +54,10 @@ public static class ScaleBench
 
             var growth = Math.Max(0, peak - before);
             growths.Add((tasks, growth));
-            details.Add(F($"| {tasks:N0} | {Seconds(run.WallSeconds)} | {Rate(tasks / run.WallSeconds)} | {Megabytes(before)} | {Megabytes(peak)} | {Megabytes(growth)} | {growth / (double)tasks:F0} B | {Megabytes(tasks * resultBytesPerTask)} | {allocated / (double)tasks:F0} B | {Megabytes(retainedBytes)} | {collections} |"));
+            details.Add(
+                F($"| {tasks:N0} | {Seconds(run.WallSeconds)} | {Rate(tasks / run.WallSeconds)} | {Megabytes(before)} | {Megabytes(peak)} | ") +
+                    F($"{Megabytes(growth)} | {growth / (double)tasks:F0} B | {Megabytes(tasks * resultBytesPerTask)} | {allocated / (double)tasks:F0} B | ") +
+                    F($"{Megabytes(retainedBytes)} | {collections} |"));
             scale.Add(new JsonObject
             {
                 ["tasks"] = tasks,
@@ -84,7 +81,8 @@ public static class ScaleBench
             F($"+{Megabytes(largeGrowth - smallGrowth)} ({(largeGrowth - smallGrowth) / (double)(largeTasks - smallTasks):F0} B/task)"),
             MemorySlack * extraResults / extraGrowth,
             F($"≤ {MemorySlack:F0}× results (+{Megabytes(extraResults)})"),
-            F($"peak growth {Megabytes(smallGrowth)} at {smallTasks:N0}, {Megabytes(largeGrowth)} at {largeTasks:N0}; results {resultBytesPerTask} B/task as held ({payloadBytes} B of output in its own array, and its reference)")));
+            F($"peak growth {Megabytes(smallGrowth)} at {smallTasks:N0}, {Megabytes(largeGrowth)} at {largeTasks:N0}; results {resultBytesPerTask} B/task ") +
+                F($"as held ({payloadBytes} B of output in its own array, and its reference)")));
         rows.Add(new BenchRow(
             "6",
             F($"{largeTasks:N0}-task job throughput"),
@@ -107,11 +105,15 @@ public static class ScaleBench
         var samplesPerSecond = BareLoop.MonteCarloRate(Math.Min(0.2, context.Sizes.ConcurrentJobSeconds));
         var samples = Math.Max(64, (long)(samplesPerSecond * context.Sizes.ConcurrentJobSeconds * p));
         var tasks = (int)Math.Min(samples, 64);
-        context.Say(F($"target 6: {jobs} concurrent montecarlo jobs of {samples:N0} samples in {tasks} tasks at P = {p} (≈ {context.Sizes.ConcurrentJobSeconds:F2} s alone)"));
+        context.Say(
+            F($"target 6: {jobs} concurrent montecarlo jobs of {samples:N0} samples in {tasks} tasks at P = {p} (≈ {context.Sizes.ConcurrentJobSeconds:F2} ") +
+                F($"s alone)"));
         var alone = new List<double>();
         for (var i = 0; i < Math.Min(3, jobs); i++)
         {
-            alone.Add((await BenchJob.RunAsync(context.Client, "montecarlo", Parameters(samples, tasks, 100 + i), JobMode.Scatter, p, null, context.CancellationToken)).WallSeconds);
+            alone.Add(
+                (await BenchJob.RunAsync(
+                    context.Client, "montecarlo", Parameters(samples, tasks, 100 + i), JobMode.Scatter, p, null, context.CancellationToken)).WallSeconds);
         }
 
         var aloneWall = Median(alone);
@@ -122,7 +124,8 @@ public static class ScaleBench
         var slowdowns = runs.Select(r => r.WallSeconds / aloneWall).ToArray();
         var details = new List<string>
         {
-            F($"{jobs} concurrent jobs, alone wall {Seconds(aloneWall)} (median of {alone.Count}); makespan {Seconds(makespan)} = {Ratio(makespan / (jobs * aloneWall))}× the sum of alone walls."),
+            F($"{jobs} concurrent jobs, alone wall {Seconds(aloneWall)} (median of {alone.Count}); makespan {Seconds(makespan)} = ") +
+                F($"{Ratio(makespan / (jobs * aloneWall))}× the sum of alone walls."),
             string.Empty,
             "| job | wall | slowdown |",
             "|---:|---:|---:|",
@@ -133,9 +136,11 @@ public static class ScaleBench
         var throughput = makespan / (jobs * aloneWall);
         var rows = new List<BenchRow>
         {
-            new("6", F($"{jobs} concurrent jobs: worst ÷ median slowdown (no job starved)"), F($"{Ratio(worst / median)}"), FairnessSlack / (worst / median), F($"≤ {FairnessSlack:F2}"),
+            new("6", F($"{jobs} concurrent jobs: worst ÷ median slowdown (no job starved)"), F($"{Ratio(worst / median)}"), FairnessSlack / (worst / median),
+                F($"≤ {FairnessSlack:F2}"),
                 F($"slowdowns {Ratio(slowdowns.Min())}–{Ratio(worst)}×, median {Ratio(median)}× (all sharing fairly ≈ {jobs}×)")),
-            new("6", F($"{jobs} concurrent jobs: makespan ÷ Σ alone walls (capacity lost to sharing)"), F($"{Ratio(throughput)}"), ThroughputSlack / throughput, F($"≤ {ThroughputSlack:F2}"),
+            new("6", F($"{jobs} concurrent jobs: makespan ÷ Σ alone walls (capacity lost to sharing)"), F($"{Ratio(throughput)}"), ThroughputSlack / throughput,
+                F($"≤ {ThroughputSlack:F2}"),
                 F($"makespan {Seconds(makespan)}, alone {Seconds(aloneWall)} each")),
         };
         var data = new JsonObject

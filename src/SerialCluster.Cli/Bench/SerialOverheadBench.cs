@@ -6,12 +6,9 @@ using static SerialCluster.Cli.Bench.BenchFormat;
 namespace SerialCluster.Cli.Bench;
 
 /// <summary>
-/// Target 1: a pinned serial chain through the cluster against the same kernel in a bare loop in this process.
-/// hashchain and eca (rule 110, width 4096, random row), each sized to about <see cref="BenchSizes.ChainSeconds"/>
-/// from a bare calibration, after one small warm-up job; then bare and cluster runs alternate (bare first in odd pairs,
-/// the cluster first in even ones), so both see the same load, and the ratio is the median of the pairs' bare ÷
-/// cluster times. Results must be identical. The bare
-/// loops' rates are also target 2's figures.
+/// Target 1: a pinned chain through the cluster against the same kernel in a bare loop here, for hashchain and eca (rule 110, width 4096, random row),
+/// each sized to about <see cref="BenchSizes.ChainSeconds"/>. Bare and cluster runs alternate, the order swapped each pair, so both see the same load;
+/// the ratio is the median of the pairs' bare ÷ cluster times. Results must be identical; the bare rates are also target 2's figures.
 /// </summary>
 public static class SerialOverheadBench
 {
@@ -22,7 +19,8 @@ public static class SerialOverheadBench
         var rows = new List<BenchRow>();
         var details = new List<string>
         {
-            "| kernel | size | repeat | bare loop | cluster (coordinator wall) | cluster (client wall) | chain inside the silo | chain compute | job fixed cost | bare ÷ cluster | bare ÷ chain | bare ÷ compute | bare on pool threads | pooled ÷ compute | GC pauses bare / cluster |",
+            "| kernel | size | repeat | bare loop | cluster (coordinator wall) | cluster (client wall) | chain inside the silo | chain compute | job fixed " +
+            "cost | bare ÷ cluster | bare ÷ chain | bare ÷ compute | bare on pool threads | pooled ÷ compute | GC pauses bare / cluster |",
             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         };
         var data = new JsonObject();
@@ -40,7 +38,14 @@ public static class SerialOverheadBench
             var parameters = With(fixedParameters, "steps", Text(steps));
             var plan = BareLoop.Plan(workload, parameters);
             context.Say(F($"target 1: {kernel} pinned, {steps:N0} steps (≈ {context.Sizes.ChainSeconds:F2} s), {context.Sizes.Repeats} × (bare, cluster)"));
-            await BenchJob.RunAsync(context.Client, workload, With(fixedParameters, "steps", Text(Math.Max(1000, steps / 20))), JobMode.Pinned, 1, null, context.CancellationToken);
+            await BenchJob.RunAsync(
+                context.Client,
+                workload,
+                With(fixedParameters, "steps", Text(Math.Max(1000, steps / 20))),
+                JobMode.Pinned,
+                1,
+                null,
+                context.CancellationToken);
             var ratios = new List<double>();
             var clientRatios = new List<double>();
             var computeRatios = new List<double>();
@@ -76,7 +81,9 @@ public static class SerialOverheadBench
 
                 if (!JsonNodesEqual(bareResult, cluster.ResultJson))
                 {
-                    throw new CliException(ExitCodes.JobFailed, $"bench: {kernel} gave different results in the bare loop and through the cluster: {bareResult} vs {cluster.ResultJson}");
+                    throw new CliException(
+                        ExitCodes.JobFailed,
+                        $"bench: {kernel} gave different results in the bare loop and through the cluster: {bareResult} vs {cluster.ResultJson}");
                 }
 
                 bareTimes.Add(bare);
@@ -91,7 +98,12 @@ public static class SerialOverheadBench
                 fixedCosts.Add(cluster.WallSeconds - chainWall);
                 ratios.Add(bare / cluster.WallSeconds);
                 clientRatios.Add(bare / cluster.ClientSeconds);
-                details.Add(F($"| {kernel} | {steps:N0} steps | {repeat} | {Seconds(bare)} | {Seconds(cluster.WallSeconds)} | {Seconds(cluster.ClientSeconds)} | {Seconds(chainWall)} | {Seconds(chainCompute)} | {(cluster.WallSeconds - chainWall) * 1e3:F1} ms | {Ratio(bare / cluster.WallSeconds)} | {Ratio(bare / chainWall)} | {Ratio(bare / chainCompute)} | {Seconds(pooled)} | {Ratio(pooled / chainCompute)} | {bareGc.PauseSeconds * 1e3:F1} ms ({bareGc.Collections}) / {clusterGc.PauseSeconds * 1e3:F1} ms ({clusterGc.Collections}) |"));
+                details.Add(
+                    F($"| {kernel} | {steps:N0} steps | {repeat} | {Seconds(bare)} | {Seconds(cluster.WallSeconds)} | {Seconds(cluster.ClientSeconds)} | ") +
+                        F($"{Seconds(chainWall)} | {Seconds(chainCompute)} | {(cluster.WallSeconds - chainWall) * 1e3:F1} ms | ") +
+                        F($"{Ratio(bare / cluster.WallSeconds)} | {Ratio(bare / chainWall)} | {Ratio(bare / chainCompute)} | {Seconds(pooled)} | ") +
+                        F($"{Ratio(pooled / chainCompute)} | {bareGc.PauseSeconds * 1e3:F1} ms ({bareGc.Collections}) / ") +
+                        F($"{clusterGc.PauseSeconds * 1e3:F1} ms ({clusterGc.Collections}) |"));
                 runs.Add(new JsonObject
                 {
                     ["bareSeconds"] = bare,
@@ -115,7 +127,9 @@ public static class SerialOverheadBench
                 F($"{Ratio(ratio)}× bare speed"),
                 ratio / Goal,
                 F($"≥ {Goal:F2}×"),
-                F($"median of {ratios.Count} alternating pairs of {Seconds(Median(bareTimes))}; client-side wall: {Ratio(Median(clientRatios))}×; the kernel's own time in the silo (batches alone): {Ratio(Median(computeRatios))}×; the bare loop on pool threads ÷ that: {Ratio(Median(pooledRatios))}×; job fixed cost {Seconds(Median(fixedCosts))}")));
+                F($"median of {ratios.Count} alternating pairs of {Seconds(Median(bareTimes))}; client-side wall: {Ratio(Median(clientRatios))}×; the ") +
+                    F($"kernel's own time in the silo (batches alone): {Ratio(Median(computeRatios))}×; the bare loop on pool threads ÷ that: ") +
+                    F($"{Ratio(Median(pooledRatios))}×; job fixed cost {Seconds(Median(fixedCosts))}")));
             data[kernel] = new JsonObject
             {
                 ["steps"] = steps,
@@ -130,7 +144,14 @@ public static class SerialOverheadBench
         }
 
         details.Add(string.Empty);
-        details.Add("Coordinator wall: the job's profile, from submission to result (planning, the cost model, the grain call, the chain in batches, the result). Client wall: submit to the poll that saw the job finished (every 50 ms until the bare loop's time, then every 5 ms). Chain inside the silo: the pinned run's own wall on the serial silo (batches, progress reports); chain compute: the sum of its batches' own times (the kernel alone, no gaps between batches); job fixed cost = coordinator wall − that, what a job costs whatever its length. Bare on pool threads: the bare loop again right after the pair, each of its 64 calls a thread-pool work item (as a silo runs batches); pooled ÷ compute compares it with the chain's kernel time in the silo. GC pauses: the time this process's garbage collections stopped every thread during the bare loop and during the cluster job (collections in brackets).");
+        details.Add(
+            "Coordinator wall: the job's profile, from submission to result (planning, the cost model, the grain call, the chain in batches, the result). " +
+            "Client wall: submit to the poll that saw the job finished (every 50 ms until the bare loop's time, then every 5 ms). Chain inside the silo: the " +
+            "pinned run's own wall on the serial silo (batches, progress reports); chain compute: the sum of its batches' own times (the kernel alone, no " +
+            "gaps between batches); job fixed cost = coordinator wall − that, what a job costs whatever its length. Bare on pool threads: the bare loop " +
+            "again right after the pair, each of its 64 calls a thread-pool work item (as a silo runs batches); pooled ÷ compute compares it with the " +
+            "chain's kernel time in the silo. GC pauses: the time this process's garbage collections stopped every thread during the bare loop and during " +
+            "the cluster job (collections in brackets).");
         return (new BenchSection("1. Serial overhead", rows, details, data), rates);
     }
 

@@ -3,11 +3,9 @@ using System.Globalization;
 namespace SerialCluster.Cli.Bench;
 
 /// <summary>
-/// Where this process's CPU time went while something ran: every thread's time on a CPU, time runnable but
-/// waiting for one, and times put on a CPU (/proc/self/task/*/schedstat: nanoseconds, nanoseconds, count), read every <see cref="Interval"/> so that threads which
-/// end before the measurement does (a task lane's thread lingers 50 ms after its last batch) still count, and the
-/// machine's busy, idle and steal time over the same interval (<see cref="SystemCpuTimes"/>). Linux only; elsewhere
-/// it reports nothing.
+/// Where this process's CPU time went while something ran: each thread's time on a CPU, time waiting for one, and times put on one
+/// (/proc/self/task/*/schedstat), read every <see cref="Interval"/> so threads that end early (a task lane's thread lingers 50 ms after its last batch)
+/// still count; and the machine's busy, idle and steal time (<see cref="SystemCpuTimes"/>). Linux only; elsewhere it reports nothing.
 /// </summary>
 public sealed class ThreadCpuSampler : IDisposable
 {
@@ -53,7 +51,11 @@ public sealed class ThreadCpuSampler : IDisposable
             .Select(t =>
             {
                 var start = _atStart.TryGetValue(t.Key, out var s) && s.Name == t.Value.Name ? s : (t.Value.Name, Cpu: 0L, Wait: 0L, Slices: 0L);
-                return (Group: GroupOf(t.Value.Name), Cpu: (t.Value.Cpu - start.Cpu) * 1e-9, Wait: (t.Value.Wait - start.Wait) * 1e-9, Slices: t.Value.Slices - start.Slices);
+                return (
+                    Group: GroupOf(t.Value.Name),
+                    Cpu: (t.Value.Cpu - start.Cpu) * 1e-9,
+                    Wait: (t.Value.Wait - start.Wait) * 1e-9,
+                    Slices: t.Value.Slices - start.Slices);
             })
             .Where(t => t.Cpu > 0 || t.Wait > 0 || t.Slices > 0)
             .GroupBy(t => t.Group, StringComparer.Ordinal)

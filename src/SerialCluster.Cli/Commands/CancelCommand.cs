@@ -6,7 +6,8 @@ using Spectre.Console.Cli;
 
 namespace SerialCluster.Cli.Commands;
 
-/// <summary><c>serialcluster cancel &lt;jobId&gt;</c>: stops a running job (its tasks and chain stop at their next batch); a finished job is left as it is.</summary>
+/// <summary><c>serialcluster cancel &lt;jobId&gt;</c>: stops a running job (its tasks and chain stop at their next batch); a finished job is left as it
+/// is.</summary>
 public sealed class CancelCommand(ConsoleStreams console) : AsyncCommand<JobIdSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, JobIdSettings settings, CancellationToken cancellationToken)

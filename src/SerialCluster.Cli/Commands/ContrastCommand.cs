@@ -22,10 +22,14 @@ public sealed class ContrastCommand(ConsoleStreams console) : AsyncCommand<Contr
         var ps = settings.ParsedParallelism ?? [.. Enumerable.Range(1, Math.Max(2, cores))];
         var pairs = settings.ChosenPairs(cores);
         var series = settings.SpanOn ? ContrastCatalog.SpanSeries.Where(s => pairs.Any(p => p.Id == s.PairId)).ToList() : [];
-        console.Say($"contrast: {pairs.Count} pair(s) ({string.Join(", ", pairs.Select(p => p.Id))}), each sized to ≈ {settings.Seconds:F1} s on one core, pinned and scattered at P = {string.Join(", ", ps)}, {settings.Repeat} round(s), on the {connection.Description} ({cores} cores)");
+        console.Say(
+            $"contrast: {pairs.Count} pair(s) ({string.Join(", ", pairs.Select(p => p.Id))}), each sized to ≈ {settings.Seconds:F1} s on one core, pinned " +
+            $"and scattered at P = {string.Join(", ", ps)}, {settings.Repeat} round(s), on the {connection.Description} ({cores} cores)");
         var runner = new ContrastRunner(new JobRunner(connection.Client), console.Say, ps, settings.Repeat);
         var (measured, spans) = await runner.RunAsync(pairs, settings.Seconds, series, cancellationToken);
-        var result = new ContrastResult(settings.Seconds, connection.Description, cores, Environment.ProcessorCount, ps, settings.Repeat, measured, spans, stopwatch.Elapsed.TotalSeconds);
+        var result = new ContrastResult(
+            settings.Seconds, connection.Description, cores, Environment.ProcessorCount, ps, settings.Repeat, measured, spans,
+            stopwatch.Elapsed.TotalSeconds);
 
         if (settings.Markdown is { } markdown)
         {

@@ -37,7 +37,13 @@ public sealed class DemoCommand(ConsoleStreams console) : AsyncCommand<DemoSetti
         for (var look = 0; look < 2; look++)
         {
             var chainProbe = await RunAsync(runner, "hashchain", new() { ["steps"] = Text(ProbeSteps) }, 1, "probe hashchain", cancellationToken);
-            var mcProbe = await RunAsync(runner, "montecarlo", new() { ["samples"] = Text(ProbeSamples), ["tasks"] = "1" }, settings.Parallelism, "probe montecarlo", cancellationToken);
+            var mcProbe = await RunAsync(
+                runner,
+                "montecarlo",
+                new() { ["samples"] = Text(ProbeSamples), ["tasks"] = "1" },
+                settings.Parallelism,
+                "probe montecarlo",
+                cancellationToken);
             chainSeconds = Math.Min(chainSeconds, chainProbe.Profile!.WorkSeconds);
             mcSeconds = Math.Min(mcSeconds, mcProbe.Profile!.WorkSeconds);
             cores = mcProbe.Profile.ParallelismCap;
@@ -46,7 +52,9 @@ public sealed class DemoCommand(ConsoleStreams console) : AsyncCommand<DemoSetti
         var steps = Math.Max(1000, (long)(settings.Seconds * ProbeSteps / chainSeconds));
         var samples = Math.Max(1_000_000, (long)(settings.Seconds * ProbeSamples / mcSeconds));
         var tasks = Math.Max(1, TasksPerCore * cores);
-        console.Say($"sized for T(1) ≈ {settings.Seconds:F1} s each: hashchain steps={steps:N0}, montecarlo samples={samples:N0} in {tasks} tasks; P = 1 and P = {cores}");
+        console.Say(
+            $"sized for T(1) ≈ {settings.Seconds:F1} s each: hashchain steps={steps:N0}, montecarlo samples={samples:N0} in {tasks} tasks; P = 1 and P = " +
+            $"{cores}");
 
         var rows = new List<DemoRow>();
         foreach (var (workload, parameters) in new (string, Dictionary<string, string>)[]
@@ -60,7 +68,9 @@ public sealed class DemoCommand(ConsoleStreams console) : AsyncCommand<DemoSetti
             var all = await RunAsync(runner, workload, parameters, cores, $"{workload} P={cores}", cancellationToken);
             if (one.ResultJson != all.ResultJson || serial.ResultJson != one.ResultJson)
             {
-                throw new CliException(ExitCodes.JobFailed, $"{workload} gave different results pinned, at P=1 and at P={cores}: {serial.ResultJson} vs {one.ResultJson} vs {all.ResultJson}");
+                throw new CliException(
+                    ExitCodes.JobFailed,
+                    $"{workload} gave different results pinned, at P=1 and at P={cores}: {serial.ResultJson} vs {one.ResultJson} vs {all.ResultJson}");
             }
 
             var plan = WorkloadCatalog.Get(workload).Plan(parameters);
@@ -115,13 +125,17 @@ public sealed class DemoCommand(ConsoleStreams console) : AsyncCommand<DemoSetti
         }
 
         console.Out.MarkupLine(Markup.Escape(
-            $"work and span are in each workload's unit (SHA-256 steps; samples); parallelism = work/span; bound = the most speedup the plan allows on {cores} cores; T_serial = the job pinned (whole chain, one core); speedup = T_serial/T({cores}), absolute; relative = T(1)/T({cores}) of the scattered job (scalability, not speedup); measured on {machineCores} cores."));
+            $"work and span are in each workload's unit (SHA-256 steps; samples); parallelism = work/span; bound = the most speedup the plan allows on " +
+            $"{cores} cores; T_serial = the job pinned (whole chain, one core); speedup = T_serial/T({cores}), absolute; relative = T(1)/T({cores}) of the " +
+            $"scattered job (scalability, not speedup); measured on {machineCores} cores."));
         console.Out.MarkupLine(Markup.Escape(
-            "next: `serialcluster contrast` runs the paper's paired controls side by side (Rule 110 vs Rule 90, fold vs tree, a secret vs parallelism, …); docs/PAPER.md maps each claim to its command."));
+            "next: `serialcluster contrast` runs the paper's paired controls side by side (Rule 110 vs Rule 90, fold vs tree, a secret vs parallelism, …); " +
+            "docs/PAPER.md maps each claim to its command."));
     }
 
     private async Task<JobStatus> RunAsync(
-        JobRunner runner, string workload, Dictionary<string, string> parameters, int parallelism, string label, CancellationToken cancellationToken, JobMode mode = JobMode.Scatter)
+        JobRunner runner, string workload, Dictionary<string, string> parameters, int parallelism, string label, CancellationToken cancellationToken,
+        JobMode mode = JobMode.Scatter)
     {
         var spec = new JobSpec(workload, parameters, mode, parallelism);
         var status = await ProgressDisplay.ShowAsync(console, label, progress => runner.RunAsync(spec, progress, cancellationToken));

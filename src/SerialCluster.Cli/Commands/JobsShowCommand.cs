@@ -21,7 +21,9 @@ public sealed class JobsShowCommand(ConsoleStreams console) : AsyncCommand<JobId
         var status = await job.GetStatusAsync();
         if (status.State == JobState.Unknown || status.Spec is null)
         {
-            throw new CliException(ExitCodes.JobNotFound, $"no job '{settings.JobId}' on the {connection.Description}; `serialcluster jobs list` shows the jobs it keeps");
+            throw new CliException(
+                ExitCodes.JobNotFound,
+                $"no job '{settings.JobId}' on the {connection.Description}; `serialcluster jobs list` shows the jobs it keeps");
         }
 
         var reliability = await job.GetReliabilityAsync();
@@ -37,10 +39,14 @@ public sealed class JobsShowCommand(ConsoleStreams console) : AsyncCommand<JobId
             return ExitCodes.Success;
         }
 
-        console.Say($"job {status.JobId}: {status.Spec.Workload} ({status.Spec.Mode.ToString().ToLowerInvariant()}), {status.State.ToString().ToLowerInvariant()}, {status.UnitsDone}/{status.UnitsTotal} {status.Unit}{(status.Error is null ? "" : $": {status.Error}")}");
         console.Say(
-            $"reliability: coordinator runs {reliability.CoordinatorRuns}, tasks committed {reliability.TasksCommitted} (retried {reliability.TasksRetried}, late duplicates discarded {reliability.DuplicatesDiscarded}), " +
-            $"chain restarts {reliability.ChainRestarts}, checkpoints {reliability.Checkpoints} ({reliability.CheckpointSeconds:F3} s beside {reliability.ChainComputeSeconds:F3} s of compute, K up to {reliability.CheckpointSteps})" +
+            $"job {status.JobId}: {status.Spec.Workload} ({status.Spec.Mode.ToString().ToLowerInvariant()}), {status.State.ToString().ToLowerInvariant()}, " +
+            $"{status.UnitsDone}/{status.UnitsTotal} {status.Unit}{(status.Error is null ? "" : $": {status.Error}")}");
+        console.Say(
+            $"reliability: coordinator runs {reliability.CoordinatorRuns}, tasks committed {reliability.TasksCommitted} (retried {reliability.TasksRetried}, " +
+            $"late duplicates discarded {reliability.DuplicatesDiscarded}), " +
+            $"chain restarts {reliability.ChainRestarts}, checkpoints {reliability.Checkpoints} ({reliability.CheckpointSeconds:F3} s beside " +
+            $"{reliability.ChainComputeSeconds:F3} s of compute, K up to {reliability.CheckpointSteps})" +
             (reliability.ResumedFromSteps.Count > 0 ? $", resumed from step(s) {string.Join(", ", reliability.ResumedFromSteps)}" : ""));
         if (status.State == JobState.Completed)
         {

@@ -19,7 +19,9 @@ public sealed class ReportCommand(ConsoleStreams console) : AsyncCommand<ReportS
             var document = JobSource.ReadDocument(from);
             if (JobSource.IsSweep(document))
             {
-                throw new CliException(ExitCodes.BadInput, $"--from '{from}' is a sweep document; report reads one job (`run --json`); a sweep's P = 1 job is its \"baseline\"");
+                throw new CliException(
+                    ExitCodes.BadInput,
+                    $"--from '{from}' is a sweep document; report reads one job (`run --json`); a sweep's P = 1 job is its \"baseline\"");
             }
 
             job = JobSource.FromRunDocument(document, $"--from '{from}'");

@@ -17,7 +17,11 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
         var raw = ParameterArguments.Parse(workload, settings.Set);
         var plan = workload.Plan(raw);
         var spec = new JobSpec(
-            workload.Name, new Dictionary<string, string>(plan.Parameters.Canonical, StringComparer.Ordinal), settings.ParsedMode, settings.Parallelism, settings.Deadline);
+            workload.Name,
+            new Dictionary<string, string>(plan.Parameters.Canonical, StringComparer.Ordinal),
+            settings.ParsedMode,
+            settings.Parallelism,
+            settings.Deadline);
         if (settings.Detach && settings.EffectiveGateway is null && settings.EffectiveRedis is null)
         {
             throw new CliException(ExitCodes.Usage, "--detach needs a running cluster (--gateway or --redis): an embedded cluster ends with this command");
@@ -29,8 +33,10 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
         {
             var accepted = await runner.SubmitAsync(spec, settings.IdempotencyKey);
             console.Say(runner.ExistingJob
-                ? $"idempotency key '{settings.IdempotencyKey}' had already started job {accepted.JobId}: started nothing new; follow it with `serialcluster jobs show {accepted.JobId}`"
-                : $"job {accepted.JobId} accepted ({workload.Name}, {settings.ParsedMode.ToString().ToLowerInvariant()}); follow it with `serialcluster jobs show {accepted.JobId}`");
+                ? $"idempotency key '{settings.IdempotencyKey}' had already started job {accepted.JobId}: started nothing new; follow it with `serialcluster " +
+                    $"jobs show {accepted.JobId}`"
+                : $"job {accepted.JobId} accepted ({workload.Name}, {settings.ParsedMode.ToString().ToLowerInvariant()}); follow it with `serialcluster jobs " +
+                    $"show {accepted.JobId}`");
             if (settings.Json)
             {
                 var detached = new System.Text.Json.Nodes.JsonObject { ["jobId"] = accepted.JobId, ["state"] = accepted.State.ToString().ToLowerInvariant() };
@@ -51,7 +57,10 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
         }
 
         console.Say($"running {workload.Name} ({settings.ParsedMode.ToString().ToLowerInvariant()}) on the {connection.Description}");
-        var status = await ProgressDisplay.ShowAsync(console, workload.Name, progress => runner.RunAsync(spec, progress, cancellationToken, settings.IdempotencyKey));
+        var status = await ProgressDisplay.ShowAsync(
+            console,
+            workload.Name,
+            progress => runner.RunAsync(spec, progress, cancellationToken, settings.IdempotencyKey));
         if (runner.ExistingJob)
         {
             console.Say($"idempotency key '{settings.IdempotencyKey}' had already started job {status.JobId}: followed it, started nothing new");

@@ -41,7 +41,10 @@ public static class SpanSweepRunner
         var plans = Plans(workload, raw, sizes);
         var p = settings.SizeParallelism;
         var mode = settings.ParsedMode;
-        say($"sweeping {workload.Name}'s span against {string.Join(" and ", sizes.Select(s => s.Name))} = {string.Join("; ", sizes.Select(s => string.Join(", ", s.Values)))}, {mode.ToString().ToLowerInvariant()} at P = {p}, {settings.Repeat} run(s) each");
+        say(
+            $"sweeping {workload.Name}'s span against {string.Join(" and ", sizes.Select(s => s.Name))} = " +
+            $"{string.Join("; ", sizes.Select(s => string.Join(", ", s.Values)))}, {mode.ToString().ToLowerInvariant()} at P = {p}, {settings.Repeat} run(s) " +
+            $"each");
         var rows = new List<SpanSweepRow>();
         foreach (var (sized, plan) in plans)
         {
@@ -59,7 +62,9 @@ public static class SpanSweepRunner
                 first ??= status.ResultJson;
                 if (status.ResultJson != first)
                 {
-                    throw new CliException(ExitCodes.JobFailed, $"job {status.JobId} ({Describe(sized)}) gave a different result from the first run: {status.ResultJson} vs {first}");
+                    throw new CliException(
+                        ExitCodes.JobFailed,
+                        $"job {status.JobId} ({Describe(sized)}) gave a different result from the first run: {status.ResultJson} vs {first}");
                 }
 
                 if (round >= settings.Warmup)
@@ -67,7 +72,11 @@ public static class SpanSweepRunner
                     runs.Add(status);
                 }
 
-                say(string.Create(CultureInfo.InvariantCulture, $"sweep {workload.Name}: {Describe(sized)}: span {status.Profile.SpanSeconds:F4} s, wall {status.Profile.WallSeconds:F3} s{(round < settings.Warmup ? " (warm-up)" : string.Empty)}"));
+                say(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"sweep {workload.Name}: {Describe(sized)}: span {status.Profile.SpanSeconds:F4} s, wall {status.Profile.WallSeconds:F3} " +
+                        $"s{(round < settings.Warmup ? " (warm-up)" : string.Empty)}"));
             }
 
             var size = double.Parse(sized[sizes[0].Name], NumberStyles.Float, CultureInfo.InvariantCulture);
@@ -80,7 +89,8 @@ public static class SpanSweepRunner
             baseParameters.Remove(name);
         }
 
-        return new SpanSweepResult(workload.Name, baseParameters, [.. sizes.Select(s => s.Name)], mode.ToString().ToLowerInvariant(), p, cluster, cores, plans[0].Plan.Unit, rows);
+        return new SpanSweepResult(
+            workload.Name, baseParameters, [.. sizes.Select(s => s.Name)], mode.ToString().ToLowerInvariant(), p, cluster, cores, plans[0].Plan.Unit, rows);
     }
 
     private static string Describe(IReadOnlyDictionary<string, string> sizes) => string.Join(" ", sizes.Select(s => $"{s.Key}={s.Value}"));

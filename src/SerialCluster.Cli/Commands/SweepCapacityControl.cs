@@ -6,14 +6,10 @@ using SerialCluster.Cli.Reports;
 namespace SerialCluster.Cli.Commands;
 
 /// <summary>
-/// Runs a sweep's capacity control: <see cref="TasksPerCore"/> · P equal, independent tasks of the amdahl workload's chunk
-/// kernel (a SHA-256 chain, no serial part) at parallelism P — several per core, so a core that is slower for a while
-/// takes fewer of them, as with a job's tasks (exactly P tasks measure the slowest core's makespan instead: on this VM
-/// that read C(2) = 1.30–1.69 while 8-task jobs got 1.66–1.94×), through the same cluster and dispatch as the job, so it runs where the work runs,
-/// also on a multi-process cluster. One task's length is sized once, on first use, to the job's P = 1 wall time clamped
-/// to [<see cref="MinTaskSeconds"/>, <see cref="MaxTaskSeconds"/>], from a probe of <see cref="ProbeSteps"/> steps
-/// run twice at P = 1 (the first activates the control's path, the second's task compute time gives the rate, so the
-/// job's fixed cost does not shorten the estimate).
+/// A sweep's capacity control: <see cref="TasksPerCore"/> · P equal, independent chunks of the amdahl kernel at parallelism P, through the job's own
+/// cluster and dispatch, so it measures the cores the work runs on. Several tasks per core let a core that is slow for a while take fewer, as a job's
+/// tasks do (P tasks would measure the slowest core's makespan instead; docs/ANALYSIS.md). A task is sized once to the job's P = 1 wall, clamped to
+/// [<see cref="MinTaskSeconds"/>, <see cref="MaxTaskSeconds"/>], from the second of two <see cref="ProbeSteps"/>-step probes (the first warms the path).
 /// </summary>
 public sealed class SweepCapacityControl(JobRunner runner, string workload, Action<string> log)
 {
@@ -29,7 +25,8 @@ public sealed class SweepCapacityControl(JobRunner runner, string workload, Acti
 
     public SweepControl Result => new(_chunkSteps, _taskSeconds, _runs);
 
-    /// <summary>Runs the control at <paramref name="p"/> in repeat round <paramref name="repeat"/>, sizing it first (once) from <paramref name="jobSecondsAtOne"/>.</summary>
+    /// <summary>Runs the control at <paramref name="p"/> in repeat round <paramref name="repeat"/>, sizing it first (once) from
+    /// <paramref name="jobSecondsAtOne"/>.</summary>
     public async Task RunAsync(int p, int repeat, double jobSecondsAtOne, CancellationToken cancellationToken)
     {
         if (_chunkSteps == 0)
@@ -56,7 +53,8 @@ public sealed class SweepCapacityControl(JobRunner runner, string workload, Acti
         _chunkSteps = Math.Max(1, (long)Math.Round(rate * _taskSeconds / TasksPerCore));
         log(string.Create(
             CultureInfo.InvariantCulture,
-            $"sweep {workload}: capacity control sized to {TasksPerCore} tasks per core of {_chunkSteps:N0} SHA-256 steps (~{_taskSeconds:F3} s per core at {rate / 1e6:F1} M steps/s alone)"));
+            $"sweep {workload}: capacity control sized to {TasksPerCore} tasks per core of {_chunkSteps:N0} SHA-256 steps (~{_taskSeconds:F3} s per core at " +
+            $"{rate / 1e6:F1} M steps/s alone)"));
     }
 
     private async Task<JobStatus> RunJobAsync(int p, int tasks, long chunkSteps, CancellationToken cancellationToken)

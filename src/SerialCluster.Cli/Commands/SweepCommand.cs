@@ -34,10 +34,13 @@ public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSet
         await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, cancellationToken);
         var cores = await ClusterCores.CountAsync(connection.Client, cancellationToken);
         var mode = settings.ParsedMode.ToString().ToLowerInvariant();
-        console.Say($"sweeping {workload.Name} ({mode}) at P = {string.Join(", ", ps)}, {settings.Repeat} run(s) each, on the {connection.Description} ({cores} cores)");
+        console.Say(
+            $"sweeping {workload.Name} ({mode}) at P = {string.Join(", ", ps)}, {settings.Repeat} run(s) each, on the {connection.Description} ({cores} " +
+            $"cores)");
         if (ps.Any(p => p > cores))
         {
-            console.Say($"note: P = {string.Join(", ", ps.Where(p => p > cores))} exceed the {cores} cores: those points will show saturation, not parallel speedup");
+            console.Say(
+                $"note: P = {string.Join(", ", ps.Where(p => p > cores))} exceed the {cores} cores: those points will show saturation, not parallel speedup");
         }
 
         var runner = new JobRunner(connection.Client);
@@ -52,12 +55,16 @@ public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSet
         var firstAtOne = double.NaN;
         if (control is not null)
         {
-            console.Say($"capacity control on: after each job at P ≤ {cores}, {SweepControl.Kernel}, to measure what P busy cores deliver (--capacity-control off to skip)");
+            console.Say(
+                $"capacity control on: after each job at P ≤ {cores}, {SweepControl.Kernel}, to measure what P busy cores deliver (--capacity-control off to " +
+                $"skip)");
         }
 
         if (baseline)
         {
-            console.Say("serial baseline on: each round also runs the job pinned (whole chain, one core): speedup is T_serial/T(P) (--baseline none for relative only)");
+            console.Say(
+                "serial baseline on: each round also runs the job pinned (whole chain, one core): speedup is T_serial/T(P) (--baseline none for relative " +
+                "only)");
         }
 
         for (var round = 1; round <= settings.Warmup; round++)
@@ -84,7 +91,8 @@ public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSet
                 firstResult ??= status.ResultJson;
                 console.Error.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"sweep {workload.Name}: warm-up P={p}: {status.Profile?.WallSeconds ?? double.NaN:F3} s ({status.State.ToString().ToLowerInvariant()}, not measured)"));
+                    $"sweep {workload.Name}: warm-up P={p}: {status.Profile?.WallSeconds ?? double.NaN:F3} s ({status.State.ToString().ToLowerInvariant()}, " +
+                    $"not measured)"));
             }
         }
 
@@ -101,7 +109,9 @@ public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSet
                 firstResult ??= pinned.ResultJson;
                 if (pinned.ResultJson != firstResult)
                 {
-                    throw new CliException(ExitCodes.JobFailed, $"pinned job {pinned.JobId} gave a different result from the first run: {pinned.ResultJson} vs {firstResult}");
+                    throw new CliException(
+                        ExitCodes.JobFailed,
+                        $"pinned job {pinned.JobId} gave a different result from the first run: {pinned.ResultJson} vs {firstResult}");
                 }
 
                 serialRuns.Add(new SweepRun(1, repeat, pinned.Profile.WallSeconds, pinned));
@@ -121,7 +131,9 @@ public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSet
                 firstResult ??= status.ResultJson;
                 if (status.ResultJson != firstResult)
                 {
-                    throw new CliException(ExitCodes.JobFailed, $"job {status.JobId} (P={p}) gave a different result from the first run: {status.ResultJson} vs {firstResult}");
+                    throw new CliException(
+                        ExitCodes.JobFailed,
+                        $"job {status.JobId} (P={p}) gave a different result from the first run: {status.ResultJson} vs {firstResult}");
                 }
 
                 runs.Add(new SweepRun(p, repeat, status.Profile.WallSeconds, status));
@@ -173,7 +185,8 @@ public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSet
         SpanSweepRunner.Plans(workload, raw, settings.ParsedSizes);
         await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, cancellationToken);
         var cores = await ClusterCores.CountAsync(connection.Client, cancellationToken);
-        var sweep = await SpanSweepRunner.RunAsync(new JobRunner(connection.Client), workload, raw, settings, connection.Description, cores, console.Say, cancellationToken);
+        var sweep = await SpanSweepRunner.RunAsync(
+            new JobRunner(connection.Client), workload, raw, settings, connection.Description, cores, console.Say, cancellationToken);
         if (settings.Csv is { } csv)
         {
             OutputPath.Write(csv, "--csv", SpanSweepOutput.Csv(sweep));

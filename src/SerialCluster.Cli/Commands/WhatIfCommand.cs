@@ -30,25 +30,32 @@ public sealed class WhatIfCommand(ConsoleStreams console) : AsyncCommand<WhatIfS
                 var model = ProfileMapping.Model(job.Profile, 1);
                 var checks = (document["points"] as JsonArray ?? [])
                     .Select(p => p!["capacity"] is JsonValue capacity
-                        ? WhatIfCheck.OnCapacity(model, p["p"]!.GetValue<int>(), cores, capacity.GetValue<double>(), p["seconds"]!.GetValue<double>(), p["spread"]!.GetValue<double>())
+                        ? WhatIfCheck.OnCapacity(
+                            model, p["p"]!.GetValue<int>(), cores, capacity.GetValue<double>(), p["seconds"]!.GetValue<double>(),
+                            p["spread"]!.GetValue<double>())
                         : WhatIfCheck.Of(model, p["p"]!.GetValue<int>(), cores, p["seconds"]!.GetValue<double>(), p["spread"]!.GetValue<double>()))
                     .ToList();
                 var serial = document["serialBaseline"]?["medianSeconds"] is JsonValue median
                     ? new SerialReference(median.GetValue<double>(), "the sweep's pinned baseline (median)")
                     : null;
-                result = WhatIfOutput.Compute(job, $"sweep {from} (its P = 1 job)", 1, settings.ParsedCores, settings.ParsedSpeed, checks, answerCores: cores, coreSpeeds: settings.ParsedCoreSpeeds, serial: serial);
+                result = WhatIfOutput.Compute(
+                    job, $"sweep {from} (its P = 1 job)", 1, settings.ParsedCores, settings.ParsedSpeed, checks, answerCores: cores,
+                    coreSpeeds: settings.ParsedCoreSpeeds, serial: serial);
             }
             else
             {
                 var job = JobSource.FromRunDocument(document, $"--from '{from}'");
-                result = WhatIfOutput.Compute(job, from, Math.Max(1, job.Profile.ParallelismCap), settings.ParsedCores, settings.ParsedSpeed, coreSpeeds: settings.ParsedCoreSpeeds);
+                result = WhatIfOutput.Compute(
+                    job, from, Math.Max(1, job.Profile.ParallelismCap), settings.ParsedCores, settings.ParsedSpeed, coreSpeeds: settings.ParsedCoreSpeeds);
             }
         }
         else
         {
             await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, cancellationToken);
             var (job, _) = await JobSource.FetchAsync(connection.Client, settings.JobId!, cancellationToken);
-            result = WhatIfOutput.Compute(job, connection.Description, Math.Max(1, job.Profile.ParallelismCap), settings.ParsedCores, settings.ParsedSpeed, coreSpeeds: settings.ParsedCoreSpeeds);
+            result = WhatIfOutput.Compute(
+                job, connection.Description, Math.Max(1, job.Profile.ParallelismCap), settings.ParsedCores, settings.ParsedSpeed,
+                coreSpeeds: settings.ParsedCoreSpeeds);
         }
 
         if (settings.Json)

@@ -28,7 +28,8 @@ public static class ContrastCatalog
         new(
             "eca",
             "Rule 110 vs Rule 90 vs Rule 90's doubling shortcut",
-            "same width and steps; Rule 110 is P-complete and must be stepped; Rule 90 is linear, so it has a jump of span O(log steps): only the algorithm differs",
+            "same width and steps; Rule 110 is P-complete and must be stepped; Rule 90 is linear, so it has a jump of span O(log steps): only the algorithm " +
+            "differs",
             "steps",
             new ContrastSizing(2_000, 64, 100_000_000),
             [
@@ -39,7 +40,8 @@ public static class ContrastCatalog
         new(
             "s5",
             "S5 word problem: fold vs tree",
-            "the same product of permutations: a left fold has span = length, a tree of ordered combines span ≈ length/tasks + log tasks; NC¹ looks serial and is not",
+            "the same product of permutations: a left fold has span = length, a tree of ordered combines span ≈ length/tasks + log tasks; NC¹ looks serial " +
+            "and is not",
             "length",
             new ContrastSizing(1_000_000, 1_000, 1_000_000_000_000),
             [
@@ -61,17 +63,22 @@ public static class ContrastCatalog
         new(
             "timelock",
             "time-lock puzzle without vs with its trapdoor",
-            "x^(2^t) mod N takes t dependent squarings; knowing N's factors reduces 2^t mod φ(N) first, span O(log t): a secret is a shortcut, parallelism is not",
+            "x^(2^t) mod N takes t dependent squarings; knowing N's factors reduces 2^t mod φ(N) first, span O(log t): a secret is a shortcut, parallelism " +
+            "is not",
             "t",
             new ContrastSizing(20_000, 100, 10_000_000_000),
             [
                 new("t squarings", "timelock", t => new() { ["modulus"] = TimeLockDemoModulus, ["t"] = Text(t) }),
-                new("trapdoor (factors known)", "timelock", t => new() { ["modulus"] = TimeLockDemoModulus, ["t"] = Text(t), ["factors"] = TimeLockDemoFactors }),
+                new(
+                    "trapdoor (factors known)",
+                    "timelock",
+                    t => new() { ["modulus"] = TimeLockDemoModulus, ["t"] = Text(t), ["factors"] = TimeLockDemoFactors }),
             ]),
         new(
             "mdp",
             "policy evaluation: sweep by sweep vs repeated squaring",
-            "the same MDP and horizon: V ← r + γPV is a linear recurrence, so (like Rule 90) it has a doubling shortcut of span O(log H) matrix products — at n³ work per product; value iteration's max has none",
+            "the same MDP and horizon: V ← r + γPV is a linear recurrence, so (like Rule 90) it has a doubling shortcut of span O(log H) matrix products — " +
+            "at n³ work per product; value iteration's max has none",
             "horizon",
             new ContrastSizing(1_000, 16, 20_000),
             [
@@ -81,7 +88,8 @@ public static class ContrastCatalog
         new(
             "cvp",
             "circuit value: deep–narrow vs shallow–wide, equal gates",
-            $"the same number of gates: {CvpNarrowWidth} wide and deep, or {CvpShallowLayers} layers deep and wide; depth bounds the speedup (each level is a barrier), width does not",
+            $"the same number of gates: {CvpNarrowWidth} wide and deep, or {CvpShallowLayers} layers deep and wide; depth bounds the speedup (each level is " +
+            $"a barrier), width does not",
             "gates",
             new ContrastSizing(262_144, 4_096, 8 * 1024 * 1024),
             [
@@ -98,7 +106,8 @@ public static class ContrastCatalog
                 new("many easy 9×9", "sudoku", puzzles => new() { ["generate"] = Text(puzzles), ["tasks"] = Text(Math.Min(puzzles, 8L * cores)) }),
                 new("one hard 25×25", "sudoku", _ => new() { ["preset"] = "hard25" }, ContrastSizing.Fixed(1), "(one built-in puzzle)"),
             ],
-            "generalized sudoku is NP-complete, outside the serial scaling hypothesis' scope (the paper's §2.3): it illustrates width against depth of a search, not P-completeness"),
+            "generalized sudoku is NP-complete, outside the serial scaling hypothesis' scope (the paper's §2.3): it illustrates width against depth of a " +
+            "search, not P-completeness"),
     ];
 
     /// <summary>The span series: chains (slope ≈ 1) beside their log-depth counterparts (slope ≈ 0).</summary>

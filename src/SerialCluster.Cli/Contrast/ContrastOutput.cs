@@ -13,7 +13,9 @@ public static class ContrastOutput
     public static IReadOnlyList<string> Header(ContrastResult result)
     {
         var top = result.Parallelisms.Max();
-        return ["pair", "side", "work", "span", "unit", "work/span", "T_serial", "T(1)", $"T({top})", $"speedup at {top}", $"relative at {top}", $"bound at {top}"];
+        return [
+            "pair", "side", "work", "span", "unit", "work/span", "T_serial", "T(1)", $"T({top})", $"speedup at {top}", $"relative at {top}",
+            $"bound at {top}"];
     }
 
     public static IEnumerable<IReadOnlyList<string>> Rows(ContrastResult result)
@@ -24,7 +26,8 @@ public static class ContrastOutput
             foreach (var side in pair.Sides)
             {
                 yield return [
-                    pair.Pair.Id, side.Label, side.Plan.Work.ToString("N0", CultureInfo.InvariantCulture), side.Plan.Span.ToString("N0", CultureInfo.InvariantCulture),
+                    pair.Pair.Id, side.Label, side.Plan.Work.ToString("N0", CultureInfo.InvariantCulture),
+                    side.Plan.Span.ToString("N0", CultureInfo.InvariantCulture),
                     side.Plan.Unit, F(side.PlanParallelism, "F1"), F(side.SerialSeconds) + " s", F(side.SecondsAt(1)) + " s", F(side.SecondsAt(top)) + " s",
                     F(side.SpeedupAt(top), "F2") + "×", F(side.RelativeAt(top), "F2") + "×", F(side.BoundAt(top), "F2") + "×"];
             }
@@ -39,7 +42,8 @@ public static class ContrastOutput
         foreach (var pair in result.Pairs)
         {
             var sides = string.Join("; ", pair.Sides.Select(s =>
-                $"{s.Label}: {F(s.SpeedupAt(top), "F2")}× on {top} cores against its own serial run of {F(s.SerialSeconds)} s{(s.SpeedupAt(top) < 0.95 ? " (slower than one core)" : string.Empty)}"));
+                $"{s.Label}: {F(s.SpeedupAt(top), "F2")}× on {top} cores against its own serial run of {F(s.SerialSeconds)} " +
+                $"s{(s.SpeedupAt(top) < 0.95 ? " (slower than one core)" : string.Empty)}"));
             lines.Add($"{pair.Pair.Id} — {pair.Pair.Lesson}. Measured: {sides}.");
             if (pair.Pair.Scope is { } scope)
             {
@@ -49,13 +53,20 @@ public static class ContrastOutput
 
         foreach (var span in result.Spans)
         {
-            lines.Add($"span against {span.SizeName}: {span.Label}: slope {SpanSweepOutput.SlopeText(span.Scaling.UnitsSlope)} in {span.Unit}, {SpanSweepOutput.SlopeText(span.Scaling.SecondsSlope)} in measured seconds — {span.Scaling.Reading}");
+            lines.Add(
+                $"span against {span.SizeName}: {span.Label}: slope {SpanSweepOutput.SlopeText(span.Scaling.UnitsSlope)} in {span.Unit}, " +
+                $"{SpanSweepOutput.SlopeText(span.Scaling.SecondsSlope)} in measured seconds — {span.Scaling.Reading}");
         }
 
-        lines.Add($"speedup = T_serial / T(P), absolute: T_serial is the side run pinned (the whole job on one core, the best single-core execution); relative = T(1)/T(P) of the scattered job (scalability, not speedup); bound = the most the plan's units allow on P processors with free barriers; work and span in each workload's unit.");
+        lines.Add(
+            $"speedup = T_serial / T(P), absolute: T_serial is the side run pinned (the whole job on one core, the best single-core execution); relative = " +
+            $"T(1)/T(P) of the scattered job (scalability, not speedup); bound = the most the plan's units allow on P processors with free barriers; work " +
+            $"and span in each workload's unit.");
         if (top > result.MachineCores)
         {
-            lines.Add($"P = {top} exceeds the {result.MachineCores} cores of this machine: above {result.MachineCores} the figures show saturation, not parallel speedup.");
+            lines.Add(
+                $"P = {top} exceeds the {result.MachineCores} cores of this machine: above {result.MachineCores} the figures show saturation, not parallel " +
+                $"speedup.");
         }
 
         return lines;
@@ -64,7 +75,10 @@ public static class ContrastOutput
     public static void Terminal(IAnsiConsole console, ContrastResult result)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .Title(Markup.Escape($"contrast: the paper's paired controls on the {result.Cluster} ({result.Cores} cores), each pair sized to ≈ {result.TargetSeconds:F1} s on one core"));
+            .Title(
+                Markup.Escape(
+                    $"contrast: the paper's paired controls on the {result.Cluster} ({result.Cores} cores), each pair sized to ≈ {result.TargetSeconds:F1} s " +
+                    $"on one core"));
         foreach (var column in Header(result))
         {
             table.AddColumn(new TableColumn(Markup.Escape(column)));
@@ -130,7 +144,8 @@ public static class ContrastOutput
                 ["span"] = side.Plan.Span,
                 ["parallelism"] = side.PlanParallelism,
                 ["serialSeconds"] = side.SerialSeconds,
-                ["pinnedRuns"] = new JsonArray([.. side.Pinned.Select(r => (JsonNode)new JsonObject { ["seconds"] = r.Profile!.WallSeconds, ["jobId"] = r.JobId })]),
+                ["pinnedRuns"] = new JsonArray(
+                    [.. side.Pinned.Select(r => (JsonNode)new JsonObject { ["seconds"] = r.Profile!.WallSeconds, ["jobId"] = r.JobId })]),
                 ["points"] = new JsonArray([.. result.Parallelisms.Select(p => (JsonNode)new JsonObject
                 {
                     ["p"] = p,
@@ -162,7 +177,10 @@ public static class ContrastOutput
     public static HtmlPage Html(ContrastResult result)
     {
         var page = new HtmlPage("serialcluster contrast: the paper's paired controls")
-            .Paragraph($"On the {result.Cluster} ({result.Cores} cores; this machine {result.MachineCores}), each pair sized to ≈ {result.TargetSeconds:F1} s on one core, every side run pinned (T_serial) and scattered at P = {string.Join(", ", result.Parallelisms)}, {result.Repeat} round(s); {result.ElapsedSeconds:F0} s in all.")
+            .Paragraph(
+                $"On the {result.Cluster} ({result.Cores} cores; this machine {result.MachineCores}), each pair sized to ≈ {result.TargetSeconds:F1} s on " +
+                $"one core, every side run pinned (T_serial) and scattered at P = {string.Join(", ", result.Parallelisms)}, {result.Repeat} round(s); " +
+                $"{result.ElapsedSeconds:F0} s in all.")
             .Table(Header(result), Rows(result));
         foreach (var pair in result.Pairs)
         {
@@ -174,7 +192,13 @@ public static class ContrastOutput
         if (result.Spans.Count > 0)
         {
             page.Heading("Span against input size")
-                .Image(Charts.SpanAgainstSize([.. result.Spans.Select(s => (s.Label, s.Scaling))], "span against input size (each series against its own size parameter)", "size", "units"), "span chart");
+                .Image(
+                    Charts.SpanAgainstSize(
+                        [.. result.Spans.Select(s => (s.Label, s.Scaling))],
+                        "span against input size (each series against its own size parameter)",
+                        "size",
+                        "units"),
+                    "span chart");
         }
 
         return page.Heading("Findings").List(Findings(result));

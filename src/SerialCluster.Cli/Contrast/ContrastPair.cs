@@ -5,4 +5,5 @@ namespace SerialCluster.Cli.Contrast;
 /// the shape), the lesson the difference teaches, what the size parameter is called, how the first side is sized, and
 /// where the pair's claim stops (<see cref="Scope"/>, e.g. sudoku is NP-complete, outside the hypothesis).
 /// </summary>
-public sealed record ContrastPair(string Id, string Title, string Lesson, string SizeName, ContrastSizing Sizing, IReadOnlyList<ContrastSide> Sides, string? Scope = null);
+public sealed record ContrastPair(
+    string Id, string Title, string Lesson, string SizeName, ContrastSizing Sizing, IReadOnlyList<ContrastSide> Sides, string? Scope = null);

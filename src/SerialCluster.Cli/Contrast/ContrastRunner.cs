@@ -41,7 +41,8 @@ public sealed class ContrastRunner(JobRunner runner, Action<string> say, IReadOn
             var sides = new List<ContrastSideResult>();
             foreach (var side in pair.Sides)
             {
-                var size = side.Sizing is null ? shared : ReferenceEquals(side, pair.Sides[0]) ? shared : await SizeAsync(pair, side, side.Sizing, seconds, cancellationToken);
+                var size = side.Sizing is null ? shared : ReferenceEquals(side, pair.Sides[0]) ? shared : await SizeAsync(
+                    pair, side, side.Sizing, seconds, cancellationToken);
                 sides.Add(await MeasureAsync(pair, side, size, cancellationToken));
             }
 
@@ -85,7 +86,11 @@ public sealed class ContrastRunner(JobRunner runner, Action<string> say, IReadOn
             target = Math.Max(sizing.Min, target / 2);
         }
 
-        say(string.Create(CultureInfo.InvariantCulture, $"contrast {pair.Id}: {side.Label}: {side.SizeName ?? pair.SizeName} = {size:N0} took {t:F3} s pinned; sized to {target:N0} for ≈ {seconds:F1} s"));
+        say(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"contrast {pair.Id}: {side.Label}: {side.SizeName ?? pair.SizeName} = {size:N0} took {t:F3} s pinned; sized to {target:N0} for ≈ " +
+                $"{seconds:F1} s"));
         return target;
     }
 
@@ -117,11 +122,22 @@ public sealed class ContrastRunner(JobRunner runner, Action<string> say, IReadOn
                 scattered[p].Add(status);
             }
 
-            var times = string.Join("; ", parallelisms.Select(p => string.Create(CultureInfo.InvariantCulture, $"P={p} {scattered[p][^1].Profile!.WallSeconds:F3} s")));
-            say(string.Create(CultureInfo.InvariantCulture, $"contrast {pair.Id}: {side.Label} round {round}: pinned {serial.Profile!.WallSeconds:F3} s; {times}"));
+            var times = string.Join(
+                "; ",
+                parallelisms.Select(p => string.Create(CultureInfo.InvariantCulture, $"P={p} {scattered[p][^1].Profile!.WallSeconds:F3} s")));
+            say(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"contrast {pair.Id}: {side.Label} round {round}: pinned {serial.Profile!.WallSeconds:F3} s; {times}"));
         }
 
-        return new ContrastSideResult(side.Label, side.Workload, size, plan, pinned, scattered.ToDictionary(s => s.Key, s => (IReadOnlyList<JobStatus>)s.Value));
+        return new ContrastSideResult(
+            side.Label,
+            side.Workload,
+            size,
+            plan,
+            pinned,
+            scattered.ToDictionary(s => s.Key, s => (IReadOnlyList<JobStatus>)s.Value));
     }
 
     private async Task<ContrastSpanResult> SpanAsync(ContrastPairResult pairResult, ContrastSpanSeries series, CancellationToken cancellationToken)
@@ -155,7 +171,12 @@ public sealed class ContrastRunner(JobRunner runner, Action<string> say, IReadOn
         points.Add(new SpanPoint(measured.Size, measured.Plan.Work, measured.Plan.Span, Median(full, r => r.SpanSeconds), Median(full, r => r.WallSeconds)));
         var scaling = SpanScaling.Fit(points);
         say($"contrast span: {pair.Id} {side.Label}: {scaling.Reading}");
-        return new ContrastSpanResult(side.Label == side.Workload ? side.Label : $"{side.Workload} {side.Label}", side.Workload, side.SizeName ?? pair.SizeName, measured.Plan.Unit, scaling);
+        return new ContrastSpanResult(
+            side.Label == side.Workload ? side.Label : $"{side.Workload} {side.Label}",
+            side.Workload,
+            side.SizeName ?? pair.SizeName,
+            measured.Plan.Unit,
+            scaling);
     }
 
     private async Task<JobStatus> RunAsync(ContrastPair pair, ContrastSide side, long size, JobMode mode, int p, CancellationToken cancellationToken)
@@ -165,14 +186,20 @@ public sealed class ContrastRunner(JobRunner runner, Action<string> say, IReadOn
         var status = await runner.RunAsync(spec, (_, _, _) => { }, cancellationToken);
         return status.State == JobState.Completed && status.Profile is not null
             ? status
-            : throw new CliException(ExitCodes.JobFailed, $"contrast {pair.Id}: {side.Label} ({mode.ToString().ToLowerInvariant()}, P={p}, {pair.SizeName}={size}) job {status.JobId} failed: {status.Error}");
+            : throw new CliException(
+                ExitCodes.JobFailed,
+                $"contrast {pair.Id}: {side.Label} ({mode.ToString().ToLowerInvariant()}, P={p}, {pair.SizeName}={size}) job {status.JobId} failed: " +
+                $"{status.Error}");
     }
 
     private static void Check(ContrastPair pair, ContrastSide side, JobStatus status, string first)
     {
         if (status.ResultJson != first)
         {
-            throw new CliException(ExitCodes.JobFailed, $"contrast {pair.Id}: {side.Label}: job {status.JobId} ({status.Profile?.ChosenMode}) gave a different result from the pinned run: {status.ResultJson} vs {first}");
+            throw new CliException(
+                ExitCodes.JobFailed,
+                $"contrast {pair.Id}: {side.Label}: job {status.JobId} ({status.Profile?.ChosenMode}) gave a different result from the pinned run: " +
+                $"{status.ResultJson} vs {first}");
         }
     }
 

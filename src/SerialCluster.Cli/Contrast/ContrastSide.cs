@@ -5,4 +5,9 @@ namespace SerialCluster.Cli.Contrast;
 /// to the target time by itself; without, it runs at the size its pair's first side was given (same parameters, another
 /// algorithm: the comparison the pair is about). <see cref="SizeName"/> names its size parameter where it differs from the pair's.
 /// </summary>
-public sealed record ContrastSide(string Label, string Workload, Func<long, Dictionary<string, string>> At, ContrastSizing? Sizing = null, string? SizeName = null);
+public sealed record ContrastSide(
+    string Label,
+    string Workload,
+    Func<long, Dictionary<string, string>> At,
+    ContrastSizing? Sizing = null,
+    string? SizeName = null);

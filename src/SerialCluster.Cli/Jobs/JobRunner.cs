@@ -90,7 +90,10 @@ public sealed class JobRunner(IClusterClient client)
                 failing.Start();
                 if (failing.Elapsed > UnreachableAfter)
                 {
-                    throw new CliException(ExitCodes.JobFailed, $"job {status.JobId} did not answer for {UnreachableAfter.TotalSeconds:F0} s ({e.Message.Split('\n')[0]}); it may still be running: see `serialcluster jobs show {status.JobId}`");
+                    throw new CliException(
+                        ExitCodes.JobFailed,
+                        $"job {status.JobId} did not answer for {UnreachableAfter.TotalSeconds:F0} s ({e.Message.Split('\n')[0]}); it may still be running: " +
+                        $"see `serialcluster jobs show {status.JobId}`");
                 }
             }
         }

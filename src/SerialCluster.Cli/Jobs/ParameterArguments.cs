@@ -46,7 +46,12 @@ public static class ParameterArguments
     {
         if (string.IsNullOrWhiteSpace(path))
         {
-            throw new InvalidParameterException(ParameterErrorKind.Malformed, workload, parameter, "@" + path, "@ followed by a file's path, e.g. @circuit.bench");
+            throw new InvalidParameterException(
+                ParameterErrorKind.Malformed,
+                workload,
+                parameter,
+                "@" + path,
+                "@ followed by a file's path, e.g. @circuit.bench");
         }
 
         try
@@ -59,7 +64,12 @@ public static class ParameterArguments
 
             if (info.Length > MaxFileBytes)
             {
-                throw new InvalidParameterException(ParameterErrorKind.OutOfRange, workload, parameter, "@" + path, $"a file of at most {MaxFileBytes:N0} bytes (it has {info.Length:N0})");
+                throw new InvalidParameterException(
+                    ParameterErrorKind.OutOfRange,
+                    workload,
+                    parameter,
+                    "@" + path,
+                    $"a file of at most {MaxFileBytes:N0} bytes (it has {info.Length:N0})");
             }
 
             return File.ReadAllText(path);

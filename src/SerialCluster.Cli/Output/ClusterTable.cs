@@ -44,7 +44,9 @@ public static class ClusterTable
 
         console.Write(silos);
         console.MarkupLine(Markup.Escape(
-            $"scores in {CalibrationKernel.Unit} (M = million): single-thread is one core alone, all-core every core at once; usable = min(cores, CPU quota); busy = cores busy on its CPUs / used by its process in the last 0.25 s; others = cores other programs kept busy on its machine throughout the last 5 s (what the cost model discounts)."
+            $"scores in {CalibrationKernel.Unit} (M = million): single-thread is one core alone, all-core every core at once; usable = min(cores, CPU " +
+            $"quota); busy = cores busy on its CPUs / used by its process in the last 0.25 s; others = cores other programs kept busy on its machine " +
+            $"throughout the last 5 s (what the cost model discounts)."
             + (anyOverride ? " * configured by the operator, not measured." : string.Empty)));
 
         var names = survey.Silos.Select(s => s.Name).ToList();

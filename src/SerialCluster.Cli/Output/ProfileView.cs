@@ -16,7 +16,8 @@ public static class ProfileView
         var spec = status.Spec!;
         var profile = status.Profile!;
         var chosen = profile.ChosenMode is { } ran && spec.Mode == JobMode.Auto ? $" → {ran}" : string.Empty;
-        console.MarkupLineInterpolated($"[bold]{spec.Workload}[/] · {spec.Mode.ToString().ToLowerInvariant()}{chosen} · P={profile.ParallelismCap} · job {status.JobId}");
+        console.MarkupLineInterpolated(
+            $"[bold]{spec.Workload}[/] · {spec.Mode.ToString().ToLowerInvariant()}{chosen} · P={profile.ParallelismCap} · job {status.JobId}");
 
         var result = new Table().Border(TableBorder.Rounded).AddColumn("result").AddColumn("value");
         foreach (var (name, value) in JsonNode.Parse(status.ResultJson!)!.AsObject())
@@ -31,13 +32,19 @@ public static class ProfileView
         if (profile.PredictedSeconds is { } predicted)
         {
             var error = profile.WallSeconds > 0 ? Number(100 * (predicted - profile.WallSeconds) / profile.WallSeconds, "+0;-0") + "%" : "-";
-            table.AddRow("predicted", Seconds(predicted), Markup.Escape($"the cost model's raw time for {profile.ChosenMode ?? "this mode"} ({error} against wall)"));
+            table.AddRow(
+                "predicted",
+                Seconds(predicted),
+                Markup.Escape($"the cost model's raw time for {profile.ChosenMode ?? "this mode"} ({error} against wall)"));
         }
 
         if (profile.CorrectedPredictedSeconds is { } corrected && profile.PredictedSeconds is { } raw && Math.Abs(corrected - raw) > 1e-12)
         {
             var error = profile.WallSeconds > 0 ? Number(100 * (corrected - profile.WallSeconds) / profile.WallSeconds, "+0;-0") + "%" : "-";
-            table.AddRow("corrected", Seconds(corrected), Markup.Escape($"the raw time × measured ÷ predicted of this plan's recent runs ({error} against wall)"));
+            table.AddRow(
+                "corrected",
+                Seconds(corrected),
+                Markup.Escape($"the raw time × measured ÷ predicted of this plan's recent runs ({error} against wall)"));
         }
 
         if (profile.ChoiceReason is { Length: > 0 } reason)
@@ -45,13 +52,19 @@ public static class ProfileView
             table.AddRow("choice", string.Empty, Markup.Escape(reason));
         }
 
-        table.AddRow("build", Seconds(profile.BuildSeconds), "building the job's plan during the job (e.g. a cvp circuit, its tables), Σ over silos; in neither work nor span");
+        table.AddRow(
+            "build",
+            Seconds(profile.BuildSeconds),
+            "building the job's plan during the job (e.g. a cvp circuit, its tables), Σ over silos; in neither work nor span");
         table.AddRow("work", Seconds(profile.WorkSeconds), "sum of every task's compute time (T1 as run)");
         table.AddRow("span", Seconds(profile.SpanSeconds), "sum over stages of the slowest task (critical path)");
         table.AddRow("parallelism", Number(profile.Parallelism, "F2"), "work / span: the most speedup these tasks allow");
         table.AddRow("overhead", Seconds(profile.OverheadSeconds), "wall − span: dispatch, barriers, waiting");
         table.AddRow("tasks · stages", $"{profile.Tasks:N0} · {profile.Stages:N0}", string.Empty);
-        table.AddRow("silos", Markup.Escape(string.Join(", ", profile.Silos.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}: {s.Value:N0}"))), "tasks run per silo");
+        table.AddRow(
+            "silos",
+            Markup.Escape(string.Join(", ", profile.Silos.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}: {s.Value:N0}"))),
+            "tasks run per silo");
         table.AddRow("serial silo", Markup.Escape(profile.SerialSilo ?? "-"), "where chains ran");
         table.AddRow("plan work", Markup.Escape($"{profile.Work:N0} {profile.Unit}"), "theoretical T1 in the workload's unit, over the stages run");
         table.AddRow("plan span", Markup.Escape($"{profile.Span:N0} {profile.Unit}"), "theoretical T∞, over the stages run");
@@ -65,7 +78,8 @@ public static class ProfileView
             table.AddRow(
                 "vs serial",
                 Number(speedup, "F2") + "×",
-                Markup.Escape($"T_serial / wall, T_serial = {Seconds(serial.Seconds)}: {serial.Source}{(speedup < 0.95 ? " — slower than one core" : string.Empty)}"));
+                Markup.Escape(
+                    $"T_serial / wall, T_serial = {Seconds(serial.Seconds)}: {serial.Source}{(speedup < 0.95 ? " — slower than one core" : string.Empty)}"));
         }
         console.Write(table);
         WritePredictions(console, profile);
@@ -108,5 +122,6 @@ public static class ProfileView
 
     public static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
-    private static string Shorten(string text) => text.Length <= MaxShownLength ? text : text[..MaxShownLength] + $"… ({text.Length:N0} chars; --json shows all)";
+    private static string Shorten(string text) => text.Length <= MaxShownLength ? text : text[..MaxShownLength] + $"… ({text.Length:N0} chars; --json shows " +
+        $"all)";
 }

@@ -37,14 +37,38 @@ public static class Charts
         {
             // Bounds count processors: beyond the cores, P tasks in flight still get only the cores.
             var procs = xs.Select(x => Math.Min(x, analysis.Cores)).ToArray();
-            Curve(plot, xs, [.. procs.Select(x => t1 / Math.Max(ws.WorkSeconds / x, ws.SpanSeconds))], $"work–span bound {label}/max(T1/P, T∞)", Colors.Black, LinePattern.Dashed);
-            Curve(plot, xs, [.. procs.Select(x => t1 / ((ws.WorkSeconds / x) + ws.SpanSeconds))], $"Brent {label}/(T1/P + T∞)", Colors.DarkGreen, LinePattern.Dashed);
-            Curve(plot, xs, [.. procs.Select(x => t1 / ((ws.WorkSeconds / x) + ws.SpanSeconds + (ws.DispatchSeconds * ((ws.Tasks / x) + ws.Stages))))], "burdened (Brent + dispatch)", Colors.Olive, LinePattern.DenselyDashed);
+            Curve(
+                plot,
+                xs,
+                [.. procs.Select(x => t1 / Math.Max(ws.WorkSeconds / x, ws.SpanSeconds))],
+                $"work–span bound {label}/max(T1/P, T∞)",
+                Colors.Black,
+                LinePattern.Dashed);
+            Curve(
+                plot,
+                xs,
+                [.. procs.Select(x => t1 / ((ws.WorkSeconds / x) + ws.SpanSeconds))],
+                $"Brent {label}/(T1/P + T∞)",
+                Colors.DarkGreen,
+                LinePattern.Dashed);
+            Curve(
+                plot,
+                xs,
+                [.. procs.Select(x => t1 / ((ws.WorkSeconds / x) + ws.SpanSeconds + (ws.DispatchSeconds * ((ws.Tasks / x) + ws.Stages))))],
+                "burdened (Brent + dispatch)",
+                Colors.Olive,
+                LinePattern.DenselyDashed);
         }
 
         if (analysis.Amdahl is { } amdahl)
         {
-            Curve(plot, xs, [.. xs.Select(amdahl.Speedup)], $"Amdahl fit f = {amdahl.SerialFraction.Value:F3}{(amdahl.Absolute ? " (T1 = T_serial)" : string.Empty)}", Colors.Blue, LinePattern.Solid);
+            Curve(
+                plot,
+                xs,
+                [.. xs.Select(amdahl.Speedup)],
+                $"Amdahl fit f = {amdahl.SerialFraction.Value:F3}{(amdahl.Absolute ? " (T1 = T_serial)" : string.Empty)}",
+                Colors.Blue,
+                LinePattern.Solid);
         }
 
         if (analysis.Capacity is { Count: > 0 } capacity)
@@ -79,7 +103,13 @@ public static class Charts
         if (analysis.Usl is { } usl)
         {
             // The USL models the mode's own scaling (C(1) = 1); its times T1/C(N) are drawn against the same baseline.
-            Curve(plot, xs, [.. xs.Select(x => t1 / usl.T1Seconds.Value * usl.Speedup(x))], $"USL fit σ = {usl.Sigma.Value:F3}, κ = {usl.Kappa.Value:F4}", Colors.Purple, LinePattern.Solid);
+            Curve(
+                plot,
+                xs,
+                [.. xs.Select(x => t1 / usl.T1Seconds.Value * usl.Speedup(x))],
+                $"USL fit σ = {usl.Sigma.Value:F3}, κ = {usl.Kappa.Value:F4}",
+                Colors.Purple,
+                LinePattern.Solid);
         }
 
         foreach (var point in analysis.Points)
@@ -165,7 +195,11 @@ public static class Charts
     /// origin and their slopes compare directly: a chain rises along the diagonal (slope 1), log depth stays flat.
     /// Solid markers: the plan's span in units; open markers: the measured critical path in seconds.
     /// </summary>
-    public static byte[] SpanAgainstSize(IReadOnlyList<(string Label, SerialCluster.Analysis.Span.SpanScaling Scaling)> series, string title, string sizeName, string unit)
+    public static byte[] SpanAgainstSize(
+        IReadOnlyList<(string Label, SerialCluster.Analysis.Span.SpanScaling Scaling)> series,
+        string title,
+        string sizeName,
+        string unit)
     {
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
@@ -239,7 +273,11 @@ public static class Charts
         plot.XLabel("P (tasks in flight)");
         plot.YLabel("speedup against the side's own serial run");
         plot.ShowLegend(Alignment.UpperLeft);
-        var top = pair.Sides.SelectMany(s => parallelisms.Select(p => Math.Max(s.SpeedupAt(p), Math.Min(s.BoundAt(Math.Min(p, machineCores)), parallelisms.Max())))).Where(double.IsFinite).DefaultIfEmpty(1).Max();
+        var top = pair.Sides.SelectMany(
+            s => parallelisms.Select(
+                p => Math.Max(
+                    s.SpeedupAt(p),
+                    Math.Min(s.BoundAt(Math.Min(p, machineCores)), parallelisms.Max())))).Where(double.IsFinite).DefaultIfEmpty(1).Max();
         plot.Axes.SetLimits(0.8, parallelisms.Max() + 0.2, 0, Math.Max(1.2, top * 1.15));
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }

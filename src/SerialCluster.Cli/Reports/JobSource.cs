@@ -75,11 +75,15 @@ public static class JobSource
 
         if (status.State != JobState.Completed || status.Profile is null || status.Spec is null)
         {
-            throw new CliException(ExitCodes.JobNotFound, $"job '{jobId}' has no measured profile: it is {status.State.ToString().ToLowerInvariant()}{(status.Error is null ? string.Empty : ": " + status.Error)}");
+            throw new CliException(
+                ExitCodes.JobNotFound,
+                $"job '{jobId}' has no measured profile: it is " +
+                $"{status.State.ToString().ToLowerInvariant()}{(status.Error is null ? string.Empty : ": " + status.Error)}");
         }
 
         var job = new MeasuredJob(
-            status.JobId, status.Spec.Workload, status.Spec.Parameters, status.Spec.Mode.ToString().ToLowerInvariant(), status.Profile.ParallelismCap, status.Profile);
+            status.JobId, status.Spec.Workload, status.Spec.Parameters, status.Spec.Mode.ToString().ToLowerInvariant(), status.Profile.ParallelismCap,
+            status.Profile);
         return (job, status);
     }
 }

@@ -110,7 +110,12 @@ public static class ReportOutput
         }
 
         console.Write(chart);
-        console.MarkupLine(Markup.Escape($"critical path: in each of the {timeline.CriticalPath.Count} stage(s) the last task to finish sets the barrier; those tasks computed {F(timeline.CriticalPath.Sum(c => c.KernelSeconds))} s, and {F(timeline.CriticalPath.Sum(c => c.WaitSeconds))} s of stage time went to the tasks queued before them (P slots), dispatch and barriers; average parallelism work/wall = {F(timeline.AverageParallelism, "F2")}, peak {F(timeline.PeakParallelism, "F2")}"));
+        console.MarkupLine(
+            Markup.Escape(
+                $"critical path: in each of the {timeline.CriticalPath.Count} stage(s) the last task to finish sets the barrier; those tasks computed " +
+                $"{F(timeline.CriticalPath.Sum(c => c.KernelSeconds))} s, and {F(timeline.CriticalPath.Sum(c => c.WaitSeconds))} s of stage time went to the " +
+                $"tasks queued before them (P slots), dispatch and barriers; average parallelism work/wall = {F(timeline.AverageParallelism, "F2")}, peak " +
+                $"{F(timeline.PeakParallelism, "F2")}"));
         console.MarkupLine($"[bold]verdict:[/] {Markup.Escape(timeline.Verdict.Explanation)}");
         if (AgainstSerial(job) is { } line)
         {
@@ -139,16 +144,23 @@ public static class ReportOutput
     public static HtmlPage Html(MeasuredJob job, JobTimeline timeline)
     {
         var page = new HtmlPage($"serialcluster report: job {job.JobId} ({job.Workload})")
-            .Paragraph($"{job.Workload} {string.Join(" ", job.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}; mode {job.Mode}; P = {job.Profile.ParallelismCap}; wall {F(job.Profile.WallSeconds)} s, work {F(job.Profile.WorkSeconds)} s, span {F(job.Profile.SpanSeconds)} s.")
+            .Paragraph(
+                $"{job.Workload} {string.Join(" ", job.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}; mode " +
+                $"{job.Mode}; P = {job.Profile.ParallelismCap}; wall {F(job.Profile.WallSeconds)} s, work {F(job.Profile.WorkSeconds)} s, span " +
+                $"{F(job.Profile.SpanSeconds)} s.")
             .Paragraph("Verdict: " + timeline.Verdict.Explanation + (AgainstSerial(job) is { } line ? " Against one core: " + line + "." : string.Empty))
             .Image(Charts.Timeline(timeline, $"job {job.JobId}: which silo ran what, when"), "timeline chart")
             .Image(Charts.Parallelism(timeline, Math.Max(1, job.Profile.ParallelismCap), "parallelism profile"), "parallelism chart")
             .Heading("Stages and critical path")
             .Table(
-                ["stage", "kind", "start s", "wall s", "tasks", "work s", "span s", "silos (tasks)", "last task's silo", "its start–end s", "its compute s", "stage time not its compute s"],
+                [
+                    "stage", "kind", "start s", "wall s", "tasks", "work s", "span s", "silos (tasks)", "last task's silo", "its start–end s",
+                    "its compute s", "stage time not its compute s",
+                ],
                 timeline.Stages.Zip(timeline.CriticalPath).Select(x => (IReadOnlyList<string>)[
-                    $"{x.First.Index} {x.First.Name}", x.First.Kind, F(x.First.Start), F(x.First.WallSeconds), x.First.Tasks.ToString(CultureInfo.InvariantCulture),
-                    F(x.First.WorkSeconds), F(x.First.SpanSeconds), SiloCounts(x.First), x.Second.Silo ?? "?", $"{F(x.Second.Start)}–{F(x.Second.End)}", F(x.Second.KernelSeconds), F(x.Second.WaitSeconds)]));
+                    $"{x.First.Index} {x.First.Name}", x.First.Kind, F(x.First.Start), F(x.First.WallSeconds),
+                    x.First.Tasks.ToString(CultureInfo.InvariantCulture), F(x.First.WorkSeconds), F(x.First.SpanSeconds), SiloCounts(x.First),
+                    x.Second.Silo ?? "?", $"{F(x.Second.Start)}–{F(x.Second.End)}", F(x.Second.KernelSeconds), F(x.Second.WaitSeconds)]));
         if (timeline.Reconstructed)
         {
             page.Paragraph("This job recorded no stage start times (pinned mode): stages are laid end to end.");
@@ -160,5 +172,8 @@ public static class ReportOutput
     private static string SiloCounts(TimelineStage stage) =>
         stage.Spans.Count == 0
             ? "—"
-            : string.Join(", ", stage.Spans.GroupBy(t => t.Silo, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} ({g.Sum(t => t.Tasks)})"));
+            : string.Join(
+                ", ",
+                stage.Spans.GroupBy(t => t.Silo, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(
+                    g => $"{g.Key} ({g.Sum(t => t.Tasks)})"));
 }

@@ -15,7 +15,8 @@ public static class SpanSweepOutput
     public static JsonObject Json(SpanSweepResult sweep) => new()
     {
         ["workload"] = sweep.Workload,
-        ["parameters"] = new JsonObject([.. sweep.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))]),
+        ["parameters"] = new JsonObject(
+            [.. sweep.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))]),
         ["size"] = new JsonArray([.. sweep.SizeNames.Select(n => (JsonNode?)n)]),
         ["mode"] = sweep.Mode,
         ["parallelism"] = sweep.Parallelism,
@@ -64,14 +65,17 @@ public static class SpanSweepOutput
         return
         [
             $"{sweep.Workload}: {s.Reading}",
-            $"slope of ln(span) against ln({sweep.SizeNames[0]}): {SlopeText(s.UnitsSlope)} in {sweep.Unit} (the plan), {SlopeText(s.SecondsSlope)} in measured seconds (Σ over stages of the slowest task, at P = {sweep.Parallelism}); work: {SlopeText(s.WorkSlope)}",
+            $"slope of ln(span) against ln({sweep.SizeNames[0]}): {SlopeText(s.UnitsSlope)} in {sweep.Unit} (the plan), {SlopeText(s.SecondsSlope)} in " +
+            $"measured seconds (Σ over stages of the slowest task, at P = {sweep.Parallelism}); work: {SlopeText(s.WorkSlope)}",
             "slope ≈ 1: the critical path grows with the input — no number of processors shortens it; slope ≈ 0: logarithmic depth — processors can",
         ];
     }
 
     public static void Terminal(IAnsiConsole console, SpanSweepResult sweep)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"{sweep.Workload}: span against {string.Join(" and ", sweep.SizeNames)}, {sweep.Mode} at P = {sweep.Parallelism} on the {sweep.Cluster}"));
+        var table = new Table().Border(TableBorder.Rounded).Title(
+            Markup.Escape(
+                $"{sweep.Workload}: span against {string.Join(" and ", sweep.SizeNames)}, {sweep.Mode} at P = {sweep.Parallelism} on the {sweep.Cluster}"));
         foreach (var column in sweep.SizeNames.Concat(["work", "span", "work/span", "span ms", "wall s"]))
         {
             table.AddColumn(new TableColumn(column).RightAligned());
@@ -96,10 +100,17 @@ public static class SpanSweepOutput
         var parameters = string.Join(" ", sweep.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
         return new HtmlPage($"serialcluster sweep --size: {sweep.Workload}")
             .Paragraph($"{sweep.Workload} {parameters}; {sweep.Mode} at P = {sweep.Parallelism} on the {sweep.Cluster} ({sweep.Cores} cores).")
-            .Image(Charts.SpanAgainstSize([(sweep.Workload, sweep.Scaling)], $"{sweep.Workload}: span against {sweep.SizeNames[0]}", sweep.SizeNames[0], sweep.Unit), "span against size chart")
+            .Image(
+                Charts.SpanAgainstSize(
+                    [(sweep.Workload, sweep.Scaling)],
+                    $"{sweep.Workload}: span against {sweep.SizeNames[0]}",
+                    sweep.SizeNames[0],
+                    sweep.Unit),
+                "span against size chart")
             .Table(
                 [.. sweep.SizeNames, "work", "span", "span ms", "wall s"],
-                sweep.Rows.Select(r => (IReadOnlyList<string>)[.. sweep.SizeNames.Select(n => r.Sizes[n]), r.WorkUnits.ToString("N0", CultureInfo.InvariantCulture),
+                sweep.Rows.Select(r => (IReadOnlyList<string>)[
+                    .. sweep.SizeNames.Select(n => r.Sizes[n]), r.WorkUnits.ToString("N0", CultureInfo.InvariantCulture),
                     r.SpanUnits.ToString("N0", CultureInfo.InvariantCulture), F(r.SpanSeconds * 1e3, "F3"), F(r.WallSeconds)]))
             .List(Findings(sweep));
     }

@@ -11,7 +11,9 @@ namespace SerialCluster.Cli.Reports;
 /// <summary>A sweep's outputs: the JSON document, the CSV table, the terminal table and chart, and the HTML report.</summary>
 public static class SweepOutput
 {
-    public const string CsvHeader = "p,seconds,speedup,efficiency,karpFlatt,runs,minSeconds,maxSeconds,spread,saturated,lowerBoundSeconds,brentSeconds,burdenedSeconds,amdahlSpeedup,uslSpeedup,predictedSeconds,capacity,amdahlOnMeasuredCoresSpeedup,amdahlPairedSpeedup,relativeSpeedup";
+    public const string CsvHeader =
+        "p,seconds,speedup,efficiency,karpFlatt,runs,minSeconds,maxSeconds,spread,saturated,lowerBoundSeconds,brentSeconds,burdenedSeconds," +
+        "amdahlSpeedup,uslSpeedup,predictedSeconds,capacity,amdahlOnMeasuredCoresSpeedup,amdahlPairedSpeedup,relativeSpeedup";
 
     public static JsonObject Json(SweepResult sweep)
     {
@@ -19,7 +21,8 @@ public static class SweepOutput
         return new JsonObject
         {
             ["workload"] = sweep.Workload,
-            ["parameters"] = new JsonObject([.. sweep.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))]),
+            ["parameters"] = new JsonObject(
+                [.. sweep.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))]),
             ["mode"] = sweep.Mode,
             ["cluster"] = sweep.Cluster,
             ["cores"] = sweep.Cores,
@@ -216,22 +219,36 @@ public static class SweepOutput
         };
         if (a.Amdahl is { } amdahl)
         {
-            lines.Add($"Amdahl{(amdahl.Absolute ? " (absolute, T1 held at T_serial)" : string.Empty)}: serial fraction f = {F(amdahl.SerialFraction.Value)} ± {F(amdahl.SerialFraction.StandardError)} (least squares over {amdahl.Observations} runs with P ≤ {sweep.Cores}); speedup limit 1/f = {F(amdahl.MaxSpeedup, "F2")}×");
+            lines.Add(
+                $"Amdahl{(amdahl.Absolute ? " (absolute, T1 held at T_serial)" : string.Empty)}: serial fraction f = {F(amdahl.SerialFraction.Value)} ± " +
+                $"{F(amdahl.SerialFraction.StandardError)} (least squares over {amdahl.Observations} runs with P ≤ {sweep.Cores}); speedup limit 1/f = " +
+                $"{F(amdahl.MaxSpeedup, "F2")}×");
         }
 
         if (a.AmdahlRelative is { } rel)
         {
-            lines.Add($"Amdahl relative (T1 fitted: this mode against its own P = 1): f = {F(rel.SerialFraction.Value)} ± {F(rel.SerialFraction.StandardError)}, T1 = {F(rel.T1Seconds.Value)} s against T_serial = {F(a.BaselineSeconds)} s");
+            lines.Add(
+                $"Amdahl relative (T1 fitted: this mode against its own P = 1): f = {F(rel.SerialFraction.Value)} ± {F(rel.SerialFraction.StandardError)}, " +
+                $"T1 = {F(rel.T1Seconds.Value)} s against T_serial = {F(a.BaselineSeconds)} s");
         }
 
         if (a.AmdahlOnMeasuredCores is { } onCores)
         {
-            var capacities = string.Join(", ", (a.Capacity ?? []).Where(c => c.P > 1).Select(c => $"C({c.P}) = {F(c.Capacity, "F2")} ({F(c.MinCapacity, "F2")}–{F(c.MaxCapacity, "F2")})"));
-            lines.Add($"Amdahl on measured cores: f = {F(onCores.SerialFraction.Value)} ± {F(onCores.SerialFraction.StandardError)} — the same fit with P replaced by the capacity the busy cores delivered to an embarrassingly parallel control run beside each repeat ({capacities}); it reads a shortfall of the cores themselves as theirs, not the job's; where C(P) ≈ P the two fits agree");
+            var capacities = string.Join(
+                ", ",
+                (a.Capacity ?? []).Where(c => c.P > 1).Select(c => $"C({c.P}) = {F(c.Capacity, "F2")} ({F(c.MinCapacity, "F2")}–{F(c.MaxCapacity, "F2")})"));
+            lines.Add(
+                $"Amdahl on measured cores: f = {F(onCores.SerialFraction.Value)} ± {F(onCores.SerialFraction.StandardError)} — the same fit with P replaced " +
+                $"by the capacity the busy cores delivered to an embarrassingly parallel control run beside each repeat ({capacities}); it reads a shortfall " +
+                $"of the cores themselves as theirs, not the job's; where C(P) ≈ P the two fits agree");
         }
         if (a.AmdahlPaired is { } paired)
         {
-            lines.Add($"Amdahl on measured cores, round by round: f = {F(paired.SerialFraction.Value)} ± {F(paired.SerialFraction.StandardError)} — each round's T(P)/{(a.IsAbsolute ? "T_serial (its own pinned run)" : "T(1)")} against the capacity the control measured in that same round ({paired.Points} points from {paired.Rounds} rounds): a round where the machine was busier slows the job and the control together, so it cancels; the figure to read when C(P) moved between rounds");
+            lines.Add(
+                $"Amdahl on measured cores, round by round: f = {F(paired.SerialFraction.Value)} ± {F(paired.SerialFraction.StandardError)} — each round's " +
+                $"T(P)/{(a.IsAbsolute ? "T_serial (its own pinned run)" : "T(1)")} against the capacity the control measured in that same round " +
+                $"({paired.Points} points from {paired.Rounds} rounds): a round where the machine was busier slows the job and the control together, so it " +
+                $"cancels; the figure to read when C(P) moved between rounds");
         }
 
         if (a.AmdahlOnMeasuredCores is null && sweep.Control is not null)
@@ -241,23 +258,35 @@ public static class SweepOutput
 
         if (a.Gustafson is { } gustafson)
         {
-            lines.Add($"Gustafson: serial share of the parallel run α = {F(gustafson.SerialFraction.Value)} ± {F(gustafson.SerialFraction.StandardError)}; a job scaled to keep that share would gain {F(gustafson.ScaledSpeedup(sweep.Cores), "F2")}× on {sweep.Cores} cores");
+            lines.Add(
+                $"Gustafson: serial share of the parallel run α = {F(gustafson.SerialFraction.Value)} ± {F(gustafson.SerialFraction.StandardError)}; a job " +
+                $"scaled to keep that share would gain {F(gustafson.ScaledSpeedup(sweep.Cores), "F2")}× on {sweep.Cores} cores");
         }
 
         if (a.Usl is { } usl)
         {
             lines.Add(usl.KappaFitted
-                ? $"USL (relative: the mode's own scaling, C(1) = 1): σ = {F(usl.Sigma.Value)} ± {F(usl.Sigma.StandardError)}, κ = {F(usl.Kappa.Value, "F5")} ± {F(usl.Kappa.StandardError, "F5")}, peak at N* = √((1−σ)/κ) = {F(usl.PeakN, "F1")}"
-                : $"USL (relative: the mode's own scaling, C(1) = 1): σ = {F(usl.Sigma.Value)} ± {F(usl.Sigma.StandardError)}; κ needs three or more distinct P and is held at 0");
+                ? $"USL (relative: the mode's own scaling, C(1) = 1): σ = {F(usl.Sigma.Value)} ± {F(usl.Sigma.StandardError)}, κ = " +
+                    $"{F(usl.Kappa.Value, "F5")} ± {F(usl.Kappa.StandardError, "F5")}, peak at N* = √((1−σ)/κ) = {F(usl.PeakN, "F1")}"
+                : $"USL (relative: the mode's own scaling, C(1) = 1): σ = {F(usl.Sigma.Value)} ± {F(usl.Sigma.StandardError)}; κ needs three or more " +
+                    $"distinct P and is held at 0");
         }
 
         if (a.WorkSpan is { } ws)
         {
-            lines.Add($"work–span (the P = 1 job, {sweep.Baseline.JobId}): T1 = {F(ws.WorkSeconds)} s of task compute, T∞ = {F(ws.SpanSeconds)} s on the critical path, parallelism T1/T∞ = {F(ws.Parallelism, "F2")}; {ws.Tasks} tasks in {ws.Stages} stages, dispatch {F(ws.DispatchSeconds * 1e3, "F3")} ms per task");
+            lines.Add(
+                $"work–span (the P = 1 job, {sweep.Baseline.JobId}): T1 = {F(ws.WorkSeconds)} s of task compute, T∞ = {F(ws.SpanSeconds)} s on the critical " +
+                $"path, parallelism T1/T∞ = {F(ws.Parallelism, "F2")}; {ws.Tasks} tasks in {ws.Stages} stages, dispatch {F(ws.DispatchSeconds * 1e3, "F3")} " +
+                $"ms per task");
         }
 
-        lines.Add($"whatif check (schedule simulated from the P = 1 job on min(P, {sweep.Cores}) cores{(a.Capacity is { Count: > 1 } ? ", delivering the measured capacity C(P): one at full speed, the rest sharing C(P) − 1" : string.Empty)}): " + string.Join("; ", sweep.Checks.Select(c =>
-            $"P={c.P}: predicted {F(c.PredictedSeconds)} s vs measured {F(c.MeasuredSeconds)} s ({WhatIfOutput.Signed(c.RelativeError)}, tolerance ±{c.Tolerance:0%}{(c.Within ? string.Empty : ", OUTSIDE")})")));
+        var capacityNote = a.Capacity is { Count: > 1 }
+            ? ", delivering the measured capacity C(P): one at full speed, the rest sharing C(P) − 1"
+            : string.Empty;
+        lines.Add(
+            $"whatif check (schedule simulated from the P = 1 job on min(P, {sweep.Cores}) cores{capacityNote}): " + string.Join("; ", sweep.Checks.Select(c =>
+            $"P={c.P}: predicted {F(c.PredictedSeconds)} s vs measured {F(c.MeasuredSeconds)} s ({WhatIfOutput.Signed(c.RelativeError)}, tolerance " +
+            $"±{c.Tolerance:0%}{(c.Within ? string.Empty : ", OUTSIDE")})")));
         if (sweep.SaturationNote is { } note)
         {
             lines.Add(note);
@@ -269,9 +298,14 @@ public static class SweepOutput
     public static void Terminal(IAnsiConsole console, SweepResult sweep)
     {
         var a = sweep.Analysis;
-        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"{sweep.Workload} sweep, {sweep.Repeat} run(s) per P, {sweep.Mode} on the {sweep.Cluster} ({sweep.Cores} cores)"));
+        var table = new Table().Border(TableBorder.Rounded).Title(
+            Markup.Escape($"{sweep.Workload} sweep, {sweep.Repeat} run(s) per P, {sweep.Mode} on the {sweep.Cluster} ({sweep.Cores} cores)"));
         var speedupColumn = a.IsAbsolute ? "speedup T_serial/T(P)" : "speedup T(1)/T(P)";
-        foreach (var column in new[] { "P", "median", "min–max", speedupColumn, "relative T(1)/T(P)", "efficiency", "Karp–Flatt", "bound max(T1/P,T∞)", "Brent", "burdened", "Amdahl fit", "USL fit", "capacity C(P)", "Amdahl on C(P)", "paired on C_r(P)", "" })
+        foreach (var column in new[]
+        {
+            "P", "median", "min–max", speedupColumn, "relative T(1)/T(P)", "efficiency", "Karp–Flatt", "bound max(T1/P,T∞)", "Brent", "burdened",
+            "Amdahl fit", "USL fit", "capacity C(P)", "Amdahl on C(P)", "paired on C_r(P)", "",
+        })
         {
             table.AddColumn(new TableColumn(column).RightAligned());
         }
@@ -279,7 +313,8 @@ public static class SweepOutput
         if (a.Serial is { } serial)
         {
             table.AddRow(
-                "serial", F(serial.MedianSeconds) + " s", Markup.Escape($"{F(serial.MinSeconds)}–{F(serial.MaxSeconds)}"), "1.00×", "—", "—", "—", "—", "—", "—", "—", "—", "—", "—", "—",
+                "serial", F(serial.MedianSeconds) + " s", Markup.Escape($"{F(serial.MinSeconds)}–{F(serial.MaxSeconds)}"), "1.00×", "—", "—", "—", "—", "—",
+                "—", "—", "—", "—", "—", "—",
                 "[grey]pinned baseline[/]");
         }
 
@@ -306,7 +341,8 @@ public static class SweepOutput
         }
 
         console.Write(table);
-        var chart = new BarChart().Width(70).Label($"[bold]{speedupColumn}[/] (ideal = P up to the cores)").WithMaxValue(Math.Max(a.Points.Max(p => p.P), a.Points.Max(p => p.Speedup)));
+        var chart = new BarChart().Width(70).Label($"[bold]{speedupColumn}[/] (ideal = P up to the cores)").WithMaxValue(
+            Math.Max(a.Points.Max(p => p.P), a.Points.Max(p => p.Speedup)));
         foreach (var p in a.Points)
         {
             chart.AddItem($"P={p.P} measured", Math.Round(p.Speedup, 2), p.Saturated ? Color.Yellow : Color.Green);
@@ -327,7 +363,8 @@ public static class SweepOutput
         var page = new HtmlPage($"serialcluster sweep: {sweep.Workload}")
             .Paragraph($"{sweep.Workload} {parameters}; mode {sweep.Mode}; {sweep.Repeat} run(s) per P on the {sweep.Cluster} with {sweep.Cores} cores."
                 + (sweep.Control is { } control
-                    ? $" Capacity control: after each job at P ≤ {sweep.Cores}, {SweepControl.Kernel}, {control.ChunkSteps:N0} steps per task (~{F(control.TaskSeconds)} s alone); C(P) = P · t(1 task) / t(P tasks)."
+                    ? $" Capacity control: after each job at P ≤ {sweep.Cores}, {SweepControl.Kernel}, {control.ChunkSteps:N0} steps per task " +
+                        $"(~{F(control.TaskSeconds)} s alone); C(P) = P · t(1 task) / t(P tasks)."
                     : " Capacity control off: the Amdahl fit assumes P ideal cores.")
                 + $" Speedups are {a.BaselineLabel}.")
             .Paragraph($"Verdict: {sweep.Verdict}")
@@ -335,15 +372,19 @@ public static class SweepOutput
             .Image(Charts.Times(a, $"{sweep.Workload}: wall time against P"), "wall time chart")
             .Heading("Points")
             .Table(
-                ["P", "runs", "median s", "min s", "max s", a.IsAbsolute ? "speedup T_serial/T(P)" : "speedup T(1)/T(P)", "relative T(1)/T(P)", "efficiency", "Karp–Flatt", "max(T1/P,T∞) s", "Brent s", "burdened s", "predicted s", "capacity C(P)", "saturated"],
+                [
+                    "P", "runs", "median s", "min s", "max s", a.IsAbsolute ? "speedup T_serial/T(P)" : "speedup T(1)/T(P)", "relative T(1)/T(P)",
+                    "efficiency", "Karp–Flatt", "max(T1/P,T∞) s", "Brent s", "burdened s", "predicted s", "capacity C(P)", "saturated",
+                ],
                 a.Points.Select(p =>
                 {
                     var bound = a.Bounds.FirstOrDefault(b => b.P == p.P);
                     var check = sweep.Checks.First(c => c.P == p.P);
                     return (IReadOnlyList<string>)[
-                        p.P.ToString(CultureInfo.InvariantCulture), p.Runs.ToString(CultureInfo.InvariantCulture), F(p.MedianSeconds), F(p.MinSeconds), F(p.MaxSeconds),
-                        F(p.Speedup, "F2"), F(p.RelativeSpeedup, "F2"), F(p.Efficiency, "P0"), F(p.KarpFlatt), F(bound?.LowerBoundSeconds ?? double.NaN), F(bound?.BrentSeconds ?? double.NaN),
-                        F(bound?.BurdenedSeconds ?? double.NaN), F(check.PredictedSeconds), F(a.CapacityAt(p.P)?.Capacity ?? double.NaN, "F2"), p.Saturated ? "yes" : "no"];
+                        p.P.ToString(CultureInfo.InvariantCulture), p.Runs.ToString(CultureInfo.InvariantCulture), F(p.MedianSeconds), F(p.MinSeconds),
+                        F(p.MaxSeconds), F(p.Speedup, "F2"), F(p.RelativeSpeedup, "F2"), F(p.Efficiency, "P0"), F(p.KarpFlatt),
+                        F(bound?.LowerBoundSeconds ?? double.NaN), F(bound?.BrentSeconds ?? double.NaN), F(bound?.BurdenedSeconds ?? double.NaN),
+                        F(check.PredictedSeconds), F(a.CapacityAt(p.P)?.Capacity ?? double.NaN, "F2"), p.Saturated ? "yes" : "no"];
                 }))
             .Heading("Fits, bounds and checks")
             .List(Findings(sweep));

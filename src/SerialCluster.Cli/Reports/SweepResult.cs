@@ -43,8 +43,15 @@ public sealed record SweepResult(
         var ones = runs.Where(r => r.P == 1).OrderBy(r => r.Seconds).ToList();
         var baseline = ones[(ones.Count - 1) / 2].Status;
         var profile = baseline.Profile!;
-        var analysis = ScalingAnalysis.Analyze([.. runs.Select(r => new Observation(r.P, r.Seconds, r.Repeat))], cores, ProfileMapping.WorkSpan(profile), control?.Runs.Select(r => r.Run).ToList(),
-            serialRuns is { Count: > 0 } ? new SerialBaseline([.. serialRuns.Select(r => new Observation(1, r.Seconds, r.Repeat))], "pinned: the whole job on one core") : null);
+        var serial = serialRuns is { Count: > 0 }
+            ? new SerialBaseline([.. serialRuns.Select(r => new Observation(1, r.Seconds, r.Repeat))], "pinned: the whole job on one core")
+            : null;
+        var analysis = ScalingAnalysis.Analyze(
+            [.. runs.Select(r => new Observation(r.P, r.Seconds, r.Repeat))],
+            cores,
+            ProfileMapping.WorkSpan(profile),
+            control?.Runs.Select(r => r.Run).ToList(),
+            serial);
         var model = ProfileMapping.Model(profile, 1);
         // With a measured capacity the schedule is simulated on the cores the machine delivered at that P.
         var checks = analysis.Points.Select(p => analysis.CapacityAt(p.P) is { } c
@@ -55,6 +62,7 @@ public sealed record SweepResult(
 
     /// <summary>The sentence the output carries whenever a swept P exceeds the cores available.</summary>
     public string? SaturationNote => Analysis.AnySaturated
-        ? $"P = {string.Join(", ", Analysis.Points.Where(p => p.Saturated).Select(p => p.P))} exceed the {Cores} cores available: those points show saturation (tasks sharing cores), not parallel speedup; the Amdahl and Gustafson fits use only P ≤ {Cores}"
+        ? $"P = {string.Join(", ", Analysis.Points.Where(p => p.Saturated).Select(p => p.P))} exceed the {Cores} cores available: those points show " +
+            $"saturation (tasks sharing cores), not parallel speedup; the Amdahl and Gustafson fits use only P ≤ {Cores}"
         : null;
 }

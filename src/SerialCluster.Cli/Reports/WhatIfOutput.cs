@@ -53,7 +53,8 @@ public static class WhatIfOutput
         },
         ["assumptions"] = new JsonArray([.. WhatIfResult.Assumptions.Select(a => (JsonNode)JsonValue.Create(a))]),
         ["serial"] = result.Serial is not { } serial ? null : new JsonObject { ["seconds"] = serial.Seconds, ["source"] = serial.Source },
-        ["scenarios"] = new JsonArray([.. result.Predictions.Select(p => (JsonNode)Scenario(p.Scenario, p.Seconds, result.Model.MeasuredWallSeconds, result.Serial))]),
+        ["scenarios"] = new JsonArray(
+            [.. result.Predictions.Select(p => (JsonNode)Scenario(p.Scenario, p.Seconds, result.Model.MeasuredWallSeconds, result.Serial))]),
         ["answer"] = new JsonObject
         {
             ["factor"] = result.Answer.Factor,
@@ -122,8 +123,11 @@ public static class WhatIfOutput
     {
         var m = result.Model;
         console.MarkupLine(Markup.Escape(
-            $"measured: job {result.Job.JobId} ({result.Job.Workload}) from {result.Source}: {F(m.MeasuredWallSeconds)} s on {m.MeasuredCores} core(s); work {F(m.WorkSeconds)} s, span {F(m.SpanSeconds)} s, {F(m.FixedSeconds)} s outside its stages (planning, cost probe; fixed), dispatch {F(m.DispatchSeconds * 1e3)} ms per task (calibrated so the simulated stages take the measured time)"));
-        var table = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn("cores").RightAligned()).AddColumn(new TableColumn("speed").RightAligned())
+            $"measured: job {result.Job.JobId} ({result.Job.Workload}) from {result.Source}: {F(m.MeasuredWallSeconds)} s on {m.MeasuredCores} core(s); work " +
+            $"{F(m.WorkSeconds)} s, span {F(m.SpanSeconds)} s, {F(m.FixedSeconds)} s outside its stages (planning, cost probe; fixed), dispatch " +
+            $"{F(m.DispatchSeconds * 1e3)} ms per task (calibrated so the simulated stages take the measured time)"));
+        var table = new Table().Border(TableBorder.Rounded).AddColumn(
+            new TableColumn("cores").RightAligned()).AddColumn(new TableColumn("speed").RightAligned())
             .AddColumn(new TableColumn("predicted").RightAligned()).AddColumn(new TableColumn("vs measured").RightAligned())
             .AddColumn(new TableColumn("vs serial (today's core)").RightAligned());
         foreach (var (scenario, seconds) in result.Predictions)
@@ -139,14 +143,19 @@ public static class WhatIfOutput
         console.Write(table);
         if (result.Serial is { } reference)
         {
-            console.MarkupLine(Markup.Escape($"vs serial = T_serial / predicted, T_serial = {F(reference.Seconds)} s: {reference.Source} (absolute speedup against one of today's cores; below 1, the scenario is slower than the serial run)"));
+            console.MarkupLine(
+                Markup.Escape(
+                    $"vs serial = T_serial / predicted, T_serial = {F(reference.Seconds)} s: {reference.Source} (absolute speedup against one of today's " +
+                    $"cores; below 1, the scenario is slower than the serial run)"));
         }
 
         console.MarkupLine("[bold]more cores or faster cores?[/] " + Markup.Escape(result.Answer.Describe()));
         foreach (var check in result.Checks)
         {
             console.MarkupLine(Markup.Escape(
-                $"check P={check.P}: predicted {F(check.PredictedSeconds)} s on {(check.Machine is { IsHeterogeneous: true } machine ? "cores of speeds " + Speeds(machine) : check.Cores + " core(s)")}, measured {F(check.MeasuredSeconds)} s ({Signed(check.RelativeError)}; tolerance ±{check.Tolerance:0%}: {(check.Within ? "within" : "OUTSIDE")})"));
+                $"check P={check.P}: predicted {F(check.PredictedSeconds)} s on " +
+                $"{(check.Machine is { IsHeterogeneous: true } machine ? "cores of speeds " + Speeds(machine) : check.Cores + " core(s)")}, measured " +
+                $"{F(check.MeasuredSeconds)} s ({Signed(check.RelativeError)}; tolerance ±{check.Tolerance:0%}: {(check.Within ? "within" : "OUTSIDE")})"));
         }
 
         console.MarkupLine("[grey]assumptions:[/]");

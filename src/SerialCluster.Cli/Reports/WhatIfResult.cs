@@ -23,7 +23,9 @@ public sealed record WhatIfResult(
         "a chain stage is one task on one core: more cores never shorten it",
         "a wide stage's tasks are list-scheduled in plan order, each to the core that frees first (what the dispatcher does with P slots)",
         "each task's measured compute time divides by the speed factor; nothing else changes with the machine",
-        "cores of different speeds (--core-speeds): each task goes to the core that frees first, ties to the faster one (the dispatcher sends each new task to the silo with the lowest share of its cores in use, and never holds a task back for a faster silo, so a slow core may take the last task and end the stage late); a chain runs on the fastest core, where placement pins chains; at parallelism P only the P fastest cores run tasks",
+        "cores of different speeds (--core-speeds): each task goes to the core that frees first, ties to the faster one (the dispatcher sends each new task " +
+        "to the silo with the lowest share of its cores in use, and never holds a task back for a faster silo, so a slow core may take the last task and end " +
+        "the stage late); a chain runs on the fastest core, where placement pins chains; at parallelism P only the P fastest cores run tasks",
         "each task also costs the dispatch time calibrated from the measured job (hop to a worker and back, bookkeeping), which faster cores do not shorten",
         "the job's time outside its stages (planning, the cost model's probe, assembling the result) is fixed",
         "cores are independent: no shared memory-bandwidth, cache or network contention beyond that dispatch time",

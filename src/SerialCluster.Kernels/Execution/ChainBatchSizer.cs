@@ -3,15 +3,10 @@ using System.Diagnostics;
 namespace SerialCluster.Kernels.Execution;
 
 /// <summary>
-/// Chooses how many chain steps to run per batch from the measured cost of the previous batches, so that a
-/// batch lasts about <see cref="TargetBatch"/>: long enough that dispatch, progress and cancellation checks
-/// are a negligible share of compute, short enough to report progress and answer queries between batches.
-/// <para>
-/// Dispatch rule: once the step cost is measured, a batch is never smaller than <see cref="MinimumSteps"/>, the
-/// fewest steps whose compute makes the per-batch dispatch cost (<see cref="DispatchCost"/>: the hop that starts a
-/// batch) at most <see cref="MaxDispatchShare"/> of it: ⌈dispatch / (0.05 · seconds per step)⌉. It binds when the
-/// target is short against the dispatch cost, or while the growth cap is still ramping batches up.
-/// </para>
+/// Sizes chain batches from the measured cost of the previous ones to last about <see cref="TargetBatch"/>: long enough that dispatch, progress and
+/// cancellation checks are a negligible share, short enough to report progress and answer queries between batches. Once the step cost is known a batch
+/// is never under <see cref="MinimumSteps"/> = ⌈dispatch / (<see cref="MaxDispatchShare"/> · seconds per step)⌉, dispatch being
+/// <see cref="DispatchCost"/>; it binds when the target is short against dispatch, or while the growth cap still ramps batches up.
 /// </summary>
 public sealed class ChainBatchSizer
 {

@@ -52,7 +52,8 @@ public sealed record ParameterSpec
         ParameterKind.Boolean => "true or false",
         ParameterKind.Choice => "one of " + string.Join(", ", Choices),
         ParameterKind.Hex => $"{MinLength} to {MaxLength} bytes as hexadecimal digits (an even count)",
-        ParameterKind.Text => $"text of at most {MaxLength.ToString("N0", CultureInfo.InvariantCulture)} characters" + (AcceptsFile ? " (or @path to read a file)" : string.Empty),
+        ParameterKind.Text => $"text of at most {MaxLength.ToString("N0", CultureInfo.InvariantCulture)} characters" + (
+            AcceptsFile ? " (or @path to read a file)" : string.Empty),
         _ => throw new InvalidOperationException($"Unhandled parameter kind {Kind}."),
     };
 

@@ -34,7 +34,8 @@ public abstract class Workload
     /// </summary>
     public abstract IReadOnlyDictionary<string, string> Example { get; }
 
-    /// <summary>Validates raw <c>name=value</c> text (defaults fill the rest) and compiles the plan, timing the compilation into its <see cref="WorkloadPlan.BuildSeconds"/>.</summary>
+    /// <summary>Validates raw <c>name=value</c> text (defaults fill the rest) and compiles the plan, timing the compilation into its
+    /// <see cref="WorkloadPlan.BuildSeconds"/>.</summary>
     public WorkloadPlan Plan(IReadOnlyDictionary<string, string> raw)
     {
         var parameters = Validate(raw);

@@ -144,11 +144,9 @@ public abstract class WorkloadPlan
     public abstract JsonObject Finish(IReadOnlyList<byte[]> lastStageOutputs);
 
     /// <summary>
-    /// Early stop: is the plan's answer final once <paramref name="stage"/> has run with these outputs (in task order)?
-    /// Then no later stage runs and these outputs go to <see cref="Finish"/>. The rule must read only the outputs, never
-    /// timing or placement, so every executor (local, pinned, scattered, a resumed coordinator) stops after the same
-    /// stage and the result stays bit-identical; the plan still lists every stage up to its cap, because how many run
-    /// is known only as they run (a value iteration's convergence sweep). False (run every stage) unless overridden.
+    /// Early stop: is the answer final once <paramref name="stage"/> has run with these outputs (task order)? Then no later stage runs and these outputs
+    /// go to <see cref="Finish"/>. It must read only the outputs, never timing or placement, so every executor stops after the same stage and the result
+    /// stays bit-identical; the plan still lists every stage to its cap, since how many run is known only as they run. False unless overridden.
     /// </summary>
     public virtual bool IsComplete(int stage, IReadOnlyList<byte[]> stageOutputs) => false;
 

@@ -43,7 +43,10 @@ public sealed class PairedAmdahlFitTests
         var paired = PairedAmdahlFit.Fit(noisy, controls, CoreCapacity.From(controls))!;
 
         Assert.True(paired.SerialFraction.StandardError > 0);
-        Assert.InRange(F, paired.SerialFraction.Value - (3 * paired.SerialFraction.StandardError), paired.SerialFraction.Value + (3 * paired.SerialFraction.StandardError));
+        Assert.InRange(
+            F,
+            paired.SerialFraction.Value - (3 * paired.SerialFraction.StandardError),
+            paired.SerialFraction.Value + (3 * paired.SerialFraction.StandardError));
         Assert.True(paired.RmseRatio > 0);
     }
 

@@ -18,6 +18,7 @@ namespace SerialCluster.Cli.Tests.Commands;
 /// noise, and the test skips, saying so, instead of measuring the neighbours.
 /// </summary>
 [Collection(MeasurementCollection.Name)]
+[Trait("Category", "Cluster")]
 public sealed class AmdahlSweepTests : IDisposable
 {
     /// <summary>
@@ -42,7 +43,10 @@ public sealed class AmdahlSweepTests : IDisposable
             "an opt-in measurement (SERIALCLUSTER_MEASURE=1): it needs a machine quiet enough that two cores can run two tasks at once (issue 5)");
         Skip.If(Environment.ProcessorCount < 2, "needs 2 cores to measure P = 2");
         var load = LoadAverage();
-        Skip.If(load > 2 * Environment.ProcessorCount, $"the machine is overloaded (1-minute load average {load:F1} on {Environment.ProcessorCount} cores): its capacity moves faster than a control beside each run can follow (measured at load 9–20 on 2 cores: C(2) from 0.61 to 2.40 within one sweep, fitted f anywhere in [0, 1])");
+        Skip.If(
+            load > 2 * Environment.ProcessorCount,
+            $"the machine is overloaded (1-minute load average {load:F1} on {Environment.ProcessorCount} cores): its capacity moves faster than a control " +
+            $"beside each run can follow (measured at load 9–20 on 2 cores: C(2) from 0.61 to 2.40 within one sweep, fitted f anywhere in [0, 1])");
         var (code, stdout, stderr) = await CliHarness.RunAsync(
             "sweep", "amdahl", "--set", $"serialFraction={f.ToString(CultureInfo.InvariantCulture)}", "--set", "work=16000000", "--set", "tasks=8",
             "--parallelism", "1,2", "--repeat", "5", "--warmup", "1", "--json");
@@ -50,14 +54,18 @@ public sealed class AmdahlSweepTests : IDisposable
         var document = JsonNode.Parse(stdout)!;
         var points = document["points"]!.ToJsonString();
         var capacity = document["points"]![1]!["capacity"]!.GetValue<double>();
-        Skip.If(capacity < MinCapacity, $"two busy cores delivered C(2) = {capacity:F2} of one (1-minute load average {LoadAverage():F1} on {Environment.ProcessorCount} cores): too little parallel capacity to tell serial work from noise; points: {points}");
+        Skip.If(
+            capacity < MinCapacity,
+            $"two busy cores delivered C(2) = {capacity:F2} of one (1-minute load average {LoadAverage():F1} on {Environment.ProcessorCount} cores): too " +
+            $"little parallel capacity to tell serial work from noise; points: {points}");
 
         var plain = document["fits"]!["amdahl"]!["serialFraction"]!.GetValue<double>();
         var onMedian = document["fits"]!["amdahlOnMeasuredCores"]!["serialFraction"]!.GetValue<double>();
         var fitted = document["fits"]!["amdahlPaired"]!["serialFraction"]!.GetValue<double>();
         Assert.True(
             Math.Abs(fitted - f) <= 0.07,
-            $"fitted f on measured cores, round by round = {fitted:F3} for f = {f} (C(2) = {capacity:F3}; on the median C(2): {onMedian:F3}; the plain fit on ideal cores: {plain:F3}); points: {points}; control: {document["capacityControl"]!.ToJsonString()}");
+            $"fitted f on measured cores, round by round = {fitted:F3} for f = {f} (C(2) = {capacity:F3}; on the median C(2): {onMedian:F3}; the plain fit " +
+            $"on ideal cores: {plain:F3}); points: {points}; control: {document["capacityControl"]!.ToJsonString()}");
 
         var saved = Path.Combine(_folder, "sweep.json");
         await File.WriteAllTextAsync(saved, stdout);
@@ -67,7 +75,8 @@ public sealed class AmdahlSweepTests : IDisposable
         Assert.Equal([1, 2], checks.Select(c => c!["p"]!.GetValue<int>()).ToArray());
         Assert.All(checks, c => Assert.True(
             c!["within"]!.GetValue<bool>(),
-            $"P={c["p"]}: predicted {c["predictedSeconds"]} s, measured {c["measuredSeconds"]} s, tolerance {c["tolerance"]} (C(2) = {capacity:F3}; f on measured cores {fitted:F3} round by round, {onMedian:F3} on the median, plain {plain:F3})"));
+            $"P={c["p"]}: predicted {c["predictedSeconds"]} s, measured {c["measuredSeconds"]} s, tolerance {c["tolerance"]} (C(2) = {capacity:F3}; f on " +
+            $"measured cores {fitted:F3} round by round, {onMedian:F3} on the median, plain {plain:F3})"));
     }
 
     /// <summary>The 1-minute load average from /proc/loadavg; 0 where there is none (not Linux).</summary>

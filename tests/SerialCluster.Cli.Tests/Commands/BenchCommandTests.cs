@@ -6,6 +6,7 @@ namespace SerialCluster.Cli.Tests.Commands;
 /// <summary>The bench command at tiny sizes: it runs every measurement and emits a well-formed table. No timing is asserted.</summary>
 public sealed class BenchCommandTests
 {
+    [Trait("Category", "Cluster")]
     [Fact]
     public async Task QuickBenchMeasuresEveryTargetAndWritesTheTable()
     {

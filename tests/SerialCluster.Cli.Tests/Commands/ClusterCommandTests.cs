@@ -5,6 +5,7 @@ namespace SerialCluster.Cli.Tests.Commands;
 /// <summary><c>serialcluster cluster</c> on the embedded cluster: measured figures for every silo and a full hop matrix.</summary>
 public sealed class ClusterCommandTests
 {
+    [Trait("Category", "Cluster")]
     [Fact]
     public async Task JsonShowsEverySiloCalibratedAndTheFullHopMatrix()
     {
@@ -50,6 +51,7 @@ public sealed class ClusterCommandTests
         });
     }
 
+    [Trait("Category", "Cluster")]
     [Fact]
     public async Task HumanOutputShowsTheSiloTableAndTheHopMatrix()
     {

@@ -12,6 +12,7 @@ public sealed class ContrastCommandTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("contrast-test-").FullName;
 
+    [Trait("Category", "Cluster")]
     [Fact]
     public async Task PairsRunPinnedAndScatteredWithAbsoluteSpeedupsAndTheirSidesAgree()
     {
@@ -43,7 +44,9 @@ public sealed class ContrastCommandTests : IDisposable
         // The shortcut's span is one jump per set bit of steps (≥ 64 here); the stepped rules' span is every row.
         var steps = long.Parse(eca[1]!["parameters"]!["steps"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(steps >= 64, $"steps = {steps}");
-        Assert.True(eca[2]!["span"]!.GetValue<long>() * 10 < eca[1]!["span"]!.GetValue<long>(), $"shortcut span {eca[2]!["span"]} against stepwise {eca[1]!["span"]} at steps = {steps}");
+        Assert.True(
+            eca[2]!["span"]!.GetValue<long>() * 10 < eca[1]!["span"]!.GetValue<long>(),
+            $"shortcut span {eca[2]!["span"]} against stepwise {eca[1]!["span"]} at steps = {steps}");
         var s5 = pairs[1]!["sides"]!.AsArray();
         Assert.Equal(s5[0]!["result"]!.ToJsonString(), s5[1]!["result"]!.ToJsonString());
         Assert.Equal(s5[0]!["span"]!.GetValue<long>(), s5[0]!["work"]!.GetValue<long>());

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 namespace SerialCluster.Cli.Tests.Commands;
 
 /// <summary>The quick start's command, end to end at a small size: every speedup divides the pinned run.</summary>
+[Trait("Category", "Cluster")]
 public sealed class DemoCommandTests
 {
     [Fact]

@@ -6,10 +6,36 @@ public sealed class ErrorClassTests
     [Theory]
     [InlineData(ExitCodes.UnknownWorkload, "unknown workload 'nosuch'; available: hashchain, montecarlo", "run", "nosuch")]
     [InlineData(ExitCodes.UnknownParameter, "hashchain has no parameter 'stepz'; its parameters are: seed, steps", "run", "hashchain", "--set", "stepz=3")]
-    [InlineData(ExitCodes.MalformedParameter, "hashchain: parameter 'steps' = 'many' is not valid; expected an integer from 1 to", "run", "hashchain", "--set", "steps=many")]
-    [InlineData(ExitCodes.MalformedParameter, "hashchain: parameter 'seed' = 'xyz' is not valid; expected 0 to 4096 bytes as hexadecimal digits", "run", "hashchain", "--set", "seed=xyz")]
-    [InlineData(ExitCodes.ParameterOutOfRange, "hashchain: parameter 'steps' = '0' is out of range; allowed: an integer from 1 to 1,000,000,000,000", "run", "hashchain", "--set", "steps=0")]
-    [InlineData(ExitCodes.ParameterOutOfRange, "montecarlo: parameter 'tasks' = '10' is out of range; allowed: at most samples (5)", "run", "montecarlo", "--set", "samples=5", "--set", "tasks=10")]
+    [InlineData(
+        ExitCodes.MalformedParameter,
+        "hashchain: parameter 'steps' = 'many' is not valid; expected an integer from 1 to",
+        "run",
+        "hashchain",
+        "--set",
+        "steps=many")]
+    [InlineData(
+        ExitCodes.MalformedParameter,
+        "hashchain: parameter 'seed' = 'xyz' is not valid; expected 0 to 4096 bytes as hexadecimal digits",
+        "run",
+        "hashchain",
+        "--set",
+        "seed=xyz")]
+    [InlineData(
+        ExitCodes.ParameterOutOfRange,
+        "hashchain: parameter 'steps' = '0' is out of range; allowed: an integer from 1 to 1,000,000,000,000",
+        "run",
+        "hashchain",
+        "--set",
+        "steps=0")]
+    [InlineData(
+        ExitCodes.ParameterOutOfRange,
+        "montecarlo: parameter 'tasks' = '10' is out of range; allowed: at most samples (5)",
+        "run",
+        "montecarlo",
+        "--set",
+        "samples=5",
+        "--set",
+        "tasks=10")]
     [InlineData(ExitCodes.Usage, "--set 'steps' is not NAME=VALUE", "run", "hashchain", "--set", "steps")]
     [InlineData(ExitCodes.Usage, "--set steps is given twice", "run", "hashchain", "--set", "steps=1", "--set", "steps=2")]
     [InlineData(ExitCodes.Usage, "--mode 'fast' is not a mode; allowed: pinned, scatter, auto", "run", "hashchain", "--mode", "fast")]
@@ -17,7 +43,15 @@ public sealed class ErrorClassTests
     [InlineData(ExitCodes.Usage, "--silos 0 is out of range; allowed: 1 to 16", "run", "hashchain", "--silos", "0")]
     [InlineData(ExitCodes.Usage, "--gateway 'nowhere' is not HOST:PORT", "run", "hashchain", "--gateway", "nowhere")]
     [InlineData(ExitCodes.Usage, "--redis ',,,' is not HOST:PORT", "run", "hashchain", "--redis", ",,,")]
-    [InlineData(ExitCodes.Usage, "--gateway and --redis are two ways to reach a cluster; give one", "run", "hashchain", "--gateway", "127.0.0.1:30000", "--redis", "127.0.0.1:6379")]
+    [InlineData(
+        ExitCodes.Usage,
+        "--gateway and --redis are two ways to reach a cluster; give one",
+        "run",
+        "hashchain",
+        "--gateway",
+        "127.0.0.1:30000",
+        "--redis",
+        "127.0.0.1:6379")]
     [InlineData(ExitCodes.Usage, "Unknown option 'bogus'", "run", "hashchain", "--bogus")]
     [InlineData(ExitCodes.Usage, "Unknown command 'launch'", "launch")]
     public async Task BadInputGetsOneClearLineAndItsExitCode(int expectedCode, string expectedMessage, params string[] args)

@@ -8,6 +8,7 @@ namespace SerialCluster.Cli.Tests.Commands;
 /// <c>run --idempotency-key</c> end to end, against a cluster that outlives each CLI run (a real silo reached through
 /// its gateway): the second run with the same key follows the first run's job, a run with other parameters is refused.
 /// </summary>
+[Trait("Category", "Cluster")]
 public sealed class IdempotencyCommandTests : IAsyncLifetime
 {
     private EmbeddedCluster _cluster = null!;

@@ -3,10 +3,12 @@ namespace SerialCluster.Cli.Tests.Commands;
 /// <summary><c>run --deadline/--detach</c>, <c>cancel</c> and <c>jobs</c>: refusals before any work, and a deadline that stops a job.</summary>
 public sealed class JobCommandsTests
 {
+    [Trait("Category", "Cluster")]
     [Fact]
     public async Task AJobPastItsDeadlineIsStoppedAndTheErrorNamesTheDeadline()
     {
-        var (code, _, stderr) = await CliHarness.RunAsync("run", "hashchain", "--set", "steps=1000000000", "--mode", "pinned", "--deadline", "0.5", "--silos", "1");
+        var (code, _, stderr) = await CliHarness.RunAsync(
+            "run", "hashchain", "--set", "steps=1000000000", "--mode", "pinned", "--deadline", "0.5", "--silos", "1");
         Assert.True(code == ExitCodes.JobFailed, stderr);
         Assert.Contains("the job's deadline of 0.5 s passed before it finished; it was stopped", stderr, StringComparison.Ordinal);
     }
@@ -19,7 +21,10 @@ public sealed class JobCommandsTests
     {
         var (code, _, stderr) = await CliHarness.RunAsync("run", "hashchain", "--deadline", deadline);
         Assert.Equal(ExitCodes.Usage, code);
-        Assert.Contains($"--deadline {double.Parse(deadline, System.Globalization.CultureInfo.InvariantCulture)} is out of range; allowed: 0 (none) to 604800 seconds", stderr, StringComparison.Ordinal);
+        Assert.Contains(
+            $"--deadline {double.Parse(deadline, System.Globalization.CultureInfo.InvariantCulture)} is out of range; allowed: 0 (none) to 604800 seconds",
+            stderr,
+            StringComparison.Ordinal);
         Assert.DoesNotContain("embedded", stderr, StringComparison.Ordinal);
     }
 
@@ -31,6 +36,7 @@ public sealed class JobCommandsTests
         Assert.Contains("--detach needs a running cluster (--gateway or --redis)", stderr, StringComparison.Ordinal);
     }
 
+    [Trait("Category", "Cluster")]
     [Fact]
     public async Task CancellingOrShowingAJobThatDoesNotExistSaysSo()
     {
@@ -41,6 +47,7 @@ public sealed class JobCommandsTests
         Assert.True(show.Code == ExitCodes.JobNotFound, show.Stderr);
     }
 
+    [Trait("Category", "Cluster")]
     [Fact]
     public async Task JobsListOnAFreshClusterIsAnEmptyJsonList()
     {

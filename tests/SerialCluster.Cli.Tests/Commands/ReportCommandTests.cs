@@ -10,6 +10,7 @@ public sealed class ReportCommandTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("report-test-").FullName;
 
+    [Trait("Category", "Cluster")]
     [Fact]
     public async Task ReportFromASavedRunHasEveryTaskOnItsSiloTheCriticalPathAVerdictAndCharts()
     {
@@ -43,6 +44,7 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Contains("critical path:", terminal.Stdout, StringComparison.Ordinal);
     }
 
+    [Trait("Category", "Cluster")]
     [Fact]
     public async Task ReportAndWhatIfReadAStoredJobByIdThroughAGateway()
     {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 namespace SerialCluster.Cli.Tests.Commands;
 
 /// <summary>End to end: the CLI starts its embedded cluster, runs the job through a real gateway, prints one JSON document.</summary>
+[Trait("Category", "Cluster")]
 public sealed class RunCommandTests
 {
     [Fact]
@@ -19,7 +20,11 @@ public sealed class RunCommandTests
         Assert.Equal("scatter", document["mode"]!.GetValue<string>());
         Assert.Equal("1", document["parameters"]!["steps"]!.GetValue<string>());
         var profile = document["profile"]!.AsObject();
-        foreach (var field in new[] { "wallSeconds", "buildSeconds", "workSeconds", "spanSeconds", "parallelism", "overheadSeconds", "tasks", "stages", "silos", "serialSilo", "work", "span" })
+        foreach (var field in new[]
+        {
+            "wallSeconds", "buildSeconds", "workSeconds", "spanSeconds", "parallelism", "overheadSeconds", "tasks", "stages", "silos", "serialSilo", "work",
+            "span",
+        })
         {
             Assert.True(profile.ContainsKey(field), $"profile lacks {field}");
         }
@@ -33,7 +38,8 @@ public sealed class RunCommandTests
 
         var predictions = profile["predictions"]!.AsArray();
         Assert.All(predictions, p => Assert.Equal(
-            ["mode", "predictedSeconds", "parameters", "correctedSeconds", "measuredRuns", "ran", "measuredSeconds"], p!.AsObject().Select(f => f.Key).ToArray()));
+            ["mode", "predictedSeconds", "parameters", "correctedSeconds", "measuredRuns", "ran", "measuredSeconds"], p!.AsObject().Select(f =>
+                f.Key).ToArray()));
         Assert.Single(predictions, p => p!["ran"]!.GetValue<bool>());
         Assert.Contains("running hashchain", stderr, StringComparison.Ordinal); // human text went to stderr
     }
@@ -41,8 +47,10 @@ public sealed class RunCommandTests
     [Fact]
     public async Task MonteCarloGivesTheSameInsideCountPinnedAndScattered()
     {
-        var pinned = await CliHarness.RunAsync("run", "montecarlo", "--set", "samples=2000000", "--set", "seed=7", "--set", "tasks=5", "--mode", "pinned", "--json", "--silos", "3");
-        var scattered = await CliHarness.RunAsync("run", "montecarlo", "--set", "samples=2000000", "--set", "seed=7", "--set", "tasks=16", "--mode", "scatter", "--json", "--silos", "3");
+        var pinned = await CliHarness.RunAsync(
+            "run", "montecarlo", "--set", "samples=2000000", "--set", "seed=7", "--set", "tasks=5", "--mode", "pinned", "--json", "--silos", "3");
+        var scattered = await CliHarness.RunAsync(
+            "run", "montecarlo", "--set", "samples=2000000", "--set", "seed=7", "--set", "tasks=16", "--mode", "scatter", "--json", "--silos", "3");
         Assert.True(pinned.Code == 0, pinned.Stderr);
         Assert.True(scattered.Code == 0, scattered.Stderr);
         var a = JsonNode.Parse(pinned.Stdout)!;

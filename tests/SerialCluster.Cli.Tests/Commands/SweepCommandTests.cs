@@ -9,6 +9,7 @@ public sealed class SweepCommandTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("sweep-test-").FullName;
 
+    [Trait("Category", "Cluster")]
     [Fact]
     public async Task SweepWritesParsableJsonCsvAndHtmlWithChartsAndStatesSaturation()
     {
@@ -80,6 +81,7 @@ public sealed class SweepCommandTests : IDisposable
         HtmlCharts.AssertPngImages(File.ReadAllText(html), 2);
     }
 
+    [Trait("Category", "Cluster")]
     [Fact]
     public async Task WithTheCapacityControlOffOnlyThePlainFitIsMade()
     {
@@ -97,6 +99,7 @@ public sealed class SweepCommandTests : IDisposable
         Assert.DoesNotContain("capacity control", stderr, StringComparison.Ordinal);
     }
 
+    [Trait("Category", "Cluster")]
     [Fact]
     public async Task APinnedSweepIsItsOwnBaselineAndWithoutABaselineSpeedupIsRelative()
     {
@@ -119,6 +122,7 @@ public sealed class SweepCommandTests : IDisposable
         Assert.Equal(1.0, relative["points"]![0]!["speedup"]!.GetValue<double>());
     }
 
+    [Trait("Category", "Cluster")]
     [Fact]
     public async Task ASizeSweepFitsTheSpanSlopeOfAChainAndOfATree()
     {

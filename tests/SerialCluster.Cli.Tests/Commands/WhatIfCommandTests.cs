@@ -10,6 +10,7 @@ public sealed class WhatIfCommandTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("whatif-test-").FullName;
 
+    [Trait("Category", "Cluster")]
     [Fact]
     public async Task ChainWantsFasterCoresAndItsOwnRunIsReproduced()
     {
@@ -49,10 +50,12 @@ public sealed class WhatIfCommandTests : IDisposable
         Assert.Contains(message, stderr, StringComparison.Ordinal);
     }
 
+    [Trait("Category", "Cluster")]
     [Fact]
     public async Task CoreSpeedsAddOneScenarioOfCoresOfDifferentSpeeds()
     {
-        var run = await CliHarness.RunAsync("run", "amdahl", "--set", "serialFraction=0", "--set", "work=400000", "--set", "tasks=8", "--parallelism", "1", "--json");
+        var run = await CliHarness.RunAsync(
+            "run", "amdahl", "--set", "serialFraction=0", "--set", "work=400000", "--set", "tasks=8", "--parallelism", "1", "--json");
         Assert.True(run.Code == 0, run.Stderr);
         var saved = Path.Combine(_folder, "run.json");
         await File.WriteAllTextAsync(saved, run.Stdout);
@@ -83,10 +86,12 @@ public sealed class WhatIfCommandTests : IDisposable
         Assert.Contains("cores of different speeds (--core-speeds): each task goes to the core that frees first", terminal.Stdout, StringComparison.Ordinal);
     }
 
+    [Trait("Category", "Cluster")]
     [Fact]
     public async Task IdenticalCoreSpeedsPredictWhatTheSameCoresDo()
     {
-        var run = await CliHarness.RunAsync("run", "amdahl", "--set", "serialFraction=0.25", "--set", "work=400000", "--set", "tasks=8", "--parallelism", "2", "--json");
+        var run = await CliHarness.RunAsync(
+            "run", "amdahl", "--set", "serialFraction=0.25", "--set", "work=400000", "--set", "tasks=8", "--parallelism", "2", "--json");
         Assert.True(run.Code == 0, run.Stderr);
         var saved = Path.Combine(_folder, "run.json");
         await File.WriteAllTextAsync(saved, run.Stdout);
@@ -121,7 +126,10 @@ public sealed class WhatIfCommandTests : IDisposable
         var (code, _, stderr) = await CliHarness.RunAsync("whatif", "--from", "x.json", "--core-speeds", value);
 
         Assert.Equal(ExitCodes.Usage, code);
-        Assert.Contains($"--core-speeds lists {WhatIfSettings.MaxCores + 1} cores; allowed: at most {WhatIfSettings.MaxCores}", stderr, StringComparison.Ordinal);
+        Assert.Contains(
+            $"--core-speeds lists {WhatIfSettings.MaxCores + 1} cores; allowed: at most {WhatIfSettings.MaxCores}",
+            stderr,
+            StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -5,6 +5,7 @@ using SerialCluster.Grains.Placement;
 namespace SerialCluster.Grains.Tests.Calibration;
 
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Cluster")]
 public sealed class ProbeGrainTests(ClusterFixture fixture)
 {
     [Fact]

@@ -5,6 +5,7 @@ namespace SerialCluster.Grains.Tests.Calibration;
 
 /// <summary>Every silo of the shared cluster (default options) measures itself and its hops to every silo.</summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Cluster")]
 public sealed class SelfMeasurementTests(ClusterFixture fixture, ITestOutputHelper output)
 {
     [Fact]
@@ -14,7 +15,9 @@ public sealed class SelfMeasurementTests(ClusterFixture fixture, ITestOutputHelp
         foreach (var capacity in capacities.Values)
         {
             var c = capacity.Calibration!;
-            output.WriteLine($"{capacity.Silo}: single {c.SingleThreadScore:N0}/s, all-core {c.AllCoreScore:N0}/s, {c.UsableCores}/{c.ProcessorCount} cores, {c.CpuModel} @ {c.ClockMHz:F0} MHz, {c.MeasurementSeconds:F2} s");
+            output.WriteLine(
+                $"{capacity.Silo}: single {c.SingleThreadScore:N0}/s, all-core {c.AllCoreScore:N0}/s, {c.UsableCores}/{c.ProcessorCount} cores, {c.CpuModel} " +
+                $"@ {c.ClockMHz:F0} MHz, {c.MeasurementSeconds:F2} s");
             Assert.False(c.Overridden);
             Assert.InRange(c.SingleThreadScore, 1e4, 1e9);
             Assert.InRange(c.AllCoreScore, 1e4, 1e10);

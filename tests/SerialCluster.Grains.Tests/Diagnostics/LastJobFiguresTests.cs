@@ -33,13 +33,20 @@ public sealed class LastJobFiguresTests
             new("pinned", 2.2, [], CorrectedSeconds: 2.1, MeasuredRuns: 4, MeasuredSeconds: 2.03),
             new("scatter", 3.0, [], Ran: true),
         };
-        var figures = LastJobFigures.Measure(Profile(wall: 3.31, work: 4.2, span: 1, tasks: 9, cap: 2, chosen: "scatter") with { Predictions = predictions }, Stages);
+        var figures = LastJobFigures.Measure(
+            Profile(wall: 3.31, work: 4.2, span: 1, tasks: 9, cap: 2, chosen: "scatter") with { Predictions = predictions },
+            Stages);
         Assert.Equal(2.03 / 3.31, figures.Speedup, 12);
         Assert.True(figures.SerialFraction > 1, "Karp–Flatt against the serial run exceeds 1 for a job slower than one core");
 
         // Never run pinned: the cost model's corrected pinned prediction stands in.
         predictions[0] = new("pinned", 2.2, [], CorrectedSeconds: 2.1);
-        Assert.Equal(2.1 / 3.31, LastJobFigures.Measure(Profile(wall: 3.31, work: 4.2, span: 1, tasks: 9, cap: 2, chosen: "scatter") with { Predictions = predictions }, Stages).Speedup, 12);
+        Assert.Equal(
+            2.1 / 3.31,
+            LastJobFigures.Measure(
+                Profile(wall: 3.31, work: 4.2, span: 1, tasks: 9, cap: 2, chosen: "scatter") with { Predictions = predictions },
+                Stages).Speedup,
+            12);
     }
 
     [Fact]

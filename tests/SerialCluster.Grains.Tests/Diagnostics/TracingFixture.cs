@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
-using Orleans.TestingHost;
 using SerialCluster.Grains.Diagnostics;
 using SerialCluster.Grains.Hosting;
 
@@ -12,33 +11,24 @@ namespace SerialCluster.Grains.Tests.Diagnostics;
 /// the silos go over their real loopback connections, so a span's parent reaches the other silo only through the
 /// request context, as between machines. Other tests' spans land here too: tests select theirs by trace id.
 /// </summary>
-public sealed class TracingFixture : IAsyncLifetime
+public sealed class TracingFixture() : InProcessClusterFixture(SiloCount)
 {
     public const int SiloCount = 2;
 
     private readonly List<Activity> _exported = [];
     private TracerProvider? _tracer;
 
-    public InProcessTestCluster Cluster { get; private set; } = null!;
-
-    public IClusterClient Client => Cluster.Client;
-
-    public async Task InitializeAsync()
-    {
+    protected override void BeforeDeploy() =>
         _tracer = Sdk.CreateTracerProviderBuilder()
             .AddSource(SerialClusterActivitySource.Name)
             .SetSampler(new AlwaysOnSampler())
             .AddInMemoryExporter(_exported)
             .Build();
-        var builder = new InProcessTestClusterBuilder(SiloCount);
-        builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => silo.AddSerialCluster(o =>
-        {
-            o.CalibrationEnabled = false;
-            o.HopProbeInterval = TimeSpan.Zero;
-        }));
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
+
+    protected override void ConfigureOptions(string siloName, SerialClusterOptions options)
+    {
+        options.CalibrationEnabled = false;
+        options.HopProbeInterval = TimeSpan.Zero;
     }
 
     /// <summary>Every finished span of one trace (the simple exporter hands spans over as they end).</summary>
@@ -61,9 +51,9 @@ public sealed class TracingFixture : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        await Cluster.DisposeAsync();
+        await base.DisposeAsync();
         _tracer?.Dispose();
     }
 }

@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 namespace SerialCluster.Grains.Tests.Diagnostics;
 
 /// <summary>A job is one trace: job → stage → task / chain batch, with task spans recorded on both silos that computed them.</summary>
+[Trait("Category", "Cluster")]
 public sealed class TracingTests(TracingFixture fixture, ITestOutputHelper output) : IClassFixture<TracingFixture>
 {
     private static readonly TimeSpan SpanDeadline = TimeSpan.FromSeconds(10);
@@ -53,7 +54,9 @@ public sealed class TracingTests(TracingFixture fixture, ITestOutputHelper outpu
         // A short chain: every batch has its span (ChainBatchSpans samples only after the first 50).
         Assert.True(batches.Count <= ChainBatchSpans.EveryBatchUpTo, $"{batches.Count} batches");
         Assert.Equal(20000L, batches.Sum(b => (long)b.GetTagItem(SerialClusterActivitySource.StepsTag)!));
-        Assert.Equal(Enumerable.Range(0, batches.Count).Select(i => (long)i), batches.Select(b => (long)b.GetTagItem(SerialClusterActivitySource.BatchTag)!).Order());
+        Assert.Equal(
+            Enumerable.Range(0, batches.Count).Select(i => (long)i),
+            batches.Select(b => (long)b.GetTagItem(SerialClusterActivitySource.BatchTag)!).Order());
         Assert.All(batches, b => Assert.Equal(status.Profile!.SerialSilo, b.GetTagItem(SerialClusterActivitySource.SiloTag)));
     }
 

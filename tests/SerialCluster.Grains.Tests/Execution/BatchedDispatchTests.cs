@@ -8,6 +8,7 @@ namespace SerialCluster.Grains.Tests.Execution;
 
 /// <summary>Wide stages of many tiny tasks go out in batches: same result, every task counted, every silo used.</summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Cluster")]
 public sealed class BatchedDispatchTests(ClusterFixture fixture)
 {
     [Fact]

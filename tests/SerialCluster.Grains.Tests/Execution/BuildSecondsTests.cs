@@ -7,6 +7,7 @@ namespace SerialCluster.Grains.Tests.Execution;
 /// that built it and the coordinator, counted in no task's or chain's seconds.
 /// </summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Cluster")]
 public sealed class BuildSecondsTests(ClusterFixture fixture)
 {
     private static Dictionary<string, string> Circuit(string seed) =>

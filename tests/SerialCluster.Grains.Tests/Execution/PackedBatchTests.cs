@@ -7,8 +7,10 @@ using SerialCluster.Grains.Placement;
 
 namespace SerialCluster.Grains.Tests.Execution;
 
-/// <summary>A batch sent to another silo carries its inputs and outputs packed: through the real serializer, every task's bytes come back as they were.</summary>
+/// <summary>A batch sent to another silo carries its inputs and outputs packed: through the real serializer, every task's bytes come back as they
+/// were.</summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Cluster")]
 public sealed class PackedBatchTests(ClusterFixture fixture)
 {
     private static readonly byte[][] Items = [[1, 2, 3], [], [4], [5, 6, 7, 8, 9, 10, 11, 12]];
@@ -20,8 +22,10 @@ public sealed class PackedBatchTests(ClusterFixture fixture)
         var request = new StageTaskBatchRequest("job", new JobSpec("montecarlo", [], JobMode.Scatter, 2), 0, 40, [], 1, PackedBytes.Pack(Items));
         var outcome = new StageTaskBatchOutcome([], [0.1, 0.2, 0.3, 0.4], "silo", PackedBytes.Pack(Items));
 
-        var requestBack = serializer.Deserialize<StageTaskBatchRequest>(serializer.SerializeToArray(request)) ?? throw new InvalidOperationException("the request was not read back");
-        var outcomeBack = serializer.Deserialize<StageTaskBatchOutcome>(serializer.SerializeToArray(outcome)) ?? throw new InvalidOperationException("the outcome was not read back");
+        var requestBack = serializer.Deserialize<StageTaskBatchRequest>(
+            serializer.SerializeToArray(request)) ?? throw new InvalidOperationException("the request was not read back");
+        var outcomeBack = serializer.Deserialize<StageTaskBatchOutcome>(
+            serializer.SerializeToArray(outcome)) ?? throw new InvalidOperationException("the outcome was not read back");
 
         Assert.Equal(Items.Length, requestBack.Count);
         Assert.Equal(Items, Enumerable.Range(0, requestBack.Count).Select(requestBack.Input));

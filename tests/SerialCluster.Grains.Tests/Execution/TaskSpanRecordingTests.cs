@@ -4,24 +4,31 @@ namespace SerialCluster.Grains.Tests.Execution;
 
 /// <summary>Scatter-mode profiles record when each stage started and which silo ran each task when, on the job's clock.</summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Cluster")]
 public sealed class TaskSpanRecordingTests(ClusterFixture fixture)
 {
     [Fact]
     public async Task EveryTaskOfAScatteredJobHasASpanOnTheSiloThatRanItInsideItsStage()
     {
         var status = await JobDriver.RunCompletedAsync(
-            fixture.Client, "amdahl", new Dictionary<string, string> { ["serialFraction"] = "0.25", ["work"] = "200000", ["tasks"] = "12" }, JobMode.Scatter, 3);
+            fixture.Client, "amdahl", new Dictionary<string, string>
+            {
+                ["serialFraction"] = "0.25", ["work"] = "200000", ["tasks"] = "12",
+            }, JobMode.Scatter, 3);
         var profile = status.Profile!;
 
         var spans = profile.StageProfiles.SelectMany(s => s.TaskSpans ?? []).ToList();
         Assert.Equal(profile.Tasks, spans.Sum(s => s.Tasks));
         Assert.Equal(
             profile.Silos.OrderBy(p => p.Key, StringComparer.Ordinal).ToList(),
-            spans.GroupBy(s => s.Silo, StringComparer.Ordinal).Select(g => KeyValuePair.Create(g.Key, g.Sum(s => s.Tasks))).OrderBy(p => p.Key, StringComparer.Ordinal).ToList());
+            spans.GroupBy(s => s.Silo, StringComparer.Ordinal).Select(
+                g => KeyValuePair.Create(g.Key, g.Sum(s => s.Tasks))).OrderBy(p => p.Key, StringComparer.Ordinal).ToList());
         var previousEnd = 0.0;
         foreach (var stage in profile.StageProfiles)
         {
-            Assert.True(stage.StartSeconds >= previousEnd - 1e-9, $"stage {stage.Index} starts at {stage.StartSeconds} before the previous one ended at {previousEnd}");
+            Assert.True(
+                stage.StartSeconds >= previousEnd - 1e-9,
+                $"stage {stage.Index} starts at {stage.StartSeconds} before the previous one ended at {previousEnd}");
             foreach (var span in stage.TaskSpans!)
             {
                 Assert.InRange(span.StartSeconds, stage.StartSeconds - 1e-9, span.EndSeconds);

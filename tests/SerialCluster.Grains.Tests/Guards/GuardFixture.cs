@@ -1,12 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.TestingHost;
-using SerialCluster.Grains.Hosting;
 using SerialCluster.Grains.Limits;
 
 namespace SerialCluster.Grains.Tests.Guards;
 
 /// <summary>A real two-silo cluster with low job limits, for the limit and idempotency tests.</summary>
-public sealed class GuardFixture : IAsyncLifetime
+public sealed class GuardFixture() : InProcessClusterFixture(2)
 {
     public static readonly JobLimits Limits = new()
     {
@@ -19,23 +17,6 @@ public sealed class GuardFixture : IAsyncLifetime
         MaxStages = 40,
     };
 
-    public InProcessTestCluster Cluster { get; private set; } = null!;
-
-    public IClusterClient Client => Cluster.Client;
-
-    public async Task InitializeAsync()
-    {
-        var builder = new InProcessTestClusterBuilder(2);
-        builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) =>
-        {
-            // Registered before AddSerialCluster, as the silo host does with its configured limits.
-            silo.Services.AddSingleton(Limits);
-            silo.AddSerialCluster();
-        });
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
-    }
-
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+    // Registered before AddSerialCluster, as the silo host does with its configured limits.
+    protected override void ConfigureServices(ISiloBuilder silo) => silo.Services.AddSingleton(Limits);
 }

@@ -9,6 +9,7 @@ namespace SerialCluster.Grains.Tests.Guards;
 /// its key.
 /// </summary>
 [Collection(GuardCollection.Name)]
+[Trait("Category", "Cluster")]
 public sealed class IdempotencyTests(GuardFixture fixture)
 {
     private static JobSpec HashChain(string steps, JobMode mode = JobMode.Scatter, int parallelism = 1) =>
@@ -70,7 +71,8 @@ public sealed class IdempotencyTests(GuardFixture fixture)
         var first = await Key(key).SubmitAsync(new JobSpec("sudoku", new() { ["puzzles"] = puzzle }, JobMode.Scatter, 1));
         var same = await Key(key).SubmitAsync(new JobSpec("sudoku", new() { ["puzzles"] = puzzle }, JobMode.Scatter, 1));
         Assert.True(same.Existing);
-        var changed = await Key(key).SubmitAsync(new JobSpec("sudoku", new() { ["puzzles"] = puzzle.Replace("003", "000", StringComparison.Ordinal) }, JobMode.Scatter, 1));
+        var changed = await Key(key).SubmitAsync(
+            new JobSpec("sudoku", new() { ["puzzles"] = puzzle.Replace("003", "000", StringComparison.Ordinal) }, JobMode.Scatter, 1));
         Assert.True(changed.Conflict);
         Assert.Matches("puzzles: sha256:[0-9a-f]{64} \\(81 characters\\) then sha256:[0-9a-f]{64} \\(81 characters\\)", changed.Status.Error);
         await WaitAsync(first.Status.JobId);
@@ -132,7 +134,8 @@ public sealed class IdempotencyTests(GuardFixture fixture)
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"job {status.JobId} did not finish within {JobDriver.Deadline}; last {status.State} {status.UnitsDone}/{status.UnitsTotal}");
+                throw new TimeoutException(
+                    $"job {status.JobId} did not finish within {JobDriver.Deadline}; last {status.State} {status.UnitsDone}/{status.UnitsTotal}");
             }
 
             await Task.Delay(20);

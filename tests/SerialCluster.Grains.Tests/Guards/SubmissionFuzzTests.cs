@@ -11,6 +11,7 @@ namespace SerialCluster.Grains.Tests.Guards;
 /// answered Rejected with one line, nothing throws, nothing is stored, and the silo goes on serving.
 /// </summary>
 [Collection(GuardCollection.Name)]
+[Trait("Category", "Cluster")]
 public sealed class SubmissionFuzzTests(GuardFixture fixture)
 {
     private const string Hostile = "0123456789.-+eE_=@ \t\r\n\0xyz\u202e";

@@ -16,6 +16,7 @@ namespace SerialCluster.Grains.Tests.Jobs;
 /// horizon. Every mode stops at the convergence sweep, and the profile counts the sweeps done, not the cap.
 /// </summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Cluster")]
 public sealed class EarlyStopTests(ClusterFixture fixture)
 {
     private const int States = 2000, Actions = 4, Successors = 3, Tasks = 4;
@@ -80,7 +81,8 @@ public sealed class EarlyStopTests(ClusterFixture fixture)
                 Parallelism = 2,
                 ChosenMode = "scatter",
                 Stage = resumeAt,
-                Previous = local.StageOutputs[resumeAt - 1].ToArray(), // an array, as a coordinator stores it (a collection expression here would be a compiler-made type storage cannot name)
+                // an array, as a coordinator stores it (a collection expression here would be a compiler-made type storage cannot name)
+                Previous = local.StageOutputs[resumeAt - 1].ToArray(),
                 UnitsBefore = plan.UnitsDone(resumeAt).Work,
             },
         };
@@ -93,7 +95,9 @@ public sealed class EarlyStopTests(ClusterFixture fixture)
         var status = await job.GetStatusAsync(); // activates the coordinator, which claims the job and resumes it
         while (!status.IsFinished)
         {
-            Assert.True(clock.Elapsed < JobDriver.Deadline, $"the resumed job did not finish within {JobDriver.Deadline}; last {status.State} {status.UnitsDone}/{status.UnitsTotal}");
+            Assert.True(
+                clock.Elapsed < JobDriver.Deadline,
+                $"the resumed job did not finish within {JobDriver.Deadline}; last {status.State} {status.UnitsDone}/{status.UnitsTotal}");
             await Task.Delay(20);
             status = await job.GetStatusAsync();
         }

@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 namespace SerialCluster.Grains.Tests.Jobs;
 
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Cluster")]
 public sealed class JobGrainTests(ClusterFixture fixture, ITestOutputHelper output)
 {
     private static readonly Dictionary<string, string> MonteCarlo12 = new() { ["samples"] = "3000000", ["tasks"] = "12", ["seed"] = "3" };
@@ -15,7 +16,12 @@ public sealed class JobGrainTests(ClusterFixture fixture, ITestOutputHelper outp
     [Fact]
     public async Task HashChainOfOneStepIsSha256OfAbc()
     {
-        var status = await JobDriver.RunCompletedAsync(fixture.Client, "hashchain", new Dictionary<string, string> { ["seed"] = "616263", ["steps"] = "1" }, JobMode.Scatter, 0);
+        var status = await JobDriver.RunCompletedAsync(
+            fixture.Client,
+            "hashchain",
+            new Dictionary<string, string> { ["seed"] = "616263", ["steps"] = "1" },
+            JobMode.Scatter,
+            0);
         Assert.Equal("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", JsonNode.Parse(status.ResultJson!)!["digest"]!.GetValue<string>());
     }
 
@@ -64,9 +70,15 @@ public sealed class JobGrainTests(ClusterFixture fixture, ITestOutputHelper outp
     [Fact]
     public async Task ProfileIsConsistentForEqualTasks()
     {
-        var status = await JobDriver.RunCompletedAsync(fixture.Client, "montecarlo", new Dictionary<string, string> { ["samples"] = "32000000", ["tasks"] = "8" }, JobMode.Scatter, 1);
+        var status = await JobDriver.RunCompletedAsync(
+            fixture.Client,
+            "montecarlo",
+            new Dictionary<string, string> { ["samples"] = "32000000", ["tasks"] = "8" },
+            JobMode.Scatter,
+            1);
         var p = status.Profile!;
-        output.WriteLine($"wall {p.WallSeconds:F4} work {p.WorkSeconds:F4} span {p.SpanSeconds:F4} parallelism {p.Parallelism:F2} overhead {p.OverheadSeconds:F4}");
+        output.WriteLine(
+            $"wall {p.WallSeconds:F4} work {p.WorkSeconds:F4} span {p.SpanSeconds:F4} parallelism {p.Parallelism:F2} overhead {p.OverheadSeconds:F4}");
         Assert.True(p.SpanSeconds <= p.WallSeconds, "span ≤ wall");
         Assert.True(p.WorkSeconds >= p.SpanSeconds, "work ≥ span");
         // n equal tasks: work/span ≈ n and never above it; the lower bound leaves room for a task preempted

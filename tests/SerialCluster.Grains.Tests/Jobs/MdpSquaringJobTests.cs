@@ -6,6 +6,7 @@ namespace SerialCluster.Grains.Tests.Jobs;
 
 /// <summary>mdp's <c>method=squaring</c> on the cluster: the same bits pinned and scattered at any P, and its units counted.</summary>
 [Collection(ClusterCollection.Name)]
+[Trait("Category", "Cluster")]
 public sealed class MdpSquaringJobTests(ClusterFixture fixture)
 {
     private static readonly Dictionary<string, string> Squaring = new()

@@ -8,6 +8,7 @@ namespace SerialCluster.Grains.Tests.Placement;
 
 /// <summary>Placement from calibrated figures (see <see cref="PlacementFixture"/> for the silos and their right answers).</summary>
 [Collection(PlacementCollection.Name)]
+[Trait("Category", "Cluster")]
 public sealed class CalibratedPlacementTests(PlacementFixture fixture, ITestOutputHelper output)
 {
     private const int Repeats = 20;
@@ -36,7 +37,12 @@ public sealed class CalibratedPlacementTests(PlacementFixture fixture, ITestOutp
         var landed = new List<string?>();
         for (var i = 0; i < Repeats; i++)
         {
-            var status = await JobDriver.RunCompletedAsync(fixture.Client, "hashchain", new Dictionary<string, string> { ["steps"] = "2000" }, JobMode.Scatter, 0);
+            var status = await JobDriver.RunCompletedAsync(
+                fixture.Client,
+                "hashchain",
+                new Dictionary<string, string> { ["steps"] = "2000" },
+                JobMode.Scatter,
+                0);
             landed.Add(status.Profile!.SerialSilo);
             Assert.Equal([PlacementFixture.Fastest], status.Profile.Silos.Keys);
         }
@@ -86,7 +92,11 @@ public sealed class CalibratedPlacementTests(PlacementFixture fixture, ITestOutp
     {
         // P = Σ cores and exactly P tasks: the dispatcher sends all of them before any finishes, least-loaded
         // first, so each silo gets exactly its usable cores' worth.
-        var parameters = new Dictionary<string, string> { ["samples"] = "800000", ["tasks"] = PlacementFixture.TotalCores.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var parameters = new Dictionary<string, string>
+        {
+            ["samples"] = "800000",
+            ["tasks"] = PlacementFixture.TotalCores.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
         var status = await JobDriver.RunCompletedAsync(fixture.Client, "montecarlo", parameters, JobMode.Scatter, PlacementFixture.TotalCores);
         var expected = PlacementFixture.Silos.ToDictionary(s => s.Key, s => (int)s.Value.Cores);
         Assert.Equal(expected.OrderBy(p => p.Key), status.Profile!.Silos.OrderBy(p => p.Key));
@@ -102,7 +112,11 @@ public sealed class CalibratedPlacementTests(PlacementFixture fixture, ITestOutp
         // locally, faster than the others over TCP, and under load took up to half the tasks (CI, 2026-11-29:
         // 31/19/46 with the 2-core coordinator silo at 46), so the share measured dispatch latency, not cores.
         const int Tasks = 96;
-        var parameters = new Dictionary<string, string> { ["samples"] = "384000000", ["tasks"] = Tasks.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var parameters = new Dictionary<string, string>
+        {
+            ["samples"] = "384000000",
+            ["tasks"] = Tasks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
         var status = await JobDriver.RunCompletedAsync(fixture.Client, "montecarlo", parameters, JobMode.Scatter, PlacementFixture.TotalCores);
         var silos = status.Profile!.Silos;
         output.WriteLine(string.Join(", ", silos.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}")));

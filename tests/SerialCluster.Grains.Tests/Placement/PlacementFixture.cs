@@ -1,4 +1,3 @@
-using Orleans.TestingHost;
 using SerialCluster.Abstractions.Calibration;
 using SerialCluster.Grains.Hosting;
 using SerialCluster.Grains.Tests.Calibration;
@@ -14,7 +13,7 @@ namespace SerialCluster.Grains.Tests.Placement;
 /// </list>
 /// Ready only when every silo has published its calibration, since the coordinator reads it at job start.
 /// </summary>
-public sealed class PlacementFixture : IAsyncLifetime
+public sealed class PlacementFixture() : InProcessClusterFixture((short)Silos.Count)
 {
     public const string Slow = "Silo_0";
     public const string Fastest = "Silo_1";
@@ -31,11 +30,7 @@ public sealed class PlacementFixture : IAsyncLifetime
     /// <summary>Σ usable cores: the P at which every core has a task.</summary>
     public static int TotalCores => (int)Silos.Values.Sum(s => s.Cores);
 
-    public InProcessTestCluster Cluster { get; private set; } = null!;
-
-    public IClusterClient Client => Cluster.Client;
-
-    public async Task InitializeAsync()
+    protected override void BeforeDeploy()
     {
         // These silos share one process and its thread pool. On separate machines a silo's in-flight tasks run
         // side by side on its own cores; here they must not queue behind each other for a pool thread, or
@@ -43,23 +38,19 @@ public sealed class PlacementFixture : IAsyncLifetime
         // Enough threads for every slot lets the OS share the CPU fairly between all in-flight tasks.
         ThreadPool.GetMinThreads(out var workers, out var io);
         ThreadPool.SetMinThreads(Math.Max(workers, 4 * TotalCores), io);
-        var builder = new InProcessTestClusterBuilder((short)Silos.Count);
-        builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((options, silo) => silo.AddSerialCluster(o =>
-        {
-            var (role, score, cores) = Silos[options.SiloName];
-            o.Role = role;
-            o.SingleThreadScoreOverride = score;
-            o.UsableCoresOverride = cores;
-            o.HopProbeInterval = TimeSpan.Zero;
-            // These tests check where single tasks go (each to the least-loaded silo by cores); a batched stage opens its
-            // lanes by the same rule but moves a whole batch at a time, too coarse to check a share at these sizes.
-            o.BatchWideStages = false;
-        }));
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
-        await Capacities.WaitForCalibrationAsync(Cluster);
     }
 
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+    protected override void ConfigureOptions(string siloName, SerialClusterOptions options)
+    {
+        var (role, score, cores) = Silos[siloName];
+        options.Role = role;
+        options.SingleThreadScoreOverride = score;
+        options.UsableCoresOverride = cores;
+        options.HopProbeInterval = TimeSpan.Zero;
+        // These tests check where single tasks go (each to the least-loaded silo by cores); a batched stage opens
+        // its lanes by the same rule but moves a whole batch at a time, too coarse to check a share at these sizes.
+        options.BatchWideStages = false;
+    }
+
+    protected override Task AfterDeployAsync() => Capacities.WaitForCalibrationAsync(Cluster);
 }

@@ -1,29 +1,15 @@
-using Orleans.TestingHost;
 using SerialCluster.Grains.Hosting;
 
 namespace SerialCluster.Grains.Tests.Placement;
 
 /// <summary>Two silos that never calibrate: what placement does before any calibration has arrived.</summary>
-public sealed class UncalibratedFixture : IAsyncLifetime
+public sealed class UncalibratedFixture() : InProcessClusterFixture(SiloCount)
 {
     public const int SiloCount = 2;
 
-    public InProcessTestCluster Cluster { get; private set; } = null!;
-
-    public IClusterClient Client => Cluster.Client;
-
-    public async Task InitializeAsync()
+    protected override void ConfigureOptions(string siloName, SerialClusterOptions options)
     {
-        var builder = new InProcessTestClusterBuilder(SiloCount);
-        builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => silo.AddSerialCluster(o =>
-        {
-            o.CalibrationEnabled = false;
-            o.HopProbeInterval = TimeSpan.Zero;
-        }));
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
+        options.CalibrationEnabled = false;
+        options.HopProbeInterval = TimeSpan.Zero;
     }
-
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
 }

@@ -6,6 +6,7 @@ namespace SerialCluster.Grains.Tests.Placement;
 
 /// <summary>Before any calibration has arrived: chains go to the first active silo in address order, tasks spread by processor count.</summary>
 [Collection(UncalibratedCollection.Name)]
+[Trait("Category", "Cluster")]
 public sealed class UncalibratedPlacementTests(UncalibratedFixture fixture)
 {
     private const int Repeats = 20;
@@ -29,8 +30,18 @@ public sealed class UncalibratedPlacementTests(UncalibratedFixture fixture)
         var landed = new List<string?>();
         for (var i = 0; i < Repeats; i++)
         {
-            var scattered = await JobDriver.RunCompletedAsync(fixture.Client, "hashchain", new Dictionary<string, string> { ["steps"] = "2000" }, JobMode.Scatter, 0);
-            var pinned = await JobDriver.RunCompletedAsync(fixture.Client, "hashchain", new Dictionary<string, string> { ["steps"] = "2000" }, JobMode.Pinned, 0);
+            var scattered = await JobDriver.RunCompletedAsync(
+                fixture.Client,
+                "hashchain",
+                new Dictionary<string, string> { ["steps"] = "2000" },
+                JobMode.Scatter,
+                0);
+            var pinned = await JobDriver.RunCompletedAsync(
+                fixture.Client,
+                "hashchain",
+                new Dictionary<string, string> { ["steps"] = "2000" },
+                JobMode.Pinned,
+                0);
             landed.Add(scattered.Profile!.SerialSilo);
             landed.Add(pinned.Profile!.SerialSilo);
         }

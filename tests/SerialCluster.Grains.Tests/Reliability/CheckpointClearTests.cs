@@ -8,6 +8,7 @@ namespace SerialCluster.Grains.Tests.Reliability;
 /// Deleting a finished chain stage's checkpoint is off the job's critical path: the next stage runs while the deletion
 /// is still under way, and the job finishes only once it is done.
 /// </summary>
+[Trait("Category", "Cluster")]
 public sealed class CheckpointClearTests(HeldClearClusterFixture fixture) : IClassFixture<HeldClearClusterFixture>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
@@ -26,7 +27,8 @@ public sealed class CheckpointClearTests(HeldClearClusterFixture fixture) : ICla
         {
             Assert.True(
                 clock.Elapsed < Deadline,
-                $"waited for the parallel stage to finish while the chain checkpoint's deletion was held; held {fixture.Gate.Held}, status {status.State} {status.UnitsDone}/{status.UnitsTotal}");
+                $"waited for the parallel stage to finish while the chain checkpoint's deletion was held; held {fixture.Gate.Held}, status {status.State} " +
+                $"{status.UnitsDone}/{status.UnitsTotal}");
             Assert.False(status.IsFinished, $"the job finished ({status.State}: {status.Error}) while the checkpoint's deletion was still held");
             await Task.Delay(10);
             status = await job.GetStatusAsync();
@@ -36,7 +38,9 @@ public sealed class CheckpointClearTests(HeldClearClusterFixture fixture) : ICla
         fixture.Gate.Open();
         while (!status.IsFinished)
         {
-            Assert.True(clock.Elapsed < Deadline, $"waited for the job to finish once the deletion was let go; status {status.State} {status.UnitsDone}/{status.UnitsTotal}");
+            Assert.True(
+                clock.Elapsed < Deadline,
+                $"waited for the job to finish once the deletion was let go; status {status.State} {status.UnitsDone}/{status.UnitsTotal}");
             await Task.Delay(10);
             status = await job.GetStatusAsync();
         }

@@ -16,6 +16,7 @@ namespace SerialCluster.Grains.Tests.Reliability;
 /// Checkpoints, ETag claims, cancellation and deadlines on a real in-process cluster. (Killing silos is left to the
 /// multi-process tests R1–R6: in-process silos keep job storage in memory grains that die with them.)
 /// </summary>
+[Trait("Category", "Cluster")]
 public sealed class ReliabilityGrainTests(ReliabilityClusterFixture fixture) : IClassFixture<ReliabilityClusterFixture>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
@@ -92,7 +93,13 @@ public sealed class ReliabilityGrainTests(ReliabilityClusterFixture fixture) : I
     public async Task AJobPastItsDeadlineFailsSayingSo()
     {
         var job = fixture.Client.GetGrain<IJobGrain>("t-deadline-" + Guid.NewGuid().ToString("N")[..8]);
-        await job.SubmitAsync(new JobSpec("montecarlo", new Dictionary<string, string> { ["samples"] = "100000000000", ["tasks"] = "64" }, JobMode.Scatter, 2, DeadlineSeconds: 0.3));
+        await job.SubmitAsync(
+            new JobSpec(
+                "montecarlo",
+                new Dictionary<string, string> { ["samples"] = "100000000000", ["tasks"] = "64" },
+                JobMode.Scatter,
+                2,
+                DeadlineSeconds: 0.3));
         var status = await WaitAsync(job, s => s.IsFinished, "the job to stop at its deadline");
         Assert.Equal(JobState.Failed, status.State);
         Assert.Equal("the job's deadline of 0.3 s passed before it finished; it was stopped", status.Error);
@@ -203,11 +210,15 @@ public sealed class ReliabilityGrainTests(ReliabilityClusterFixture fixture) : I
         var json = System.Text.Encoding.UTF8.GetString(serializer.Serialize(stored).ToArray());
         const string ArrayType = "\"Previous\":{\"$type\":\"System.Byte[][], System.Private.CoreLib\"";
         Assert.Contains(ArrayType, json, StringComparison.Ordinal);
-        var asList = json.Replace(ArrayType, "\"Previous\":{\"$type\":\"System.Collections.Generic.List`1[[System.Byte[], System.Private.CoreLib]], System.Private.CoreLib\"", StringComparison.Ordinal);
+        var asList = json.Replace(
+            ArrayType,
+            "\"Previous\":{\"$type\":\"System.Collections.Generic.List`1[[System.Byte[], System.Private.CoreLib]], System.Private.CoreLib\"",
+            StringComparison.Ordinal);
         Assert.NotEqual(json, asList);
         foreach (var form in new[] { json, asList })
         {
-            var back = serializer.Deserialize<JobRecord>(BinaryData.FromString(form))?.Progress ?? throw new InvalidOperationException("the progress was not read back");
+            var back = serializer.Deserialize<JobRecord>(BinaryData.FromString(form))?.Progress ?? throw new InvalidOperationException(
+                "the progress was not read back");
             Assert.Equal(outputs, back.Previous);
         }
 

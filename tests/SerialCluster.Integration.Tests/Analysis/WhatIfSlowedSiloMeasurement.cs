@@ -55,14 +55,19 @@ public sealed class WhatIfSlowedSiloMeasurement(ITestOutputHelper output)
         // work slows the fast silo by an amount that changes from run to run: measured here at load 4 → 26, P = 1 runs
         // took 1.9 to 10.4 s and the check passed only because that spread made the tolerance ±470 %.
         var load = OneMinuteLoad();
-        Skip.If(load > Environment.ProcessorCount - 1, $"the machine is loaded (1-minute load average {load:F1} on {Environment.ProcessorCount} cores): other work would crowd the fast silo's CPU");
+        Skip.If(
+            load > Environment.ProcessorCount - 1,
+            $"the machine is loaded (1-minute load average {load:F1} on {Environment.ProcessorCount} cores): other work would crowd the fast silo's CPU");
 
         await using var cluster = await ProcessCluster.CreateAsync();
         var busy = new List<BusyProcess>();
         try
         {
             busy.AddRange(Enumerable.Range(0, Competitors).Select(_ => BusyProcess.Start(slowCpu)));
-            await Poll.UntilAsync("every busy process to be spinning", TimeSpan.FromSeconds(20), () => Task.FromResult(busy.All(b => b.CpuTicks() > 0) ? busy : null));
+            await Poll.UntilAsync(
+                "every busy process to be spinning",
+                TimeSpan.FromSeconds(20),
+                () => Task.FromResult(busy.All(b => b.CpuTicks() > 0) ? busy : null));
 
             // Both calibrate once, at start (interval 0), one after the other (CalibrationGate), with the shells already
             // spinning, and never again beside the jobs. The slow silo's role is serial: a job takes it only when P
@@ -78,7 +83,10 @@ public sealed class WhatIfSlowedSiloMeasurement(ITestOutputHelper output)
             var slowScore = capacities["slow"].Calibration!.SingleThreadScore;
             var speed = slowScore / fastScore;
             Assert.All(busy, b => Assert.False(b.HasExited, $"busy process {b.Pid} exited"));
-            Assert.True(speed < 1, $"the slowed silo calibrated at {slowScore:N0} steps/s, not below the fast one's {fastScore:N0} (load average {LoadAverage()}: other processes crowd the fast silo's CPU too)");
+            Assert.True(
+                speed < 1,
+                $"the slowed silo calibrated at {slowScore:N0} steps/s, not below the fast one's {fastScore:N0} (load average {LoadAverage()}: other " +
+                $"processes crowd the fast silo's CPU too)");
 
             // The probe (also the P = 1 warm-up) sizes the job to about TargetSeconds of compute on the fast silo; the
             // P = 2 warm-up loads the kernels on the slow silo.
@@ -103,19 +111,31 @@ public sealed class WhatIfSlowedSiloMeasurement(ITestOutputHelper output)
             var check = WhatIfCheck.On(model, machine, 2, median, (walls[^1] - walls[0]) / median);
             var seen = SeenSpeed(both);
 
-            output.WriteLine($"WHATIF job: amdahl serialFraction=0 work={work:N0} tasks={Tasks}; {Competitors} busy shells on cpu {slowCpu} (slow silo, role serial), fast silo on cpu {fastCpu}; {Repeats} runs at P = 1 and P = 2, alternating");
+            output.WriteLine(
+                $"WHATIF job: amdahl serialFraction=0 work={work:N0} tasks={Tasks}; {Competitors} busy shells on cpu {slowCpu} (slow silo, role serial), " +
+                $"fast silo on cpu {fastCpu}; {Repeats} runs at P = 1 and P = 2, alternating");
             output.WriteLine($"WHATIF calibration single-thread: fast {fastScore:N0}, slow {slowScore:N0} steps/s → s = {speed:F3}");
-            output.WriteLine($"WHATIF P = 1 (fast silo only): {Walls(alone)} s; tasks per silo {Split(alone)} (model from the median: dispatch {model.DispatchSeconds * 1e3:F2} ms/task, fixed {model.FixedSeconds:F3} s)");
-            output.WriteLine($"WHATIF P = 2 (fast + slow): {Walls(both)} s; tasks per silo {Split(both)}; coordinated on {string.Join(", ", both.Select(r => r.Coordinator))}");
-            output.WriteLine($"WHATIF whatif P = 2 on cores {machine.Describe()}: predicted {check.PredictedSeconds:F3} s, measured median {median:F3} s, error {check.RelativeError:+0.0%;-0.0%}, tolerance ±{check.Tolerance:0%}: {(check.Within ? "within" : "OUTSIDE")}");
-            output.WriteLine($"WHATIF for comparison: two identical cores {model.Predict(new MachineScenario(2, 1)):F3} s, the fast core alone {model.Predict(new MachineScenario(1, 1)):F3} s; with the s the P = 2 tasks themselves showed ({seen:F3}, fast's kernel time per task over slow's) {model.Predict(MachineScenario.Heterogeneous([1, seen])):F3} s");
+            output.WriteLine(
+                $"WHATIF P = 1 (fast silo only): {Walls(alone)} s; tasks per silo {Split(alone)} (model from the median: dispatch " +
+                $"{model.DispatchSeconds * 1e3:F2} ms/task, fixed {model.FixedSeconds:F3} s)");
+            output.WriteLine(
+                $"WHATIF P = 2 (fast + slow): {Walls(both)} s; tasks per silo {Split(both)}; coordinated on " +
+                $"{string.Join(", ", both.Select(r => r.Coordinator))}");
+            output.WriteLine(
+                $"WHATIF whatif P = 2 on cores {machine.Describe()}: predicted {check.PredictedSeconds:F3} s, measured median {median:F3} s, error " +
+                $"{check.RelativeError:+0.0%;-0.0%}, tolerance ±{check.Tolerance:0%}: {(check.Within ? "within" : "OUTSIDE")}");
+            output.WriteLine(
+                $"WHATIF for comparison: two identical cores {model.Predict(new MachineScenario(2, 1)):F3} s, the fast core alone " +
+                $"{model.Predict(new MachineScenario(1, 1)):F3} s; with the s the P = 2 tasks themselves showed ({seen:F3}, fast's kernel time per task over " +
+                $"slow's) {model.Predict(MachineScenario.Heterogeneous([1, seen])):F3} s");
             output.WriteLine($"WHATIF load average at the end: {LoadAverage()}");
 
             Assert.True(alone.All(r => r.Profile.Silos.Keys.SequenceEqual(["fast"])), $"a P = 1 job ran tasks off the fast silo: {Split(alone)}");
             Assert.True(both.All(r => r.Profile.Silos.Count == 2), $"a P = 2 job did not use both silos: {Split(both)}");
             Assert.True(
                 check.Within,
-                $"whatif predicted {check.PredictedSeconds:F3} s for P = 2 on [1, {speed:F3}], measured {median:F3} s ({check.RelativeError:+0.0%;-0.0%}, tolerance ±{check.Tolerance:0%}); load average {LoadAverage()}");
+                $"whatif predicted {check.PredictedSeconds:F3} s for P = 2 on [1, {speed:F3}], measured {median:F3} s ({check.RelativeError:+0.0%;-0.0%}, " +
+                $"tolerance ±{check.Tolerance:0%}); load average {LoadAverage()}");
         }
         finally
         {
@@ -151,7 +171,9 @@ public sealed class WhatIfSlowedSiloMeasurement(ITestOutputHelper output)
     private static double SeenSpeed(IEnumerable<(JobProfile Profile, string Coordinator)> runs)
     {
         var spans = runs.SelectMany(r => r.Profile.StageProfiles).SelectMany(s => s.TaskSpans ?? []).ToList();
-        double PerTask(string silo) => spans.Where(t => t.Silo == silo).Sum(t => t.KernelSeconds) / Math.Max(1, spans.Where(t => t.Silo == silo).Sum(t => t.Tasks));
+        double PerTask(string silo) => spans.Where(t => t.Silo == silo).Sum(t => t.KernelSeconds) / Math.Max(
+            1,
+            spans.Where(t => t.Silo == silo).Sum(t => t.Tasks));
         return PerTask("fast") / PerTask("slow");
     }
 

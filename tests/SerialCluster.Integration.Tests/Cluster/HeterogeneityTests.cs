@@ -43,19 +43,26 @@ public sealed class HeterogeneityTests(ITestOutputHelper output)
         try
         {
             busy.AddRange(Enumerable.Range(0, Competitors).Select(_ => BusyProcess.Start(slowCpu)));
-            await Poll.UntilAsync("every busy process to be spinning", TimeSpan.FromSeconds(20), () => Task.FromResult(busy.All(b => b.CpuTicks() > 0) ? busy : null));
+            await Poll.UntilAsync(
+                "every busy process to be spinning",
+                TimeSpan.FromSeconds(20),
+                () => Task.FromResult(busy.All(b => b.CpuTicks() > 0) ? busy : null));
             // Only a measurement that began after this saw the competition for its whole length.
             var loadedSince = DateTimeOffset.UtcNow;
             var capacities = await Calibrations.WaitForAllAsync(cluster, members, measuredAfter: loadedSince);
             Assert.All(busy, b => Assert.False(b.HasExited, $"busy process {b.Pid} exited"));
             var slow = capacities["slow"].Calibration!;
             var fast = capacities["fast"].Calibration!;
-            output.WriteLine($"slow (cpu {slowCpu} shared with {Competitors} busy processes): single-thread {slow.SingleThreadScore:N0}, all-core {slow.AllCoreScore:N0}, usable cores {slow.UsableCores}");
-            output.WriteLine($"fast (cpu {fastCpu} alone): single-thread {fast.SingleThreadScore:N0}, all-core {fast.AllCoreScore:N0}, usable cores {fast.UsableCores}");
+            output.WriteLine(
+                $"slow (cpu {slowCpu} shared with {Competitors} busy processes): single-thread {slow.SingleThreadScore:N0}, all-core {slow.AllCoreScore:N0}, " +
+                $"usable cores {slow.UsableCores}");
+            output.WriteLine(
+                $"fast (cpu {fastCpu} alone): single-thread {fast.SingleThreadScore:N0}, all-core {fast.AllCoreScore:N0}, usable cores {fast.UsableCores}");
             output.WriteLine($"ratio slow/fast: {slow.SingleThreadScore / fast.SingleThreadScore:F2}");
             Assert.True(
                 slow.SingleThreadScore < fast.SingleThreadScore,
-                $"the contended silo measured {slow.SingleThreadScore:N0}, not below the free one's {fast.SingleThreadScore:N0} (load average {LoadAverage()}: other processes crowd the fast silo's CPU too)");
+                $"the contended silo measured {slow.SingleThreadScore:N0}, not below the free one's {fast.SingleThreadScore:N0} (load average " +
+                $"{LoadAverage()}: other processes crowd the fast silo's CPU too)");
 
             // The silos' CPU load sampling sees the competition too: the busy processes keep the slow silo's CPU
             // busy throughout, and the cost model counts that as cores other programs take (docs/HETEROGENEITY.md).
@@ -69,7 +76,9 @@ public sealed class HeterogeneityTests(ITestOutputHelper output)
 
             var chain = await cluster.RunJobAsync("hashchain", new() { ["steps"] = "200000" }, JobMode.Scatter, 2);
             var pinned = await cluster.RunJobAsync("montecarlo", new() { ["samples"] = "4000000", ["tasks"] = "4" }, JobMode.Pinned, 0);
-            output.WriteLine($"hashchain chain on {chain.Profile!.SerialSilo} in {chain.Profile.WallSeconds:F3} s; pinned montecarlo on {pinned.Profile!.SerialSilo} in {pinned.Profile.WallSeconds:F3} s");
+            output.WriteLine(
+                $"hashchain chain on {chain.Profile!.SerialSilo} in {chain.Profile.WallSeconds:F3} s; pinned montecarlo on {pinned.Profile!.SerialSilo} in " +
+                $"{pinned.Profile.WallSeconds:F3} s");
             Assert.Equal("fast", chain.Profile.SerialSilo);
             Assert.Equal("fast", pinned.Profile.SerialSilo);
         }

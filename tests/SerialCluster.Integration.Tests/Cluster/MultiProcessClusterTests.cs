@@ -16,7 +16,8 @@ public sealed class MultiProcessClusterTests(ThreeSiloFixture fixture, ITestOutp
     {
         var cluster = fixture.Cluster;
         var members = await cluster.WaitForActiveSilosAsync(ThreeSiloFixture.Names);
-        output.WriteLine($"3 silo processes active after {fixture.FormationTime.TotalSeconds:F1} s (pids {string.Join(", ", cluster.Silos.Select(s => s.Pid))})");
+        output.WriteLine(
+            $"3 silo processes active after {fixture.FormationTime.TotalSeconds:F1} s (pids {string.Join(", ", cluster.Silos.Select(s => s.Pid))})");
         Assert.Equal(3, members.Select(m => m.SiloAddress.Endpoint.Port).Distinct().Count());
         // Each process took its role from its own command line.
         var capacities = await cluster.ReadCapacitiesAsync(members);
@@ -24,7 +25,9 @@ public sealed class MultiProcessClusterTests(ThreeSiloFixture fixture, ITestOutp
 
         var scattered = await cluster.RunJobAsync("montecarlo", MonteCarlo, JobMode.Scatter, ThreeSiloFixture.Names.Length);
         var pinned = await cluster.RunJobAsync("montecarlo", MonteCarlo, JobMode.Pinned, 0);
-        output.WriteLine($"montecarlo 24M samples: scatter {scattered.Profile!.WallSeconds:F3} s over {Describe(scattered.Profile.Silos)}; pinned {pinned.Profile!.WallSeconds:F3} s on {pinned.Profile.SerialSilo}");
+        output.WriteLine(
+            $"montecarlo 24M samples: scatter {scattered.Profile!.WallSeconds:F3} s over {Describe(scattered.Profile.Silos)}; pinned " +
+            $"{pinned.Profile!.WallSeconds:F3} s on {pinned.Profile.SerialSilo}");
 
         // Role parallel takes tasks like any: every process gets some.
         Assert.Equal(ThreeSiloFixture.Names, scattered.Profile.Silos.Keys.Order(StringComparer.Ordinal));
@@ -44,7 +47,9 @@ public sealed class MultiProcessClusterTests(ThreeSiloFixture fixture, ITestOutp
             output.WriteLine($"{name}: single-thread score {capacity.Calibration!.SingleThreadScore:N0} (overridden: {capacity.Calibration.Overridden})");
         }
 
-        Assert.All(ThreeSiloFixture.Names.Select((name, i) => (name, i)), s => Assert.Equal(ThreeSiloFixture.Scores[s.i], capacities[s.name].Calibration!.SingleThreadScore));
+        Assert.All(
+            ThreeSiloFixture.Names.Select((name, i) => (name, i)),
+            s => Assert.Equal(ThreeSiloFixture.Scores[s.i], capacities[s.name].Calibration!.SingleThreadScore));
         for (var run = 0; run < 3; run++)
         {
             var chain = await cluster.RunJobAsync("hashchain", new() { ["steps"] = "200000" }, JobMode.Scatter, 3);

@@ -29,7 +29,9 @@ public sealed class SiloJoinTests(ITestOutputHelper output)
         output.WriteLine($"silo-2 active {started.TotalSeconds:F1} s after its process started; in the membership {clock.Elapsed.TotalSeconds:F1} s after");
 
         var after = await cluster.RunJobAsync("montecarlo", MonteCarlo, JobMode.Scatter, 3);
-        output.WriteLine($"before: {before.Profile.WallSeconds:F3} s over {string.Join(", ", before.Profile.Silos)}; after: {after.Profile!.WallSeconds:F3} s over {string.Join(", ", after.Profile.Silos)}");
+        output.WriteLine(
+            $"before: {before.Profile.WallSeconds:F3} s over {string.Join(", ", before.Profile.Silos)}; after: {after.Profile!.WallSeconds:F3} s over " +
+            $"{string.Join(", ", after.Profile.Silos)}");
         Assert.Contains("silo-2", after.Profile.Silos.Keys);
         Assert.Equal(before.ResultJson, after.ResultJson);
     }

@@ -36,7 +36,10 @@ public sealed class ComposeFile
     /// <summary>A service's environment (map form) as key → value.</summary>
     public static IReadOnlyDictionary<string, string> Environment(YamlMappingNode service) =>
         Child(service, "environment") is YamlMappingNode environment
-            ? environment.Children.ToDictionary(e => ((YamlScalarNode)e.Key).Value!, e => ((YamlScalarNode)e.Value).Value ?? string.Empty, StringComparer.Ordinal)
+            ? environment.Children.ToDictionary(
+                e => ((YamlScalarNode)e.Key).Value!,
+                e => ((YamlScalarNode)e.Value).Value ?? string.Empty,
+                StringComparer.Ordinal)
             : new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>A scalar child's text, or null when absent.</summary>

@@ -3,7 +3,8 @@ using YamlDotNet.RepresentationModel;
 
 namespace SerialCluster.Integration.Tests.Deployment;
 
-/// <summary>The dashboards' JSON: well formed, stable and unique ids, the provisioned datasource through a variable, a unit everywhere, $__rate_interval in every rate.</summary>
+/// <summary>The dashboards' JSON: well formed, stable and unique ids, the provisioned datasource through a variable, a unit everywhere, $__rate_interval in
+/// every rate.</summary>
 public sealed partial class DashboardTests
 {
     private readonly IReadOnlyList<Dashboard> _dashboards = Dashboard.LoadAll();
@@ -31,7 +32,8 @@ public sealed partial class DashboardTests
             foreach (var panel in dashboard.Panels)
             {
                 var grid = panel.GetProperty("gridPos");
-                var (x, y, w, h) = (grid.GetProperty("x").GetInt32(), grid.GetProperty("y").GetInt32(), grid.GetProperty("w").GetInt32(), grid.GetProperty("h").GetInt32());
+                var (x, y, w, h) = (
+                    grid.GetProperty("x").GetInt32(), grid.GetProperty("y").GetInt32(), grid.GetProperty("w").GetInt32(), grid.GetProperty("h").GetInt32());
                 Assert.True(x >= 0 && x + w <= 24, $"{dashboard.File}: panel {panel.GetProperty("id")} is wider than the grid");
                 for (var i = x; i < x + w; i++)
                 {
@@ -48,7 +50,8 @@ public sealed partial class DashboardTests
     public void EveryPanelAndQueryUsesTheDatasourceVariableWhoseDefaultIsTheProvisionedPrometheus()
     {
         var provisioning = ComposeFile.LoadYaml(Repository.File("deploy/grafana/provisioning/datasources/serialcluster.yml"));
-        var prometheus = ((YamlSequenceNode)provisioning["datasources"]).Children.Cast<YamlMappingNode>().Single(d => ComposeFile.Scalar(d, "type") == "prometheus");
+        var prometheus = ((YamlSequenceNode)provisioning["datasources"]).Children.Cast<YamlMappingNode>().Single(
+            d => ComposeFile.Scalar(d, "type") == "prometheus");
         var uid = ComposeFile.Scalar(prometheus, "uid");
         foreach (var dashboard in _dashboards)
         {
@@ -113,10 +116,15 @@ public sealed partial class DashboardTests
         var overview = _dashboards.Single(d => d.Uid == "serialcluster-overview");
         var rows = overview.Panels.Where(p => p.GetProperty("type").GetString() == "row").Select(p => p.GetProperty("title").GetString()).ToList();
         Assert.Equal(["Headline", "Cluster", "Parallel throughput", "Serial latency", "Amdahl (last job per workload)"], rows);
-        var headline = overview.Panels.Where(p => p.GetProperty("gridPos").GetProperty("y").GetInt32() == 1).Select(p => p.GetProperty("title").GetString()).ToList();
+        var headline = overview.Panels.Where(
+            p => p.GetProperty("gridPos").GetProperty("y").GetInt32() == 1).Select(p => p.GetProperty("title").GetString()).ToList();
         Assert.Equal(["Silos up", "Jobs running", "Tasks/s", "Effective parallelism", "Busy cores", "Cores available"], headline);
-        Assert.Contains(overview.Panels, p => p.GetProperty("type").GetString() == "heatmap" && p.GetProperty("title").GetString()!.Contains("Hop", StringComparison.Ordinal));
-        Assert.Contains(overview.Panels, p => p.GetProperty("type").GetString() == "heatmap" && p.GetProperty("title").GetString()!.Contains("Chain batch", StringComparison.Ordinal));
+        Assert.Contains(
+            overview.Panels,
+            p => p.GetProperty("type").GetString() == "heatmap" && p.GetProperty("title").GetString()!.Contains("Hop", StringComparison.Ordinal));
+        Assert.Contains(
+            overview.Panels,
+            p => p.GetProperty("type").GetString() == "heatmap" && p.GetProperty("title").GetString()!.Contains("Chain batch", StringComparison.Ordinal));
     }
 
     [SkippableFact]

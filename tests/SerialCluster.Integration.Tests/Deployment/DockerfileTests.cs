@@ -24,7 +24,8 @@ public sealed class DockerfileTests
         var copiedBefore = lines.Take(restore).Where(l => l.StartsWith("COPY ", StringComparison.Ordinal))
             .SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).SkipLast(1)).ToHashSet(StringComparer.Ordinal);
 
-        foreach (var needed in ProjectClosure(project).Concat(["Directory.Build.props", "Directory.Packages.props", "global.json", "src/Directory.Build.props"]))
+        foreach (var needed in ProjectClosure(project).Concat(
+            ["Directory.Build.props", "Directory.Packages.props", "global.json", "src/Directory.Build.props"]))
         {
             Assert.True(copiedBefore.Contains(needed), $"{dockerfile} does not copy {needed} before restoring");
         }
@@ -32,7 +33,9 @@ public sealed class DockerfileTests
         Assert.DoesNotContain(copiedBefore, c => c.EndsWith(".cs", StringComparison.Ordinal) || c == "src/" || c == ".");
         var sources = lines.FindIndex(l => l == "COPY src/ src/");
         Assert.True(sources > restore, $"{dockerfile} must copy src/ after the restore");
-        Assert.Contains(lines.Skip(sources), l => l.StartsWith("RUN dotnet publish " + project, StringComparison.Ordinal) && l.Contains("--no-restore", StringComparison.Ordinal));
+        Assert.Contains(
+            lines.Skip(sources),
+            l => l.StartsWith("RUN dotnet publish " + project, StringComparison.Ordinal) && l.Contains("--no-restore", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -78,7 +81,9 @@ public sealed class DockerfileTests
             var directory = Path.GetDirectoryName(current)!;
             foreach (var reference in XDocument.Load(Repository.File(current)).Descendants("ProjectReference"))
             {
-                var relative = Path.GetRelativePath(Repository.Root, Path.GetFullPath(Path.Combine(Repository.File(directory), reference.Attribute("Include")!.Value.Replace('\\', '/'))));
+                var relative = Path.GetRelativePath(
+                    Repository.Root,
+                    Path.GetFullPath(Path.Combine(Repository.File(directory), reference.Attribute("Include")!.Value.Replace('\\', '/'))));
                 pending.Push(relative.Replace(Path.DirectorySeparatorChar, '/'));
             }
         }

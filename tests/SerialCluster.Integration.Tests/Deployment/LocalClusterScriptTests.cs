@@ -19,7 +19,10 @@ public sealed class LocalClusterScriptTests : IDisposable
         var bash = Tool.Require("bash", "bash not found: apt-get install -y bash");
         var (exitCode, output) = await Tool.RunAsync(
             "env",
-            ["TOPOLOGY=compose", "CPUS=", $"STATE_DIR={_state}", "METRICS_PORT_BASE=19400", "PROMETHEUS_PORT=19090", bash, Repository.File("deploy/local-cluster.sh"), "prometheus-config"],
+            [
+                "TOPOLOGY=compose", "CPUS=", $"STATE_DIR={_state}", "METRICS_PORT_BASE=19400", "PROMETHEUS_PORT=19090", bash,
+                Repository.File("deploy/local-cluster.sh"), "prometheus-config",
+            ],
             TimeSpan.FromSeconds(30));
         Assert.True(exitCode == 0, $"local-cluster.sh prometheus-config exited {exitCode}: {output}");
         var config = Path.Combine(_state, "prometheus.yml");
@@ -27,8 +30,11 @@ public sealed class LocalClusterScriptTests : IDisposable
 
         var local = ComposeFile.LoadYaml(config);
         var compose = ComposeFile.LoadYaml(Repository.File(PrometheusConfig.RelativePath));
-        Assert.Equal(ComposeFile.Scalar((YamlMappingNode)compose["global"], "scrape_interval"), ComposeFile.Scalar((YamlMappingNode)local["global"], "scrape_interval"));
-        var job = ((YamlSequenceNode)local["scrape_configs"]).Children.Cast<YamlMappingNode>().Single(j => ComposeFile.Scalar(j, "job_name") == PrometheusConfig.SiloJob);
+        Assert.Equal(
+            ComposeFile.Scalar((YamlMappingNode)compose["global"], "scrape_interval"),
+            ComposeFile.Scalar((YamlMappingNode)local["global"], "scrape_interval"));
+        var job = ((YamlSequenceNode)local["scrape_configs"]).Children.Cast<YamlMappingNode>().Single(
+            j => ComposeFile.Scalar(j, "job_name") == PrometheusConfig.SiloJob);
         Assert.Null(ComposeFile.Child(job, "dns_sd_configs"));
         Assert.Equal("service", ComposeFile.Scalar((YamlMappingNode)((YamlSequenceNode)job["relabel_configs"]).Children.Single(), "target_label"));
 

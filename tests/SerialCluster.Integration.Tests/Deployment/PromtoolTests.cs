@@ -7,11 +7,16 @@ public sealed class PromtoolTests
     public async Task PromtoolAcceptsTheConfigAndItsRules()
     {
         var promtool = Tool.Require("promtool", Tool.PromtoolMissing);
-        var (exitCode, output) = await Tool.RunAsync(promtool, ["check", "config", "prometheus.yml"], TimeSpan.FromSeconds(60), Repository.File("deploy/prometheus"));
+        var (exitCode, output) = await Tool.RunAsync(
+            promtool, ["check", "config", "prometheus.yml"], TimeSpan.FromSeconds(60), Repository.File("deploy/prometheus"));
         Assert.True(exitCode == 0, $"promtool check config: {output}");
         Assert.Contains("rules/serialcluster.yml", output, StringComparison.Ordinal);
 
-        (exitCode, output) = await Tool.RunAsync(promtool, ["check", "rules", "rules/serialcluster.yml"], TimeSpan.FromSeconds(60), Repository.File("deploy/prometheus"));
+        (exitCode, output) = await Tool.RunAsync(
+            promtool,
+            ["check", "rules", "rules/serialcluster.yml"],
+            TimeSpan.FromSeconds(60),
+            Repository.File("deploy/prometheus"));
         Assert.True(exitCode == 0, $"promtool check rules: {output}");
     }
 
@@ -19,7 +24,11 @@ public sealed class PromtoolTests
     public async Task TheRecordingRulesPassTheirUnitTests()
     {
         var promtool = Tool.Require("promtool", Tool.PromtoolMissing);
-        var (exitCode, output) = await Tool.RunAsync(promtool, ["test", "rules", "tests/serialcluster-rules.test.yml"], TimeSpan.FromSeconds(60), Repository.File("deploy/prometheus"));
+        var (exitCode, output) = await Tool.RunAsync(
+            promtool,
+            ["test", "rules", "tests/serialcluster-rules.test.yml"],
+            TimeSpan.FromSeconds(60),
+            Repository.File("deploy/prometheus"));
         Assert.True(exitCode == 0, $"promtool test rules: {output}");
         Assert.Contains("SUCCESS", output, StringComparison.Ordinal);
     }

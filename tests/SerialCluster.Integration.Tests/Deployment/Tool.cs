@@ -13,7 +13,8 @@ public static class Tool
     /// <summary>The tool's full path; skips the test with <paramref name="missing"/> where it is not installed.</summary>
     public static string Require(string name, string missing) => Requirements.Program(name) ?? throw new SkipException(missing);
 
-    public static async Task<(int ExitCode, string Output)> RunAsync(string program, IEnumerable<string> arguments, TimeSpan deadline, string? workingDirectory = null)
+    public static async Task<(int ExitCode, string Output)> RunAsync(
+        string program, IEnumerable<string> arguments, TimeSpan deadline, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo(program)
         {

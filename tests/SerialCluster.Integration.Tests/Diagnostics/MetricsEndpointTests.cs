@@ -76,15 +76,23 @@ public sealed class MetricsEndpointTests(ITestOutputHelper output)
         Assert.Equal(0.25, after.Sum("serialcluster_last_job_serial_fraction", "workload=\"amdahl\""));
         Assert.Equal(0.2, after.Sum("serialcluster_last_job_serial_fraction_on_measured_cores", "workload=\"amdahl\""));
         // A lone job measures no capacity: it leaves NaN, not a figure a sweep measured.
-        Assert.Contains(after.Samples("serialcluster_last_job_serial_fraction_on_measured_cores"), s => s.Labels == "workload=\"montecarlo\"" && double.IsNaN(s.Value));
+        Assert.Contains(
+            after.Samples("serialcluster_last_job_serial_fraction_on_measured_cores"),
+            s => s.Labels == "workload=\"montecarlo\"" && double.IsNaN(s.Value));
         Assert.Equal(2.0, after.Sum("serialcluster_last_job_parallelism", "workload=\"amdahl\""));
         Assert.Equal(1.6, after.Sum("serialcluster_last_job_bound", "workload=\"amdahl\""));
 
         // Never a job id in a label.
-        Assert.DoesNotContain("it-", string.Join('\n', after.Text.Split('\n').Where(l => l.StartsWith("serialcluster_", StringComparison.Ordinal))), StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            "it-",
+            string.Join('\n', after.Text.Split('\n').Where(l => l.StartsWith("serialcluster_", StringComparison.Ordinal))),
+            StringComparison.Ordinal);
 
         // SerialCluster's families follow Prometheus' naming rules, as its own linter reads them.
-        var ours = string.Join('\n', after.Text.Split('\n').Where(l => l.Contains(" serialcluster_", StringComparison.Ordinal) || l.StartsWith("serialcluster_", StringComparison.Ordinal))) + "\n";
+        var ours = string.Join(
+            '\n',
+            after.Text.Split('\n').Where(
+                l => l.Contains(" serialcluster_", StringComparison.Ordinal) || l.StartsWith("serialcluster_", StringComparison.Ordinal))) + "\n";
         var lint = await Promtool.CheckMetricsAsync(ours);
         output.WriteLine(lint is null ? Promtool.Missing : $"promtool check metrics: {(lint.Length == 0 ? "clean" : lint)}");
         Assert.True(lint is null or "", $"promtool check metrics: {lint}");

@@ -13,7 +13,11 @@ public sealed class SiloConfigurationTests
     [InlineData("SerialCluster:Silo:Role: 'fast' is not a role; allowed: any, serial, parallel", "Role=fast")]
     [InlineData("SerialCluster:Silo:Clustering: must be localhost or redis", "Clustering=zookeeper")]
     [InlineData("SerialCluster:Silo:RedisConnectionString: is required with Clustering=redis", "Clustering=redis")]
-    [InlineData("SerialCluster:Silo:AdvertisedIPAddress: 'somewhere' is not an IP address", "Clustering=redis", "RedisConnectionString=127.0.0.1:6379", "AdvertisedIPAddress=somewhere")]
+    [InlineData(
+        "SerialCluster:Silo:AdvertisedIPAddress: 'somewhere' is not an IP address",
+        "Clustering=redis",
+        "RedisConnectionString=127.0.0.1:6379",
+        "AdvertisedIPAddress=somewhere")]
     [InlineData("at 'SerialCluster:Silo:CalibrationInterval' to type 'System.TimeSpan'", "CalibrationInterval=often")]
     [InlineData("SerialCluster:Silo:CalibrationDuration: 00:00:00.0500000 is shorter than the minimum", "CalibrationDuration=00:00:00.05")]
     [InlineData("SerialCluster:Silo:SingleThreadScoreOverride: -1 is not a positive score", "SingleThreadScoreOverride=-1")]
@@ -22,7 +26,11 @@ public sealed class SiloConfigurationTests
     [InlineData("SerialCluster:Silo:TraceSampleRatio: The field TraceSampleRatio must be between 0 and 1", "TraceSampleRatio=2")]
     public async Task BadSettingStopsTheSiloNamingTheKey(string expected, params string[] settings)
     {
-        using var silo = ChildProcess.Start("silo", "dotnet", [SiloProcess.SiloDll, .. settings.Select(s => $"--SerialCluster:Silo:{s}")], AppContext.BaseDirectory);
+        using var silo = ChildProcess.Start(
+            "silo",
+            "dotnet",
+            [SiloProcess.SiloDll, .. settings.Select(s => $"--SerialCluster:Silo:{s}")],
+            AppContext.BaseDirectory);
         var exitCode = await silo.WaitForExitAsync(ExitDeadline);
         Assert.Equal(2, exitCode);
         Assert.Contains(expected, silo.Output(), StringComparison.Ordinal);

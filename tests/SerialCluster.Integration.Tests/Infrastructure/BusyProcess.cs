@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace SerialCluster.Integration.Tests.Infrastructure;
 
-/// <summary>A shell spinning forever on one CPU (<c>taskset -c N sh -c 'while :; do :; done'</c>): competition for a silo pinned there. Killed by PID on dispose.</summary>
+/// <summary>A shell spinning forever on one CPU (<c>taskset -c N sh -c 'while :; do :; done'</c>): competition for a silo pinned there. Killed by PID on
+/// dispose.</summary>
 public sealed class BusyProcess : IDisposable
 {
     private readonly ChildProcess _process;

@@ -31,10 +31,13 @@ public static class Calibrations
         var missing = string.Join(", ", last!.Values.Where(c => c.Calibration is null).Select(c => c.Silo).Order(StringComparer.Ordinal));
         if (last.Values.All(c => c.Calibration is null))
         {
-            throw new SkipException($"no calibration published within {Deadline.TotalSeconds:F0} s by {missing}: these silos do not run the calibration service");
+            throw new SkipException(
+                $"no calibration published within {Deadline.TotalSeconds:F0} s by {missing}: these silos do not run the calibration service");
         }
 
-        var stale = string.Join(", ", last.Values.Select(c => $"{c.Silo} measured at {c.Calibration?.MeasuredAt:O} for {c.Calibration?.MeasurementSeconds:F2} s"));
+        var stale = string.Join(
+            ", ",
+            last.Values.Select(c => $"{c.Silo} measured at {c.Calibration?.MeasuredAt:O} for {c.Calibration?.MeasurementSeconds:F2} s"));
         throw new TimeoutException($"timed out after {Deadline.TotalSeconds:F0} s waiting for every silo to calibrate after {measuredAfter:O}: {stale}");
     }
 

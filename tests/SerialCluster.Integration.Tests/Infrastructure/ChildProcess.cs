@@ -94,7 +94,8 @@ public sealed class ChildProcess : IDisposable
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"timed out after {deadline.TotalSeconds:F0} s waiting for {Name} (pid {Pid}) to print '{text}'; its output:\n{Output()}");
+            throw new TimeoutException(
+                $"timed out after {deadline.TotalSeconds:F0} s waiting for {Name} (pid {Pid}) to print '{text}'; its output:\n{Output()}");
         }
     }
 

@@ -151,7 +151,9 @@ public sealed class ProcessCluster : IAsyncDisposable
         {
             if (clock.Elapsed > JobDeadline)
             {
-                throw new TimeoutException($"job {workload} ({mode}, P={parallelism}) did not finish within {JobDeadline}; last status {status.State} {status.UnitsDone}/{status.UnitsTotal}");
+                throw new TimeoutException(
+                    $"job {workload} ({mode}, P={parallelism}) did not finish within {JobDeadline}; last status {status.State} " +
+                    $"{status.UnitsDone}/{status.UnitsTotal}");
             }
 
             await Task.Delay(20);

@@ -32,12 +32,18 @@ public sealed class RedisServer : IDisposable
         var process = ChildProcess.Start(
             "redis-server",
             program,
-            ["--bind", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir", directory],
+            [
+                "--bind", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir", directory,
+            ],
             directory);
         var server = new RedisServer(process, directory, port);
         try
         {
-            await Poll.UntilAsync($"redis-server on port {port} to answer PING", TimeSpan.FromSeconds(15), async () => await server.PingAsync() ? "PONG" : null);
+            await Poll.UntilAsync(
+                $"redis-server on port {port} to answer PING",
+                TimeSpan.FromSeconds(15),
+                async () => await server.PingAsync() ? "PONG" : null);
             return server;
         }
         catch

@@ -113,7 +113,9 @@ public sealed class ChaosTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"R3 chaos {duration.TotalSeconds:F0} s, a fault every {interval.TotalSeconds:F0} s: {string.Join("; ", faults)}");
-        output.WriteLine($"R3 jobs submitted {jobs.Count} / completed {completed} / lost {lost} / wrong {wrong}; coordinators resumed in {resumed}; submissions refused by a failing cluster {submitFailures}; client poll errors {jobs.Sum(j => j.Job.Errors.Count)}");
+        output.WriteLine(
+            $"R3 jobs submitted {jobs.Count} / completed {completed} / lost {lost} / wrong {wrong}; coordinators resumed in {resumed}; submissions refused " +
+            $"by a failing cluster {submitFailures}; client poll errors {jobs.Sum(j => j.Job.Errors.Count)}");
         foreach (var (status, kind) in finals.Where(f => f.Status.State != JobState.Completed || f.Status.ResultJson != references[f.Kind]))
         {
             output.WriteLine($"R3 lost or wrong: {status.JobId} ({Mix[kind].Workload}) {status.State}: {status.Error}");
@@ -138,5 +140,9 @@ public sealed class ChaosTests(ITestOutputHelper output)
     }
 
     private static int Setting(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
+        int.TryParse(
+            Environment.GetEnvironmentVariable(name),
+            NumberStyles.Integer,
+            CultureInfo.InvariantCulture,
+            out var value) && value > 0 ? value : fallback;
 }

@@ -18,14 +18,19 @@ public sealed class CheckpointOverheadMeasurement(ITestOutputHelper output)
     [
         ("hashchain", new() { ["seed"] = "6f76657268656164", ["steps"] = "120000000" }, "32 B"),
         ("timelock", new() { ["x"] = "3", ["t"] = "4000000" }, "256 B"),
-        ("nbody", new() { ["preset"] = "random", ["n"] = "3000", ["seed"] = "7", ["integrator"] = "verlet", ["dt"] = "0.001", ["steps"] = "600", ["softening"] = "0.05" }, "~240 KB"),
+        ("nbody", new()
+        {
+            ["preset"] = "random", ["n"] = "3000", ["seed"] = "7", ["integrator"] = "verlet", ["dt"] = "0.001", ["steps"] = "600", ["softening"] = "0.05",
+        }, "~240 KB"),
         ("eca", new() { ["rule"] = "110", ["steps"] = "500000", ["width"] = "4000000", ["init"] = "random", ["seed"] = "5", ["strips"] = "4" }, "~500 KB"),
     ];
 
     [SkippableFact]
     public async Task CheckpointCostAtTheDefaultKIsMeasuredPerChain()
     {
-        Skip.IfNot(Environment.GetEnvironmentVariable("SERIALCLUSTER_MEASURE") == "1", "a measurement: scripts/reliability.sh runs it (SERIALCLUSTER_MEASURE=1)");
+        Skip.IfNot(
+            Environment.GetEnvironmentVariable("SERIALCLUSTER_MEASURE") == "1",
+            "a measurement: scripts/reliability.sh runs it (SERIALCLUSTER_MEASURE=1)");
         await using var cluster = await FaultCluster.StartAsync();
         foreach (var (workload, parameters, state) in Chains)
         {

@@ -41,7 +41,10 @@ public static class FaultCluster
     /// <summary>Every silo's log lines about <paramref name="jobId"/>, SerialCluster's own and membership's, for a failure's story.</summary>
     public static string Story(ProcessCluster cluster, string jobId) =>
         string.Join('\n', cluster.Silos.SelectMany(s => s.Output().Split('\n')
-            .Where(l => l.Contains(jobId, StringComparison.Ordinal) || l.Contains("SerialCluster.", StringComparison.Ordinal) || l.Contains("is active in cluster", StringComparison.Ordinal) || l.Contains("declared dead", StringComparison.OrdinalIgnoreCase))
+            .Where(
+                l => l.Contains(jobId, StringComparison.Ordinal) || l.Contains("SerialCluster.", StringComparison.Ordinal) || l.Contains(
+                    "is active in cluster",
+                    StringComparison.Ordinal) || l.Contains("declared dead", StringComparison.OrdinalIgnoreCase))
             .Select(l => $"[{s.Name}/{s.Pid}] {l.TrimEnd()}")));
 
     /// <summary>Waits until membership no longer lists <paramref name="silo"/> as active; returns when that was, from <paramref name="since"/>.</summary>

@@ -25,7 +25,12 @@ public sealed class FaultTests(ITestOutputHelper output)
     public async Task R1_KillingOneOfThreeSilosDuringATenThousandTaskScatterLosesNoTaskAndCommitsEachOnce()
     {
         const int Tasks = 10_000;
-        var parameters = new Dictionary<string, string> { ["samples"] = "400000000", ["tasks"] = Tasks.ToString(CultureInfo.InvariantCulture), ["seed"] = "11" };
+        var parameters = new Dictionary<string, string>
+        {
+            ["samples"] = "400000000",
+            ["tasks"] = Tasks.ToString(CultureInfo.InvariantCulture),
+            ["seed"] = "11",
+        };
         var reference = Reference("montecarlo", parameters);
         await using var cluster = await FaultCluster.StartAsync();
         var job = await WatchedJob.SubmitAsync(cluster, "montecarlo", parameters, JobMode.Scatter, 12);
@@ -53,7 +58,9 @@ public sealed class FaultTests(ITestOutputHelper output)
         }
         catch
         {
-            output.WriteLine($"R1 killed {victim.Name} (pid {victim.Pid}) at {unitsAtKill} units; last status {job.Last?.State} {job.Last?.UnitsDone}/{job.Last?.UnitsTotal}; reliability {await job.TryReliabilityAsync()}");
+            output.WriteLine(
+                $"R1 killed {victim.Name} (pid {victim.Pid}) at {unitsAtKill} units; last status {job.Last?.State} " +
+                $"{job.Last?.UnitsDone}/{job.Last?.UnitsTotal}; reliability {await job.TryReliabilityAsync()}");
             output.WriteLine(FaultCluster.Story(cluster, job.Id));
             throw;
         }
@@ -61,9 +68,16 @@ public sealed class FaultTests(ITestOutputHelper output)
         var total = clock.Elapsed;
         var reliability = await job.Grain.GetReliabilityAsync();
 
-        output.WriteLine($"R1 montecarlo {Tasks} tasks, P=12, 3 silos; killed {victim.Name} (pid {victim.Pid}, coordinator on {coordinator?.Name}) at {unitsAtKill}/{status.UnitsTotal} samples");
-        output.WriteLine($"R1 detection {detection.TotalSeconds:F2} s (kill -> declared dead); recovery {recovery.TotalSeconds:F2} s (kill -> first task sent again); job done {total.TotalSeconds:F2} s after the kill");
-        output.WriteLine($"R1 tasks committed {reliability.TasksCommitted} of {Tasks}; lost {Tasks - reliability.TasksCommitted}; retried {reliability.TasksRetried}; late duplicates discarded {reliability.DuplicatesDiscarded}; committed twice 0 (ledger); coordinator runs {reliability.CoordinatorRuns}; client errors {job.Errors.Count}");
+        output.WriteLine(
+            $"R1 montecarlo {Tasks} tasks, P=12, 3 silos; killed {victim.Name} (pid {victim.Pid}, coordinator on {coordinator?.Name}) at " +
+            $"{unitsAtKill}/{status.UnitsTotal} samples");
+        output.WriteLine(
+            $"R1 detection {detection.TotalSeconds:F2} s (kill -> declared dead); recovery {recovery.TotalSeconds:F2} s (kill -> first task sent again); job " +
+            $"done {total.TotalSeconds:F2} s after the kill");
+        output.WriteLine(
+            $"R1 tasks committed {reliability.TasksCommitted} of {Tasks}; lost {Tasks - reliability.TasksCommitted}; retried {reliability.TasksRetried}; " +
+            $"late duplicates discarded {reliability.DuplicatesDiscarded}; committed twice 0 (ledger); coordinator runs {reliability.CoordinatorRuns}; " +
+            $"client errors {job.Errors.Count}");
         output.WriteLine($"R1 worker calls {status.Profile!.StageProfiles.Sum(s => s.Calls)} for {Tasks} tasks (fewer: the stage went in batches)");
 
         Assert.True(status.State == JobState.Completed, $"{status.State}: {status.Error}");
@@ -83,7 +97,8 @@ public sealed class FaultTests(ITestOutputHelper output)
         const int Kills = 5;
         var parameters = new Dictionary<string, string> { ["seed"] = "72656c6961626c65", ["steps"] = Steps.ToString(CultureInfo.InvariantCulture) };
         var reference = Reference("hashchain", parameters);
-        await using var cluster = await FaultCluster.StartAsync([.. SiloProcess.Setting("Reliability:CheckpointSteps", K.ToString(CultureInfo.InvariantCulture))]);
+        await using var cluster = await FaultCluster.StartAsync(
+            [.. SiloProcess.Setting("Reliability:CheckpointSteps", K.ToString(CultureInfo.InvariantCulture))]);
         var job = await WatchedJob.SubmitAsync(cluster, "hashchain", parameters, JobMode.Pinned, 1);
         var random = new Random(2026);
         var observed = new List<long>();
@@ -106,7 +121,9 @@ public sealed class FaultTests(ITestOutputHelper output)
                 observed.Add(before);
                 restarts.Add(cluster.RestartAsync(victim));
                 recoveries.Add(await job.WaitForProgressBeyondAsync(before, clock, Deadline));
-                output.WriteLine($"R2 kill {kill}: {victim.Name} (pid {victim.Pid}) at >= {before} steps; progress beyond it again {recoveries[^1].TotalSeconds:F2} s later");
+                output.WriteLine(
+                    $"R2 kill {kill}: {victim.Name} (pid {victim.Pid}) at >= {before} steps; progress beyond it again {recoveries[^1].TotalSeconds:F2} s " +
+                    $"later");
             }
         }
         catch
@@ -120,8 +137,13 @@ public sealed class FaultTests(ITestOutputHelper output)
         var reliability = await job.Grain.GetReliabilityAsync();
         var resumes = reliability.ResumedFromSteps;
         var recomputed = observed.Zip(resumes, (at, from) => Math.Max(0, at - from)).ToList();
-        output.WriteLine($"R2 hashchain {Steps} steps, K={K}: resumed from {string.Join(", ", resumes)}; steps recomputed per kill (at least) {string.Join(", ", recomputed)}; max {recomputed.DefaultIfEmpty().Max()} (K-1 = {K - 1})");
-        output.WriteLine($"R2 recovery (kill -> progress beyond the steps at the kill) mean {recoveries.Average(r => r.TotalSeconds):F2} s, max {recoveries.Max(r => r.TotalSeconds):F2} s; coordinator runs {reliability.CoordinatorRuns}; client status polls failed {job.Errors.Count} (first: {job.Errors.FirstOrDefault()?[..Math.Min(90, job.Errors.First().Length)] ?? "none"}), slow {job.SlowCalls}");
+        output.WriteLine(
+            $"R2 hashchain {Steps} steps, K={K}: resumed from {string.Join(", ", resumes)}; steps recomputed per kill (at least) " +
+            $"{string.Join(", ", recomputed)}; max {recomputed.DefaultIfEmpty().Max()} (K-1 = {K - 1})");
+        output.WriteLine(
+            $"R2 recovery (kill -> progress beyond the steps at the kill) mean {recoveries.Average(r => r.TotalSeconds):F2} s, max " +
+            $"{recoveries.Max(r => r.TotalSeconds):F2} s; coordinator runs {reliability.CoordinatorRuns}; client status polls failed {job.Errors.Count} " +
+            $"(first: {job.Errors.FirstOrDefault()?[..Math.Min(90, job.Errors.First().Length)] ?? "none"}), slow {job.SlowCalls}");
 
         Assert.True(status.State == JobState.Completed, $"{status.State}: {status.Error}");
         Assert.Equal(reference, status.ResultJson);
@@ -149,8 +171,13 @@ public sealed class FaultTests(ITestOutputHelper output)
         var reliability = await job.Grain.GetReliabilityAsync();
         var now = await cluster.WhereIsAsync(job.Grain);
 
-        output.WriteLine($"R4 amdahl (chain + 24 tasks) scatter; SIGTERM to the coordinator's silo {coordinator.Name} (pid {coordinator.Pid}) at {before}/{status.UnitsTotal} steps; it exited with {exitCode} after {exited.TotalSeconds:F2} s");
-        output.WriteLine($"R4 progress beyond the SIGTERM point {recovery.TotalSeconds:F2} s after it; coordinator runs {reliability.CoordinatorRuns} (now on {now?.Name}); chain resumed from {string.Join(", ", reliability.ResumedFromSteps)}; tasks retried {reliability.TasksRetried}; client-visible errors {job.Errors.Count}");
+        output.WriteLine(
+            $"R4 amdahl (chain + 24 tasks) scatter; SIGTERM to the coordinator's silo {coordinator.Name} (pid {coordinator.Pid}) at " +
+            $"{before}/{status.UnitsTotal} steps; it exited with {exitCode} after {exited.TotalSeconds:F2} s");
+        output.WriteLine(
+            $"R4 progress beyond the SIGTERM point {recovery.TotalSeconds:F2} s after it; coordinator runs {reliability.CoordinatorRuns} (now on " +
+            $"{now?.Name}); chain resumed from {string.Join(", ", reliability.ResumedFromSteps)}; tasks retried {reliability.TasksRetried}; client-visible " +
+            $"errors {job.Errors.Count}");
 
         Assert.True(status.State == JobState.Completed, $"{status.State}: {status.Error}");
         Assert.Equal(reference, status.ResultJson);
@@ -190,8 +217,13 @@ public sealed class FaultTests(ITestOutputHelper output)
         var reliability = await running.Grain.GetReliabilityAsync();
         var listed = await cluster.Client.GetGrain<IJobRegistryGrain>(IJobRegistryGrain.Key).ListAsync();
 
-        output.WriteLine($"R6 3 silos stopped (SIGTERM) in {stopped.TotalSeconds:F2} s with hashchain at {before}/{status.UnitsTotal} steps; 3 new silo processes active and client reconnected {restarted.TotalSeconds:F2} s after the stop began");
-        output.WriteLine($"R6 finished job {finished.Id}: {kept.State}, result kept {kept.ResultJson == finishedStatus.ResultJson}; running job resumed (progress beyond {before}) {resumedAt.TotalSeconds:F2} s after the stop began, from step(s) {string.Join(", ", reliability.ResumedFromSteps)}; coordinator runs {reliability.CoordinatorRuns}; jobs listed {listed.Count}");
+        output.WriteLine(
+            $"R6 3 silos stopped (SIGTERM) in {stopped.TotalSeconds:F2} s with hashchain at {before}/{status.UnitsTotal} steps; 3 new silo processes active " +
+            $"and client reconnected {restarted.TotalSeconds:F2} s after the stop began");
+        output.WriteLine(
+            $"R6 finished job {finished.Id}: {kept.State}, result kept {kept.ResultJson == finishedStatus.ResultJson}; running job resumed (progress beyond " +
+            $"{before}) {resumedAt.TotalSeconds:F2} s after the stop began, from step(s) {string.Join(", ", reliability.ResumedFromSteps)}; coordinator runs " +
+            $"{reliability.CoordinatorRuns}; jobs listed {listed.Count}");
 
         Assert.Equal(JobState.Completed, kept.State);
         Assert.Equal(finishedStatus.ResultJson, kept.ResultJson);

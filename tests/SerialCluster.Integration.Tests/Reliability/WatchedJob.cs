@@ -38,7 +38,8 @@ public sealed class WatchedJob
 
     public JobStatus? Last { get; private set; }
 
-    public static async Task<WatchedJob> SubmitAsync(ProcessCluster cluster, string workload, Dictionary<string, string> parameters, JobMode mode, int parallelism)
+    public static async Task<WatchedJob> SubmitAsync(
+        ProcessCluster cluster, string workload, Dictionary<string, string> parameters, JobMode mode, int parallelism)
     {
         var spec = new JobSpec(workload, parameters, mode, parallelism);
         var job = new WatchedJob(() => cluster.Client, "rt-" + Guid.NewGuid().ToString("N")[..12], spec);

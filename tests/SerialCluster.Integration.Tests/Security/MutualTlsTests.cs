@@ -82,10 +82,25 @@ public sealed class MutualTlsTests(ITestOutputHelper output)
 
     [SkippableTheory]
     [InlineData("SerialCluster:Silo:Tls:CertificatePath: is required when TLS is on", "Tls:Enabled=true")]
-    [InlineData("SerialCluster:Silo:Tls:KeyPath: no such file: '/nonexistent/silo.key'", "Tls:Enabled=true", "Tls:CertificatePath={silo.pem}", "Tls:KeyPath=/nonexistent/silo.key", "Tls:CaPath={ca.pem}")]
+    [InlineData(
+        "SerialCluster:Silo:Tls:KeyPath: no such file: '/nonexistent/silo.key'",
+        "Tls:Enabled=true",
+        "Tls:CertificatePath={silo.pem}",
+        "Tls:KeyPath=/nonexistent/silo.key",
+        "Tls:CaPath={ca.pem}")]
     [InlineData("SerialCluster:Silo:Tls:KeyPath: '", "Tls:Enabled=true", "Tls:CertificatePath={silo.pem}", "Tls:KeyPath={client.key}", "Tls:CaPath={ca.pem}")]
-    [InlineData("SerialCluster:Silo:Tls:CertificatePath: the certificate in '", "Tls:Enabled=true", "Tls:CertificatePath={silo.pem}", "Tls:KeyPath={silo.key}", "Tls:CaPath={other}")]
-    [InlineData("does not allow server authentication (serverAuth)", "Tls:Enabled=true", "Tls:CertificatePath={client.pem}", "Tls:KeyPath={client.key}", "Tls:CaPath={ca.pem}")]
+    [InlineData(
+        "SerialCluster:Silo:Tls:CertificatePath: the certificate in '",
+        "Tls:Enabled=true",
+        "Tls:CertificatePath={silo.pem}",
+        "Tls:KeyPath={silo.key}",
+        "Tls:CaPath={other}")]
+    [InlineData(
+        "does not allow server authentication (serverAuth)",
+        "Tls:Enabled=true",
+        "Tls:CertificatePath={client.pem}",
+        "Tls:KeyPath={client.key}",
+        "Tls:CaPath={ca.pem}")]
     public async Task BadTlsSettingStopsTheSiloNamingTheKey(string expected, params string[] settings)
     {
         using var certificates = await DevCertificates.CreateAsync();
@@ -113,7 +128,8 @@ public sealed class MutualTlsTests(ITestOutputHelper output)
         TlsCa = ca,
     };
 
-    private async Task<(string JobId, bool Existing)> SubmitWithCertificateAsync(ProcessCluster cluster, DevCertificates certificates, string when, string idempotencyKey)
+    private async Task<(string JobId, bool Existing)> SubmitWithCertificateAsync(
+        ProcessCluster cluster, DevCertificates certificates, string when, string idempotencyKey)
     {
         await using var connection = await ClusterConnection.OpenAsync(
             Settings(cluster, certificates.ClientCertificate, certificates.ClientKey, certificates.Ca), _ => { }, CancellationToken.None);
@@ -128,20 +144,26 @@ public sealed class MutualTlsTests(ITestOutputHelper output)
             });
 
         // Each silo's worker answers: calls to the silo behind the gateway travel the silo-to-silo TLS link.
-        var capacities = await Task.WhenAll(members.Select(m => connection.Client.GetGrain<IWorkerGrain>(SiloKey.Format(m.SiloAddress, "worker")).GetCapacityAsync()));
+        var capacities = await Task.WhenAll(
+            members.Select(m => connection.Client.GetGrain<IWorkerGrain>(SiloKey.Format(m.SiloAddress, "worker")).GetCapacityAsync()));
         Assert.Equal(Names, capacities.Select(c => c.Silo).Order(StringComparer.Ordinal));
 
         var spec = new JobSpec("montecarlo", new() { ["samples"] = "2000000", ["tasks"] = "4", ["seed"] = "3" }, JobMode.Scatter, 2);
         using var deadline = new CancellationTokenSource(ProcessCluster.JobDeadline);
         var runner = new JobRunner(connection.Client);
         var status = await runner.RunAsync(spec, (_, _, _) => { }, deadline.Token, idempotencyKey);
-        output.WriteLine($"{when}: job {status.JobId} {status.State} (existing: {runner.ExistingJob}) over {string.Join(", ", status.Profile?.Silos.Select(s => $"{s.Key}×{s.Value}") ?? [])}");
+        output.WriteLine(
+            $"{when}: job {status.JobId} {status.State} (existing: {runner.ExistingJob}) over " +
+            $"{string.Join(", ", status.Profile?.Silos.Select(s => $"{s.Key}×{s.Value}") ?? [])}");
         Assert.Equal(JobState.Completed, status.State);
 
         var overLimit = await Assert.ThrowsAsync<CliException>(() =>
             new JobRunner(connection.Client).RunAsync(spec with { Parameters = new() { ["samples"] = "20000000" } }, (_, _, _) => { }, deadline.Token));
         output.WriteLine($"{when}, over the configured limit: {overLimit.Message}");
-        Assert.Contains("work of 20,000,000 samples (from samples=20000000) exceeds the limit of 10,000,000 (SerialCluster:Limits:MaxWorkUnits)", overLimit.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "work of 20,000,000 samples (from samples=20000000) exceeds the limit of 10,000,000 (SerialCluster:Limits:MaxWorkUnits)",
+            overLimit.Message,
+            StringComparison.Ordinal);
         return (status.JobId, runner.ExistingJob);
     }
 

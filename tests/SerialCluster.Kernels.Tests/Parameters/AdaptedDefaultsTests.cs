@@ -39,7 +39,9 @@ public sealed class AdaptedDefaultsTests
         }
         catch (InvalidParameterException refusal)
         {
-            Assert.True(refusal.Parameter == parameter, $"{workload} {parameter}={value}: refused for '{refusal.Parameter}', which the request left to its default: {refusal.Message}");
+            Assert.True(
+                refusal.Parameter == parameter,
+                $"{workload} {parameter}={value}: refused for '{refusal.Parameter}', which the request left to its default: {refusal.Message}");
         }
     }
 
@@ -52,7 +54,10 @@ public sealed class AdaptedDefaultsTests
         var raw = settings.Select(s => s.Split('=')).ToDictionary(p => p[0], p => p[1]);
         var plan = WorkloadCatalog.Get(workload).Plan(raw);
         var tasks = plan.Parameters.GetInteger("tasks");
-        Assert.InRange(tasks, 1, long.Parse(raw.GetValueOrDefault("length") ?? raw.GetValueOrDefault("samples") ?? raw["states"], CultureInfo.InvariantCulture));
+        Assert.InRange(
+            tasks,
+            1,
+            long.Parse(raw.GetValueOrDefault("length") ?? raw.GetValueOrDefault("samples") ?? raw["states"], CultureInfo.InvariantCulture));
         // The canonical text carries the adapted value, so every silo compiles the same plan from it.
         Assert.Equal(tasks.ToString(CultureInfo.InvariantCulture), plan.Parameters.Canonical["tasks"]);
         Assert.Equal(plan.Parameters.Canonical, WorkloadCatalog.Get(workload).Plan(plan.Parameters.Canonical).Parameters.Canonical);

@@ -5,11 +5,10 @@ using SerialCluster.Kernels.Plans;
 namespace SerialCluster.Kernels.Workloads.Amdahl;
 
 /// <summary>
-/// A synthetic job with a known serial fraction: a SHA-256 chain of serialSteps, then tasks independent chunks of
-/// chunkSteps seeded from the chain's digest, then an ordered gather. The split is given either as serialFraction
-/// and work (the default style: serialSteps = round(f·work), chunkSteps = max(1, ⌈(work − serialSteps)/tasks⌉)) or
-/// directly as serialSteps and chunkSteps (used as soon as either differs from its default). Giving both styles is
-/// refused. The two styles' defaults describe the same job, so restating a default never changes the result.
+/// A synthetic job with a known serial fraction: a SHA-256 chain of serialSteps, then tasks independent chunks of chunkSteps seeded from its digest,
+/// then an ordered gather. The split is serialFraction and work (serialSteps = round(f·work), chunkSteps = max(1, ⌈(work − serialSteps)/tasks⌉)) or
+/// directly serialSteps and chunkSteps (used once either differs from its default); giving both is refused. The two styles' defaults describe the same
+/// job, so restating a default never changes the result.
 /// </summary>
 public sealed class AmdahlWorkload : Workload
 {
@@ -81,7 +80,8 @@ public sealed class AmdahlWorkload : Workload
         {
             throw new InvalidParameterException(
                 ParameterErrorKind.OutOfRange, Name, "chunkSteps", parameters.GetString("chunkSteps"),
-                $"at most (1,000,000,000,000 − serialSteps) / tasks, so that serialSteps + tasks·chunkSteps ≤ {MaxSteps.ToString("N0", CultureInfo.InvariantCulture)}");
+                $"at most (1,000,000,000,000 − serialSteps) / tasks, so that serialSteps + tasks·chunkSteps ≤ " +
+                $"{MaxSteps.ToString("N0", CultureInfo.InvariantCulture)}");
         }
 
         return new AmdahlPlan(parameters, split);

@@ -55,7 +55,9 @@ internal sealed class BenchParseState
 
         if (undefined >= 0)
         {
-            throw new BenchFormatException(undefinedLine, $"undefined signal '{BenchParser.Shorten(_names[undefined])}' (used here, never defined by INPUT or a gate)");
+            throw new BenchFormatException(
+                undefinedLine,
+                $"undefined signal '{BenchParser.Shorten(_names[undefined])}' (used here, never defined by INPUT or a gate)");
         }
 
         if (_outputs.Count == 0)
@@ -98,7 +100,9 @@ internal sealed class BenchParseState
         }
 
         shown.Add(cycle.Count > BenchParser.MaxNamesInCycleMessage ? "…" : BenchParser.Shorten(_names[_gateSignal[cycle[start]]]));
-        return new BenchFormatException(_gateLine[cycle[start]], $"cycle: {string.Join(" -> ", shown)} ({(cycle.Count == 1 ? "a gate reading its own output" : $"{cycle.Count} gates feeding each other")})");
+        return new BenchFormatException(
+            _gateLine[cycle[start]],
+            $"cycle: {string.Join(" -> ", shown)} ({(cycle.Count == 1 ? "a gate reading its own output" : $"{cycle.Count} gates feeding each other")})");
     }
 
     private int SignalOf(int id, int inputCount) => _inputIndex[id] >= 0 ? _inputIndex[id] : inputCount + _gateIndex[id];

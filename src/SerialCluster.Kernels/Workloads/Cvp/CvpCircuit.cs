@@ -1,9 +1,6 @@
 namespace SerialCluster.Kernels.Workloads.Cvp;
 
-/// <summary>
-/// A compiled job: the circuit that is evaluated (the parsed or generated one, or its dual-rail monotone form),
-/// its input values, and the size of the original circuit for the result.
-/// </summary>
+/// <summary>A compiled job: the circuit that is evaluated (parsed, generated, or its dual-rail form), its inputs, and the original circuit's size.</summary>
 /// <param name="Evaluated">The netlist the plan runs.</param>
 /// <param name="InputValues">One byte (0 or 1) per input of <paramref name="Evaluated"/> (literals for dual rail).</param>
 /// <param name="Gates">Gates of the original circuit.</param>

@@ -1,11 +1,9 @@
 namespace SerialCluster.Kernels.Workloads.Cvp;
 
 /// <summary>
-/// Compiled circuits by the parameters that decide them, held weakly: while any plan of this process holds a circuit,
-/// another compile of the same circuit reuses it. The cost model compiles up to eight variants of a cvp plan (other
-/// <c>tasks</c> and <c>grain</c>, the same circuit), and silos that share a process (the embedded cluster) each compile
-/// the job's plan: generating or parsing a circuit of millions of gates every time was most of a pinned job's wall.
-/// Circuits are immutable once built, so sharing one changes no result. Two compiles that race may both build it.
+/// Compiled circuits by the parameters that decide them, held weakly: while any plan of this process holds a circuit, another compile reuses it. The
+/// cost model compiles up to eight variants of a plan with the same circuit, and silos sharing a process each compile the job's plan; building a circuit
+/// of millions of gates each time dominated a pinned job. Circuits are immutable, so sharing changes no result; two racing compiles may both build it.
 /// </summary>
 internal static class CvpCircuitCache
 {

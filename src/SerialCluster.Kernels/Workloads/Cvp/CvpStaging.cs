@@ -3,11 +3,9 @@ using SerialCluster.Kernels.Plans;
 namespace SerialCluster.Kernels.Workloads.Cvp;
 
 /// <summary>
-/// How a levelized circuit is cut into stages. A level of w gates gets t = min(tasks, ⌊w / grain⌋) tasks; a level
-/// with t ≥ 2 is a stage of its own, split into t contiguous gate ranges; consecutive levels with t &lt; 2 form one
-/// single-task stage (a serial stretch gains nothing from a barrier per level). Every stage is thus independent
-/// tasks over contiguous gate ranges. If the values that must be carried across barriers would grow too large
-/// (signals read many stages after they are made), grain is doubled until they fit: fewer, wider stages.
+/// Cuts a levelized circuit into stages. A level of w gates gets t = min(tasks, ⌊w / grain⌋) tasks; a level with t ≥ 2 is a stage of t contiguous gate
+/// ranges, and consecutive levels with t &lt; 2 form one single-task stage (a serial stretch gains nothing from a barrier per level). If the values
+/// carried across barriers would grow too large, grain doubles until they fit: fewer, wider stages.
 /// </summary>
 internal sealed class CvpStaging
 {

@@ -4,17 +4,10 @@ using System.Runtime.InteropServices;
 namespace SerialCluster.Kernels.Workloads.Cvp;
 
 /// <summary>
-/// What each task reads and writes, so task inputs carry only the values they need. Between stages s−1 and s the
-/// job's state is the frame F(s−1): the values of every signal made by stage s−1 or earlier that someone reads
-/// after stage s−1 (or that is an output), laid out as the concatenation of stage s−1's task outputs. Task k of
-/// stage s receives (1) the values of the signals its gates read from earlier stages ("need"), and (2) its slice of
-/// the signals of F(s−1) that are still read after stage s ("pass": carried through untouched); it returns the pass
-/// slice followed by those of its own gates that are read later or are outputs ("live"). So a barrier moves about
-/// the circuit's cut width in bits, not the n/8 bytes of every value so far; the price is these tables, built once
-/// per silo, and a few bit copies per carried value. They are built stage by stage, as far as a caller needs
-/// (<see cref="BuildThrough"/>): the cost probe's first task needs the first stage's, not a pass over every wire.
-/// Bits are packed least significant first after a 4-byte little-endian header: the largest level of a gate whose
-/// value is 1 seen so far (0 for none), which the dual-rail result reports as depthOfOnes.
+/// What each task reads and writes, so a barrier carries about the circuit's cut width in bits, not every value so far. Frame F(s−1) holds the values
+/// made by stage s−1 or earlier that are read later (or are outputs), as stage s−1's task outputs in order. Task k of stage s receives its "need" (earlier
+/// values its gates read) and its "pass" slice of F(s−1) still read after s; it returns pass, then "live" (its gates read later or output). Built stage
+/// by stage (<see cref="BuildThrough"/>); bits LSB first after a 4-byte header: the highest level of a 1 gate so far (dual rail's depthOfOnes).
 /// </summary>
 internal sealed class CvpTaskTables
 {

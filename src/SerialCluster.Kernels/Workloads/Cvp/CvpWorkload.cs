@@ -5,11 +5,9 @@ using SerialCluster.Kernels.Plans;
 namespace SerialCluster.Kernels.Workloads.Cvp;
 
 /// <summary>
-/// The circuit value problem, P-complete and the paper's prototype serial problem: evaluate a Boolean circuit on
-/// given inputs. The circuit is an ISCAS <c>.bench</c> netlist (<c>circuit=@file</c>) or, when <c>circuit</c> is
-/// empty, a generated layered circuit (<see cref="LayeredCircuitGenerator"/>). When <c>inputs</c> is empty, input
-/// bit i is the lowest bit of SplitMix64 output i of <c>seed</c>. With <c>transform=dualrail</c> the circuit is
-/// first rewritten into an alternating monotone circuit (<see cref="DualRailTransform"/>), which is what runs.
+/// The circuit value problem, P-complete, the paper's prototype serial problem: evaluate a Boolean circuit on given inputs. The circuit is an ISCAS
+/// <c>.bench</c> netlist (<c>circuit=@file</c>) or, when empty, a generated layered one (<see cref="LayeredCircuitGenerator"/>); empty <c>inputs</c>
+/// take bit i from SplitMix64 output i of <c>seed</c>. <c>transform=dualrail</c> first rewrites it into a monotone one (<see cref="DualRailTransform"/>).
 /// </summary>
 public sealed class CvpWorkload : Workload
 {
@@ -22,7 +20,8 @@ public sealed class CvpWorkload : Workload
     [
         ParameterSpec.Text(
             "circuit", string.Empty, MaxCircuitCharacters, acceptsFile: true,
-            "ISCAS .bench netlist: INPUT(a), OUTPUT(y), y = NAND(a, b) with AND, OR, NAND, NOR, XOR, XNOR, NOT, BUFF; # comments; empty: a generated layered circuit"),
+            "ISCAS .bench netlist: INPUT(a), OUTPUT(y), y = NAND(a, b) with AND, OR, NAND, NOR, XOR, XNOR, NOT, BUFF; # comments; empty: a generated layered " +
+            "circuit"),
         ParameterSpec.Text(
             "inputs", string.Empty, MaxCircuitCharacters, acceptsFile: true,
             "input bits as '0'/'1' in INPUT declaration order (generated circuit: its width inputs); empty: bit i = lowest bit of SplitMix64 output i of seed"),
@@ -40,7 +39,8 @@ public sealed class CvpWorkload : Workload
 
     public override string Name => "cvp";
 
-    public override string Summary => "circuit value problem: evaluate an ISCAS .bench circuit (or a generated layered one) on given inputs; outputs = its output bits";
+    public override string Summary => "circuit value problem: evaluate an ISCAS .bench circuit (or a generated layered one) on given inputs; outputs = its " +
+        "output bits";
 
     public override string Lesson =>
         "P-complete: each level needs the one below, so depth bounds any speedup, and a barrier per level costs more than a narrow level's work";

@@ -3,14 +3,10 @@ using System.Runtime.InteropServices;
 namespace SerialCluster.Kernels.Workloads.Cvp;
 
 /// <summary>
-/// Rewrites a circuit into an equivalent alternating monotone circuit. Dual rail: every signal s gets s⁺ = s and
-/// s⁻ = ¬s, and negations are pushed to the inputs by De Morgan (AND⁺ = AND of inputs⁺, AND⁻ = OR of inputs⁻,
-/// NAND⁺ = OR of inputs⁻, …; NOT and BUFF only swap or pass rails; a k-input XOR becomes a balanced tree of
-/// two-input XORs, x⊕y⁺ = (x⁺∧y⁻)∨(x⁻∧y⁺), x⊕y⁻ = (x⁺∧y⁺)∨(x⁻∧y⁻)). Only the rails the outputs need are built.
-/// The result is layered and alternating: its inputs are the literals (x_i at i, ¬x_i at n + i, layer 0); AND gates
-/// sit on odd layers and OR gates on even layers, each gate as low as its inputs allow, and every gate reads only the
-/// layer just below it: a signal needed higher up is carried by one-input identity gates (AND on odd layers, OR on
-/// even ones), one per layer, shared by all its readers. Outputs are the ⁺ rails of the original outputs.
+/// Rewrites a circuit into an equivalent alternating monotone one. Dual rail: each signal s gets s⁺ = s and s⁻ = ¬s, and De Morgan pushes negations to
+/// the inputs (AND⁻ = OR of inputs⁻, NOT swaps rails; XOR becomes a tree of two-input XORs, x⊕y⁺ = (x⁺∧y⁻)∨(x⁻∧y⁺)); only rails the outputs need are
+/// built. Layer 0 is the literals (x_i at i, ¬x_i at n + i); AND gates sit on odd layers, OR on even, each reading only the layer below, so a signal
+/// needed higher up is carried by shared one-input identity gates. Outputs are the ⁺ rails of the original outputs.
 /// </summary>
 public static class DualRailTransform
 {

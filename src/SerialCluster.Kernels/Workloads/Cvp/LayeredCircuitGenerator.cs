@@ -3,12 +3,10 @@ using SerialCluster.Kernels.Randomness;
 namespace SerialCluster.Kernels.Workloads.Cvp;
 
 /// <summary>
-/// The generated circuit: <c>width</c> inputs, then <c>layers</c> layers of <c>width</c> two-input gates, each
-/// reading two distinct signals of the layer below, so depth = layers. Everything comes from one SplitMix64
-/// stream r(k) of <c>seed</c>: r(0..width−1) are the default inputs (bit i = lowest bit of r(i)); gate j of layer
-/// l (1-based), number g = (l−1)·width + j, uses r = r(width + g): kind = [AND, OR, NAND, NOR, XOR, XNOR][r mod 6],
-/// first input a = (r ≫ 8) mod width, second input b = (a + 1 + (r ≫ 36) mod (width − 1)) mod width (b = a when
-/// width = 1). The outputs are the gates of the last layer, in order.
+/// <c>width</c> inputs, then <c>layers</c> layers of <c>width</c> two-input gates, each reading two distinct signals of the layer below (depth = layers).
+/// From SplitMix64 stream r(k) of <c>seed</c>: input i is the lowest bit of r(i); gate j of layer l (from 1), g = (l−1)·width + j, uses r = r(width + g):
+/// kind = [AND, OR, NAND, NOR, XOR, XNOR][r mod 6], a = (r ≫ 8) mod width, b = (a + 1 + (r ≫ 36) mod (width − 1)) mod width (b = a when width = 1).
+/// The outputs are the last layer's gates, in order.
 /// </summary>
 public static class LayeredCircuitGenerator
 {

@@ -12,7 +12,8 @@ internal static class EcaBits
 {
     public static int WordsFor(long cells) => checked((int)((cells + 63) >> 6));
 
-    /// <summary>Copies <paramref name="count"/> bits from bit <paramref name="sourceBit"/> of <paramref name="source"/> to bit <paramref name="destinationBit"/> of <paramref name="destination"/>.</summary>
+    /// <summary>Copies <paramref name="count"/> bits from bit <paramref name="sourceBit"/> of <paramref name="source"/> to bit
+    /// <paramref name="destinationBit"/> of <paramref name="destination"/>.</summary>
     public static void Copy(ReadOnlySpan<ulong> source, long sourceBit, Span<ulong> destination, long destinationBit, long count)
     {
         while (count > 0)

@@ -3,11 +3,9 @@ using SerialCluster.Kernels.Parameters;
 namespace SerialCluster.Kernels.Workloads.Eca;
 
 /// <summary>
-/// Where the cells of one job are. Row cells are numbered 0..Cells−1. Ring: the row is the <c>width</c>
-/// cells of the ring. Zero: an infinite line whose cells start OFF; only the cells that can differ from the
-/// background by the last step are kept, so the row is the initial live segment (1 cell for init=single,
-/// <c>width</c> cells for init=random) widened by <c>steps</c> cells on each side, and the live region at
-/// time t is the cone [LiveStart − t, LiveEnd + t). The row is cut into word-aligned strips, one per task.
+/// Where a job's cells are, numbered 0..Cells−1 and cut into word-aligned strips, one per task. Ring: the <c>width</c> cells of the ring. Zero: an
+/// infinite OFF line of which only cells that can differ from the background by the last step are kept: the initial live segment (1 cell for
+/// init=single, <c>width</c> for init=random) widened by <c>steps</c> each side; the live region at time t is the cone [LiveStart − t, LiveEnd + t).
 /// </summary>
 internal sealed class EcaGeometry
 {

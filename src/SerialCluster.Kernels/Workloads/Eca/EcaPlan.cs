@@ -6,12 +6,10 @@ using SerialCluster.Kernels.Plans;
 namespace SerialCluster.Kernels.Workloads.Eca;
 
 /// <summary>
-/// Direct simulation, scattered as strips with ghost zones: stage b advances every strip from time b·halo by
-/// up to <c>halo</c> steps. A task receives its strip plus <c>halo</c> cells of each neighbour (its ghost
-/// zones), steps the whole segment while the exact part shrinks one cell per side per step, and returns just
-/// its strip: strips exchange cells once every <c>halo</c> steps instead of every step, at the price of
-/// recomputing about <c>halo</c> extra cells per strip per step. The centre strip also carries the centre
-/// column so far. Pinned mode steps the whole row in one chain instead (<see cref="CreateWholeChain"/>).
+/// Direct simulation in strips with ghost zones: stage b advances every strip from time b·halo by up to <c>halo</c> steps. A task gets its strip plus
+/// <c>halo</c> cells of each neighbour, steps the segment while its exact part shrinks a cell per side per step, and returns its strip: strips exchange
+/// once per <c>halo</c> steps instead of every step, for about <c>halo</c> recomputed cells per strip per step. The centre strip carries the centre
+/// column. Pinned mode steps the whole row in one chain (<see cref="CreateWholeChain"/>).
 /// </summary>
 public sealed class EcaPlan : WorkloadPlan
 {

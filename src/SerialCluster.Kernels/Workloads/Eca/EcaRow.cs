@@ -1,15 +1,10 @@
 namespace SerialCluster.Kernels.Workloads.Eca;
 
 /// <summary>
-/// A row being stepped: two bit-packed buffers (word k of the row at index k + 1, a spare word at each end
-/// for the neighbours) swapped every step. Three shapes share the loop:
-/// <list type="bullet">
-/// <item>the whole ring (<c>ring</c>): the ends wrap, every word is computed every step;</item>
-/// <item>the whole zero-boundary row: only the words the live cone covers are computed; words outside it are
-/// the background, written only when the cone reaches them;</item>
-/// <item>a strip's segment with its halos (<c>shrink</c>): its end cells have unknown neighbours, so the part
-/// that is still exact shrinks by one cell per side per step and only that part (within the cone) is computed.</item>
-/// </list>
+/// A row being stepped: two bit-packed buffers (row word k at index k + 1, a spare word at each end for neighbours) swapped every step. One loop, three
+/// shapes: the whole ring (<c>ring</c>: ends wrap, every word computed); the whole zero-boundary row (only words inside the live cone are computed, the
+/// rest is background written when the cone reaches it); a strip with halos (<c>shrink</c>: only its exact part, which shrinks a cell per side per
+/// step, is computed, within the cone).
 /// </summary>
 internal sealed class EcaRow
 {
@@ -30,16 +25,12 @@ internal sealed class EcaRow
     private int _activeTo;
     private long _columnBits;
 
-    /// <param name="geometry">The job's geometry (rule, background, cone).</param>
-    /// <param name="cells">The row or segment at <paramref name="startTime"/>, bit-packed.</param>
-    /// <param name="cellCount">Cells in it.</param>
-    /// <param name="startTime">The time of <paramref name="cells"/>.</param>
+    /// <param name="cells">The row, or with <paramref name="shrink"/> a segment whose exact part shrinks a cell per side per step, bit-packed.</param>
     /// <param name="ring">The cells are the whole ring.</param>
-    /// <param name="shrink">The cells are a segment whose exact part shrinks one cell per side per step.</param>
     /// <param name="offset">The row cell at local cell 0 (for the cone).</param>
     /// <param name="recordCell">The local cell whose value is appended to <paramref name="column"/> each step, or −1.</param>
     /// <param name="column">The centre column so far; bit t is the centre at time t.</param>
-    /// <param name="columnBits">Bits already in <paramref name="column"/>: <paramref name="startTime"/> to record the current cell first, startTime + 1 otherwise.</param>
+    /// <param name="columnBits">Bits already in <paramref name="column"/>: startTime to record the current cell first, startTime + 1 otherwise.</param>
     public EcaRow(
         EcaGeometry geometry, ReadOnlySpan<ulong> cells, long cellCount, long startTime, bool ring, bool shrink,
         long offset, long recordCell, ulong[]? column, long columnBits)

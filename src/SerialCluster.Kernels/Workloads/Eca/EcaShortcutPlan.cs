@@ -6,11 +6,9 @@ using SerialCluster.Kernels.Plans;
 namespace SerialCluster.Kernels.Workloads.Eca;
 
 /// <summary>
-/// Rule 90 by the doubling jump: rule 90 is linear over GF(2), s(t+1) = (S⁻¹ + S)·s(t) with S the shift, and
-/// squaring in characteristic 2 gives (S⁻¹ + S)^(2^k) = S^(−2^k) + S^(2^k), so
-/// s(t + 2^k)(x) = s(t)(x − 2^k) xor s(t)(x + 2^k). One stage per set bit of <c>steps</c>: span
-/// popcount(steps) ≤ log₂ steps + 1 jumps instead of <c>steps</c> dependent rows. Each stage's strips are
-/// independent tasks; a task receives its strip's two shifted copies and returns their xor.
+/// Rule 90 by the doubling jump: it is linear over GF(2), s(t+1) = (S⁻¹ + S)·s(t) with S the shift, and squaring in characteristic 2 gives
+/// s(t + 2^k)(x) = s(t)(x − 2^k) xor s(t)(x + 2^k). One stage per set bit of <c>steps</c>: popcount(steps) ≤ log₂ steps + 1 jumps instead of
+/// <c>steps</c> dependent rows. A stage's strips are independent tasks; each receives its strip's two shifted copies and returns their xor.
 /// </summary>
 public sealed class EcaShortcutPlan : WorkloadPlan
 {

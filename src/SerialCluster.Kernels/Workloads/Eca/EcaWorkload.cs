@@ -30,12 +30,20 @@ public sealed class EcaWorkload : Workload
         ParameterSpec.Integer(
             "width", 4096, 1, MaxWidth,
             "ring: cells in the ring; boundary=zero with init=random: the initial random segment (OFF outside it); unused for boundary=zero with init=single"),
-        ParameterSpec.Choice("init", "single", ["single", "random"], "single: one ON cell in the middle; random: cell i = lowest bit of SplitMix64 output i of seed"),
+        ParameterSpec.Choice(
+            "init",
+            "single",
+            ["single", "random"],
+            "single: one ON cell in the middle; random: cell i = lowest bit of SplitMix64 output i of seed"),
         ParameterSpec.Choice(
             "boundary", "ring", ["ring", "zero"],
             "ring: the row wraps around; zero: an infinite OFF background, the row grows one cell per side per step (cells −steps..+steps for init=single)"),
         ParameterSpec.Integer("seed", 42, 0, long.MaxValue, "SplitMix64 seed for init=random"),
-        ParameterSpec.Choice("record", "none", ["none", "center"], "center: also return the centre cell (middle of the ring or of the initial segment) at t = 0..steps as centerColumn"),
+        ParameterSpec.Choice(
+            "record",
+            "none",
+            ["none", "center"],
+            "center: also return the centre cell (middle of the ring or of the initial segment) at t = 0..steps as centerColumn"),
         ParameterSpec.Boolean("shortcut", false, "rule 90 only: the doubling jump s(t+2^k)(x) = s(t)(x−2^k) xor s(t)(x+2^k), span O(log steps)"),
         ParameterSpec.Integer("strips", 8, 1, MaxStrips, "independent tasks per stage: word-aligned strips of the row (at most one per 64 cells)"),
         ParameterSpec.Integer(
@@ -48,7 +56,8 @@ public sealed class EcaWorkload : Workload
     public override string Summary => "elementary cellular automaton, any rule 0-255: population, rowSha256 and centerColumn of the row after steps";
 
     public override string Lesson =>
-        "rule 110/30: each row needs the last, so strips only split the width and halos trade recomputation for fewer barriers; rule 90's linear jump cuts the span to log steps";
+        "rule 110/30: each row needs the last, so strips only split the width and halos trade recomputation for fewer barriers; rule 90's linear jump cuts " +
+        "the span to log steps";
 
     public override string Unit => UnitName;
 
@@ -83,7 +92,10 @@ public sealed class EcaWorkload : Workload
 
         if (record && steps > MaxColumnSteps)
         {
-            throw Refuse("steps", parameters.GetString("steps"), $"at most {Text(MaxColumnSteps)} with record=center (the column is a string of steps + 1 characters)");
+            throw Refuse(
+                "steps",
+                parameters.GetString("steps"),
+                $"at most {Text(MaxColumnSteps)} with record=center (the column is a string of steps + 1 characters)");
         }
 
         if (parameters.GetString("boundary") == "zero")

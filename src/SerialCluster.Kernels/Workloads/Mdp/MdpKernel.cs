@@ -4,11 +4,9 @@ using System.Runtime.InteropServices;
 namespace SerialCluster.Kernels.Workloads.Mdp;
 
 /// <summary>
-/// One synchronous (Jacobi) sweep over a block of states: every new value reads only the previous value
-/// vector, so the states of a sweep are independent and any split of them gives the same numbers. For each
-/// action, Q = r + γ·(p_0·V[n_0] + … + p_(m−1)·V[n_(m−1)]), summed in j order from 0.0; the new value is the
-/// first action's Q beaten only by a strictly larger one (ties go to the lowest action), or the actions'
-/// Q·(1/actions) summed in action order. The block residual is max |V_new − V_old|.
+/// One synchronous (Jacobi) sweep over a block of states: new values read only the previous vector, so any split gives the same numbers. Per action,
+/// Q = r + γ·(p_0·V[n_0] + … + p_(m−1)·V[n_(m−1)]) summed in j order from 0.0; the new value is the first action's Q beaten only by a strictly larger
+/// one (ties to the lowest action), or the actions' Q·(1/actions) summed in action order. The block residual is max |V_new − V_old|.
 /// </summary>
 public static class MdpKernel
 {

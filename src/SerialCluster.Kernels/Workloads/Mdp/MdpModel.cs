@@ -3,11 +3,9 @@ using SerialCluster.Kernels.Randomness;
 namespace SerialCluster.Kernels.Workloads.Mdp;
 
 /// <summary>
-/// A tabular MDP in flat arrays: every (state, action) pair q = s·actions + a has a reward
-/// <see cref="Reward"/>[q] and <see cref="Successors"/> transitions, the j-th going to
-/// <see cref="Next"/>[q·successors + j] with probability <see cref="Probability"/>[q·successors + j].
-/// <see cref="Optimize"/> chooses the backup: the best action (value iteration) or the average over the
-/// equiprobable random policy (policy evaluation).
+/// A tabular MDP in flat arrays: pair q = s·actions + a has reward <see cref="Reward"/>[q] and <see cref="Successors"/> transitions, the j-th to
+/// <see cref="Next"/>[q·successors + j] with probability <see cref="Probability"/>[q·successors + j]. <see cref="Optimize"/> picks the backup: the
+/// best action (value iteration) or the equiprobable random policy's average (policy evaluation).
 /// </summary>
 public sealed class MdpModel
 {
@@ -70,11 +68,9 @@ public sealed class MdpModel
     }
 
     /// <summary>
-    /// A random MDP drawn from SplitMix64 of <paramref name="seed"/>. Pair q = s·actions + a uses outputs
-    /// k = q·(2m + 1) … k + 2m (m = successors): its reward is 2·u(x_k) − 1 in [−1, 1); its j-th successor is
-    /// ⌊x_(k+1+2j) · states / 2^64⌋; its j-th weight is w_j = ((x_(k+2+2j) ≫ 11) + 1) · 2^−53 in (0, 1]; its
-    /// probabilities are w_j / (w_0 + … + w_(m−1)), the sum taken in j order. u is the top-53-bit unit map.
-    /// Successors may repeat; each pair is a pure function of (seed, q), so any silo draws the same model.
+    /// A random MDP from SplitMix64 of <paramref name="seed"/>. Pair q = s·actions + a uses outputs k = q·(2m + 1) … k + 2m (m = successors): reward
+    /// 2·u(x_k) − 1 in [−1, 1) (u: the top-53-bit unit map); j-th successor ⌊x_(k+1+2j) · states / 2^64⌋; weight w_j = ((x_(k+2+2j) ≫ 11) + 1) · 2^−53,
+    /// normalised by their sum in j order. Successors may repeat; each pair depends only on (seed, q), so every silo draws the same model.
     /// <paramref name="optimize"/>: value iteration (the default) or evaluation of the equiprobable random policy.
     /// </summary>
     public static MdpModel Random(int states, int actions, int successors, ulong seed, double gamma, bool optimize = true)

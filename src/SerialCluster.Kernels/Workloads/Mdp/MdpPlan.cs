@@ -5,16 +5,10 @@ using SerialCluster.Kernels.Plans;
 namespace SerialCluster.Kernels.Workloads.Mdp;
 
 /// <summary>
-/// <c>horizon</c> wide stages, one per synchronous sweep; task t of every stage owns the states
-/// [states·t/tasks, states·(t+1)/tasks), reads the whole previous value vector and writes its block.
-/// <para>
-/// Convergence: the plan lists <c>horizon</c> stages (the cap), and stops after the first sweep whose residual (the
-/// maximum of the blocks' residuals, which no order of combination changes) is below <c>tolerance</c>
-/// (<see cref="IsComplete"/>): a job that converges at sweep k runs exactly k stages in every mode and reports
-/// k · states · actions · successors backups done. Each task's input still carries the sweeps done so far and the
-/// previous sweep's residual, and a task given a converged input copies its block through, so an executor that ran
-/// past the stop would still return the same values, residual and sweep count.
-/// </para>
+/// <c>horizon</c> wide stages, one per synchronous sweep; task t owns states [states·t/tasks, states·(t+1)/tasks), reads the whole previous vector and
+/// writes its block. The plan stops after the first sweep whose residual (the blocks' max, order-free) is below <c>tolerance</c>
+/// (<see cref="IsComplete"/>), so a job converging at sweep k runs k stages in every mode. Inputs carry the sweeps done and the last residual, and a
+/// converged input is copied through, so an executor that ran past the stop would still return the same values, residual and sweep count.
 /// </summary>
 public sealed class MdpPlan : WorkloadPlan
 {

@@ -4,16 +4,10 @@ using System.Runtime.InteropServices;
 namespace SerialCluster.Kernels.Workloads.Mdp;
 
 /// <summary>
-/// The dense linear algebra of policy evaluation by repeated squaring: the affine map V ↦ b + A·V with A = γ·P_π and
-/// b = r_π, its square (A², b + A·b), and its application to a value vector — each over a block of rows, so the rows of
-/// one product are independent tasks.
-/// <para>
-/// Bit-identical whatever the split: row i of a product depends only on row i of A and the whole right operand, and
-/// every element is summed in one fixed order, k ascending from 0.0 (the j columns of a row are vectorised, which
-/// changes no element's order; products and sums are rounded separately, never fused, so every core computes the same
-/// bits). Zero terms are not skipped: the first levels' sparse A would make them cheap, and then the plan's units (the
-/// dense count, known before the run) would not be the multiply-adds done — the figure the profile and the cost model read.
-/// </para>
+/// Dense algebra of policy evaluation by squaring: the affine map V ↦ b + A·V (A = γ·P_π, b = r_π), its square (A², b + A·b) and its application, each
+/// over a block of rows, so a product's rows are independent tasks. Bit-identical whatever the split: every element sums k ascending from 0.0, products
+/// and sums rounded separately (never fused). Zero terms are not skipped, so the multiply-adds done equal the plan's dense units, which the profile and
+/// the cost model read.
 /// </summary>
 public static class MdpSquaringKernel
 {

@@ -6,21 +6,10 @@ using SerialCluster.Kernels.Plans;
 namespace SerialCluster.Kernels.Workloads.Mdp;
 
 /// <summary>
-/// Policy evaluation of the equiprobable random policy by repeated squaring (<c>method=squaring</c>): V_H =
-/// Σ_{k&lt;H} (γP_π)^k r_π for H = <c>horizon</c> exactly, the map f(V) = r_π + γP_π·V applied H times to V = 0.
-/// A linear recurrence has this doubling shortcut (f^(2m) = f^m ∘ f^m); value iteration's max does not.
-/// <para>
-/// f^(2^j) is (A_j, b_j) with A_0 = γP_π, b_0 = r_π, A_(j+1) = A_j², b_(j+1) = A_j·b_j + b_j. Stage j (one per bit of
-/// H, L = ⌊log₂H⌋ + 1 stages) applies f^(2^j) to the running vector when bit j of H is set (v ← A_j·v + b_j; the
-/// powers of one map commute, so any order gives f^H(0)) and, unless it is the last stage, squares the map. Its tasks
-/// own blocks of rows, [states·t/tasks, states·(t+1)/tasks): a task of stage j receives the whole (A_j, b_j, v) and
-/// returns its rows of A_(j+1), b_(j+1) and v; the first stage's tasks build A_0 and b_0 from the model themselves.
-/// </para>
-/// <para>
-/// Units are multiply-adds (the unit of a backup term p·V): a stage that squares does n²·(n + 1) (A² and A·b), one that
-/// applies n² more — every one of them computed, zeros included (<see cref="MdpSquaringKernel"/>).
-/// Work ≈ (L − 1)·n³ against the sweeps' H·n·actions·successors; span ≈ (L − 1)·n³ / tasks, O(log H) products.
-/// </para>
+/// Policy evaluation of the equiprobable random policy by squaring (<c>method=squaring</c>): V_H = f^H(0) for f(V) = r_π + γP_π·V, H = <c>horizon</c>.
+/// A linear recurrence has this doubling shortcut (f^(2m) = f^m ∘ f^m); value iteration's max does not. Stage j (one per bit of H) applies
+/// f^(2^j) = (A_j, b_j) to v when bit j is set and, unless last, squares it: A_(j+1) = A_j², b_(j+1) = A_j·b_j + b_j. Tasks own row blocks and receive
+/// the whole (A_j, b_j, v). Units are multiply-adds, zeros included: work ≈ (L − 1)·n³, span ≈ (L − 1)·n³ / tasks for L = ⌊log₂H⌋ + 1 stages.
 /// </summary>
 public sealed class MdpSquaringPlan : WorkloadPlan
 {

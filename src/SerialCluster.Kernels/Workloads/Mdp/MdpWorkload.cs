@@ -5,11 +5,9 @@ using SerialCluster.Kernels.Plans;
 namespace SerialCluster.Kernels.Workloads.Mdp;
 
 /// <summary>
-/// Dynamic programming over a Markov decision process by synchronous sweeps: policy evaluation on Sutton
-/// &amp; Barto's 4×4 gridworld, or value iteration (or evaluation of the equiprobable random policy) on a random MDP.
-/// Sweeps form a serial chain (each needs the whole previous value vector); the states of one sweep are independent.
-/// Policy evaluation is linear, so it also has a doubling shortcut, <c>method=squaring</c> (<see cref="MdpSquaringPlan"/>):
-/// O(log H) dense matrix products instead of H sweeps — a far shorter span bought with far more work.
+/// Dynamic programming on a Markov decision process by synchronous sweeps: policy evaluation on Sutton &amp; Barto's 4×4 gridworld, or value iteration
+/// (or random-policy evaluation) on a random MDP. Sweeps are a serial chain; the states of one sweep are independent. Policy evaluation is linear, so
+/// <c>method=squaring</c> (<see cref="MdpSquaringPlan"/>) trades H sweeps for O(log H) dense matrix products: a far shorter span for far more work.
 /// </summary>
 public sealed class MdpWorkload : Workload
 {
@@ -41,18 +39,30 @@ public sealed class MdpWorkload : Workload
             "sutton4x4: evaluate the equiprobable random policy on Sutton & Barto's Example 4.1 gridworld; random: a random MDP (see policy)"),
         ParameterSpec.Choice(
             "policy", "optimal", ["optimal", "uniform"],
-            "random: optimal = value iteration, V ← max_a [r + γ·P·V]; uniform = evaluate the equiprobable random policy, V ← mean_a [r + γ·P·V] (sutton4x4 always evaluates it)"),
+            "random: optimal = value iteration, V ← max_a [r + γ·P·V]; uniform = evaluate the equiprobable random policy, V ← mean_a [r + γ·P·V] (sutton4x4 " +
+            "always evaluates it)"),
         ParameterSpec.Integer("states", 10_000, 2, MaxStates, "random: number of states"),
         ParameterSpec.Integer("actions", 4, 1, MaxActions, "random: actions per state"),
-        ParameterSpec.Integer("successors", 3, 1, MaxSuccessors, $"random: successor states per (state, action); states·actions·successors ≤ {MaxTransitions:N0}"),
+        ParameterSpec.Integer(
+            "successors",
+            3,
+            1,
+            MaxSuccessors,
+            $"random: successor states per (state, action); states·actions·successors ≤ {MaxTransitions:N0}"),
         ParameterSpec.Integer("seed", 42, 0, long.MaxValue, "random: SplitMix64 seed of the MDP"),
         ParameterSpec.Real("gamma", 1.0, 0.0, 1.0, "discount factor γ"),
         ParameterSpec.Integer("horizon", 1000, 1, MaxHorizon, "sweeps at most (the finite horizon)"),
         ParameterSpec.Real("tolerance", 1e-10, 0.0, 1e6, "stop once a sweep changes no value by tolerance or more (0: run the whole horizon)"),
-        ParameterSpec.Integer("tasks", 4, 1, MaxTasks, $"blocks of states swept in parallel (at most states; at most {MaxSquaringTasks} with method=squaring; left out: min(4, states))"),
+        ParameterSpec.Integer(
+            "tasks",
+            4,
+            1,
+            MaxTasks,
+            $"blocks of states swept in parallel (at most states; at most {MaxSquaringTasks} with method=squaring; left out: min(4, states))"),
         ParameterSpec.Choice(
             "method", "sweeps", ["sweeps", "squaring"],
-            $"sweeps: one synchronous sweep per stage, stopping at tolerance; squaring: V_H for H = horizon exactly by repeated squaring of V ↦ r + γ·P·V (policy evaluation only, states ≤ {MaxDenseStates:N0}, tolerance unused; units: multiply-adds, as a backup term is one)"),
+            $"sweeps: one synchronous sweep per stage, stopping at tolerance; squaring: V_H for H = horizon exactly by repeated squaring of V ↦ r + γ·P·V " +
+            $"(policy evaluation only, states ≤ {MaxDenseStates:N0}, tolerance unused; units: multiply-adds, as a backup term is one)"),
     ];
 
     public override string Name => "mdp";
@@ -62,8 +72,10 @@ public sealed class MdpWorkload : Workload
         "or, for a fixed policy, V_H by repeated squaring of the affine map; values, iterations, residual, policy";
 
     public override string Lesson =>
-        "the horizon is a serial chain (each sweep needs the whole last one) while states within a sweep are parallel: speedup is capped by sweeps × barrier cost; " +
-        "evaluating a fixed policy is linear, so squaring shortens the chain to log₂H matrix products (like Rule 90's doubling) at ~n³ work each, while value iteration's max has no such shortcut";
+        "the horizon is a serial chain (each sweep needs the whole last one) while states within a sweep are parallel: speedup is capped by sweeps × barrier " +
+        "cost; " +
+        "evaluating a fixed policy is linear, so squaring shortens the chain to log₂H matrix products (like Rule 90's doubling) at ~n³ work each, while " +
+        "value iteration's max has no such shortcut";
 
     public override string Unit => UnitName;
 
@@ -109,7 +121,8 @@ public sealed class MdpWorkload : Workload
             {
                 throw new InvalidParameterException(
                     ParameterErrorKind.OutOfRange, Name, "states", states.ToString(CultureInfo.InvariantCulture),
-                    $"states·actions·successors ≤ {MaxTransitions.ToString("N0", CultureInfo.InvariantCulture)} (here {actions} actions × {successors} successors)");
+                    $"states·actions·successors ≤ {MaxTransitions.ToString("N0", CultureInfo.InvariantCulture)} (here {actions} actions × {successors} " +
+                    $"successors)");
             }
 
             shape = new MdpShape(states, actions, successors, optimize, () => MdpModel.Random(states, actions, successors, seed, gamma, optimize));
@@ -133,7 +146,8 @@ public sealed class MdpWorkload : Workload
             // V ← max_a [...] is not linear in V, so its steps do not compose into a power of one map.
             throw new InvalidParameterException(
                 ParameterErrorKind.OutOfRange, Name, "method", "squaring",
-                "sweeps with policy=optimal (value iteration's max over actions has no squaring shortcut); squaring evaluates a fixed policy: policy=uniform or preset=sutton4x4");
+                "sweeps with policy=optimal (value iteration's max over actions has no squaring shortcut); squaring evaluates a fixed policy: policy=uniform " +
+                "or preset=sutton4x4");
         }
 
         if (shape.States > MaxDenseStates)

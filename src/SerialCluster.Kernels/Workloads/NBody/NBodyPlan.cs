@@ -5,15 +5,10 @@ using SerialCluster.Kernels.Plans;
 namespace SerialCluster.Kernels.Workloads.NBody;
 
 /// <summary>
-/// One wide stage per force evaluation (1 + steps for verlet, 1 + 3·steps for yoshida4); its tasks are
-/// contiguous blocks of bodies. Stage 0 evaluates the initial forces and opens substep 0 (half kick, drift);
-/// stage k ≥ 1 evaluates forces at the drifted positions, closes substep k − 1 with its second half kick and,
-/// unless it is the last, opens substep k. A task gets every body's position and its own block's velocities and
-/// returns its block's new positions and velocities; the next stage's positions are those blocks in task order.
-/// Wire layouts (doubles; n bodies, len in the block):
-/// stage 0 output: x, y, z, vx, vy, vz (len each), φ0 (len);
-/// stage k ≥ 1 input: E0, x, y, z (n each), vx, vy, vz (len each);
-/// stage k ≥ 1 output: E0, x, y, z, vx, vy, vz (len each), and φ (len) on the last stage.
+/// One wide stage per force evaluation (1 + steps for verlet, 1 + 3·steps for yoshida4), tasks over contiguous body blocks. Stage 0 evaluates initial
+/// forces and opens substep 0 (half kick, drift); stage k ≥ 1 closes substep k − 1 and, unless last, opens substep k. A task gets all positions and its
+/// block's velocities. Wire (doubles; n bodies, len in block): stage 0 out x, y, z, vx, vy, vz, φ0 (len each); stage k ≥ 1 in E0, x, y, z (n each),
+/// vx, vy, vz (len each); out E0, x, y, z, vx, vy, vz (len each), plus φ (len) on the last stage.
 /// </summary>
 public sealed class NBodyPlan : WorkloadPlan
 {

@@ -45,11 +45,9 @@ public static class NBodyPresets
     }
 
     /// <summary>
-    /// <paramref name="count"/> bodies of mass 1/count (total mass 1), drawn in body order from the SplitMix64
-    /// stream of <paramref name="seed"/>: a position, then a velocity, each uniform in the unit ball by rejection
-    /// (three outputs u → 2u − 1 per try, kept when x² + y² + z² ≤ 1). Uniform velocities in the unit ball give
-    /// ⟨v²⟩ = 3/5, about virial equilibrium for a uniform sphere of mass 1 and radius 1. Not re-centred: the
-    /// total momentum is whatever the draw gives.
+    /// <paramref name="count"/> bodies of mass 1/count, drawn in body order from SplitMix64 of <paramref name="seed"/>: a position, then a velocity, each
+    /// uniform in the unit ball by rejection (three outputs u → 2u − 1 per try, kept when x² + y² + z² ≤ 1). ⟨v²⟩ = 3/5 is about virial equilibrium for
+    /// a uniform sphere of mass 1 and radius 1. Not re-centred: the total momentum is whatever the draw gives.
     /// </summary>
     public static NBodySystem Random(int count, ulong seed)
     {

@@ -43,7 +43,8 @@ public sealed class NBodyWorkload : Workload
         "direct-summation gravity (G = 1): positions, velocities, energy drift and momentum after steps of verlet or yoshida4";
 
     public override string Lesson =>
-        "stepped: each time step needs the last, but the n² forces within a step are wide, so cores help only while n is large enough to pay for a barrier per force evaluation";
+        "stepped: each time step needs the last, but the n² forces within a step are wide, so cores help only while n is large enough to pay for a barrier " +
+        "per force evaluation";
 
     public override string Unit => UnitName;
 

@@ -33,7 +33,8 @@ public interface ISudokuSearch
     /// <summary>Searches a whole puzzle (its digits, 0 for a blank). Returns true when the target was reached.</summary>
     bool SearchPuzzle(ReadOnlySpan<byte> givens);
 
-    /// <summary>Searches the subtree below writing <paramref name="digit"/> at <paramref name="cell"/> into the propagated grid <paramref name="parent"/>.</summary>
+    /// <summary>Searches the subtree below writing <paramref name="digit"/> at <paramref name="cell"/> into the propagated grid
+    /// <paramref name="parent"/>.</summary>
     bool SearchBranch(ReadOnlySpan<byte> parent, int cell, int digit);
 
     /// <summary>For the splitter: propagates the root (<paramref name="cell"/> &lt; 0) or a branch without searching below it.</summary>

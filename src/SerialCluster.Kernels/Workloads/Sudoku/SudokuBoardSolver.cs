@@ -3,11 +3,9 @@ using System.Numerics;
 namespace SerialCluster.Kernels.Workloads.Sudoku;
 
 /// <summary>
-/// <see cref="SudokuSolver"/>'s search on an n²×n² board of any <see cref="SudokuGeometry"/>: the same propagation
-/// (naked singles through a queue, hidden singles unit by unit, to a fixed point), the same branching (the first empty
-/// cell with the fewest candidates, digits ascending), the same node counts — on 9×9 the tests check it node for node
-/// against the constant-table solver, which stays the one 9×9 puzzles use (it is faster). Candidates are int masks
-/// (25 digits fit); a grid is copied per depth, so backtracking is free.
+/// <see cref="SudokuSolver"/>'s search on an n²×n² board of any <see cref="SudokuGeometry"/>: the same propagation, branching and node counts (the tests
+/// check 9×9 node for node against the constant-table solver, which 9×9 puzzles keep using because it is faster). Candidates are int masks (25 digits
+/// fit); a grid is copied per depth, so backtracking is free.
 /// </summary>
 public sealed class SudokuBoardSolver : ISudokuSearch
 {

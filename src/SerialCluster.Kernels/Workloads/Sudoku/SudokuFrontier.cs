@@ -3,11 +3,9 @@ using System.Numerics;
 namespace SerialCluster.Kernels.Workloads.Sudoku;
 
 /// <summary>
-/// Splits one puzzle's search tree into disjoint subtrees in depth-first order: starting from the root,
-/// every subtree that still branches is replaced by its children (digits ascending), level by level,
-/// until there are at least <c>wanted</c> subtrees or none branches any more. The subtrees, searched in
-/// order one after another, visit exactly the nodes of the full search (the replaced ones are counted in
-/// <see cref="SudokuBranch.Opened"/>), which is what makes split results equal the serial ones.
+/// Splits one puzzle's search tree into disjoint subtrees in depth-first order: every subtree that still branches is replaced by its children (digits
+/// ascending), level by level, until there are at least <c>wanted</c> or none branches. Searched in order, the subtrees visit exactly the full search's
+/// nodes (the replaced ones counted in <see cref="SudokuBranch.Opened"/>), so split results equal serial ones.
 /// </summary>
 public sealed class SudokuFrontier
 {

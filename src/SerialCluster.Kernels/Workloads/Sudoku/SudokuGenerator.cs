@@ -3,12 +3,9 @@ using SerialCluster.Kernels.Randomness;
 namespace SerialCluster.Kernels.Workloads.Sudoku;
 
 /// <summary>
-/// Deterministic puzzles from a seed, with no file: a solved board built from the pattern
-/// digit(r, c) = (n·(r mod n) + ⌊r / n⌋ + c) mod n² (valid by construction), its digits relabelled and its bands,
-/// stacks, and the rows and columns inside each shuffled (moves that keep every row, column and box a permutation),
-/// then the first <c>blanks</c> cells of a shuffled cell order emptied. Every draw is SplitMix64 output k of the seed,
-/// so a seed names its puzzle on every silo. Nothing here promises a unique solution or a difficulty: the search
-/// reports both.
+/// Deterministic puzzles from a seed: a solved board digit(r, c) = (n·(r mod n) + ⌊r / n⌋ + c) mod n², its digits relabelled and its bands, stacks,
+/// and the rows and columns inside each shuffled (moves that keep it valid), then the first <c>blanks</c> cells of a shuffled order emptied. Every draw
+/// is SplitMix64 output k of the seed, so a seed names its puzzle on every silo. Neither a unique solution nor a difficulty is promised.
 /// </summary>
 public static class SudokuGenerator
 {
@@ -64,11 +61,9 @@ public static class SudokuGenerator
     }
 
     /// <summary>
-    /// A puzzle with one solution whose search is long: from <see cref="Solved"/>, empty the cells of a shuffled order
-    /// one by one, keeping each blank only while the puzzle still has exactly one solution, until checking that
-    /// takes at least <paramref name="searchNodes"/> nodes (or no cell can go). Deterministic (no time limits: a
-    /// check that finds a second solution stops there). Slow by nature — every step is a full search — so presets
-    /// are made once and kept as text (<see cref="SudokuPresets"/>).
+    /// A puzzle with one solution and a long search: from <see cref="Solved"/>, blank the cells of a shuffled order one by one while exactly one
+    /// solution remains, until checking takes at least <paramref name="searchNodes"/> nodes (or no cell can go). Deterministic (no time limits). Slow by
+    /// nature, every step a full search, so presets are made once and kept as text (<see cref="SudokuPresets"/>).
     /// </summary>
     public static byte[] Harden(SudokuGeometry geometry, ulong seed, long searchNodes)
     {

@@ -5,18 +5,10 @@ using System.Runtime.InteropServices;
 namespace SerialCluster.Kernels.Workloads.Sudoku;
 
 /// <summary>
-/// Depth-first search over 9×9 grids. A grid is its 81 digits plus each cell's candidates as a nine-bit
-/// mask (0 once filled); writing a digit strikes it from the cell's 20 peers and queues any peer left with
-/// one candidate. Every node propagates naked singles (a cell with one candidate) and hidden singles (a digit
-/// with one place in a unit) to a fixed point, then branches on the first empty cell with the fewest
-/// candidates, digits ascending. Grids are copied per depth (81 + 162 bytes), so backtracking is free.
-/// A grid's candidates depend only on its digits (nothing else is ever struck), which is what lets a split
-/// search restart a subtree from the digits alone.
-/// <para>
-/// A search node is one grid the search propagates: the root (the givens) and every branch (a parent's grid
-/// plus one digit). The counters accumulate until <see cref="Reset"/>, so one task can walk several subtrees
-/// in order and report where its first and second solutions fell in that walk.
-/// </para>
+/// Depth-first search over 9×9 grids: 81 digits plus a nine-bit candidate mask per cell; writing a digit strikes it from the cell's 20 peers. Each node
+/// propagates naked and hidden singles to a fixed point, then branches on the first empty cell with fewest candidates, digits ascending; grids are
+/// copied per depth, so backtracking is free. Candidates depend only on digits, so a split search can restart a subtree from digits alone. A node is one
+/// grid propagated (the root and every branch); counters add up until <see cref="Reset"/>, so one task can walk several subtrees in order.
 /// </summary>
 public sealed class SudokuSolver : ISudokuSearch
 {

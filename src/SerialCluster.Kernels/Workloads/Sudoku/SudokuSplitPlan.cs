@@ -5,16 +5,10 @@ using SerialCluster.Kernels.Plans;
 namespace SerialCluster.Kernels.Workloads.Sudoku;
 
 /// <summary>
-/// One puzzle's search split into <c>split</c> speculative tasks. The tree is cut into subtrees in
-/// depth-first order (<see cref="SudokuFrontier"/>) and task t walks the contiguous run
-/// [F·t/split, F·(t+1)/split) of them, stopping at the target number of solutions (1, or 2 when uniqueness is
-/// checked). A task that reaches the target settles the answer alone, so it is decisive: every later task is
-/// cancelled. Without uniqueness that is "first solution wins"; with it, a lone solution cannot cut the
-/// others (a second one may lie in a later subtree), so a unique puzzle's tree is exhausted in parallel.
-/// <para>
-/// <see cref="Finish"/> replays the serial search over the task walks in order, which yields the same first
-/// solution, solution count and search nodes as the unsplit search, whatever finished first.
-/// </para>
+/// One puzzle's search split into <c>split</c> speculative tasks: task t walks subtrees [F·t/split, F·(t+1)/split) of the depth-first frontier
+/// (<see cref="SudokuFrontier"/>) until the target count of solutions (1, or 2 with uniqueness). A task that reaches it is decisive and cancels every
+/// later task; with uniqueness a lone solution decides nothing, so a unique puzzle's tree is exhausted in parallel. <see cref="Finish"/> replays the
+/// walks in order, giving the unsplit search's first solution, solution count and nodes whatever finished first.
 /// </summary>
 public sealed class SudokuSplitPlan : WorkloadPlan
 {

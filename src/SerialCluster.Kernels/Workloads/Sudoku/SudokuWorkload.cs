@@ -5,18 +5,10 @@ using SerialCluster.Kernels.Plans;
 namespace SerialCluster.Kernels.Workloads.Sudoku;
 
 /// <summary>
-/// Solves n²×n² sudoku puzzles (9×9, 16×16, 25×25) by depth-first search with singles propagation. A batch of puzzles
-/// is embarrassingly parallel (one independent search each); one hard puzzle is a serial search that
-/// <c>split</c> cuts into speculative subtrees searched at once, first decisive subtree wins. Puzzles come from
-/// <c>puzzles</c> (text or a file), <c>preset</c> (one hard 25×25) or <c>generate</c> (many easy 9×9 from a seed).
-/// Generalized sudoku is NP-complete: it shows width against depth, and lies outside the serial scaling
-/// hypothesis, which is about P-complete work (the paper's §2.3).
-/// <para>
-/// <c>searchNodes</c> is always the node count of the serial depth-first search (root plus every branch it
-/// propagates) up to where it stops: at the second solution when uniqueness is checked, at the first
-/// otherwise, or at the end of the tree. A split search reports the same number, replayed from its subtrees
-/// in order, so it never depends on which subtree finished first.
-/// </para>
+/// n²×n² sudoku (9×9, 16×16, 25×25) by depth-first search with singles propagation, from <c>puzzles</c> (text or file), <c>preset</c> or
+/// <c>generate</c>. A batch is embarrassingly parallel; one hard puzzle is a serial search that <c>split</c> cuts into speculative subtrees. NP-complete,
+/// so outside the serial scaling hypothesis (the paper's §2.3): it shows width against depth. <c>searchNodes</c> is always the serial search's count up
+/// to where it stops (second solution with uniqueness, else first, else the tree's end); a split search replays the same number from its subtrees.
 /// </summary>
 public sealed class SudokuWorkload : Workload
 {
@@ -38,7 +30,8 @@ public sealed class SudokuWorkload : Workload
             $"{SudokuPresets.None}: puzzles or generate decide"),
         ParameterSpec.Integer(
             "generate", 0, 0, SudokuPuzzles.MaxPuzzles,
-            $"N > 0: N random easy 9×9 puzzles from seed (a shuffled solved grid, {SudokuGenerator.MinEasyBlanks}-{SudokuGenerator.MaxEasyBlanks} cells emptied; a few nodes each, not always unique); 0: off"),
+            $"N > 0: N random easy 9×9 puzzles from seed (a shuffled solved grid, {SudokuGenerator.MinEasyBlanks}-{SudokuGenerator.MaxEasyBlanks} cells " +
+            $"emptied; a few nodes each, not always unique); 0: off"),
         ParameterSpec.Integer("seed", 1, 0, long.MaxValue, "with generate: the seed that names the puzzles (the same seed, the same puzzles)"),
         ParameterSpec.Integer("tasks", 8, 1, MaxTasks, "independent tasks the puzzles are grouped into (at most one per puzzle)"),
         ParameterSpec.Integer("split", 1, 1, MaxSplit, "for exactly one puzzle: speculative subtrees searched in parallel (1: one serial search)"),

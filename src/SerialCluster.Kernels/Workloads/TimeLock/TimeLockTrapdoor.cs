@@ -3,12 +3,9 @@ using System.Numerics;
 namespace SerialCluster.Kernels.Workloads.TimeLock;
 
 /// <summary>
-/// The trapdoor's schedule: with φ(N) = (p − 1)(q − 1) known, y = x^(2^t) mod N = x^e mod N for e ≡ 2^t (mod φ), e ≥ 1
-/// (for N = p·q square-free, x^a ≡ x^b mod N whenever a ≡ b mod φ and a, b ≥ 1, even when x shares a factor with N;
-/// so e = φ, not 0, when φ divides 2^t). Two left-to-right square-and-multiply passes, one operation per step: over
-/// t's bits below the top, square mod φ and double on a 1 bit (e from 2); then over e's bits below the top, square
-/// mod N and multiply by x on a 1 bit (y from x). So span = work = ⌊log₂ t⌋ + popcount(t) − 1 + ⌊log₂ e⌋ + popcount(e) − 1
-/// ≤ 2·log₂ t + 2·log₂ N, against t for the squaring chain.
+/// The trapdoor's schedule: with φ(N) = (p − 1)(q − 1), y = x^(2^t) mod N = x^e mod N for e ≡ 2^t (mod φ), e ≥ 1 (valid for square-free N even when x
+/// shares a factor with N, hence e = φ, not 0, when φ divides 2^t). Two square-and-multiply passes, one operation per step: t's bits give e (mod φ), then
+/// e's bits give y (mod N), so span = work = ⌊log₂ t⌋ + popcount(t) − 1 + ⌊log₂ e⌋ + popcount(e) − 1 ≤ 2·log₂ t + 2·log₂ N, against t for the chain.
 /// </summary>
 public sealed class TimeLockTrapdoor
 {

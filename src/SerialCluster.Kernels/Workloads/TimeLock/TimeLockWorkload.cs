@@ -6,15 +6,10 @@ using SerialCluster.Kernels.Plans;
 namespace SerialCluster.Kernels.Workloads.TimeLock;
 
 /// <summary>
-/// The Rivest–Shamir–Wagner time-lock puzzle (1996), the core of verifiable delay functions: y = x^(2^t) mod N by
-/// t sequential squarings. Whoever knows N's factors computes it at once as x^(2^t mod φ(N)) mod N; without them no
-/// faster way is known, so work = span = t. The default modulus is RSA-2048 from the RSA Factoring Challenge,
-/// whose factors nobody has published.
-/// <para>
-/// <c>factors=p,q</c> takes the trapdoor itself (<see cref="TimeLockTrapdoorPlan"/>): the same y in O(log t + log N)
-/// steps, the paper's paired control — knowing a secret is a shortcut, parallelism is not. <c>modulus=demo2048</c> with
-/// <c>factors=demo</c> is a 2048-bit modulus whose factors are published (<see cref="TimeLockDemoModulus"/>).
-/// </para>
+/// The Rivest–Shamir–Wagner time-lock puzzle, core of verifiable delay functions: y = x^(2^t) mod N by t sequential squarings. Knowing N's factors gives
+/// x^(2^t mod φ(N)) mod N at once; without them no faster way is known, so work = span = t. Default modulus: RSA-2048, whose factors are unpublished.
+/// <c>factors=p,q</c> uses the trapdoor (<see cref="TimeLockTrapdoorPlan"/>), O(log t + log N) steps, the paper's paired control: a secret is a
+/// shortcut, parallelism is not. <c>modulus=demo2048</c> with <c>factors=demo</c> has published factors (<see cref="TimeLockDemoModulus"/>).
 /// </summary>
 public sealed class TimeLockWorkload : Workload
 {
@@ -27,7 +22,11 @@ public sealed class TimeLockWorkload : Workload
 
     /// <summary>RSA-2048 (617 decimal digits, 2048 bits, digit sum 2738).</summary>
     public const string Rsa2048 =
-        "25195908475657893494027183240048398571429282126204032027777137836043662020707595556264018525880784406918290641249515082189298559149176184502808489120072844992687392807287776735971418347270261896375014971824691165077613379859095700097330459748808428401797429100642458691817195118746121515172654632282216869987549182422433637259085141865462043576798423387184774447920739934236584823824281198163815010674810451660377306056201619676256133844143603833904414952634432190114657544454178424020924616515723350778707749817125772467962926386356373289912154831438167899885040445364023527381951378636564391212010397122822120720357";
+        "251959084756578934940271832400483985714292821262040320277771378360436620207075955562640185258807844069182906412495150821892985591491761845028084891" +
+        "200728449926873928072877767359714183472702618963750149718246911650776133798590957000973304597488084284017974291006424586918171951187461215151726546" +
+        "322822168699875491824224336372590851418654620435767984233871847744479207399342365848238242811981638150106748104516603773060562016196762561338441436" +
+        "038339044149526344321901146575444541784240209246165157233507787077498171257724679629263863563732899121548314381678998850404453640235273819513786365" +
+        "64391212010397122822120720357";
 
     // 4096 bits take at most 1,234 decimal digits; the rest is room for surrounding whitespace in a file.
     private const int MaxDigitsText = 1_300;
@@ -146,7 +145,8 @@ public sealed class TimeLockWorkload : Workload
             {
                 throw new InvalidParameterException(
                     ParameterErrorKind.OutOfRange, Name, "factors", given,
-                    $"two primes with p·q = modulus ({factor.ToString(CultureInfo.InvariantCulture)} is not prime: Miller–Rabin with the first 13 primes as bases)");
+                    $"two primes with p·q = modulus ({factor.ToString(CultureInfo.InvariantCulture)} is not prime: Miller–Rabin with the first 13 primes as " +
+                    $"bases)");
             }
         }
 
@@ -169,7 +169,8 @@ public sealed class TimeLockWorkload : Workload
         {
             throw new InvalidParameterException(
                 ParameterErrorKind.Malformed, Name, name, parameters.GetString(name),
-                name == "modulus" ? $"a decimal integer (digits 0-9 only), {Rsa2048Name} or {TimeLockDemoModulus.Name}" : "a decimal integer (digits 0-9 only)");
+                name == "modulus" ? $"a decimal integer (digits 0-9 only), {Rsa2048Name} or " +
+                    $"{TimeLockDemoModulus.Name}" : "a decimal integer (digits 0-9 only)");
         }
 
         return BigInteger.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);

@@ -66,7 +66,8 @@ public sealed class CvpWorkloadTests
 
         foreach (var (a, b) in cases)
         {
-            var result = CvpRunner.RunEveryWay(new() { ["circuit"] = circuit, ["inputs"] = BenchCircuits.Operands(a, b, Bits), ["grain"] = "1", ["tasks"] = "3" });
+            var result = CvpRunner.RunEveryWay(
+                new() { ["circuit"] = circuit, ["inputs"] = BenchCircuits.Operands(a, b, Bits), ["grain"] = "1", ["tasks"] = "3" });
             Assert.Equal(a * b, BenchCircuits.Number(CvpRunner.Outputs(result)));
         }
     }
@@ -153,7 +154,8 @@ public sealed class CvpWorkloadTests
         var reference = CvpRunner.Run(new() { ["circuit"] = BenchCircuits.ArrayMultiplier(8), ["inputs"] = inputs }, wholeChain: true);
         foreach (var (tasks, grain) in new[] { ("1", "1"), ("2", "1"), ("5", "1"), ("8", "2"), ("3", "100") })
         {
-            var split = CvpRunner.RunEveryWay(new() { ["circuit"] = BenchCircuits.ArrayMultiplier(8), ["inputs"] = inputs, ["tasks"] = tasks, ["grain"] = grain });
+            var split = CvpRunner.RunEveryWay(
+                new() { ["circuit"] = BenchCircuits.ArrayMultiplier(8), ["inputs"] = inputs, ["tasks"] = tasks, ["grain"] = grain });
             Assert.Equal(reference.ToJsonString(), split.ToJsonString());
         }
 

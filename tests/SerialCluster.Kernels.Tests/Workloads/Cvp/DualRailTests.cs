@@ -29,11 +29,13 @@ public sealed class DualRailTests
         for (var i = 0; i < 6; i++)
         {
             ulong a = (ulong)random.Next(1 << 16), b = (ulong)random.Next(1 << 16);
-            var sum = CvpRunner.RunEveryWay(new() { ["circuit"] = adder, ["inputs"] = BenchCircuits.Operands(a, b, 16), ["transform"] = "dualrail", ["grain"] = "2" });
+            var sum = CvpRunner.RunEveryWay(
+                new() { ["circuit"] = adder, ["inputs"] = BenchCircuits.Operands(a, b, 16), ["transform"] = "dualrail", ["grain"] = "2" });
             Assert.Equal(a + b, BenchCircuits.Number(CvpRunner.Outputs(sum)));
 
             ulong x = (ulong)random.Next(256), y = (ulong)random.Next(256);
-            var product = CvpRunner.RunEveryWay(new() { ["circuit"] = multiplier, ["inputs"] = BenchCircuits.Operands(x, y, 8), ["transform"] = "dualrail", ["grain"] = "1", ["tasks"] = "4" });
+            var product = CvpRunner.RunEveryWay(
+                new() { ["circuit"] = multiplier, ["inputs"] = BenchCircuits.Operands(x, y, 8), ["transform"] = "dualrail", ["grain"] = "1", ["tasks"] = "4" });
             Assert.Equal(x * y, BenchCircuits.Number(CvpRunner.Outputs(product)));
         }
     }

@@ -20,7 +20,10 @@ public sealed class EcaPlanTests
     public void StagedEqualsWholeChainForAnySplit(string parameters)
     {
         var whole = Whole(parameters).ToJsonString();
-        foreach (var split in new[] { "strips=1", "strips=8", "strips=3 halo=1", "strips=5 halo=17", "strips=7 halo=150", "strips=1024 halo=64", "strips=2 halo=100000" })
+        foreach (var split in new[]
+        {
+            "strips=1", "strips=8", "strips=3 halo=1", "strips=5 halo=17", "strips=7 halo=150", "strips=1024 halo=64", "strips=2 halo=100000",
+        })
         {
             Assert.Equal(whole, Staged($"{parameters} {split}").ToJsonString());
             Assert.Equal(whole, Staged($"{parameters} {split}", parallelism: 4).ToJsonString());

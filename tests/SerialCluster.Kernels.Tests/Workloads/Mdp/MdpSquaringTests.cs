@@ -11,7 +11,8 @@ namespace SerialCluster.Kernels.Tests.Workloads.Mdp;
 /// </summary>
 public sealed class MdpSquaringTests
 {
-    private static Dictionary<string, string> Uniform(int states, double gamma, int horizon, string method, int tasks = 4, long seed = 42, int actions = 3, int successors = 4) => new()
+    private static Dictionary<string, string> Uniform(
+        int states, double gamma, int horizon, string method, int tasks = 4, long seed = 42, int actions = 3, int successors = 4) => new()
     {
         ["preset"] = "random",
         ["policy"] = "uniform",

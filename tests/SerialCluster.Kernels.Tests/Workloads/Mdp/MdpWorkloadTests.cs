@@ -15,7 +15,8 @@ public sealed class MdpWorkloadTests
     private static double[] Values(JsonObject result) =>
         [.. result["values"]!.AsArray().Select(v => v!.GetValue<double>())];
 
-    private static Dictionary<string, string> Random(int states, int actions, int successors, double gamma, int horizon, double tolerance, int tasks = 4, long seed = 42) => new()
+    private static Dictionary<string, string> Random(
+        int states, int actions, int successors, double gamma, int horizon, double tolerance, int tasks = 4, long seed = 42) => new()
     {
         ["preset"] = "random",
         ["states"] = states.ToString(CultureInfo.InvariantCulture),
