@@ -8,7 +8,7 @@ FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Directory.Build.props src/
-COPY src/SerialCluster.Kernels/SerialCluster.Kernels.csproj src/SerialCluster.Kernels/
+COPY src/SerialCluster.Workloads/SerialCluster.Workloads.csproj src/SerialCluster.Workloads/
 COPY src/SerialCluster.CostModel/SerialCluster.CostModel.csproj src/SerialCluster.CostModel/
 COPY src/SerialCluster.Analysis/SerialCluster.Analysis.csproj src/SerialCluster.Analysis/
 COPY src/SerialCluster.Abstractions/SerialCluster.Abstractions.csproj src/SerialCluster.Abstractions/

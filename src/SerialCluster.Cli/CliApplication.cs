@@ -2,8 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using SerialCluster.Cli.Commands;
 using SerialCluster.Cli.Infrastructure;
 using SerialCluster.Cli.Output;
-using SerialCluster.Kernels.Parameters;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Parameters;
+using SerialCluster.Workloads.Plans;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,7 +1,7 @@
 using SerialCluster.CostModel.Costs;
 using SerialCluster.CostModel.Prediction;
 using SerialCluster.CostModel.Shapes;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.CostModel.Tests;
 

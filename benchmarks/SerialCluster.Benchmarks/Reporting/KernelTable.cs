@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Reports;
-using SerialCluster.Kernels.Hashing;
+using SerialCluster.Workloads.Hashing;
 
 namespace SerialCluster.Benchmarks.Reporting;
 

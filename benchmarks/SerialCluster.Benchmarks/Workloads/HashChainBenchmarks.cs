@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
 using SerialCluster.Benchmarks.Reporting;
-using SerialCluster.Kernels.Hashing;
+using SerialCluster.Workloads.Hashing;
 
 namespace SerialCluster.Benchmarks.Workloads;
 

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using SerialCluster.Benchmarks.Reporting;
-using SerialCluster.Kernels.Workloads.MonteCarlo;
+using SerialCluster.Workloads.MonteCarlo;
 
 namespace SerialCluster.Benchmarks.Workloads;
 

@@ -1,4 +1,4 @@
-using SerialCluster.Kernels.Workloads.NBody;
+using SerialCluster.Workloads.NBody;
 
 namespace SerialCluster.Benchmarks.Workloads;
 

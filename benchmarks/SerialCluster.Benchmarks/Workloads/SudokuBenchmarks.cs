@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using SerialCluster.Benchmarks.Reporting;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.Benchmarks.Workloads;
 

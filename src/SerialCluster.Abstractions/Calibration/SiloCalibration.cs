@@ -2,7 +2,7 @@ namespace SerialCluster.Abstractions.Calibration;
 
 /// <summary>
 /// What a silo measured about its own hardware. Scores are in steps per second of the fixed calibration
-/// kernel (<c>SerialCluster.Kernels.Calibration</c>): single-thread is one thread alone, all-core is every
+/// kernel (<c>SerialCluster.Workloads.Calibration</c>): single-thread is one thread alone, all-core is every
 /// usable core at once (total). Usable cores = min(processor count, cgroup CPU quota).
 /// </summary>
 [GenerateSerializer]

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.Cli.Bench;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using SerialCluster.Abstractions.Jobs;
-using SerialCluster.Kernels.Workloads.Sudoku;
+using SerialCluster.Workloads.Sudoku;
 using static SerialCluster.Cli.Bench.BenchFormat;
 
 namespace SerialCluster.Cli.Bench;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using SerialCluster.Abstractions.Grains;
+using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Grains.Calibration;
 using SerialCluster.Grains.Placement;
 

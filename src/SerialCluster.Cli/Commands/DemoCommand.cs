@@ -5,7 +5,7 @@ using SerialCluster.Analysis.Scaling;
 using SerialCluster.Cli.Cluster;
 using SerialCluster.Cli.Jobs;
 using SerialCluster.Cli.Output;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Plans;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
-using SerialCluster.Abstractions.Grains;
+using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Cli.Cluster;
 using SerialCluster.Cli.Output;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Plans;
 using Spectre.Console.Cli;
 
 namespace SerialCluster.Cli.Commands;

@@ -2,7 +2,7 @@ using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Cli.Cluster;
 using SerialCluster.Cli.Jobs;
 using SerialCluster.Cli.Output;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Plans;
 using Spectre.Console.Cli;
 
 namespace SerialCluster.Cli.Commands;

@@ -64,7 +64,7 @@ public sealed class RunSettings : ClusterSettings
 
         if (IdempotencyKey is not null && !Grains.Idempotency.IdempotencyKey.IsValid(IdempotencyKey))
         {
-            return ValidationResult.Error($"--idempotency-key '{Kernels.Parameters.InvalidParameterException.Printable(IdempotencyKey)}' is not a key; allowed: {Grains.Idempotency.IdempotencyKey.Allowed}");
+            return ValidationResult.Error($"--idempotency-key '{Workloads.Parameters.InvalidParameterException.Printable(IdempotencyKey)}' is not a key; allowed: {Grains.Idempotency.IdempotencyKey.Allowed}");
         }
 
         if (!(Deadline >= 0 && Deadline <= MaxDeadlineSeconds))

@@ -3,7 +3,7 @@ using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Cli.Jobs;
 using SerialCluster.Cli.Output;
 using SerialCluster.Cli.Reports;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.Cli.Commands;
 

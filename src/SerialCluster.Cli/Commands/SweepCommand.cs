@@ -1,11 +1,11 @@
 using System.Globalization;
-using SerialCluster.Abstractions.Grains;
+using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Cli.Cluster;
 using SerialCluster.Cli.Jobs;
 using SerialCluster.Cli.Output;
 using SerialCluster.Cli.Reports;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Plans;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

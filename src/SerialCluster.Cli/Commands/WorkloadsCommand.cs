@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using SerialCluster.Cli.Output;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Plans;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

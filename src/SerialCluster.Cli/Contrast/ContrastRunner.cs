@@ -5,8 +5,8 @@ using SerialCluster.Analysis.Scaling;
 using SerialCluster.Analysis.Span;
 using SerialCluster.Analysis.Statistics;
 using SerialCluster.Cli.Jobs;
-using SerialCluster.Kernels.Parameters;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Parameters;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.Cli.Contrast;
 

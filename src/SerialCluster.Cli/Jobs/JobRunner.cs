@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using SerialCluster.Abstractions.Grains;
+using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Abstractions.Jobs;
 
 namespace SerialCluster.Cli.Jobs;

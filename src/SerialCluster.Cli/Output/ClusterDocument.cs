@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SerialCluster.Cli.Cluster;
 using SerialCluster.Grains.Calibration;
-using SerialCluster.Kernels.Calibration;
+using SerialCluster.Workloads.Calibration;
 
 namespace SerialCluster.Cli.Output;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using SerialCluster.Cli.Cluster;
 using SerialCluster.Grains.Calibration;
-using SerialCluster.Kernels.Calibration;
+using SerialCluster.Workloads.Calibration;
 using Spectre.Console;
 
 namespace SerialCluster.Cli.Output;

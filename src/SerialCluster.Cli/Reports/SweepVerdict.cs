@@ -1,6 +1,6 @@
 using SerialCluster.Analysis.Scaling;
-using SerialCluster.Kernels.Parameters;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Parameters;
+using SerialCluster.Workloads.Plans;
 using static SerialCluster.Cli.Reports.Numbers;
 
 namespace SerialCluster.Cli.Reports;

@@ -2,7 +2,7 @@ using SerialCluster.Analysis.Scaling;
 using SerialCluster.CostModel.Costs;
 using SerialCluster.CostModel.Measured;
 using SerialCluster.CostModel.Shapes;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.CostModel.Prediction;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using SerialCluster.CostModel.History;
 using SerialCluster.CostModel.Shapes;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.CostModel.Probing;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.CostModel.Shapes;
 

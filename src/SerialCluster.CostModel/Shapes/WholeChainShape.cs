@@ -1,4 +1,4 @@
 namespace SerialCluster.CostModel.Shapes;
 
-/// <summary>The plan's whole-job chain (<see cref="Kernels.Plans.WorkloadPlan.CreateWholeChain"/>): its units and its steps.</summary>
+/// <summary>The plan's whole-job chain (<see cref="Workloads.Plans.WorkloadPlan.CreateWholeChain"/>): its units and its steps.</summary>
 public readonly record struct WholeChainShape(long Units, long Steps);

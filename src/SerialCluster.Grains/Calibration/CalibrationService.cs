@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using SerialCluster.Abstractions.Calibration;
 using SerialCluster.Grains.Calibration.Host;
 using SerialCluster.Grains.Hosting;
-using SerialCluster.Kernels.Calibration;
+using SerialCluster.Workloads.Calibration;
 
 namespace SerialCluster.Grains.Calibration;
 

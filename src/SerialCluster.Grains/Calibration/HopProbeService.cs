@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using SerialCluster.Abstractions.Calibration;
-using SerialCluster.Abstractions.Grains;
+using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Grains.Diagnostics;
 using SerialCluster.Grains.Hosting;
 using SerialCluster.Grains.Placement;
-using SerialCluster.Kernels.Calibration;
+using SerialCluster.Workloads.Calibration;
 
 namespace SerialCluster.Grains.Calibration;
 

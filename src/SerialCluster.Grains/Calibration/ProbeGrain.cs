@@ -1,4 +1,4 @@
-using SerialCluster.Abstractions.Grains;
+using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Grains.Placement;
 
 namespace SerialCluster.Grains.Calibration;

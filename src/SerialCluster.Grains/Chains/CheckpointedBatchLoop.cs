@@ -2,8 +2,8 @@ using System.Diagnostics;
 using SerialCluster.Grains.Diagnostics;
 using SerialCluster.Grains.Hosting;
 using SerialCluster.Grains.Reliability;
-using SerialCluster.Kernels.Execution;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Execution;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.Grains.Chains;
 

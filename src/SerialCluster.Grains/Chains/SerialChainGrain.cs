@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SerialCluster.Abstractions.Execution;
-using SerialCluster.Abstractions.Grains;
+using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.CostModel.Shapes;
 using SerialCluster.Grains.Calibration;
@@ -11,8 +11,8 @@ using SerialCluster.Grains.Execution;
 using SerialCluster.Grains.Hosting;
 using SerialCluster.Grains.Placement;
 using SerialCluster.Grains.Reliability;
-using SerialCluster.Kernels.Execution;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Execution;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.Grains.Chains;
 

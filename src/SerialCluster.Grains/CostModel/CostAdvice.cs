@@ -3,7 +3,7 @@ using SerialCluster.CostModel.Costs;
 using SerialCluster.CostModel.Measured;
 using SerialCluster.CostModel.Prediction;
 using SerialCluster.CostModel.Shapes;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.Grains.CostModel;
 

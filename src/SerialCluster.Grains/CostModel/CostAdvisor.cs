@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using SerialCluster.Abstractions.Calibration;
-using SerialCluster.Abstractions.Grains;
+using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.CostModel.Costs;
 using SerialCluster.CostModel.History;
@@ -11,7 +11,7 @@ using SerialCluster.CostModel.Probing;
 using SerialCluster.CostModel.Shapes;
 using SerialCluster.Grains.Execution;
 using SerialCluster.Grains.Placement;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.Grains.CostModel;
 

@@ -1,5 +1,5 @@
 using SerialCluster.Abstractions.CostModel;
-using SerialCluster.Abstractions.Grains;
+using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.CostModel.Costs;
 using SerialCluster.CostModel.History;
 using SerialCluster.CostModel.Measured;

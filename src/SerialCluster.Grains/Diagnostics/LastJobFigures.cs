@@ -1,7 +1,7 @@
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Analysis.Scaling;
 using SerialCluster.CostModel.Prediction;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.Grains.Diagnostics;
 

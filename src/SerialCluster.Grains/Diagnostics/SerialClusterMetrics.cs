@@ -1,6 +1,6 @@
 using Prometheus;
 using SerialCluster.Abstractions.Jobs;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.Grains.Diagnostics;
 

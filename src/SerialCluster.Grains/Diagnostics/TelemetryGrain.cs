@@ -1,6 +1,6 @@
 using Orleans.Concurrency;
-using SerialCluster.Abstractions.Grains;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Abstractions.GrainInterfaces;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.Grains.Diagnostics;
 

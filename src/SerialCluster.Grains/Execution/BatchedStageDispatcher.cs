@@ -1,7 +1,7 @@
 using SerialCluster.Abstractions.Execution;
 using SerialCluster.Grains.Reliability;
-using SerialCluster.Kernels.Execution;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Execution;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.Grains.Execution;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using SerialCluster.Abstractions.Execution;
 using SerialCluster.Grains.Reliability;
-using SerialCluster.Kernels.Execution;
+using SerialCluster.Workloads.Execution;
 
 namespace SerialCluster.Grains.Execution;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using SerialCluster.Abstractions.Execution;
-using SerialCluster.Abstractions.Grains;
+using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Grains.Placement;
 using SerialCluster.Grains.Reliability;
 

@@ -1,5 +1,5 @@
 using SerialCluster.Grains.Reliability;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.Grains.Execution;
 

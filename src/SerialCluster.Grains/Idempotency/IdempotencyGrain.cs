@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
-using SerialCluster.Abstractions.Grains;
+using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Grains.Hosting;
-using SerialCluster.Kernels.Parameters;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Parameters;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.Grains.Idempotency;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using SerialCluster.Abstractions.Jobs;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.Grains.Idempotency;
 
@@ -77,5 +77,5 @@ public sealed record SpecFingerprint(string Workload, JobMode Mode, int Parallel
 
     private static string Lower(JobMode mode) => mode.ToString().ToLowerInvariant();
 
-    private static string Shown(string value) => Kernels.Parameters.InvalidParameterException.Printable(value.Length == 0 ? "(empty)" : value);
+    private static string Shown(string value) => Workloads.Parameters.InvalidParameterException.Printable(value.Length == 0 ? "(empty)" : value);
 }

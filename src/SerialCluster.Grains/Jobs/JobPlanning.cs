@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Grains.CostModel;
 using SerialCluster.Grains.Execution;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.Grains.Jobs;
 

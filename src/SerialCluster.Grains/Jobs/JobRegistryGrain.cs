@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using SerialCluster.Abstractions.Grains;
+using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Grains.Hosting;
 using SerialCluster.Grains.Reliability;

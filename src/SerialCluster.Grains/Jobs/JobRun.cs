@@ -6,7 +6,7 @@ using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Grains.Diagnostics;
 using SerialCluster.Grains.Execution;
 using SerialCluster.Grains.Reliability;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.Grains.Jobs;
 

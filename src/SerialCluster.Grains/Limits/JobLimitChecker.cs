@@ -1,7 +1,7 @@
 using System.Globalization;
 using SerialCluster.Abstractions.Jobs;
-using SerialCluster.Kernels.Parameters;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Parameters;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.Grains.Limits;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Orleans.Concurrency;
 using SerialCluster.Abstractions.Execution;
-using SerialCluster.Abstractions.Grains;
+using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Grains.Calibration;
 using SerialCluster.Grains.Diagnostics;
 using SerialCluster.Grains.Execution;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.Cli.Tests.Commands;
 

@@ -1,7 +1,7 @@
 using CsCheck;
 using SerialCluster.Cli.Jobs;
-using SerialCluster.Kernels.Parameters;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Parameters;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.Cli.Tests.Fuzzing;
 

@@ -1,6 +1,6 @@
 using SerialCluster.Cli.Jobs;
-using SerialCluster.Kernels.Parameters;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Parameters;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.Cli.Tests.Jobs;
 

@@ -2,7 +2,7 @@ using SerialCluster.CostModel.Costs;
 using SerialCluster.CostModel.History;
 using SerialCluster.CostModel.Prediction;
 using SerialCluster.CostModel.Shapes;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Plans;
 using static SerialCluster.CostModel.Tests.History.ModelledRun;
 
 namespace SerialCluster.CostModel.Tests.History;

@@ -1,6 +1,6 @@
 using SerialCluster.CostModel.Measured;
 using SerialCluster.CostModel.Prediction;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.CostModel.Tests.Measured;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using SerialCluster.CostModel.Costs;
 using SerialCluster.CostModel.Prediction;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.CostModel.Tests.Prediction;
 

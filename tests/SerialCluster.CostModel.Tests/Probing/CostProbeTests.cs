@@ -1,6 +1,6 @@
 using SerialCluster.CostModel.History;
 using SerialCluster.CostModel.Probing;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.CostModel.Tests.Probing;
 

@@ -1,6 +1,6 @@
 using SerialCluster.CostModel.Shapes;
-using SerialCluster.Kernels.Execution;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Execution;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.CostModel.Tests.Shapes;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using SerialCluster.Kernels.Parameters;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Parameters;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.CostModel.Tests.Shapes;
 

@@ -1,5 +1,5 @@
-using SerialCluster.Kernels.Parameters;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Parameters;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.CostModel.Tests.Shapes;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Orleans.TestingHost;
 using SerialCluster.Abstractions.Execution;
-using SerialCluster.Abstractions.Grains;
+using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Grains.Placement;
 
 namespace SerialCluster.Grains.Tests.Calibration;

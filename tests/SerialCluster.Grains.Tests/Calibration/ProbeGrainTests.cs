@@ -1,5 +1,5 @@
 using System.Net;
-using SerialCluster.Abstractions.Grains;
+using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Grains.Placement;
 
 namespace SerialCluster.Grains.Tests.Calibration;

@@ -1,4 +1,4 @@
-using SerialCluster.Abstractions.Grains;
+using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.CostModel.History;
 using SerialCluster.CostModel.Measured;
@@ -134,7 +134,7 @@ public sealed class AutoModeTests(ClusterFixture fixture, ITestOutputHelper outp
         var second = await JobDriver.RunCompletedAsync(fixture.Client, "montecarlo", parameters, JobMode.Pinned, 0);
         var history = await fixture.Client.GetGrain<IUnitCostGrain>("montecarlo").GetAsync();
         var signature = PlanRuns.Signature(
-            "montecarlo", Kernels.Plans.WorkloadCatalog.Get("montecarlo").Plan(parameters).Parameters.Canonical, first.Profile!.ParallelismCap);
+            "montecarlo", Workloads.Plans.WorkloadCatalog.Get("montecarlo").Plan(parameters).Parameters.Canonical, first.Profile!.ParallelismCap);
         var runs = history.MeasuredRuns![signature][ModePrediction.Pinned];
         Assert.Equal(2, runs.Runs);
         // Each run kept its wall less the decision's time beside the raw prediction for pinned.

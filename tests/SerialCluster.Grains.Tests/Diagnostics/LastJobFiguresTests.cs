@@ -1,6 +1,6 @@
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Grains.Diagnostics;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.Grains.Tests.Diagnostics;
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Grains.Execution;
-using SerialCluster.Kernels.Execution;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Execution;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.Grains.Tests.Execution;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using SerialCluster.Abstractions.Execution;
-using SerialCluster.Abstractions.Grains;
+using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Grains.Placement;
 
@@ -40,7 +40,7 @@ public sealed class PackedBatchTests(ClusterFixture fixture)
         // the plan's own for that task's input, made as the coordinator makes it.
         var parameters = new Dictionary<string, string> { ["samples"] = "1000", ["tasks"] = "100", ["seed"] = "5" };
         var spec = new JobSpec("montecarlo", parameters, JobMode.Scatter, 2);
-        var plan = SerialCluster.Kernels.Plans.WorkloadCatalog.Get("montecarlo").Plan(parameters);
+        var plan = SerialCluster.Workloads.Plans.WorkloadCatalog.Get("montecarlo").Plan(parameters);
         var expected = Enumerable.Range(30, 20).Select(t => plan.RunTask(0, t, plan.CreateTaskInput(0, t, []), CancellationToken.None)).ToArray();
         var worker = fixture.Client.GetGrain<IWorkerGrain>(SiloKey.Format(fixture.Cluster.Silos[0].SiloAddress, "worker"));
         foreach (var pack in new[] { false, true })

@@ -1,6 +1,6 @@
 using SerialCluster.Grains.Execution;
 using SerialCluster.Grains.Reliability;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.Grains.Tests.Execution;
 

@@ -1,4 +1,4 @@
-using SerialCluster.Abstractions.Grains;
+using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Abstractions.Jobs;
 
 namespace SerialCluster.Grains.Tests.Guards;

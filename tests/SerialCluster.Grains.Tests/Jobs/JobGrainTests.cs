@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using SerialCluster.Abstractions.Grains;
+using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Abstractions.Jobs;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Plans;
 using Xunit.Abstractions;
 
 namespace SerialCluster.Grains.Tests.Jobs;

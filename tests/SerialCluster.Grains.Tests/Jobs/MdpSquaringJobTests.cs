@@ -1,6 +1,6 @@
 using SerialCluster.Abstractions.Jobs;
-using SerialCluster.Kernels.Plans;
-using SerialCluster.Kernels.Workloads.Mdp;
+using SerialCluster.Workloads.Plans;
+using SerialCluster.Workloads.Mdp;
 
 namespace SerialCluster.Grains.Tests.Jobs;
 

@@ -1,7 +1,7 @@
 using SerialCluster.Abstractions.Calibration;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Grains.Tests.Calibration;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Plans;
 using Xunit.Abstractions;
 
 namespace SerialCluster.Grains.Tests.Placement;

@@ -2,13 +2,13 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using SerialCluster.Abstractions.Execution;
-using SerialCluster.Abstractions.Grains;
+using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Grains.Jobs;
 using SerialCluster.Grains.Placement;
 using SerialCluster.Grains.Reliability;
-using SerialCluster.Kernels.Execution;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Execution;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.Grains.Tests.Reliability;
 

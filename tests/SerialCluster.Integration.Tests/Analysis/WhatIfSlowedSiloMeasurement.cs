@@ -1,5 +1,5 @@
 using System.Globalization;
-using SerialCluster.Abstractions.Grains;
+using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Analysis.Schedule;
 using SerialCluster.Cli.Reports;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using SerialCluster.Abstractions.Grains;
+using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Cli.Commands;
 using SerialCluster.Integration.Tests.Infrastructure;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Runtime;
 using SerialCluster.Abstractions.Execution;
-using SerialCluster.Abstractions.Grains;
+using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Grains.Placement;
 using StackExchange.Redis;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using SerialCluster.Abstractions.Grains;
+using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Integration.Tests.Infrastructure;
 using Xunit.Abstractions;

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using SerialCluster.Abstractions.Grains;
+using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Grains.Placement;
 using SerialCluster.Integration.Tests.Infrastructure;
-using SerialCluster.Kernels.Execution;
-using SerialCluster.Kernels.Plans;
+using SerialCluster.Workloads.Execution;
+using SerialCluster.Workloads.Plans;
 using Xunit.Abstractions;
 
 namespace SerialCluster.Integration.Tests.Reliability;

@@ -1,0 +1,37 @@
+using SerialCluster.Workloads.Amdahl;
+using SerialCluster.Workloads.Cvp;
+using SerialCluster.Workloads.Eca;
+using SerialCluster.Workloads.HashChain;
+using SerialCluster.Workloads.Mdp;
+using SerialCluster.Workloads.MonteCarlo;
+using SerialCluster.Workloads.NBody;
+using SerialCluster.Workloads.S5;
+using SerialCluster.Workloads.Sudoku;
+using SerialCluster.Workloads.TimeLock;
+
+namespace SerialCluster.Workloads.Plans;
+
+/// <summary>Every workload SerialCluster knows, by name.</summary>
+public static class WorkloadCatalog
+{
+    private static readonly Workload[] Workloads =
+    [
+        new HashChainWorkload(),
+        new MonteCarloWorkload(),
+        new EcaWorkload(),
+        new CvpWorkload(),
+        new NBodyWorkload(),
+        new S5Workload(),
+        new MdpWorkload(),
+        new SudokuWorkload(),
+        new TimeLockWorkload(),
+        new AmdahlWorkload(),
+    ];
+
+    public static IReadOnlyList<Workload> All => Workloads;
+
+    /// <summary>The workload named <paramref name="name"/> (case-insensitive), or <see cref="UnknownWorkloadException"/>.</summary>
+    public static Workload Get(string name) =>
+        Workloads.FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new UnknownWorkloadException(name, Workloads.Select(w => w.Name));
+}

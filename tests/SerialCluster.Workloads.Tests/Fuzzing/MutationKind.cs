@@ -1,0 +1,10 @@
+namespace SerialCluster.Workloads.Tests.Fuzzing;
+
+internal enum MutationKind
+{
+    Insert,
+    Delete,
+    Replace,
+    DuplicateLine,
+    Truncate,
+}
