@@ -7,7 +7,7 @@
 # first (pinned, scatter and auto, twice), so the JIT has compiled its kernels on every silo and the cost history
 # exists; in the first round auto runs first, so it predicts each configuration from earlier configurations' history,
 # not from the same one's pinned and scatter runs (later rounds' auto jobs do see this configuration's earlier runs in
-# every mode: the cost model's measured-beats-modelled correction, docs/ARCHITECTURE.md, section Auto mode). Every row gets
+# every mode: the cost model's measured-beats-modelled correction, docs/COST-MODEL.md, section Corrections). Every row gets
 # AUTO_GRID_REPEATS rounds (default 18, three times the six orders of ORDERS below: with 5, one stray run moved a
 # row's median by 10%; with 10 (15:35 grid) the same plan's median still moved 10–13% between the auto and the plain
 # columns; a plan's runs spread ~15% (robust deviation) on this VM, so the median of 18 errs by ~4–5% and the ratio
@@ -287,7 +287,7 @@ out.append("- **auto prediction error (raw model)**: (predicted − measured) / 
            "issue's target is about this column). The pinned and scatter columns compare the same auto job's raw predictions "
            "for those modes with the measured pinned and scatter medians.")
 out.append("- **auto corrected error**: the same for the corrected prediction auto decided by (the raw one times the median "
-           "measured ÷ predicted of that plan's recent runs under the same parameters and P, where it had any; docs/ARCHITECTURE.md, section Auto mode). "
+           "measured ÷ predicted of that plan's recent runs under the same parameters and P, where it had any; [COST-MODEL.md](COST-MODEL.md#corrections-what-each-job-teaches-it)). "
            "In brackets: in how many of the auto runs the plan that ran had been measured before (by earlier rounds of this row, in "
            "any mode). Not an independent test of the model: it is fed by this row's own earlier runs.")
 out.append("- **auto chose**: each plan auto ran, with how many of its runs chose it.")

@@ -95,7 +95,7 @@ public sealed class AutoModeTests(ClusterFixture fixture, ITestOutputHelper outp
             : [plain, .. variants.Where(v => Median(v) < Median(plain) * (ReferenceEquals(plain, pinned) ? 1 - ModeChooser.ScatterMargin : 1))];
         Assert.True(
             allowed.Any(a => ReferenceEquals(ran, a))
-                // A never-run plan is weighed raw against the choice's raw prediction (docs/ARCHITECTURE.md, "Auto mode").
+                // A never-run plan is weighed raw against the choice's raw prediction (docs/COST-MODEL.md, "The chooser's rule").
                 || (ran.MeasuredRuns == 0
                     && allowed.Any(a => ran.PredictedSeconds < Math.Max(Deciding(a), a.PredictedSeconds) * (1 - Corrections.MinimumMargin))),
             $"ran {ran.Mode} ({Deciding(ran):F4} s, {ran.MeasuredRuns} runs); "
