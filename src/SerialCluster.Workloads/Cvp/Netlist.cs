@@ -17,7 +17,7 @@ public sealed class Netlist
     private int[]? _lastReadLevel;
     private (int LastRead, long Count)[][]? _lastReadGroups;
 
-    private Netlist(int inputCount, GateKind[] kinds, int[] first, int[] fanIn, int[] levelStart, int[] outputs)
+    internal Netlist(int inputCount, GateKind[] kinds, int[] first, int[] fanIn, int[] levelStart, int[] outputs)
     {
         InputCount = inputCount;
         GateCount = kinds.Length;
@@ -63,14 +63,15 @@ public sealed class Netlist
     /// Computed once per circuit (one pass over the wires) and shared by every cut of it: where a signal is made and
     /// last read decides what a staging carries across its barriers, whatever the staging.
     /// </summary>
-    internal int[] LastReadLevel => LazyInitializer.EnsureInitialized(ref _lastReadLevel, ComputeLastReadLevel);
+    internal int[] LastReadLevel => LazyInitializer.EnsureInitialized(ref _lastReadLevel, () => NetlistLastReads.LastReadLevels(this));
 
     /// <summary>
     /// Per level 0..Depth (level 0: the inputs), its signals grouped by <see cref="LastReadLevel"/>: (last reading
     /// level, signals) pairs, unread signals left out. What any cut carries across its barriers is a sum over these
     /// groups, so the cost model's variants (other tasks and grain) price their cut without a pass over the signals.
     /// </summary>
-    internal (int LastRead, long Count)[][] LastReadGroups => LazyInitializer.EnsureInitialized(ref _lastReadGroups, ComputeLastReadGroups);
+    internal (int LastRead, long Count)[][] LastReadGroups =>
+        LazyInitializer.EnsureInitialized(ref _lastReadGroups, () => NetlistLastReads.Groups(this));
 
     public GateKind KindOf(int gate) => _kinds[gate];
 
@@ -121,278 +122,14 @@ public sealed class Netlist
     /// <paramref name="onCycle"/> builds from the gates (definition indices) of one cycle when the circuit has one.
     /// </summary>
     public static Netlist Levelize(
-        int inputCount, GateKind[] kinds, int[] first, int[] fanIn, int[] outputs, Func<IReadOnlyList<int>, Exception> onCycle)
-    {
-        var gates = kinds.Length;
-        var level = new int[gates];
-        var pending = new int[gates];
-        var fanOutStart = new int[gates + 1];
-        for (var g = 0; g < gates; g++)
-        {
-            for (var j = first[g]; j < first[g + 1]; j++)
-            {
-                var source = fanIn[j] - inputCount;
-                if (source >= 0)
-                {
-                    pending[g]++;
-                    fanOutStart[source + 1]++;
-                }
-            }
-        }
-
-        for (var g = 0; g < gates; g++)
-        {
-            fanOutStart[g + 1] += fanOutStart[g];
-        }
-
-        var fanOut = new int[fanOutStart[gates]];
-        var fill = (int[])fanOutStart.Clone();
-        for (var g = 0; g < gates; g++)
-        {
-            for (var j = first[g]; j < first[g + 1]; j++)
-            {
-                var source = fanIn[j] - inputCount;
-                if (source >= 0)
-                {
-                    fanOut[fill[source]++] = g;
-                }
-            }
-        }
-
-        // Kahn's algorithm; a gate's level is final when its last gate fan-in is done.
-        var queue = new int[gates];
-        int head = 0, tail = 0;
-        for (var g = 0; g < gates; g++)
-        {
-            level[g] = 1;
-            if (pending[g] == 0)
-            {
-                queue[tail++] = g;
-            }
-        }
-
-        while (head < tail)
-        {
-            var g = queue[head++];
-            for (var j = fanOutStart[g]; j < fanOutStart[g + 1]; j++)
-            {
-                var consumer = fanOut[j];
-                level[consumer] = Math.Max(level[consumer], level[g] + 1);
-                if (--pending[consumer] == 0)
-                {
-                    queue[tail++] = consumer;
-                }
-            }
-        }
-
-        if (tail < gates)
-        {
-            throw onCycle(FindCycle(inputCount, first, fanIn, pending));
-        }
-
-        return FromLevels(inputCount, kinds, first, fanIn, level, outputs);
-    }
+        int inputCount, GateKind[] kinds, int[] first, int[] fanIn, int[] outputs, Func<IReadOnlyList<int>, Exception> onCycle) =>
+        NetlistLevelizer.Levelize(inputCount, kinds, first, fanIn, outputs, onCycle);
 
     /// <summary>
     /// Builds a netlist from gates whose levels are already known (each gate's level exceeds its fan-ins').
     /// Gates are stably sorted by level; signal ids in <paramref name="fanIn"/> and <paramref name="outputs"/>
     /// refer to the given gate order and are renumbered.
     /// </summary>
-    public static Netlist FromLevels(int inputCount, GateKind[] kinds, int[] first, int[] fanIn, int[] level, int[] outputs)
-    {
-        // The evaluator reads without bounds checks, so every index is checked here, once.
-        var gates = kinds.Length;
-        var signals = (long)inputCount + gates;
-        if (inputCount < 0 || signals > int.MaxValue || first.Length != gates + 1 || first[0] != 0 ||
-            first[gates] != fanIn.Length || level.Length != gates)
-        {
-            throw new ArgumentException("The gate tables do not match the gate count.");
-        }
-
-        var depth = 0;
-        for (var g = 0; g < gates; g++)
-        {
-            if (first[g + 1] <= first[g] || level[g] < 1)
-            {
-                throw new ArgumentException($"Gate {g} has no inputs or a level below 1.");
-            }
-
-            for (var j = first[g]; j < first[g + 1]; j++)
-            {
-                var source = fanIn[j];
-                if (source < 0 || source >= signals || (source >= inputCount && level[source - inputCount] >= level[g]))
-                {
-                    throw new ArgumentException($"Gate {g} reads signal {source}, which is not a lower-level signal.");
-                }
-            }
-
-            depth = Math.Max(depth, level[g]);
-        }
-
-        foreach (var output in outputs)
-        {
-            if (output < 0 || output >= signals)
-            {
-                throw new ArgumentException($"Output signal {output} does not exist.");
-            }
-        }
-
-        var levelStart = new int[depth + 2];
-        for (var g = 0; g < gates; g++)
-        {
-            levelStart[level[g] + 1]++;
-        }
-
-        levelStart[0] = 0;
-        for (var d = 1; d < levelStart.Length; d++)
-        {
-            levelStart[d] += levelStart[d - 1];
-        }
-
-        // levelStart[d] is now the first gate of level d (level 0 holds no gates). Gates given in level order (a
-        // generated circuit's are) keep their numbers: no renumbering table, a build of millions of gates is setup.
-        if (IsNonDecreasing(level))
-        {
-            return new Netlist(inputCount, kinds, first, fanIn, levelStart, outputs);
-        }
-
-        var fill = (int[])levelStart.Clone();
-        var newIndex = new int[gates];
-        for (var g = 0; g < gates; g++)
-        {
-            newIndex[g] = fill[level[g]]++;
-        }
-
-        var sortedKinds = new GateKind[gates];
-        var sortedFirst = new int[gates + 1];
-        for (var g = 0; g < gates; g++)
-        {
-            sortedKinds[newIndex[g]] = kinds[g];
-            sortedFirst[newIndex[g] + 1] = first[g + 1] - first[g];
-        }
-
-        for (var g = 0; g < gates; g++)
-        {
-            sortedFirst[g + 1] += sortedFirst[g];
-        }
-
-        var sortedFanIn = new int[fanIn.Length];
-        for (var g = 0; g < gates; g++)
-        {
-            var target = sortedFirst[newIndex[g]];
-            for (var j = first[g]; j < first[g + 1]; j++)
-            {
-                sortedFanIn[target++] = Renumber(fanIn[j], inputCount, newIndex);
-            }
-        }
-
-        var sortedOutputs = new int[outputs.Length];
-        for (var i = 0; i < outputs.Length; i++)
-        {
-            sortedOutputs[i] = Renumber(outputs[i], inputCount, newIndex);
-        }
-
-        return new Netlist(inputCount, sortedKinds, sortedFirst, sortedFanIn, levelStart, sortedOutputs);
-    }
-
-    private int[] ComputeLastReadLevel()
-    {
-        var last = new int[SignalCount];
-        Array.Fill(last, -1);
-        for (var level = 1; level <= Depth; level++)
-        {
-            // Levels only grow, so the last write is the highest reader.
-            foreach (var v in _fanIn.AsSpan(_first[_levelStart[level]], _first[_levelStart[level + 1]] - _first[_levelStart[level]]))
-            {
-                last[v] = level;
-            }
-        }
-
-        foreach (var output in _outputs)
-        {
-            last[output] = Depth + 1;
-        }
-
-        return last;
-    }
-
-    private (int LastRead, long Count)[][] ComputeLastReadGroups()
-    {
-        var lastRead = LastReadLevel;
-        var groups = new (int LastRead, long Count)[Depth + 1][];
-        var counts = new Dictionary<int, long>();
-        for (var level = 0; level <= Depth; level++)
-        {
-            var (from, to) = level == 0 ? (0, InputCount) : (InputCount + _levelStart[level], InputCount + _levelStart[level + 1]);
-            counts.Clear();
-            // Runs of one value (a layered circuit's levels are one run, bar outputs and unread signals) cost one lookup.
-            var i = from;
-            while (i < to)
-            {
-                var value = lastRead[i];
-                var run = i;
-                while (run < to && lastRead[run] == value)
-                {
-                    run++;
-                }
-
-                if (value >= 0)
-                {
-                    counts[value] = counts.GetValueOrDefault(value) + (run - i);
-                }
-
-                i = run;
-            }
-
-            groups[level] = [.. counts.Select(c => (c.Key, c.Value))];
-        }
-
-        return groups;
-    }
-
-    private static bool IsNonDecreasing(ReadOnlySpan<int> values)
-    {
-        for (var i = 1; i < values.Length; i++)
-        {
-            if (values[i] < values[i - 1])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static int Renumber(int signal, int inputCount, int[] newIndex) =>
-        signal < inputCount ? signal : inputCount + newIndex[signal - inputCount];
-
-    /// <summary>Gates Kahn's algorithm left unfinished each have an unfinished fan-in: follow them until one repeats.</summary>
-    private static int[] FindCycle(int inputCount, int[] first, int[] fanIn, int[] pending)
-    {
-        var start = Array.FindIndex(pending, p => p > 0);
-        var seenAt = new Dictionary<int, int>();
-        var path = new List<int>();
-        var g = start;
-        while (!seenAt.ContainsKey(g))
-        {
-            seenAt[g] = path.Count;
-            path.Add(g);
-            var next = -1;
-            for (var j = first[g]; j < first[g + 1] && next < 0; j++)
-            {
-                var source = fanIn[j] - inputCount;
-                if (source >= 0 && pending[source] > 0)
-                {
-                    next = source;
-                }
-            }
-
-            g = next;
-        }
-
-        // path[seenAt[g]..] is the cycle, walked against the wires (consumer to source): reverse it.
-        var cycle = path.GetRange(seenAt[g], path.Count - seenAt[g]);
-        cycle.Reverse();
-        return [.. cycle];
-    }
+    public static Netlist FromLevels(int inputCount, GateKind[] kinds, int[] first, int[] fanIn, int[] level, int[] outputs) =>
+        NetlistLevelSort.Build(inputCount, kinds, first, fanIn, level, outputs);
 }
