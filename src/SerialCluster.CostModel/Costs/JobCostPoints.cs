@@ -6,6 +6,7 @@ namespace SerialCluster.CostModel.Costs;
 /// size measured before, the fixed cost is the line times the mean ratio of the points there (a Gaussian kernel in ln
 /// compute seconds), shrunk towards the line by <see cref="UnitCostPoints.PriorWeight"/>; far from every point, the line.
 /// </summary>
+public sealed record JobCostPoints(IReadOnlyList<double> ComputeSeconds, IReadOnlyList<double> LogRatios)
 {
     /// <summary>How many recent jobs a history keeps for each mode's fixed cost.</summary>
     public const int Capacity = 64;

@@ -6,6 +6,7 @@ namespace SerialCluster.CostModel.Costs;
 /// cost is spread over its steps. Near a shape measured before: the line times the points' mean ratio there (Gaussian
 /// kernels in both), shrunk towards the line by <see cref="PriorWeight"/>; far from every point, the line.
 /// </summary>
+public sealed record UnitCostPoints(IReadOnlyList<double> UnitsPerStep, IReadOnlyList<double> StepsPerTask, IReadOnlyList<double> LogRatios)
 {
     /// <summary>How many recent points a history keeps for each line.</summary>
     public const int Capacity = 64;

@@ -12,10 +12,11 @@ namespace SerialCluster.CostModel.Measured;
 /// </summary>
 public sealed class MeasuredRuns(int signatures = MeasuredRuns.DefaultSignatures, int runsPerPlan = MeasuredRuns.DefaultRunsPerPlan)
 {
+    public const int DefaultSignatures = 64;
+
     /// <summary>
     /// Runs kept per run plan: one short job's time can spread several-fold between runs, and the median must still
     /// order two plans 25% apart; a longer window only slows how fast a changed cluster is seen.
-    /// </summary>
     /// </summary>
     public const int DefaultRunsPerPlan = 15;
     public const int ErrorWindow = 25;
