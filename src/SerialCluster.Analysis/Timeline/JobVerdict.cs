@@ -47,7 +47,7 @@ public sealed record JobVerdict(VerdictKind Kind, double WorkSeconds, double Spa
                 ? string.Create(
                     CultureInfo.InvariantCulture,
                     $"{outside:F3} s of it lies outside the stages (planning, the cost model's probe, result assembly): "
-                    + "give the job more work so that fixed cost amortises")
+                    + $"give the job more work so that fixed cost amortises")
                 : string.Create(
                     CultureInfo.InvariantCulture,
                     $"{inside:F3} s of it lies inside the stages: mean task {meanTask * 1e3:F3} ms "
