@@ -49,8 +49,8 @@ public sealed record DispatchCosts(
             : StageBarrierSeconds + (TaskDispatchSeconds * Math.Max(waves, MinWaves));
 
     /// <summary>
-    /// Before any job has measured them: typical figures of the 3-process loopback cluster on the 2-vCPU development
-    /// machine (scripts/grid-cluster.sh, docs/AUTO-GRID.md), rounded; the per-byte cost is a serialise-copy-deserialise
+    /// Before any job has measured them: typical figures of the 3-process loopback cluster (scripts/grid-cluster.sh,
+    /// docs/AUTO-GRID.md), rounded; the per-byte cost is a serialise-copy-deserialise
     /// guess, never learned. History replaces each as soon as a job has measured it.
     /// </summary>
     public static DispatchCosts Default { get; } = new(
