@@ -7,11 +7,10 @@ using Prometheus;
 namespace SerialCluster.Hosting;
 
 /// <summary>
-/// Serves this process's Prometheus metrics at <c>http://{MetricsHost}:{MetricsPort}/metrics</c> through one exporter
-/// (prometheus-net): SerialCluster's own families, Orleans' meter <c>Microsoft.Orleans</c> and the runtime's meter
-/// <c>System.Runtime</c> republished by a <see cref="MeterAdapter"/>, and prometheus-net's process metrics. It starts with
-/// the host, before Orleans (registered first), not on the first scrape, so nothing measured at start is lost. A port
-/// already taken is logged as an error naming the key; the silo runs on without metrics rather than fail.
+/// Serves this process's Prometheus metrics at <c>http://{MetricsHost}:{MetricsPort}/metrics</c> through one exporter:
+/// SerialCluster's families, Orleans' and the runtime's meters (via <see cref="MeterAdapter"/>) and process metrics. It
+/// starts with the host, before Orleans, so nothing measured at start is lost. A port already taken is logged naming
+/// the key, and the silo runs on without metrics rather than fail.
 /// </summary>
 public sealed partial class MetricsEndpoint(IOptions<SiloHostOptions> options, ILogger<MetricsEndpoint> logger) : IHostedService, IDisposable
 {

@@ -1,29 +1,31 @@
 namespace SerialCluster.Analysis.Scaling;
 
 /// <summary>
-/// Amdahl against measured cores, fitted round by round: each repeat round's job time at P is divided by the same round's
-/// time at P = 1 and set against the capacity the control measured in that round, C_r(P) = P · t_r(1 task) / t_r(P tasks):
-/// T_r(P) / T_r(1) = f + (1 − f) / C_r(P). Least squares over every round's point with P &gt; 1 (y − x = f · (1 − x) with
-/// x = 1/C_r(P), y the ratio: linear in f, solved in closed form), with the standard error from the residuals. A machine
-/// that is slower or faster in one round moves that round's job and control times together, so it cancels here, where
-/// the median-based <see cref="CapacityAmdahlFit"/> mixes one round's job times with another round's capacity.
+/// Amdahl against measured cores, fitted round by round: T_r(P) / T_r(1) = f + (1 − f) / C_r(P), with the capacity
+/// C_r(P) = P · t_r(1 task) / t_r(P tasks) the control measured in the same round; least squares, linear in f. A machine
+/// slower in one round moves that round's job and control together, so it cancels here, unlike the median-based
+/// <see cref="CapacityAmdahlFit"/>.
 /// </summary>
-public sealed record PairedAmdahlFit(FittedParameter SerialFraction, double RmseRatio, int Points, int Rounds, IReadOnlyDictionary<int, double> Capacity)
+public sealed record PairedAmdahlFit(
+    FittedParameter SerialFraction,
+    double RmseRatio,
+    int Points,
+    int Rounds,
+    IReadOnlyDictionary<int, double> Capacity)
 {
     /// <summary>The fitted speedup at P on the median measured capacity; NaN where no capacity was measured at P.</summary>
     public double Speedup(int p) => Capacity.TryGetValue(p, out var c) ? CapacityAmdahlFit.Speedup(SerialFraction.Value, c) : double.NaN;
 
     /// <summary>
-    /// Fits the rounds that have a job run and a control run at P = 1 and at some P &gt; 1 (several runs at one P in one
-    /// round are averaged); null when no such point has a capacity other than 1 (nothing then separates f). The value is
-    /// kept within [0, 1]; the standard error is NaN with a single point.
+    /// Fits the rounds that have a job run and a control run at P = 1 and at some P &gt; 1 (runs at one P in one round
+    /// averaged); null when no point has a capacity other than 1. f stays within [0, 1]; its error is NaN with one point.
     /// </summary>
-    /// <param name="serial">
-    /// The serial baseline's runs (absolute): each round's job time is then divided by that round's serial run instead of
-    /// its own P = 1 run; null: relative, as described above.
-    /// </param>
+    /// <param name="serial">The serial baseline's runs: each round's job time is divided by its serial run instead.</param>
     public static PairedAmdahlFit? Fit(
-        IReadOnlyList<Observation> observations, IReadOnlyList<ControlRun> controls, IReadOnlyList<CoreCapacity> capacities, IReadOnlyList<Observation>? serial = null)
+        IReadOnlyList<Observation> observations,
+        IReadOnlyList<ControlRun> controls,
+        IReadOnlyList<CoreCapacity> capacities,
+        IReadOnlyList<Observation>? serial = null)
     {
         ArgumentNullException.ThrowIfNull(observations);
         ArgumentNullException.ThrowIfNull(controls);
@@ -35,7 +37,9 @@ public sealed record PairedAmdahlFit(FittedParameter SerialFraction, double Rmse
         var points = new List<(int Round, double X, double Y)>();
         foreach (var ((round, p), seconds) in job.Where(j => j.Key.P > 1).OrderBy(j => j.Key.Repeat).ThenBy(j => j.Key.P))
         {
-            if (reference.TryGetValue(round, out var alone) && control.TryGetValue((round, 1), out var controlAlone) && control.TryGetValue((round, p), out var controlAtP)
+            if (reference.TryGetValue(round, out var alone)
+                && control.TryGetValue((round, 1), out var controlAlone)
+                && control.TryGetValue((round, p), out var controlAtP)
                 && alone > 0 && controlAlone > 0 && controlAtP > 0)
             {
                 var x = controlAtP / (p * controlAlone);

@@ -3,15 +3,10 @@ using MathNet.Numerics.RootFinding;
 namespace SerialCluster.Analysis.Schedule;
 
 /// <summary>
-/// Replays a measured job's tasks on a hypothetical machine. Assumptions (the whatif command prints them):
-/// stages run one after another with a barrier between them; a chain stage is one task on one core, the fastest (where
-/// placement pins chains); a wide stage's tasks are list-scheduled in plan order, each to the core that frees first, ties
-/// to the faster core (what the dispatcher does with P slots: each new task to the silo with the lowest share of its
-/// cores in use, which is the silo whose task just ended; it never holds a task back for a faster core, so a slow core
-/// can take the last task and lengthen the stage); a task's compute time divides by its core's speed factor; every task
-/// also costs a fixed dispatch time h (the hop to a worker and back, coordinator bookkeeping) that a faster core does
-/// not shorten; cores are otherwise independent (no memory-bandwidth or cache contention), and the work does not change
-/// with the machine.
+/// Replays a measured job's tasks on a hypothetical machine (assumptions in docs/ANALYSIS.md, "whatif"): stages run
+/// in turn with a barrier between them; a chain stage is one task on the fastest core; a wide stage's tasks are
+/// list-scheduled in plan order to the core that frees first, as the dispatcher does; compute divides by the core's
+/// speed, and a fixed dispatch time per task does not. Cores do not contend, and the work does not change with the machine.
 /// </summary>
 public static class ScheduleSimulator
 {

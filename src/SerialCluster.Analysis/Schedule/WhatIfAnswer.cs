@@ -13,7 +13,13 @@ public sealed record WhatIfAnswer(double Factor, int FromCores, double BaselineS
             ? "either"
             : MoreCoresSeconds < FasterCoresSeconds ? "more cores" : "faster cores";
 
-    public string Describe() => string.Create(
-        CultureInfo.InvariantCulture,
-        $"from {FromCores} core(s) at {BaselineSeconds:F3} s: {Factor:0.##}× the cores: {MoreCoresSeconds:F3} s ({BaselineSeconds / MoreCoresSeconds:F2}× faster); cores {Factor:0.##}× as fast: {FasterCoresSeconds:F3} s ({BaselineSeconds / FasterCoresSeconds:F2}× faster) → {Choice}");
+    public string Describe()
+    {
+        var culture = CultureInfo.InvariantCulture;
+        var moreCores = string.Create(
+            culture, $"{Factor:0.##}× the cores: {MoreCoresSeconds:F3} s ({BaselineSeconds / MoreCoresSeconds:F2}× faster)");
+        var fasterCores = string.Create(
+            culture, $"cores {Factor:0.##}× as fast: {FasterCoresSeconds:F3} s ({BaselineSeconds / FasterCoresSeconds:F2}× faster)");
+        return string.Create(culture, $"from {FromCores} core(s) at {BaselineSeconds:F3} s: {moreCores}; {fasterCores} → {Choice}");
+    }
 }

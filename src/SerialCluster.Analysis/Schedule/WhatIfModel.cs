@@ -5,13 +5,20 @@ namespace SerialCluster.Analysis.Schedule;
 /// time it spent outside its stages (planning, the cost model's probe, result assembly: no machine change shortens it
 /// in this model), and the dispatch time per task calibrated so the simulated stages take the measured stage time.
 /// </summary>
-public sealed record WhatIfModel(IReadOnlyList<StageCosts> Stages, int MeasuredCores, double MeasuredWallSeconds, double DispatchSeconds, double FixedSeconds = 0)
+public sealed record WhatIfModel(
+    IReadOnlyList<StageCosts> Stages,
+    int MeasuredCores,
+    double MeasuredWallSeconds,
+    double DispatchSeconds,
+    double FixedSeconds = 0)
 {
     /// <param name="fixedSeconds">Measured wall time outside every stage; the rest of the wall time is the stages'.</param>
-    public static WhatIfModel Calibrate(IReadOnlyList<StageCosts> stages, int measuredCores, double measuredWallSeconds, double fixedSeconds = 0)
+    public static WhatIfModel Calibrate(
+        IReadOnlyList<StageCosts> stages, int measuredCores, double measuredWallSeconds, double fixedSeconds = 0)
     {
         var fixedPart = Math.Clamp(fixedSeconds, 0, measuredWallSeconds);
-        return new(stages, measuredCores, measuredWallSeconds, ScheduleSimulator.CalibrateDispatch(stages, measuredCores, measuredWallSeconds - fixedPart), fixedPart);
+        var dispatch = ScheduleSimulator.CalibrateDispatch(stages, measuredCores, measuredWallSeconds - fixedPart);
+        return new(stages, measuredCores, measuredWallSeconds, dispatch, fixedPart);
     }
 
     public double WorkSeconds => Stages.Sum(s => s.WorkSeconds);

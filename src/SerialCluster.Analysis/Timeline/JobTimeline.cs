@@ -48,7 +48,14 @@ public sealed record JobTimeline(
     {
         var last = stage.Spans.Where(s => s.Tasks == 1).MaxBy(s => s.End);
         return last is null
-            ? new CriticalStep(stage.Index, stage.Name, stage.Spans.Count == 1 ? stage.Spans[0].Silo : null, stage.Start, stage.Start + stage.WallSeconds, stage.SpanSeconds, stage.WallSeconds)
+            ? new CriticalStep(
+                stage.Index,
+                stage.Name,
+                stage.Spans.Count == 1 ? stage.Spans[0].Silo : null,
+                stage.Start,
+                stage.Start + stage.WallSeconds,
+                stage.SpanSeconds,
+                stage.WallSeconds)
             : new CriticalStep(stage.Index, stage.Name, last.Silo, last.Start, last.End, last.KernelSeconds, stage.WallSeconds);
     }
 

@@ -35,7 +35,8 @@ public sealed record JobVerdict(VerdictKind Kind, double WorkSeconds, double Spa
         var meanTask = tasks > 0 ? work / tasks : 0;
         var numbers = string.Create(
             CultureInfo.InvariantCulture,
-            $"work {work:F3} s, span {span:F3} s, wall {wall:F3} s on P={processors}: bound max(W/P, S) = {lower:F3} s, overhead {overhead:P0} of wall, parallelism W/S = {parallelism:F2}");
+            $"work {work:F3} s, span {span:F3} s, wall {wall:F3} s on P={processors}: bound max(W/P, S) = {lower:F3} s, "
+            + $"overhead {overhead:P0} of wall, parallelism W/S = {parallelism:F2}");
         if (overhead > DispatchShare)
         {
             var total = Math.Max(0, wall - lower);
@@ -43,8 +44,14 @@ public sealed record JobVerdict(VerdictKind Kind, double WorkSeconds, double Spa
             var inside = total - outside;
             var perTask = tasks > 0 ? inside * processors / tasks : 0;
             var advice = outside > inside
-                ? string.Create(CultureInfo.InvariantCulture, $"{outside:F3} s of it lies outside the stages (planning, the cost model's probe, result assembly): give the job more work so that fixed cost amortises")
-                : string.Create(CultureInfo.InvariantCulture, $"{inside:F3} s of it lies inside the stages: mean task {meanTask * 1e3:F3} ms against about {perTask * 1e3:F3} ms of dispatch per task: batch more work per task");
+                ? string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{outside:F3} s of it lies outside the stages (planning, the cost model's probe, result assembly): "
+                    + $"give the job more work so that fixed cost amortises")
+                : string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{inside:F3} s of it lies inside the stages: mean task {meanTask * 1e3:F3} ms "
+                    + $"against about {perTask * 1e3:F3} ms of dispatch per task: batch more work per task");
             return new JobVerdict(VerdictKind.DispatchBound, work, span, wall, processors, tasks, string.Create(
                 CultureInfo.InvariantCulture,
                 $"dispatch-bound: overhead dominates ({numbers}); {advice}"));
@@ -54,11 +61,13 @@ public sealed record JobVerdict(VerdictKind Kind, double WorkSeconds, double Spa
         {
             return new JobVerdict(VerdictKind.SpanBound, work, span, wall, processors, tasks, string.Create(
                 CultureInfo.InvariantCulture,
-                $"span-bound (serial): the critical path decides ({numbers}); more cores do not help, a core x× faster cuts about {span:F3}·(1 − 1/x) s"));
+                $"span-bound (serial): the critical path decides ({numbers}); "
+                + $"more cores do not help, a core x× faster cuts about {span:F3}·(1 − 1/x) s"));
         }
 
         return new JobVerdict(VerdictKind.ThroughputBound, work, span, wall, processors, tasks, string.Create(
             CultureInfo.InvariantCulture,
-            $"throughput-bound (parallel): W/P = {work / processors:F3} s exceeds the span ({numbers}); more cores help, up to about {parallelism:F1} of them"));
+            $"throughput-bound (parallel): W/P = {work / processors:F3} s exceeds the span ({numbers}); "
+            + $"more cores help, up to about {parallelism:F1} of them"));
     }
 }

@@ -71,7 +71,9 @@ public sealed class BenchSettings : CommandSettings
 
         if (Baselines is not null && !File.Exists(Baselines))
         {
-            return ValidationResult.Error($"--baselines '{Baselines}' does not exist; give the file benchmarks/run.sh writes (BenchmarkDotNet.Artifacts/baselines/baselines.txt)");
+            return ValidationResult.Error(
+                $"--baselines '{Baselines}' does not exist; "
+                + "give the file benchmarks/run.sh writes (BenchmarkDotNet.Artifacts/baselines/baselines.txt)");
         }
 
         return ValidationResult.Success();

@@ -91,9 +91,14 @@ public sealed class ContrastSettings : ClusterSettings
         if (Parallelism is not null)
         {
             var parts = Parallelism.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 0 || parts.Any(p => !int.TryParse(p, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) || v is < 1 or > RunSettings.MaxParallelism))
+            var culture = System.Globalization.CultureInfo.InvariantCulture;
+            if (parts.Length == 0
+                || parts.Any(p => !int.TryParse(p, System.Globalization.NumberStyles.None, culture, out var v)
+                    || v is < 1 or > RunSettings.MaxParallelism))
             {
-                return ValidationResult.Error($"--parallelism '{Parallelism}' is not a list of parallelisms; allowed: integers 1 to {RunSettings.MaxParallelism}, comma-separated, e.g. 1,2");
+                return ValidationResult.Error(
+                    $"--parallelism '{Parallelism}' is not a list of parallelisms; "
+                    + $"allowed: integers 1 to {RunSettings.MaxParallelism}, comma-separated, e.g. 1,2");
             }
 
             if (!parts.Contains("1"))

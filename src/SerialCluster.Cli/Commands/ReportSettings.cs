@@ -29,7 +29,9 @@ public sealed class ReportSettings : ClusterSettings
 
         if (JobId is not null && EffectiveGateway is null && EffectiveRedis is null)
         {
-            return ValidationResult.Error($"report {JobId} needs the cluster that ran it (--gateway or --redis); an embedded cluster starts empty. After an embedded run, save `run --json > run.json` and use `report --from run.json`");
+            return ValidationResult.Error(
+                $"report {JobId} needs the cluster that ran it (--gateway or --redis); an embedded cluster starts empty. "
+                + "After an embedded run, save `run --json > run.json` and use `report --from run.json`");
         }
 
         return OutputPath.Check(Html, "--html") is { } pathError ? ValidationResult.Error(pathError) : base.Validate();

@@ -22,7 +22,8 @@ public sealed class RunSettings : ClusterSettings
     public string[] Set { get; init; } = [];
 
     [CommandOption("-m|--mode <MODE>")]
-    [Description("pinned (whole job on one silo, one core), scatter (tasks spread over every silo) or auto (a cost model picks the faster from measured costs).")]
+    [Description("pinned (whole job on one silo, one core), scatter (tasks spread over every silo) "
+        + "or auto (a cost model picks the faster from measured costs).")]
     [DefaultValue("scatter")]
     public string Mode { get; init; } = "scatter";
 
@@ -32,7 +33,8 @@ public sealed class RunSettings : ClusterSettings
     public int Parallelism { get; init; }
 
     [CommandOption("--idempotency-key <KEY>")]
-    [Description("Submit at most once under KEY: a repeat with the same parameters follows the job the key started (nothing new runs); with different parameters it is refused.")]
+    [Description("Submit at most once under KEY: a repeat with the same parameters follows the job the key started "
+        + "(nothing new runs); with different parameters it is refused.")]
     public string? IdempotencyKey { get; init; }
     [CommandOption("--detach")]
     [Description("Submit the job, print its id and return; it runs on without this command (needs --gateway or --redis). Follow it with `jobs show`.")]
@@ -64,7 +66,9 @@ public sealed class RunSettings : ClusterSettings
 
         if (IdempotencyKey is not null && !Grains.Idempotency.IdempotencyKey.IsValid(IdempotencyKey))
         {
-            return ValidationResult.Error($"--idempotency-key '{Workloads.Parameters.InvalidParameterException.Printable(IdempotencyKey)}' is not a key; allowed: {Grains.Idempotency.IdempotencyKey.Allowed}");
+            var shown = Workloads.Parameters.InvalidParameterException.Printable(IdempotencyKey);
+            return ValidationResult.Error(
+                $"--idempotency-key '{shown}' is not a key; allowed: {Grains.Idempotency.IdempotencyKey.Allowed}");
         }
 
         if (!(Deadline >= 0 && Deadline <= MaxDeadlineSeconds))

@@ -41,17 +41,23 @@ public sealed class SweepSettings : ClusterSettings
     public string Mode { get; init; } = "scatter";
 
     [CommandOption("--baseline <PINNED|NONE>")]
-    [Description("pinned: beside every round also run the job pinned (the best single-core execution: whole chain, one core, no barriers) and report absolute speedup T_serial/T(P), with the relative T(1)/T(P) beside it; none: only relative speedup against this mode at P = 1.")]
+    [Description("pinned: beside every round also run the job pinned (the best single-core execution: whole chain, one core, "
+        + "no barriers) and report absolute speedup T_serial/T(P), with the relative T(1)/T(P) beside it; "
+        + "none: only relative speedup against this mode at P = 1.")]
     [DefaultValue("pinned")]
     public string Baseline { get; init; } = "pinned";
 
     [CommandOption("--capacity-control <ON|OFF>")]
-    [Description("on: beside each run at every P within the cores, also run a control of 4·P equal independent SHA-256 tasks at parallelism P, measuring what P busy cores deliver right now, and fit Amdahl against that capacity too (fits.amdahlOnMeasuredCores); off: only the job's runs.")]
+    [Description("on: beside each run at every P within the cores, also run a control of 4·P equal independent SHA-256 tasks "
+        + "at parallelism P, measuring what P busy cores deliver right now, and fit Amdahl against that capacity too "
+        + "(fits.amdahlOnMeasuredCores); off: only the job's runs.")]
     [DefaultValue("on")]
     public string CapacityControl { get; init; } = "on";
 
     [CommandOption("--size <NAME=V1,V2,...>")]
-    [Description("Span against input size instead of P: run the job at each value of a parameter (repeat for parameters that grow together, e.g. --size length=1e5,1e6 --size tasks=1e2,1e3; equal counts, zipped) at the largest --parallelism, and fit the slope of ln(span) against ln(size), in the plan's units and in measured seconds.")]
+    [Description("Span against input size instead of P: run the job at each value of a parameter (repeat for parameters "
+        + "that grow together, e.g. --size length=1e5,1e6 --size tasks=1e2,1e3; equal counts, zipped) at the largest "
+        + "--parallelism, and fit the slope of ln(span) against ln(size), in the plan's units and in measured seconds.")]
     public string[] Size { get; init; } = [];
 
     [CommandOption("--csv <FILE>")]
@@ -104,7 +110,8 @@ public sealed class SweepSettings : ClusterSettings
 
             if (sizes.Count > 0 && sizes[0].Values.Count != values.Length)
             {
-                error = $"--size {name} has {values.Length} values but --size {sizes[0].Name} has {sizes[0].Values.Count}; parameters that grow together need equal counts";
+                error = $"--size {name} has {values.Length} values but --size {sizes[0].Name} has {sizes[0].Values.Count}; "
+                    + "parameters that grow together need equal counts";
                 return null;
             }
 
@@ -192,7 +199,8 @@ public sealed class SweepSettings : ClusterSettings
         {
             if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var p) || p is < 1 or > RunSettings.MaxParallelism)
             {
-                error = $"--parallelism '{text}': '{part}' is not a parallelism; allowed: integers 1 to {RunSettings.MaxParallelism}, comma-separated, e.g. 1,2,4";
+                error = $"--parallelism '{text}': '{part}' is not a parallelism; "
+                    + $"allowed: integers 1 to {RunSettings.MaxParallelism}, comma-separated, e.g. 1,2,4";
                 return null;
             }
 

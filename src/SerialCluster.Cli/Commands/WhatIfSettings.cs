@@ -29,12 +29,15 @@ public sealed class WhatIfSettings : ClusterSettings
     public string[] Speed { get; init; } = [];
 
     [CommandOption("--core-speeds <SPEEDS>")]
-    [Description("One more scenario, a machine whose cores differ: each core's speed factor, comma-separated (e.g. 1,0.5: a core as fast as the measured ones and one half as fast). Tasks go to the core that frees first, chains to the fastest.")]
+    [Description("One more scenario, a machine whose cores differ: each core's speed factor, comma-separated "
+        + "(e.g. 1,0.5: a core as fast as the measured ones and one half as fast). "
+        + "Tasks go to the core that frees first, chains to the fastest.")]
     public string? CoreSpeeds { get; init; }
 
     public IReadOnlyList<int> ParsedCores => [.. Split(Cores).Select(c => int.Parse(c, NumberStyles.None, CultureInfo.InvariantCulture)).Distinct().Order()];
 
-    public IReadOnlyList<double> ParsedSpeed => [.. Split(Speed).Select(s => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture)).Distinct().Order()];
+    public IReadOnlyList<double> ParsedSpeed =>
+        [.. Split(Speed).Select(s => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture)).Distinct().Order()];
 
     /// <summary>The --core-speeds list, or null when it is not given.</summary>
     public IReadOnlyList<double>? ParsedCoreSpeeds => CoreSpeeds is null
@@ -45,12 +48,14 @@ public sealed class WhatIfSettings : ClusterSettings
     {
         if ((JobId is null) == (From is null))
         {
-            return ValidationResult.Error("whatif needs one source: a job id (with --gateway or --redis) or --from FILE (a saved `run --json` or `sweep --json`)");
+            return ValidationResult.Error(
+                "whatif needs one source: a job id (with --gateway or --redis) or --from FILE (a saved `run --json` or `sweep --json`)");
         }
 
         if (JobId is not null && EffectiveGateway is null && EffectiveRedis is null)
         {
-            return ValidationResult.Error($"whatif {JobId} needs the cluster that ran it (--gateway or --redis); after an embedded run use --from with a saved `run --json`");
+            return ValidationResult.Error(
+                $"whatif {JobId} needs the cluster that ran it (--gateway or --redis); after an embedded run use --from with a saved `run --json`");
         }
 
         foreach (var value in Split(Cores))
@@ -63,9 +68,11 @@ public sealed class WhatIfSettings : ClusterSettings
 
         foreach (var value in Split(Speed))
         {
-            if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var speed) || !double.IsFinite(speed) || speed <= 0 || speed > MaxSpeed)
+            if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var speed)
+                || !double.IsFinite(speed) || speed <= 0 || speed > MaxSpeed)
             {
-                return ValidationResult.Error($"--speed '{value}' is not a speed factor; allowed: a number above 0 and at most {MaxSpeed} (1 = the measured cores)");
+                return ValidationResult.Error(
+                    $"--speed '{value}' is not a speed factor; allowed: a number above 0 and at most {MaxSpeed} (1 = the measured cores)");
             }
         }
 
@@ -83,7 +90,8 @@ public sealed class WhatIfSettings : ClusterSettings
         var speeds = Split([value]).ToList();
         if (speeds.Count == 0)
         {
-            return $"--core-speeds '{value}' lists no core; allowed: 1 to {MaxCores} comma-separated speed factors, each above 0 and at most {MaxSpeed} (e.g. 1,0.5)";
+            return $"--core-speeds '{value}' lists no core; "
+                + $"allowed: 1 to {MaxCores} comma-separated speed factors, each above 0 and at most {MaxSpeed} (e.g. 1,0.5)";
         }
 
         if (speeds.Count > MaxCores)
@@ -93,7 +101,8 @@ public sealed class WhatIfSettings : ClusterSettings
 
         foreach (var speed in speeds)
         {
-            if (!double.TryParse(speed, NumberStyles.Float, CultureInfo.InvariantCulture, out var factor) || !double.IsFinite(factor) || factor <= 0 || factor > MaxSpeed)
+            if (!double.TryParse(speed, NumberStyles.Float, CultureInfo.InvariantCulture, out var factor)
+                || !double.IsFinite(factor) || factor <= 0 || factor > MaxSpeed)
             {
                 return $"--core-speeds '{value}' has '{speed}', not a speed factor; allowed: each a number above 0 and at most {MaxSpeed}";
             }

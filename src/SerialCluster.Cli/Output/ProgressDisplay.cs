@@ -28,7 +28,8 @@ public static class ProgressDisplay
                     {
                         bar.MaxValue = Math.Max(1, total);
                         bar.Value = Math.Min(done, total);
-                        bar.Description = Markup.Escape($"{label} {done.ToString("N0", CultureInfo.InvariantCulture)}/{total.ToString("N0", CultureInfo.InvariantCulture)} {unit}");
+                        var culture = CultureInfo.InvariantCulture;
+                        bar.Description = Markup.Escape($"{label} {done.ToString("N0", culture)}/{total.ToString("N0", culture)} {unit}");
                     });
                 });
             return result;

@@ -3,18 +3,10 @@ using SerialCluster.CostModel.History;
 namespace SerialCluster.CostModel.Costs;
 
 /// <summary>
-/// What running a job costs besides its compute, in seconds: a fixed cost per job in each mode (reading the
-/// cluster, the grain calls that start and end it, compiling the plan on the executing silo), the barrier at the
-/// end of each parallel stage, the per-task dispatch round trip (paid once per wave of P tasks, since P run at
-/// once), the call that starts a chain stage on the serial silo, and the per-byte cost of moving task inputs and
-/// outputs through the coordinator. A stage's cost at a wave count measured before is what was measured there
-/// (<see cref="StageSecondsByWaves"/>: pipelining hides part of the dispatch when several waves run, so the cost is
-/// not a straight line in waves); elsewhere it is the line, never extrapolated below <see cref="MinWaves"/>, the fewest
-/// waves it was measured at: a split never run must not look cheaper than the cheapest stage ever seen. A mode's fixed
-/// cost may also grow with the job's compute (<see cref="PinnedJobPerComputeSecond"/>, <see cref="ScatterJobPerComputeSecond"/>:
-/// seconds per compute second, learned by <see cref="CostHistory"/>; 0 by default), and so may a long stage's
-/// (<see cref="StagePerComputeSecond"/>). Each mode's fixed cost bends to the recent jobs of about the same compute
-/// (<see cref="PinnedJobPoints"/>, <see cref="ScatterJobPoints"/>: <see cref="JobCostPoints"/>).
+/// What running a job costs besides its compute, in seconds: a fixed cost per job in each mode, each parallel stage's
+/// barrier, the dispatch round trip (once per wave of P tasks), a chain stage's start call, and moving task data through
+/// the coordinator. A stage's cost at a wave count measured before is what was measured (pipelining bends it); elsewhere
+/// the line, never below <see cref="MinWaves"/>: a split never run must not look cheaper than any stage seen.
 /// </summary>
 public sealed record DispatchCosts(
     double PinnedJobSeconds,
@@ -57,8 +49,8 @@ public sealed record DispatchCosts(
             : StageBarrierSeconds + (TaskDispatchSeconds * Math.Max(waves, MinWaves));
 
     /// <summary>
-    /// Before any job has measured them: typical figures of the 3-process loopback cluster on the 2-vCPU development
-    /// machine (scripts/grid-cluster.sh, docs/AUTO-GRID.md), rounded; the per-byte cost is a serialise-copy-deserialise
+    /// Before any job has measured them: typical figures of the 3-process loopback cluster (scripts/grid-cluster.sh,
+    /// docs/AUTO-GRID.md), rounded; the per-byte cost is a serialise-copy-deserialise
     /// guess, never learned. History replaces each as soon as a job has measured it.
     /// </summary>
     public static DispatchCosts Default { get; } = new(

@@ -1,14 +1,10 @@
 namespace SerialCluster.CostModel.Costs;
 
 /// <summary>
-/// Where a mode's fixed cost per job runs above or below what jobs of a similar size measured: the recent measured
-/// points of the fixed-cost line (the job's compute seconds, ln of measured ÷ the line there), so that the line bends
-/// to them near the job sizes they were measured at. What a job costs beyond its compute is not one straight line in
-/// its compute: eca 65,536 × 10³ run as 4 strips computes for 0.3 ms and took 6.5 ms in all (median), where the flat
-/// line through the recent jobs (mostly 0.1–5 s ones) put the fixed cost alone at 7–8 ms, and auto's prediction for it
-/// was 31% too slow (the 21:26 grid of 2026-11-29). Near a size measured before, the fixed cost is the
-/// line times the mean ratio of the points there (a Gaussian kernel in ln compute seconds, <see cref="Bandwidth"/>),
-/// shrunk towards the line by <see cref="UnitCostPoints.PriorWeight"/>; far from every point, the line.
+/// Where a mode's fixed cost per job runs above or below what jobs of a similar size measured (the job's compute
+/// seconds, ln of measured ÷ the line there), because that cost is not one straight line in the job's compute. Near a
+/// size measured before, the fixed cost is the line times the mean ratio of the points there (a Gaussian kernel in ln
+/// compute seconds), shrunk towards the line by <see cref="UnitCostPoints.PriorWeight"/>; far from every point, the line.
 /// </summary>
 public sealed record JobCostPoints(IReadOnlyList<double> ComputeSeconds, IReadOnlyList<double> LogRatios)
 {

@@ -1,13 +1,10 @@
 namespace SerialCluster.CostModel.Costs;
 
 /// <summary>
-/// A line y = a + b·x through recent measurements, newest weighted most: the last <see cref="Capacity"/> points,
-/// each weighted decay^age / y² (see <see cref="Fit"/>), so the fit minimises relative error (a row of 256 cells and
-/// one of a million count alike). Both coefficients stay non-negative: when the unconstrained fit gives a negative
-/// intercept the line goes through the origin; a negative slope makes it flat, or with <c>growsWithX</c> (a cost per
-/// unit of work, which cannot fall as the work grows) goes through the origin too — noise between points of similar x
-/// must never give a line that calls a thousand times the work free. With one distinct x the line cannot be placed from the
-/// data alone: it is <paramref name="prior"/>'s shape scaled through the points (through the origin if no prior).
+/// A line y = a + b·x through the last <see cref="Capacity"/> points, each weighted decay^age / y², so the fit
+/// minimises relative error. Both coefficients stay non-negative (a negative intercept puts the line through the
+/// origin; a negative slope makes it flat, or with <c>growsWithX</c> through the origin): noise must never make a
+/// thousand times the work free. With one distinct x the line is <paramref name="prior"/>'s shape scaled through it.
 /// </summary>
 public sealed class LineFit(int capacity = LineFit.DefaultCapacity, double decay = LineFit.DefaultDecay, bool growsWithX = false)
 {
@@ -47,10 +44,9 @@ public sealed class LineFit(int capacity = LineFit.DefaultCapacity, double decay
 
     /// <summary>The fitted (intercept, slope), or null with no points.</summary>
     /// <remarks>
-    /// Two passes. Weights 1/y² make the first robust (a point far too slow weighs almost nothing) but biased low with
-    /// noisy data, since the smaller of two noisy measurements weighs more. The second pass weighs each point by
-    /// 1/ŷ² from the first fit instead — unbiased for relative noise — and leaves out points more than
-    /// <see cref="OutlierRatio"/>× off that fit, so a stray one still cannot pull it.
+    /// Two passes. Weights 1/y² make the first robust to a point far too slow but biased low with noisy data; the
+    /// second weighs each point by 1/ŷ² from the first fit (unbiased for relative noise) and leaves out points more
+    /// than <see cref="OutlierRatio"/>× off it, so a stray one still cannot pull it.
     /// </remarks>
     public (double Intercept, double Slope)? Fit((double Intercept, double Slope)? prior = null)
     {

@@ -1,12 +1,10 @@
 namespace SerialCluster.CostModel.Costs;
 
 /// <summary>
-/// What a step of a workload costs, as a line in the units it does: seconds = PerStep·steps + PerUnit·units, on a
-/// core of the reference single-thread score. The per-step term is the fixed cost of a step (loop and call
-/// overhead, a narrow row's edges); the per-unit term is the cost of the work itself. A row of 256 cells and one of
-/// a million cost very different amounts per cell, and only the line captures both. Where <see cref="Local"/> holds
-/// recent measured points, the line bends to them near the task shapes they were measured at (cache effects the line
-/// cannot follow across four decades of size, a task's own cost spread over its steps).
+/// What a step of a workload costs, as a line in the units it does: seconds = PerStep·steps + PerUnit·units, on a core
+/// of the reference single-thread score. The per-step term is a step's fixed cost (loop and call overhead, a narrow
+/// row's edges), the per-unit term the work itself; a row of 256 cells and one of a million need both. Where
+/// <see cref="Local"/> holds measured points, the line bends to them near the task shapes they were measured at.
 /// </summary>
 public readonly record struct UnitCostLine(double PerStep, double PerUnit)
 {

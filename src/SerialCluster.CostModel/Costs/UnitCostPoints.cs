@@ -1,16 +1,10 @@
 namespace SerialCluster.CostModel.Costs;
 
 /// <summary>
-/// Where a cost line runs above or below what was measured: the recent measured points of a <see cref="UnitCostLine"/>
-/// (units per step, steps per task, ln of measured ÷ the line there), so that the line bends to them near the task
-/// shapes they were measured at. A kernel's cost per unit is not one straight line across four decades of size: eca's
-/// rows of 4,096 cells fit in the first-level cache and a million cells do not, and the line fitted across 256 to a
-/// million cells (its recent 16 points, mostly other sizes) put eca 4,096 × 10⁷ 13–17% too slow and every eca row of a
-/// million cells 15–20% too fast, grid after grid. Nor is a task's cost per step the same in tasks of 64 steps and of
-/// 10,000 (what a task costs beyond its steps is spread over them). Near a task shape measured before, the prediction
-/// is the line times the mean ratio of the points there (a Gaussian kernel in ln units per step, <see cref="Bandwidth"/>,
-/// and ln steps per task, <see cref="StepsBandwidth"/>), shrunk towards the line by <see cref="PriorWeight"/> (one point
-/// of the very shape moves it two thirds of the way); far from every point, the line.
+/// Where a <see cref="UnitCostLine"/> runs off its recent measured points (units per step, steps per task, ln of
+/// measured ÷ line), because cost per unit is no straight line across decades of size (cache levels) and a task's fixed
+/// cost is spread over its steps. Near a shape measured before: the line times the points' mean ratio there (Gaussian
+/// kernels in both), shrunk towards the line by <see cref="PriorWeight"/>; far from every point, the line.
 /// </summary>
 public sealed record UnitCostPoints(IReadOnlyList<double> UnitsPerStep, IReadOnlyList<double> StepsPerTask, IReadOnlyList<double> LogRatios)
 {

@@ -4,22 +4,10 @@ using SerialCluster.CostModel.Measured;
 namespace SerialCluster.CostModel.History;
 
 /// <summary>
-/// A workload's (or the cluster's) recent costs, learned from finished jobs: a <see cref="LineFit"/> of seconds per
-/// step against units per step for chains and for parallel tasks (each with its last <see cref="UnitCostPoints.Capacity"/>
-/// points, which the line bends to near the task shapes they measured: <see cref="UnitCostPoints"/>), another of per-stage overhead against waves of
-/// tasks (intercept: the barrier; slope: the dispatch round trip), one per mode of the job's fixed cost against the
-/// job's compute seconds (intercept: what every job costs; slope: the share of compute the model's compute misses,
-/// which a recent median of the whole residual carried from a 1 s job to a 15 ms one — montecarlo's scatter fixed cost
-/// read 33 ms after 2·10⁸-sample jobs where 10⁶-sample jobs showed 11 ms; each bending to its last
-/// <see cref="JobCostPoints.Capacity"/> jobs near their compute: <see cref="JobCostPoints"/>), and the recent median
-/// (<see cref="RecentMedian"/>) of the chain-stage call. The stage line learns from short stages only
-/// (<see cref="StageSample.TellsOverhead"/>); long ones teach the recent median of what they show beyond it per second
-/// of their compute. Samples normalised on
-/// another basis (calibrated scores against none) replace the unit costs instead of mixing with them. Overheads are
-/// reported only once <see cref="MinimumOverheadSamples"/> jobs have measured them, so that a workload's own figures
-/// replace the cluster's only when one stray job cannot dominate them. It also keeps the recent measured walls per plan
-/// signature and run plan beside the raw predictions for them (<see cref="MeasuredRuns"/>). Not thread-safe: its owner (a grain)
-/// serialises calls.
+/// A workload's (or the cluster's) recent costs, learned from finished jobs: <see cref="LineFit"/>s of step cost, stage
+/// overhead against waves and each mode's fixed cost against compute, each bent to nearby points, plus measured walls
+/// per plan (<see cref="MeasuredRuns"/>); docs/COST-MODEL.md gives the rules. Overheads count only after
+/// <see cref="MinimumOverheadSamples"/> jobs, so one stray job cannot dominate. Not thread-safe: its grain serialises calls.
 /// </summary>
 public sealed class CostHistory(int minimumOverheadSamples = 1)
 {

@@ -3,15 +3,10 @@ using SerialCluster.CostModel.Measured;
 namespace SerialCluster.CostModel.History;
 
 /// <summary>
-/// What one finished job teaches the cost model: its chain and parallel compute (normalised to the reference
-/// single-thread score; <see cref="Calibrated"/> says whether real scores were known), its fixed cost in the mode it
-/// ran, its per-stage overhead against waves of tasks, and the cost of starting a chain stage on the serial silo.
-/// <see cref="Parallel"/> is tasks as scatter ran them, side by side; <see cref="ParallelAlone"/> tasks run one after
-/// another by a pinned job. <see cref="PinnedJobCompute"/> and <see cref="ScatterJobCompute"/> are the compute seconds
-/// the job's fixed cost was measured beside (its chain's work, or its stages' makespans): part of what a job shows
-/// beyond its modelled compute grows with the compute (tasks that do not pack perfectly, a slower core than assumed),
-/// and the history tells the two apart by fitting the fixed cost as a line in them. <see cref="Run"/> is the job's
-/// measured wall beside the raw prediction for the run plan that ran, under its plan signature (<see cref="MeasuredRuns"/>).
+/// What one finished job teaches the cost model: chain and parallel compute normalised to the reference score (side by
+/// side in <see cref="Parallel"/>, one after another in <see cref="ParallelAlone"/>), its fixed cost in the mode it ran
+/// beside the compute it was measured with (part of it grows with compute, which a line in it tells apart), its stage
+/// overhead against waves, the chain-stage call cost, and its measured <see cref="Run"/> beside the raw prediction.
 /// </summary>
 public sealed record CostSample(
     bool Calibrated,

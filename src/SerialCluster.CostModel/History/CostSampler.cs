@@ -6,24 +6,17 @@ using SerialCluster.Workloads.Plans;
 namespace SerialCluster.CostModel.History;
 
 /// <summary>
-/// Turns a finished job's measurements into a <see cref="CostSample"/>, undoing exactly what
-/// <see cref="CostPredictor"/> assumes: compute is multiplied by the speed of the cores that ran it (so it is
-/// normalised to the reference score), units are counted as computed (halos included), a parallel stage's overhead is
-/// its wall time less the makespan of its measured tasks (max(largest, waves · mean)) and the bytes it moved.
-/// Feeding a job the predictor describes exactly gives back the costs it was predicted with.
+/// Turns a finished job's measurements into a <see cref="CostSample"/>, undoing exactly what <see cref="CostPredictor"/>
+/// assumes: compute × the speed of the cores that ran it, units as computed (halos included), a stage's overhead as its
+/// wall less its tasks' makespan and bytes moved. A job the predictor describes exactly gives back its costs.
 /// </summary>
 public static class CostSampler
 {
     /// <summary>
-    /// A pinned run: the whole-job chain when the plan has one (its time is chain compute), else every stage in turn
-    /// on one core (chains as chain compute, tasks as parallel compute). <paramref name="stages"/> may be merged by name.
-    /// <para>
-    /// <paramref name="unitsDone"/>: the units the run computed when its plan stopped early (a converged value iteration,
-    /// <see cref="Plans.WorkloadPlan.IsComplete"/>); null: the whole plan. Units and steps are then the plan's times the
-    /// share done — exact for a whole-job chain and for plans whose stages are alike (mdp's sweeps) — so the cost lines
-    /// learn from what was computed: charged to the cap, a job that stopped at sweep 216 of 1,000 made a backup look
-    /// 4.6× cheaper than it is.
-    /// </para>
+    /// A pinned run: the whole-job chain when the plan has one, else every stage in turn on one core (chains as chain
+    /// compute, tasks as parallel). <paramref name="unitsDone"/>: the units computed when the plan stopped early (null:
+    /// all); units and steps are then scaled by the share done, so a converged job does not make its work look cheaper.
+    /// <paramref name="stages"/> may be merged by name.
     /// </summary>
     public static CostSample Pinned(
         PlanShape shape, IReadOnlyList<StageMeasurement> stages, double wallSeconds, double serialScore, bool calibrated, long? unitsDone = null)
@@ -64,20 +57,10 @@ public static class CostSampler
     }
 
     /// <summary>
-    /// A scatter run: <paramref name="stages"/> one per stage of the plan that ran, in order (a plan that stopped early
-    /// ran fewer than it lists: only those are read, so units are the units computed). The first parallel stage also pays
-    /// for what happens once per job on the workers (each silo compiles the job's plan on its first task, activations
-    /// warm up), so its overhead beyond the other stages' goes to the job's fixed cost; the stage line learns from the
-    /// later stages. A job with one parallel stage cannot tell the two apart: what it shows beyond
-    /// <paramref name="dispatch"/>'s stage cost is the job's.
-    /// <para>
-    /// When the stages carry their start times, a stage is charged from its start to the next stage's start: the
-    /// coordinator's own work between two stages (committing one, saving progress when due, preparing the next) is a
-    /// cost of every stage, not of the job. Charged to the job, a stepped run's thousands of such gaps made its "fixed"
-    /// cost hundreds of milliseconds, and the next small job of the workload was predicted that much slower scattered
-    /// (eca 1,048,576 cells × 10³ steps: 0.5 s predicted, 18 ms measured). The job keeps what comes before the first
-    /// stage and after the last.
-    /// </para>
+    /// A scatter run: <paramref name="stages"/> one per stage that ran, in order. The first parallel stage's overhead
+    /// beyond the later ones' goes to the job's fixed cost (workers compile the plan on their first task); with one
+    /// parallel stage, what it shows beyond <paramref name="dispatch"/>'s stage cost is the job's. A stage is charged up to
+    /// the next stage's start: the coordinator's work between stages is a cost of every stage, not of the job.
     /// </summary>
     public static CostSample Scatter(
         PlanShape shape,

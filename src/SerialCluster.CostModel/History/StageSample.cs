@@ -15,8 +15,7 @@ public readonly record struct StageSample(double Waves, double Seconds, double M
     /// <summary>
     /// Whether the overhead stands out of the compute: in stages much longer than it, the overhead measured is mostly the
     /// compute's own spread (tasks that do not pack, a save of a large stage output), which belongs to that workload's
-    /// history, not to the cluster's line — eca's 60 ms stages of a million cells showed 7 ms "overhead" a stage, and
-    /// montecarlo, which has one stage and borrows the cluster's line, was then predicted 30 ms slower scattered.
+    /// history, not to the cluster's line that single-stage workloads borrow.
     /// </summary>
     public bool TellsOverhead => MakespanSeconds <= MaxComputePerOverhead * Math.Max(Seconds, 0);
 }

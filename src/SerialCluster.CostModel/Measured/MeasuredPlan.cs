@@ -1,11 +1,9 @@
 namespace SerialCluster.CostModel.Measured;
 
 /// <summary>
-/// What the recent runs of one run plan under one plan signature measured: how many runs (at most
-/// <see cref="MeasuredRuns.RunsPerPlan"/>), the median of measured ÷ the model's raw prediction over them (the residual
-/// correction), the median measured seconds, and <see cref="Spread"/>: how far the measured times scattered around
-/// their median, as a robust standard deviation of ln(measured seconds) (1.4826 × the median absolute deviation; 0 for
-/// one run).
+/// What the recent runs of one run plan under one plan signature measured: how many (at most
+/// <see cref="MeasuredRuns.RunsPerPlan"/>), the median of measured ÷ raw prediction (the residual correction), the median
+/// measured seconds, and <see cref="Spread"/>: 1.4826 × the median absolute deviation of ln(measured seconds), 0 for one.
 /// </summary>
 public sealed record MeasuredPlan(int Runs, double Ratio, double MeasuredSeconds, double Spread = 0)
 {

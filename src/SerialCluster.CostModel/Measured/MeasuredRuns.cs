@@ -5,21 +5,18 @@ using SerialCluster.CostModel.History;
 namespace SerialCluster.CostModel.Measured;
 
 /// <summary>
-/// The measured side of the cost model: for the <see cref="Signatures"/> most recently run plan signatures (least
-/// recently run dropped first), for each run plan that ran under one, the last <see cref="RunsPerPlan"/> measured walls
-/// beside the model's raw predictions for them; and the raw model's absolute relative error over the last
-/// <see cref="ErrorWindow"/> runs of any signature. Bounded (at most Signatures × run plans × RunsPerPlan pairs) and
-/// deterministic: the same runs in the same order give the same <see cref="Snapshot"/>. Not thread-safe: its owner
-/// (a <see cref="CostHistory"/> in a grain) serialises calls.
+/// The measured side of the cost model: for the <see cref="Signatures"/> most recently run plan signatures, per run plan,
+/// the last <see cref="RunsPerPlan"/> measured walls beside the raw predictions, and the raw model's error over the last
+/// <see cref="ErrorWindow"/> runs. Bounded and deterministic (the same runs in order give the same <see cref="Snapshot"/>).
+/// Not thread-safe: its owner (a <see cref="CostHistory"/> in a grain) serialises calls.
 /// </summary>
 public sealed class MeasuredRuns(int signatures = MeasuredRuns.DefaultSignatures, int runsPerPlan = MeasuredRuns.DefaultRunsPerPlan)
 {
     public const int DefaultSignatures = 64;
+
     /// <summary>
-    /// Runs kept per run plan. On the 2-vCPU development VM one short job's time spreads up to 7× between runs: the
-    /// median of 5 could not order two plans 25% apart (the 15:35 grid's montecarlo 10⁶ row flipped between pinned
-    /// and scatter, 8 and 12 runs), and the median of 15 has about √3 times less error. A longer window only slows
-    /// how fast a changed cluster is seen, by runs of this one signature.
+    /// Runs kept per run plan: one short job's time can spread several-fold between runs, and the median must still
+    /// order two plans 25% apart; a longer window only slows how fast a changed cluster is seen.
     /// </summary>
     public const int DefaultRunsPerPlan = 15;
     public const int ErrorWindow = 25;

@@ -3,19 +3,15 @@ using SerialCluster.Workloads.Plans;
 namespace SerialCluster.CostModel.Prediction;
 
 /// <summary>
-/// Predicts a job's wall time in each mode from its plan's shape, the silos' figures and measured costs:
-/// <list type="bullet">
-/// <item><b>pinned</b>: the job's fixed cost plus the whole job on the serial silo's single core — its whole-job
-/// chain when the plan has one (no stages, no per-stage cost), else every stage in turn, tasks one after another.</item>
-/// <item><b>scatter</b>: the job's fixed cost plus, per stage, a chain on the serial silo (and the call that starts
-/// it), or a parallel stage over the free cores: max(largest task, waves · mean task) + barrier + dispatch · waves
-/// + bytes moved, where waves = ⌈tasks / P_eff⌉ and P_eff = min(P, free cores, tasks). With equal tasks this is
-/// max(W·c/P_eff, S·c) + dispatch·tasks/P_eff + barrier, rounded up to whole waves.</item>
-/// </list>
+/// Predicts a job's wall time in each mode from its plan's shape, the silos' figures and measured costs.
 /// Pure arithmetic over numbers; nothing here measures or runs anything.
 /// </summary>
 public static class CostPredictor
 {
+    /// <summary>
+    /// The job's fixed cost plus the whole job on the serial silo's single core: its whole-job chain when the plan has
+    /// one (no per-stage cost), else every stage in turn, tasks one after another.
+    /// </summary>
     public static ModePrediction Pinned(CostInputs inputs)
     {
         var speed = Math.Max(1e-12, ChainSpeed(inputs.Silos));
@@ -41,6 +37,11 @@ public static class CostPredictor
         return new ModePrediction(ModePrediction.Pinned, compute + overhead, ModePrediction.NoChanges, compute, overhead);
     }
 
+    /// <summary>
+    /// The job's fixed cost plus, per stage, a chain on the serial silo (and its start call) or a parallel stage over
+    /// the free cores: max(largest task, waves · mean task) + barrier + dispatch · waves + bytes moved, where
+    /// waves = ⌈tasks / P_eff⌉ and P_eff = min(P, free cores, tasks).
+    /// </summary>
     public static ModePrediction Scatter(CostInputs inputs, IReadOnlyDictionary<string, string>? changes = null)
     {
         var serialSpeed = Math.Max(1e-12, ChainSpeed(inputs.Silos));

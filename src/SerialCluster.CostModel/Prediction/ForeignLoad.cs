@@ -1,11 +1,9 @@
 namespace SerialCluster.CostModel.Prediction;
 
 /// <summary>
-/// How many cores of one machine other programs keep busy: per time slice, the machine's busy cores less what
-/// the cluster's own processes there used, and then the smallest such figure over the recent slices. The
-/// minimum, because what matters to a job about to start is load that persists: a burst that came and went
-/// (a client starting up, the previous job's last tasks) does not take cores from the next job, while a
-/// compiler or a competing service busy throughout shows in every slice.
+/// How many cores of one machine other programs keep busy: per time slice, the machine's busy cores less what the
+/// cluster's own processes used, then the smallest figure over the recent slices. The minimum, because only load that
+/// persists takes cores from the next job; a burst that came and went (a client starting, the last job's tail) does not.
 /// </summary>
 public static class ForeignLoad
 {

@@ -7,30 +7,10 @@ using SerialCluster.Workloads.Plans;
 namespace SerialCluster.CostModel.Prediction;
 
 /// <summary>
-/// <c>auto</c> mode's decision: predict pinned, scatter and scatter over the coarser variants the plan offers
-/// (<see cref="WorkloadPlan.CoarserSplits"/>), and pick the fastest. Scatter must beat pinned by
-/// <see cref="ScatterMargin"/>: the predictions err by 10–20% where they extrapolate (a split never run before), the
-/// fastest of several such predictions is the likeliest to be too low, and a wrong scatter costs far more than a pinned
-/// run a few percent slower (pinned also holds one core, not all). Choosing pinned within the margin costs at most the
-/// margin when the predictions are right. And a plan with no parallel stage is always pinned: scattering it runs the
-/// same chain on the same silo with one more call, so a faster scatter prediction there is only noise. When the unit
-/// costs are only lower bounds (the probe could not finish one task within its budget) the times are not comparable,
-/// and the plan's own bound decides instead:
-/// pinned when P cores could speed it up by less than <see cref="ScalingVerdict.SerialBound"/>, else the fastest
-/// scatter form.
-/// <para>
-/// Measured beats modelled: where run plans have run under this job's plan signature (<paramref name="measured"/> in
-/// <see cref="Decide"/>), each such candidate's prediction is multiplied by the median measured ÷ predicted of its own
-/// recent runs (a residual correction learned on this hardware, <see cref="ModePrediction.CorrectedSeconds"/>), and the
-/// measured candidates are compared by the medians of their measured times (pinned still preferred within
-/// <see cref="ScatterMargin"/>), except that a measured variant (a batched scatter) after its first
-/// <see cref="ExplorationRuns"/> runs replaces the plain plan only when faster beyond the noise of their runs
-/// (<see cref="Separation"/>): a tie goes to the plain plan. A candidate never measured under this signature is chosen
-/// over the best measured one only when its raw prediction is faster than that one's raw prediction by more than
-/// <c>margin</c> (<see cref="Corrections.Margin"/>: the model's recent median absolute error, or 15% while that rests
-/// on fewer than 5 runs): a model that errs by e cannot tell apart two plans closer than e, and the measured one's
-/// time is known.
-/// </para>
+/// <c>auto</c> mode's decision over pinned, scatter and the plan's coarser variants (docs/COST-MODEL.md, "The chooser's
+/// rule"). Scatter must beat pinned by <see cref="ScatterMargin"/>, because extrapolated predictions err and a wrong
+/// scatter costs far more than the margin; a plan with no parallel stage is always pinned. With only lower-bound costs
+/// the plan's own bound decides (<see cref="ScalingVerdict.SerialBound"/>). Measured beats modelled: see <see cref="Decide"/>.
 /// </summary>
 public static class ModeChooser
 {
@@ -49,6 +29,10 @@ public static class ModeChooser
     /// <summary>One-sided 95%: a variant beats the plain plan beyond the noise when it is this many standard errors faster.</summary>
     public const double SeparationZ = 1.645;
 
+    /// <summary>
+    /// Picks the mode for one job. Where run plans have run under its plan signature (<paramref name="measured"/>), each
+    /// gets a corrected prediction (raw × its runs' median measured ÷ predicted) and measured beats modelled.
+    /// </summary>
     public static CostDecision Decide(
         WorkloadPlan plan,
         IReadOnlyList<SiloFigures> silos,
@@ -119,21 +103,10 @@ public static class ModeChooser
             : SeparationZ * Math.Sqrt((v * v) + (p * p));
 
     /// <summary>
-    /// The choice when some candidates were measured. Measured candidates are compared by what they measured: the
-    /// median of their recent walls under this signature (the same job: like with like; their corrected predictions
-    /// would add the raw model's own wander from job to job, which on 10 ms jobs moved a plan's corrected time 4×).
-    /// First the plain plans: pinned or plain scatter (pinned within <see cref="ScatterMargin"/>). A measured variant
-    /// (a batched scatter) replaces that choice only while it is exploring (fewer than <see cref="ExplorationRuns"/>
-    /// runs, median below the plain choice's) or when its median is below the plain choice's by more than the noise of
-    /// their runs (<see cref="Separation"/>): two plans whose runs overlap are a tie, and a tie goes to the plain plan,
-    /// so a variant a few percent slower cannot win on a lucky median. Then a never-measured plan is chosen over all
-    /// that only when its raw prediction is more than <paramref name="margin"/> below the choice's raw prediction by the
-    /// same evaluation of the model: the model's error on the choice (its measured ÷ predicted) is assumed to hold for the
-    /// never-run plan too, and the raw model's wander from job to job moves both alike. (Against the choice's corrected
-    /// prediction, a model that under-predicted the choice by 25% made every never-run variant look 25% faster: in the
-    /// 19:00 grid eca 1,048,576 × 2·10⁴ tried two variants predicted 5% and 0.4% below plain scatter by the same
-    /// model (their raw predictions were 20% below plain scatter's corrected one), and ran them in 0.138 s, 0.112 s and
-    /// 0.151 s against plain scatter's median of 0.109 s.)
+    /// The choice when some candidates were measured, by their measured medians (like with like): pinned or plain
+    /// scatter first, then a measured variant only while exploring or when faster beyond <see cref="Separation"/> (a tie
+    /// goes to the plain plan), then a never-measured plan only when its raw prediction beats the choice's raw one by
+    /// <paramref name="margin"/>: raw against raw, so the model's error on the choice applies to both.
     /// </summary>
     private static CostDecision ByMeasurement(List<ModePrediction> predictions, double margin)
     {

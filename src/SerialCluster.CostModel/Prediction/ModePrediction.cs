@@ -3,13 +3,10 @@ using SerialCluster.CostModel.Measured;
 namespace SerialCluster.CostModel.Prediction;
 
 /// <summary>
-/// One mode's predicted time: the mode (<see cref="Pinned"/>, <see cref="Scatter"/> or <see cref="ScatterBatched"/>),
-/// the parameters it changes (a batched variant's coarser tasks; empty otherwise), and the prediction split into
-/// compute on the critical path and overhead (dispatch, barriers, the job's fixed cost). <see cref="Seconds"/> is the raw
-/// model's; where this run plan has run under the job's plan signature, <see cref="CorrectedSeconds"/> is it times the
-/// median measured ÷ predicted of those runs (<see cref="MeasuredRuns"/> of them; <see cref="ModeChooser"/>),
-/// <see cref="MeasuredSeconds"/> their median measured time and <see cref="MeasuredError"/> its standard error in ln
-/// (<see cref="MeasuredPlan.LogStandardError"/>).
+/// One mode's predicted time: the mode, the parameters it changes (a batched variant's coarser tasks), and the raw
+/// model's <see cref="Seconds"/> split into critical-path compute and overhead. Where this run plan has run under the job's
+/// plan signature, <see cref="CorrectedSeconds"/> is it times those runs' median measured ÷ predicted, beside their median
+/// <see cref="MeasuredSeconds"/> and its standard error in ln (<see cref="MeasuredError"/>).
 /// </summary>
 public sealed record ModePrediction(
     string Mode,

@@ -6,12 +6,10 @@ using SerialCluster.Workloads.Plans;
 namespace SerialCluster.CostModel.Probing;
 
 /// <summary>
-/// The cost model's fallback before a workload has any history: time a bounded slice of the job itself, on the
-/// coordinator. Chains: the whole-job chain (or a first chain stage) advanced 1, 2, 4, … steps until half the budget
-/// is spent, the last batch timed. Parallel: task 0 of a first parallel stage (its input needs no earlier stage),
-/// cancelled at the rest of the budget — if it does not finish, its cost is only known to exceed what was spent,
-/// and the probe says so (<see cref="ProbeResult.LowerBound"/>). The first runs of a kernel in a process include
-/// JIT compilation, so a probe over-estimates somewhat; the first finished job replaces it.
+/// The cost model's fallback before a workload has any history: time a bounded slice of the job on the coordinator.
+/// Chains advance 1, 2, 4, … steps until half the budget is spent (the last batch timed); a parallel stage's task 0 runs
+/// until the rest of the budget, and if it does not finish the probe says so (<see cref="ProbeResult.LowerBound"/>).
+/// JIT makes first runs slow, so a probe over-estimates somewhat; the first finished job replaces it.
 /// </summary>
 public static class CostProbe
 {

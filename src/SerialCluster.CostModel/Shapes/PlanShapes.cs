@@ -7,8 +7,8 @@ namespace SerialCluster.CostModel.Shapes;
 /// <summary>
 /// A plan's shape and its coarser variants' shapes (<see cref="PlanVariants.Candidates"/>), kept by workload and
 /// canonical parameters: plans are pure functions of those, so a workload run again with the same parameters — the
-/// usual case — is decided without compiling a dozen variants and walking up to a thousand stages each (1–3 ms for eca
-/// on the 2-vCPU machine, paid by every job in every mode). Bounded: when full, it starts again empty.
+/// usual case — is decided without compiling a dozen variants and walking up to a thousand stages each, a cost every
+/// job in every mode would pay. Bounded: when full, it starts again empty.
 /// </summary>
 public static class PlanShapes
 {

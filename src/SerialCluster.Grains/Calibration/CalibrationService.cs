@@ -8,20 +8,10 @@ using SerialCluster.Workloads.Calibration;
 namespace SerialCluster.Grains.Calibration;
 
 /// <summary>
-/// Measures this silo (<see cref="CalibrationKernel"/>: single-thread and all-core scores; usable cores, CPU
-/// model and clock from <see cref="HostHardware"/>) and publishes it into <see cref="SiloState"/>, where the
-/// coordinator reads it through <c>IWorkerGrain.GetCapacityAsync</c>.
-/// <list type="bullet">
-/// <item>The first measurement starts in the background once the silo is active, so it never delays silo start;
-/// until it is published the silo counts as uncalibrated and placement uses its fallback.</item>
-/// <item>Configured overrides (<see cref="SerialClusterOptions.SingleThreadScoreOverride"/>,
-/// <see cref="SerialClusterOptions.UsableCoresOverride"/>) are published at once, before the silo joins, marked
-/// <see cref="SiloCalibration.Overridden"/>; the rest is still measured and published after.</item>
-/// <item>Every <see cref="SerialClusterOptions.CalibrationInterval"/> (0 = only at start) it measures again, but
-/// never while this silo runs chains or tasks: measuring takes a core (then every core) away from them and
-/// would read low. The re-measurement waits until the silo is idle, checking every <see cref="BusyRetry"/>.</item>
-/// <item>Silos on one machine take turns (<see cref="CalibrationGate"/>) so they do not measure each other.</item>
-/// </list>
+/// Measures this silo (<see cref="CalibrationKernel"/>, <see cref="HostHardware"/>) and publishes it into
+/// <see cref="SiloState"/>. The first measurement runs in the background so it never delays silo start; overrides are
+/// published at once. It measures again every <see cref="SerialClusterOptions.CalibrationInterval"/>, only while idle
+/// (a busy silo would read low); silos on one machine take turns (<see cref="CalibrationGate"/>). See docs/CALIBRATION.md.
 /// </summary>
 public sealed partial class CalibrationService : ILifecycleParticipant<ISiloLifecycle>
 {
@@ -67,12 +57,16 @@ public sealed partial class CalibrationService : ILifecycleParticipant<ISiloLife
         const string Section = "SerialCluster:Silo";
         if (options.CalibrationDuration < CalibrationKernel.MinimumDuration)
         {
-            throw new ArgumentException($"{Section}:{nameof(options.CalibrationDuration)} is {options.CalibrationDuration}; allowed: at least {CalibrationKernel.MinimumDuration}");
+            throw new ArgumentException(
+                $"{Section}:{nameof(options.CalibrationDuration)} is {options.CalibrationDuration}; "
+                + $"allowed: at least {CalibrationKernel.MinimumDuration}");
         }
 
         if (options.CalibrationInterval < TimeSpan.Zero)
         {
-            throw new ArgumentException($"{Section}:{nameof(options.CalibrationInterval)} is {options.CalibrationInterval}; allowed: 0 (only at start) or a positive interval");
+            throw new ArgumentException(
+                $"{Section}:{nameof(options.CalibrationInterval)} is {options.CalibrationInterval}; "
+                + "allowed: 0 (only at start) or a positive interval");
         }
 
         if (options.SingleThreadScoreOverride is { } score && !(score > 0 && double.IsFinite(score)))
@@ -169,9 +163,21 @@ public sealed partial class CalibrationService : ILifecycleParticipant<ISiloLife
     private static Task<double> OnOwnThread(Func<double> measure) =>
         Task.Factory.StartNew(measure, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Calibrated {Silo}: single-thread {SingleThread:N0} steps/s, all-core {AllCore:N0} steps/s, {UsableCores:0.##} of {Processors} cores usable, {CpuModel} at {ClockMHz:F0} MHz; took {Seconds:F2} s (overridden: {Overridden})")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Calibrated {Silo}: single-thread {SingleThread:N0} steps/s, all-core {AllCore:N0} steps/s, "
+            + "{UsableCores:0.##} of {Processors} cores usable, {CpuModel} at {ClockMHz:F0} MHz; took {Seconds:F2} s (overridden: {Overridden})")]
     private static partial void LogCalibrated(
-        ILogger logger, string silo, double singleThread, double allCore, double usableCores, int processors, string cpuModel, double clockMHz, double seconds, bool overridden);
+        ILogger logger,
+        string silo,
+        double singleThread,
+        double allCore,
+        double usableCores,
+        int processors,
+        string cpuModel,
+        double clockMHz,
+        double seconds,
+        bool overridden);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Re-calibration of {Silo} deferred: {Chains} chain(s) and {Tasks} task(s) running")]
     private static partial void LogDeferred(ILogger logger, string silo, int chains, int tasks);

@@ -10,15 +10,10 @@ using SerialCluster.Workloads.Calibration;
 namespace SerialCluster.Grains.Calibration;
 
 /// <summary>
-/// Measures grain-call round trips from this silo to every active silo, itself included (the local call cost):
-/// every <see cref="SerialClusterOptions.HopProbeInterval"/> (0 = never) and at once whenever membership changes,
-/// so a silo that joins is measured without waiting a whole interval. Each round makes one unrecorded call to a
-/// peer's <see cref="IProbeGrain"/> (activation, connection set-up), <see cref="WarmUpPings"/> more to warm the path,
-/// and then <see cref="PingsPerRound"/> timed
-/// ones, one after another, keeping only answers from the silo the probe's key names; the last <see cref="WindowSize"/> samples per peer give the p50/p99 published into
-/// <see cref="SiloState.PublishHops"/>, peers named as membership names them (the name each silo reports as
-/// <c>SiloCapacity.Silo</c>). Silos that leave are dropped. A round waits while a silo of this process is
-/// calibrating, so the hops measured are not the calibration's load.
+/// Measures grain-call round trips from this silo to every active silo, itself included, every
+/// <see cref="SerialClusterOptions.HopProbeInterval"/> and at once on a membership change (a joining silo is measured
+/// without waiting). The last <see cref="WindowSize"/> timed pings per peer give p50/p99 (<see cref="SiloState.PublishHops"/>).
+/// A round waits while this process calibrates, so the hops do not measure the calibration's load.
 /// </summary>
 public sealed partial class HopProbeService : ILifecycleParticipant<ISiloLifecycle>
 {
@@ -57,7 +52,9 @@ public sealed partial class HopProbeService : ILifecycleParticipant<ISiloLifecyc
     {
         if (options.HopProbeInterval < TimeSpan.Zero)
         {
-            throw new ArgumentException($"SerialCluster:Silo:{nameof(options.HopProbeInterval)} is {options.HopProbeInterval}; allowed: 0 (never) or a positive interval");
+            throw new ArgumentException(
+                $"SerialCluster:Silo:{nameof(options.HopProbeInterval)} is {options.HopProbeInterval}; "
+                + "allowed: 0 (never) or a positive interval");
         }
 
         _options = options;

@@ -6,11 +6,10 @@ using SerialCluster.Grains.Calibration.Host;
 namespace SerialCluster.Grains.Calibration;
 
 /// <summary>
-/// Samples this silo's CPU load in wall-clock-aligned slices of <see cref="SliceMilliseconds"/>: the busy cores of
-/// the CPUs it may run on (from the kernel's counters, whoever kept them busy) and the cores its own process used,
-/// keeping the last <see cref="Slices"/> slices in <see cref="SiloState.PublishLoad"/>. The coordinator subtracts
-/// the cluster's own processes from the machine's figure to see what other programs take (the cost model's
-/// foreign load). Where the counters cannot be read (not Linux), nothing is published and the model assumes none.
+/// Samples this silo's CPU load in wall-clock-aligned slices of <see cref="SliceMilliseconds"/>: the busy cores of the
+/// CPUs it may run on and the cores its own process used, the last <see cref="Slices"/> published in
+/// <see cref="SiloState.PublishLoad"/>, so the coordinator can see what other programs take (the foreign load).
+/// Where the kernel's counters cannot be read (not Linux), nothing is published and the model assumes none.
 /// </summary>
 public sealed partial class LoadSampler : ILifecycleParticipant<ISiloLifecycle>
 {

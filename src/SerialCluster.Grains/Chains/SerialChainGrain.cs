@@ -17,17 +17,19 @@ using SerialCluster.Workloads.Plans;
 namespace SerialCluster.Grains.Chains;
 
 /// <summary>
-/// Runs a serial chain inside this one activation, batch after batch, each batch on the thread pool so the
-/// silo (and this grain's status query) stays responsive; batch sizes come from the measured step cost.
-/// Also runs whole pinned jobs, the same way, on this silo's single core. Every K steps the chain's state is
-/// checkpointed to <c>jobs</c> storage under the job and stage (not the silo), so a run started elsewhere after
-/// this silo is lost resumes there; a run claims the checkpoint first, so a stale run's later write is refused.
-/// When the silo shuts down the chain checkpoints where it is and stops at the next batch, so a long chain never
-/// holds a graceful shutdown hostage and loses nothing.
+/// Runs a serial chain (or a whole pinned job) inside this one activation, batch after batch on the thread pool so the
+/// silo stays responsive; batch sizes come from the measured step cost. Every K steps the state is checkpointed under
+/// the job and stage (not the silo), so a run started elsewhere after this silo is lost resumes there; a run claims the
+/// checkpoint first, so a stale run's write is refused. On shutdown the chain checkpoints and stops at the next batch.
 /// </summary>
 [SiloTargetedPlacement]
 public sealed partial class SerialChainGrain(
-    PlanCache plans, ILocalSiloDetails silo, IHostApplicationLifetime lifetime, SiloState state, SerialClusterOptions options, ILogger<SerialChainGrain> logger)
+    PlanCache plans,
+    ILocalSiloDetails silo,
+    IHostApplicationLifetime lifetime,
+    SiloState state,
+    SerialClusterOptions options,
+    ILogger<SerialChainGrain> logger)
     : Grain, ISerialChainGrain
 {
     /// <summary>How often a running chain or pinned job reports its progress to the job.</summary>

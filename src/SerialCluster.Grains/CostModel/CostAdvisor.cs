@@ -145,7 +145,9 @@ public sealed partial class CostAdvisor(IGrainFactory grains, CostHistoryCache h
     /// </summary>
     public static (IReadOnlyList<SiloFigures> Silos, bool Calibrated) Figures(ClusterView cluster, int parallelism, bool serialSilosTakeOverflow)
     {
-        var takers = TaskPlacement.ParallelSilos(cluster.Silos, Math.Max(1, parallelism), serialSilosTakeOverflow).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var takers = TaskPlacement.ParallelSilos(cluster.Silos, Math.Max(1, parallelism), serialSilosTakeOverflow)
+            .Select(s => s.Name)
+            .ToHashSet(StringComparer.Ordinal);
         var known = cluster.Silos.Select(s => s.Capacity.Calibration).OfType<SiloCalibration>().Where(c => c.SingleThreadScore > 0).ToList();
         var fallback = known.Count > 0 ? known.Average(c => c.SingleThreadScore) : 1.0;
         var foreign = cluster.Silos.Select(s => s.Machine).Distinct(StringComparer.Ordinal)

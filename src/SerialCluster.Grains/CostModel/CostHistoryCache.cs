@@ -6,14 +6,10 @@ using SerialCluster.CostModel.History;
 namespace SerialCluster.Grains.CostModel;
 
 /// <summary>
-/// The cost histories a silo's coordinators read, kept so that a job's decision makes no grain call: two calls (the
-/// workload's history and the cluster's) were most of the decision's time, paid by every job in every mode. What this
-/// silo's own jobs record comes back from the history grain as its new snapshot and replaces the kept one at once. A
-/// kept history older than <see cref="Reuse"/> is still used, and read again in the background for the next job
-/// (<see cref="IsStale"/>), so other silos' records are seen one job later; one older than <see cref="MaxAge"/> is read
-/// before deciding. An empty history is never kept (the first job of a workload must see the next one's record).
-/// One cache per silo, a singleton of the silo's services, so silos sharing a process (the in-process test cluster)
-/// stay apart.
+/// The cost histories a silo's coordinators read, kept so that a job's decision makes no grain call. A silo's own jobs'
+/// records replace the kept history at once; one older than <see cref="Reuse"/> is still used and read again in the
+/// background (<see cref="IsStale"/>), one older than <see cref="MaxAge"/> read before deciding. An empty history is
+/// never kept. One cache per silo (a silo service), so silos sharing a process stay apart.
 /// </summary>
 public sealed class CostHistoryCache
 {

@@ -4,11 +4,10 @@ using SerialCluster.Abstractions.Jobs;
 namespace SerialCluster.Grains.Diagnostics;
 
 /// <summary>
-/// SerialCluster's spans (<see cref="ActivitySource"/> <see cref="Name"/>): job → stage → task / chain batch, and a
-/// pinned job's run. Spans cost nothing when no tracer listens. The coordinator puts the current span's W3C context in
-/// the Orleans request context itself (<see cref="Propagate"/>), and the executing grains start their spans under it
-/// (<see cref="StartRemoteChild"/>), so a job is one trace across silos whether or not Orleans' own activity sources
-/// are recorded; a task or batch span is never a root of its own.
+/// SerialCluster's spans (<see cref="Name"/>): job → stage → task / chain batch, and a pinned job's run; free when no
+/// tracer listens. The coordinator puts the current span's W3C context in the request context itself
+/// (<see cref="Propagate"/>) and executing grains start their spans under it (<see cref="StartRemoteChild"/>), so a job
+/// is one trace across silos whether or not Orleans' own sources are recorded.
 /// </summary>
 public static class SerialClusterActivitySource
 {
@@ -119,7 +118,10 @@ public static class SerialClusterActivitySource
             ActivityContext.TryParse(traceParent, RequestContext.Get(TraceState) as string, isRemote: true, out parent);
     }
 
-    /// <summary>Under the current activity when Orleans' propagation made one in the same trace (it is the finer parent), else under <paramref name="parent"/>.</summary>
+    /// <summary>
+    /// Under the current activity when Orleans' propagation made one in the same trace (it is the finer parent), else
+    /// under <paramref name="parent"/>.
+    /// </summary>
     private static Activity? StartUnder(string name, ActivityContext parent) =>
         Activity.Current is { } current && current.TraceId == parent.TraceId
             ? Source.StartActivity(name)

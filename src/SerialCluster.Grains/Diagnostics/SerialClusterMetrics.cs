@@ -16,7 +16,11 @@ public static class SerialClusterMetrics
         MetricNames.JobsSubmitted, "Jobs accepted by a coordinator on this silo.", MetricNames.Workload, MetricNames.Mode);
 
     public static readonly Counter JobsCompleted = Metrics.CreateCounter(
-        MetricNames.JobsCompleted, "Jobs finished by a coordinator on this silo, by outcome (completed, failed).", MetricNames.Workload, MetricNames.Mode, MetricNames.Outcome);
+        MetricNames.JobsCompleted,
+        "Jobs finished by a coordinator on this silo, by outcome (completed, failed).",
+        MetricNames.Workload,
+        MetricNames.Mode,
+        MetricNames.Outcome);
 
     public static readonly Gauge JobsRunning = Metrics.CreateGauge(
         MetricNames.JobsRunning, "Jobs whose coordinator on this silo is running them now.");
@@ -83,18 +87,23 @@ public static class SerialClusterMetrics
         MetricNames.LastJobParallelism, "Last job or sweep of the workload: parallelism work / span.", MetricNames.Workload);
 
     public static readonly Gauge LastJobSerialFraction = Metrics.CreateGauge(
-        MetricNames.LastJobSerialFraction, "Last job or sweep of the workload: serial fraction (Karp–Flatt e at the P used for a job; NaN at P = 1).", MetricNames.Workload);
+        MetricNames.LastJobSerialFraction,
+        "Last job or sweep of the workload: serial fraction (Karp–Flatt e at the P used for a job; NaN at P = 1).",
+        MetricNames.Workload);
 
     public static readonly Gauge LastJobSerialFractionOnMeasuredCores = Metrics.CreateGauge(
         MetricNames.LastJobSerialFractionOnMeasuredCores,
-        "Last sweep of the workload with the capacity control: Amdahl's serial fraction fitted against the capacity the busy cores measurably delivered (NaN after a lone job, which measures no capacity).",
+        "Last sweep of the workload with the capacity control: Amdahl's serial fraction fitted against the capacity "
+            + "the busy cores measurably delivered (NaN after a lone job, which measures no capacity).",
         MetricNames.Workload);
 
     public static readonly Gauge LastJobBound = Metrics.CreateGauge(
         MetricNames.LastJobBound, "Last job or sweep of the workload: the most speedup its plan allows at the P used.", MetricNames.Workload);
 
     public static readonly Gauge LastJobTimestamp = Metrics.CreateGauge(
-        MetricNames.LastJobTimestamp, "When this silo last set the workload's last-job gauges (Unix seconds): pick the newest across silos.", MetricNames.Workload);
+        MetricNames.LastJobTimestamp,
+        "When this silo last set the workload's last-job gauges (Unix seconds): pick the newest across silos.",
+        MetricNames.Workload);
 
     /// <summary>The workload label: catalog names are lower case; the same workload is one series however it was typed.</summary>
     public static string WorkloadLabel(string workload) => workload.Trim().ToLowerInvariant();
@@ -140,7 +149,13 @@ public static class SerialClusterMetrics
     /// Sets the workload's last-job gauges on this silo (jobs on their coordinator; sweeps through <c>ITelemetryGrain</c>);
     /// <paramref name="serialFractionOnMeasuredCores"/> is NaN unless a capacity control measured the cores.
     /// </summary>
-    public static void PublishLastJob(string workload, double speedup, double parallelism, double serialFraction, double bound, double serialFractionOnMeasuredCores = double.NaN)
+    public static void PublishLastJob(
+        string workload,
+        double speedup,
+        double parallelism,
+        double serialFraction,
+        double bound,
+        double serialFractionOnMeasuredCores = double.NaN)
     {
         var label = WorkloadLabel(workload);
         LastJobSpeedup.WithLabels(label).Set(speedup);

@@ -14,7 +14,13 @@ public sealed class TelemetryGrain(ILocalSiloDetails silo) : Grain, ITelemetryGr
     public Task<string> PublishSweepAsync(string workload, double speedup, double parallelism, double serialFraction, double bound) =>
         PublishSweepAsync(workload, speedup, parallelism, serialFraction, bound, double.NaN);
 
-    public Task<string> PublishSweepAsync(string workload, double speedup, double parallelism, double serialFraction, double bound, double serialFractionOnMeasuredCores)
+    public Task<string> PublishSweepAsync(
+        string workload,
+        double speedup,
+        double parallelism,
+        double serialFraction,
+        double bound,
+        double serialFractionOnMeasuredCores)
     {
         // Labels stay low-cardinality: only catalog names become series.
         var known = WorkloadCatalog.All.FirstOrDefault(w => string.Equals(w.Name, workload?.Trim(), StringComparison.OrdinalIgnoreCase))

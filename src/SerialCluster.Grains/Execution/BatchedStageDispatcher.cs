@@ -6,16 +6,11 @@ using SerialCluster.Workloads.Plans;
 namespace SerialCluster.Grains.Execution;
 
 /// <summary>
-/// Dispatches a wide, non-speculative stage of many tasks in batches of consecutive tasks, one worker call per batch,
-/// sized by <see cref="TaskBatchSizer"/> from the measured task cost: one task per call until a task is measured, so
-/// long tasks go out one by one, while tiny ones stop paying a grain call each. The stage runs in P lanes, each on the
-/// least-loaded silo; at most P tasks run at once, as with per-task dispatch, with the same durability (ledger,
-/// retries). Each stage runs as its own <see cref="BatchedStageRun"/>.
+/// Dispatches a wide, non-speculative stage in batches of consecutive tasks, one worker call per batch, sized by
+/// <see cref="TaskBatchSizer"/> so long tasks go out one by one while tiny ones stop paying a call each. P lanes, each on
+/// the least-loaded silo, with per-task dispatch's durability; <paramref name="maxAttempts"/> attempts per task.
 /// </summary>
-/// <param name="maxAttempts">Attempts one task may take before the stage fails.</param>
-/// <param name="localSilo">
-/// The coordinator's silo: calls to any other go with their inputs and outputs packed (<see cref="PackedBytes"/>); null: none packed.
-/// </param>
+/// <param name="localSilo">The coordinator's silo: calls to others go packed (<see cref="PackedBytes"/>); null: none.</param>
 public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch, int maxAttempts, SiloAddress? localSilo = null) : IStageDispatcher
 {
     /// <summary>Stages with fewer tasks are dispatched one task per call: batching cannot save much there.</summary>

@@ -3,13 +3,11 @@ using SerialCluster.Grains.Reliability;
 namespace SerialCluster.Grains.Execution;
 
 /// <summary>
-/// The worker calls a stage dispatcher awaits: those in flight, and late ones, abandoned because their silo was lost
-/// (their work is sent again; should one still answer, the stage's ledger keeps a single result). The next answer of
-/// either kind is awaited together with the silo-watch tick, so the dispatcher looks for lost silos at least every
-/// <see cref="SiloWatch.Interval"/> even while every call runs long.
+/// The worker calls a stage dispatcher awaits: those in flight, and late ones abandoned with a lost silo (their work is
+/// sent again; the ledger keeps a single result). The next answer is awaited together with the silo-watch tick, so lost
+/// silos are looked for every <see cref="SiloWatch.Interval"/> even while every call runs long.
 /// </summary>
-/// <typeparam name="TResult">What a call answers.</typeparam>
-/// <typeparam name="TEntry">What the dispatcher keeps about a call: its task(s), silo, when it was sent.</typeparam>
+/// <typeparam name="TResult">What a call answers; TEntry: what the dispatcher keeps about a call (task(s), silo, sent).</typeparam>
 internal sealed class InFlightCalls<TResult, TEntry>
 {
     private readonly Dictionary<Task<TResult>, TEntry> _inFlight = [];

@@ -4,16 +4,11 @@ using SerialCluster.Grains.Reliability;
 namespace SerialCluster.Grains.Execution;
 
 /// <summary>
-/// One stage's retry bookkeeping, shared by both dispatchers: attempts per task, the tasks waiting to be sent again
-/// (lowest id first), and the silos the stage no longer uses. A silo is lost once a call to it fails or membership
-/// declares it dead; a task sent more than the allowed attempts fails the stage. Tasks the ledger has committed
-/// meanwhile are never handed out again.
+/// One stage's retry bookkeeping, shared by both dispatchers: attempts per task, tasks waiting to be sent again (lowest
+/// id first), and silos lost (a failed call, or <paramref name="declaredDead"/> by membership). A task sent more than
+/// <paramref name="maxAttempts"/> times (the first included) fails stage <paramref name="stage"/>; tasks the
+/// <paramref name="ledger"/> has committed are never handed out again.
 /// </summary>
-/// <param name="stage">The stage's index, for the failure message.</param>
-/// <param name="maxAttempts">Attempts one task may take, the first included.</param>
-/// <param name="silos">The silos the stage spreads over, by index.</param>
-/// <param name="ledger">The stage's committed results.</param>
-/// <param name="declaredDead">Whether membership no longer lists a silo as live (<see cref="SiloWatch.IsLost"/>).</param>
 public sealed class RetryBook(int stage, int maxAttempts, IReadOnlyList<SiloSlot> silos, TaskLedger ledger, Func<SiloAddress, bool> declaredDead)
 {
     private readonly Dictionary<int, int> _attempts = [];

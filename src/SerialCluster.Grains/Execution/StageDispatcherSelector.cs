@@ -4,9 +4,8 @@ using SerialCluster.Workloads.Plans;
 namespace SerialCluster.Grains.Execution;
 
 /// <summary>
-/// Picks a stage's dispatcher: with <c>batchWideStages</c> (<c>SerialClusterOptions.BatchWideStages</c>), a stage the
-/// batched path applies to (<see cref="BatchedStageDispatcher.Applies"/>: wide, non-speculative) goes in batches;
-/// every other stage goes one task per call. Both keep the same guarantees, so the choice changes only the calls.
+/// Picks a stage's dispatcher: with <c>batchWideStages</c>, a stage <see cref="BatchedStageDispatcher.Applies"/> to goes
+/// in batches, every other one task per call. Both keep the same guarantees, so the choice changes only the calls.
 /// </summary>
 /// <param name="maxAttempts">Attempts one task may take before the stage fails.</param>
 /// <param name="localSilo">The coordinator's silo; batched calls to others go packed (null: none packed).</param>

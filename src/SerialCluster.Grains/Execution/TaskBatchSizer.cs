@@ -3,14 +3,10 @@ using SerialCluster.Analysis.Statistics;
 namespace SerialCluster.Grains.Execution;
 
 /// <summary>
-/// How many consecutive tasks of a wide stage to send in one call, from the measured cost of a task: enough that the
-/// call's overhead (<see cref="DispatchCost"/>: everything a batch's round trip costs beyond its tasks' compute, during
-/// which its core waits) is at most <see cref="MaxDispatchShare"/> of the batch's compute; at most
-/// <see cref="MaxBatch"/> long so progress and cancellation stay prompt; and at most 1/(2·P) of the tasks left, so
-/// the stage's tail stays balanced. One task per call until a task has been measured, so tasks that are long anyway
-/// are dispatched exactly as before. The overhead starts at the given estimate and then follows what batches
-/// measure (round trip − compute, the median of the last few): on a loaded machine every hand-off waits for a core,
-/// and batches grow to match.
+/// How many consecutive tasks of a wide stage to send in one call: enough that the call's overhead
+/// (<see cref="DispatchCost"/>, learned from what batches measure) is at most <see cref="MaxDispatchShare"/> of the
+/// batch's compute, at most <see cref="MaxBatch"/> so progress and cancellation stay prompt, and at most 1/(2·P) of the
+/// tasks left so the tail stays balanced. One task per call until a task is measured, so long tasks go out as before.
 /// </summary>
 public sealed class TaskBatchSizer
 {

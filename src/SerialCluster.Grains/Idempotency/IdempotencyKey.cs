@@ -7,5 +7,7 @@ public static class IdempotencyKey
     public const string Allowed = "1 to 128 characters of letters, digits and . _ - : @ / +";
 
     public static bool IsValid(string? key) =>
-        !string.IsNullOrEmpty(key) && key.Length <= MaxLength && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or ':' or '@' or '/' or '+');
+        !string.IsNullOrEmpty(key)
+        && key.Length <= MaxLength
+        && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or ':' or '@' or '/' or '+');
 }

@@ -23,9 +23,7 @@ public sealed record SpecFingerprint(string Workload, JobMode Mode, int Parallel
         var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in canonical)
         {
-            parameters[name] = value.Length <= LongestKeptValue
-                ? value
-                : $"sha256:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))} ({value.Length.ToString("N0", CultureInfo.InvariantCulture)} characters)";
+            parameters[name] = value.Length <= LongestKeptValue ? value : Digest(value);
         }
 
         return new SpecFingerprint(workload.Name, spec.Mode, spec.Parallelism, parameters);
@@ -73,6 +71,13 @@ public sealed record SpecFingerprint(string Workload, JobMode Mode, int Parallel
         }
 
         return differences;
+    }
+
+    /// <summary>A long value's stand-in: its SHA-256 and its length.</summary>
+    private static string Digest(string value)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+        return $"sha256:{hash} ({value.Length.ToString("N0", CultureInfo.InvariantCulture)} characters)";
     }
 
     private static string Lower(JobMode mode) => mode.ToString().ToLowerInvariant();

@@ -36,14 +36,13 @@ public sealed class JobProgress
     public int Stage { get; set; }
 
     /// <summary>
-    /// The outputs of the stage before <see cref="Stage"/>, in task order: the array the stage filled, held as it is (a
-    /// <c>List</c> here, until 2026-11-29, was a copy: 8 more bytes per task live at the stage's end). The storage
-    /// serializer names the stored collection's type, so progress stored as a list still reads back.
+    /// The outputs of the stage before <see cref="Stage"/>, in task order: the array the stage filled, held as it is, not
+    /// copied. The storage serializer names the stored collection's type, so progress stored as a list still reads back.
     /// </summary>
     [Id(7)]
     public IReadOnlyList<byte[]> Previous { get; set; } = [];
 
-    /// <summary>Task results of <see cref="Stage"/> committed so far (Id 8 held them as one object per task, until 2026-11-29).</summary>
+    /// <summary>Task results of <see cref="Stage"/> committed so far (Id 8, one object per task, is retired).</summary>
     [Id(13)]
     public CommittedTasks Committed { get; set; } = new();
 

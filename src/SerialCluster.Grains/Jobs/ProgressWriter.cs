@@ -73,10 +73,9 @@ internal sealed partial class ProgressWriter(JobContext job)
 
     /// <summary>Stores the committed task results when the write interval has passed since the last write.</summary>
     /// <remarks>
-    /// Also only when the compute committed since the last write is at least <see cref="SaveCostRatio"/> times what
-    /// that write took: the rule chain checkpoints follow, so storing progress never costs more than 1% of the work it
-    /// protects. A write not yet measured in this run is assumed to cost <see cref="WriteCostPerResult"/> per result it
-    /// holds (task results and the previous stage's outputs); a coordinator that takes over recomputes at most that.
+    /// Also only when the compute committed since then is at least <see cref="SaveCostRatio"/> times what that write
+    /// took, as chain checkpoints do, so storing progress never costs more than 1% of the work it protects. An unmeasured
+    /// write is assumed to cost <see cref="WriteCostPerResult"/> per result it holds.
     /// </remarks>
     public Task SaveIfDueAsync()
     {

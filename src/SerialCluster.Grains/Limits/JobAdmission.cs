@@ -6,11 +6,10 @@ using SerialCluster.Workloads.Plans;
 namespace SerialCluster.Grains.Limits;
 
 /// <summary>
-/// The one admission check of a submitted job, asked by the coordinator before it stores or runs anything: the spec's
-/// text against <see cref="JobLimits"/> before anything is parsed, its compiled plan against them before anything
-/// runs, then its own bounds (<see cref="JobSpecBounds"/>) and the kernels' verdict on its parameters. Limit refusals
-/// come first, so an operator's limit is named even when a parameter is also wrong; the plan is compiled once and
-/// handed to the run.
+/// The one admission check of a submitted job, before the coordinator stores or runs anything: the spec's text against
+/// <see cref="JobLimits"/> before parsing, the compiled plan against them before running, then <see cref="JobSpecBounds"/>
+/// and the kernels' verdict. Limit refusals come first, so an operator's limit is named even when a parameter is also
+/// wrong; the plan is compiled once and handed to the run.
 /// </summary>
 public sealed class JobAdmission(JobLimits limits)
 {

@@ -56,7 +56,8 @@ public static class JobLimitChecker
 
         if (total > limits.MaxSpecCharacters)
         {
-            return $"the parameters have {N(total)} characters together; the limit is {N(limits.MaxSpecCharacters)} ({JobLimits.Key(nameof(JobLimits.MaxSpecCharacters))})";
+            return $"the parameters have {N(total)} characters together; "
+                + $"the limit is {N(limits.MaxSpecCharacters)} ({JobLimits.Key(nameof(JobLimits.MaxSpecCharacters))})";
         }
 
         if (spec.Parallelism > limits.MaxParallelism)
@@ -85,8 +86,9 @@ public static class JobLimitChecker
         {
             if (plan.Stages[stage].TaskCount > limits.MaxTasksPerStage)
             {
-                return $"stage {stage} ('{plan.Stages[stage].Name}') has {N(plan.Stages[stage].TaskCount)} tasks{given}; the limit is {N(limits.MaxTasksPerStage)} " +
-                    $"({JobLimits.Key(nameof(JobLimits.MaxTasksPerStage))})";
+                var tasks = plan.Stages[stage].TaskCount;
+                return $"stage {stage} ('{plan.Stages[stage].Name}') has {N(tasks)} tasks{given}; "
+                    + $"the limit is {N(limits.MaxTasksPerStage)} ({JobLimits.Key(nameof(JobLimits.MaxTasksPerStage))})";
             }
         }
 

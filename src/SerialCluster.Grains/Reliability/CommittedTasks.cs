@@ -1,11 +1,10 @@
 namespace SerialCluster.Grains.Reliability;
 
 /// <summary>
-/// A stage's committed task results in a job's stored progress, column by column: task ids, outputs, compute seconds
-/// and the silo that ran each (an index into <see cref="SiloNames"/>). Arrays rather than an object per task: a stage
-/// of a million tasks is stored, copied and held as a few arrays, not a million objects. Never share an instance
-/// between jobs (no static "empty" one): a storage deserializer may fill the instance a property already holds, and a
-/// shared one then carries one job's results into another's stages (it did, in the chaos test R3).
+/// A stage's committed task results in a job's stored progress, column by column (task ids, outputs, compute seconds,
+/// an index into <see cref="SiloNames"/>), so a million tasks are a few arrays, not a million objects. Never share an
+/// instance between jobs (no static "empty" one): a storage deserializer may fill the instance a property already
+/// holds, carrying one job's results into another's stages.
 /// </summary>
 [GenerateSerializer]
 [Alias("SerialCluster.CommittedTasks")]

@@ -32,5 +32,9 @@ public sealed class SiloWatch(IClusterMembershipService membership)
 
     /// <summary>Marks an abandoned call's eventual failure as observed, so it is not reported as unobserved.</summary>
     public static void Observe(Task call) =>
-        _ = call.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _ = call.ContinueWith(
+            t => _ = t.Exception,
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
 }

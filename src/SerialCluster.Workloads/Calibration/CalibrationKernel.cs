@@ -4,12 +4,10 @@ using SerialCluster.Workloads.Hashing;
 namespace SerialCluster.Workloads.Calibration;
 
 /// <summary>
-/// The fixed serial kernel every silo measures itself with: the SHA-256 chain step x ← SHA-256(x) of
-/// <see cref="Sha256Chain"/>, the project's canonical serial step (the <c>hashchain</c> workload runs exactly
-/// this). Each step needs the one before, so one thread's rate is the core's serial speed and no amount of
-/// out-of-order hardware hides it; the state is 32 bytes, so the figure is compute, not memory bandwidth.
-/// Scores are steps per second. The rate depends on which implementation <see cref="Sha256Chain"/> uses on
-/// the machine (<see cref="Sha256Chain.Implementation"/>), which is exactly what a chain there would see.
+/// The fixed serial kernel every silo measures itself with, in steps per second: the chain step x ← SHA-256(x) of
+/// <see cref="Sha256Chain"/> (what <c>hashchain</c> runs). Each step needs the one before, so one thread's rate is the
+/// core's serial speed, and the 32-byte state makes it compute, not memory bandwidth. The rate reflects the machine's
+/// <see cref="Sha256Chain.Implementation"/>, exactly as a chain there would.
 /// </summary>
 public static class CalibrationKernel
 {
@@ -19,8 +17,8 @@ public static class CalibrationKernel
     /// <summary>The shortest measurement that is accepted (the issue asks for at least 200 ms of work).</summary>
     public static readonly TimeSpan MinimumDuration = TimeSpan.FromMilliseconds(200);
 
-    // ~80 µs with the native block function, ~0.7 ms on the managed path: the clock is read rarely enough to cost
-    // nothing and often enough to stop within a millisecond of the deadline.
+    // Well under a millisecond of work on either SHA-256 path: the clock is read rarely enough to cost nothing and
+    // often enough to stop within a millisecond of the deadline.
     private const int ChunkSteps = 1024;
 
     // The single-thread score is the median of this many equal slices, so a slice in which the thread was
