@@ -24,8 +24,13 @@ public class SteppedBenchmarks
         _cvp = new WholeRun("cvp", new Dictionary<string, string> { ["layers"] = $"{Layers}", ["width"] = $"{Width}" }, Gates);
         _mdp = new WholeRun("mdp", new Dictionary<string, string>
         {
-            ["preset"] = "random", ["states"] = $"{States}", ["actions"] = $"{Actions}", ["successors"] = $"{Successors}",
-            ["horizon"] = $"{Horizon}", ["tolerance"] = "0", ["gamma"] = "0.95",
+            ["preset"] = "random",
+            ["states"] = $"{States}",
+            ["actions"] = $"{Actions}",
+            ["successors"] = $"{Successors}",
+            ["horizon"] = $"{Horizon}",
+            ["tolerance"] = "0",
+            ["gamma"] = "0.95",
         }, Backups);
     }
 

@@ -124,7 +124,8 @@ public static class BareLoop
                 {
                     plan.RunTask(0, task, plan.CreateTaskInput(0, task, []), CancellationToken.None);
                 }
-            }) { IsBackground = true, Name = "bare-worker" };
+            })
+            { IsBackground = true, Name = "bare-worker" };
             workers[i].Start();
         }
 

@@ -108,7 +108,8 @@ public static class LoopbackFloor
 
                 pong.Set();
             }
-        }) { IsBackground = true, Name = "bare-wake" };
+        })
+        { IsBackground = true, Name = "bare-wake" };
         echo.Start();
         var times = new List<double>(count);
         for (var i = -Math.Max(20, count / 10); i < count; i++)

@@ -131,19 +131,30 @@ public static class ContrastCatalog
 
     private static Dictionary<string, string> Eca(int rule, long steps, bool shortcut) => new()
     {
-        ["rule"] = Text(rule), ["width"] = Text(EcaWidth), ["steps"] = Text(steps), ["init"] = "random", ["seed"] = "7",
+        ["rule"] = Text(rule),
+        ["width"] = Text(EcaWidth),
+        ["steps"] = Text(steps),
+        ["init"] = "random",
+        ["seed"] = "7",
         ["shortcut"] = shortcut ? "true" : "false",
     };
 
     private static Dictionary<string, string> Mdp(long horizon, string method) => new()
     {
-        ["preset"] = "random", ["states"] = Text(MdpStates), ["policy"] = "uniform", ["gamma"] = "0.99", ["tolerance"] = "0",
-        ["horizon"] = Text(horizon), ["method"] = method,
+        ["preset"] = "random",
+        ["states"] = Text(MdpStates),
+        ["policy"] = "uniform",
+        ["gamma"] = "0.99",
+        ["tolerance"] = "0",
+        ["horizon"] = Text(horizon),
+        ["method"] = method,
     };
 
     private static Dictionary<string, string> Cvp(long layers, long width) => new()
     {
-        ["layers"] = Text(layers), ["width"] = Text(width), ["seed"] = "1",
+        ["layers"] = Text(layers),
+        ["width"] = Text(width),
+        ["seed"] = "1",
     };
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);

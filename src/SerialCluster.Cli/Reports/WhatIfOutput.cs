@@ -72,8 +72,13 @@ public static class WhatIfOutput
     {
         var json = new JsonObject
         {
-            ["p"] = check.P, ["cores"] = check.Cores, ["predictedSeconds"] = check.PredictedSeconds, ["measuredSeconds"] = check.MeasuredSeconds,
-            ["relativeError"] = check.RelativeError, ["tolerance"] = check.Tolerance, ["within"] = check.Within,
+            ["p"] = check.P,
+            ["cores"] = check.Cores,
+            ["predictedSeconds"] = check.PredictedSeconds,
+            ["measuredSeconds"] = check.MeasuredSeconds,
+            ["relativeError"] = check.RelativeError,
+            ["tolerance"] = check.Tolerance,
+            ["within"] = check.Within,
         };
         if (check.Machine?.CoreSpeeds is { } speeds)
         {

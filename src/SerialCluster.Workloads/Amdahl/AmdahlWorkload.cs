@@ -53,7 +53,9 @@ public sealed class AmdahlWorkload : Workload
 
     public override IReadOnlyDictionary<string, string> Example { get; } = new Dictionary<string, string>
     {
-        ["serialFraction"] = "0.25", ["work"] = "400000", ["tasks"] = "8",
+        ["serialFraction"] = "0.25",
+        ["work"] = "400000",
+        ["tasks"] = "8",
     };
 
     public override WorkloadPlan Compile(ParameterValues parameters)

@@ -56,7 +56,11 @@ public sealed class CvpWorkload : Workload
 
     public override IReadOnlyDictionary<string, string> Example { get; } = new Dictionary<string, string>
     {
-        ["layers"] = "64", ["width"] = "4096", ["seed"] = "7", ["tasks"] = "8", ["grain"] = "512",
+        ["layers"] = "64",
+        ["width"] = "4096",
+        ["seed"] = "7",
+        ["tasks"] = "8",
+        ["grain"] = "512",
     };
 
     public override WorkloadPlan Compile(ParameterValues parameters)

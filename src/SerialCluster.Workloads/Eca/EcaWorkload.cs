@@ -71,7 +71,12 @@ public sealed class EcaWorkload : Workload
 
     public override IReadOnlyDictionary<string, string> Example { get; } = new Dictionary<string, string>
     {
-        ["rule"] = "110", ["steps"] = "4000", ["width"] = "4096", ["init"] = "random", ["seed"] = "7", ["strips"] = "8",
+        ["rule"] = "110",
+        ["steps"] = "4000",
+        ["width"] = "4096",
+        ["init"] = "random",
+        ["seed"] = "7",
+        ["strips"] = "8",
     };
 
     public override WorkloadPlan Compile(ParameterValues parameters)

@@ -33,7 +33,8 @@ public sealed class HashChainWorkload : Workload
 
     public override IReadOnlyDictionary<string, string> Example { get; } = new Dictionary<string, string>
     {
-        ["seed"] = "616263", ["steps"] = "100000",
+        ["seed"] = "616263",
+        ["steps"] = "100000",
     };
 
     public override WorkloadPlan Compile(ParameterValues parameters) => new HashChainPlan(parameters);

@@ -92,8 +92,16 @@ public sealed class MdpWorkload : Workload
     /// <summary>Value iteration that converges at sweep 194 of its 300-sweep cap: every mode stops there (the early-stop rule).</summary>
     public override IReadOnlyDictionary<string, string> Example { get; } = new Dictionary<string, string>
     {
-        ["preset"] = "random", ["policy"] = "optimal", ["states"] = "2000", ["actions"] = "4", ["successors"] = "3", ["gamma"] = "0.9",
-        ["horizon"] = "300", ["tolerance"] = "1e-9", ["tasks"] = "4", ["method"] = "sweeps",
+        ["preset"] = "random",
+        ["policy"] = "optimal",
+        ["states"] = "2000",
+        ["actions"] = "4",
+        ["successors"] = "3",
+        ["gamma"] = "0.9",
+        ["horizon"] = "300",
+        ["tolerance"] = "1e-9",
+        ["tasks"] = "4",
+        ["method"] = "sweeps",
     };
 
     protected override IEnumerable<(string Name, long Value)> AdaptDefaults(ParameterValues values)

@@ -35,7 +35,9 @@ public sealed class MonteCarloWorkload : Workload
 
     public override IReadOnlyDictionary<string, string> Example { get; } = new Dictionary<string, string>
     {
-        ["samples"] = "2000000", ["tasks"] = "8", ["seed"] = "7",
+        ["samples"] = "2000000",
+        ["tasks"] = "8",
+        ["seed"] = "7",
     };
 
     protected override IEnumerable<(string Name, long Value)> AdaptDefaults(ParameterValues values) =>

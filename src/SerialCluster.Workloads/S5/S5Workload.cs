@@ -45,7 +45,11 @@ public sealed class S5Workload : Workload
 
     public override IReadOnlyDictionary<string, string> Example { get; } = new Dictionary<string, string>
     {
-        ["length"] = "20000000", ["seed"] = "5", ["method"] = "tree", ["tasks"] = "8", ["fanIn"] = "2",
+        ["length"] = "20000000",
+        ["seed"] = "5",
+        ["method"] = "tree",
+        ["tasks"] = "8",
+        ["fanIn"] = "2",
     };
 
     protected override IEnumerable<(string Name, long Value)> AdaptDefaults(ParameterValues values) =>

@@ -68,7 +68,9 @@ public sealed class TimeLockWorkload : Workload
 
     public override IReadOnlyDictionary<string, string> Example { get; } = new Dictionary<string, string>
     {
-        ["modulus"] = Rsa2048Name, ["x"] = "2", ["t"] = "30000",
+        ["modulus"] = Rsa2048Name,
+        ["x"] = "2",
+        ["t"] = "30000",
     };
 
     public override WorkloadPlan Compile(ParameterValues parameters)

@@ -22,7 +22,8 @@ public sealed class ThreadCpuSamplerTests
             }
 
             GC.KeepAlive(x);
-        }) { Name = "bare-spinner", IsBackground = true };
+        })
+        { Name = "bare-spinner", IsBackground = true };
         spinner.Start();
         spinner.Join();
         Thread.Sleep(ThreadCpuSampler.Interval * 3); // let the sampler pass at least once after the thread ended

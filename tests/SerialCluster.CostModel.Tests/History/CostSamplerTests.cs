@@ -8,7 +8,11 @@ public sealed class CostSamplerTests
 {
     private static readonly Dictionary<string, string> Mdp = new()
     {
-        ["preset"] = "random", ["states"] = "1000", ["gamma"] = "0.9", ["horizon"] = "100", ["tasks"] = "4",
+        ["preset"] = "random",
+        ["states"] = "1000",
+        ["gamma"] = "0.9",
+        ["horizon"] = "100",
+        ["tasks"] = "4",
     };
 
     [Fact]

@@ -13,7 +13,9 @@ public sealed class TaskSpanRecordingTests(ClusterFixture fixture)
         var status = await JobDriver.RunCompletedAsync(
             fixture.Client, "amdahl", new Dictionary<string, string>
             {
-                ["serialFraction"] = "0.25", ["work"] = "200000", ["tasks"] = "12",
+                ["serialFraction"] = "0.25",
+                ["work"] = "200000",
+                ["tasks"] = "12",
             }, JobMode.Scatter, 3);
         var profile = status.Profile!;
 

@@ -23,8 +23,14 @@ public sealed class EarlyStopTests(ClusterFixture fixture)
 
     private static readonly Dictionary<string, string> Converging = new()
     {
-        ["preset"] = "random", ["states"] = "2000", ["actions"] = "4", ["successors"] = "3", ["gamma"] = "0.9",
-        ["horizon"] = "1000", ["tolerance"] = "1e-10", ["tasks"] = "4",
+        ["preset"] = "random",
+        ["states"] = "2000",
+        ["actions"] = "4",
+        ["successors"] = "3",
+        ["gamma"] = "0.9",
+        ["horizon"] = "1000",
+        ["tolerance"] = "1e-10",
+        ["tasks"] = "4",
     };
 
     private static int Iterations(JobStatus status) => JsonNode.Parse(status.ResultJson!)!["iterations"]!.GetValue<int>();

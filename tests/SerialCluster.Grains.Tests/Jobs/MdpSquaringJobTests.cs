@@ -11,8 +11,14 @@ public sealed class MdpSquaringJobTests(ClusterFixture fixture)
 {
     private static readonly Dictionary<string, string> Squaring = new()
     {
-        ["preset"] = "random", ["states"] = "300", ["policy"] = "uniform", ["gamma"] = "0.99", ["horizon"] = "1000",
-        ["tolerance"] = "0", ["method"] = "squaring", ["tasks"] = "5",
+        ["preset"] = "random",
+        ["states"] = "300",
+        ["policy"] = "uniform",
+        ["gamma"] = "0.99",
+        ["horizon"] = "1000",
+        ["tolerance"] = "0",
+        ["method"] = "squaring",
+        ["tasks"] = "5",
     };
 
     [Fact]

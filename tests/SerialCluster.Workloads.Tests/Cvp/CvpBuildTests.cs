@@ -80,7 +80,10 @@ public sealed class CvpBuildTests
     {
         var plan = CvpRunner.Plan(new()
         {
-            ["layers"] = "4", ["width"] = width.ToString(), ["tasks"] = tasks.ToString(), ["grain"] = grain.ToString(),
+            ["layers"] = "4",
+            ["width"] = width.ToString(),
+            ["tasks"] = tasks.ToString(),
+            ["grain"] = grain.ToString(),
         });
 
         Assert.Equal(4, plan.Stages.Count);

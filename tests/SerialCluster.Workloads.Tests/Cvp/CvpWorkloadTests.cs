@@ -95,7 +95,11 @@ public sealed class CvpWorkloadTests
     {
         var parameters = new Dictionary<string, string>
         {
-            ["layers"] = Text(layers), ["width"] = Text(width), ["seed"] = Text(seed), ["grain"] = "4", ["tasks"] = "4",
+            ["layers"] = Text(layers),
+            ["width"] = Text(width),
+            ["seed"] = Text(seed),
+            ["grain"] = "4",
+            ["tasks"] = "4",
         };
         var result = CvpRunner.RunEveryWay(parameters);
         Assert.Equal(outputs, CvpRunner.Outputs(result));

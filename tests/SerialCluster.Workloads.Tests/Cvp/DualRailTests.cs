@@ -48,7 +48,10 @@ public sealed class DualRailTests
     {
         var parameters = new Dictionary<string, string>
         {
-            ["layers"] = "30", ["width"] = "200", ["seed"] = seed.ToString(CultureInfo.InvariantCulture), ["grain"] = "20",
+            ["layers"] = "30",
+            ["width"] = "200",
+            ["seed"] = seed.ToString(CultureInfo.InvariantCulture),
+            ["grain"] = "20",
         };
         var original = CvpRunner.Run(parameters, wholeChain: true);
         parameters["transform"] = "dualrail";
@@ -124,7 +127,10 @@ public sealed class DualRailTests
         var declared = inputs.Length == 1 ? "INPUT(a)\n" : "INPUT(a)\nINPUT(b)\n";
         var result = CvpRunner.RunEveryWay(new()
         {
-            ["circuit"] = declared + "OUTPUT(y)\n" + gates + "\n", ["inputs"] = inputs, ["transform"] = "dualrail", ["grain"] = "1",
+            ["circuit"] = declared + "OUTPUT(y)\n" + gates + "\n",
+            ["inputs"] = inputs,
+            ["transform"] = "dualrail",
+            ["grain"] = "1",
         });
         Assert.Equal(output, CvpRunner.Outputs(result));
         Assert.Equal(depthOfOnes, result["depthOfOnes"]!.GetValue<int>());
@@ -144,7 +150,9 @@ public sealed class DualRailTests
         var result = CvpRunner.RunEveryWay(new()
         {
             ["circuit"] = "INPUT(a)\nINPUT(b)\nINPUT(c)\nOUTPUT(y)\no = OR(a, b)\ny = AND(o, c)\n",
-            ["inputs"] = inputs, ["transform"] = "dualrail", ["grain"] = "1",
+            ["inputs"] = inputs,
+            ["transform"] = "dualrail",
+            ["grain"] = "1",
         });
         Assert.Equal(output, CvpRunner.Outputs(result));
         Assert.Equal(depthOfOnes, result["depthOfOnes"]!.GetValue<int>());

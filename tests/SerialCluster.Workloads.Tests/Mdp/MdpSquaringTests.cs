@@ -13,19 +13,19 @@ public sealed class MdpSquaringTests
 {
     private static Dictionary<string, string> Uniform(
         int states, double gamma, int horizon, string method, int tasks = 4, long seed = 42, int actions = 3, int successors = 4) => new()
-    {
-        ["preset"] = "random",
-        ["policy"] = "uniform",
-        ["method"] = method,
-        ["states"] = states.ToString(CultureInfo.InvariantCulture),
-        ["actions"] = actions.ToString(CultureInfo.InvariantCulture),
-        ["successors"] = successors.ToString(CultureInfo.InvariantCulture),
-        ["gamma"] = gamma.ToString("R", CultureInfo.InvariantCulture),
-        ["horizon"] = horizon.ToString(CultureInfo.InvariantCulture),
-        ["tolerance"] = "0",
-        ["tasks"] = tasks.ToString(CultureInfo.InvariantCulture),
-        ["seed"] = seed.ToString(CultureInfo.InvariantCulture),
-    };
+        {
+            ["preset"] = "random",
+            ["policy"] = "uniform",
+            ["method"] = method,
+            ["states"] = states.ToString(CultureInfo.InvariantCulture),
+            ["actions"] = actions.ToString(CultureInfo.InvariantCulture),
+            ["successors"] = successors.ToString(CultureInfo.InvariantCulture),
+            ["gamma"] = gamma.ToString("R", CultureInfo.InvariantCulture),
+            ["horizon"] = horizon.ToString(CultureInfo.InvariantCulture),
+            ["tolerance"] = "0",
+            ["tasks"] = tasks.ToString(CultureInfo.InvariantCulture),
+            ["seed"] = seed.ToString(CultureInfo.InvariantCulture),
+        };
 
     /// <summary>The unrounded V_H and the run, by squaring.</summary>
     private static (double[] Values, LocalPlanRun Run) Squared(Dictionary<string, string> parameters, int parallelism = 1)
@@ -173,7 +173,10 @@ public sealed class MdpSquaringTests
         Assert.IsType<MdpSquaringPlan>(new MdpWorkload().Plan(new Dictionary<string, string> { ["method"] = "squaring" }));
         Assert.IsType<MdpSquaringPlan>(new MdpWorkload().Plan(new Dictionary<string, string>
         {
-            ["preset"] = "random", ["states"] = "2048", ["policy"] = "uniform", ["method"] = "squaring",
+            ["preset"] = "random",
+            ["states"] = "2048",
+            ["policy"] = "uniform",
+            ["method"] = "squaring",
         }));
     }
 

@@ -17,17 +17,17 @@ public sealed class MdpWorkloadTests
 
     private static Dictionary<string, string> Random(
         int states, int actions, int successors, double gamma, int horizon, double tolerance, int tasks = 4, long seed = 42) => new()
-    {
-        ["preset"] = "random",
-        ["states"] = states.ToString(CultureInfo.InvariantCulture),
-        ["actions"] = actions.ToString(CultureInfo.InvariantCulture),
-        ["successors"] = successors.ToString(CultureInfo.InvariantCulture),
-        ["gamma"] = gamma.ToString("R", CultureInfo.InvariantCulture),
-        ["horizon"] = horizon.ToString(CultureInfo.InvariantCulture),
-        ["tolerance"] = tolerance.ToString("R", CultureInfo.InvariantCulture),
-        ["tasks"] = tasks.ToString(CultureInfo.InvariantCulture),
-        ["seed"] = seed.ToString(CultureInfo.InvariantCulture),
-    };
+        {
+            ["preset"] = "random",
+            ["states"] = states.ToString(CultureInfo.InvariantCulture),
+            ["actions"] = actions.ToString(CultureInfo.InvariantCulture),
+            ["successors"] = successors.ToString(CultureInfo.InvariantCulture),
+            ["gamma"] = gamma.ToString("R", CultureInfo.InvariantCulture),
+            ["horizon"] = horizon.ToString(CultureInfo.InvariantCulture),
+            ["tolerance"] = tolerance.ToString("R", CultureInfo.InvariantCulture),
+            ["tasks"] = tasks.ToString(CultureInfo.InvariantCulture),
+            ["seed"] = seed.ToString(CultureInfo.InvariantCulture),
+        };
 
     [Fact]
     public void SuttonGridworldConvergesToThePublishedValues()

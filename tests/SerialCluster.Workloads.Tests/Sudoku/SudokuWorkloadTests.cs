@@ -162,7 +162,9 @@ public sealed class SudokuWorkloadTests
     {
         var plan = new SudokuWorkload().Plan(new Dictionary<string, string>
         {
-            ["puzzles"] = Several, ["split"] = "16", ["checkUnique"] = "false",
+            ["puzzles"] = Several,
+            ["split"] = "16",
+            ["checkUnique"] = "false",
         });
         var run = LocalPlanRunner.Run(plan, parallelism: 4, keepStageOutputs: true);
         var outputs = run.StageOutputs[0];
