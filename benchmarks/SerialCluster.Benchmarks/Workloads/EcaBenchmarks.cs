@@ -1,9 +1,9 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using SerialCluster.Benchmarks.Reporting;
+using SerialCluster.Workloads.Eca;
 using SerialCluster.Workloads.Parameters;
 using SerialCluster.Workloads.Plans;
-using SerialCluster.Workloads.Eca;
 
 namespace SerialCluster.Benchmarks.Workloads;
 

@@ -1,7 +1,7 @@
 using System.ComponentModel;
+using SerialCluster.Abstractions.Jobs;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using SerialCluster.Abstractions.Jobs;
 
 namespace SerialCluster.Cli.Commands;
 

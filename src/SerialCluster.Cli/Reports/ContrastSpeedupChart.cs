@@ -1,5 +1,5 @@
-using SerialCluster.Cli.Contrast;
 using ScottPlot;
+using SerialCluster.Cli.Contrast;
 
 namespace SerialCluster.Cli.Reports;
 

@@ -1,5 +1,5 @@
-using SerialCluster.Analysis.Span;
 using ScottPlot;
+using SerialCluster.Analysis.Span;
 
 namespace SerialCluster.Cli.Reports;
 

@@ -1,5 +1,5 @@
-using SerialCluster.Analysis.Scaling;
 using ScottPlot;
+using SerialCluster.Analysis.Scaling;
 
 namespace SerialCluster.Cli.Reports;
 

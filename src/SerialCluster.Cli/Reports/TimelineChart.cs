@@ -1,5 +1,5 @@
-using SerialCluster.Analysis.Timeline;
 using ScottPlot;
+using SerialCluster.Analysis.Timeline;
 
 namespace SerialCluster.Cli.Reports;
 

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using SerialCluster.Workloads.HashChain;
 using SerialCluster.Workloads.Parameters;
 using SerialCluster.Workloads.Plans;
-using SerialCluster.Workloads.HashChain;
 
 namespace SerialCluster.Workloads.Amdahl;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
+using SerialCluster.Workloads.HashChain;
 using SerialCluster.Workloads.Hashing;
 using SerialCluster.Workloads.Plans;
-using SerialCluster.Workloads.HashChain;
 
 namespace SerialCluster.Workloads.Amdahl;
 

@@ -1,6 +1,6 @@
 using SerialCluster.Abstractions.Jobs;
-using SerialCluster.Workloads.Plans;
 using SerialCluster.Workloads.Mdp;
+using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.Grains.Tests.Jobs;
 

@@ -4,8 +4,8 @@ using System.Text.Json;
 using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Cli.Commands;
-using SerialCluster.Integration.Tests.Infrastructure;
 using SerialCluster.Hosting;
+using SerialCluster.Integration.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace SerialCluster.Integration.Tests.Deployment;

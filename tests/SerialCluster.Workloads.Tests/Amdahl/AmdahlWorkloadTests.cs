@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
+using SerialCluster.Workloads.Amdahl;
 using SerialCluster.Workloads.Execution;
 using SerialCluster.Workloads.Parameters;
 using SerialCluster.Workloads.Plans;
-using SerialCluster.Workloads.Amdahl;
 
 namespace SerialCluster.Workloads.Tests.Amdahl;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using SerialCluster.Workloads.Execution;
 using SerialCluster.Workloads.Cvp;
+using SerialCluster.Workloads.Execution;
 
 namespace SerialCluster.Workloads.Tests.Cvp;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
+using SerialCluster.Workloads.Cvp;
 using SerialCluster.Workloads.Execution;
 using SerialCluster.Workloads.Parameters;
-using SerialCluster.Workloads.Cvp;
 
 namespace SerialCluster.Workloads.Tests.Cvp;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
+using SerialCluster.Workloads.Eca;
 using SerialCluster.Workloads.Execution;
 using SerialCluster.Workloads.Plans;
-using SerialCluster.Workloads.Eca;
 using static SerialCluster.Workloads.Tests.Eca.EcaRun;
 
 namespace SerialCluster.Workloads.Tests.Eca;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
+using SerialCluster.Workloads.Eca;
 using SerialCluster.Workloads.Execution;
 using SerialCluster.Workloads.Plans;
-using SerialCluster.Workloads.Eca;
 
 namespace SerialCluster.Workloads.Tests.Eca;
 

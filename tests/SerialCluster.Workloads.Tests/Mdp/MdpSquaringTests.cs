@@ -1,7 +1,7 @@
 using System.Globalization;
 using SerialCluster.Workloads.Execution;
-using SerialCluster.Workloads.Parameters;
 using SerialCluster.Workloads.Mdp;
+using SerialCluster.Workloads.Parameters;
 
 namespace SerialCluster.Workloads.Tests.Mdp;
 

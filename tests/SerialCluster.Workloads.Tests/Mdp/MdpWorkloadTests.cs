@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using SerialCluster.Workloads.Execution;
+using SerialCluster.Workloads.Mdp;
 using SerialCluster.Workloads.Parameters;
 using SerialCluster.Workloads.Randomness;
-using SerialCluster.Workloads.Mdp;
 
 namespace SerialCluster.Workloads.Tests.Mdp;
 

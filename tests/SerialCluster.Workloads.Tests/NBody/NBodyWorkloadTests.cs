@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using SerialCluster.Workloads.Execution;
-using SerialCluster.Workloads.Parameters;
 using SerialCluster.Workloads.NBody;
+using SerialCluster.Workloads.Parameters;
 
 namespace SerialCluster.Workloads.Tests.NBody;
 
