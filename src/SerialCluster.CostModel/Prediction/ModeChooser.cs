@@ -32,6 +32,7 @@ public static class ModeChooser
     /// <summary>
     /// Picks the mode for one job. Where run plans have run under its plan signature (<paramref name="measured"/>), each
     /// gets a corrected prediction (raw × its runs' median measured ÷ predicted) and measured beats modelled.
+    /// <paramref name="shapes"/> keeps shapes between jobs (the silo's); without it they are computed afresh.
     /// </summary>
     public static CostDecision Decide(
         WorkloadPlan plan,
@@ -40,13 +41,15 @@ public static class ModeChooser
         UnitCosts costs,
         DispatchCosts dispatch,
         IReadOnlyDictionary<string, MeasuredPlan>? measured = null,
-        double margin = Corrections.DefaultMargin)
+        double margin = Corrections.DefaultMargin,
+        PlanShapes? shapes = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
-        var inputs = new CostInputs(PlanShapes.Of(plan), silos, parallelism, costs, dispatch);
+        shapes ??= new PlanShapes();
+        var inputs = new CostInputs(shapes.Of(plan), silos, parallelism, costs, dispatch);
         var predictions = new List<ModePrediction> { CostPredictor.Pinned(inputs), CostPredictor.Scatter(inputs) };
         var slots = Math.Max(1, Math.Min(parallelism, CostPredictor.ParallelSlots(silos)));
-        foreach (var (changes, shape) in PlanShapes.Candidates(plan, slots))
+        foreach (var (changes, shape) in shapes.Candidates(plan, slots))
         {
             predictions.Add(CostPredictor.Scatter(inputs with { Shape = shape }, changes));
         }

@@ -8,25 +8,25 @@ namespace SerialCluster.CostModel.Shapes;
 /// A plan's shape and its coarser variants' shapes (<see cref="PlanVariants.Candidates"/>), kept by workload and
 /// canonical parameters: plans are pure functions of those, so a workload run again with the same parameters — the
 /// usual case — is decided without compiling a dozen variants and walking up to a thousand stages each, a cost every
-/// job in every mode would pay. Bounded: when full, it starts again empty.
+/// job in every mode would pay. Bounded: when full, it starts again empty. One per silo (a DI singleton).
 /// </summary>
-public static class PlanShapes
+public sealed class PlanShapes
 {
     public const int Capacity = 256;
 
-    private static readonly ConcurrentDictionary<string, PlanShape> Shapes = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, IReadOnlyList<(IReadOnlyDictionary<string, string> Changes, PlanShape Shape)>> Variants =
+    private readonly ConcurrentDictionary<string, PlanShape> _shapes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<(IReadOnlyDictionary<string, string> Changes, PlanShape Shape)>> _variants =
         new(StringComparer.Ordinal);
 
     /// <summary><see cref="PlanShape.Of"/>, computed once per workload and parameters.</summary>
-    public static PlanShape Of(WorkloadPlan plan) => Keep(Shapes, Key(plan), plan, PlanShape.Of);
+    public PlanShape Of(WorkloadPlan plan) => Keep(_shapes, Key(plan), plan, PlanShape.Of);
 
     /// <summary>
     /// The coarser variants for <paramref name="slots"/> cores as parameter changes and shapes, computed once per
     /// workload, parameters and slots.
     /// </summary>
-    public static IReadOnlyList<(IReadOnlyDictionary<string, string> Changes, PlanShape Shape)> Candidates(WorkloadPlan plan, int slots) =>
-        Keep(Variants, Key(plan) + "|" + slots.ToString(CultureInfo.InvariantCulture), plan,
+    public IReadOnlyList<(IReadOnlyDictionary<string, string> Changes, PlanShape Shape)> Candidates(WorkloadPlan plan, int slots) =>
+        Keep(_variants, Key(plan) + "|" + slots.ToString(CultureInfo.InvariantCulture), plan,
             p => [.. PlanVariants.Candidates(p, slots).Select(v => (v.Changes, v.Shape))]);
 
     private static T Keep<T>(ConcurrentDictionary<string, T> cache, string key, WorkloadPlan plan, Func<WorkloadPlan, T> compute)

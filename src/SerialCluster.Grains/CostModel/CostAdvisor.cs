@@ -21,7 +21,8 @@ namespace SerialCluster.Grains.CostModel;
 /// history yet, predict every mode and pick what runs. After it:
 /// turn the measured profile into an observation and feed it to the workload's history and the cluster's.
 /// </summary>
-public sealed partial class CostAdvisor(IGrainFactory grains, CostHistoryCache histories, string localSilo, ILogger logger)
+public sealed partial class CostAdvisor(
+    IGrainFactory grains, CostHistoryCache histories, PlanShapes shapes, ILocalSiloDetails localSilo, ILogger<CostAdvisor> logger)
 {
     /// <summary>Added to a measured hop round trip for the coordinator's own work per task, when only hops are known.</summary>
     public const double CoordinatorSecondsPerTask = 0.0001;
@@ -58,7 +59,7 @@ public sealed partial class CostAdvisor(IGrainFactory grains, CostHistoryCache h
         // Measured beats modelled: this signature's run plans that ran correct their own predictions (ModeChooser).
         var signature = PlanRuns.Signature(workload, plan.Parameters.Canonical, Math.Max(1, parallelism));
         var measured = own.Measured ?? Corrections.None;
-        var decision = ModeChooser.Decide(plan, silos, Math.Max(1, parallelism), costs, dispatch, measured.For(signature), measured.Margin);
+        var decision = ModeChooser.Decide(plan, silos, Math.Max(1, parallelism), costs, dispatch, measured.For(signature), measured.Margin, shapes);
         var run = spec.Mode switch
         {
             JobMode.Auto => decision.Choice,
@@ -87,7 +88,7 @@ public sealed partial class CostAdvisor(IGrainFactory grains, CostHistoryCache h
         }
 
         return new CostAdvice(
-            decision, run, runSpec, runPlan, PlanShapes.Of(runPlan), silos, calibrated, dispatch, Stopwatch.GetElapsedTime(start).TotalSeconds,
+            decision, run, runSpec, runPlan, shapes.Of(runPlan), silos, calibrated, dispatch, Stopwatch.GetElapsedTime(start).TotalSeconds,
             signature, runKey);
     }
 
@@ -170,8 +171,8 @@ public sealed partial class CostAdvisor(IGrainFactory grains, CostHistoryCache h
     /// <summary>The defaults, with the per-task dispatch taken from this silo's measured hops to its peers when it has any.</summary>
     private DispatchCosts HopDefaults(ClusterView cluster)
     {
-        var hops = cluster.Silos.FirstOrDefault(s => s.Name == localSilo)?.Capacity.Hops
-            .Where(h => h.Peer != localSilo && h.Samples > 0 && h.P50Microseconds > 0)
+        var hops = cluster.Silos.FirstOrDefault(s => s.Name == localSilo.Name)?.Capacity.Hops
+            .Where(h => h.Peer != localSilo.Name && h.Samples > 0 && h.P50Microseconds > 0)
             .ToList();
         return hops is { Count: > 0 }
             ? DispatchCosts.Default with { TaskDispatchSeconds = (hops.Average(h => h.P50Microseconds) * 1e-6) + CoordinatorSecondsPerTask }
@@ -195,7 +196,7 @@ public sealed partial class CostAdvisor(IGrainFactory grains, CostHistoryCache h
             return Nominal;
         }
 
-        var score = silos.FirstOrDefault(s => s.Name == localSilo) is { } here
+        var score = silos.FirstOrDefault(s => s.Name == localSilo.Name) is { } here
             ? CostPredictor.ChainSpeed(here, silos)
             : CostPredictor.ChainSpeed(silos);
         var useParallel = probe.Parallel is not null && (!probe.LowerBound || probe.Chain is null);

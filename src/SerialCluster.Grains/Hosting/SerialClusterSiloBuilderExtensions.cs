@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Storage;
+using SerialCluster.CostModel.Shapes;
 using SerialCluster.Grains.Calibration;
 using SerialCluster.Grains.CostModel;
 using SerialCluster.Grains.Diagnostics;
@@ -27,6 +28,8 @@ public static class SerialClusterSiloBuilderExtensions
         builder.Services.AddSingleton(new SiloState(options.Role));
         builder.Services.AddSingleton<PlanCache>();
         builder.Services.AddSingleton<CostHistoryCache>();
+        builder.Services.AddSingleton<PlanShapes>();
+        builder.Services.AddSingleton<CostAdvisor>();
         // The host's configured limits when it registered them first; else the defaults.
         builder.Services.TryAddSingleton(new JobLimits());
         builder.Services.AddSingleton<JobAdmission>();

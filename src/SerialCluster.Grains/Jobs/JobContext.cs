@@ -17,7 +17,7 @@ internal sealed class JobContext(
     IServiceProvider services,
     IClusterMembershipService membership,
     SerialClusterOptions options,
-    CostHistoryCache costHistories,
+    CostAdvisor costAdvisor,
     ILocalSiloDetails localSilo,
     TimeProvider time,
     ILogger logger,
@@ -37,7 +37,7 @@ internal sealed class JobContext(
 
     public SerialClusterOptions Options => options;
 
-    public CostHistoryCache CostHistories => costHistories;
+    public CostAdvisor CostAdvisor => costAdvisor;
 
     public ILocalSiloDetails LocalSilo => localSilo;
 

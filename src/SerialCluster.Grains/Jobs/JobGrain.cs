@@ -23,7 +23,7 @@ public sealed partial class JobGrain(
     ILocalSiloDetails localSilo,
     IHostApplicationLifetime lifetime,
     JobAdmission admission,
-    CostHistoryCache costHistories,
+    CostAdvisor costAdvisor,
     TimeProvider time,
     ILogger<JobGrain> logger)
     : Grain, IJobGrain
@@ -32,7 +32,7 @@ public sealed partial class JobGrain(
     private JobRun? _run;
 
     private JobContext Context => _context ??= new JobContext(
-        this.GetPrimaryKeyString(), record, GrainFactory, ServiceProvider, membership, options, costHistories, localSilo, time, logger,
+        this.GetPrimaryKeyString(), record, GrainFactory, ServiceProvider, membership, options, costAdvisor, localSilo, time, logger,
         DelayDeactivation);
 
     private string JobId => Context.JobId;

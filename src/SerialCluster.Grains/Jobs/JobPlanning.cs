@@ -26,7 +26,7 @@ internal sealed partial class JobPlanning(JobContext job, CoordinatorRetries ret
 
         var cluster = await retries.ReadClusterAsync(fresh: true);
         var parallelism = spec.Parallelism > 0 ? spec.Parallelism : cluster.TotalCores;
-        var advisor = new CostAdvisor(job.Grains, job.CostHistories, job.LocalSilo.Name, job.Logger);
+        var advisor = job.CostAdvisor;
         var advice = await advisor.AdviseAsync(spec, submittedPlan ?? PlanCache.Compile(spec), cluster, parallelism, job.Options.SerialSilosTakeOverflow);
         (_advisor, _advice) = (advisor, advice);
         var progress = new JobProgress

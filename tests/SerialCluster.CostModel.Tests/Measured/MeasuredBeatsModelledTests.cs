@@ -1,5 +1,6 @@
 using SerialCluster.CostModel.Measured;
 using SerialCluster.CostModel.Prediction;
+using SerialCluster.CostModel.Shapes;
 using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.CostModel.Tests.Measured;
@@ -9,8 +10,11 @@ public sealed class MeasuredBeatsModelledTests
 {
     private static readonly List<SiloFigures> OneMachine = Synthetic.Silos(1, 4);
 
+    // One silo's shapes for every decision, as a coordinator has: a variant's changes are then the same object each time.
+    private static readonly PlanShapes Shapes = new();
+
     private static CostDecision Decide(WorkloadPlan plan, Dictionary<string, MeasuredPlan>? measured = null, double margin = Corrections.DefaultMargin) =>
-        ModeChooser.Decide(plan, OneMachine, 4, Synthetic.Costs(perUnit: 1e-9, perStep: 1e-8), Synthetic.Dispatch, measured, margin);
+        ModeChooser.Decide(plan, OneMachine, 4, Synthetic.Costs(perUnit: 1e-9, perStep: 1e-8), Synthetic.Dispatch, measured, margin, Shapes);
 
     /// <summary>Measurements that make <paramref name="prediction"/>'s corrected time <paramref name="seconds"/>.</summary>
     private static KeyValuePair<string, MeasuredPlan> Measured(ModePrediction prediction, double seconds, int runs = 5, double spread = 0) =>
