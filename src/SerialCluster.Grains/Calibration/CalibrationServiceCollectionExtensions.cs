@@ -8,7 +8,9 @@ public static class CalibrationServiceCollectionExtensions
 {
     public static IServiceCollection AddCalibration(this IServiceCollection services)
     {
+#pragma warning disable RS0030 // the one place the real clock is named: the default for DI
         services.TryAddSingleton(TimeProvider.System);
+#pragma warning restore RS0030
         services.AddSingleton<CalibrationService>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CalibrationService>());
         services.AddSingleton<HopProbeService>();

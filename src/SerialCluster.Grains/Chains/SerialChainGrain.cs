@@ -29,6 +29,7 @@ public sealed partial class SerialChainGrain(
     IHostApplicationLifetime lifetime,
     SiloState state,
     SerialClusterOptions options,
+    TimeProvider time,
     ILogger<SerialChainGrain> logger)
     : Grain, ISerialChainGrain
 {
@@ -133,7 +134,7 @@ public sealed partial class SerialChainGrain(
         {
             while (!run.IsCompleted)
             {
-                await Task.WhenAny(run, Task.Delay(ProgressInterval, TimeProvider.System));
+                await Task.WhenAny(run, Task.Delay(ProgressInterval, time));
                 _stepsDone = Volatile.Read(ref units);
                 counted = CountPinnedSteps(workload, stepsPerUnit, _stepsDone, counted);
                 await job.ReportProgressAsync(_stepsDone);

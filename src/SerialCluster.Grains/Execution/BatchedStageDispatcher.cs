@@ -30,6 +30,9 @@ public sealed class BatchedStageDispatcher(IGrainFactory grains, SiloWatch watch
     /// <summary>Whether this stage can go to the batched path (when <c>SerialClusterOptions.BatchWideStages</c> is on).</summary>
     public static bool Applies(StageSpec stage) => stage.Kind == StageKind.Parallel && !stage.Speculative && stage.TaskCount >= MinimumTasks;
 
-    public Task<byte[][]> RunAsync(StageRun run, CancellationToken cancellationToken) =>
-        new BatchedStageRun(grains, new RetryBook(run.Stage, maxAttempts, run.Silos, run.Ledger, watch.IsLost), localSilo, run, cancellationToken).RunAsync();
+    public Task<byte[][]> RunAsync(StageRun run, CancellationToken cancellationToken)
+    {
+        var book = new RetryBook(run.Stage, maxAttempts, run.Silos, run.Ledger, watch.IsLost);
+        return new BatchedStageRun(grains, book, localSilo, run, watch.Time, cancellationToken).RunAsync();
+    }
 }

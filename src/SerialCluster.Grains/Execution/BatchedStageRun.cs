@@ -17,15 +17,17 @@ internal sealed class BatchedStageRun
     private readonly SiloAddress? _localSilo;
     private readonly StageRun _run;
     private readonly CancellationToken _cancellationToken;
-    private readonly InFlightCalls<StageTaskBatchOutcome, TaskBatch> _calls = new();
+    private readonly InFlightCalls<StageTaskBatchOutcome, TaskBatch> _calls;
     private readonly TaskBatchSizer _sizer;
     private readonly int _count;
     private readonly StageLanes _lanes;
     private int _next;
     private int _lastBatch = 1;
 
-    public BatchedStageRun(IGrainFactory grains, RetryBook book, SiloAddress? localSilo, StageRun run, CancellationToken cancellationToken)
+    public BatchedStageRun(
+        IGrainFactory grains, RetryBook book, SiloAddress? localSilo, StageRun run, TimeProvider time, CancellationToken cancellationToken)
     {
+        _calls = new(time);
         _book = book;
         _localSilo = localSilo;
         _run = run;

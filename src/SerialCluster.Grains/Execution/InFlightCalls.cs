@@ -8,7 +8,7 @@ namespace SerialCluster.Grains.Execution;
 /// silos are looked for every <see cref="SiloWatch.Interval"/> even while every call runs long.
 /// </summary>
 /// <typeparam name="TResult">What a call answers; TEntry: what the dispatcher keeps about a call (task(s), silo, sent).</typeparam>
-internal sealed class InFlightCalls<TResult, TEntry>
+internal sealed class InFlightCalls<TResult, TEntry>(TimeProvider time)
 {
     private readonly Dictionary<Task<TResult>, TEntry> _inFlight = [];
     private readonly Dictionary<Task<TResult>, TEntry> _late = [];
@@ -25,7 +25,7 @@ internal sealed class InFlightCalls<TResult, TEntry>
     /// </summary>
     public async Task<(Task<TResult> Call, TEntry Entry, bool WasLate)?> NextAsync()
     {
-        _tick ??= Task.Delay(SiloWatch.Interval, TimeProvider.System, CancellationToken.None);
+        _tick ??= Task.Delay(SiloWatch.Interval, time, CancellationToken.None);
         var finished = await Task.WhenAny(_inFlight.Keys.Concat(_late.Keys).Append(_tick));
         if (finished == _tick)
         {

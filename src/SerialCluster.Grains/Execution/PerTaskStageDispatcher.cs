@@ -11,5 +11,5 @@ namespace SerialCluster.Grains.Execution;
 public sealed class PerTaskStageDispatcher(IGrainFactory grains, SiloWatch watch, int maxAttempts) : IStageDispatcher
 {
     public Task<byte[][]> RunAsync(StageRun run, CancellationToken cancellationToken) =>
-        new PerTaskStageRun(grains, new RetryBook(run.Stage, maxAttempts, run.Silos, run.Ledger, watch.IsLost), run, cancellationToken).RunAsync();
+        new PerTaskStageRun(grains, new RetryBook(run.Stage, maxAttempts, run.Silos, run.Ledger, watch.IsLost), run, watch.Time, cancellationToken).RunAsync();
 }

@@ -18,13 +18,14 @@ internal sealed class PerTaskStageRun
     private readonly StageRun _run;
     private readonly CancellationToken _cancellationToken;
     private readonly IWorkerGrain[] _workers;
-    private readonly InFlightCalls<StageTaskOutcome, TaskCall> _calls = new();
+    private readonly InFlightCalls<StageTaskOutcome, TaskCall> _calls;
     private int _cut;
     private int _next;
     private int _roundRobin;
 
-    public PerTaskStageRun(IGrainFactory grains, RetryBook book, StageRun run, CancellationToken cancellationToken)
+    public PerTaskStageRun(IGrainFactory grains, RetryBook book, StageRun run, TimeProvider time, CancellationToken cancellationToken)
     {
+        _calls = new(time);
         _book = book;
         _run = run;
         _cancellationToken = cancellationToken;

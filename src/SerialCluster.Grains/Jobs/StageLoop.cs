@@ -20,7 +20,7 @@ internal sealed class StageLoop(JobContext job, CoordinatorRetries retries, Prog
     /// <summary>Runs the whole job on the serial silo; returns its result and the plan's stages it did (fewer when it stopped early).</summary>
     public async Task<(string Result, int StagesRun)> RunPinnedAsync(JobProgress progress, WorkloadPlan plan, CancellationToken cancellationToken)
     {
-        var watch = new SiloWatch(job.Membership);
+        var watch = new SiloWatch(job.Membership, job.Time);
         var outcome = await retries.RunAsync(
             "the pinned run",
             async cluster =>
@@ -48,7 +48,7 @@ internal sealed class StageLoop(JobContext job, CoordinatorRetries retries, Prog
         JobProgress progress, WorkloadPlan plan, long jobStart, CancellationToken cancellationToken)
     {
         var options = job.Options;
-        var watch = new SiloWatch(job.Membership);
+        var watch = new SiloWatch(job.Membership, job.Time);
         var dispatcher = new StageDispatcherSelector(job.Grains, watch, options.Reliability.TaskAttempts, options.BatchWideStages, job.LocalSilo.SiloAddress);
         // Chain checkpoints being deleted while the job goes on (awaited before it finishes).
         var clearing = new List<Task>();

@@ -14,12 +14,14 @@ public sealed class ChainCheckpointStore
 {
     private const string StateName = "chain";
     private readonly IGrainStorage _storage;
+    private readonly TimeProvider _time;
     private readonly GrainId _id;
     private readonly GrainState<ChainCheckpoint> _state = new(new ChainCheckpoint());
 
-    public ChainCheckpointStore(IGrainStorage storage, string key)
+    public ChainCheckpointStore(IGrainStorage storage, string key, TimeProvider time)
     {
         _storage = storage;
+        _time = time;
         Key = key;
         _id = GrainId.Create("sc-chain-checkpoint", key);
     }
@@ -33,7 +35,7 @@ public sealed class ChainCheckpointStore
     public static string KeyOf(string jobId, string chain) => $"{jobId}/{chain}";
 
     public static ChainCheckpointStore Open(IServiceProvider services, string key) =>
-        new(services.GetRequiredKeyedService<IGrainStorage>(SerialClusterStorage.Jobs), key);
+        new(services.GetRequiredKeyedService<IGrainStorage>(SerialClusterStorage.Jobs), key, services.GetRequiredService<TimeProvider>());
 
     /// <summary>
     /// Reads the checkpoint and claims it for <paramref name="owner"/>; returns the saved state when there is one for a
@@ -72,7 +74,7 @@ public sealed class ChainCheckpointStore
         _state.State ??= new ChainCheckpoint();
         _state.State.Steps = steps;
         _state.State.State = state;
-        _state.State.WrittenAt = TimeProvider.System.GetUtcNow();
+        _state.State.WrittenAt = _time.GetUtcNow();
         await WriteAsync();
         return Stopwatch.GetElapsedTime(start).TotalSeconds;
     }

@@ -10,7 +10,7 @@ namespace SerialCluster.Grains.Reliability;
 /// wake running jobs. Nothing else would call a job whose coordinator was lost with its silo (or with the whole
 /// cluster) while no client watches it; woken, its coordinator resumes from the stored progress.
 /// </summary>
-public sealed partial class JobKeeper(IGrainFactory grains, SerialClusterOptions options, ILogger<JobKeeper> logger)
+public sealed partial class JobKeeper(IGrainFactory grains, SerialClusterOptions options, TimeProvider time, ILogger<JobKeeper> logger)
     : ILifecycleParticipant<ISiloLifecycle>
 {
     private readonly BackgroundLoop _loop = new(_ => Task.CompletedTask);
@@ -48,7 +48,7 @@ public sealed partial class JobKeeper(IGrainFactory grains, SerialClusterOptions
 
             try
             {
-                await Task.Delay(options.Reliability.KeeperInterval, TimeProvider.System, stopping);
+                await Task.Delay(options.Reliability.KeeperInterval, time, stopping);
             }
             catch (OperationCanceledException)
             {

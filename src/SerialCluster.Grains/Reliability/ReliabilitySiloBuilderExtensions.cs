@@ -19,7 +19,9 @@ public static class ReliabilitySiloBuilderExtensions
     public static ISiloBuilder AddReliability(this ISiloBuilder builder, ReliabilityOptions options)
     {
         Check(options);
+#pragma warning disable RS0030 // the one place the real clock is named: the default for DI
         builder.Services.TryAddSingleton(TimeProvider.System);
+#pragma warning restore RS0030
         builder.Services.AddSingleton<JobKeeper>();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<JobKeeper>());
         builder.Configure<ClusterMembershipOptions>(o =>

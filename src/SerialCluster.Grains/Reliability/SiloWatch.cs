@@ -5,9 +5,12 @@ namespace SerialCluster.Grains.Reliability;
 /// stopped past failure detection, or left) the call is abandoned at once with <see cref="SiloLostException"/>,
 /// instead of waiting for a response timeout that long computations cannot use.
 /// </summary>
-public sealed class SiloWatch(IClusterMembershipService membership)
+public sealed class SiloWatch(IClusterMembershipService membership, TimeProvider time)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The clock the watch ticks by, for the calls it watches.</summary>
+    public TimeProvider Time => time;
 
     /// <summary>True once membership no longer lists <paramref name="silo"/> as a live member.</summary>
     public bool IsLost(SiloAddress silo) =>
@@ -18,7 +21,7 @@ public sealed class SiloWatch(IClusterMembershipService membership)
     {
         while (!call.IsCompleted)
         {
-            await Task.WhenAny(call, Task.Delay(Interval, TimeProvider.System, CancellationToken.None));
+            await Task.WhenAny(call, Task.Delay(Interval, time, CancellationToken.None));
             cancellationToken.ThrowIfCancellationRequested();
             if (!call.IsCompleted && IsLost(silo))
             {

@@ -25,5 +25,5 @@ public sealed class StageDispatcherSelectorTests
     }
 
     // Choosing calls neither the grains nor membership.
-    private static StageDispatcherSelector Selector(bool batchWideStages) => new(null!, new SiloWatch(null!), 5, batchWideStages);
+    private static StageDispatcherSelector Selector(bool batchWideStages) => new(null!, new SiloWatch(null!, TimeProvider.System), 5, batchWideStages);
 }
