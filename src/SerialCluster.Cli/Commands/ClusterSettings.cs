@@ -15,6 +15,8 @@ public class ClusterSettings : CommandSettings
     public const string TlsCaEnvironmentVariable = "SERIALCLUSTER_TLS_CA";
     public const int MaxEmbeddedSilos = 16;
     public const int MaxPort = 65535;
+    public const int DefaultConnectTimeoutSeconds = 60;
+    public const int MaxConnectTimeoutSeconds = 3600;
 
     [CommandOption("--gateway <HOST:PORT>")]
     [Description("Connect to a running cluster through this gateway (default: $SERIALCLUSTER_GATEWAY; "
@@ -52,6 +54,12 @@ public class ClusterSettings : CommandSettings
     [CommandOption("--tls-ca <PEM>")]
     [Description("The cluster CA's certificate, PEM: the gateway must present a certificate it signed (default: $SERIALCLUSTER_TLS_CA).")]
     public string? TlsCa { get; init; }
+
+    [CommandOption("--connect-timeout <SECONDS>")]
+    [Description("How long to wait for the cluster's gateway to accept this client (1-3600 s). A machine busy with many "
+        + "processes may need longer than the default.")]
+    [DefaultValue(DefaultConnectTimeoutSeconds)]
+    public int ConnectTimeoutSeconds { get; init; } = DefaultConnectTimeoutSeconds;
 
     [CommandOption("--json")]
     [Description("Print exactly one JSON document on stdout; human text goes to stderr.")]
@@ -93,6 +101,11 @@ public class ClusterSettings : CommandSettings
             return ValidationResult.Error($"--silos {Silos} is out of range; allowed: 1 to {MaxEmbeddedSilos}");
         }
 
+        if (ConnectTimeoutSeconds is < 1 or > MaxConnectTimeoutSeconds)
+        {
+            return ValidationResult.Error($"--connect-timeout {ConnectTimeoutSeconds} is out of range; allowed: 1 to {MaxConnectTimeoutSeconds} seconds");
+        }
+
         if (MetricsPort is { } port)
         {
             if (port is < 1 or > MaxPort)
@@ -130,6 +143,9 @@ public class ClusterSettings : CommandSettings
 
         return ValidationResult.Success();
     }
+
+    /// <summary>How long to wait for a gateway to accept this client.</summary>
+    public TimeSpan ConnectTimeout => TimeSpan.FromSeconds(ConnectTimeoutSeconds);
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }
