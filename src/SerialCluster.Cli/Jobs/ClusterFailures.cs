@@ -21,7 +21,7 @@ public static class ClusterFailures
     /// silo, a rejected message, a stopping gateway). Submissions are repeated with the same job id, so it is safe.
     /// </summary>
     public static bool IsTransient(Exception e) =>
-        IsStorage(e) || Chain(e).Any(x => x is TimeoutException or OrleansException);
+        e is not CliException && (IsStorage(e) || Chain(e).Any(x => x is TimeoutException or OrleansException));
 
     /// <summary>What failed, in one line: the storage or the cluster, and the first line of the innermost cause.</summary>
     public static string Describe(Exception e)
