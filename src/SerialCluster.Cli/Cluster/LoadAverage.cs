@@ -9,19 +9,33 @@ public static class LoadAverage
     public static string Describe()
     {
         var cores = Environment.ProcessorCount;
+        return Read() is { } load
+            ? string.Create(CultureInfo.InvariantCulture, $"load average {load:F1} on {cores} cores")
+            : $"{cores} cores";
+    }
+
+    /// <summary>
+    /// <paramref name="wait"/> times the load average per core when that is above 1, at most <paramref name="longest"/>:
+    /// with more runnable work than cores, every process — the gateway's and this one — gets its share that much later.
+    /// </summary>
+    public static TimeSpan Stretch(TimeSpan wait, TimeSpan longest)
+    {
+        var perCore = (Read() ?? 0) / Environment.ProcessorCount;
+        return perCore <= 1 ? wait : TimeSpan.FromTicks((long)Math.Min(wait.Ticks * perCore, longest.Ticks));
+    }
+
+    /// <summary>The one-minute load average; null where it cannot be read.</summary>
+    private static double? Read()
+    {
         try
         {
             var first = File.ReadAllText("/proc/loadavg").Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
-            if (double.TryParse(first, NumberStyles.Float, CultureInfo.InvariantCulture, out var load))
-            {
-                return string.Create(CultureInfo.InvariantCulture, $"load average {load:F1} on {cores} cores");
-            }
+            return double.TryParse(first, NumberStyles.Float, CultureInfo.InvariantCulture, out var load) ? load : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or IndexOutOfRangeException)
         {
-            // Not Linux, or /proc is not mounted: the core count alone still helps.
+            // Not Linux, or /proc is not mounted.
+            return null;
         }
-
-        return $"{cores} cores";
     }
 }

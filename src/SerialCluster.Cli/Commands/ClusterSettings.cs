@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using SerialCluster.Cli.Cluster;
 using SerialCluster.Grains.Security;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -16,6 +17,7 @@ public class ClusterSettings : CommandSettings
     public const int MaxEmbeddedSilos = 16;
     public const int MaxPort = 65535;
     public const int DefaultConnectTimeoutSeconds = 60;
+    public const int MaxDefaultConnectTimeoutSeconds = 600;
     public const int MaxConnectTimeoutSeconds = 3600;
 
     [CommandOption("--gateway <HOST:PORT>")]
@@ -56,10 +58,9 @@ public class ClusterSettings : CommandSettings
     public string? TlsCa { get; init; }
 
     [CommandOption("--connect-timeout <SECONDS>")]
-    [Description("How long to wait for the cluster's gateway to accept this client (1-3600 s). A machine busy with many "
-        + "processes may need longer than the default.")]
-    [DefaultValue(DefaultConnectTimeoutSeconds)]
-    public int ConnectTimeoutSeconds { get; init; } = DefaultConnectTimeoutSeconds;
+    [Description("How long to wait for the cluster's gateway to accept this client (1-3600 s). Default: 60 s, stretched by this "
+        + "machine's load average per core, up to 600 s: on a machine busy with many processes everything answers late.")]
+    public int? ConnectTimeoutSeconds { get; init; }
 
     [CommandOption("--json")]
     [Description("Print exactly one JSON document on stdout; human text goes to stderr.")]
@@ -144,8 +145,10 @@ public class ClusterSettings : CommandSettings
         return ValidationResult.Success();
     }
 
-    /// <summary>How long to wait for a gateway to accept this client.</summary>
-    public TimeSpan ConnectTimeout => TimeSpan.FromSeconds(ConnectTimeoutSeconds);
+    /// <summary>How long to wait for a gateway to accept this client: the option, or the default stretched by the machine's load.</summary>
+    public TimeSpan ConnectTimeout => ConnectTimeoutSeconds is { } seconds
+        ? TimeSpan.FromSeconds(seconds)
+        : LoadAverage.Stretch(TimeSpan.FromSeconds(DefaultConnectTimeoutSeconds), TimeSpan.FromSeconds(MaxDefaultConnectTimeoutSeconds));
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -50,6 +50,10 @@ public sealed class ClusterFaultErrorTests
         Assert.Equal(ExitCodes.JobFailed, CliApplication.Classify(failure, CancellationToken.None).Code);
     }
 
+    [Fact]
+    public void ARefusalIsNeverRetriedEvenWhenItMentionsStorage() =>
+        Assert.False(ClusterFailures.IsTransient(new CliException(ExitCodes.JobFailed, "the cluster refused the job: over the storage provider's limit")));
+
     [Theory]
     [InlineData("0")]
     [InlineData("3601")]
