@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SerialCluster.Cli.Commands;
 using SerialCluster.Cli.Infrastructure;
+using SerialCluster.Cli.Jobs;
 using SerialCluster.Cli.Output;
 using SerialCluster.Workloads.Parameters;
 using SerialCluster.Workloads.Plans;
@@ -89,6 +90,7 @@ public static class CliApplication
         InvalidParameterException p => (ExitCodes.ParameterOutOfRange, p.Message),
         CommandAppException app => (ExitCodes.Usage, FirstLine(app.Message)),
         OperationCanceledException when cancellationToken.IsCancellationRequested => (ExitCodes.Cancelled, "cancelled"),
+        _ when ClusterFailures.IsTransient(e) => (ExitCodes.ClusterUnavailable, $"{ClusterFailures.Describe(e)}; retry the command later"),
         _ => (ExitCodes.JobFailed, $"{e.GetType().Name}: {FirstLine(e.Message)} (--verbose shows the stack trace)"),
     };
 

@@ -32,6 +32,18 @@ public static class ExitCodes
     /// <summary>The job is still running: cancel it first.</summary>
     public const int JobRunning = 10;
 
+    /// <summary>
+    /// The job was accepted, but the cluster no longer has it: its stored record vanished (storage wiped, or Redis
+    /// restarted empty) while it was followed.
+    /// </summary>
+    public const int JobLost = 11;
+
+    /// <summary>
+    /// The cluster (its storage, or every silo asked) did not answer in time, also after retries: nothing was
+    /// decided, the same command may be repeated.
+    /// </summary>
+    public const int ClusterUnavailable = 12;
+
     /// <summary>Interrupted by Ctrl+C, or the job was cancelled.</summary>
     public const int Cancelled = 130;
 }

@@ -16,7 +16,10 @@ namespace SerialCluster.Cli.Cluster;
 /// </summary>
 public sealed class ClusterConnection : IAsyncDisposable
 {
-    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan EmbeddedConnectTimeout = TimeSpan.FromSeconds(ClusterSettings.DefaultConnectTimeoutSeconds);
+
+    /// <summary>How often a client re-reads the live gateways from Redis, so it finds replaced silos in seconds.</summary>
+    private static readonly TimeSpan GatewayListRefreshPeriod = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan EmbeddedCalibrationDeadline = TimeSpan.FromSeconds(20);
 
     private readonly IHost _client;
@@ -69,6 +72,7 @@ public sealed class ClusterConnection : IAsyncDisposable
             },
             settings.Verbose,
             $"gateway {gateway}",
+            settings.ConnectTimeout,
             cancellationToken,
             tlsHint: TlsHint(tls));
         return new ClusterConnection(remote, null, $"cluster '{settings.ClusterId}' via gateway {gateway}");
@@ -95,6 +99,7 @@ public sealed class ClusterConnection : IAsyncDisposable
                 c => c.UseLocalhostClustering([.. embedded.GatewayPorts], EmbeddedCluster.ServiceId, EmbeddedCluster.ClusterId),
                 verbose,
                 "the embedded cluster",
+                EmbeddedConnectTimeout,
                 cancellationToken);
             // Fresh silos measure themselves in their first second; jobs placed before that would go to the
             // fallback silo and compete with the measurement, so the embedded cluster is ready only after it.
@@ -152,6 +157,7 @@ public sealed class ClusterConnection : IAsyncDisposable
             c =>
             {
                 c.UseRedisClustering(o => o.ConfigurationOptions = redisOptions);
+                c.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = GatewayListRefreshPeriod);
                 c.Configure<ClusterOptions>(o =>
                 {
                     o.ClusterId = settings.ClusterId;
@@ -161,6 +167,7 @@ public sealed class ClusterConnection : IAsyncDisposable
             },
             settings.Verbose,
             $"cluster '{settings.ClusterId}' through Redis at {redis}",
+            settings.ConnectTimeout,
             cancellationToken,
             $"no live gateway of cluster '{settings.ClusterId}' answered; are its silos running, and is it their --cluster-id?",
             TlsHint(tls));
@@ -245,8 +252,19 @@ public sealed class ClusterConnection : IAsyncDisposable
             : $"the cluster must use mutual TLS with the same CA ('{tls.Authority.Subject}'), "
                 + $"and accept this client's certificate ('{tls.Certificate.Subject}')";
 
+    /// <summary>A connection that timed out: within how long, on how busy a machine, and what to try.</summary>
+    public static string TimedOut(string? hint, TimeSpan connectTimeout) =>
+        $"{hint ?? "the gateway did not accept this client"} (no answer within {connectTimeout.TotalSeconds:F0} s; this machine: "
+            + $"{LoadAverage.Describe()}; a busy machine may need a longer --connect-timeout)";
+
     private static async Task<IHost> ConnectAsync(
-        Action<IClientBuilder> configure, bool verbose, string target, CancellationToken cancellationToken, string? hint = null, string? tlsHint = null)
+        Action<IClientBuilder> configure,
+        bool verbose,
+        string target,
+        TimeSpan connectTimeout,
+        CancellationToken cancellationToken,
+        string? hint = null,
+        string? tlsHint = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
@@ -263,7 +281,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         });
         var host = builder.Build();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ConnectTimeout);
+        timeout.CancelAfter(connectTimeout);
         try
         {
             await host.StartAsync(timeout.Token);
@@ -272,7 +290,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             host.Dispose();
-            var reason = e is OperationCanceledException && hint is not null ? hint : e.Message;
+            var reason = e is OperationCanceledException ? TimedOut(hint, connectTimeout) : e.Message;
             var also = tlsHint is null ? string.Empty : $" ({tlsHint})";
             throw new CliException(ExitCodes.GatewayUnreachable, $"cannot connect to {target}: {reason}{also}", e);
         }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using SerialCluster.Cli.Cluster;
 using SerialCluster.Grains.Security;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -15,6 +16,9 @@ public class ClusterSettings : CommandSettings
     public const string TlsCaEnvironmentVariable = "SERIALCLUSTER_TLS_CA";
     public const int MaxEmbeddedSilos = 16;
     public const int MaxPort = 65535;
+    public const int DefaultConnectTimeoutSeconds = 60;
+    public const int MaxDefaultConnectTimeoutSeconds = 600;
+    public const int MaxConnectTimeoutSeconds = 3600;
 
     [CommandOption("--gateway <HOST:PORT>")]
     [Description("Connect to a running cluster through this gateway (default: $SERIALCLUSTER_GATEWAY; "
@@ -52,6 +56,11 @@ public class ClusterSettings : CommandSettings
     [CommandOption("--tls-ca <PEM>")]
     [Description("The cluster CA's certificate, PEM: the gateway must present a certificate it signed (default: $SERIALCLUSTER_TLS_CA).")]
     public string? TlsCa { get; init; }
+
+    [CommandOption("--connect-timeout <SECONDS>")]
+    [Description("How long to wait for the cluster's gateway to accept this client (1-3600 s). Default: 60 s, stretched by this "
+        + "machine's load average per core, up to 600 s: on a machine busy with many processes everything answers late.")]
+    public int? ConnectTimeoutSeconds { get; init; }
 
     [CommandOption("--json")]
     [Description("Print exactly one JSON document on stdout; human text goes to stderr.")]
@@ -93,6 +102,11 @@ public class ClusterSettings : CommandSettings
             return ValidationResult.Error($"--silos {Silos} is out of range; allowed: 1 to {MaxEmbeddedSilos}");
         }
 
+        if (ConnectTimeoutSeconds is < 1 or > MaxConnectTimeoutSeconds)
+        {
+            return ValidationResult.Error($"--connect-timeout {ConnectTimeoutSeconds} is out of range; allowed: 1 to {MaxConnectTimeoutSeconds} seconds");
+        }
+
         if (MetricsPort is { } port)
         {
             if (port is < 1 or > MaxPort)
@@ -130,6 +144,11 @@ public class ClusterSettings : CommandSettings
 
         return ValidationResult.Success();
     }
+
+    /// <summary>How long to wait for a gateway to accept this client: the option, or the default stretched by the machine's load.</summary>
+    public TimeSpan ConnectTimeout => ConnectTimeoutSeconds is { } seconds
+        ? TimeSpan.FromSeconds(seconds)
+        : LoadAverage.Stretch(TimeSpan.FromSeconds(DefaultConnectTimeoutSeconds), TimeSpan.FromSeconds(MaxDefaultConnectTimeoutSeconds));
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -31,7 +31,8 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
         var runner = new JobRunner(connection.Client);
         if (settings.Detach)
         {
-            var accepted = await runner.SubmitAsync(spec, settings.IdempotencyKey);
+            var accepted = await runner.SubmitAsync(spec, settings.IdempotencyKey, cancellationToken);
+            SayRetries(runner, accepted);
             console.Say(runner.ExistingJob
                 ? $"idempotency key '{settings.IdempotencyKey}' had already started job {accepted.JobId}: started nothing new; follow it with `serialcluster " +
                     $"jobs show {accepted.JobId}`"
@@ -57,10 +58,17 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
         }
 
         console.Say($"running {workload.Name} ({settings.ParsedMode.ToString().ToLowerInvariant()}) on the {connection.Description}");
+        var submitted = await runner.SubmitAsync(spec, settings.IdempotencyKey, cancellationToken);
+        SayRetries(runner, submitted);
+        if (!connection.IsEmbedded)
+        {
+            console.Say($"job {submitted.JobId} accepted; following it (Ctrl+C cancels it; `serialcluster jobs show {submitted.JobId}` shows it later)");
+        }
+
         var status = await ProgressDisplay.ShowAsync(
             console,
             workload.Name,
-            progress => runner.RunAsync(spec, progress, cancellationToken, settings.IdempotencyKey));
+            progress => runner.FollowAsync(submitted, progress, cancellationToken));
         if (runner.ExistingJob)
         {
             console.Say($"idempotency key '{settings.IdempotencyKey}' had already started job {status.JobId}: followed it, started nothing new");
@@ -93,5 +101,13 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
         }
 
         return ExitCodes.Success;
+    }
+
+    private void SayRetries(JobRunner runner, JobStatus accepted)
+    {
+        if (runner.SubmitRetries > 0)
+        {
+            console.Say($"job {accepted.JobId} accepted after {runner.SubmitRetries + 1} tries under the same id ({runner.LastSubmitFailure} before)");
+        }
     }
 }

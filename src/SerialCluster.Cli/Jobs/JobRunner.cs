@@ -5,17 +5,23 @@ using SerialCluster.Abstractions.Jobs;
 namespace SerialCluster.Cli.Jobs;
 
 /// <summary>
-/// Submits a job to the cluster (at most once under an idempotency key, when given) and follows it to the end,
-/// reporting progress. A status poll that fails while a silo dies (its coordinator moves to another silo) is retried,
-/// not reported: the job itself is durable. Cancelling the follow (Ctrl+C) cancels the job on the cluster.
+/// Submits a job (at most once under an idempotency key, when given) and follows it to the end, reporting progress.
+/// A submission or status poll that fails for a passing reason (a silo dying, storage not answering) is repeated, not
+/// reported: the job id makes a repeated submission idempotent, and the job is durable. A job the cluster no longer has
+/// (state Unknown while followed) is reported lost. Cancelling the follow (Ctrl+C) cancels the job on the cluster.
 /// </summary>
 public sealed class JobRunner(IClusterClient client)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromSeconds(2);
 
     /// <summary>How long polls may keep failing before the job is given up for unreachable.</summary>
     public static readonly TimeSpan UnreachableAfter = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long a submission that failed for a passing reason is repeated (same job id) before the command gives up.</summary>
+    public static readonly TimeSpan DefaultSubmitRetryWindow = TimeSpan.FromSeconds(30);
 
     /// <summary>A fresh job id: short, unique, safe in grain keys and file names.</summary>
     public static string NewJobId() => "j-" + Guid.NewGuid().ToString("N")[..12];
@@ -23,32 +29,53 @@ public sealed class JobRunner(IClusterClient client)
     /// <summary>True when the last submission's idempotency key had already started its job: this run only followed it.</summary>
     public bool ExistingJob { get; private set; }
 
+    /// <summary>How long a submission failing for a passing reason is repeated before the command gives up.</summary>
+    public TimeSpan SubmitRetryWindow { get; init; } = DefaultSubmitRetryWindow;
+
+    /// <summary>Submissions that failed for a passing reason and were repeated, in the last <see cref="SubmitAsync"/>.</summary>
+    public int SubmitRetries { get; private set; }
+
+    /// <summary>What the last repeated submission met, in one line; null when none was repeated.</summary>
+    public string? LastSubmitFailure { get; private set; }
+
     /// <summary>
     /// Submits <paramref name="spec"/> (at most once under <paramref name="idempotencyKey"/>, when given); returns the
-    /// accepted status, or throws when the cluster refused it.
+    /// accepted status, or throws when the cluster refused it or did not answer within <see cref="SubmitRetryWindow"/>.
     /// </summary>
-    public async Task<JobStatus> SubmitAsync(JobSpec spec, string? idempotencyKey = null)
+    public async Task<JobStatus> SubmitAsync(JobSpec spec, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
-        JobStatus status;
-        if (idempotencyKey is null)
+        var jobId = NewJobId();
+        var clock = Stopwatch.StartNew();
+        var delay = FirstRetryDelay;
+        SubmitRetries = 0;
+        LastSubmitFailure = null;
+        while (true)
         {
-            status = await client.GetGrain<IJobGrain>(NewJobId()).SubmitAsync(spec);
-        }
-        else
-        {
-            var submission = await client.GetGrain<IIdempotencyGrain>(idempotencyKey).SubmitAsync(spec);
-            if (submission.Conflict)
+            try
             {
-                throw new CliException(ExitCodes.Usage, submission.Status.Error ?? $"idempotency key '{idempotencyKey}' was refused");
+                var status = await SubmitOnceAsync(jobId, spec, idempotencyKey).WaitAsync(cancellationToken);
+                return status.State == JobState.Rejected
+                    ? throw new CliException(ExitCodes.JobFailed, $"the cluster refused the job: {status.Error}")
+                    : status;
             }
+            catch (Exception e) when (ClusterFailures.IsTransient(e) && !cancellationToken.IsCancellationRequested)
+            {
+                if (clock.Elapsed + delay > SubmitRetryWindow)
+                {
+                    var what = idempotencyKey is null ? $"job {jobId}" : $"the job of idempotency key '{idempotencyKey}'";
+                    throw new CliException(
+                        ExitCodes.ClusterUnavailable,
+                        $"{ClusterFailures.Describe(e)}; {what} may not have been accepted after {SubmitRetries + 1} tries in " +
+                        $"{clock.Elapsed.TotalSeconds:F0} s: retry the command later (see `serialcluster jobs show {jobId}`)",
+                        e);
+                }
 
-            ExistingJob = submission.Existing;
-            status = submission.Status;
+                SubmitRetries++;
+                LastSubmitFailure = ClusterFailures.Describe(e);
+                await Task.Delay(delay, cancellationToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestRetryDelay.Ticks));
+            }
         }
-
-        return status.State == JobState.Rejected
-            ? throw new CliException(ExitCodes.JobFailed, $"the cluster refused the job: {status.Error}")
-            : status;
     }
 
     /// <summary>
@@ -57,11 +84,18 @@ public sealed class JobRunner(IClusterClient client)
     /// </summary>
     public async Task<JobStatus> RunAsync(JobSpec spec, Action<long, long, string> progress, CancellationToken cancellationToken, string? idempotencyKey = null)
     {
-        var status = await SubmitAsync(spec, idempotencyKey);
-        var job = client.GetGrain<IJobGrain>(status.JobId);
+        var status = await SubmitAsync(spec, idempotencyKey, cancellationToken);
+        return await FollowAsync(status, progress, cancellationToken);
+    }
+
+    /// <summary>Polls the accepted job <paramref name="accepted"/> until it finishes; returns the final status. Cancelled: the job is cancelled too.</summary>
+    public async Task<JobStatus> FollowAsync(JobStatus accepted, Action<long, long, string> progress, CancellationToken cancellationToken)
+    {
+        var job = client.GetGrain<IJobGrain>(accepted.JobId);
+        JobStatus status;
         try
         {
-            status = await FollowAsync(job, status, progress, cancellationToken);
+            status = await PollUntilFinishedAsync(job, accepted, progress, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -73,9 +107,11 @@ public sealed class JobRunner(IClusterClient client)
         return status;
     }
 
-    private static async Task<JobStatus> FollowAsync(IJobGrain job, JobStatus status, Action<long, long, string> progress, CancellationToken cancellationToken)
+    private static async Task<JobStatus> PollUntilFinishedAsync(
+        IJobGrain job, JobStatus status, Action<long, long, string> progress, CancellationToken cancellationToken)
     {
         var failing = new Stopwatch();
+        var last = status;
         while (!status.IsFinished)
         {
             progress(status.UnitsDone, status.UnitsTotal, status.Unit);
@@ -85,20 +121,50 @@ public sealed class JobRunner(IClusterClient client)
                 status = await job.GetStatusAsync().WaitAsync(CallTimeout, cancellationToken);
                 failing.Reset();
             }
-            catch (Exception e) when (e is TimeoutException or OrleansException && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (ClusterFailures.IsTransient(e) && !cancellationToken.IsCancellationRequested)
             {
                 failing.Start();
                 if (failing.Elapsed > UnreachableAfter)
                 {
                     throw new CliException(
                         ExitCodes.JobFailed,
-                        $"job {status.JobId} did not answer for {UnreachableAfter.TotalSeconds:F0} s ({e.Message.Split('\n')[0]}); it may still be running: " +
-                        $"see `serialcluster jobs show {status.JobId}`");
+                        $"job {status.JobId} did not answer for {UnreachableAfter.TotalSeconds:F0} s ({ClusterFailures.Describe(e)}); it may still be " +
+                        $"running: see `serialcluster jobs show {status.JobId}`");
                 }
+
+                continue;
             }
+
+            // An accepted job is stored before it is accepted: Unknown means its record is gone, and it will not come back.
+            if (status.State == JobState.Unknown)
+            {
+                throw new CliException(
+                    ExitCodes.JobLost,
+                    $"job {last.JobId} is lost: the cluster no longer has it (its stored record vanished: storage wiped or restarted " +
+                    $"empty) after {last.UnitsDone:N0} of {last.UnitsTotal:N0} {last.Unit}; submit it again");
+            }
+
+            last = status;
         }
 
         return status;
+    }
+
+    private async Task<JobStatus> SubmitOnceAsync(string jobId, JobSpec spec, string? idempotencyKey)
+    {
+        if (idempotencyKey is null)
+        {
+            return await client.GetGrain<IJobGrain>(jobId).SubmitAsync(spec);
+        }
+
+        var submission = await client.GetGrain<IIdempotencyGrain>(idempotencyKey).SubmitAsync(spec);
+        if (submission.Conflict)
+        {
+            throw new CliException(ExitCodes.Usage, submission.Status.Error ?? $"idempotency key '{idempotencyKey}' was refused");
+        }
+
+        ExistingJob = submission.Existing;
+        return submission.Status;
     }
 
     private static async Task CancelQuietlyAsync(IJobGrain job)
@@ -107,7 +173,7 @@ public sealed class JobRunner(IClusterClient client)
         {
             await job.CancelAsync("cancelled from the command line (Ctrl+C)").WaitAsync(CallTimeout);
         }
-        catch (Exception e) when (e is TimeoutException or OrleansException)
+        catch (Exception e) when (ClusterFailures.IsTransient(e))
         {
             // The cluster is unreachable; the job's deadline (if any) still applies there.
         }

@@ -72,7 +72,16 @@ public static class ParameterArguments
                     $"a file of at most {MaxFileBytes:N0} bytes (it has {info.Length:N0})");
             }
 
-            return File.ReadAllText(path);
+            var text = File.ReadAllText(path);
+            // An empty or blank file is never what was meant: a parameter left out takes its default, a file never does.
+            return string.IsNullOrWhiteSpace(text)
+                ? throw new InvalidParameterException(
+                    ParameterErrorKind.Malformed,
+                    workload,
+                    parameter,
+                    "@" + path,
+                    $"a file with content ({path} has {info.Length:N0} bytes, all of them blank)")
+                : text;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

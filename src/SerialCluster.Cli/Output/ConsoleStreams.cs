@@ -10,6 +10,9 @@ public sealed class ConsoleStreams(IAnsiConsole stdout, IAnsiConsole stderr, boo
 {
     public const int RedirectedWidth = 160;
 
+    /// <summary>Redirected stderr's width: wide enough that no message is wrapped.</summary>
+    public const int RedirectedErrorWidth = 4096;
+
     public IAnsiConsole Out { get; } = stdout;
 
     public IAnsiConsole Error { get; } = stderr;
@@ -25,6 +28,12 @@ public sealed class ConsoleStreams(IAnsiConsole stdout, IAnsiConsole stderr, boo
         if (Console.IsOutputRedirected)
         {
             stdout.Profile.Width = RedirectedWidth;
+        }
+
+        // An error is one line, also in a log or a pipe: a script reading it must not get it in pieces.
+        if (Console.IsErrorRedirected)
+        {
+            stderr.Profile.Width = RedirectedErrorWidth;
         }
 
         return new ConsoleStreams(stdout, stderr, !Console.IsErrorRedirected && stderr.Profile.Capabilities.Interactive);

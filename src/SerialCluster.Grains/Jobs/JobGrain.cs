@@ -98,8 +98,18 @@ public sealed partial class JobGrain(
         Job.Deadline = spec.DeadlineSeconds > 0 ? Job.SubmittedAt + TimeSpan.FromSeconds(spec.DeadlineSeconds) : null;
         Job.Counters.CoordinatorRuns = 1;
         // Listed first, so the keepers find it whatever happens next; then stored: accepted means stored.
-        await Context.Registry.RecordAsync(Context.Summary());
-        await record.WriteStateAsync();
+        try
+        {
+            await Context.Registry.RecordAsync(Context.Summary());
+            await record.WriteStateAsync();
+        }
+        catch
+        {
+            // Not accepted, but held in memory: a client's retry with this id must meet what storage holds, not this.
+            DeactivateOnIdle();
+            throw;
+        }
+
         SerialClusterMetrics.JobSubmitted(accepted);
         _run = JobRun.Start(Context, lifetime, accepted, plan);
         return Context.Status();

@@ -6,7 +6,8 @@ namespace SerialCluster.Workloads.Sudoku;
 /// <summary>
 /// Reads the <c>puzzles</c> text: one puzzle per line, 81, 256 or 625 characters (9×9, 16×16 or 25×25, the size read
 /// from the first line; every line the same) of the digits 1-9 and then letters (16×16: A-G, 25×25: A-P, either case),
-/// 0 or '.' for a blank; blank lines and lines starting with '#' are skipped. Empty text means the built-in set.
+/// 0 or '.' for a blank; blank lines and lines starting with '#' are skipped. Empty text means the built-in set; text with no puzzle line
+/// (only blank lines or comments) is refused.
 /// </summary>
 public static class SudokuPuzzles
 {
@@ -30,7 +31,8 @@ public static class SudokuPuzzles
     /// <summary>Parses the text into one digit per cell (0 for a blank), puzzle p at [cells·p, cells·p + cells).</summary>
     public static SudokuPuzzleSet Parse(string workload, string text)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        // Only no text at all means the built-in set: a file of blank lines is a mistake, not a request for the default.
+        if (text.Length == 0)
         {
             return Parse(workload, string.Join('\n', BuiltIn));
         }

@@ -89,13 +89,13 @@ public sealed class SudokuWorkload : Workload
         var text = parameters.GetString("puzzles");
         var preset = parameters.GetString("preset");
         var generate = parameters.GetInt32("generate");
-        if (preset != SudokuPresets.None && !string.IsNullOrWhiteSpace(text))
+        if (preset != SudokuPresets.None && text.Length > 0)
         {
             throw new InvalidParameterException(
                 ParameterErrorKind.OutOfRange, Name, "preset", preset, $"{SudokuPresets.None} when puzzles is given (one source of puzzles)");
         }
 
-        if (generate > 0 && (preset != SudokuPresets.None || !string.IsNullOrWhiteSpace(text)))
+        if (generate > 0 && (preset != SudokuPresets.None || text.Length > 0))
         {
             throw new InvalidParameterException(
                 ParameterErrorKind.OutOfRange, Name, "generate", generate.ToString(CultureInfo.InvariantCulture),
