@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reruns the fault tests R1–R6 (real silo processes, a real redis-server, kill -9 / SIGTERM / SIGSTOP by PID) and
+# Reruns the fault tests R1 onwards (real silo processes, a real redis-server, kill -9 / SIGTERM / SIGSTOP by PID) and
 # the checkpoint-overhead measurement, and writes the figures they print into docs/RELIABILITY.md, between the
 # "figures:begin" and "figures:end" markers, with the date and the machine.
 #
@@ -38,8 +38,8 @@ dotnet test "$ROOT/tests/SerialCluster.Integration.Tests" --no-build \
 status=$?
 set -e
 
-# Each test prints its figures on lines starting "R1 " … "R6 " or "CKPT "; the console logger repeats them.
-figures="$(sed -n 's/^ *\(R[1-6] .*\|CKPT .*\)$/\1/p' "$LOG" | awk '!seen[$0]++')"
+# Each test prints its figures on lines starting "R1 ", "R2 ", … or "CKPT "; the console logger repeats them.
+figures="$(sed -n 's/^ *\(R[0-9][0-9]* .*\|CKPT .*\)$/\1/p' "$LOG" | awk '!seen[$0]++')"
 summary="$(grep -E '^(Passed!|Failed!|Total tests|     Passed|     Failed|     Skipped)' "$LOG" | tr -s ' ' | paste -sd ' ' -)"
 if [[ -z "$figures" ]]; then
   echo "no figures in $LOG (did the tests run? redis-server installed?)" >&2
