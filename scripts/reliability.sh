@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reruns the fault tests (R1–R6 and on; real silo processes, a real redis-server, kill -9 / SIGTERM / SIGSTOP by PID) and
+# Reruns the fault tests R1 onwards (real silo processes, a real redis-server, kill -9 / SIGTERM / SIGSTOP by PID) and
 # the checkpoint-overhead measurement, and writes the figures they print into docs/RELIABILITY.md, between the
 # "figures:begin" and "figures:end" markers, with the date and the machine.
 #

@@ -27,7 +27,7 @@ public interface IJobGrain : IGrainWithStringKey
     [Alias("Cancel")]
     Task<JobStatus> CancelAsync(string reason);
 
-    /// <summary>Deletes a finished job's stored state and result; a running job is refused (cancel it first). True when deleted.</summary>
+    /// <summary>Deletes a job's stored state and result; a running job is cancelled first. True when deleted.</summary>
     [Alias("Delete")]
     Task<bool> DeleteAsync();
 

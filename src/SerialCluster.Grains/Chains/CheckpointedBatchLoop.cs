@@ -9,12 +9,15 @@ namespace SerialCluster.Grains.Chains;
 
 /// <summary>
 /// The batch loop of one claimed chain run: batches on the thread pool, sized from the measured step cost, the state
-/// saved every K steps (also on the last step when one falls due there), progress reported every
-/// <see cref="SerialChainGrain.ProgressInterval"/>. On a graceful shutdown it saves where it is before it stops, so the
-/// next run resumes there rather than K steps back.
+/// saved every K steps (also on the last step when one falls due), progress reported every
+/// <see cref="SerialChainGrain.ProgressInterval"/>. A graceful shutdown saves where it is, so the next run resumes there.
+/// A checkpoint storage fails to take (a paused server) is skipped, not fatal: only the durable progress is late.
 /// </summary>
 internal sealed class CheckpointedBatchLoop
 {
+    /// <summary>Compute between a failed checkpoint write and the next try, per second the failed write took.</summary>
+    public const double FailedWriteRatio = 4;
+
     private readonly IChainRun _chain;
     private readonly ChainCheckpointStore _store;
     private readonly ReliabilityOptions _reliability;
@@ -24,6 +27,7 @@ internal sealed class CheckpointedBatchLoop
     private readonly ChainBatchSizer _sizer;
     private readonly ChainBatchSpans _batchSpans = new();
     private readonly long _resumedFrom;
+    private readonly Action<Exception> _notStored;
     private long _k;
     private long _maxK;
     private long _next;
@@ -35,15 +39,25 @@ internal sealed class CheckpointedBatchLoop
     private double _lastWrite;
     private long _lastCheckpoint;
     private long _lastReport;
+    private int _failedWrites;
 
     /// <param name="chain">The chain, restored from its checkpoint when there was one.</param>
     /// <param name="store">The chain's claimed checkpoint.</param>
     /// <param name="reliability">K (<see cref="ReliabilityOptions.CheckpointSteps"/>, 0: from the interval) and the interval.</param>
     /// <param name="batchDispatch">What starting a batch costs on this silo.</param>
     /// <param name="stage">The stage, <paramref name="silo"/> and <paramref name="workload"/>, for batch spans and metrics.</param>
+    /// <param name="notStored">Hears of a checkpoint storage failed to take (the chain goes on).</param>
     public CheckpointedBatchLoop(
-        IChainRun chain, ChainCheckpointStore store, ReliabilityOptions reliability, TimeSpan batchDispatch, int stage, string silo, string workload)
+        IChainRun chain,
+        ChainCheckpointStore store,
+        ReliabilityOptions reliability,
+        TimeSpan batchDispatch,
+        int stage,
+        string silo,
+        string workload,
+        Action<Exception> notStored)
     {
+        _notStored = notStored;
         _chain = chain;
         _store = store;
         _reliability = reliability;
@@ -88,7 +102,7 @@ internal sealed class CheckpointedBatchLoop
         if (_k > 0 && _chain.StepsDone - _lastCheckpoint >= _k)
         {
             // The checkpoint that falls due on the last step: a result lost on its way back then costs nothing.
-            await SaveAsync();
+            await TrySaveAsync();
         }
 
         return new CheckpointedRun((double)_computeTicks / Stopwatch.Frequency, _batches, _checkpoints, _checkpointSeconds, _store.Resumes, _maxK);
@@ -99,7 +113,7 @@ internal sealed class CheckpointedBatchLoop
     {
         if (stopping.IsCancellationRequested && _chain.StepsDone > _resumedFrom)
         {
-            await SaveAsync();
+            await TrySaveAsync();
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -145,8 +159,20 @@ internal sealed class CheckpointedBatchLoop
             return;
         }
 
+        var failedAt = Stopwatch.GetTimestamp();
+        if (await TrySaveAsync() is not { } written)
+        {
+            // Tried again once the chain has computed FailedWriteRatio times what the failed write blocked it, at least
+            // K steps: a storage outage slows the chain by a fraction, not by a timeout per K steps.
+            var blocked = Stopwatch.GetElapsedTime(failedAt).TotalSeconds;
+            var wait = Math.Max(blocked * FailedWriteRatio, StorageBackoff.After(_failedWrites).TotalSeconds);
+            var steps = _sizer.SecondsPerStep > 0 ? (long)Math.Min(wait / _sizer.SecondsPerStep, long.MaxValue / 4) : 0;
+            _next = _chain.StepsDone + Math.Max(Math.Max(_k, steps), 1);
+            return;
+        }
+
         _lastCheckpoint = _chain.StepsDone;
-        _lastWrite = await SaveAsync();
+        _lastWrite = written;
         if (_reliability.CheckpointSteps == 0)
         {
             _k = CheckpointInterval.Steps(_reliability.CheckpointInterval, _lastWrite, _sizer.SecondsPerStep);
@@ -156,11 +182,22 @@ internal sealed class CheckpointedBatchLoop
         _next = _chain.StepsDone + _k;
     }
 
-    private async Task<double> SaveAsync()
+    /// <summary>Saves the state; null when storage failed to take it (a newer run's claim still stops the chain).</summary>
+    private async Task<double?> TrySaveAsync()
     {
-        var seconds = await _store.SaveAsync(_chain.StepsDone, _chain.Checkpoint());
-        _checkpointSeconds += seconds;
-        _checkpoints++;
-        return seconds;
+        try
+        {
+            var seconds = await _store.SaveAsync(_chain.StepsDone, _chain.Checkpoint());
+            _checkpointSeconds += seconds;
+            _checkpoints++;
+            _failedWrites = 0;
+            return seconds;
+        }
+        catch (Exception e) when (StorageBackoff.IsRetryable(e))
+        {
+            _failedWrites++;
+            _notStored(e);
+            return null;
+        }
     }
 }

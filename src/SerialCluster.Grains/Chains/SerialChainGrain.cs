@@ -206,7 +206,8 @@ public sealed partial class SerialChainGrain(
                 LogResumed(logger, key, resumedFrom, chain.TotalSteps);
             }
 
-            var loop = new CheckpointedBatchLoop(chain, store, options.Reliability, BatchDispatch(), stage, silo.Name, workload);
+            var loop = new CheckpointedBatchLoop(
+                chain, store, options.Reliability, BatchDispatch(), stage, silo.Name, workload, e => LogCheckpointNotStored(logger, e, key));
             var run = await loop.RunAsync(
                 steps => job.ReportProgressAsync(unitsBefore + (long)(steps * unitsPerStep)),
                 steps => _stepsDone = steps,
@@ -266,6 +267,9 @@ public sealed partial class SerialChainGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Chain {Key}: stale write refused: {Reason}")]
     private static partial void LogSuperseded(ILogger logger, string key, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chain {Key}: a checkpoint could not be stored; the chain goes on and tries again later")]
+    private static partial void LogCheckpointNotStored(ILogger logger, Exception exception, string key);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Chain {Key}: its checkpoint could not be restored; starting from step 0")]
     private static partial void LogCheckpointUnreadable(ILogger logger, Exception exception, string key);

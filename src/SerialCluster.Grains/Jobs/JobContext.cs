@@ -21,7 +21,8 @@ internal sealed class JobContext(
     ILocalSiloDetails localSilo,
     TimeProvider time,
     ILogger logger,
-    Action<TimeSpan> delayDeactivation)
+    Action<TimeSpan> delayDeactivation,
+    Action deactivate)
 {
     public string JobId => jobId;
 
@@ -52,6 +53,9 @@ internal sealed class JobContext(
 
     /// <summary>Keeps the activation alive for <paramref name="period"/>: a running job's work is not a request.</summary>
     public void DelayDeactivation(TimeSpan period) => delayDeactivation(period);
+
+    /// <summary>Lets the activation go once idle: a superseded run's memory is stale, the next call reads storage.</summary>
+    public void Deactivate() => deactivate();
 
     /// <summary>Counts <paramref name="units"/> more done, up to the job's total.</summary>
     public void AddUnits(long units) => UnitsDone = Math.Min(Job.UnitsTotal, UnitsDone + units);

@@ -17,7 +17,7 @@ namespace SerialCluster.Grains.Jobs;
 /// cluster restarted, woken by the job keepers — resumes from there.
 /// </summary>
 public sealed partial class JobGrain(
-    [PersistentState("job", SerialClusterStorage.Jobs)] IPersistentState<JobRecord> record,
+    [PersistentState(JobRecord.StateName, SerialClusterStorage.Jobs)] IPersistentState<JobRecord> record,
     IClusterMembershipService membership,
     SerialClusterOptions options,
     ILocalSiloDetails localSilo,
@@ -33,7 +33,7 @@ public sealed partial class JobGrain(
 
     private JobContext Context => _context ??= new JobContext(
         this.GetPrimaryKeyString(), record, GrainFactory, ServiceProvider, membership, options, costAdvisor, localSilo, time, logger,
-        DelayDeactivation);
+        DelayDeactivation, DeactivateOnIdle);
 
     private string JobId => Context.JobId;
 
@@ -134,9 +134,14 @@ public sealed partial class JobGrain(
             return JobStatus.NotFound(JobId);
         }
 
-        if (Job.State == JobState.Running && _run is { } run)
+        var why = string.IsNullOrWhiteSpace(reason) ? "cancelled" : reason;
+        if (Job.State == JobState.Running && _run is { IsRunning: true } run)
         {
-            await run.CancelAsync(string.IsNullOrWhiteSpace(reason) ? "cancelled" : reason);
+            await run.CancelAsync(why);
+        }
+        else if (Job.State == JobState.Running)
+        {
+            await StrandedJob.CancelAsync(Context, why);
         }
 
         return Context.Status();
@@ -144,6 +149,12 @@ public sealed partial class JobGrain(
 
     public async Task<bool> DeleteAsync()
     {
+        if (Job.Spec is not null && Job.State == JobState.Running)
+        {
+            // Deleting a running job cancels it first: delete works in any state.
+            await CancelAsync("cancelled: the job was deleted");
+        }
+
         if (Job.Spec is null || Job.State == JobState.Running)
         {
             return false;

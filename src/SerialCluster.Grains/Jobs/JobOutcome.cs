@@ -17,6 +17,7 @@ internal sealed partial class JobOutcome(JobContext job, ProgressWriter writer)
         job.Job.Progress = null;
         if (!await writer.PersistFinishedAsync())
         {
+            job.Deactivate(); // superseded: the next call reads the job as stored
             return;
         }
 

@@ -11,6 +11,9 @@ namespace SerialCluster.Grains.Jobs;
 [Alias("SerialCluster.JobRecord")]
 public sealed class JobRecord
 {
+    /// <summary>The record's state name in <c>jobs</c> storage (the job grain's persistent state).</summary>
+    public const string StateName = "job";
+
     [Id(0)]
     public JobSpec? Spec { get; set; }
 

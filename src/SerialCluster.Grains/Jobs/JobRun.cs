@@ -31,13 +31,13 @@ internal sealed partial class JobRun
     {
         _job = job;
         _lifetime = lifetime;
-        _writer = new ProgressWriter(job);
-        _chains = new ChainBookkeeping(job);
-        _retries = new CoordinatorRetries(job, new ClusterViewCache(job.Membership, job.Grains, job.Time), _writer);
         var left = job.Job.Deadline is { } deadline ? deadline - job.Time.GetUtcNow() : (TimeSpan?)null;
         _cancellation = left is not { } l ? new CancellationTokenSource()
             : l <= TimeSpan.Zero ? CancelledSource()
             : new CancellationTokenSource(l, job.Time);
+        _writer = new ProgressWriter(job, _cancellation.Token);
+        _chains = new ChainBookkeeping(job);
+        _retries = new CoordinatorRetries(job, new ClusterViewCache(job.Membership, job.Grains, job.Time), _writer);
     }
 
     /// <summary>What the current stage counted that the stored counters do not hold yet.</summary>
@@ -115,8 +115,12 @@ internal sealed partial class JobRun
         }
         catch (JobSupersededException e)
         {
+            // A newer coordinator holds the job: this activation's memory of it is stale. Let it go, so a call reaches
+            // the job as stored, never this stopped run.
             LogSuperseded(_job.Logger, e, _job.JobId);
             SerialClusterMetrics.JobLeft();
+            _chains.Forget();
+            _job.Deactivate();
             return;
         }
         catch (Exception) when (_leaving || _lifetime.ApplicationStopping.IsCancellationRequested)

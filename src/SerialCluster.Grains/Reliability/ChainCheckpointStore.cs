@@ -9,6 +9,7 @@ namespace SerialCluster.Grains.Reliability;
 /// One chain's checkpoint in <c>jobs</c> storage, written with the storage's ETag check: a run first claims the
 /// checkpoint (a write that changes the ETag), so a stale run of the same chain — its silo stopped, then came back —
 /// has its next write refused (<see cref="InconsistentStateException"/>) and stops instead of overwriting newer state.
+/// A refusal while the stored checkpoint still names this run is its own timed-out write landed late: it writes again.
 /// </summary>
 public sealed class ChainCheckpointStore
 {
@@ -43,27 +44,19 @@ public sealed class ChainCheckpointStore
     /// </summary>
     public async Task<ChainCheckpoint?> ClaimAsync(string owner, long totalSteps)
     {
-        await _storage.ReadStateAsync(StateName, _id, _state);
-        var saved = _state.RecordExists && _state.State is { State: not null } s && s.TotalSteps == totalSteps
-            ? new ChainCheckpoint { Steps = s.Steps, TotalSteps = s.TotalSteps, State = s.State, Owner = s.Owner, WrittenAt = s.WrittenAt }
-            : null;
-        var resumed = _state.RecordExists;
-        _state.State ??= new ChainCheckpoint();
-        if (resumed)
+        // Storage that fails (a paused or restarting server) is waited for: the chain cannot start unclaimed.
+        var start = _time.GetTimestamp();
+        for (var failures = 1; ; failures++)
         {
-            _state.State.Resumes.Add(saved?.Steps ?? 0);
+            try
+            {
+                return await TryClaimAsync(owner, totalSteps);
+            }
+            catch (Exception e) when (StorageBackoff.IsRetryable(e) && _time.GetElapsedTime(start) < StorageBackoff.Window)
+            {
+                await Task.Delay(StorageBackoff.After(failures), _time);
+            }
         }
-
-        _state.State.Owner = owner;
-        _state.State.TotalSteps = totalSteps;
-        if (saved is null)
-        {
-            _state.State.Steps = 0;
-            _state.State.State = null;
-        }
-
-        await WriteAsync();
-        return saved;
     }
 
     /// <summary>Saves the state after <paramref name="steps"/> steps; returns the seconds the write took.</summary>
@@ -90,6 +83,32 @@ public sealed class ChainCheckpointStore
         }
     }
 
+    private async Task<ChainCheckpoint?> TryClaimAsync(string owner, long totalSteps)
+    {
+        await _storage.ReadStateAsync(StateName, _id, _state);
+        var saved = _state.RecordExists && _state.State is { State: not null } s && s.TotalSteps == totalSteps
+            ? new ChainCheckpoint { Steps = s.Steps, TotalSteps = s.TotalSteps, State = s.State, Owner = s.Owner, WrittenAt = s.WrittenAt }
+            : null;
+        // A claim retried after its write timed out may find that write landed: it is not a second resume.
+        var resumed = _state.RecordExists && !string.Equals(_state.State?.Owner, owner, StringComparison.Ordinal);
+        _state.State ??= new ChainCheckpoint();
+        if (resumed)
+        {
+            _state.State.Resumes.Add(saved?.Steps ?? 0);
+        }
+
+        _state.State.Owner = owner;
+        _state.State.TotalSteps = totalSteps;
+        if (saved is null)
+        {
+            _state.State.Steps = 0;
+            _state.State.State = null;
+        }
+
+        await WriteAsync();
+        return saved;
+    }
+
     private async Task WriteAsync()
     {
         try
@@ -98,7 +117,24 @@ public sealed class ChainCheckpointStore
         }
         catch (InconsistentStateException e)
         {
-            throw new ChainSupersededException(Key, e);
+            var stored = new GrainState<ChainCheckpoint>(new ChainCheckpoint());
+            await _storage.ReadStateAsync(StateName, _id, stored);
+            var owner = _state.State?.Owner;
+            if (!stored.RecordExists || string.IsNullOrEmpty(owner) || !string.Equals(stored.State?.Owner, owner, StringComparison.Ordinal))
+            {
+                throw new ChainSupersededException(Key, e);
+            }
+
+            // This run's own write, landed after it timed out: nobody else holds the chain.
+            _state.ETag = stored.ETag;
+            try
+            {
+                await _storage.WriteStateAsync(StateName, _id, _state);
+            }
+            catch (InconsistentStateException again)
+            {
+                throw new ChainSupersededException(Key, again);
+            }
         }
     }
 }

@@ -21,6 +21,9 @@ public sealed class RedisServer : IDisposable
 
     public int Port { get; }
 
+    /// <summary>The redis-server process's id, for a fault test that pauses it (SIGSTOP, then SIGCONT).</summary>
+    public int Pid => _process.Pid;
+
     /// <summary>The StackExchange.Redis configuration string silos and clients use.</summary>
     public string ConnectionString => $"127.0.0.1:{Port}";
 
