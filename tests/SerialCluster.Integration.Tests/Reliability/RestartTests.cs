@@ -57,6 +57,9 @@ public sealed class RestartTests(ITestOutputHelper output)
             kept.Add(await Poll.UntilAsync($"job {job.Id}'s status after the restart", Deadline, job.PollAsync));
         }
 
+        var afterRestart = await Poll.UntilAsync($"job {running.Id}'s status after the restart", Deadline, running.PollAsync);
+        var lostAtOnce = kept.Count(s => s.State == JobState.Unknown) + (afterRestart.State == JobState.Unknown ? 1 : 0);
+        Assert.True(lostAtOnce == 0, $"R9 jobs submitted 6 / lost {lostAtOnce} after local-cluster.sh down and up: {afterRestart.Error}");
         var resumedAt = await running.WaitForProgressBeyondAsync(before, clock, Deadline);
         var status = await running.WaitForEndAsync(Deadline);
         var listed = await cluster.Client.GetGrain<IJobRegistryGrain>(IJobRegistryGrain.Key).ListAsync();
