@@ -6,8 +6,14 @@
 #
 #   deploy/local-cluster.sh up                 build, start redis-server, the silos (and prometheus), wait until ready
 #   deploy/local-cluster.sh status             each process (alive or not) and the cluster's silos
+#   deploy/local-cluster.sh redis-up           start redis-server alone again (after it crashed), same settings and data
 #   deploy/local-cluster.sh down               stop exactly the processes `up` started (SIGTERM, wait, then SIGKILL)
 #   deploy/local-cluster.sh prometheus-config  write STATE_DIR/prometheus.yml and its targets file, print the path
+#
+# Jobs survive `down` and `up`: redis-server keeps an append-only file (fsync every second, as docker-compose.yml
+# runs it) in STATE_DIR/redis-data; delete that directory for an empty cluster. A silo that exits while the cluster
+# is up (declared dead after a freeze, or stopped to rejoin after Redis came back empty) is started again, as
+# compose's restart policy does; each silo's supervisor shell has its pid in silo-N.supervisor.pid.
 #
 #   TOPOLOGY=compose deploy/local-cluster.sh up   the compose file's topology: silo-0 serial on CPU 0, silo-1 and
 #                                                 silo-2 parallel on CPU 1, Prometheus on 127.0.0.1:9090
@@ -126,6 +132,7 @@ any_running() {
   done
   for ((i = 0; i < SILOS; i++)); do
     is_ours "$(pid_of "$STATE_DIR/$(silo_name "$i").pid")" SerialCluster.Silo && return 0
+    is_ours "$(pid_of "$STATE_DIR/$(silo_name "$i").supervisor.pid")" local-cluster.sh && return 0
   done
   return 1
 }
@@ -202,16 +209,13 @@ cmd_up() {
   fi
   [ -f "$SILO_DLL" ] || die "no silo at $SILO_DLL"
   save_settings
-  rm -f "$STATE_DIR"/*.pid "$STATE_DIR"/*.log.old
+  rm -f "$STATE_DIR"/*.pid "$STATE_DIR"/*.log.old "$STATE_DIR"/*.stop
   for f in "$STATE_DIR"/*.log; do [ -f "$f" ] && [ "$f" != "$STATE_DIR/build.log" ] && mv "$f" "$f.old"; done
 
   # A failed `up` (die, or any failing command under set -e) stops whatever it had started.
   trap 'rc=$?; if [ "$rc" -ne 0 ]; then say "local-cluster: up failed; stopping what it started"; cmd_down >/dev/null 2>&1 || true; fi' EXIT
 
-  redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no \
-    --daemonize yes --pidfile "$STATE_DIR/redis.pid" --logfile "$STATE_DIR/redis.log" --dir "$STATE_DIR"
-  wait_for "redis-server on 127.0.0.1:$REDIS_PORT to answer PING" 10 redis_ping
-  say "redis-server pid $(pid_of "$STATE_DIR/redis.pid") on 127.0.0.1:$REDIS_PORT"
+  start_redis
 
   start_busy
 
@@ -238,10 +242,12 @@ cmd_up() {
     [ -n "$score" ] && command+=("--SerialCluster:Silo:SingleThreadScoreOverride=$score")
     # shellcheck disable=SC2206
     [ -n "$SILO_ARGS" ] && command+=($SILO_ARGS)
-    # taskset and nohup exec the program, so $! is the silo's own PID.
-    (cd "$(dirname "$SILO_DLL")" && exec nohup "${command[@]}" >"$STATE_DIR/$name.log" 2>&1 </dev/null) &
-    echo $! >"$STATE_DIR/$name.pid"
-    say "$name pid $! role ${role:-any}${cpus:+ cpus $cpus}${score:+ score $score}: silo port $((SILO_PORT_BASE + i)), gateway $((GATEWAY_PORT_BASE + i)), log $STATE_DIR/$name.log"
+    : >"$STATE_DIR/$name.log"
+    # A fresh bash, not a subshell: a subshell would keep bash's saved copies of this script's stdout open.
+    STATE_DIR="$STATE_DIR" SILO_DLL="$SILO_DLL" nohup bash "${BASH_SOURCE[0]}" supervise "$name" "${command[@]}" </dev/null >/dev/null 2>&1 &
+    echo $! >"$STATE_DIR/$name.supervisor.pid"
+    wait_for "$name's process to start" 10 silo_started "$name"
+    say "$name pid $(pid_of "$STATE_DIR/$name.pid") role ${role:-any}${cpus:+ cpus $cpus}${score:+ score $score}: silo port $((SILO_PORT_BASE + i)), gateway $((GATEWAY_PORT_BASE + i)), log $STATE_DIR/$name.log"
   done
 
   wait_for "every silo to report itself active" "$READY_TIMEOUT" all_silos_active
@@ -255,6 +261,47 @@ cmd_up() {
   if [ -n "$PROMETHEUS_PORT" ]; then
     say "prometheus: http://127.0.0.1:$PROMETHEUS_PORT (dashboards/: import into any Grafana with this Prometheus as datasource)"
   fi
+}
+
+# redis-server with an append-only file in STATE_DIR/redis-data (fsync every second, as docker-compose.yml runs it):
+# what it acknowledged survives a restart of Redis or of the whole cluster.
+start_redis() {
+  mkdir -p "$STATE_DIR/redis-data"
+  redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly yes --appendfsync everysec \
+    --daemonize yes --pidfile "$STATE_DIR/redis.pid" --logfile "$STATE_DIR/redis.log" --dir "$STATE_DIR/redis-data"
+  wait_for "redis-server on 127.0.0.1:$REDIS_PORT to answer PING" 30 redis_ping
+  say "redis-server pid $(pid_of "$STATE_DIR/redis.pid") on 127.0.0.1:$REDIS_PORT"
+}
+
+# Starts redis-server alone again (after it crashed or was killed) with the recorded settings and the same data.
+cmd_redis_up() {
+  load_settings recorded
+  [ -f "$SETTINGS_FILE" ] || die "no cluster recorded in $STATE_DIR ('deploy/local-cluster.sh up' starts one)"
+  is_ours "$(pid_of "$STATE_DIR/redis.pid")" redis-server && die "redis-server (pid $(pid_of "$STATE_DIR/redis.pid")) is already running"
+  port_in_use "$REDIS_PORT" && die "port $REDIS_PORT is taken"
+  rm -f "$STATE_DIR/redis.pid"
+  start_redis
+}
+
+silo_started() { [ -s "$STATE_DIR/$1.pid" ]; }
+
+# supervise NAME COMMAND…: runs the silo and starts it again whenever it exits, until `down` leaves NAME.stop (or
+# the silo refuses its configuration, status 2); the silo's own pid is in NAME.pid, its output appended to NAME.log.
+supervise() {
+  local name="$1" child rc
+  shift
+  while :; do
+    # taskset execs the program, so $! is the silo's own PID.
+    (cd "$(dirname "$SILO_DLL")" && exec "$@" >>"$STATE_DIR/$name.log" 2>&1 </dev/null) &
+    child=$!
+    echo "$child" >"$STATE_DIR/$name.pid"
+    rc=0
+    wait "$child" || rc=$?
+    [ -f "$STATE_DIR/$name.stop" ] && return 0
+    [ "$rc" -eq 2 ] && { echo "local-cluster: $name refused its configuration (status 2); not restarting it" >>"$STATE_DIR/$name.log"; return 1; }
+    echo "local-cluster: $name (pid $child) exited with status $rc; starting it again" >>"$STATE_DIR/$name.log"
+    sleep 1
+  done
 }
 
 metrics_port() {
@@ -323,13 +370,14 @@ all_silos_active() {
   done
 }
 
-# wait_for WHAT SECONDS CHECK: polls CHECK every 0.2 s; CHECK returning 2 is a failure that will not heal.
+# wait_for WHAT SECONDS CHECK [ARG…]: polls CHECK ARG… every 0.2 s; CHECK returning 2 is a failure that will not heal.
 wait_for() {
   local what="$1" seconds="$2" check="$3" deadline rc
+  shift 3
   deadline=$(($(date +%s) + seconds))
   while true; do
     rc=0
-    "$check" || rc=$?
+    "$check" "$@" || rc=$?
     [ "$rc" -eq 0 ] && return 0
     [ "$rc" -eq 2 ] && die "gave up waiting for $what"
     [ "$(date +%s)" -ge "$deadline" ] && die "timed out after $seconds s waiting for $what"
@@ -371,14 +419,23 @@ cmd_down() {
   load_settings recorded
   local i pid
   local -a silos=()
-  # Every silo pid file, whatever SILOS says now.
+  # Supervisors first stop restarting; then every silo pid file, whatever SILOS says now.
+  local -a supervisors=()
+  for f in "$STATE_DIR"/silo-*.supervisor.pid; do
+    [ -f "$f" ] || continue
+    touch "${f%.supervisor.pid}.stop"
+    pid="$(pid_of "$f")"
+    is_ours "$pid" local-cluster.sh && supervisors+=("$pid")
+  done
   for f in "$STATE_DIR"/silo-*.pid; do
     [ -f "$f" ] || continue
+    [[ "$f" == *.supervisor.pid ]] && continue
     pid="$(pid_of "$f")"
     is_ours "$pid" SerialCluster.Silo && silos+=("$pid") && say "stopping $(basename "$f" .pid) (pid $pid)"
   done
   # Silos first, while Redis is still there for them to leave membership cleanly.
   stop_pids SerialCluster.Silo "${silos[@]}"
+  stop_pids local-cluster.sh "${supervisors[@]}"
   pid="$(pid_of "$STATE_DIR/prometheus.pid")"
   if is_ours "$pid" prometheus; then
     say "stopping prometheus (pid $pid)"
@@ -472,7 +529,13 @@ membership() {
 case "${1:-}" in
   up) cmd_up ;;
   down) cmd_down ;;
+  redis-up) cmd_redis_up ;;
   status) cmd_status ;;
+  supervise)
+    shift
+    SILO_DLL="${SILO_DLL:?}"
+    supervise "$@"
+    ;;
   prometheus-config)
     load_settings
     validate

@@ -6,7 +6,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Serialization;
 using SerialCluster.Grains.Hosting;
+using SerialCluster.Grains.Reliability;
 using SerialCluster.Grains.Security;
 
 namespace SerialCluster.Hosting;
@@ -34,6 +36,7 @@ public static class SiloHostBuilderExtensions
         // Before Orleans: hosted services start in order, so the metrics endpoint is up before the silo starts.
         builder.Services.AddHostedService<MetricsEndpoint>();
         builder.Services.AddSiloTracing(builder.Configuration, SiloName(options), options.TraceSampleRatio);
+        builder.Services.Configure<ExceptionSerializationOptions>(CrossSiloExceptions.Allow);
         builder.UseOrleans(silo =>
         {
             silo.Configure<SiloOptions>(o => o.SiloName = SiloName(options));
@@ -61,6 +64,11 @@ public static class SiloHostBuilderExtensions
         });
 
         builder.Services.AddHostedService<SiloReadyLog>();
+        if (options.UsesRedis)
+        {
+            builder.Services.AddHostedService<MembershipWatch>();
+        }
+
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         return builder;
     }

@@ -15,6 +15,7 @@ catch (OptionsValidationException e)
     return 2;
 }
 
-// The generic host stops gracefully on SIGTERM and Ctrl+C: Orleans leaves the cluster before exiting.
+// The generic host stops gracefully on SIGTERM and Ctrl+C: Orleans leaves the cluster before exiting. A silo
+// that stopped itself to rejoin (MembershipWatch) set a non-zero exit status for its supervisor.
 await builder.Build().RunAsync();
-return 0;
+return Environment.ExitCode;

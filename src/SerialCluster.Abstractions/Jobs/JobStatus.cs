@@ -17,5 +17,14 @@ public sealed record JobStatus(
 {
     public bool IsFinished => State is JobState.Completed or JobState.Failed or JobState.Rejected or JobState.Cancelled;
 
-    public static JobStatus NotFound(string jobId) => new(jobId, JobState.Unknown, 0, 0, string.Empty, null, null, null, null);
+    /// <summary>
+    /// A job id with no stored record: never accepted, deleted, or lost with storage that came back empty. The error
+    /// says so with the id, so a client that followed a running job reports it lost, not an unrelated failure.
+    /// </summary>
+    public static JobStatus NotFound(string jobId) =>
+        new(jobId, JobState.Unknown, 0, 0, string.Empty, LostMessage(jobId), null, null, null);
+
+    /// <summary>Why a job id has no stored record, naming the id.</summary>
+    public static string LostMessage(string jobId) =>
+        $"job {jobId} is not stored in this cluster: it was never accepted, was deleted, or was lost with storage that came back empty";
 }

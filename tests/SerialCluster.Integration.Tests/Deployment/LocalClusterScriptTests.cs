@@ -64,5 +64,21 @@ public sealed class LocalClusterScriptTests : IDisposable
         Assert.Contains("TOPOLOGY=swarm is not known; allowed: compose", output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Jobs survive `down` and `up` only if Redis keeps what it acknowledged: the script runs it with the compose file's
+    /// append-only persistence (RestartTests R9 checks the behaviour on real processes).
+    /// </summary>
+    [Fact]
+    public void TheScriptsRedisKeepsAnAppendOnlyFileAsTheComposeOneDoes()
+    {
+        var script = Repository.ReadText("deploy/local-cluster.sh");
+        var redisLine = script.Split('\n').Single(l => l.TrimStart().StartsWith("redis-server --bind", StringComparison.Ordinal));
+        Assert.Contains("--appendonly yes", redisLine, StringComparison.Ordinal);
+        Assert.Contains("--appendfsync everysec", redisLine, StringComparison.Ordinal);
+        Assert.DoesNotContain("--appendonly no", script, StringComparison.Ordinal);
+        var compose = ComposeFile.Strings(ComposeFile.Load().Service("redis"), "command");
+        Assert.Equal("yes", compose[compose.ToList().IndexOf("--appendonly") + 1]);
+    }
+
     public void Dispose() => Directory.Delete(_state, recursive: true);
 }

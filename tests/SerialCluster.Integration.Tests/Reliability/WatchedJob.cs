@@ -38,11 +38,16 @@ public sealed class WatchedJob
 
     public JobStatus? Last { get; private set; }
 
+    public static Task<WatchedJob> SubmitAsync(
+        ProcessCluster cluster, string workload, Dictionary<string, string> parameters, JobMode mode, int parallelism) =>
+        SubmitAsync(() => cluster.Client, workload, parameters, mode, parallelism);
+
+    /// <summary>Submits through whichever client <paramref name="client"/> gives at each call (it may be replaced).</summary>
     public static async Task<WatchedJob> SubmitAsync(
-        ProcessCluster cluster, string workload, Dictionary<string, string> parameters, JobMode mode, int parallelism)
+        Func<IClusterClient> client, string workload, Dictionary<string, string> parameters, JobMode mode, int parallelism)
     {
         var spec = new JobSpec(workload, parameters, mode, parallelism);
-        var job = new WatchedJob(() => cluster.Client, "rt-" + Guid.NewGuid().ToString("N")[..12], spec);
+        var job = new WatchedJob(client, "rt-" + Guid.NewGuid().ToString("N")[..12], spec);
         var status = await job.Grain.SubmitAsync(spec);
         Assert.True(status.State == JobState.Running, $"the job was not accepted: {status.State} {status.Error}");
         job.Last = status;
