@@ -6,6 +6,7 @@ using SerialCluster.Grains.CostModel;
 using SerialCluster.Grains.Diagnostics;
 using SerialCluster.Grains.Hosting;
 using SerialCluster.Grains.Limits;
+using SerialCluster.Grains.Reliability;
 using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.Grains.Jobs;
@@ -139,6 +140,7 @@ public sealed partial class JobGrain(
             return false;
         }
 
+        await ChainCheckpointIndex.DeleteAllAsync(ServiceProvider, JobId);
         await record.ClearStateAsync();
         record.State = new JobRecord();
         await Context.Registry.ForgetAsync(JobId);
