@@ -17,11 +17,15 @@ public sealed class PlanCache : IDisposable
     /// <summary>How long a plan stays cached without being asked for.</summary>
     public static readonly TimeSpan IdleAfter = TimeSpan.FromSeconds(30);
 
+    /// <summary>Growth of the committed heap since the last compaction that makes an idle silo compact it.</summary>
+    public const long CompactAbove = 256L * 1024 * 1024;
+
     private readonly ConcurrentDictionary<string, Lazy<WorkloadPlan>> _plans = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _lastUsed = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _order = new();
     private readonly TimeProvider _time;
     private readonly ITimer _sweeper;
+    private long _committedAfterCompaction;
 
     public PlanCache(TimeProvider time)
     {
@@ -55,8 +59,9 @@ public sealed class PlanCache : IDisposable
     }
 
     /// <summary>
-    /// Drops the plans not asked for in <see cref="IdleAfter"/>; returns how many. When that empties the cache, the
-    /// heap is compacted and returned to the system: otherwise a silo keeps the memory of its last jobs while idle.
+    /// Drops the plans not asked for in <see cref="IdleAfter"/>; returns how many. With no plan cached and the committed
+    /// heap <see cref="CompactAbove"/> over what the last compaction left, the heap is compacted and returned to the
+    /// system: a server-GC silo otherwise keeps the peak of its last jobs (coordinators' plans too) while idle.
     /// </summary>
     public int Sweep()
     {
@@ -71,9 +76,10 @@ public sealed class PlanCache : IDisposable
             }
         }
 
-        if (dropped > 0 && _plans.IsEmpty)
+        if (_plans.IsEmpty && GC.GetGCMemoryInfo().TotalCommittedBytes > _committedAfterCompaction + CompactAbove)
         {
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            _committedAfterCompaction = GC.GetGCMemoryInfo().TotalCommittedBytes;
         }
 
         return dropped;
