@@ -9,8 +9,7 @@ namespace SerialCluster.Grains.Limits;
 /// The one admission check of a submitted job, before the coordinator stores or runs anything: the spec's text against
 /// <see cref="JobLimits"/> before parsing, the compiled plan against them before running, then <see cref="JobSpecBounds"/>
 /// and the kernels' verdict. Limit refusals come first, so an operator's limit is named even when a parameter is also
-/// wrong; the plan is compiled once and handed to the run, with the bytes compiling it allocated: its share of the
-/// silo's own bound on the running jobs it coordinates (<see cref="Gate"/>, asked only for a new job).
+/// wrong; the plan is compiled once and handed to the run with the bytes its compile allocated (its share in <see cref="Gate"/>).
 /// </summary>
 public sealed class JobAdmission(JobLimits limits)
 {

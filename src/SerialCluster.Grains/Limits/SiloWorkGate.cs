@@ -37,8 +37,8 @@ public sealed class SiloWorkGate(JobLimits limits)
         var most = limits.SiloPlanBytes;
         // A job alone on an idle silo is always admitted: the per-job limits already decided that it may run at all.
         return jobs > 0 && held + planBytes > most
-            ? $"over a limit of this silo: its {N(jobs)} running jobs hold plans that took {N(held)} bytes to build, and this one's {N(planBytes)} more would exceed " +
-                $"the limit of {N(most)} bytes ({JobLimits.Key(nameof(JobLimits.MaxSiloPlanBytes))}); submit it again when one has finished"
+            ? $"over a limit of this silo: its {N(jobs)} running jobs hold plans that took {N(held)} bytes to build, and this one's {N(planBytes)} " +
+                $"more would exceed the limit of {N(most)} bytes ({JobLimits.Key(nameof(JobLimits.MaxSiloPlanBytes))}); submit it again when one has finished"
             : null;
     }
 
