@@ -80,6 +80,14 @@ public sealed class MajorityLossTests(ITestOutputHelper output)
             $"stuck 0; client status polls meanwhile: failed {errorsWhileDown}, slower than 1 s {slowWhileDown}; both silos restarted and active again " +
             $"{rejoined.TotalSeconds:F2} s after their restart");
 
+        // The survivor's own account of the votes, when the detection was slow (or on request).
+        if (detections.Any(d => d > MostDetection / 3) || Environment.GetEnvironmentVariable("SERIALCLUSTER_R13_LOG") == "1")
+        {
+            string[] words = ["evict", "suspect", "dead", "probe", "vote"];
+            output.WriteLine(string.Join('\n', survivor.Output().Split('\n')
+                .Where(l => words.Any(w => l.Contains(w, StringComparison.OrdinalIgnoreCase))).Take(80)));
+        }
+
         Assert.True(status.State == JobState.Completed, $"{status.State}: {status.Error}");
         Assert.Equal(reference, status.ResultJson);
         Assert.All(detections, d => Assert.True(
