@@ -38,8 +38,8 @@ dotnet test "$ROOT/tests/SerialCluster.Integration.Tests" --no-build \
 status=$?
 set -e
 
-# Each test prints its figures on lines starting "R1 ", "R2 ", … "CKPT " or "CLI "; the console logger repeats them.
-figures="$(sed -n 's/^ *\(R[0-9][0-9]* .*\|CKPT .*\|CLI .*\)$/\1/p' "$LOG" | awk '!seen[$0]++')"
+# Each test prints its figures on lines starting "R1 " … "R14 ", "CKPT " or "CLI "; the console logger repeats them.
+figures="$(sed -n 's/^ *\(R[1-9][0-9]* .*\|CKPT .*\|CLI .*\)$/\1/p' "$LOG" | awk '!seen[$0]++')"
 summary="$(grep -E '^(Passed!|Failed!|Total tests|     Passed|     Failed|     Skipped)' "$LOG" | tr -s ' ' | paste -sd ' ' -)"
 if [[ -z "$figures" ]]; then
   echo "no figures in $LOG (did the tests run? redis-server installed?)" >&2

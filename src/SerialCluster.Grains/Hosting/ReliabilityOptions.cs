@@ -13,6 +13,8 @@ public sealed class ReliabilityOptions
     public static readonly TimeSpan DefaultRetention = TimeSpan.FromDays(7);
     public const int DefaultTaskAttempts = 5;
     public const int DefaultMissedProbesLimit = 3;
+    public static readonly TimeSpan DefaultIAmAliveInterval = TimeSpan.FromSeconds(1);
+    public const int DefaultMissedIAmAliveLimit = 3;
 
     /// <summary>
     /// K: a chain saves its state every K steps; 0 derives K from <see cref="CheckpointInterval"/> and the measured
@@ -40,4 +42,14 @@ public sealed class ReliabilityOptions
 
     /// <summary>Missed probes before a silo is suspected (Orleans' default is 3).</summary>
     public int MissedProbesLimit { get; set; } = DefaultMissedProbesLimit;
+
+    /// <summary>
+    /// How often each silo writes its heartbeat to the membership table. A silo whose heartbeat is older than
+    /// <see cref="IAmAliveInterval"/> × <see cref="MissedIAmAliveLimit"/> stops counting as a voter, so a survivor of a
+    /// majority loss can declare the dead silos dead alone once that much time has passed.
+    /// </summary>
+    public TimeSpan IAmAliveInterval { get; set; } = DefaultIAmAliveInterval;
+
+    /// <summary>Heartbeats a silo may miss before its membership entry is stale (Orleans' default is 3 of 30 s each).</summary>
+    public int MissedIAmAliveLimit { get; set; } = DefaultMissedIAmAliveLimit;
 }

@@ -6,6 +6,7 @@ using SerialCluster.Grains.CostModel;
 using SerialCluster.Grains.Diagnostics;
 using SerialCluster.Grains.Hosting;
 using SerialCluster.Grains.Limits;
+using SerialCluster.Grains.Reliability;
 using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.Grains.Jobs;
@@ -55,6 +56,7 @@ public sealed partial class JobGrain(
             Context.UnitsDone = Job.Progress?.UnitsBefore ?? 0;
             LogResuming(logger, JobId, Job.Counters.CoordinatorRuns, Job.Progress?.Stage ?? 0);
             _run = JobRun.Start(Context, lifetime, spec, plan: null);
+            admission.Gate.Hold(JobId, 0, _run.Completion);
         }
     }
 
@@ -89,6 +91,12 @@ public sealed partial class JobGrain(
             return Rejected(spec, admitted.Refusal!);
         }
 
+        if (admission.Gate.Refusal(admitted.PlanBytes) is { } busy)
+        {
+            LogRefused(logger, JobId, busy);
+            return Rejected(spec, busy);
+        }
+
         var accepted = spec with { Parameters = new Dictionary<string, string>(plan.Parameters.Canonical, StringComparer.Ordinal) };
         Job.Spec = accepted;
         Job.State = JobState.Running;
@@ -112,6 +120,7 @@ public sealed partial class JobGrain(
 
         SerialClusterMetrics.JobSubmitted(accepted);
         _run = JobRun.Start(Context, lifetime, accepted, plan);
+        admission.Gate.Hold(JobId, admitted.PlanBytes, _run.Completion);
         return Context.Status();
     }
 
@@ -160,6 +169,7 @@ public sealed partial class JobGrain(
             return false;
         }
 
+        await ChainCheckpointIndex.DeleteAllAsync(ServiceProvider, JobId);
         await record.ClearStateAsync();
         record.State = new JobRecord();
         await Context.Registry.ForgetAsync(JobId);

@@ -45,6 +45,9 @@ internal sealed partial class JobRun
 
     public bool IsRunning => !Running.IsCompleted;
 
+    /// <summary>Completes when the run has ended and stored its outcome (or left the job to the next coordinator).</summary>
+    public Task Completion => Running;
+
     private Task Running { get; set; } = Task.CompletedTask;
 
     /// <summary>Starts the job's run; <paramref name="plan"/> is the admitted plan of a new job, null for a resumed one.</summary>

@@ -9,9 +9,10 @@ namespace SerialCluster.Grains.Limits;
 /// </summary>
 public sealed class Admission
 {
-    private Admission(WorkloadPlan? plan, string? refusal, bool overLimit)
+    private Admission(WorkloadPlan? plan, string? refusal, bool overLimit, long planBytes = 0)
     {
         Plan = plan;
+        PlanBytes = planBytes;
         Refusal = refusal;
         IsOverLimit = overLimit;
     }
@@ -19,13 +20,16 @@ public sealed class Admission
     /// <summary>The compiled plan of an admitted spec; null when refused.</summary>
     public WorkloadPlan? Plan { get; }
 
+    /// <summary>Bytes allocated while the plan was compiled: an upper bound on what it holds (0 when refused).</summary>
+    public long PlanBytes { get; }
+
     /// <summary>The reason, as the job's status shows it; null when admitted.</summary>
     public string? Refusal { get; }
 
     /// <summary>True when the spec is over a configured limit of this cluster.</summary>
     public bool IsOverLimit { get; }
 
-    public static Admission Admitted(WorkloadPlan plan) => new(plan, null, overLimit: false);
+    public static Admission Admitted(WorkloadPlan plan, long planBytes = 0) => new(plan, null, overLimit: false, planBytes);
 
     public static Admission OverLimit(string refusal) => new(null, $"over a limit of this cluster: {refusal}", overLimit: true);
 

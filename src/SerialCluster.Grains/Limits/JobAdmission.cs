@@ -9,10 +9,13 @@ namespace SerialCluster.Grains.Limits;
 /// The one admission check of a submitted job, before the coordinator stores or runs anything: the spec's text against
 /// <see cref="JobLimits"/> before parsing, the compiled plan against them before running, then <see cref="JobSpecBounds"/>
 /// and the kernels' verdict. Limit refusals come first, so an operator's limit is named even when a parameter is also
-/// wrong; the plan is compiled once and handed to the run.
+/// wrong; the plan is compiled once and handed to the run with the bytes its compile allocated (its share in <see cref="Gate"/>).
 /// </summary>
 public sealed class JobAdmission(JobLimits limits)
 {
+    /// <summary>The running jobs this silo coordinates; a coordinator holds its job here while the job runs.</summary>
+    public SiloWorkGate Gate { get; } = new(limits);
+
     public Admission Admit(JobSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -23,9 +26,12 @@ public sealed class JobAdmission(JobLimits limits)
 
         WorkloadPlan? plan = null;
         string? kernelRefusal = null;
+        long planBytes = 0;
         try
         {
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
             plan = PlanCache.Compile(spec);
+            planBytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
         }
         catch (Exception e) when (e is UnknownWorkloadException or InvalidParameterException)
         {
@@ -49,6 +55,11 @@ public sealed class JobAdmission(JobLimits limits)
                 $"deadline {spec.DeadlineSeconds} s is out of range; allowed: 0 (none) or up to {JobSpecBounds.MaxDeadline.TotalSeconds:F0} s");
         }
 
-        return plan is null ? Admission.BadParameter(kernelRefusal!) : Admission.Admitted(plan);
+        if (plan is null)
+        {
+            return Admission.BadParameter(kernelRefusal!);
+        }
+
+        return Admission.Admitted(plan, planBytes);
     }
 }

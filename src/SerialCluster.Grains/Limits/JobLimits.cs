@@ -18,6 +18,7 @@ public sealed class JobLimits
     public const long DefaultMaxWorkUnits = 1_000_000_000_000_000;
     public const int DefaultMaxTasksPerStage = 1 << 20;
     public const int DefaultMaxStages = 10_000_000;
+    public const int DefaultMaxSiloJobs = 64;
 
     /// <summary>Parameters one job may name (every workload has fewer; more is noise or an attack).</summary>
     public int MaxParameters { get; set; } = DefaultMaxParameters;
@@ -40,6 +41,18 @@ public sealed class JobLimits
     /// <summary>Stages in the plan (each a barrier the coordinator waits at).</summary>
     public int MaxStages { get; set; } = DefaultMaxStages;
 
+    /// <summary>Running jobs one silo may coordinate at once; a submission beyond it is refused until one ends.</summary>
+    public int MaxSiloJobs { get; set; } = DefaultMaxSiloJobs;
+
+    /// <summary>
+    /// Bytes the running jobs' plans one silo coordinates may have taken to build, together (each measured as it is
+    /// compiled at admission); a submission beyond it is refused until one ends. 0: half the memory this process may use.
+    /// </summary>
+    public long MaxSiloPlanBytes { get; set; }
+
+    /// <summary><see cref="MaxSiloPlanBytes"/>, or half the memory the garbage collector may use when it is 0.</summary>
+    public long SiloPlanBytes => MaxSiloPlanBytes > 0 ? MaxSiloPlanBytes : Math.Max(1, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2);
+
     /// <summary>The key an operator sets, for refusal messages: <c>SerialCluster:Limits:MaxWorkUnits</c>.</summary>
     public static string Key(string property) => $"{SectionName}:{property}";
 
@@ -51,8 +64,14 @@ public sealed class JobLimits
             (nameof(MaxParameters), MaxParameters), (nameof(MaxParameterCharacters), MaxParameterCharacters),
             (nameof(MaxSpecCharacters), MaxSpecCharacters), (nameof(MaxParallelism), MaxParallelism),
             (nameof(MaxWorkUnits), MaxWorkUnits), (nameof(MaxTasksPerStage), MaxTasksPerStage), (nameof(MaxStages), MaxStages),
+            (nameof(MaxSiloJobs), MaxSiloJobs),
         ];
         var bad = all.FirstOrDefault(l => l.Value < 1);
+        if (bad.Name is null && MaxSiloPlanBytes < 0)
+        {
+            return $"{Key(nameof(MaxSiloPlanBytes))}: {MaxSiloPlanBytes} is negative; use 0 for half of this process's memory";
+        }
+
         return bad.Name is null ? null : $"{Key(bad.Name)}: {bad.Value} is not a positive limit";
     }
 }

@@ -13,6 +13,9 @@ namespace SerialCluster.Grains.Reliability;
 /// </summary>
 public sealed class ChainCheckpointStore
 {
+    /// <summary>The chain name of a pinned job's whole run.</summary>
+    public const string Pinned = "pinned";
+
     private const string StateName = "chain";
     private readonly IGrainStorage _storage;
     private readonly TimeProvider _time;
@@ -72,19 +75,24 @@ public sealed class ChainCheckpointStore
         return Stopwatch.GetElapsedTime(start).TotalSeconds;
     }
 
-    /// <summary>Deletes a chain's checkpoint once its output is committed by the job; a missing one is fine.</summary>
-    public static async Task ClearAsync(IServiceProvider services, string key)
+    /// <summary>Deletes a chain's checkpoint once its output is committed by the job; a missing one is fine (false).</summary>
+    public static async Task<bool> ClearAsync(IServiceProvider services, string key)
     {
         var store = Open(services, key);
         await store._storage.ReadStateAsync(StateName, store._id, store._state);
-        if (store._state.RecordExists)
+        if (!store._state.RecordExists)
         {
-            await store._storage.ClearStateAsync(StateName, store._id, store._state);
+            return false;
         }
+
+        await store._storage.ClearStateAsync(StateName, store._id, store._state);
+        return true;
     }
 
     private async Task<ChainCheckpoint?> TryClaimAsync(string owner, long totalSteps)
     {
+        var slash = Key.LastIndexOf('/');
+        await ChainCheckpointIndex.AddAsync(_storage, Key[..Math.Max(0, slash)], Key[(slash + 1)..]);
         await _storage.ReadStateAsync(StateName, _id, _state);
         var saved = _state.RecordExists && _state.State is { State: not null } s && s.TotalSteps == totalSteps
             ? new ChainCheckpoint { Steps = s.Steps, TotalSteps = s.TotalSteps, State = s.State, Owner = s.Owner, WrittenAt = s.WrittenAt }

@@ -14,7 +14,8 @@ public static class ReliabilitySiloBuilderExtensions
     /// <summary>
     /// Checks <paramref name="options"/> (a bad value fails the silo's start, naming its key), adds the job keeper and
     /// sets membership probing so a crashed or stopped silo is declared dead in about ProbeTimeout × MissedProbesLimit
-    /// rather than Orleans' default of 15 s or more.
+    /// rather than Orleans' default of 15 s or more, and the heartbeats so a lone survivor of a majority loss can declare
+    /// the others dead after IAmAliveInterval × MissedIAmAliveLimit rather than Orleans' 90 s.
     /// </summary>
     public static ISiloBuilder AddReliability(this ISiloBuilder builder, ReliabilityOptions options)
     {
@@ -28,6 +29,11 @@ public static class ReliabilitySiloBuilderExtensions
         {
             o.ProbeTimeout = options.ProbeTimeout;
             o.NumMissedProbesLimit = options.MissedProbesLimit;
+            // Orleans evicts a silo on min(2, (active non-stale silos + 1) / 2) votes: with 2 of 3 silos killed the survivor's
+            // one vote suffices only once the dead silos' heartbeats are stale. Heartbeats go through the membership store, so
+            // a short staleness window lets the store witness who is gone: a lone survivor recovers in seconds, not minutes.
+            o.IAmAliveTablePublishTimeout = options.IAmAliveInterval;
+            o.NumMissedTableIAmAliveLimit = options.MissedIAmAliveLimit;
         });
         return builder;
     }
@@ -37,6 +43,7 @@ public static class ReliabilitySiloBuilderExtensions
         Positive(nameof(options.CheckpointInterval), options.CheckpointInterval);
         Positive(nameof(options.KeeperInterval), options.KeeperInterval);
         Positive(nameof(options.ProbeTimeout), options.ProbeTimeout);
+        Positive(nameof(options.IAmAliveInterval), options.IAmAliveInterval);
         if (options.ProgressWriteInterval < TimeSpan.Zero)
         {
             throw Invalid(nameof(options.ProgressWriteInterval), $"{options.ProgressWriteInterval} is negative; use 0 to store every committed task at once");
@@ -60,6 +67,11 @@ public static class ReliabilitySiloBuilderExtensions
         if (options.MissedProbesLimit is < 1 or > 20)
         {
             throw Invalid(nameof(options.MissedProbesLimit), $"{options.MissedProbesLimit} is out of range; allowed: 1 to 20");
+        }
+
+        if (options.MissedIAmAliveLimit is < 1 or > 20)
+        {
+            throw Invalid(nameof(options.MissedIAmAliveLimit), $"{options.MissedIAmAliveLimit} is out of range; allowed: 1 to 20");
         }
     }
 
