@@ -34,6 +34,9 @@ public static class ReliabilitySiloBuilderExtensions
             // a short staleness window lets the store witness who is gone: a lone survivor recovers in seconds, not minutes.
             o.IAmAliveTablePublishTimeout = options.IAmAliveInterval;
             o.NumMissedTableIAmAliveLimit = options.MissedIAmAliveLimit;
+            // An indirect probe goes through another silo of the last membership snapshot, which may be dead too: its failure
+            // counts as no result, so after two kills the survivor's count stalled until the snapshot's next refresh.
+            o.EnableIndirectProbes = false;
         });
         return builder;
     }
