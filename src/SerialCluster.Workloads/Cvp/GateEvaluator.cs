@@ -30,7 +30,10 @@ internal static class GateEvaluator
         ref var fanInRef = ref MemoryMarshal.GetReference(fanIn);
         ref var codeRef = ref MemoryMarshal.GetReference(codes);
         ref var valueRef = ref MemoryMarshal.GetReference(values);
-        ref var outRef = ref Unsafe.Add(ref valueRef, outBase - gateStart);
+        // Gate g goes to outBase + (g − gateStart), offset from a ref to values[outBase]: a ref to values[outBase − gateStart]
+        // would point before the array when a task's gates start past outBase, and the GC, moving the array while the loop
+        // runs, would not move that ref with it (the writes after it would land in freed memory and the values read be stale).
+        ref var outRef = ref Unsafe.Add(ref valueRef, outBase);
         var row = Unsafe.Add(ref firstRef, gateStart);
         for (var g = gateStart; g < gateEnd; g++)
         {
@@ -41,7 +44,7 @@ internal static class GateEvaluator
             var value = next - row <= 2
                 ? (code >> ((a << 1) | b)) & 1
                 : Wide(code, ref fanInRef, row, next, ref valueRef);
-            Unsafe.Add(ref outRef, g) = (byte)value;
+            Unsafe.Add(ref outRef, g - gateStart) = (byte)value;
             row = next;
         }
     }
