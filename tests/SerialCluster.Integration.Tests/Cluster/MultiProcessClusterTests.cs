@@ -70,14 +70,20 @@ public sealed class MultiProcessClusterTests(ThreeSiloFixture fixture, ITestOutp
         var job = await cluster.RunJobAsync("hashchain", new() { ["steps"] = "1000" }, JobMode.Pinned, 0);
         Assert.Equal(JobState.Completed, job.State);
 
-        // Read Redis directly, not through Orleans: the job's grain state is there under a key naming the job.
+        // Read Redis directly, not through Orleans: the job's record and the list of its chains are there under keys naming
+        // the job; the chain's checkpoint is not (it is deleted once the chain's stage is stored).
         using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(cluster.Redis.ConnectionString);
         var server = redis.GetServer(redis.GetEndPoints()[0]);
-        var keys = server.Keys(pattern: $"*{job.JobId}*").ToList();
+        var keys = server.Keys(pattern: $"*{job.JobId}*").Select(k => k.ToString()).Order(StringComparer.Ordinal).ToList();
         output.WriteLine($"redis keys for {job.JobId}: {string.Join(", ", keys)}");
-        var key = Assert.Single(keys);
-        var type = await redis.GetDatabase().KeyTypeAsync(key);
-        Assert.NotEqual(StackExchange.Redis.RedisType.None, type);
+        Assert.Collection(
+            keys,
+            record => Assert.EndsWith($"/job/{job.JobId}/job", record, StringComparison.Ordinal),
+            chains => Assert.EndsWith($"/sc-chain-index/{job.JobId}/chains", chains, StringComparison.Ordinal));
+        foreach (var key in keys)
+        {
+            Assert.NotEqual(StackExchange.Redis.RedisType.None, await redis.GetDatabase().KeyTypeAsync(key));
+        }
     }
 
     private static string Describe(Dictionary<string, int> silos) =>

@@ -188,9 +188,10 @@ public sealed class FaultTests(ITestOutputHelper output)
     public async Task R6_AfterTheWholeClusterRestartsFinishedJobsKeepTheirResultsAndRunningOnesResume()
     {
         var small = new Dictionary<string, string> { ["samples"] = "2000000", ["tasks"] = "8", ["seed"] = "6" };
-        var chain = new Dictionary<string, string> { ["seed"] = "726573746172", ["steps"] = "6000000" };
+        // Long enough that a status poll late by seconds (a loaded machine) or a graceful stop cannot see the chain finish.
+        var chain = new Dictionary<string, string> { ["seed"] = "726573746172", ["steps"] = "24000000" };
         var chainReference = Reference("hashchain", chain);
-        await using var cluster = await FaultCluster.StartAsync([.. SiloProcess.Setting("Reliability:CheckpointSteps", "300000")]);
+        await using var cluster = await FaultCluster.StartAsync([.. SiloProcess.Setting("Reliability:CheckpointSteps", "600000")]);
         var finished = await WatchedJob.SubmitAsync(cluster, "montecarlo", small, JobMode.Scatter, 4);
         var finishedStatus = await finished.WaitForEndAsync(Deadline);
         Assert.Equal(JobState.Completed, finishedStatus.State);
