@@ -111,6 +111,6 @@ public sealed class SudokuLargeBoardTests
         var text = new string('.', 81) + "\n" + new string('.', 256);
         var error = Assert.Throws<InvalidParameterException>(() => Run(new Dictionary<string, string> { ["puzzles"] = text }));
         Assert.Equal("puzzles", error.Parameter);
-        Assert.Contains("line 2 has 256 characters where the first puzzle has 81", error.Message, StringComparison.Ordinal);
+        Assert.Contains("line 2: 256 characters where the first puzzle has 81", error.Message, StringComparison.Ordinal);
     }
 }
