@@ -69,6 +69,12 @@ public static class CliApplication
             return ExitCodes.Success;
         }
 
+        if (OptionValueErrors.MissingValue(args) is { } missing)
+        {
+            console.SayError(missing);
+            return ExitCodes.Usage;
+        }
+
         var verbose = args.Contains("--verbose") || args.Contains("-v");
         try
         {

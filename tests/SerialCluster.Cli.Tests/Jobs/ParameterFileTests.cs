@@ -12,6 +12,8 @@ public sealed class ParameterFileTests : IDisposable
 {
     private const string Escargot = "1....7.9..3..2...8..96..5....53..9...1..8...26....4...3......1..4......7..7...3..";
 
+    private const string EscargotEndingInX = "1....7.9..3..2...8..96..5....53..9...1..8...26....4...3......1..4......7..7...3.x";
+
     private readonly string _folder = Directory.CreateTempSubdirectory("serialcluster-files-").FullName;
 
     private static readonly (string Workload, string Parameter)[] EveryFileParameter =
@@ -70,7 +72,7 @@ public sealed class ParameterFileTests : IDisposable
     [InlineData("cvp", "circuit", "# header\nINPUT(a)\ny AND(a)\n", ":3: expected INPUT(name), OUTPUT(name) or name = GATE(a, b, …), found 'y AND(a)'")]
     [InlineData("cvp", "circuit", "INPUT(a)\nOUTPUT(y)\n\ny = AND(a, b)\n", ":4: undefined signal 'b'")]
     [InlineData("sudoku", "puzzles", "# one puzzle, then a short line\n" + Escargot + "\n\n1234\n", ":4: 4 characters where the first puzzle has 81")]
-    [InlineData("sudoku", "puzzles", Escargot + "\n" + "1....7.9..3..2...8..96..5....53..9...1..8...26....4...3......1..4......7..7...3.x\n", ":2: 'x' at column 81")]
+    [InlineData("sudoku", "puzzles", Escargot + "\n" + EscargotEndingInX + "\n", ":2: 'x' at column 81")]
     [InlineData("timelock", "modulus", "\n\n35x7\n", ":3: 'x' is not a digit")]
     public async Task AParseErrorNamesTheFileAndTheLine(string workload, string parameter, string content, string expected)
     {
