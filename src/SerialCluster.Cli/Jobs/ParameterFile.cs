@@ -57,10 +57,13 @@ public static class ParameterFile
 
         var text = Decode(workload, parameter, path, bytes);
         // An empty or blank file is never what was meant: a parameter left out takes its default, a file never does.
-        return string.IsNullOrWhiteSpace(text)
-            ? throw Refused(
-                ParameterErrorKind.Malformed, workload, parameter, path, bytes.Length == 0 ? "the file is empty" : $"the file's {bytes.Length:N0} bytes are all blank")
-            : text;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            var problem = bytes.Length == 0 ? "the file is empty" : $"the file's {bytes.Length:N0} bytes are all blank";
+            throw Refused(ParameterErrorKind.Malformed, workload, parameter, path, problem);
+        }
+
+        return text;
     }
 
     private static string Decode(string workload, string parameter, string path, byte[] bytes)

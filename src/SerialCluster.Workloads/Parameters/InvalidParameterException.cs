@@ -107,13 +107,8 @@ public sealed class InvalidParameterException : Exception
         }
 
         var shown = value.Length > 40 ? value[..40] + $"… ({value.Length} characters)" : value;
-        var detail = (line, problem) switch
-        {
-            (> 0, not null) => $" (line {line}: {problem})",
-            (> 0, null) => $" (line {line})",
-            (_, not null) => $" ({problem})",
-            _ => string.Empty,
-        };
+        var at = line > 0 ? $"line {line}" : null;
+        var detail = string.Join(": ", new[] { at, problem }.OfType<string>()) is { Length: > 0 } said ? $" ({said})" : string.Empty;
         return Printable(kind switch
         {
             ParameterErrorKind.Unknown => $"{workload} has no parameter '{parameter}'; its parameters are: {allowed}",
