@@ -46,7 +46,7 @@ public sealed class ConsoleStreams(IAnsiConsole stdout, IAnsiConsole stderr, boo
     public void SayError(string message)
     {
         Error.Markup("[red]error:[/] ");
-        Error.Profile.Out.Writer.WriteLine(message);
+        Error.Profile.Out.Writer.WriteLine(message.ReplaceLineEndings(" "));
         Error.Profile.Out.Writer.Flush();
     }
 
