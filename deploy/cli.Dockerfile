@@ -1,5 +1,6 @@
 # The `serialcluster` command, for `docker compose run --rm cli run eca …` (see docker-compose.yml).
-#   docker build -f deploy/cli.Dockerfile -t serialcluster-cli:1 .
+#   docker build -f deploy/cli.Dockerfile --build-arg SOURCE_REVISION=$(git rev-parse HEAD) -t serialcluster-cli:1 .
+# SOURCE_REVISION is the commit `serialcluster --version` names: the build context has no .git to read it from.
 # Restore runs in its own layer: build props and project files first, sources after.
 ARG DOTNET_VERSION=10.0
 
@@ -16,7 +17,8 @@ COPY src/SerialCluster.Analysis/SerialCluster.Analysis.csproj src/SerialCluster.
 COPY src/SerialCluster.Cli/SerialCluster.Cli.csproj src/SerialCluster.Cli/
 RUN dotnet restore src/SerialCluster.Cli/SerialCluster.Cli.csproj
 COPY src/ src/
-RUN dotnet publish src/SerialCluster.Cli/SerialCluster.Cli.csproj -c Release --no-restore -o /app
+ARG SOURCE_REVISION=
+RUN dotnet publish src/SerialCluster.Cli/SerialCluster.Cli.csproj -c Release --no-restore -o /app -p:SourceRevisionId=${SOURCE_REVISION}
 
 FROM mcr.microsoft.com/dotnet/runtime:${DOTNET_VERSION} AS runtime
 WORKDIR /app

@@ -44,6 +44,7 @@ public static class CliApplication
             config.AddBranch<ClusterSettings>("jobs", jobs =>
             {
                 jobs.SetDescription("The jobs a running cluster keeps (until deleted or past its retention).");
+                jobs.SetDefaultCommand<JobsWithoutSubcommandCommand>();
                 jobs.AddCommand<JobsListCommand>("list").WithDescription("List every job: id, workload, mode, state, when accepted and finished.");
                 jobs.AddCommand<JobsShowCommand>("show").WithDescription(
                     "Show one job: state, progress, result and profile, and what surviving failures cost it.");
@@ -62,6 +63,18 @@ public static class CliApplication
                     "Measure every performance target side by side in one run (embedded cluster vs bare loops, dispatch, hops, scale) and print the table.");
         });
 
+        if (args is ["--version"])
+        {
+            console.Out.Profile.Out.Writer.WriteLine(BuildVersion.Describe());
+            return ExitCodes.Success;
+        }
+
+        if (OptionValueErrors.MissingValue(args) is { } missing)
+        {
+            console.SayError(missing);
+            return ExitCodes.Usage;
+        }
+
         var verbose = args.Contains("--verbose") || args.Contains("-v");
         try
         {
@@ -70,7 +83,12 @@ public static class CliApplication
         catch (Exception e) when (!verbose || e is CliException or InvalidParameterException or UnknownWorkloadException or CommandAppException)
         {
             var (code, message) = Classify(e, cancellationToken);
-            console.Error.MarkupLineInterpolated($"[red]error:[/] {message}");
+            if (e is CommandAppException && OptionValueErrors.Describe(e.Message, args) is { } described)
+            {
+                message = described;
+            }
+
+            console.SayError(message);
             if (verbose && e is not (CliException or InvalidParameterException or UnknownWorkloadException or CommandAppException))
             {
                 console.Error.WriteException(e);

@@ -5,17 +5,23 @@ public static class ExitCodes
 {
     public const int Success = 0;
 
-    /// <summary>The job ran and failed on the cluster.</summary>
+    /// <summary>The job ran and failed on the cluster, or the cluster refused it; also an unexpected error (named by its type).</summary>
     public const int JobFailed = 1;
 
-    /// <summary>The command line itself is wrong: unknown command or option, missing argument, bad option value.</summary>
+    /// <summary>
+    /// The command line itself is wrong: unknown command or option, a branch (<c>jobs</c>) without its subcommand,
+    /// missing argument, an option value of the wrong type or out of range.
+    /// </summary>
     public const int Usage = 2;
 
     public const int UnknownWorkload = 3;
 
     public const int UnknownParameter = 4;
 
-    /// <summary>A parameter value that does not parse as its type, or a file given with @path that cannot be read.</summary>
+    /// <summary>
+    /// A parameter value that does not parse as its type, or a file given with @path that cannot be read, is a
+    /// directory, empty or blank, or not text.
+    /// </summary>
     public const int MalformedParameter = 5;
 
     public const int ParameterOutOfRange = 6;
@@ -23,7 +29,10 @@ public static class ExitCodes
     /// <summary>The cluster gateway could not be reached.</summary>
     public const int GatewayUnreachable = 7;
 
-    /// <summary>A --from file that cannot be read, or is not the document the command reads.</summary>
+    /// <summary>
+    /// A --from file that cannot be read, or is not the document the command reads; or an output file (--html, --csv,
+    /// --markdown, --report) that cannot be written, found before any work starts where the path shows it.
+    /// </summary>
     public const int BadInput = 8;
 
     /// <summary>No job has that id (never submitted, deleted, or past retention), or it has not completed where a result is needed.</summary>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using SerialCluster.Cli.Commands;
+using SerialCluster.Cli.Infrastructure;
 using SerialCluster.Grains.Security;
 using StackExchange.Redis;
 
@@ -270,7 +271,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         builder.Logging.ClearProviders();
         if (verbose)
         {
-            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).AddFilter(level => level >= LogLevel.Information);
+            builder.Logging.AddVerboseConsole();
         }
 
         builder.UseOrleansClient(client =>

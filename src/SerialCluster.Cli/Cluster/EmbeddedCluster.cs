@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SerialCluster.Cli.Infrastructure;
 using SerialCluster.Hosting;
 
 namespace SerialCluster.Cli.Cluster;
@@ -62,8 +63,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
                 builder.Logging.ClearProviders();
                 if (verbose)
                 {
-                    builder.Logging.AddSimpleConsole(o => o.SingleLine = true)
-                        .AddFilter(level => level >= LogLevel.Information);
+                    builder.Logging.AddVerboseConsole();
                 }
 
                 builder.AddSerialClusterSilo();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using SerialCluster.Cli.Bench;
 using SerialCluster.Cli.Cluster;
 using SerialCluster.Cli.Output;
+using SerialCluster.Cli.Reports;
 using Spectre.Console.Cli;
 
 namespace SerialCluster.Cli.Commands;
@@ -63,7 +64,7 @@ public sealed class BenchCommand(ConsoleStreams console) : AsyncCommand<BenchSet
         var markdown = report.ToMarkdown();
         if (settings.Report is { } path)
         {
-            await File.WriteAllTextAsync(path, markdown, cancellationToken);
+            OutputPath.Write(path, "--report", markdown);
         }
 
         if (settings.Json)

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using SerialCluster.Cli.Reports;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -61,6 +62,8 @@ public sealed class BenchSettings : CommandSettings
         {
             return ValidationResult.Error($"--silos {Silos} is out of range; allowed: 2 to {ClusterSettings.MaxEmbeddedSilos}");
         }
+
+        OutputPath.Require(Report, "--report");
 
         var bad = Targets.Split(',', StringSplitOptions.TrimEntries)
             .FirstOrDefault(t => !int.TryParse(t, out var n) || !AllTargets.Contains(n));

@@ -107,10 +107,8 @@ public sealed class ContrastSettings : ClusterSettings
             }
         }
 
-        if ((OutputPath.Check(Markdown, "--markdown") ?? OutputPath.Check(Html, "--html")) is { } pathError)
-        {
-            return ValidationResult.Error(pathError);
-        }
+        OutputPath.Require(Markdown, "--markdown");
+        OutputPath.Require(Html, "--html");
 
         return base.Validate();
     }

@@ -4,6 +4,7 @@ using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Cli.Cluster;
 using SerialCluster.Cli.Output;
 using SerialCluster.Workloads.Plans;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace SerialCluster.Cli.Commands;
@@ -39,10 +40,11 @@ public sealed class JobsShowCommand(ConsoleStreams console) : AsyncCommand<JobId
             return ExitCodes.Success;
         }
 
-        console.Say(
+        // What was asked for is the command's result: stdout, like `run`'s profile (progress and notes stay on stderr).
+        console.Out.WriteLine(
             $"job {status.JobId}: {status.Spec.Workload} ({status.Spec.Mode.ToString().ToLowerInvariant()}), {status.State.ToString().ToLowerInvariant()}, " +
             $"{status.UnitsDone}/{status.UnitsTotal} {status.Unit}{(status.Error is null ? "" : $": {status.Error}")}");
-        console.Say(
+        console.Out.WriteLine(
             $"reliability: coordinator runs {reliability.CoordinatorRuns}, tasks committed {reliability.TasksCommitted} (retried {reliability.TasksRetried}, " +
             $"late duplicates discarded {reliability.DuplicatesDiscarded}), " +
             $"chain restarts {reliability.ChainRestarts}, checkpoints {reliability.Checkpoints} ({reliability.CheckpointSeconds:F3} s beside " +

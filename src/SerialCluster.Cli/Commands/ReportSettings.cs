@@ -34,6 +34,7 @@ public sealed class ReportSettings : ClusterSettings
                 + "After an embedded run, save `run --json > run.json` and use `report --from run.json`");
         }
 
-        return OutputPath.Check(Html, "--html") is { } pathError ? ValidationResult.Error(pathError) : base.Validate();
+        OutputPath.Require(Html, "--html");
+        return base.Validate();
     }
 }

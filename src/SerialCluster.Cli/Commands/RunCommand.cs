@@ -14,8 +14,7 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
     {
         // Everything the kernels check is checked here first, before any cluster starts.
         var workload = WorkloadCatalog.Get(settings.Workload);
-        var raw = ParameterArguments.Parse(workload, settings.Set);
-        var plan = workload.Plan(raw);
+        var (_, plan) = ParameterArguments.ParseAndPlan(workload, settings.Set);
         var spec = new JobSpec(
             workload.Name,
             new Dictionary<string, string>(plan.Parameters.Canonical, StringComparer.Ordinal),
@@ -65,23 +64,42 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
             console.Say($"job {submitted.JobId} accepted; following it (Ctrl+C cancels it; `serialcluster jobs show {submitted.JobId}` shows it later)");
         }
 
-        var status = await ProgressDisplay.ShowAsync(
-            console,
-            workload.Name,
-            progress => runner.FollowAsync(submitted, progress, cancellationToken));
+        JobStatus status;
+        try
+        {
+            status = await ProgressDisplay.ShowAsync(
+                console,
+                workload.Name,
+                progress => runner.FollowAsync(submitted, progress, cancellationToken));
+        }
+        catch (Exception e) when (settings.Json && (e is CliException || (e is OperationCanceledException && cancellationToken.IsCancellationRequested)))
+        {
+            var (code, message) = CliApplication.Classify(e, cancellationToken);
+            var state = code switch
+            {
+                ExitCodes.Cancelled => "cancelled",
+                ExitCodes.JobLost => "lost",
+                _ => "unknown",
+            };
+            WriteJson(JobDocument.Failure(submitted.JobId, state, message, code));
+            throw;
+        }
+
         if (runner.ExistingJob)
         {
             console.Say($"idempotency key '{settings.IdempotencyKey}' had already started job {status.JobId}: followed it, started nothing new");
         }
 
-        if (status.State == JobState.Cancelled)
-        {
-            throw new CliException(ExitCodes.Cancelled, $"job {status.JobId} was cancelled: {status.Error}");
-        }
-
         if (status.State != JobState.Completed)
         {
-            throw new CliException(ExitCodes.JobFailed, $"job {status.JobId} failed: {status.Error}");
+            var cancelled = status.State == JobState.Cancelled;
+            var code = cancelled ? ExitCodes.Cancelled : ExitCodes.JobFailed;
+            if (settings.Json)
+            {
+                WriteJson(JobDocument.Failure(status.JobId, status.State.ToString().ToLowerInvariant(), status.Error, code));
+            }
+
+            throw new CliException(code, $"job {status.JobId} {(cancelled ? "was cancelled" : "failed")}: {status.Error}");
         }
 
         if (settings.Json)
@@ -93,7 +111,7 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
                 document["existingJob"] = runner.ExistingJob;
             }
 
-            console.Out.Profile.Out.Writer.WriteLine(JobDocument.Serialize(document));
+            WriteJson(document);
         }
         else
         {
@@ -102,6 +120,8 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
 
         return ExitCodes.Success;
     }
+
+    private void WriteJson(System.Text.Json.Nodes.JsonNode document) => console.Out.Profile.Out.Writer.WriteLine(JobDocument.Serialize(document));
 
     private void SayRetries(JobRunner runner, JobStatus accepted)
     {

@@ -21,13 +21,12 @@ public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSet
     public override async Task<int> ExecuteAsync(CommandContext context, SweepSettings settings, CancellationToken cancellationToken)
     {
         var workload = WorkloadCatalog.Get(settings.Workload);
-        var raw = ParameterArguments.Parse(workload, settings.Set);
         if (settings.Size.Length > 0)
         {
-            return await SweepSpanAsync(workload, raw, settings, cancellationToken);
+            return await SweepSpanAsync(workload, ParameterArguments.Parse(workload, settings.Set), settings, cancellationToken);
         }
 
-        var plan = workload.Plan(raw);
+        var (_, plan) = ParameterArguments.ParseAndPlan(workload, settings.Set);
         var parameters = new Dictionary<string, string>(plan.Parameters.Canonical, StringComparer.Ordinal);
         var ps = settings.ParsedParallelism;
 

@@ -161,10 +161,8 @@ public sealed class SweepSettings : ClusterSettings
             return ValidationResult.Error($"--warmup {Warmup} is out of range; allowed: 0 to 10");
         }
 
-        if ((OutputPath.Check(Csv, "--csv") ?? OutputPath.Check(Html, "--html")) is { } pathError)
-        {
-            return ValidationResult.Error(pathError);
-        }
+        OutputPath.Require(Csv, "--csv");
+        OutputPath.Require(Html, "--html");
 
         return base.Validate();
     }

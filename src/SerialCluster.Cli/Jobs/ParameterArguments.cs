@@ -12,7 +12,28 @@ public static class ParameterArguments
     /// <summary>The largest file a parameter may be read from.</summary>
     public const long MaxFileBytes = 64L * 1024 * 1024;
 
-    public static Dictionary<string, string> Parse(Workload workload, IEnumerable<string> arguments)
+    public static Dictionary<string, string> Parse(Workload workload, IEnumerable<string> arguments) =>
+        Parse(workload, arguments, new Dictionary<string, string>(StringComparer.Ordinal));
+
+    /// <summary>
+    /// Parses the arguments and compiles the workload's plan from them. A refusal of a value read from a file names
+    /// the file and the line (<c>c17.bench:3: …</c>) instead of echoing the file's content.
+    /// </summary>
+    public static (Dictionary<string, string> Raw, WorkloadPlan Plan) ParseAndPlan(Workload workload, IEnumerable<string> arguments)
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        var raw = Parse(workload, arguments, files);
+        try
+        {
+            return (raw, workload.Plan(raw));
+        }
+        catch (InvalidParameterException e) when (e.File is null && files.TryGetValue(e.Parameter, out var path))
+        {
+            throw e.InFile(path);
+        }
+    }
+
+    private static Dictionary<string, string> Parse(Workload workload, IEnumerable<string> arguments, Dictionary<string, string> files)
     {
         var raw = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var argument in arguments)
@@ -30,7 +51,9 @@ public static class ParameterArguments
                     ParameterErrorKind.Unknown, workload.Name, name, value, string.Join(", ", workload.Parameters.Select(p => p.Name)));
             if (value.StartsWith('@') && spec.AcceptsFile)
             {
-                value = ReadFile(workload.Name, name, value[1..]);
+                var path = value[1..];
+                value = ParameterFile.Read(workload.Name, name, path, MaxFileBytes);
+                files[name] = path;
             }
 
             if (!raw.TryAdd(name, value))
@@ -40,52 +63,5 @@ public static class ParameterArguments
         }
 
         return raw;
-    }
-
-    private static string ReadFile(string workload, string parameter, string path)
-    {
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            throw new InvalidParameterException(
-                ParameterErrorKind.Malformed,
-                workload,
-                parameter,
-                "@" + path,
-                "@ followed by a file's path, e.g. @circuit.bench");
-        }
-
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                throw new InvalidParameterException(ParameterErrorKind.Malformed, workload, parameter, "@" + path, "a readable file (no such file)");
-            }
-
-            if (info.Length > MaxFileBytes)
-            {
-                throw new InvalidParameterException(
-                    ParameterErrorKind.OutOfRange,
-                    workload,
-                    parameter,
-                    "@" + path,
-                    $"a file of at most {MaxFileBytes:N0} bytes (it has {info.Length:N0})");
-            }
-
-            var text = File.ReadAllText(path);
-            // An empty or blank file is never what was meant: a parameter left out takes its default, a file never does.
-            return string.IsNullOrWhiteSpace(text)
-                ? throw new InvalidParameterException(
-                    ParameterErrorKind.Malformed,
-                    workload,
-                    parameter,
-                    "@" + path,
-                    $"a file with content ({path} has {info.Length:N0} bytes, all of them blank)")
-                : text;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new InvalidParameterException(ParameterErrorKind.Malformed, workload, parameter, "@" + path, $"a readable file ({e.Message})");
-        }
     }
 }

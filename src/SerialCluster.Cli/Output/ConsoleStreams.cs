@@ -39,6 +39,17 @@ public sealed class ConsoleStreams(IAnsiConsole stdout, IAnsiConsole stderr, boo
         return new ConsoleStreams(stdout, stderr, !Console.IsErrorRedirected && stderr.Profile.Capabilities.Interactive);
     }
 
+    /// <summary>
+    /// An error: one line on stderr, never wrapped, whatever the terminal's width, so a script or a log gets it whole.
+    /// Only the short prefix goes through the console's layout (for its colour); the message is written as it is.
+    /// </summary>
+    public void SayError(string message)
+    {
+        Error.Markup("[red]error:[/] ");
+        Error.Profile.Out.Writer.WriteLine(message.ReplaceLineEndings(" "));
+        Error.Profile.Out.Writer.Flush();
+    }
+
     /// <summary>A line for a human, on stderr.</summary>
     public void Say(string text) => Error.MarkupLineInterpolated($"[grey]{text}[/]");
 }

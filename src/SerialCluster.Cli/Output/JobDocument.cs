@@ -4,7 +4,10 @@ using SerialCluster.Abstractions.Jobs;
 
 namespace SerialCluster.Cli.Output;
 
-/// <summary>The one JSON document <c>run --json</c> prints: jobId, workload, parameters, mode, parallelism, result, profile.</summary>
+/// <summary>
+/// The one JSON document <c>run --json</c> prints: jobId, workload, parameters, mode, parallelism, result, profile; for a
+/// job that did not complete, <see cref="Failure"/>.
+/// </summary>
 public static class JobDocument
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
@@ -26,6 +29,18 @@ public static class JobDocument
             ["profile"] = status.Profile is null ? null : JsonSerializer.SerializeToNode(status.Profile, Options),
         };
     }
+
+    /// <summary>
+    /// What <c>run --json</c> prints for a job that was accepted but did not complete (failed, cancelled, lost, or its
+    /// cluster stopped answering): its id, the state last seen, the error and the exit code the command returns.
+    /// </summary>
+    public static JsonObject Failure(string jobId, string state, string? error, int exitCode) => new()
+    {
+        ["jobId"] = jobId,
+        ["state"] = state,
+        ["error"] = error,
+        ["exitCode"] = exitCode,
+    };
 
     public static string Serialize(JsonNode node) => node.ToJsonString(Options);
 }

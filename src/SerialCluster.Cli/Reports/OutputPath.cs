@@ -6,23 +6,34 @@ namespace SerialCluster.Cli.Reports;
 /// </summary>
 public static class OutputPath
 {
-    /// <summary>Null when <paramref name="path"/> is absent or writable-looking; otherwise the one-line error.</summary>
-    public static string? Check(string? path, string option)
+    /// <summary>
+    /// Refuses, before any work starts, an output path that cannot be written: no file name, a folder that does not
+    /// exist, or a directory in the file's place. The exit code is the one a failed write gets (8), so a script sees
+    /// one code for "this output cannot be written" whenever it is found.
+    /// </summary>
+    /// <exception cref="CliException">The path cannot be written (exit code <see cref="ExitCodes.BadInput"/>).</exception>
+    public static void Require(string? path, string option)
     {
         if (path is null)
         {
-            return null;
+            return;
         }
 
         if (string.IsNullOrWhiteSpace(path))
         {
-            return $"{option} needs a file name";
+            throw new CliException(ExitCodes.BadInput, $"{option} needs a file name");
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new CliException(ExitCodes.BadInput, $"{option} '{path}' is a directory; give a file name");
         }
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        return folder is not null && !Directory.Exists(folder)
-            ? $"{option} '{path}': folder '{folder}' does not exist"
-            : null;
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new CliException(ExitCodes.BadInput, $"{option} '{path}' cannot be written: folder '{folder}' does not exist");
+        }
     }
 
     /// <summary>Writes <paramref name="text"/> to <paramref name="path"/>, or fails with one line naming <paramref name="option"/>.</summary>

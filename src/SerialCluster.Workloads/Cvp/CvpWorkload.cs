@@ -100,7 +100,7 @@ public sealed class CvpWorkload : Workload
             catch (BenchFormatException error)
             {
                 throw new InvalidParameterException(
-                    ParameterErrorKind.Malformed, Name, "circuit", text, $"an ISCAS .bench netlist ({error.Message})");
+                    ParameterErrorKind.Malformed, Name, "circuit", text, "an ISCAS .bench netlist", error.Line, error.Problem);
             }
         }
 
@@ -121,6 +121,7 @@ public sealed class CvpWorkload : Workload
     private byte[] InputBits(string text, int count, ulong seed)
     {
         var bits = text.Trim();
+        var leading = text.Length - text.TrimStart().Length;
         if (bits.Length == 0)
         {
             return LayeredCircuitGenerator.DefaultInputs(seed, count);
@@ -131,8 +132,8 @@ public sealed class CvpWorkload : Workload
             if (bits[i] is not ('0' or '1'))
             {
                 throw new InvalidParameterException(
-                    ParameterErrorKind.Malformed, Name, "inputs", text,
-                    $"only '0' and '1', one per INPUT in declaration order (character {i + 1} is '{bits[i]}')");
+                    ParameterErrorKind.Malformed, Name, "inputs", text, "only '0' and '1', one per INPUT in declaration order",
+                    InvalidParameterException.LineOf(text, leading + i), $"character {i + 1} is '{bits[i]}'");
             }
         }
 

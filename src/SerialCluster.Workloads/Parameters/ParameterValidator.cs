@@ -43,7 +43,9 @@ public static class ParameterValidator
             ParameterKind.Hex => CanonicalHex(workload, spec, trimmed),
             ParameterKind.Text => trimmed.Length <= spec.MaxLength
                 ? trimmed
-                : throw new InvalidParameterException(ParameterErrorKind.OutOfRange, workload, spec.Name, text, spec.Allowed),
+                : throw new InvalidParameterException(
+                    ParameterErrorKind.OutOfRange, workload, spec.Name, text, spec.Allowed, line: 0,
+                    $"{trimmed.Length.ToString("N0", CultureInfo.InvariantCulture)} characters"),
             _ => throw new InvalidOperationException($"Unhandled parameter kind {spec.Kind}."),
         };
     }

@@ -54,19 +54,19 @@ public static class SudokuPuzzles
             {
                 throw new InvalidParameterException(
                     ParameterErrorKind.OutOfRange, workload, "puzzles", line.ToString(),
-                    $"at most {MaxPuzzles.ToString("N0", CultureInfo.InvariantCulture)} puzzles (line {lineNumber} is one more)");
+                    $"at most {MaxPuzzles.ToString("N0", CultureInfo.InvariantCulture)} puzzles", lineNumber, "one puzzle more");
             }
 
             if (geometry is null)
             {
                 geometry = SudokuGeometry.ForCells(line.Length)
-                    ?? throw Malformed(workload, line, lineNumber, $"has {line.Length} characters");
+                    ?? throw Malformed(workload, line, lineNumber, $"{line.Length} characters, not 81, 256 or 625");
             }
             else if (line.Length != geometry.Cells)
             {
                 throw Malformed(
                     workload, line, lineNumber,
-                    $"has {line.Length} characters where the first puzzle has {geometry.Cells} (every puzzle the same size)");
+                    $"{line.Length} characters where the first puzzle has {geometry.Cells} (every puzzle the same size)");
             }
 
             for (var i = 0; i < geometry.Cells; i++)
@@ -75,7 +75,7 @@ public static class SudokuPuzzles
                 var digit = c == '.' ? 0 : SudokuGeometry.Symbols.IndexOf(c, StringComparison.Ordinal);
                 if (digit < 0 || digit > geometry.Side)
                 {
-                    throw Malformed(workload, line, lineNumber, $"has '{line[i]}' at column {i + 1}");
+                    throw Malformed(workload, line, lineNumber, $"'{line[i]}' at column {i + 1}");
                 }
 
                 grids.Add((byte)digit);
@@ -96,6 +96,7 @@ public static class SudokuPuzzles
 
     private static InvalidParameterException Malformed(string workload, ReadOnlySpan<char> line, int lineNumber, string problem) =>
         new(ParameterErrorKind.Malformed, workload, "puzzles", line.ToString(),
-            "one puzzle per line, 81 characters of 1-9 (9×9), 256 of 1-9 A-G (16×16) or 625 of 1-9 A-P (25×25), " +
-            $"0 or '.' for a blank; line {lineNumber} {problem}");
+            "one puzzle per line, 81 characters of 1-9 (9×9), 256 of 1-9 A-G (16×16) or 625 of 1-9 A-P (25×25), 0 or '.' for a blank",
+            lineNumber,
+            problem);
 }

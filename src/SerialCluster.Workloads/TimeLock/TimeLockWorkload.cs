@@ -169,10 +169,15 @@ public sealed class TimeLockWorkload : Workload
 
         if (text.Length == 0 || !text.All(char.IsAsciiDigit))
         {
+            var given = parameters.GetString(name);
+            var bad = text.Length == 0 ? -1 : text.AsSpan().IndexOfAnyExcept("0123456789");
+            var at = bad < 0 ? 0 : given.IndexOf(text, StringComparison.Ordinal) + bad;
             throw new InvalidParameterException(
-                ParameterErrorKind.Malformed, Name, name, parameters.GetString(name),
+                ParameterErrorKind.Malformed, Name, name, given,
                 name == "modulus" ? $"a decimal integer (digits 0-9 only), {Rsa2048Name} or " +
-                    $"{TimeLockDemoModulus.Name}" : "a decimal integer (digits 0-9 only)");
+                    $"{TimeLockDemoModulus.Name}" : "a decimal integer (digits 0-9 only)",
+                bad < 0 ? 0 : InvalidParameterException.LineOf(given, at),
+                bad < 0 ? null : $"'{text[bad]}' is not a digit");
         }
 
         return BigInteger.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);

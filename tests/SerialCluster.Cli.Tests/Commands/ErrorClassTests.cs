@@ -53,6 +53,26 @@ public sealed class ErrorClassTests
         "--redis",
         "127.0.0.1:6379")]
     [InlineData(ExitCodes.Usage, "Unknown option 'bogus'", "run", "hashchain", "--bogus")]
+    [InlineData(ExitCodes.Usage, "--parallelism 'abc' is not an integer", "run", "hashchain", "--parallelism", "abc")]
+    [InlineData(ExitCodes.Usage, "-p needs a value, <LIST> or <P>; `serialcluster run --help` describes it", "run", "hashchain", "-p")]
+    [InlineData(ExitCodes.Usage, "--mode needs a value, <MODE>", "run", "hashchain", "--mode", "--json")]
+    [InlineData(ExitCodes.Usage, "--from needs a value, <FILE>; `serialcluster report --help` describes it", "report", "--from")]
+    [InlineData(ExitCodes.Usage, "--idempotency-key needs a value", "run", "hashchain", "--idempotency-key")]
+    [InlineData(ExitCodes.Usage, "--deadline 'soon' is not a number", "run", "hashchain", "--deadline=soon")]
+    [InlineData(ExitCodes.Usage, "--silos 'two' is not an integer", "demo", "--silos", "two")]
+    [InlineData(ExitCodes.Usage, "--repeat 'x' is not an integer", "sweep", "hashchain", "--repeat", "x")]
+    [InlineData(ExitCodes.Usage, "`jobs` needs a subcommand", "jobs")]
+    [InlineData(ExitCodes.Usage, "`jobs` needs a subcommand", "jobs", "--silos", "1")]
+    [InlineData(
+        ExitCodes.BadInput,
+        "--html '/no/such/folder/r.html' cannot be written: folder '/no/such/folder' does not exist",
+        "report",
+        "--from",
+        "run.json",
+        "--html",
+        "/no/such/folder/r.html")]
+    [InlineData(ExitCodes.BadInput, "--csv '/no/such/folder/s.csv' cannot be written", "sweep", "hashchain", "--csv", "/no/such/folder/s.csv")]
+    [InlineData(ExitCodes.BadInput, "--html '/' is a directory; give a file name", "contrast", "--html", "/")]
     [InlineData(ExitCodes.Usage, "Unknown command 'launch'", "launch")]
     public async Task BadInputGetsOneClearLineAndItsExitCode(int expectedCode, string expectedMessage, params string[] args)
     {
@@ -62,6 +82,8 @@ public sealed class ErrorClassTests
         Assert.Contains(expectedMessage, stderr, StringComparison.OrdinalIgnoreCase);
         Assert.StartsWith("error: ", stderr.TrimStart(), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Failed to convert", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
     }
 
     [Fact]
@@ -100,7 +122,8 @@ public sealed class ErrorClassTests
         int[] codes =
         [
             ExitCodes.JobFailed, ExitCodes.Usage, ExitCodes.UnknownWorkload, ExitCodes.UnknownParameter,
-            ExitCodes.MalformedParameter, ExitCodes.ParameterOutOfRange, ExitCodes.GatewayUnreachable, ExitCodes.Cancelled,
+            ExitCodes.MalformedParameter, ExitCodes.ParameterOutOfRange, ExitCodes.GatewayUnreachable, ExitCodes.BadInput,
+            ExitCodes.JobNotFound, ExitCodes.JobRunning, ExitCodes.JobLost, ExitCodes.ClusterUnavailable, ExitCodes.Cancelled,
         ];
         Assert.Equal(codes.Length, codes.Distinct().Count());
         Assert.DoesNotContain(ExitCodes.Success, codes);

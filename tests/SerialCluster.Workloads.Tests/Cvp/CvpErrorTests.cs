@@ -28,9 +28,9 @@ public sealed class CvpErrorTests
         var error = Assert.Throws<InvalidParameterException>(() => CvpRunner.Plan(new() { ["circuit"] = circuit }));
         Assert.Equal("circuit", error.Parameter);
         Assert.Equal(ParameterErrorKind.Malformed, error.Kind);
-        Assert.Contains(line, error.Allowed, StringComparison.Ordinal);
-        Assert.Contains(problem, error.Allowed, StringComparison.Ordinal);
+        Assert.Contains(line, error.Message, StringComparison.Ordinal);
         Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+        Assert.Contains(problem, error.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class CvpErrorTests
     {
         var error = Assert.Throws<InvalidParameterException>(() =>
             CvpRunner.Plan(new() { ["circuit"] = "OUTPUT(y)\nINPUT(a)\ny = AND(a, q)\nz = OR(a, r)\nw = OR(q, r)\n" }));
-        Assert.Contains("line 3: undefined signal 'q'", error.Allowed, StringComparison.Ordinal);
+        Assert.Contains("line 3: undefined signal 'q'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class CvpErrorTests
         var error = Assert.Throws<InvalidParameterException>(() => CvpRunner.Plan(new() { ["circuit"] = BenchCircuits.C17, ["inputs"] = inputs }));
         Assert.Equal("inputs", error.Parameter);
         Assert.Equal(ParameterErrorKind.Malformed, error.Kind);
-        Assert.Contains(detail, error.Allowed, StringComparison.Ordinal);
+        Assert.Contains(detail, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public sealed class SudokuLargeBoardTests
     }
 
     [Theory]
-    [InlineData("A", "has 'A' at column 1")]  // a letter on a 9×9 board
+    [InlineData("A", "'A' at column 1")]  // a letter on a 9×9 board
     public void NineByNineTakesNoLetters(string first, string expected)
     {
         var text = first + new string('.', 80);
@@ -102,7 +102,7 @@ public sealed class SudokuLargeBoardTests
     {
         var text = "H" + new string('.', 255);
         var error = Assert.Throws<InvalidParameterException>(() => Run(new Dictionary<string, string> { ["puzzles"] = text }));
-        Assert.Contains("has 'H' at column 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'H' at column 1", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -111,6 +111,6 @@ public sealed class SudokuLargeBoardTests
         var text = new string('.', 81) + "\n" + new string('.', 256);
         var error = Assert.Throws<InvalidParameterException>(() => Run(new Dictionary<string, string> { ["puzzles"] = text }));
         Assert.Equal("puzzles", error.Parameter);
-        Assert.Contains("line 2 has 256 characters where the first puzzle has 81", error.Message, StringComparison.Ordinal);
+        Assert.Contains("line 2: 256 characters where the first puzzle has 81", error.Message, StringComparison.Ordinal);
     }
 }

@@ -243,8 +243,8 @@ public sealed class SudokuWorkloadTests
     }
 
     [Theory]
-    [InlineData("# header\n" + Escargot + "\n" + "1234", "line 3 has 4 characters")]
-    [InlineData(Escargot + "\n\n" + "1....7.9..3..2...8..96..5....53..9...1..8...26....4...3......1..4......7..7...3.x", "line 3 has 'x' at column 81")]
+    [InlineData("# header\n" + Escargot + "\n" + "1234", "line 3: 4 characters")]
+    [InlineData(Escargot + "\n\n" + "1....7.9..3..2...8..96..5....53..9...1..8...26....4...3......1..4......7..7...3.x", "line 3: 'x' at column 81")]
     [InlineData("# only a comment\n\n", "at least one puzzle")]
     [InlineData("\n\n\n", "at least one puzzle")]
     [InlineData("  \r\n\t\n", "at least one puzzle")]
