@@ -110,9 +110,9 @@ public sealed class DemoCommand(ConsoleStreams console) : AsyncCommand<DemoSetti
                 Markup.Escape($"{row.Plan.Work:N0}"),
                 Markup.Escape($"{row.Plan.Span:N0}"),
                 ProfileView.Number(row.PlanParallelism, "F1"),
-                ProfileView.Seconds(row.Serial.WallSeconds),
-                ProfileView.Seconds(row.One.WallSeconds),
-                ProfileView.Seconds(row.All.WallSeconds),
+                ProfileView.Duration(row.Serial.WallSeconds),
+                ProfileView.Duration(row.One.WallSeconds),
+                ProfileView.Duration(row.All.WallSeconds),
                 ProfileView.Number(row.Speedup, "F2") + "×",
                 ProfileView.Number(row.Relative, "F2") + "×",
                 ProfileView.Number(row.Bound, "F2") + "×");
