@@ -8,7 +8,8 @@ namespace SerialCluster.Analysis.Caveats;
 /// while other programs held a real share of the cores says more about the machine than about the program, so a
 /// verdict drawn from it is <see cref="Qualify">qualified</see> as inconclusive instead of turned into advice.
 /// </summary>
-public sealed record LoadDuringRun(double? ForeignCoresBefore, double? ForeignCoresAfter, int Cores, double? LoadAverageBefore = null, double? LoadAverageAfter = null)
+public sealed record LoadDuringRun(
+    double? ForeignCoresBefore, double? ForeignCoresAfter, int Cores, double? LoadAverageBefore = null, double? LoadAverageAfter = null)
 {
     /// <summary>Other programs holding more than this share of the cores make the machine busy.</summary>
     public const double BusyShare = 0.25;

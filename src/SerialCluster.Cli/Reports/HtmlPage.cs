@@ -76,7 +76,8 @@ public sealed class HtmlPage(string title)
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"/><title>{{WebUtility.HtmlEncode(title)}}</title>
         <style>body{font-family:sans-serif;max-width:960px;margin:2em auto;color:#222}table{border-collapse:collapse;margin:1em 0}td,
-        th{border:1px solid #ccc;padding:3px 8px;text-align:right}table.provenance td,table.provenance th{text-align:left;font-size:90%}th{background:#f3f3f3}img{max-width:100%;border:1px solid #eee;margin:0.5em 0}</style>
+        th{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#f3f3f3}
+        table.provenance td,table.provenance th{text-align:left;font-size:90%}img{max-width:100%;border:1px solid #eee;margin:0.5em 0}</style>
         </head><body><h1>{{WebUtility.HtmlEncode(title)}}</h1>
         {{ProvenanceTable()}}
         {{_body}}

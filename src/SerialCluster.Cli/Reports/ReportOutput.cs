@@ -148,7 +148,8 @@ public static class ReportOutput
                 $"{job.Workload} {string.Join(" ", job.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}; mode " +
                 $"{job.Mode}; P = {job.Profile.ParallelismCap}; wall {F(job.Profile.WallSeconds)} s, work {F(job.Profile.WorkSeconds)} s, span " +
                 $"{F(job.Profile.SpanSeconds)} s.")
-            .Paragraph("Verdict: " + job.Qualify(timeline.Verdict.Explanation) + (AgainstSerial(job) is { } line ? " Against one core: " + line + "." : string.Empty))
+            .Paragraph(
+                "Verdict: " + job.Qualify(timeline.Verdict.Explanation) + (AgainstSerial(job) is { } line ? " Against one core: " + line + "." : string.Empty))
             .Image(Charts.Timeline(timeline, $"job {job.JobId}: which silo ran what, when"), "timeline chart")
             .Image(Charts.Parallelism(timeline, Math.Max(1, job.Profile.ParallelismCap), "parallelism profile"), "parallelism chart")
             .Heading("Stages and critical path")

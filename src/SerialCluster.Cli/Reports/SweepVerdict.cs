@@ -7,11 +7,10 @@ using static SerialCluster.Cli.Reports.Numbers;
 namespace SerialCluster.Cli.Reports;
 
 /// <summary>
-/// A sweep's conclusion in one sentence, for someone deciding between more cores and a faster one. Read against the
-/// best serial run when the sweep measured it: a parallel form slower than one core is said to be slower, whatever it
-/// gains against its own P = 1. On cores that delivered well under their count (the capacity control) the verdict is
-/// "inconclusive" rather than a judgement of the program, and so it is when other programs held a share of the machine
-/// (<see cref="LoadDuringRun"/>) or the speedup exceeds the cores (<see cref="ImpossibleEfficiency"/>).
+/// A sweep's conclusion in one sentence, for someone choosing between more cores and a faster one, read against the
+/// best serial run when measured (slower than one core is "slower", whatever it gains against its own P = 1). On cores
+/// that delivered well under their count (the capacity control), on a busy machine (<see cref="LoadDuringRun"/>) or past
+/// the cores (<see cref="ImpossibleEfficiency"/>) it is "inconclusive" rather than a judgement of the program.
 /// </summary>
 public static class SweepVerdict
 {

@@ -24,5 +24,6 @@ public sealed class ImpossibleEfficiencyTests
 
     [Fact]
     public void TheCoresThatRanItAreTheLimitNotTheRequestedP() =>
-        Assert.StartsWith("3.00× on 2 core(s)", ScalingVerdict.Describe(planBound: 16, measuredSpeedup: 3.0, processors: 8, machineCores: 2), StringComparison.Ordinal);
+        Assert.StartsWith(
+            "3.00× on 2 core(s)", ScalingVerdict.Describe(planBound: 16, measuredSpeedup: 3.0, processors: 8, machineCores: 2), StringComparison.Ordinal);
 }

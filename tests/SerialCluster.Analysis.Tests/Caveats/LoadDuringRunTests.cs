@@ -28,7 +28,8 @@ public sealed class LoadDuringRunTests
 
         var verdict = load.Qualify("parallel, but overhead-bound: 40% of the ideal; batch more work per task");
 
-        Assert.StartsWith("inconclusive: the machine was busy (other programs kept 1.2 → 1.4 of 2 cores busy (load average 3.1 → 3.9))", verdict, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "inconclusive: the machine was busy (other programs kept 1.2 → 1.4 of 2 cores busy (load average 3.1 → 3.9))", verdict, StringComparison.Ordinal);
         Assert.EndsWith("Measured: parallel, but overhead-bound: 40% of the ideal; batch more work per task", verdict, StringComparison.Ordinal);
         Assert.Equal("serial", new LoadDuringRun(0, 0, 2).Qualify("serial"));
     }

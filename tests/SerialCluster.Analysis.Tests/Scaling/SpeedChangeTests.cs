@@ -1,5 +1,5 @@
-using SerialCluster.Analysis.Schedule;
 using SerialCluster.Analysis.Scaling;
+using SerialCluster.Analysis.Schedule;
 
 namespace SerialCluster.Analysis.Tests.Scaling;
 

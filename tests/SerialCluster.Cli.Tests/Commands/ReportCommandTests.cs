@@ -66,7 +66,8 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Contains($"<th>command</th><td>serialcluster report --from {saved} --html {html}</td>", page, StringComparison.Ordinal);
         Assert.Contains("<th>started (UTC)</th><td>20", page, StringComparison.Ordinal);
         Assert.Contains($"{Environment.ProcessorCount} cores</td>", page, StringComparison.Ordinal);
-        Assert.Contains("<th>load before → after</th><td>other programs kept 1.6 → 1.4 of 2 cores busy (recorded with the run)", page, StringComparison.Ordinal);
+        Assert.Contains(
+            "<th>load before → after</th><td>other programs kept 1.6 → 1.4 of 2 cores busy (recorded with the run)", page, StringComparison.Ordinal);
         Assert.Contains("<th>version</th><td>", page, StringComparison.Ordinal);
         Assert.Contains("Verdict: inconclusive", page, StringComparison.Ordinal);
     }
