@@ -4,7 +4,10 @@ using SerialCluster.Abstractions.Jobs;
 
 namespace SerialCluster.Cli.Output;
 
-/// <summary>The one JSON document <c>run --json</c> prints: jobId, workload, parameters, mode, parallelism, result, profile.</summary>
+/// <summary>
+/// The one JSON document <c>run --json</c> prints: jobId, workload, parameters, mode, parallelism, result, profile (and,
+/// added by <c>run</c>, load: <see cref="LoadDocument"/>).
+/// </summary>
 public static class JobDocument
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
