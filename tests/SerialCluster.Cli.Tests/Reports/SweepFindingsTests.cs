@@ -35,6 +35,9 @@ public sealed class SweepFindingsTests
         Assert.Contains("is below 0", gustafson, StringComparison.Ordinal);
         Assert.Contains("flagged, not a finding", gustafson, StringComparison.Ordinal);
         Assert.DoesNotContain("a job scaled to keep that share", gustafson, StringComparison.Ordinal);
+        var fits = SweepFitsJson.Build(sweep);
+        Assert.True(fits["gustafson"]!["negative"]!.GetValue<bool>());
+        Assert.Null(fits["gustafson"]!["scaledSpeedupAtCores"]);
     }
 
     [Fact]
@@ -48,6 +51,7 @@ public sealed class SweepFindingsTests
         var line = Assert.Single(SweepFindings.Lines(sweep), l => l.StartsWith("Amdahl:", StringComparison.Ordinal));
         Assert.Contains("(inconclusive: its standard error exceeds it", line, StringComparison.Ordinal);
         Assert.EndsWith("speedup limit 1/f = unknown", line, StringComparison.Ordinal);
+        Assert.True(SweepFitsJson.Build(sweep)["amdahl"]!["inconclusive"]!.GetValue<bool>());
     }
 
     [Fact]
