@@ -17,6 +17,7 @@ public static class CliApplication
     {
         var services = new ServiceCollection();
         services.AddSingleton(console);
+        services.AddSingleton(new Invocation(args, DateTime.UtcNow));
         var app = new CommandApp(new TypeRegistrar(services));
         app.Configure(config =>
         {

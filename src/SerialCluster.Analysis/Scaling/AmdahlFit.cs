@@ -8,8 +8,11 @@ namespace SerialCluster.Analysis.Scaling;
 /// </summary>
 public sealed record AmdahlFit(FittedParameter T1Seconds, FittedParameter SerialFraction, double RmseSeconds, int Observations, bool Absolute = false)
 {
-    /// <summary>The speedup limit 1/f (infinite for f = 0).</summary>
-    public double MaxSpeedup => SerialFraction.Value > 0 ? 1.0 / SerialFraction.Value : double.PositiveInfinity;
+    /// <summary>Below this serial fraction f is 0 to the least-squares fitter's precision, and the limit 1/f is unbounded.</summary>
+    public const double NegligibleFraction = 1e-6;
+
+    /// <summary>The speedup limit 1/f: infinite for an f that is 0 to the fit's precision, never a huge finite number.</summary>
+    public double MaxSpeedup => SerialFraction.Value > NegligibleFraction ? 1.0 / SerialFraction.Value : double.PositiveInfinity;
 
     public static double Time(double t1, double f, double p) => t1 * (f + ((1 - f) / p));
 

@@ -8,6 +8,12 @@ namespace SerialCluster.Analysis.Scaling;
 /// </summary>
 public sealed record GustafsonFit(FittedParameter SerialFraction, int Points)
 {
+    /// <summary>
+    /// α below 0: the runs beat linear speedup, which no serial share explains (a slowed baseline or scatter), so α is
+    /// flagged rather than read as a finding.
+    /// </summary>
+    public bool IsNegative => SerialFraction.Value < 0;
+
     public double ScaledSpeedup(double p) => p - (SerialFraction.Value * (p - 1));
 
     /// <summary>Fits α from (P, speedup) pairs; null without a point above P = 1.</summary>

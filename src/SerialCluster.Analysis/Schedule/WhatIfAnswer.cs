@@ -1,4 +1,5 @@
 using System.Globalization;
+using SerialCluster.Analysis.Scaling;
 
 namespace SerialCluster.Analysis.Schedule;
 
@@ -17,9 +18,9 @@ public sealed record WhatIfAnswer(double Factor, int FromCores, double BaselineS
     {
         var culture = CultureInfo.InvariantCulture;
         var moreCores = string.Create(
-            culture, $"{Factor:0.##}× the cores: {MoreCoresSeconds:F3} s ({BaselineSeconds / MoreCoresSeconds:F2}× faster)");
+            culture, $"{Factor:0.##}× the cores: {MoreCoresSeconds:F3} s ({SpeedChange.Describe(BaselineSeconds, MoreCoresSeconds)})");
         var fasterCores = string.Create(
-            culture, $"cores {Factor:0.##}× as fast: {FasterCoresSeconds:F3} s ({BaselineSeconds / FasterCoresSeconds:F2}× faster)");
+            culture, $"cores {Factor:0.##}× as fast: {FasterCoresSeconds:F3} s ({SpeedChange.Describe(BaselineSeconds, FasterCoresSeconds)})");
         return string.Create(culture, $"from {FromCores} core(s) at {BaselineSeconds:F3} s: {moreCores}; {fasterCores} → {Choice}");
     }
 }

@@ -25,7 +25,7 @@ public static class LoadAverage
     }
 
     /// <summary>The one-minute load average; null where it cannot be read.</summary>
-    private static double? Read()
+    public static double? Read()
     {
         try
         {

@@ -12,7 +12,7 @@ namespace SerialCluster.Cli.Commands;
 /// <c>serialcluster contrast</c>: the paper's paired controls side by side (<see cref="ContrastCatalog"/>), each pair sized
 /// to the same single-core time, every side pinned and scattered, speedups absolute; then span against size (docs/PAPER.md).
 /// </summary>
-public sealed class ContrastCommand(ConsoleStreams console) : AsyncCommand<ContrastSettings>
+public sealed class ContrastCommand(ConsoleStreams console, Invocation invocation) : AsyncCommand<ContrastSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ContrastSettings settings, CancellationToken cancellationToken)
     {
@@ -25,8 +25,10 @@ public sealed class ContrastCommand(ConsoleStreams console) : AsyncCommand<Contr
         console.Say(
             $"contrast: {pairs.Count} pair(s) ({string.Join(", ", pairs.Select(p => p.Id))}), each sized to ≈ {settings.Seconds:F1} s on one core, pinned " +
             $"and scattered at P = {string.Join(", ", ps)}, {settings.Repeat} round(s), on the {connection.Description} ({cores} cores)");
+        var loadWatch = await LoadWatch.StartAsync(connection.Client, console, cancellationToken);
         var runner = new ContrastRunner(new JobRunner(connection.Client), console.Say, ps, settings.Repeat);
         var (measured, spans) = await runner.RunAsync(pairs, settings.Seconds, series, cancellationToken);
+        var load = await loadWatch.StopAsync(cancellationToken);
         var result = new ContrastResult(
             settings.Seconds, connection.Description, cores, Environment.ProcessorCount, ps, settings.Repeat, measured, spans,
             stopwatch.Elapsed.TotalSeconds);
@@ -39,7 +41,7 @@ public sealed class ContrastCommand(ConsoleStreams console) : AsyncCommand<Contr
 
         if (settings.Html is { } html)
         {
-            ContrastOutput.Html(result).Save(html, "--html");
+            ContrastOutput.Html(result).WithProvenance(Provenance.Of(invocation, cores, load)).Save(html, "--html");
             console.Say($"wrote {html}");
         }
 

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using SerialCluster.Abstractions.Jobs;
-using SerialCluster.Analysis.Scaling;
+using SerialCluster.Analysis.Caveats;
 using SerialCluster.Cli.Cluster;
 using SerialCluster.Cli.Jobs;
 using SerialCluster.Cli.Output;
+using SerialCluster.Cli.Reports;
 using SerialCluster.Workloads.Plans;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -26,7 +27,7 @@ public sealed class DemoCommand(ConsoleStreams console) : AsyncCommand<DemoSetti
     {
         await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, cancellationToken);
         var runner = new JobRunner(connection.Client);
-        var machineCores = Environment.ProcessorCount;
+        var machineCores = await ClusterCores.CountAsync(connection.Client, cancellationToken);
 
         console.Say($"calibrating on the {connection.Description}: measuring each kernel's single-core rate…");
         // Each probe twice, the faster kept: a kernel's first run is JIT-compiled code at its first tier, and sized from it
@@ -56,6 +57,7 @@ public sealed class DemoCommand(ConsoleStreams console) : AsyncCommand<DemoSetti
             $"sized for T(1) ≈ {settings.Seconds:F1} s each: hashchain steps={steps:N0}, montecarlo samples={samples:N0} in {tasks} tasks; P = 1 and P = " +
             $"{cores}");
 
+        var loadWatch = await LoadWatch.StartAsync(connection.Client, console, cancellationToken);
         var rows = new List<DemoRow>();
         foreach (var (workload, parameters) in new (string, Dictionary<string, string>)[]
         {
@@ -63,20 +65,35 @@ public sealed class DemoCommand(ConsoleStreams console) : AsyncCommand<DemoSetti
             ("montecarlo", new() { ["samples"] = Text(samples), ["tasks"] = Text(tasks) }),
         })
         {
-            var serial = await RunAsync(runner, workload, parameters, 1, $"{workload} pinned", cancellationToken, JobMode.Pinned);
-            var one = await RunAsync(runner, workload, parameters, 1, $"{workload} P=1", cancellationToken);
-            var all = await RunAsync(runner, workload, parameters, cores, $"{workload} P={cores}", cancellationToken);
-            if (one.ResultJson != all.ResultJson || serial.ResultJson != one.ResultJson)
+            var serial = new List<JobProfile>();
+            var one = new List<JobProfile>();
+            var all = new List<JobProfile>();
+            for (var round = 1; round <= settings.Repeat; round++)
             {
-                throw new CliException(
-                    ExitCodes.JobFailed,
-                    $"{workload} gave different results pinned, at P=1 and at P={cores}: {serial.ResultJson} vs {one.ResultJson} vs {all.ResultJson}");
+                var suffix = settings.Repeat > 1 ? $" ({round}/{settings.Repeat})" : string.Empty;
+                var runs = new[]
+                {
+                    await RunAsync(runner, workload, parameters, 1, $"{workload} pinned{suffix}", cancellationToken, JobMode.Pinned),
+                    await RunAsync(runner, workload, parameters, 1, $"{workload} P=1{suffix}", cancellationToken),
+                    await RunAsync(runner, workload, parameters, cores, $"{workload} P={cores}{suffix}", cancellationToken),
+                };
+                if (runs.Select(r => r.ResultJson).Distinct(StringComparer.Ordinal).Count() > 1)
+                {
+                    throw new CliException(
+                        ExitCodes.JobFailed,
+                        $"{workload} gave different results pinned, at P=1 and at P={cores}: {string.Join(" vs ", runs.Select(r => r.ResultJson))}");
+                }
+
+                serial.Add(runs[0].Profile!);
+                one.Add(runs[1].Profile!);
+                all.Add(runs[2].Profile!);
             }
 
             var plan = WorkloadCatalog.Get(workload).Plan(parameters);
-            rows.Add(new DemoRow(workload, plan, serial.Profile!, one.Profile!, all.Profile!, cores, machineCores));
+            rows.Add(new DemoRow(workload, plan, new DemoTimes(serial), new DemoTimes(one), new DemoTimes(all), cores, machineCores));
         }
 
+        var load = await loadWatch.StopAsync(cancellationToken);
         if (settings.Json)
         {
             console.Out.Profile.Out.Writer.WriteLine(JobDocument.Serialize(new JsonObject
@@ -84,18 +101,20 @@ public sealed class DemoCommand(ConsoleStreams console) : AsyncCommand<DemoSetti
                 ["cluster"] = connection.Description,
                 ["machineCores"] = machineCores,
                 ["parallelism"] = cores,
-                ["rows"] = new JsonArray([.. rows.Select(r => r.ToJson())]),
+                ["repeat"] = settings.Repeat,
+                ["load"] = LoadDocument.Build(load),
+                ["rows"] = new JsonArray([.. rows.Select(r => r.ToJson(load))]),
             }));
         }
         else
         {
-            Write(rows, cores, machineCores);
+            Write(rows, cores, machineCores, settings.Repeat, load);
         }
 
         return ExitCodes.Success;
     }
 
-    private void Write(IReadOnlyList<DemoRow> rows, int cores, int machineCores)
+    private void Write(IReadOnlyList<DemoRow> rows, int cores, int machineCores, int repeat, LoadDuringRun load)
     {
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("workload").AddColumn(new TableColumn("work").RightAligned()).AddColumn(new TableColumn("span").RightAligned())
@@ -110,9 +129,9 @@ public sealed class DemoCommand(ConsoleStreams console) : AsyncCommand<DemoSetti
                 Markup.Escape($"{row.Plan.Work:N0}"),
                 Markup.Escape($"{row.Plan.Span:N0}"),
                 ProfileView.Number(row.PlanParallelism, "F1"),
-                ProfileView.Seconds(row.Serial.WallSeconds),
-                ProfileView.Seconds(row.One.WallSeconds),
-                ProfileView.Seconds(row.All.WallSeconds),
+                Markup.Escape(row.Serial.Describe()),
+                Markup.Escape(row.One.Describe()),
+                Markup.Escape(row.All.Describe()),
                 ProfileView.Number(row.Speedup, "F2") + "×",
                 ProfileView.Number(row.Relative, "F2") + "×",
                 ProfileView.Number(row.Bound, "F2") + "×");
@@ -121,13 +140,14 @@ public sealed class DemoCommand(ConsoleStreams console) : AsyncCommand<DemoSetti
         console.Out.Write(table);
         foreach (var row in rows)
         {
-            console.Out.MarkupLineInterpolated($"[bold]{row.Workload}[/]: {row.Verdict}");
+            console.Out.MarkupLineInterpolated($"[bold]{row.Workload}[/]: {row.Verdict(load)}");
         }
 
+        var spread = repeat > 1 ? $"times are medians of {repeat} runs with their spread ±(max − min)/2 (--repeat); " : string.Empty;
         console.Out.MarkupLine(Markup.Escape(
-            $"work and span are in each workload's unit (SHA-256 steps; samples); parallelism = work/span; bound = the most speedup the plan allows on " +
-            $"{cores} cores; T_serial = the job pinned (whole chain, one core); speedup = T_serial/T({cores}), absolute; relative = T(1)/T({cores}) of the " +
-            $"scattered job (scalability, not speedup); measured on {machineCores} cores."));
+            $"{spread}work and span are in each workload's unit (SHA-256 steps; samples); parallelism = work/span; bound = the most speedup the plan " +
+            $"allows on {cores} cores; T_serial = the job pinned (whole chain, one core); speedup = T_serial/T({cores}), absolute; relative = " +
+            $"T(1)/T({cores}) of the scattered job (scalability, not speedup); measured on {machineCores} cores; {load.Describe()}."));
         console.Out.MarkupLine(Markup.Escape(
             "next: `serialcluster contrast` runs the paper's paired controls side by side (Rule 110 vs Rule 90, fold vs tree, a secret vs parallelism, …); " +
             "docs/PAPER.md maps each claim to its command."));
@@ -145,36 +165,4 @@ public sealed class DemoCommand(ConsoleStreams console) : AsyncCommand<DemoSetti
     }
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private sealed record DemoRow(string Workload, WorkloadPlan Plan, JobProfile Serial, JobProfile One, JobProfile All, int Cores, int MachineCores)
-    {
-        public double PlanParallelism => (double)Plan.Work / Plan.Span;
-
-        /// <summary>Absolute: against the best single-core run (pinned).</summary>
-        public double Speedup => Serial.WallSeconds / All.WallSeconds;
-
-        /// <summary>The scattered job against its own P = 1: scalability, not speedup.</summary>
-        public double Relative => One.WallSeconds / All.WallSeconds;
-
-        public double Bound => Plan.SpeedupBound(Cores);
-
-        public string Verdict => ScalingVerdict.Describe(Bound, Speedup, Cores, MachineCores);
-
-        public JsonObject ToJson() => new()
-        {
-            ["workload"] = Workload,
-            ["work"] = Plan.Work,
-            ["span"] = Plan.Span,
-            ["unit"] = Plan.Unit,
-            ["parallelism"] = PlanParallelism,
-            ["serialSeconds"] = Serial.WallSeconds,
-            ["t1Seconds"] = One.WallSeconds,
-            ["tpSeconds"] = All.WallSeconds,
-            ["p"] = Cores,
-            ["speedup"] = Speedup,
-            ["relativeSpeedup"] = Relative,
-            ["bound"] = Bound,
-            ["verdict"] = Verdict,
-        };
-    }
 }

@@ -17,8 +17,21 @@ public sealed class DemoSettings : ClusterSettings
     [DefaultValue(0)]
     public int Parallelism { get; init; }
 
+    /// <summary>Most runs of each job <c>--repeat</c> allows.</summary>
+    public const int MaxRepeat = 20;
+
+    [CommandOption("--repeat <N>")]
+    [Description("Runs of each job (pinned, P=1, P=cores); the table shows the median and the spread (1-20).")]
+    [DefaultValue(3)]
+    public int Repeat { get; init; } = 3;
+
     public override ValidationResult Validate()
     {
+        if (Repeat is < 1 or > MaxRepeat)
+        {
+            return ValidationResult.Error($"--repeat {Repeat} is out of range; allowed: 1 to {MaxRepeat}");
+        }
+
         if (!(Seconds is >= 0.2 and <= 60))
         {
             return ValidationResult.Error($"--seconds {Seconds} is out of range; allowed: 0.2 to 60");

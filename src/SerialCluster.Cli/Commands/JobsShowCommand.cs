@@ -3,6 +3,7 @@ using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Cli.Cluster;
 using SerialCluster.Cli.Output;
+using SerialCluster.Cli.Reports;
 using SerialCluster.Workloads.Plans;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -52,7 +53,8 @@ public sealed class JobsShowCommand(ConsoleStreams console) : AsyncCommand<JobId
             (reliability.ResumedFromSteps.Count > 0 ? $", resumed from step(s) {string.Join(", ", reliability.ResumedFromSteps)}" : ""));
         if (status.State == JobState.Completed)
         {
-            ProfileView.Write(console.Out, status, WorkloadCatalog.Get(status.Spec.Workload).Plan(status.Spec.Parameters));
+            var cores = await ClusterCores.CountAsync(connection.Client, cancellationToken);
+            ProfileView.Write(console.Out, status, WorkloadCatalog.Get(status.Spec.Workload).Plan(status.Spec.Parameters), cores);
         }
 
         return ExitCodes.Success;

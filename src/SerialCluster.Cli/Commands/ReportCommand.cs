@@ -9,11 +9,12 @@ namespace SerialCluster.Cli.Commands;
 /// <c>serialcluster report &lt;jobId&gt;</c> or <c>report --from run.json</c>: one job's timeline (which silo ran what,
 /// when), critical path, parallelism over time, and the verdict with its numbers.
 /// </summary>
-public sealed class ReportCommand(ConsoleStreams console) : AsyncCommand<ReportSettings>
+public sealed class ReportCommand(ConsoleStreams console, Invocation invocation) : AsyncCommand<ReportSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
     {
         MeasuredJob job;
+        var cores = Environment.ProcessorCount;
         if (settings.From is { } from)
         {
             var document = JobSource.ReadDocument(from);
@@ -24,18 +25,19 @@ public sealed class ReportCommand(ConsoleStreams console) : AsyncCommand<ReportS
                     $"--from '{from}' is a sweep document; report reads one job (`run --json`); a sweep's P = 1 job is its \"baseline\"");
             }
 
-            job = JobSource.FromRunDocument(document, $"--from '{from}'");
+            job = JobSource.FromRunDocument(document, $"--from '{from}'") with { Load = LoadDocument.Read(document["load"]) };
         }
         else
         {
             await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, cancellationToken);
             (job, _) = await JobSource.FetchAsync(connection.Client, settings.JobId!, cancellationToken);
+            cores = await ClusterCores.CountAsync(connection.Client, cancellationToken);
         }
 
         var timeline = ReportOutput.Analyze(job);
         if (settings.Html is { } html)
         {
-            ReportOutput.Html(job, timeline).Save(html, "--html");
+            ReportOutput.Html(job, timeline).WithProvenance(Provenance.Of(invocation, cores, job.Load, "recorded with the run")).Save(html, "--html");
             console.Say($"wrote {html}");
         }
 

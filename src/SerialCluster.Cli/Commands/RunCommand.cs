@@ -57,6 +57,7 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
         }
 
         console.Say($"running {workload.Name} ({settings.ParsedMode.ToString().ToLowerInvariant()}) on the {connection.Description}");
+        var loadWatch = await LoadWatch.StartAsync(connection.Client, console, cancellationToken);
         var submitted = await runner.SubmitAsync(spec, settings.IdempotencyKey, cancellationToken);
         SayRetries(runner, submitted);
         if (!connection.IsEmbedded)
@@ -102,9 +103,11 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
             throw new CliException(code, $"job {status.JobId} {(cancelled ? "was cancelled" : "failed")}: {status.Error}");
         }
 
+        var load = await loadWatch.StopAsync(cancellationToken);
         if (settings.Json)
         {
             var document = JobDocument.Build(status);
+            document["load"] = LoadDocument.Build(load);
             if (settings.IdempotencyKey is not null)
             {
                 document["idempotencyKey"] = settings.IdempotencyKey;
@@ -115,7 +118,7 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
         }
         else
         {
-            ProfileView.Write(console.Out, status, plan);
+            ProfileView.Write(console.Out, status, plan, load.Cores, load);
         }
 
         return ExitCodes.Success;

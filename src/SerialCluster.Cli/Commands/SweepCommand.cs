@@ -16,7 +16,7 @@ namespace SerialCluster.Cli.Commands;
 /// every result checked equal; each round starts with the job pinned (absolute speedup) and, with the capacity control
 /// on, measures what the busy cores delivered beside each run. <c>--size</c> sweeps span against input size instead.
 /// </summary>
-public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSettings>
+public sealed class SweepCommand(ConsoleStreams console, Invocation invocation) : AsyncCommand<SweepSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, SweepSettings settings, CancellationToken cancellationToken)
     {
@@ -42,6 +42,7 @@ public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSet
                 $"note: P = {string.Join(", ", ps.Where(p => p > cores))} exceed the {cores} cores: those points will show saturation, not parallel speedup");
         }
 
+        var loadWatch = await LoadWatch.StartAsync(connection.Client, console, cancellationToken);
         var runner = new JobRunner(connection.Client);
         var runs = new List<SweepRun>();
         var serialRuns = new List<SweepRun>();
@@ -152,7 +153,8 @@ public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSet
         }
 
         var serial = settings.ParsedMode == JobMode.Pinned && settings.BaselineOn ? runs.Where(r => r.P == 1).ToList() : serialRuns;
-        var sweep = SweepResult.Build(workload.Name, parameters, mode, connection.Description, cores, settings.Repeat, runs, control?.Result, serial);
+        var load = await loadWatch.StopAsync(cancellationToken);
+        var sweep = SweepResult.Build(workload.Name, parameters, mode, connection.Description, cores, settings.Repeat, runs, control?.Result, serial, load);
         await PublishAsync(connection.Client, sweep, cancellationToken);
         if (settings.Csv is { } csv)
         {
@@ -162,7 +164,7 @@ public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSet
 
         if (settings.Html is { } html)
         {
-            SweepOutput.Html(sweep).Save(html, "--html");
+            SweepOutput.Html(sweep).WithProvenance(Provenance.Of(invocation, cores, load)).Save(html, "--html");
             console.Say($"wrote {html}");
         }
 
@@ -184,8 +186,10 @@ public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSet
         SpanSweepRunner.Plans(workload, raw, settings.ParsedSizes);
         await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, cancellationToken);
         var cores = await ClusterCores.CountAsync(connection.Client, cancellationToken);
+        var loadWatch = await LoadWatch.StartAsync(connection.Client, console, cancellationToken);
         var sweep = await SpanSweepRunner.RunAsync(
             new JobRunner(connection.Client), workload, raw, settings, connection.Description, cores, console.Say, cancellationToken);
+        var spanLoad = await loadWatch.StopAsync(cancellationToken);
         if (settings.Csv is { } csv)
         {
             OutputPath.Write(csv, "--csv", SpanSweepOutput.Csv(sweep));
@@ -194,7 +198,7 @@ public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSet
 
         if (settings.Html is { } html)
         {
-            SpanSweepOutput.Html(sweep).Save(html, "--html");
+            SpanSweepOutput.Html(sweep).WithProvenance(Provenance.Of(invocation, cores, spanLoad)).Save(html, "--html");
             console.Say($"wrote {html}");
         }
 

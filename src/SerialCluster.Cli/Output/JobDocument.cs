@@ -5,8 +5,8 @@ using SerialCluster.Abstractions.Jobs;
 namespace SerialCluster.Cli.Output;
 
 /// <summary>
-/// The one JSON document <c>run --json</c> prints: jobId, workload, parameters, mode, parallelism, result, profile; for a
-/// job that did not complete, <see cref="Failure"/>.
+/// The one JSON document <c>run --json</c> prints: jobId, workload, parameters, mode, parallelism, result, profile (and,
+/// added by <c>run</c>, load: <see cref="LoadDocument"/>); for a job that did not complete, <see cref="Failure"/>.
 /// </summary>
 public static class JobDocument
 {

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using SerialCluster.Abstractions.Jobs;
+using SerialCluster.Analysis.Caveats;
+using SerialCluster.CostModel.Prediction;
+using SerialCluster.Grains.Diagnostics;
 using SerialCluster.Workloads.Plans;
 using Spectre.Console;
 
@@ -11,13 +14,20 @@ public static class ProfileView
 {
     private const int MaxShownLength = 96;
 
-    public static void Write(IAnsiConsole console, JobStatus status, WorkloadPlan plan)
+    /// <param name="cores">The cores the cluster has: no bound exceeds them, whatever P the job asked for.</param>
+    /// <param name="load">Other programs' load before and after the job, when this command measured it.</param>
+    public static void Write(IAnsiConsole console, JobStatus status, WorkloadPlan plan, int cores, LoadDuringRun? load = null)
     {
         var spec = status.Spec!;
         var profile = status.Profile!;
+        var pinned = string.Equals(profile.ChosenMode, ModePrediction.Pinned, StringComparison.Ordinal);
+        var used = LastJobFigures.ProcessorsUsed(profile);
         var chosen = profile.ChosenMode is { } ran && spec.Mode == JobMode.Auto ? $" → {ran}" : string.Empty;
+        var ranOn = pinned
+            ? $"P=1 (pinned: one core{(profile.ParallelismCap > 1 ? $"; P={profile.ParallelismCap} was allowed" : string.Empty)})"
+            : used > cores ? $"P={used} on {cores} cores" : $"P={used}";
         console.MarkupLineInterpolated(
-            $"[bold]{spec.Workload}[/] · {spec.Mode.ToString().ToLowerInvariant()}{chosen} · P={profile.ParallelismCap} · job {status.JobId}");
+            $"[bold]{spec.Workload}[/] · {spec.Mode.ToString().ToLowerInvariant()}{chosen} · {ranOn} · job {status.JobId}");
 
         var result = new Table().Border(TableBorder.Rounded).AddColumn("result").AddColumn("value");
         foreach (var (name, value) in JsonNode.Parse(status.ResultJson!)!.AsObject())
@@ -28,25 +38,8 @@ public static class ProfileView
         console.Write(result);
 
         var table = new Table().Border(TableBorder.Rounded).AddColumn("profile").AddColumn(new TableColumn("value").RightAligned()).AddColumn("meaning");
-        table.AddRow("wall", Seconds(profile.WallSeconds), "submit to result, as the coordinator measured it");
-        if (profile.PredictedSeconds is { } predicted)
-        {
-            var error = profile.WallSeconds > 0 ? Number(100 * (predicted - profile.WallSeconds) / profile.WallSeconds, "+0;-0") + "%" : "-";
-            table.AddRow(
-                "predicted",
-                Seconds(predicted),
-                Markup.Escape($"the cost model's raw time for {profile.ChosenMode ?? "this mode"} ({error} against wall)"));
-        }
-
-        if (profile.CorrectedPredictedSeconds is { } corrected && profile.PredictedSeconds is { } raw && Math.Abs(corrected - raw) > 1e-12)
-        {
-            var error = profile.WallSeconds > 0 ? Number(100 * (corrected - profile.WallSeconds) / profile.WallSeconds, "+0;-0") + "%" : "-";
-            table.AddRow(
-                "corrected",
-                Seconds(corrected),
-                Markup.Escape($"the raw time × measured ÷ predicted of this plan's recent runs ({error} against wall)"));
-        }
-
+        table.AddRow("wall", Duration(profile.WallSeconds), "submit to result, as the coordinator measured it");
+        AddPrediction(table, profile);
         if (profile.ChoiceReason is { Length: > 0 } reason)
         {
             table.AddRow("choice", string.Empty, Markup.Escape(reason));
@@ -54,12 +47,36 @@ public static class ProfileView
 
         table.AddRow(
             "build",
-            Seconds(profile.BuildSeconds),
+            Duration(profile.BuildSeconds),
             "building the job's plan during the job (e.g. a cvp circuit, its tables), Σ over silos; in neither work nor span");
-        table.AddRow("work", Seconds(profile.WorkSeconds), "sum of every task's compute time (T1 as run)");
-        table.AddRow("span", Seconds(profile.SpanSeconds), "sum over stages of the slowest task (critical path)");
-        table.AddRow("parallelism", Number(profile.Parallelism, "F2"), "work / span: the most speedup these tasks allow");
-        table.AddRow("overhead", Seconds(profile.OverheadSeconds), "wall − span: dispatch, barriers, waiting");
+        table.AddRow("work", Duration(profile.WorkSeconds), "sum of every task's compute time (T1 as run)");
+        table.AddRow("span", Duration(profile.SpanSeconds), "sum over stages of the slowest task (critical path)");
+        table.AddRow(
+            "cores used",
+            used.ToString(CultureInfo.InvariantCulture),
+            Markup.Escape(pinned ? "ran pinned: the whole job as one chain on one core" : $"P: tasks in flight at once, of the {cores} cores here"));
+        var utilisation = used * profile.WallSeconds > 0 ? profile.WorkSeconds / (used * profile.WallSeconds) : double.NaN;
+        table.AddRow(
+            "utilisation",
+            double.IsFinite(utilisation) ? Number(100 * utilisation, "F0") + "%" : "-",
+            Markup.Escape($"work ÷ (P · wall) with P = {used}: the share of the cores' time spent computing tasks"));
+        table.AddRow(
+            "idle core time",
+            Duration(Math.Max(0, (used * profile.WallSeconds) - profile.WorkSeconds)),
+            "P · wall − work: core time in which no task computed (planning, dispatch, barriers, waiting)");
+        var outside = profile.WallSeconds - profile.StageProfiles.Sum(s => s.WallSeconds);
+        if (outside > 0)
+        {
+            table.AddRow("outside stages", Duration(outside), "wall − Σ stage wall: no stage ran, so no core computed (planning, cost probe, result)");
+        }
+
+        table.AddRow(
+            "parallelism",
+            Number(pinned ? 1 : profile.Parallelism, "F2"),
+            Markup.Escape(pinned
+                ? $"one chain as run; its tasks' work / span is {Number(profile.Parallelism, "F2")} if scattered"
+                : "work / span: the most speedup these tasks allow"));
+        table.AddRow("overhead", Duration(profile.OverheadSeconds), "wall − span: all time off the critical path (not lost time: see utilisation)");
         table.AddRow("tasks · stages", $"{profile.Tasks:N0} · {profile.Stages:N0}", string.Empty);
         table.AddRow(
             "silos",
@@ -68,10 +85,11 @@ public static class ProfileView
         table.AddRow("serial silo", Markup.Escape(profile.SerialSilo ?? "-"), "where chains ran");
         table.AddRow("plan work", Markup.Escape($"{profile.Work:N0} {profile.Unit}"), "theoretical T1 in the workload's unit, over the stages run");
         table.AddRow("plan span", Markup.Escape($"{profile.Span:N0} {profile.Unit}"), "theoretical T∞, over the stages run");
+        var boundCores = Math.Max(1, Math.Min(used, cores));
         table.AddRow(
-            "bound at P",
-            Number(plan.SpeedupBound(Math.Max(1, profile.ParallelismCap)), "F2") + "×",
-            "most speedup the plan's units allow on P cores (barriers and dispatch cost nothing here)");
+            $"bound at {boundCores}",
+            Number(plan.SpeedupBound(boundCores), "F2") + "×",
+            Markup.Escape($"most speedup the plan's units allow on {boundCores} core(s) (barriers and dispatch cost nothing here)"));
         if (SerialReference.From(profile) is { } serial)
         {
             var speedup = serial.SpeedupOf(profile.WallSeconds);
@@ -79,11 +97,55 @@ public static class ProfileView
                 "vs serial",
                 Number(speedup, "F2") + "×",
                 Markup.Escape(
-                    $"T_serial / wall, T_serial = {Seconds(serial.Seconds)}: {serial.Source}{(speedup < 0.95 ? " — slower than one core" : string.Empty)}"));
+                    $"T_serial / wall, T_serial = {Duration(serial.Seconds)}: {serial.Source}{(speedup < 0.95 ? " — slower than one core" : string.Empty)}"));
         }
+
+        if (load is not null)
+        {
+            table.AddRow(
+                "machine load",
+                load.IsBusy ? "[yellow]busy[/]" : "idle",
+                Markup.Escape(load.Describe() + (load.IsBusy ? ": these times say more about the machine than about the program" : string.Empty)));
+        }
+
         console.Write(table);
+        if (used > cores)
+        {
+            console.MarkupLine(Markup.Escape(
+                $"note: P={used} exceeds the {cores} cores here, so the bound is taken at {cores}: tasks beyond {cores} share cores, they add no speedup"));
+        }
+
         WritePredictions(console, profile);
     }
+
+    /// <summary>
+    /// One "predicted": the time auto compared for the variant that ran (the mode table's row marked ◀ ran: corrected by
+    /// this plan's measured runs where there are some, else the model's), so the two tables never show two figures under one name.
+    /// </summary>
+    private static void AddPrediction(Table table, JobProfile profile)
+    {
+        var ran = RanPrediction(profile);
+        var predicted = ran is not null ? ran.CorrectedSeconds ?? ran.PredictedSeconds : profile.CorrectedPredictedSeconds ?? profile.PredictedSeconds;
+        if (predicted is not { } seconds)
+        {
+            return;
+        }
+
+        var error = profile.WallSeconds > 0 ? Number(100 * (seconds - profile.WallSeconds) / profile.WallSeconds, "+0;-0") + "%" : "-";
+        var corrected = ran is not null ? ran.CorrectedSeconds is not null : profile.CorrectedPredictedSeconds is not null;
+        table.AddRow(
+            "predicted",
+            Duration(seconds),
+            Markup.Escape(
+                $"the cost model's time for {profile.ChosenMode ?? "this mode"}{(corrected ? ", corrected by this plan's recent runs" : string.Empty)} " +
+                $"({error} against wall); the ◀ ran row below"));
+    }
+
+    /// <summary>Profiles before the Ran flag: only auto runs a batched variant, and then the fastest one.</summary>
+    private static JobPrediction? RanPrediction(JobProfile profile) =>
+        profile.Predictions is not { Count: > 0 } predictions
+            ? null
+            : predictions.FirstOrDefault(p => p.Ran) ?? predictions.Where(p => p.Mode == profile.ChosenMode).MinBy(p => p.PredictedSeconds);
 
     /// <summary>
     /// Every mode the cost model predicted, fastest first by the corrected time where this run plan was measured under
@@ -97,28 +159,39 @@ public static class ProfileView
             return;
         }
 
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("mode").AddColumn(new TableColumn("predicted").RightAligned())
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("mode").AddColumn(new TableColumn("model").RightAligned())
             .AddColumn(new TableColumn("corrected").RightAligned()).AddColumn(new TableColumn("runs").RightAligned())
             .AddColumn(new TableColumn("measured").RightAligned()).AddColumn("changes");
-        // Profiles before the Ran flag: only auto runs a batched variant, and then the fastest one.
-        var ran = predictions.FirstOrDefault(p => p.Ran) ?? predictions.Where(p => p.Mode == profile.ChosenMode).MinBy(p => p.PredictedSeconds);
+        var ran = RanPrediction(profile);
         foreach (var prediction in predictions.OrderBy(p => p.CorrectedSeconds ?? p.PredictedSeconds))
         {
             var changes = string.Join(", ", prediction.Parameters.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value}"));
             var mark = ReferenceEquals(prediction, ran) ? " ◀ ran" : string.Empty;
             table.AddRow(
                 Markup.Escape(prediction.Mode + mark),
-                Seconds(prediction.PredictedSeconds),
-                prediction.CorrectedSeconds is { } corrected ? Seconds(corrected) : "-",
+                Duration(prediction.PredictedSeconds),
+                prediction.CorrectedSeconds is { } corrected ? Duration(corrected) : "-",
                 prediction.MeasuredRuns.ToString(CultureInfo.InvariantCulture),
-                prediction.MeasuredSeconds is { } measured ? Seconds(measured) : "-",
+                prediction.MeasuredSeconds is { } measured ? Duration(measured) : "-",
                 Markup.Escape(changes));
         }
 
         console.Write(table);
     }
 
-    public static string Seconds(double seconds) => seconds.ToString(seconds < 10 ? "F3" : "F1", CultureInfo.InvariantCulture) + " s";
+    /// <summary>A duration in the unit that shows its digits: µs below a millisecond, ms below a second, else s (never "0.000 s").</summary>
+    public static string Duration(double seconds)
+    {
+        var magnitude = Math.Abs(seconds);
+        return magnitude switch
+        {
+            0 => "0 s",
+            < 1e-3 => Number(seconds * 1e6, "F1") + " µs",
+            < 1 => Number(seconds * 1e3, "F1") + " ms",
+            < 10 => Number(seconds, "F3") + " s",
+            _ => Number(seconds, "F1") + " s",
+        };
+    }
 
     public static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 

@@ -7,6 +7,14 @@ namespace SerialCluster.Cli.Reports;
 public sealed class HtmlPage(string title)
 {
     private readonly StringBuilder _body = new();
+    private Provenance? _provenance;
+
+    /// <summary>The provenance header shown under the title (<see cref="Provenance"/>).</summary>
+    public HtmlPage WithProvenance(Provenance provenance)
+    {
+        _provenance = provenance;
+        return this;
+    }
 
     public HtmlPage Heading(string text)
     {
@@ -68,11 +76,29 @@ public sealed class HtmlPage(string title)
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"/><title>{{WebUtility.HtmlEncode(title)}}</title>
         <style>body{font-family:sans-serif;max-width:960px;margin:2em auto;color:#222}table{border-collapse:collapse;margin:1em 0}td,
-        th{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#f3f3f3}img{max-width:100%;border:1px solid #eee;margin:0.5em 0}</style>
+        th{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#f3f3f3}
+        table.provenance td,table.provenance th{text-align:left;font-size:90%}img{max-width:100%;border:1px solid #eee;margin:0.5em 0}</style>
         </head><body><h1>{{WebUtility.HtmlEncode(title)}}</h1>
+        {{ProvenanceTable()}}
         {{_body}}
         </body></html>
         """;
+
+    private string ProvenanceTable()
+    {
+        if (_provenance is null)
+        {
+            return string.Empty;
+        }
+
+        var table = new StringBuilder("<table class=\"provenance\"><tbody>");
+        foreach (var (name, value) in _provenance.Rows())
+        {
+            table.Append("<tr><th>").Append(WebUtility.HtmlEncode(name)).Append("</th><td>").Append(WebUtility.HtmlEncode(value)).Append("</td></tr>");
+        }
+
+        return table.Append("</tbody></table>").ToString();
+    }
 
     /// <summary>Writes the page; one clear line naming the file when it cannot.</summary>
     public void Save(string path, string option)

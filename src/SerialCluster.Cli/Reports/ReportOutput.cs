@@ -37,7 +37,7 @@ public static class ReportOutput
             ["lowerBoundSeconds"] = timeline.Verdict.LowerBoundSeconds,
             ["overheadShare"] = timeline.Verdict.OverheadShare,
             ["parallelism"] = timeline.Verdict.Parallelism,
-            ["explanation"] = timeline.Verdict.Explanation,
+            ["explanation"] = job.Qualify(timeline.Verdict.Explanation),
         },
         ["stages"] = new JsonArray([.. timeline.Stages.Select(s => (JsonNode)new JsonObject
         {
@@ -116,7 +116,7 @@ public static class ReportOutput
                 $"{F(timeline.CriticalPath.Sum(c => c.KernelSeconds))} s, and {F(timeline.CriticalPath.Sum(c => c.WaitSeconds))} s of stage time went to the " +
                 $"tasks queued before them (P slots), dispatch and barriers; average parallelism work/wall = {F(timeline.AverageParallelism, "F2")}, peak " +
                 $"{F(timeline.PeakParallelism, "F2")}"));
-        console.MarkupLine($"[bold]verdict:[/] {Markup.Escape(timeline.Verdict.Explanation)}");
+        console.MarkupLine($"[bold]verdict:[/] {Markup.Escape(job.Qualify(timeline.Verdict.Explanation))}");
         if (AgainstSerial(job) is { } line)
         {
             console.MarkupLine($"[bold]against one core:[/] {Markup.Escape(line)}");
@@ -148,7 +148,8 @@ public static class ReportOutput
                 $"{job.Workload} {string.Join(" ", job.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}; mode " +
                 $"{job.Mode}; P = {job.Profile.ParallelismCap}; wall {F(job.Profile.WallSeconds)} s, work {F(job.Profile.WorkSeconds)} s, span " +
                 $"{F(job.Profile.SpanSeconds)} s.")
-            .Paragraph("Verdict: " + timeline.Verdict.Explanation + (AgainstSerial(job) is { } line ? " Against one core: " + line + "." : string.Empty))
+            .Paragraph(
+                "Verdict: " + job.Qualify(timeline.Verdict.Explanation) + (AgainstSerial(job) is { } line ? " Against one core: " + line + "." : string.Empty))
             .Image(Charts.Timeline(timeline, $"job {job.JobId}: which silo ran what, when"), "timeline chart")
             .Image(Charts.Parallelism(timeline, Math.Max(1, job.Profile.ParallelismCap), "parallelism profile"), "parallelism chart")
             .Heading("Stages and critical path")

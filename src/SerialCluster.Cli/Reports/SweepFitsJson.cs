@@ -3,7 +3,10 @@ using static SerialCluster.Cli.Reports.Numbers;
 
 namespace SerialCluster.Cli.Reports;
 
-/// <summary>The <c>fits</c> object of a sweep's JSON document: Amdahl (plain, relative, on measured cores, paired), Gustafson, USL.</summary>
+/// <summary>
+/// The <c>fits</c> object of a sweep's JSON document: Amdahl (plain, relative, on measured cores, paired), Gustafson, USL;
+/// each serial fraction says whether its standard error makes it <c>inconclusive</c>, and Gustafson whether α is <c>negative</c>.
+/// </summary>
 public static class SweepFitsJson
 {
     public static JsonObject Build(SweepResult sweep)
@@ -16,6 +19,7 @@ public static class SweepFitsJson
                 ["baseline"] = a.Amdahl.Absolute ? "absolute" : "relative",
                 ["serialFraction"] = a.Amdahl.SerialFraction.Value,
                 ["serialFractionStdErr"] = JsonNumber(a.Amdahl.SerialFraction.StandardError),
+                ["inconclusive"] = a.Amdahl.SerialFraction.IsInconclusive(SweepFindings.FractionResolution),
                 ["t1Seconds"] = a.Amdahl.T1Seconds.Value,
                 ["maxSpeedup"] = JsonNumber(a.Amdahl.MaxSpeedup),
                 ["rmseSeconds"] = a.Amdahl.RmseSeconds,
@@ -26,6 +30,7 @@ public static class SweepFitsJson
                 ["baseline"] = "relative",
                 ["serialFraction"] = rel.SerialFraction.Value,
                 ["serialFractionStdErr"] = JsonNumber(rel.SerialFraction.StandardError),
+                ["inconclusive"] = rel.SerialFraction.IsInconclusive(SweepFindings.FractionResolution),
                 ["t1Seconds"] = rel.T1Seconds.Value,
                 ["maxSpeedup"] = JsonNumber(rel.MaxSpeedup),
                 ["rmseSeconds"] = rel.RmseSeconds,
@@ -36,6 +41,7 @@ public static class SweepFitsJson
                 ["baseline"] = a.IsAbsolute ? "absolute" : "relative",
                 ["serialFraction"] = onCores.SerialFraction.Value,
                 ["serialFractionStdErr"] = JsonNumber(onCores.SerialFraction.StandardError),
+                ["inconclusive"] = onCores.SerialFraction.IsInconclusive(SweepFindings.FractionResolution),
                 ["t1Seconds"] = onCores.T1Seconds.Value,
                 ["rmseSeconds"] = onCores.RmseSeconds,
                 ["observations"] = onCores.Observations,
@@ -48,6 +54,7 @@ public static class SweepFitsJson
                 ["baseline"] = a.IsAbsolute ? "absolute" : "relative",
                 ["serialFraction"] = paired.SerialFraction.Value,
                 ["serialFractionStdErr"] = JsonNumber(paired.SerialFraction.StandardError),
+                ["inconclusive"] = paired.SerialFraction.IsInconclusive(SweepFindings.FractionResolution),
                 ["rmseRatio"] = paired.RmseRatio,
                 ["points"] = paired.Points,
                 ["rounds"] = paired.Rounds,
@@ -60,7 +67,8 @@ public static class SweepFitsJson
                 ["baseline"] = a.IsAbsolute ? "absolute" : "relative",
                 ["serialFraction"] = a.Gustafson.SerialFraction.Value,
                 ["serialFractionStdErr"] = JsonNumber(a.Gustafson.SerialFraction.StandardError),
-                ["scaledSpeedupAtCores"] = a.Gustafson.ScaledSpeedup(sweep.Cores),
+                ["negative"] = a.Gustafson.IsNegative,
+                ["scaledSpeedupAtCores"] = a.Gustafson.IsNegative ? null : a.Gustafson.ScaledSpeedup(sweep.Cores),
             },
             ["usl"] = a.Usl is null ? null : new JsonObject
             {

@@ -23,6 +23,7 @@ public static class SweepJson
             ["speedupBaseline"] = a.IsAbsolute ? "absolute" : "relative",
             ["baselineSeconds"] = JsonNumber(a.BaselineSeconds),
             ["verdict"] = sweep.Verdict,
+            ["load"] = sweep.Load is { } load ? LoadDocument.Build(load) : null,
             ["serialBaseline"] = a.Serial is not { } serial ? null : new JsonObject
             {
                 ["mode"] = "pinned",

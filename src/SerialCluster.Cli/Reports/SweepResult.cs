@@ -1,4 +1,5 @@
 using SerialCluster.Abstractions.Jobs;
+using SerialCluster.Analysis.Caveats;
 using SerialCluster.Analysis.Scaling;
 using SerialCluster.Analysis.Schedule;
 
@@ -7,7 +8,7 @@ namespace SerialCluster.Cli.Reports;
 /// <summary>
 /// A finished sweep: every run, the analysis, the median P = 1 job (whose work, span and tasks feed the bounds and the
 /// what-if model) and that model's checks, the capacity control's runs, and the pinned baseline's runs (empty with
-/// <c>--baseline none</c>).
+/// <c>--baseline none</c>), and other programs' load before and after the runs (null where not measured).
 /// </summary>
 public sealed record SweepResult(
     string Workload,
@@ -22,7 +23,8 @@ public sealed record SweepResult(
     WhatIfModel Model,
     IReadOnlyList<WhatIfCheck> Checks,
     SweepControl? Control = null,
-    IReadOnlyList<SweepRun>? SerialRuns = null)
+    IReadOnlyList<SweepRun>? SerialRuns = null,
+    LoadDuringRun? Load = null)
 {
     private string? _verdict;
 
@@ -38,7 +40,8 @@ public sealed record SweepResult(
         int repeat,
         IReadOnlyList<SweepRun> runs,
         SweepControl? control = null,
-        IReadOnlyList<SweepRun>? serialRuns = null)
+        IReadOnlyList<SweepRun>? serialRuns = null,
+        LoadDuringRun? load = null)
     {
         var ones = runs.Where(r => r.P == 1).OrderBy(r => r.Seconds).ToList();
         var baseline = ones[(ones.Count - 1) / 2].Status;
@@ -57,7 +60,7 @@ public sealed record SweepResult(
         var checks = analysis.Points.Select(p => analysis.CapacityAt(p.P) is { } c
             ? WhatIfCheck.OnCapacity(model, p.P, cores, c.Capacity, p.MedianSeconds, p.Spread)
             : WhatIfCheck.Of(model, p.P, cores, p.MedianSeconds, p.Spread)).ToList();
-        return new SweepResult(workload, parameters, mode, cluster, cores, repeat, runs, analysis, baseline, model, checks, control, serialRuns ?? []);
+        return new SweepResult(workload, parameters, mode, cluster, cores, repeat, runs, analysis, baseline, model, checks, control, serialRuns ?? [], load);
     }
 
     /// <summary>The sentence the output carries whenever a swept P exceeds the cores available.</summary>

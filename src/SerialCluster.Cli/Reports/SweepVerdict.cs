@@ -1,3 +1,4 @@
+using SerialCluster.Analysis.Caveats;
 using SerialCluster.Analysis.Scaling;
 using SerialCluster.Workloads.Parameters;
 using SerialCluster.Workloads.Plans;
@@ -6,10 +7,10 @@ using static SerialCluster.Cli.Reports.Numbers;
 namespace SerialCluster.Cli.Reports;
 
 /// <summary>
-/// A sweep's conclusion in one sentence, for someone deciding between more cores and a faster one. Read against the
-/// best serial run when the sweep measured it: a parallel form slower than one core is said to be slower, whatever it
-/// gains against its own P = 1. On cores that delivered well under their count (the capacity control) the verdict is
-/// "inconclusive" rather than a judgement of the program.
+/// A sweep's conclusion in one sentence, for someone choosing between more cores and a faster one, read against the
+/// best serial run when measured (slower than one core is "slower", whatever it gains against its own P = 1). On cores
+/// that delivered well under their count (the capacity control), on a busy machine (<see cref="LoadDuringRun"/>) or past
+/// the cores (<see cref="ImpossibleEfficiency"/>) it is "inconclusive" rather than a judgement of the program.
 /// </summary>
 public static class SweepVerdict
 {
@@ -19,13 +20,14 @@ public static class SweepVerdict
     /// <summary>A speedup this close to 1 (either side) is no gain and no loss.</summary>
     public const double Even = 0.05;
 
-    public static string Describe(SweepResult sweep) => Describe(sweep.Analysis, sweep.Mode, PlanBound(sweep));
+    public static string Describe(SweepResult sweep) => Describe(sweep.Analysis, sweep.Mode, PlanBound(sweep), sweep.Load);
 
     /// <param name="planBound">
     /// The most speedup the plan's stages allow at P (<see cref="WorkloadPlan.SpeedupBound(int)"/>: Amdahl's law for a chain then a
     /// wide stage); null to judge against the measured work–span bound, else against P.
     /// </param>
-    public static string Describe(ScalingAnalysis a, string mode, Func<int, double>? planBound = null)
+    /// <param name="load">Other programs' load around the runs: on a busy machine the verdict is inconclusive.</param>
+    public static string Describe(ScalingAnalysis a, string mode, Func<int, double>? planBound = null, LoadDuringRun? load = null)
     {
         var top = a.Points.Where(p => !p.Saturated && p.P > 1).MaxBy(p => p.P);
         if (top is null)
@@ -54,6 +56,10 @@ public static class SweepVerdict
         {
             verdict = $"serial: at P = {top.P} it is no faster than {baseline} ({F(top.Speedup, "F2")}×); more cores cannot help, a faster core would";
         }
+        else if (ImpossibleEfficiency.Is(top.Speedup, top.P))
+        {
+            verdict = ImpossibleEfficiency.Describe(top.Speedup, top.P);
+        }
         else
         {
             // Judged against what the job's own work and span allow at P (a serial part caps it below P), else against P.
@@ -68,7 +74,7 @@ public static class SweepVerdict
                     $"more work";
         }
 
-        return busy + verdict;
+        return busy.Length > 0 || load is null ? busy + verdict : load.Qualify(verdict);
     }
 
     private static Func<int, double>? PlanBound(SweepResult sweep)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using SerialCluster.Abstractions.Jobs;
+using SerialCluster.Analysis.Scaling;
 using SerialCluster.Analysis.Schedule;
 using Spectre.Console;
 using static SerialCluster.Cli.Reports.Numbers;
@@ -141,7 +142,7 @@ public static class WhatIfOutput
                 scenario.Cores.ToString(CultureInfo.InvariantCulture),
                 Speeds(scenario),
                 F(seconds) + " s",
-                F(m.MeasuredWallSeconds / seconds, "F2") + "× faster",
+                SpeedChange.Describe(m.MeasuredWallSeconds, seconds),
                 result.Serial is { } serial ? F(serial.SpeedupOf(seconds), "F2") + "×" : "—");
         }
 

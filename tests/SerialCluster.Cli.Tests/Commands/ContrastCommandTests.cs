@@ -72,6 +72,7 @@ public sealed class ContrastCommandTests : IDisposable
         Assert.Contains("contrast eca: rule 110, stepwise", stderr, StringComparison.Ordinal);
         Assert.StartsWith("| pair | side |", File.ReadAllText(markdown), StringComparison.Ordinal);
         HtmlCharts.AssertPngImages(File.ReadAllText(html), 3);
+        HtmlProvenance.AssertHeader(File.ReadAllText(html), "contrast --pairs eca,s5");
     }
 
     [Theory]

@@ -46,6 +46,34 @@ public sealed class ReportCommandTests : IDisposable
 
     [Trait("Category", "Cluster")]
     [Fact]
+    public async Task AJobRecordedOnABusyMachineGetsAnInconclusiveVerdictAndEveryPageAProvenanceHeader()
+    {
+        var run = await CliHarness.RunAsync("run", "montecarlo", "--set", "samples=1000000", "--set", "tasks=8", "--parallelism", "2", "--json");
+        Assert.True(run.Code == 0, run.Stderr);
+        var recorded = JsonNode.Parse(run.Stdout)!.AsObject();
+        Assert.NotNull(recorded["load"]!["cores"]);
+        recorded["load"] = new JsonObject { ["foreignCoresBefore"] = 1.6, ["foreignCoresAfter"] = 1.4, ["cores"] = 2, ["busy"] = true };
+        var saved = Path.Combine(_folder, "busy.json");
+        await File.WriteAllTextAsync(saved, recorded.ToJsonString());
+        var html = Path.Combine(_folder, "busy.html");
+
+        var (code, stdout, stderr) = await CliHarness.RunAsync("report", "--from", saved, "--html", html);
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("verdict: inconclusive: the machine was busy (other programs kept 1.6 → 1.4 of 2 cores busy)", stdout, StringComparison.Ordinal);
+        var page = await File.ReadAllTextAsync(html);
+        Assert.Contains("<table class=\"provenance\">", page, StringComparison.Ordinal);
+        Assert.Contains($"<th>command</th><td>serialcluster report --from {saved} --html {html}</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<th>started (UTC)</th><td>20", page, StringComparison.Ordinal);
+        Assert.Contains($"{Environment.ProcessorCount} cores</td>", page, StringComparison.Ordinal);
+        Assert.Contains(
+            "<th>load before → after</th><td>other programs kept 1.6 → 1.4 of 2 cores busy (recorded with the run)", page, StringComparison.Ordinal);
+        Assert.Contains("<th>version</th><td>", page, StringComparison.Ordinal);
+        Assert.Contains("Verdict: inconclusive", page, StringComparison.Ordinal);
+    }
+
+    [Trait("Category", "Cluster")]
+    [Fact]
     public async Task ReportAndWhatIfReadAStoredJobByIdThroughAGateway()
     {
         await using var cluster = await EmbeddedCluster.StartAsync(2, verbose: false, CancellationToken.None);

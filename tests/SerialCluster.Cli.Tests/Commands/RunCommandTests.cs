@@ -13,7 +13,7 @@ public sealed class RunCommandTests
         Assert.True(code == 0, stderr);
         var document = JsonNode.Parse(stdout)!.AsObject(); // exactly one JSON document: Parse fails on trailing text
         Assert.Equal(
-            ["jobId", "workload", "parameters", "mode", "parallelism", "result", "profile"],
+            ["jobId", "workload", "parameters", "mode", "parallelism", "result", "profile", "load"],
             document.Select(p => p.Key).ToArray());
         Assert.Equal("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", document["result"]!["digest"]!.GetValue<string>());
         Assert.Equal("hashchain", document["workload"]!.GetValue<string>());

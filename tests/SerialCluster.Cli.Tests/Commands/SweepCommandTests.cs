@@ -79,6 +79,8 @@ public sealed class SweepCommandTests : IDisposable
         }
 
         HtmlCharts.AssertPngImages(File.ReadAllText(html), 2);
+        HtmlProvenance.AssertHeader(File.ReadAllText(html), "sweep montecarlo --set samples=400000");
+        Assert.True(document["load"]!["cores"]!.GetValue<int>() > 0);
     }
 
     [Trait("Category", "Cluster")]

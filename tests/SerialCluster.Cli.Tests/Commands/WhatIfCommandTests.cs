@@ -52,6 +52,24 @@ public sealed class WhatIfCommandTests : IDisposable
 
     [Trait("Category", "Cluster")]
     [Fact]
+    public async Task ASlowerScenarioIsSaidToBeSlowerNotAFractionFaster()
+    {
+        var run = await CliHarness.RunAsync(
+            "run", "amdahl", "--set", "serialFraction=0", "--set", "work=400000", "--set", "tasks=8", "--parallelism", "1", "--json");
+        Assert.True(run.Code == 0, run.Stderr);
+        var saved = Path.Combine(_folder, "slower.json");
+        await File.WriteAllTextAsync(saved, run.Stdout);
+
+        var (code, stdout, stderr) = await CliHarness.RunAsync("whatif", "--from", saved, "--cores", "1", "--speed", "0.5,2");
+
+        Assert.True(code == 0, stderr);
+        Assert.Matches(@"│\s+\d\.\d\d× slower │", stdout);
+        Assert.Matches(@"│\s+\d\.\d\d× faster │", stdout);
+        Assert.DoesNotMatch(@"0\.\d\d× faster", stdout);
+    }
+
+    [Trait("Category", "Cluster")]
+    [Fact]
     public async Task CoreSpeedsAddOneScenarioOfCoresOfDifferentSpeeds()
     {
         var run = await CliHarness.RunAsync(
