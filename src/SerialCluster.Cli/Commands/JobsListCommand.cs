@@ -23,7 +23,9 @@ public sealed class JobsListCommand(ConsoleStreams console) : AsyncCommand<Clust
         }
 
         console.Say($"{jobs.Count} job(s) on the {connection.Description}");
-        var table = new Table().AddColumns("job", "workload", "mode", "state", "accepted (UTC)", "finished (UTC)", "error");
+        var table = new TerminalTable()
+            .AddColumn("job").AddColumn("workload").AddColumn("mode").AddColumn("state").AddColumn("accepted (UTC)").AddColumn("finished (UTC)")
+            .AddColumn("error", prose: true);
         foreach (var job in jobs)
         {
             table.AddRow(
@@ -36,7 +38,7 @@ public sealed class JobsListCommand(ConsoleStreams console) : AsyncCommand<Clust
                 Markup.Escape(job.Error ?? ""));
         }
 
-        console.Out.Write(table);
+        table.Write(console.Out);
         return ExitCodes.Success;
     }
 }

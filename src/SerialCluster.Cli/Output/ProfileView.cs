@@ -19,15 +19,15 @@ public static class ProfileView
         console.MarkupLineInterpolated(
             $"[bold]{spec.Workload}[/] · {spec.Mode.ToString().ToLowerInvariant()}{chosen} · P={profile.ParallelismCap} · job {status.JobId}");
 
-        var result = new Table().Border(TableBorder.Rounded).AddColumn("result").AddColumn("value");
+        var result = new TerminalTable().AddColumn("result").AddColumn("value", prose: true);
         foreach (var (name, value) in JsonNode.Parse(status.ResultJson!)!.AsObject())
         {
             result.AddRow(Markup.Escape(name), Markup.Escape(Shorten(value?.ToJsonString() ?? "null")));
         }
 
-        console.Write(result);
+        result.Write(console);
 
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("profile").AddColumn(new TableColumn("value").RightAligned()).AddColumn("meaning");
+        var table = new TerminalTable().AddColumn("profile").AddColumn("value", rightAligned: true).AddColumn("meaning", prose: true);
         table.AddRow("wall", Seconds(profile.WallSeconds), "submit to result, as the coordinator measured it");
         if (profile.PredictedSeconds is { } predicted)
         {
@@ -81,7 +81,7 @@ public static class ProfileView
                 Markup.Escape(
                     $"T_serial / wall, T_serial = {Seconds(serial.Seconds)}: {serial.Source}{(speedup < 0.95 ? " — slower than one core" : string.Empty)}"));
         }
-        console.Write(table);
+        table.Write(console);
         WritePredictions(console, profile);
     }
 
@@ -97,9 +97,8 @@ public static class ProfileView
             return;
         }
 
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("mode").AddColumn(new TableColumn("predicted").RightAligned())
-            .AddColumn(new TableColumn("corrected").RightAligned()).AddColumn(new TableColumn("runs").RightAligned())
-            .AddColumn(new TableColumn("measured").RightAligned()).AddColumn("changes");
+        var table = new TerminalTable().AddColumn("mode").AddColumn("predicted", rightAligned: true).AddColumn("corrected", rightAligned: true)
+            .AddColumn("runs", rightAligned: true).AddColumn("measured", rightAligned: true).AddColumn("changes", prose: true);
         // Profiles before the Ran flag: only auto runs a batched variant, and then the fastest one.
         var ran = predictions.FirstOrDefault(p => p.Ran) ?? predictions.Where(p => p.Mode == profile.ChosenMode).MinBy(p => p.PredictedSeconds);
         foreach (var prediction in predictions.OrderBy(p => p.CorrectedSeconds ?? p.PredictedSeconds))
@@ -115,7 +114,7 @@ public static class ProfileView
                 Markup.Escape(changes));
         }
 
-        console.Write(table);
+        table.Write(console);
     }
 
     public static string Seconds(double seconds) => seconds.ToString(seconds < 10 ? "F3" : "F1", CultureInfo.InvariantCulture) + " s";

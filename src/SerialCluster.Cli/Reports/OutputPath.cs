@@ -19,10 +19,37 @@ public static class OutputPath
             return $"{option} needs a file name";
         }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        return folder is not null && !Directory.Exists(folder)
-            ? $"{option} '{path}': folder '{folder}' does not exist"
-            : null;
+        var full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full);
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            return $"{option} '{path}': folder '{folder}' does not exist";
+        }
+
+        return Directory.Exists(full) ? $"{option} '{path}' is a folder; give a file name" : CanWrite(full, option, path);
+    }
+
+    /// <summary>Opens the file for writing (creating it, then removing it again, when it did not exist) without changing it.</summary>
+    private static string? CanWrite(string full, string option, string path)
+    {
+        var existed = File.Exists(full);
+        try
+        {
+            using (File.Open(full, FileMode.OpenOrCreate, FileAccess.Write))
+            {
+            }
+
+            if (!existed)
+            {
+                File.Delete(full);
+            }
+
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"{option} '{path}' cannot be written: {e.Message}";
+        }
     }
 
     /// <summary>Writes <paramref name="text"/> to <paramref name="path"/>, or fails with one line naming <paramref name="option"/>.</summary>
