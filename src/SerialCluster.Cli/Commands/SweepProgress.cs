@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using SerialCluster.Cli.Output;
 
 namespace SerialCluster.Cli.Commands;
 
@@ -20,15 +21,6 @@ public sealed class SweepProgress(int totalJobs)
     {
         Done = Math.Min(Total, Done + 1);
         var left = Done >= Total ? 0 : _clock.Elapsed.TotalSeconds / Done * (Total - Done);
-        return string.Create(CultureInfo.InvariantCulture, $"[{Done}/{Total}, ~{Eta(left)} left]");
+        return string.Create(CultureInfo.InvariantCulture, $"[{Done}/{Total}, ~{Durations.Short(left)} left]");
     }
-
-    /// <summary>Seconds as a short duration: <c>42 s</c>, <c>3 min</c>, <c>2.5 h</c>.</summary>
-    public static string Eta(double seconds) => seconds switch
-    {
-        < 90 => string.Create(CultureInfo.InvariantCulture, $"{seconds:F0} s"),
-        < 5400 => string.Create(CultureInfo.InvariantCulture, $"{seconds / 60:F0} min"),
-        < 172800 => string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600:F1} h"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{seconds / 86400:F1} days"),
-    };
 }

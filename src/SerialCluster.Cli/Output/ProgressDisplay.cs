@@ -6,15 +6,18 @@ namespace SerialCluster.Cli.Output;
 
 /// <summary>
 /// Shows a job's progress in its own units: a live bar on an interactive terminal, otherwise a plain line
-/// on stderr every few seconds (and at each tenth), which reads well in CI logs and pipes.
+/// on stderr every few seconds (and at each tenth), which reads well in CI logs and pipes. Both show the rate and the
+/// time left: from the rate measured since the first progress, or before any from the job's prediction, when given.
 /// </summary>
 public static class ProgressDisplay
 {
     private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(2);
 
     /// <summary>Runs <paramref name="work"/>, giving it a callback (units done, units total, unit) that updates the display.</summary>
-    public static async Task<T> ShowAsync<T>(ConsoleStreams console, string label, Func<Action<long, long, string>, Task<T>> work)
+    public static async Task<T> ShowAsync<T>(
+        ConsoleStreams console, string label, Func<Action<long, long, string>, Task<T>> work, double? predictedSeconds = null)
     {
+        var pace = new ProgressPace(predictedSeconds);
         if (console.ErrorIsTerminal)
         {
             T result = default!;
@@ -26,10 +29,12 @@ public static class ProgressDisplay
                     var bar = context.AddTask(Markup.Escape(label), maxValue: 1);
                     result = await work((done, total, unit) =>
                     {
+                        pace.Observe(done, total);
                         bar.MaxValue = Math.Max(1, total);
                         bar.Value = Math.Min(done, total);
                         var culture = CultureInfo.InvariantCulture;
-                        bar.Description = Markup.Escape($"{label} {done.ToString("N0", culture)}/{total.ToString("N0", culture)} {unit}");
+                        bar.Description = Markup.Escape(
+                            $"{label} {done.ToString("N0", culture)}/{total.ToString("N0", culture)} {unit}{pace.Describe(unit)}");
                     });
                 });
             return result;
@@ -40,6 +45,7 @@ public static class ProgressDisplay
         var lastTenth = -1L;
         return await work((done, total, unit) =>
         {
+            pace.Observe(done, total);
             var tenth = total > 0 ? done * 10 / total : 0;
             if (started.Elapsed - lastPrint < PlainInterval && tenth == lastTenth)
             {
@@ -51,7 +57,7 @@ public static class ProgressDisplay
             var percent = total > 0 ? 100.0 * done / total : 0;
             console.Error.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{label}: {percent,5:F1}% ({done:N0} of {total:N0} {unit}) after {started.Elapsed.TotalSeconds:F1} s"));
+                $"{label}: {percent,5:F1}% ({done:N0} of {total:N0} {unit}) after {started.Elapsed.TotalSeconds:F1} s{pace.Describe(unit)}"));
         });
     }
 }
