@@ -41,7 +41,7 @@ public sealed class TableLayoutTests
         var essential = await CliHarness.RunAtWidthAsync(160, SmallSweep);
         Assert.True(essential.Code == ExitCodes.Success, essential.Stderr);
         TableText.AssertWhole(essential.Stdout, 160);
-        Assert.Contains("│ P", essential.Stdout, StringComparison.Ordinal);
+        Assert.Contains("│ serial │", essential.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("Brent", essential.Stdout, StringComparison.Ordinal);
         Assert.Contains("--wide adds the bounds and fits", essential.Stdout, StringComparison.Ordinal);
     }
