@@ -10,7 +10,8 @@ namespace SerialCluster.Cli.Commands;
 public sealed class JobsListSettings : ClusterSettings
 {
     /// <summary>The states a job can be listed in (Unknown is never stored).</summary>
-    public static readonly IReadOnlyList<JobState> ListedStates = [JobState.Running, JobState.Completed, JobState.Failed, JobState.Rejected, JobState.Cancelled];
+    public static readonly IReadOnlyList<JobState> ListedStates =
+        [JobState.Running, JobState.Completed, JobState.Failed, JobState.Rejected, JobState.Cancelled];
 
     [CommandOption("--state <STATES>")]
     [Description("Only jobs in these states, comma-separated: running, completed, failed, rejected, cancelled.")]

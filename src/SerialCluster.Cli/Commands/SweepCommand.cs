@@ -68,7 +68,8 @@ public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSet
         }
 
         var jobsPerRound = ps.Count + (baseline ? 1 : 0);
-        var progress = new SweepProgress(((settings.Warmup + settings.Repeat) * jobsPerRound) + (control is null ? 0 : settings.Repeat * ps.Count(p => p <= cores)));
+        var controls = control is null ? 0 : settings.Repeat * ps.Count(p => p <= cores);
+        var progress = new SweepProgress(((settings.Warmup + settings.Repeat) * jobsPerRound) + controls);
         var completedRounds = 0;
         try
         {
@@ -123,7 +124,8 @@ public sealed class SweepCommand(ConsoleStreams console) : AsyncCommand<SweepSet
                     serialRuns.Add(new SweepRun(1, repeat, pinned.Profile.WallSeconds, pinned));
                     console.Error.WriteLine(string.Create(
                         CultureInfo.InvariantCulture,
-                        $"{progress.Step()} sweep {workload.Name}: repeat {repeat}: pinned (serial baseline): {pinned.Profile.WallSeconds:F3} s ({pinned.JobId})"));
+                        $"{progress.Step()} sweep {workload.Name}: repeat {repeat}: pinned (serial baseline): {pinned.Profile.WallSeconds:F3} s " +
+                        $"({pinned.JobId})"));
                 }
 
                 foreach (var p in ps)

@@ -75,7 +75,8 @@ public static class ContrastOutput
     public static void Terminal(IAnsiConsole console, ContrastResult result)
     {
         var table = new TerminalTable(
-            $"contrast: the paper's paired controls on the {result.Cluster} ({result.Cores} cores), each pair sized to ≈ {result.TargetSeconds:F1} s on one core");
+            $"contrast: the paper's paired controls on the {result.Cluster} ({result.Cores} cores), each pair sized to ≈ {result.TargetSeconds:F1} s " +
+            "on one core");
         foreach (var column in Header(result))
         {
             table.AddColumn(column, prose: column == "side");

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using SerialCluster.Cli.Output;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Analysis.Timeline;
+using SerialCluster.Cli.Output;
 using Spectre.Console;
 using static SerialCluster.Cli.Reports.Numbers;
 

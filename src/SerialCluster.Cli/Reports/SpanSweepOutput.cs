@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using SerialCluster.Cli.Output;
 using SerialCluster.Analysis.Span;
+using SerialCluster.Cli.Output;
 using Spectre.Console;
 using static SerialCluster.Cli.Reports.Numbers;
 

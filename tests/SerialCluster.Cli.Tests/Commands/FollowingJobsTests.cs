@@ -50,7 +50,8 @@ public sealed partial class FollowingJobsTests
     public async Task FollowWaitAndListWatchJobsOnARunningClusterWithoutStoppingThem()
     {
         await using var cluster = await EmbeddedCluster.StartAsync(1, verbose: false, CancellationToken.None);
-        string[] connect = ["--gateway", "127.0.0.1:" + cluster.GatewayPorts[0].ToString(CultureInfo.InvariantCulture), "--cluster-id", EmbeddedCluster.ClusterId];
+        var gateway = "127.0.0.1:" + cluster.GatewayPorts[0].ToString(CultureInfo.InvariantCulture);
+        string[] connect = ["--gateway", gateway, "--cluster-id", EmbeddedCluster.ClusterId];
         var longRun = await CliHarness.RunAsync(["run", "hashchain", "--set", "steps=1e10", "--mode", "pinned", "--detach", "--yes", .. connect]);
         Assert.True(longRun.Code == ExitCodes.Success, longRun.Stderr);
         var running = longRun.Stdout.Trim();
