@@ -13,6 +13,9 @@ public static class ProgressDisplay
 {
     private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(2);
 
+    // The bar, percentage and clock beside the description take about this many columns.
+    private const int BarColumns = 32;
+
     /// <summary>Runs <paramref name="work"/>, giving it a callback (units done, units total, unit) that updates the display.</summary>
     public static async Task<T> ShowAsync<T>(
         ConsoleStreams console, string label, Func<Action<long, long, string>, Task<T>> work, double? predictedSeconds = null)
@@ -33,8 +36,12 @@ public static class ProgressDisplay
                         bar.MaxValue = Math.Max(1, total);
                         bar.Value = Math.Min(done, total);
                         var culture = CultureInfo.InvariantCulture;
-                        bar.Description = Markup.Escape(
-                            $"{label} {done.ToString("N0", culture)}/{total.ToString("N0", culture)} {unit}{pace.Describe(unit)}");
+                        var counts = $"{label} {done.ToString("N0", culture)}/{total.ToString("N0", culture)} {unit}";
+                        // A description too long for the line would fold the bar's columns: drop the pace first, then the unit.
+                        var room = console.Error.Profile.Width - BarColumns;
+                        string[] descriptions = [counts + pace.Describe(unit), counts + pace.DescribeLeft(), counts, label];
+                        var description = descriptions.FirstOrDefault(d => d.Length <= room) ?? label;
+                        bar.Description = Markup.Escape(description);
                     });
                 });
             return result;

@@ -37,15 +37,14 @@ public sealed class ProgressPace(double? predictedSeconds)
     /// <summary>Seconds left; null when nothing says.</summary>
     public double? SecondsLeft => Rate is { } rate
         ? Math.Max(0, _total - _done) / rate
-        : predictedSeconds is { } predicted ? Math.Max(0, predicted - _clock.Elapsed.TotalSeconds) : null;
+        : predictedSeconds is { } predicted && predicted > _clock.Elapsed.TotalSeconds ? predicted - _clock.Elapsed.TotalSeconds : null;
 
     /// <summary>" · 1.4 M steps/s · ~3 min left", or what of it is known.</summary>
-    public string Describe(string unit)
-    {
-        var rate = Rate is { } r ? $" · {Short(r)} {unit}/s" : string.Empty;
-        var left = SecondsLeft is { } s && _done < _total ? $" · ~{Durations.Short(s)} left{(Rate is null ? " (predicted)" : string.Empty)}" : string.Empty;
-        return rate + left;
-    }
+    public string Describe(string unit) => (Rate is { } r ? $" · {Short(r)} {unit}/s" : string.Empty) + DescribeLeft();
+
+    /// <summary>" · ~3 min left", or nothing when nothing says.</summary>
+    public string DescribeLeft() =>
+        SecondsLeft is { } s && _done < _total ? $" · ~{Durations.Short(s)} left{(Rate is null ? " (predicted)" : string.Empty)}" : string.Empty;
 
     private static string Short(double value) => value switch
     {
