@@ -5,8 +5,9 @@ namespace SerialCluster.Cli.Jobs;
 
 /// <summary>
 /// How long a job will take, predicted before it is submitted from a short probe of its own kernel on this machine (the
-/// cost model's probe): the plan's work at the probed rate, divided by the most speedup the plan allows on P cores. Rough
-/// by design — it only has to tell seconds from hours, so a request that would run for hours says so before it starts.
+/// cost model's probe, run twice: the first pays the JIT): the plan's work at the probed rate, divided by the most
+/// speedup the plan allows on P cores. Rough by design — it only has to tell seconds from hours, so a request that
+/// would run for hours says so before it starts.
 /// </summary>
 public sealed record RunPrediction(double Seconds, bool AtLeast)
 {
@@ -25,7 +26,14 @@ public sealed record RunPrediction(double Seconds, bool AtLeast)
     {
         try
         {
-            var probe = await Task.Run(() => CostProbe.Run(plan, ProbeBudget, cancellationToken), cancellationToken).WaitAsync(ProbeTimeout, cancellationToken);
+            // Twice: the first run pays the JIT, which would make the kernel look several times slower than it is.
+            var probe = await Task.Run(
+                () =>
+                {
+                    CostProbe.Run(plan, ProbeBudget, cancellationToken);
+                    return CostProbe.Run(plan, ProbeBudget, cancellationToken);
+                },
+                cancellationToken).WaitAsync(ProbeTimeout, cancellationToken);
             if ((probe.Chain ?? probe.Parallel) is not { Units: > 0, Seconds: > 0 } sample)
             {
                 return null;

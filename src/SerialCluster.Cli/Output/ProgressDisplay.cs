@@ -13,8 +13,8 @@ public static class ProgressDisplay
 {
     private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(2);
 
-    // The bar, percentage and clock beside the description take about this many columns.
-    private const int BarColumns = 32;
+    // Beside the description: the bar, the percentage (5), the clock (8) and the gaps between them (3).
+    private const int FixedColumns = 16;
 
     /// <summary>Runs <paramref name="work"/>, giving it a callback (units done, units total, unit) that updates the display.</summary>
     public static async Task<T> ShowAsync<T>(
@@ -24,9 +24,10 @@ public static class ProgressDisplay
         if (console.ErrorIsTerminal)
         {
             T result = default!;
+            var barWidth = console.Error.Profile.Width < 120 ? 16 : 40;
             await console.Error.Progress()
                 .AutoClear(true)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn { Width = barWidth }, new PercentageColumn(), new ElapsedTimeColumn())
                 .StartAsync(async context =>
                 {
                     var bar = context.AddTask(Markup.Escape(label), maxValue: 1);
@@ -37,9 +38,12 @@ public static class ProgressDisplay
                         bar.Value = Math.Min(done, total);
                         var culture = CultureInfo.InvariantCulture;
                         var counts = $"{label} {done.ToString("N0", culture)}/{total.ToString("N0", culture)} {unit}";
-                        // A description too long for the line would fold the bar's columns: drop the pace first, then the unit.
-                        var room = console.Error.Profile.Width - BarColumns;
-                        string[] descriptions = [counts + pace.Describe(unit), counts + pace.DescribeLeft(), counts, label];
+                        // A description too long for the line would fold the bar's columns: drop the counts, then the pace.
+                        var room = console.Error.Profile.Width - FixedColumns - barWidth;
+                        string[] descriptions =
+                        [
+                            counts + pace.Describe(unit), counts + pace.DescribeLeft(), label + pace.Describe(unit), label + pace.DescribeLeft(), counts, label,
+                        ];
                         var description = descriptions.FirstOrDefault(d => d.Length <= room) ?? label;
                         bar.Description = Markup.Escape(description);
                     });
