@@ -46,10 +46,14 @@ public static class CliApplication
             {
                 jobs.SetDescription("The jobs a running cluster keeps (until deleted or past its retention).");
                 jobs.SetDefaultCommand<JobsWithoutSubcommandCommand>();
-                jobs.AddCommand<JobsListCommand>("list").WithDescription("List every job: id, workload, mode, state, when accepted and finished.");
+                jobs.AddCommand<JobsListCommand>("list").WithDescription(
+                    "List the jobs (--state, --workload filter them): id, workload, mode, state, when accepted and finished.");
                 jobs.AddCommand<JobsShowCommand>("show").WithDescription(
                     "Show one job: state, progress, result and profile, and what surviving failures cost it.");
                 jobs.AddCommand<JobsDeleteCommand>("delete").WithDescription("Delete a finished job and its result.");
+                jobs.AddCommand<JobsFollowCommand>("follow").WithDescription(
+                    "Re-attach the progress bar to a running job and print its result; Ctrl+C detaches (the job runs on).");
+                jobs.AddCommand<JobsWaitCommand>("wait").WithDescription("Wait quietly until a job finishes; exit with its exit code (0, 1, 130).");
             });
             config.AddCommand<CancelCommand>("cancel")
                 .WithDescription("Cancel a running job: its work stops at the next batch.");

@@ -116,16 +116,15 @@ public sealed class DemoCommand(ConsoleStreams console) : AsyncCommand<DemoSetti
 
     private void Write(IReadOnlyList<DemoRow> rows, int cores, int machineCores, int repeat, LoadDuringRun load)
     {
-        var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("workload").AddColumn(new TableColumn("work").RightAligned()).AddColumn(new TableColumn("span").RightAligned())
-            .AddColumn(new TableColumn("parallelism").RightAligned()).AddColumn(new TableColumn("T_serial").RightAligned())
-            .AddColumn(new TableColumn("T(1)").RightAligned())
-            .AddColumn(new TableColumn($"T({cores})").RightAligned()).AddColumn(new TableColumn("speedup").RightAligned())
-            .AddColumn(new TableColumn("relative").RightAligned()).AddColumn(new TableColumn("bound").RightAligned());
+        var table = new TerminalTable()
+            .AddColumn("workload").AddColumn("work", rightAligned: true).AddColumn("span", rightAligned: true)
+            .AddColumn("parallelism", rightAligned: true).AddColumn("T_serial", rightAligned: true).AddColumn("T(1)", rightAligned: true)
+            .AddColumn($"T({cores})", rightAligned: true).AddColumn("speedup", rightAligned: true)
+            .AddColumn("relative", rightAligned: true).AddColumn("bound", rightAligned: true);
         foreach (var row in rows)
         {
             table.AddRow(
-                row.Workload,
+                Markup.Escape(row.Workload),
                 Markup.Escape($"{row.Plan.Work:N0}"),
                 Markup.Escape($"{row.Plan.Span:N0}"),
                 ProfileView.Number(row.PlanParallelism, "F1"),
@@ -137,7 +136,7 @@ public sealed class DemoCommand(ConsoleStreams console) : AsyncCommand<DemoSetti
                 ProfileView.Number(row.Bound, "F2") + "×");
         }
 
-        console.Out.Write(table);
+        table.Write(console.Out);
         foreach (var row in rows)
         {
             console.Out.MarkupLineInterpolated($"[bold]{row.Workload}[/]: {row.Verdict(load)}");

@@ -8,13 +8,17 @@ using Spectre.Console.Cli;
 
 namespace SerialCluster.Cli.Commands;
 
-/// <summary><c>serialcluster jobs list</c>: every job the cluster keeps — id, workload, mode, state, accepted, finished, error.</summary>
-public sealed class JobsListCommand(ConsoleStreams console) : AsyncCommand<ClusterSettings>
+/// <summary>
+/// <c>serialcluster jobs list</c>: the jobs the cluster keeps — id, workload, mode, state, accepted, finished, error —
+/// all of them, or those in the states and of the workloads asked for.
+/// </summary>
+public sealed class JobsListCommand(ConsoleStreams console) : AsyncCommand<JobsListSettings>
 {
-    public override async Task<int> ExecuteAsync(CommandContext context, ClusterSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, JobsListSettings settings, CancellationToken cancellationToken)
     {
         await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, cancellationToken);
-        var jobs = await connection.Client.GetGrain<IJobRegistryGrain>(IJobRegistryGrain.Key).ListAsync();
+        var all = await connection.Client.GetGrain<IJobRegistryGrain>(IJobRegistryGrain.Key).ListAsync();
+        var jobs = all.Where(settings.Includes).ToList();
         if (settings.Json)
         {
             var list = new JsonArray([.. jobs.Select(j => JsonSerializer.SerializeToNode(j, JobDocument.Options))]);
@@ -22,8 +26,12 @@ public sealed class JobsListCommand(ConsoleStreams console) : AsyncCommand<Clust
             return ExitCodes.Success;
         }
 
-        console.Say($"{jobs.Count} job(s) on the {connection.Description}");
-        var table = new Table().AddColumns("job", "workload", "mode", "state", "accepted (UTC)", "finished (UTC)", "error");
+        console.Say(jobs.Count == all.Count
+            ? $"{jobs.Count} job(s) on the {connection.Description}"
+            : $"{jobs.Count} of {all.Count} job(s) on the {connection.Description} (--state, --workload)");
+        var table = new TerminalTable()
+            .AddColumn("job").AddColumn("workload").AddColumn("mode").AddColumn("state").AddColumn("accepted (UTC)").AddColumn("finished (UTC)")
+            .AddColumn("error", prose: true);
         foreach (var job in jobs)
         {
             table.AddRow(
@@ -36,7 +44,7 @@ public sealed class JobsListCommand(ConsoleStreams console) : AsyncCommand<Clust
                 Markup.Escape(job.Error ?? ""));
         }
 
-        console.Out.Write(table);
+        table.Write(console.Out);
         return ExitCodes.Success;
     }
 }

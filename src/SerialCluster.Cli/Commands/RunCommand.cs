@@ -3,6 +3,7 @@ using SerialCluster.Cli.Cluster;
 using SerialCluster.Cli.Jobs;
 using SerialCluster.Cli.Output;
 using SerialCluster.Workloads.Plans;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace SerialCluster.Cli.Commands;
@@ -26,6 +27,9 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
             throw new CliException(ExitCodes.Usage, "--detach needs a running cluster (--gateway or --redis): an embedded cluster ends with this command");
         }
 
+        var prediction = await RunPrediction.PredictAsync(
+            plan, settings.ParsedMode == JobMode.Pinned ? 1 : settings.Parallelism > 0 ? settings.Parallelism : Environment.ProcessorCount, cancellationToken);
+        ConfirmLongRun(prediction, workload.Name, settings);
         await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, cancellationToken);
         var runner = new JobRunner(connection.Client);
         if (settings.Detach)
@@ -60,10 +64,11 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
         var loadWatch = await LoadWatch.StartAsync(connection.Client, console, cancellationToken);
         var submitted = await runner.SubmitAsync(spec, settings.IdempotencyKey, cancellationToken);
         SayRetries(runner, submitted);
-        if (!connection.IsEmbedded)
-        {
-            console.Say($"job {submitted.JobId} accepted; following it (Ctrl+C cancels it; `serialcluster jobs show {submitted.JobId}` shows it later)");
-        }
+        // The id comes first, before the bar: after a crash of this command the job can still be found by it.
+        console.Say(connection.IsEmbedded
+            ? $"job {submitted.JobId} accepted"
+            : $"job {submitted.JobId} accepted; following it (Ctrl+C cancels it; `serialcluster jobs follow {submitted.JobId}` re-attaches, " +
+                $"`serialcluster jobs show {submitted.JobId}` shows it later)");
 
         JobStatus status;
         try
@@ -71,7 +76,8 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
             status = await ProgressDisplay.ShowAsync(
                 console,
                 workload.Name,
-                progress => runner.FollowAsync(submitted, progress, cancellationToken));
+                progress => runner.FollowAsync(submitted, progress, cancellationToken),
+                prediction?.Seconds);
         }
         catch (Exception e) when (settings.Json && (e is CliException || (e is OperationCanceledException && cancellationToken.IsCancellationRequested)))
         {
@@ -125,6 +131,31 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
     }
 
     private void WriteJson(System.Text.Json.Nodes.JsonNode document) => console.Out.Profile.Out.Writer.WriteLine(JobDocument.Serialize(document));
+
+    /// <summary>
+    /// A job predicted to run longer than <see cref="RunPrediction.LongSeconds"/> says so before it starts. On an
+    /// interactive terminal it asks first (unless --yes); a script (input or stderr redirected) is told and goes on.
+    /// </summary>
+    private void ConfirmLongRun(RunPrediction? prediction, string workload, RunSettings settings)
+    {
+        if (prediction is not { IsLong: true })
+        {
+            return;
+        }
+
+        console.Say(
+            $"note: this {workload} job is predicted to take {(prediction.AtLeast ? "at least " : "about ")}{Durations.Short(prediction.Seconds)} " +
+            $"(a short probe of its kernel on this machine){(settings.Detach ? string.Empty : "; Ctrl+C stops it")}");
+        if (settings.Yes || !console.ErrorIsTerminal || Console.IsInputRedirected)
+        {
+            return;
+        }
+
+        if (!console.Error.Confirm("start it?", defaultValue: false))
+        {
+            throw new CliException(ExitCodes.Cancelled, $"not started: the {workload} job was predicted to take {Durations.Short(prediction.Seconds)}");
+        }
+    }
 
     private void SayRetries(JobRunner runner, JobStatus accepted)
     {

@@ -40,6 +40,10 @@ public sealed class RunSettings : ClusterSettings
     [Description("Submit the job, print its id and return; it runs on without this command (needs --gateway or --redis). Follow it with `jobs show`.")]
     public bool Detach { get; init; }
 
+    [CommandOption("-y|--yes")]
+    [Description("Start a job predicted to take longer than 10 minutes without asking (scripts are never asked).")]
+    public bool Yes { get; init; }
+
     [CommandOption("--deadline <SECONDS>")]
     [Description("Stop the job if it has not finished this many seconds after the cluster accepted it (0 = no deadline).")]
     [DefaultValue(0.0)]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Abstractions.Jobs;
+using SerialCluster.Analysis.Caveats;
 using SerialCluster.Cli.Cluster;
 using SerialCluster.Cli.Jobs;
 using SerialCluster.Cli.Output;
@@ -67,105 +68,136 @@ public sealed class SweepCommand(ConsoleStreams console, Invocation invocation) 
                 "only)");
         }
 
-        for (var round = 1; round <= settings.Warmup; round++)
+        var jobsPerRound = ps.Count + (baseline ? 1 : 0);
+        var controls = control is null ? 0 : settings.Repeat * ps.Count(p => p <= cores);
+        var progress = new SweepProgress(((settings.Warmup + settings.Repeat) * jobsPerRound) + controls);
+        var completedRounds = 0;
+        try
         {
-            if (baseline)
+            for (var round = 1; round <= settings.Warmup; round++)
             {
-                var pinned = await runner.RunAsync(new JobSpec(workload.Name, parameters, JobMode.Pinned, 1), (_, _, _) => { }, cancellationToken);
-                if (pinned.State != JobState.Completed)
+                if (baseline)
                 {
-                    throw new CliException(ExitCodes.JobFailed, $"warm-up pinned job {pinned.JobId} failed: {pinned.Error}");
+                    var pinned = await runner.RunAsync(new JobSpec(workload.Name, parameters, JobMode.Pinned, 1), (_, _, _) => { }, cancellationToken);
+                    if (pinned.State != JobState.Completed)
+                    {
+                        throw new CliException(ExitCodes.JobFailed, $"warm-up pinned job {pinned.JobId} failed: {pinned.Error}");
+                    }
+
+                    firstResult ??= pinned.ResultJson;
+                    console.Error.WriteLine($"{progress.Step()} sweep {workload.Name}: warm-up pinned: not measured");
                 }
 
-                firstResult ??= pinned.ResultJson;
+                foreach (var p in ps)
+                {
+                    var status = await runner.RunAsync(new JobSpec(workload.Name, parameters, settings.ParsedMode, p), (_, _, _) => { }, cancellationToken);
+                    if (status.State != JobState.Completed)
+                    {
+                        throw new CliException(ExitCodes.JobFailed, $"warm-up job {status.JobId} (P={p}) failed: {status.Error}");
+                    }
+
+                    firstResult ??= status.ResultJson;
+                    console.Error.WriteLine(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{progress.Step()} sweep {workload.Name}: warm-up P={p}: {status.Profile?.WallSeconds ?? double.NaN:F3} s " +
+                        $"({status.State.ToString().ToLowerInvariant()}, not measured)"));
+                }
             }
 
-            foreach (var p in ps)
+            for (var repeat = 1; repeat <= settings.Repeat; repeat++)
             {
-                var status = await runner.RunAsync(new JobSpec(workload.Name, parameters, settings.ParsedMode, p), (_, _, _) => { }, cancellationToken);
-                if (status.State != JobState.Completed)
+                if (baseline)
                 {
-                    throw new CliException(ExitCodes.JobFailed, $"warm-up job {status.JobId} (P={p}) failed: {status.Error}");
+                    var pinned = await runner.RunAsync(new JobSpec(workload.Name, parameters, JobMode.Pinned, 1), (_, _, _) => { }, cancellationToken);
+                    if (pinned.State != JobState.Completed || pinned.Profile is null)
+                    {
+                        throw new CliException(ExitCodes.JobFailed, $"pinned baseline job {pinned.JobId} (run {repeat}) failed: {pinned.Error}");
+                    }
+
+                    firstResult ??= pinned.ResultJson;
+                    if (pinned.ResultJson != firstResult)
+                    {
+                        throw new CliException(
+                            ExitCodes.JobFailed,
+                            $"pinned job {pinned.JobId} gave a different result from the first run: {pinned.ResultJson} vs {firstResult}");
+                    }
+
+                    serialRuns.Add(new SweepRun(1, repeat, pinned.Profile.WallSeconds, pinned));
+                    console.Error.WriteLine(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{progress.Step()} sweep {workload.Name}: repeat {repeat}: pinned (serial baseline): {pinned.Profile.WallSeconds:F3} s " +
+                        $"({pinned.JobId})"));
                 }
 
-                firstResult ??= status.ResultJson;
-                console.Error.WriteLine(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"sweep {workload.Name}: warm-up P={p}: {status.Profile?.WallSeconds ?? double.NaN:F3} s ({status.State.ToString().ToLowerInvariant()}, " +
-                    $"not measured)"));
+                foreach (var p in ps)
+                {
+                    var status = await runner.RunAsync(new JobSpec(workload.Name, parameters, settings.ParsedMode, p), (_, _, _) => { }, cancellationToken);
+                    if (status.State != JobState.Completed || status.Profile is null)
+                    {
+                        throw new CliException(ExitCodes.JobFailed, $"job {status.JobId} (P={p}, run {repeat}) failed: {status.Error}");
+                    }
+
+                    firstResult ??= status.ResultJson;
+                    if (status.ResultJson != firstResult)
+                    {
+                        throw new CliException(
+                            ExitCodes.JobFailed,
+                            $"job {status.JobId} (P={p}) gave a different result from the first run: {status.ResultJson} vs {firstResult}");
+                    }
+
+                    runs.Add(new SweepRun(p, repeat, status.Profile.WallSeconds, status));
+                    console.Error.WriteLine(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{progress.Step()} sweep {workload.Name}: run {runs.Count}/{total}: P={p} repeat {repeat}: {status.Profile.WallSeconds:F3} s " +
+                        $"({status.JobId})"));
+                    if (p == 1 && double.IsNaN(firstAtOne))
+                    {
+                        firstAtOne = status.Profile.WallSeconds;
+                    }
+
+                    if (control is not null && p <= cores)
+                    {
+                        await control.RunAsync(p, repeat, firstAtOne, cancellationToken);
+                        console.Error.WriteLine($"{progress.Step()} sweep {workload.Name}: capacity control P={p} repeat {repeat} done");
+                    }
+                }
+
+                completedRounds = repeat;
             }
         }
-
-        for (var repeat = 1; repeat <= settings.Repeat; repeat++)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            if (baseline)
-            {
-                var pinned = await runner.RunAsync(new JobSpec(workload.Name, parameters, JobMode.Pinned, 1), (_, _, _) => { }, cancellationToken);
-                if (pinned.State != JobState.Completed || pinned.Profile is null)
-                {
-                    throw new CliException(ExitCodes.JobFailed, $"pinned baseline job {pinned.JobId} (run {repeat}) failed: {pinned.Error}");
-                }
-
-                firstResult ??= pinned.ResultJson;
-                if (pinned.ResultJson != firstResult)
-                {
-                    throw new CliException(
-                        ExitCodes.JobFailed,
-                        $"pinned job {pinned.JobId} gave a different result from the first run: {pinned.ResultJson} vs {firstResult}");
-                }
-
-                serialRuns.Add(new SweepRun(1, repeat, pinned.Profile.WallSeconds, pinned));
-                console.Error.WriteLine(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"sweep {workload.Name}: repeat {repeat}: pinned (serial baseline): {pinned.Profile.WallSeconds:F3} s ({pinned.JobId})"));
-            }
-
-            foreach (var p in ps)
-            {
-                var status = await runner.RunAsync(new JobSpec(workload.Name, parameters, settings.ParsedMode, p), (_, _, _) => { }, cancellationToken);
-                if (status.State != JobState.Completed || status.Profile is null)
-                {
-                    throw new CliException(ExitCodes.JobFailed, $"job {status.JobId} (P={p}, run {repeat}) failed: {status.Error}");
-                }
-
-                firstResult ??= status.ResultJson;
-                if (status.ResultJson != firstResult)
-                {
-                    throw new CliException(
-                        ExitCodes.JobFailed,
-                        $"job {status.JobId} (P={p}) gave a different result from the first run: {status.ResultJson} vs {firstResult}");
-                }
-
-                runs.Add(new SweepRun(p, repeat, status.Profile.WallSeconds, status));
-                console.Error.WriteLine(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"sweep {workload.Name}: run {runs.Count}/{total}: P={p} repeat {repeat}: {status.Profile.WallSeconds:F3} s ({status.JobId})"));
-                if (p == 1 && double.IsNaN(firstAtOne))
-                {
-                    firstAtOne = status.Profile.WallSeconds;
-                }
-
-                if (control is not null && p <= cores)
-                {
-                    await control.RunAsync(p, repeat, firstAtOne, cancellationToken);
-                }
-            }
+            WritePartial(connection.Description, cores, workload.Name, parameters, mode, settings, runs, serialRuns, control, completedRounds, progress);
+            throw;
         }
 
-        var serial = settings.ParsedMode == JobMode.Pinned && settings.BaselineOn ? runs.Where(r => r.P == 1).ToList() : serialRuns;
         var load = await loadWatch.StopAsync(cancellationToken);
-        var sweep = SweepResult.Build(workload.Name, parameters, mode, connection.Description, cores, settings.Repeat, runs, control?.Result, serial, load);
+        var sweep = Build(workload.Name, parameters, mode, connection.Description, cores, settings, runs, serialRuns, control, settings.Repeat, load);
         await PublishAsync(connection.Client, sweep, cancellationToken);
+        Write(sweep, settings);
+        return ExitCodes.Success;
+    }
+
+    private static SweepResult Build(
+        string workload, Dictionary<string, string> parameters, string mode, string cluster, int cores, SweepSettings settings, List<SweepRun> runs,
+        List<SweepRun> serialRuns, SweepCapacityControl? control, int rounds, LoadDuringRun? load = null)
+    {
+        var serial = settings.ParsedMode == JobMode.Pinned && settings.BaselineOn ? runs.Where(r => r.P == 1).ToList() : serialRuns;
+        return SweepResult.Build(workload, parameters, mode, cluster, cores, rounds, runs, control?.Result, serial, load);
+    }
+
+    private void Write(SweepResult sweep, SweepSettings settings)
+    {
         if (settings.Csv is { } csv)
         {
             OutputPath.Write(csv, "--csv", SweepOutput.Csv(sweep));
-            console.Say($"wrote {csv}");
+            console.Say($"wrote {csv}{(sweep.Partial ? " (partial)" : string.Empty)}");
         }
 
         if (settings.Html is { } html)
         {
-            SweepOutput.Html(sweep).WithProvenance(Provenance.Of(invocation, cores, load)).Save(html, "--html");
-            console.Say($"wrote {html}");
+            SweepOutput.Html(sweep).WithProvenance(Provenance.Of(invocation, sweep.Cores, sweep.Load)).Save(html, "--html");
+            console.Say($"wrote {html}{(sweep.Partial ? " (partial)" : string.Empty)}");
         }
 
         if (settings.Json)
@@ -174,10 +206,42 @@ public sealed class SweepCommand(ConsoleStreams console, Invocation invocation) 
         }
         else
         {
-            SweepOutput.Terminal(console.Out, sweep);
+            SweepOutput.Terminal(console.Out, sweep, settings.Wide);
+        }
+    }
+
+    /// <summary>
+    /// Ctrl+C mid-sweep: every measured run is printed, and the complete rounds so far (each P, and the pinned baseline,
+    /// measured once in every one of them) are analysed and written like a finished sweep, labelled partial.
+    /// </summary>
+    private void WritePartial(
+        string cluster, int cores, string workload, Dictionary<string, string> parameters, string mode, SweepSettings settings, List<SweepRun> runs,
+        List<SweepRun> serialRuns, SweepCapacityControl? control, int completedRounds, SweepProgress progress)
+    {
+        console.Say($"sweep cancelled after {progress.Done} of {progress.Total} jobs; measured so far:");
+        foreach (var run in serialRuns.Select(r => (Label: "pinned", Run: r)).Concat(runs.Select(r => (Label: $"P={r.P}", Run: r))))
+        {
+            console.Say(string.Create(
+                CultureInfo.InvariantCulture,
+                $"  repeat {run.Run.Repeat} {run.Label}: {run.Run.Seconds:F3} s ({run.Run.Status.JobId})"));
         }
 
-        return ExitCodes.Success;
+        if (completedRounds == 0)
+        {
+            console.Say("no complete round (every P measured once): nothing analysed or written");
+            return;
+        }
+
+        var whole = runs.Where(r => r.Repeat <= completedRounds).ToList();
+        var wholeSerial = serialRuns.Where(r => r.Repeat <= completedRounds).ToList();
+        var sweep = Build(workload, parameters, mode, cluster, cores, settings, whole, wholeSerial, control, completedRounds) with { Partial = true };
+        if (sweep.Control is { } measured)
+        {
+            sweep = sweep with { Control = measured with { Runs = [.. measured.Runs.Where(r => r.Run.Repeat <= completedRounds)] } };
+        }
+
+        console.Say($"partial: {completedRounds} of {settings.Repeat} round(s) complete; analysed and written below as a partial sweep");
+        Write(sweep, settings);
     }
 
     private async Task<int> SweepSpanAsync(Workload workload, Dictionary<string, string> raw, SweepSettings settings, CancellationToken cancellationToken)

@@ -68,6 +68,10 @@ public sealed class SweepSettings : ClusterSettings
     [Description("Also write an HTML report with the charts embedded as PNG images.")]
     public string? Html { get; init; }
 
+    [CommandOption("--wide")]
+    [Description("Show every column on the terminal (bounds and fits beside the measured columns); JSON, CSV and HTML always hold them all.")]
+    public bool Wide { get; init; }
+
     public bool CapacityControlOn => CapacityControl.Equals("on", StringComparison.OrdinalIgnoreCase);
 
     public bool BaselineOn => Baseline.Equals("pinned", StringComparison.OrdinalIgnoreCase);

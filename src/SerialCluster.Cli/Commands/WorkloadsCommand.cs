@@ -50,14 +50,14 @@ public sealed class WorkloadsCommand(ConsoleStreams console) : Command<Workloads
             console.Out.MarkupLineInterpolated($"[bold]{workload.Name}[/] — {workload.Summary}");
             console.Out.MarkupLineInterpolated($"  [grey]{workload.Lesson}[/]");
             console.Out.MarkupLineInterpolated($"  work = {workload.WorkFormula}   span = {workload.SpanFormula}   [grey](in {workload.Unit})[/]");
-            var table = new Table().Border(TableBorder.Simple).AddColumn("parameter").AddColumn("default").AddColumn("allowed").AddColumn("meaning");
+            var table = new TerminalTable().AddColumn("parameter").AddColumn("default").AddColumn("allowed", prose: true).AddColumn("meaning", prose: true);
             foreach (var p in workload.Parameters)
             {
                 var shownDefault = p.Default.Length == 0 ? "(empty)" : p.Default;
                 table.AddRow(Markup.Escape(p.Name), Markup.Escape(shownDefault), Markup.Escape(p.Allowed), Markup.Escape(p.Description));
             }
 
-            console.Out.Write(table);
+            table.Write(console.Out);
         }
 
         return ExitCodes.Success;

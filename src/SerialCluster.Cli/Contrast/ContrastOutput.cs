@@ -74,14 +74,12 @@ public static class ContrastOutput
 
     public static void Terminal(IAnsiConsole console, ContrastResult result)
     {
-        var table = new Table().Border(TableBorder.Rounded)
-            .Title(
-                Markup.Escape(
-                    $"contrast: the paper's paired controls on the {result.Cluster} ({result.Cores} cores), each pair sized to ≈ {result.TargetSeconds:F1} s " +
-                    $"on one core"));
+        var table = new TerminalTable(
+            $"contrast: the paper's paired controls on the {result.Cluster} ({result.Cores} cores), each pair sized to ≈ {result.TargetSeconds:F1} s " +
+            "on one core");
         foreach (var column in Header(result))
         {
-            table.AddColumn(new TableColumn(Markup.Escape(column)));
+            table.AddColumn(column, prose: column == "side");
         }
 
         foreach (var row in Rows(result))
@@ -89,7 +87,7 @@ public static class ContrastOutput
             table.AddRow([.. row.Select(Markup.Escape)]);
         }
 
-        console.Write(table);
+        table.Write(console);
         foreach (var line in Findings(result))
         {
             console.MarkupLine(Markup.Escape(line));

@@ -88,8 +88,12 @@ public sealed class JobRunner(IClusterClient client)
         return await FollowAsync(status, progress, cancellationToken);
     }
 
-    /// <summary>Polls the accepted job <paramref name="accepted"/> until it finishes; returns the final status. Cancelled: the job is cancelled too.</summary>
-    public async Task<JobStatus> FollowAsync(JobStatus accepted, Action<long, long, string> progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Polls the accepted job <paramref name="accepted"/> until it finishes; returns the final status. Cancelled: the job
+    /// is cancelled too, unless <paramref name="detachOnCancel"/> (<c>jobs follow</c>: only the following stops).
+    /// </summary>
+    public async Task<JobStatus> FollowAsync(
+        JobStatus accepted, Action<long, long, string> progress, CancellationToken cancellationToken, bool detachOnCancel = false)
     {
         var job = client.GetGrain<IJobGrain>(accepted.JobId);
         JobStatus status;
@@ -97,7 +101,7 @@ public sealed class JobRunner(IClusterClient client)
         {
             status = await PollUntilFinishedAsync(job, accepted, progress, cancellationToken);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !detachOnCancel)
         {
             await CancelQuietlyAsync(job);
             throw;

@@ -11,13 +11,13 @@ public static class ClusterTable
 {
     public static void Write(IAnsiConsole console, ClusterSurvey survey)
     {
-        var silos = new Table().Border(TableBorder.Rounded)
+        var silos = new TerminalTable()
             .AddColumn("silo").AddColumn("address").AddColumn("machine").AddColumn("role")
-            .AddColumn(new TableColumn("cores").RightAligned()).AddColumn(new TableColumn("usable").RightAligned())
-            .AddColumn(new TableColumn("single-thread").RightAligned()).AddColumn(new TableColumn("all-core").RightAligned())
-            .AddColumn("cpu").AddColumn(new TableColumn("clock").RightAligned())
-            .AddColumn(new TableColumn("chains").RightAligned()).AddColumn(new TableColumn("tasks").RightAligned())
-            .AddColumn(new TableColumn("busy").RightAligned()).AddColumn(new TableColumn("others").RightAligned());
+            .AddColumn("cores", rightAligned: true).AddColumn("usable", rightAligned: true)
+            .AddColumn("single-thread", rightAligned: true).AddColumn("all-core", rightAligned: true)
+            .AddColumn("cpu", prose: true).AddColumn("clock", rightAligned: true)
+            .AddColumn("chains", rightAligned: true).AddColumn("tasks", rightAligned: true)
+            .AddColumn("busy", rightAligned: true).AddColumn("others", rightAligned: true);
         var anyOverride = false;
         foreach (var silo in survey.Silos)
         {
@@ -42,7 +42,7 @@ public static class ClusterTable
                 capacity?.Load is null ? "-" : Number(survey.ForeignBusyCores(silo.HostName), "F1"));
         }
 
-        console.Write(silos);
+        silos.Write(console);
         console.MarkupLine(Markup.Escape(
             $"scores in {CalibrationKernel.Unit} (M = million): single-thread is one core alone, all-core every core at once; usable = min(cores, CPU " +
             $"quota); busy = cores busy on its CPUs / used by its process in the last 0.25 s; others = cores other programs kept busy on its machine " +
@@ -50,10 +50,10 @@ public static class ClusterTable
             + (anyOverride ? " * configured by the operator, not measured." : string.Empty)));
 
         var names = survey.Silos.Select(s => s.Name).ToList();
-        var matrix = new Table().Border(TableBorder.Rounded).AddColumn("from \\ to");
+        var matrix = new TerminalTable().AddColumn("from \\ to");
         foreach (var name in names)
         {
-            matrix.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
+            matrix.AddColumn(name, rightAligned: true);
         }
 
         foreach (var from in survey.Silos)
@@ -69,7 +69,7 @@ public static class ClusterTable
         }
 
         console.MarkupLine("[bold]hop latency[/], µs: p50 / p99 of recent grain-call round trips (rows: from, columns: to; the diagonal is a local call)");
-        console.Write(matrix);
+        matrix.Write(console);
     }
 
     private static string Rate(double stepsPerSecond) => Number(stepsPerSecond / 1e6, "F2") + " M/s";

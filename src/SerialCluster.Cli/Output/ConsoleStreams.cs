@@ -8,7 +8,11 @@ namespace SerialCluster.Cli.Output;
 /// </summary>
 public sealed class ConsoleStreams(IAnsiConsole stdout, IAnsiConsole stderr, bool stderrIsTerminal)
 {
+    /// <summary>The width tests render stdout at, as a wide terminal would be.</summary>
     public const int RedirectedWidth = 160;
+
+    /// <summary>Redirected stdout's width: a table in a log or a pipe is drawn whole, however many columns it has.</summary>
+    public const int RedirectedOutputWidth = 4096;
 
     /// <summary>Redirected stderr's width: wide enough that no message is wrapped.</summary>
     public const int RedirectedErrorWidth = 4096;
@@ -24,10 +28,10 @@ public sealed class ConsoleStreams(IAnsiConsole stdout, IAnsiConsole stderr, boo
     {
         var stdout = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
         var stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        // Redirected output has no width; tables should not wrap at 80 columns in a log or a pipe.
+        // Redirected output has no width: tables and lines are written whole, never wrapped at 80 columns in a log or a pipe.
         if (Console.IsOutputRedirected)
         {
-            stdout.Profile.Width = RedirectedWidth;
+            stdout.Profile.Width = RedirectedOutputWidth;
         }
 
         // An error is one line, also in a log or a pipe: a script reading it must not get it in pieces.

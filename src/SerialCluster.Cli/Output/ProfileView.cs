@@ -29,15 +29,15 @@ public static class ProfileView
         console.MarkupLineInterpolated(
             $"[bold]{spec.Workload}[/] · {spec.Mode.ToString().ToLowerInvariant()}{chosen} · {ranOn} · job {status.JobId}");
 
-        var result = new Table().Border(TableBorder.Rounded).AddColumn("result").AddColumn("value");
+        var result = new TerminalTable().AddColumn("result").AddColumn("value", prose: true);
         foreach (var (name, value) in JsonNode.Parse(status.ResultJson!)!.AsObject())
         {
             result.AddRow(Markup.Escape(name), Markup.Escape(Shorten(value?.ToJsonString() ?? "null")));
         }
 
-        console.Write(result);
+        result.Write(console);
 
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("profile").AddColumn(new TableColumn("value").RightAligned()).AddColumn("meaning");
+        var table = new TerminalTable().AddColumn("profile").AddColumn("value", rightAligned: true).AddColumn("meaning", prose: true);
         table.AddRow("wall", Duration(profile.WallSeconds), "submit to result, as the coordinator measured it");
         AddPrediction(table, profile);
         if (profile.ChoiceReason is { Length: > 0 } reason)
@@ -108,7 +108,7 @@ public static class ProfileView
                 Markup.Escape(load.Describe() + (load.IsBusy ? ": these times say more about the machine than about the program" : string.Empty)));
         }
 
-        console.Write(table);
+        table.Write(console);
         if (used > cores)
         {
             console.MarkupLine(Markup.Escape(
@@ -122,7 +122,7 @@ public static class ProfileView
     /// One "predicted": the time auto compared for the variant that ran (the mode table's row marked ◀ ran: corrected by
     /// this plan's measured runs where there are some, else the model's), so the two tables never show two figures under one name.
     /// </summary>
-    private static void AddPrediction(Table table, JobProfile profile)
+    private static void AddPrediction(TerminalTable table, JobProfile profile)
     {
         var ran = RanPrediction(profile);
         var predicted = ran is not null ? ran.CorrectedSeconds ?? ran.PredictedSeconds : profile.CorrectedPredictedSeconds ?? profile.PredictedSeconds;
@@ -159,9 +159,8 @@ public static class ProfileView
             return;
         }
 
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("mode").AddColumn(new TableColumn("model").RightAligned())
-            .AddColumn(new TableColumn("corrected").RightAligned()).AddColumn(new TableColumn("runs").RightAligned())
-            .AddColumn(new TableColumn("measured").RightAligned()).AddColumn("changes");
+        var table = new TerminalTable().AddColumn("mode").AddColumn("model", rightAligned: true).AddColumn("corrected", rightAligned: true)
+            .AddColumn("runs", rightAligned: true).AddColumn("measured", rightAligned: true).AddColumn("changes", prose: true);
         var ran = RanPrediction(profile);
         foreach (var prediction in predictions.OrderBy(p => p.CorrectedSeconds ?? p.PredictedSeconds))
         {
@@ -176,7 +175,7 @@ public static class ProfileView
                 Markup.Escape(changes));
         }
 
-        console.Write(table);
+        table.Write(console);
     }
 
     /// <summary>A duration in the unit that shows its digits: µs below a millisecond, ms below a second, else s (never "0.000 s").</summary>

@@ -9,7 +9,10 @@ namespace SerialCluster.Cli.Reports;
 /// </summary>
 internal static class ContrastSpeedupChart
 {
-    public static byte[] Render(ContrastPairResult pair, IReadOnlyList<int> parallelisms, int machineCores)
+    public static byte[] Render(ContrastPairResult pair, IReadOnlyList<int> parallelisms, int machineCores) =>
+        Build(pair, parallelisms, machineCores).GetImageBytes(ChartStyle.WidthWithLegend, ChartStyle.Height, ImageFormat.Png);
+
+    public static Plot Build(ContrastPairResult pair, IReadOnlyList<int> parallelisms, int machineCores)
     {
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
@@ -36,13 +39,14 @@ internal static class ContrastSpeedupChart
         plot.Title($"{pair.Pair.Id}: {pair.Pair.Title}");
         plot.XLabel("P (tasks in flight)");
         plot.YLabel("speedup against the side's own serial run");
-        plot.ShowLegend(Alignment.UpperLeft);
+        ChartStyle.LegendOutside(plot);
+        ChartStyle.IntegerTicks(plot.Axes.Bottom, parallelisms);
         var top = pair.Sides.SelectMany(
             s => parallelisms.Select(
                 p => Math.Max(
                     s.SpeedupAt(p),
                     Math.Min(s.BoundAt(Math.Min(p, machineCores)), parallelisms.Max())))).Where(double.IsFinite).DefaultIfEmpty(1).Max();
         plot.Axes.SetLimits(0.8, parallelisms.Max() + 0.2, 0, Math.Max(1.2, top * 1.15));
-        return plot.GetImageBytes(ChartStyle.Width, ChartStyle.Height, ImageFormat.Png);
+        return plot;
     }
 }

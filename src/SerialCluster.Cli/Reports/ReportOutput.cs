@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Analysis.Timeline;
+using SerialCluster.Cli.Output;
 using Spectre.Console;
 using static SerialCluster.Cli.Reports.Numbers;
 
@@ -69,12 +70,10 @@ public static class ReportOutput
 
     public static void Terminal(IAnsiConsole console, MeasuredJob job, JobTimeline timeline)
     {
-        var table = new Table().Border(TableBorder.Rounded)
-            .Title(Markup.Escape($"job {job.JobId}: {job.Workload}, {job.Mode}, P={job.Profile.ParallelismCap}, wall {F(job.Profile.WallSeconds)} s"));
-        foreach (var column in new[] { "stage", "kind", "start s", "wall s", "tasks", "work s", "span s", "silos (tasks)", "last task (sets the barrier)" })
-        {
-            table.AddColumn(column);
-        }
+        var table = new TerminalTable($"job {job.JobId}: {job.Workload}, {job.Mode}, P={job.Profile.ParallelismCap}, wall {F(job.Profile.WallSeconds)} s")
+            .AddColumn("stage").AddColumn("kind").AddColumn("start s", rightAligned: true).AddColumn("wall s", rightAligned: true)
+            .AddColumn("tasks", rightAligned: true).AddColumn("work s", rightAligned: true).AddColumn("span s", rightAligned: true)
+            .AddColumn("silos (tasks)", prose: true).AddColumn("last task (sets the barrier)", prose: true);
 
         foreach (var (stage, critical) in timeline.Stages.Take(40).Zip(timeline.CriticalPath))
         {
@@ -90,7 +89,7 @@ public static class ReportOutput
                 Markup.Escape($"{critical.Silo ?? "?"} {F(critical.Start)}–{F(critical.End)} s, computed {F(critical.KernelSeconds)} s"));
         }
 
-        console.Write(table);
+        table.Write(console);
         if (timeline.Stages.Count > 40)
         {
             console.MarkupLine(Markup.Escape($"… {timeline.Stages.Count - 40} more stages in --json and --html"));

@@ -11,7 +11,10 @@ namespace SerialCluster.Cli.Reports;
 /// </summary>
 internal static class SpanScalingChart
 {
-    public static byte[] Render(IReadOnlyList<(string Label, SpanScaling Scaling)> series, string title, string sizeName, string unit)
+    public static byte[] Render(IReadOnlyList<(string Label, SpanScaling Scaling)> series, string title, string sizeName, string unit) =>
+        Build(series, title, sizeName, unit).GetImageBytes(ChartStyle.WidthWithLegend, ChartStyle.Height, ImageFormat.Png);
+
+    public static Plot Build(IReadOnlyList<(string Label, SpanScaling Scaling)> series, string title, string sizeName, string unit)
     {
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
@@ -48,8 +51,8 @@ internal static class SpanScalingChart
         plot.Title(title);
         plot.XLabel($"log10 ({sizeName} / its first value)");
         plot.YLabel("log10 (span / its first value)");
-        plot.ShowLegend(Alignment.UpperLeft);
+        ChartStyle.LegendOutside(plot);
         plot.Axes.SetLimits(-0.1, reach + 0.1, -1, Math.Max(reach * 1.9, 2));
-        return plot.GetImageBytes(ChartStyle.Width, ChartStyle.Height, ImageFormat.Png);
+        return plot;
     }
 }

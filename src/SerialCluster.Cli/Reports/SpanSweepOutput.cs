@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using SerialCluster.Analysis.Span;
+using SerialCluster.Cli.Output;
 using Spectre.Console;
 using static SerialCluster.Cli.Reports.Numbers;
 
@@ -73,12 +74,11 @@ public static class SpanSweepOutput
 
     public static void Terminal(IAnsiConsole console, SpanSweepResult sweep)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title(
-            Markup.Escape(
-                $"{sweep.Workload}: span against {string.Join(" and ", sweep.SizeNames)}, {sweep.Mode} at P = {sweep.Parallelism} on the {sweep.Cluster}"));
+        var table = new TerminalTable(
+            $"{sweep.Workload}: span against {string.Join(" and ", sweep.SizeNames)}, {sweep.Mode} at P = {sweep.Parallelism} on the {sweep.Cluster}");
         foreach (var column in sweep.SizeNames.Concat(["work", "span", "work/span", "span ms", "wall s"]))
         {
-            table.AddColumn(new TableColumn(column).RightAligned());
+            table.AddColumn(column, rightAligned: true);
         }
 
         foreach (var r in sweep.Rows)
@@ -88,7 +88,7 @@ public static class SpanSweepOutput
                 F((double)r.WorkUnits / r.SpanUnits, "F1"), F(r.SpanSeconds * 1e3, "F3"), F(r.WallSeconds)]);
         }
 
-        console.Write(table);
+        table.Write(console);
         foreach (var line in Findings(sweep))
         {
             console.MarkupLine(Markup.Escape(line));

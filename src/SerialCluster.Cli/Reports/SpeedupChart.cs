@@ -6,7 +6,10 @@ namespace SerialCluster.Cli.Reports;
 /// <summary>Measured speedup (median, with min–max bars) against linear, the work–span bounds and the fitted laws.</summary>
 internal static class SpeedupChart
 {
-    public static byte[] Render(ScalingAnalysis analysis, string title)
+    public static byte[] Render(ScalingAnalysis analysis, string title) =>
+        Build(analysis, title).GetImageBytes(ChartStyle.WidthWithLegend, ChartStyle.Height, ImageFormat.Png);
+
+    public static Plot Build(ScalingAnalysis analysis, string title)
     {
         var plot = new Plot();
         var maxP = analysis.Points.Max(p => p.P);
@@ -23,10 +26,10 @@ internal static class SpeedupChart
         plot.Title(title);
         plot.XLabel("P (tasks in flight)");
         plot.YLabel($"speedup {label}/T(P)");
-        // A dozen curves: the legend goes beside the plot, where it hides none of them.
-        plot.ShowLegend(Edge.Right);
+        ChartStyle.LegendOutside(plot);
+        ChartStyle.IntegerTicks(plot.Axes.Bottom, analysis.Points.Select(p => p.P));
         plot.Axes.SetLimits(0.8, maxP + 0.2, 0, Math.Max(maxP, analysis.Points.Max(p => Math.Max(t1 / p.MinSeconds, p.RelativeSpeedup))) * 1.05);
-        return plot.GetImageBytes(ChartStyle.Width + 420, ChartStyle.Height, ImageFormat.Png);
+        return plot;
     }
 
     private static void AddReferences(Plot plot, ScalingAnalysis analysis, double[] xs)

@@ -12,6 +12,7 @@ public static class SweepJson
         var a = sweep.Analysis;
         return new JsonObject
         {
+            ["partial"] = sweep.Partial,
             ["workload"] = sweep.Workload,
             ["parameters"] = new JsonObject(
                 [.. sweep.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))]),

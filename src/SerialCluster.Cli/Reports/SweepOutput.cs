@@ -13,7 +13,7 @@ public static class SweepOutput
 
     public static string Csv(SweepResult sweep) => SweepCsv.Build(sweep);
 
-    public static void Terminal(IAnsiConsole console, SweepResult sweep) => SweepTerminal.Write(console, sweep);
+    public static void Terminal(IAnsiConsole console, SweepResult sweep, bool wide = false) => SweepTerminal.Write(console, sweep, wide);
 
     public static HtmlPage Html(SweepResult sweep) => SweepHtml.Build(sweep);
 }

@@ -28,6 +28,9 @@ public sealed record SweepResult(
 {
     private string? _verdict;
 
+    /// <summary>True for a sweep cut short (Ctrl+C): only its complete rounds, fewer than asked for.</summary>
+    public bool Partial { get; init; }
+
     /// <summary>The sweep's conclusion (<see cref="SweepVerdict"/>), worked out once: it compiles the plan for its bound.</summary>
     public string Verdict => _verdict ??= SweepVerdict.Describe(this);
 

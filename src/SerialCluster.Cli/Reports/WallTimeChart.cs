@@ -6,7 +6,10 @@ namespace SerialCluster.Cli.Reports;
 /// <summary>Median wall time per P with its spread, beside the work–span lower bound and Brent's upper bound.</summary>
 internal static class WallTimeChart
 {
-    public static byte[] Render(ScalingAnalysis analysis, string title)
+    public static byte[] Render(ScalingAnalysis analysis, string title) =>
+        Build(analysis, title).GetImageBytes(ChartStyle.WidthWithLegend, ChartStyle.Height, ImageFormat.Png);
+
+    public static Plot Build(ScalingAnalysis analysis, string title)
     {
         var plot = new Plot();
         var ps = analysis.Points.Select(p => (double)p.P).ToArray();
@@ -38,8 +41,9 @@ internal static class WallTimeChart
         plot.Title(title);
         plot.XLabel("P (tasks in flight)");
         plot.YLabel("wall time (s)");
-        plot.ShowLegend(Alignment.UpperRight);
+        ChartStyle.LegendOutside(plot);
+        ChartStyle.IntegerTicks(plot.Axes.Bottom, analysis.Points.Select(p => p.P));
         plot.Axes.SetLimitsY(0, Math.Max(analysis.Points.Max(p => p.MaxSeconds), analysis.Serial?.MaxSeconds ?? 0) * 1.1);
-        return plot.GetImageBytes(ChartStyle.Width, ChartStyle.Height, ImageFormat.Png);
+        return plot;
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Analysis.Scaling;
 using SerialCluster.Analysis.Schedule;
+using SerialCluster.Cli.Output;
 using Spectre.Console;
 using static SerialCluster.Cli.Reports.Numbers;
 
@@ -132,10 +133,9 @@ public static class WhatIfOutput
             $"measured: job {result.Job.JobId} ({result.Job.Workload}) from {result.Source}: {F(m.MeasuredWallSeconds)} s on {m.MeasuredCores} core(s); work " +
             $"{F(m.WorkSeconds)} s, span {F(m.SpanSeconds)} s, {F(m.FixedSeconds)} s outside its stages (planning, cost probe; fixed), dispatch " +
             $"{F(m.DispatchSeconds * 1e3)} ms per task (calibrated so the simulated stages take the measured time)"));
-        var table = new Table().Border(TableBorder.Rounded).AddColumn(
-            new TableColumn("cores").RightAligned()).AddColumn(new TableColumn("speed").RightAligned())
-            .AddColumn(new TableColumn("predicted").RightAligned()).AddColumn(new TableColumn("vs measured").RightAligned())
-            .AddColumn(new TableColumn("vs serial (today's core)").RightAligned());
+        var table = new TerminalTable()
+            .AddColumn("cores", rightAligned: true).AddColumn("speed", rightAligned: true).AddColumn("predicted", rightAligned: true)
+            .AddColumn("vs measured", rightAligned: true).AddColumn("vs serial (today's core)", rightAligned: true);
         foreach (var (scenario, seconds) in result.Predictions)
         {
             table.AddRow(
@@ -146,7 +146,7 @@ public static class WhatIfOutput
                 result.Serial is { } serial ? F(serial.SpeedupOf(seconds), "F2") + "×" : "—");
         }
 
-        console.Write(table);
+        table.Write(console);
         if (result.Serial is { } reference)
         {
             console.MarkupLine(
