@@ -5,12 +5,7 @@ namespace SerialCluster.Cli.Bench;
 /// <summary>Number formatting for the report: invariant culture, units spelled out.</summary>
 public static class BenchFormat
 {
-    public static string Seconds(double seconds) => seconds switch
-    {
-        < 1e-3 => F($"{seconds * 1e6:F1} µs"),
-        < 1 => F($"{seconds * 1e3:F1} ms"),
-        _ => F($"{seconds:F3} s"),
-    };
+    public static string Seconds(double seconds) => Output.Durations.Precise(seconds);
 
     public static string Micro(double microseconds) => F($"{microseconds:F1} µs");
 

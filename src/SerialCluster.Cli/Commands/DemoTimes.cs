@@ -14,5 +14,5 @@ public sealed record DemoTimes(IReadOnlyList<JobProfile> Runs)
     public double Max => Runs.Max(r => r.WallSeconds);
 
     /// <summary>"1.234 s ± 56.0 ms": the median, and half the range when there were repeats.</summary>
-    public string Describe() => Runs.Count > 1 ? $"{ProfileView.Duration(Median)} ± {ProfileView.Duration((Max - Min) / 2)}" : ProfileView.Duration(Median);
+    public string Describe() => Runs.Count > 1 ? $"{Durations.Precise(Median)} ± {Durations.Precise((Max - Min) / 2)}" : Durations.Precise(Median);
 }

@@ -38,7 +38,7 @@ public static class ProfileView
         result.Write(console);
 
         var table = new TerminalTable().AddColumn("profile").AddColumn("value", rightAligned: true).AddColumn("meaning", prose: true);
-        table.AddRow("wall", Duration(profile.WallSeconds), "submit to result, as the coordinator measured it");
+        table.AddRow("wall", Durations.Precise(profile.WallSeconds), "submit to result, as the coordinator measured it");
         AddPrediction(table, profile);
         if (profile.ChoiceReason is { Length: > 0 } reason)
         {
@@ -47,10 +47,10 @@ public static class ProfileView
 
         table.AddRow(
             "build",
-            Duration(profile.BuildSeconds),
+            Durations.Precise(profile.BuildSeconds),
             "building the job's plan during the job (e.g. a cvp circuit, its tables), Σ over silos; in neither work nor span");
-        table.AddRow("work", Duration(profile.WorkSeconds), "sum of every task's compute time (T1 as run)");
-        table.AddRow("span", Duration(profile.SpanSeconds), "sum over stages of the slowest task (critical path)");
+        table.AddRow("work", Durations.Precise(profile.WorkSeconds), "sum of every task's compute time (T1 as run)");
+        table.AddRow("span", Durations.Precise(profile.SpanSeconds), "sum over stages of the slowest task (critical path)");
         table.AddRow(
             "cores used",
             used.ToString(CultureInfo.InvariantCulture),
@@ -62,12 +62,12 @@ public static class ProfileView
             Markup.Escape($"work ÷ (P · wall) with P = {used}: the share of the cores' time spent computing tasks"));
         table.AddRow(
             "idle core time",
-            Duration(Math.Max(0, (used * profile.WallSeconds) - profile.WorkSeconds)),
+            Durations.Precise(Math.Max(0, (used * profile.WallSeconds) - profile.WorkSeconds)),
             "P · wall − work: core time in which no task computed (planning, dispatch, barriers, waiting)");
         var outside = profile.WallSeconds - profile.StageProfiles.Sum(s => s.WallSeconds);
         if (outside > 0)
         {
-            table.AddRow("outside stages", Duration(outside), "wall − Σ stage wall: no stage ran, so no core computed (planning, cost probe, result)");
+            table.AddRow("outside stages", Durations.Precise(outside), "wall − Σ stage wall: no stage ran, so no core computed (planning, cost probe, result)");
         }
 
         table.AddRow(
@@ -76,7 +76,7 @@ public static class ProfileView
             Markup.Escape(pinned
                 ? $"one chain as run; its tasks' work / span is {Number(profile.Parallelism, "F2")} if scattered"
                 : "work / span: the most speedup these tasks allow"));
-        table.AddRow("overhead", Duration(profile.OverheadSeconds), "wall − span: all time off the critical path (not lost time: see utilisation)");
+        table.AddRow("overhead", Durations.Precise(profile.OverheadSeconds), "wall − span: all time off the critical path (not lost time: see utilisation)");
         table.AddRow("tasks · stages", $"{profile.Tasks:N0} · {profile.Stages:N0}", string.Empty);
         table.AddRow(
             "silos",
@@ -97,7 +97,7 @@ public static class ProfileView
                 "vs serial",
                 Number(speedup, "F2") + "×",
                 Markup.Escape(
-                    $"T_serial / wall, T_serial = {Duration(serial.Seconds)}: {serial.Source}{(speedup < 0.95 ? " — slower than one core" : string.Empty)}"));
+                    $"T_serial / wall, T_serial = {Durations.Precise(serial.Seconds)}: {serial.Source}{(speedup < 0.95 ? " — slower than one core" : string.Empty)}"));
         }
 
         if (load is not null)
@@ -135,7 +135,7 @@ public static class ProfileView
         var corrected = ran is not null ? ran.CorrectedSeconds is not null : profile.CorrectedPredictedSeconds is not null;
         table.AddRow(
             "predicted",
-            Duration(seconds),
+            Durations.Precise(seconds),
             Markup.Escape(
                 $"the cost model's time for {profile.ChosenMode ?? "this mode"}{(corrected ? ", corrected by this plan's recent runs" : string.Empty)} " +
                 $"({error} against wall); the ◀ ran row below"));
@@ -168,28 +168,14 @@ public static class ProfileView
             var mark = ReferenceEquals(prediction, ran) ? " ◀ ran" : string.Empty;
             table.AddRow(
                 Markup.Escape(prediction.Mode + mark),
-                Duration(prediction.PredictedSeconds),
-                prediction.CorrectedSeconds is { } corrected ? Duration(corrected) : "-",
+                Durations.Precise(prediction.PredictedSeconds),
+                prediction.CorrectedSeconds is { } corrected ? Durations.Precise(corrected) : "-",
                 prediction.MeasuredRuns.ToString(CultureInfo.InvariantCulture),
-                prediction.MeasuredSeconds is { } measured ? Duration(measured) : "-",
+                prediction.MeasuredSeconds is { } measured ? Durations.Precise(measured) : "-",
                 Markup.Escape(changes));
         }
 
         table.Write(console);
-    }
-
-    /// <summary>A duration in the unit that shows its digits: µs below a millisecond, ms below a second, else s (never "0.000 s").</summary>
-    public static string Duration(double seconds)
-    {
-        var magnitude = Math.Abs(seconds);
-        return magnitude switch
-        {
-            0 => "0 s",
-            < 1e-3 => Number(seconds * 1e6, "F1") + " µs",
-            < 1 => Number(seconds * 1e3, "F1") + " ms",
-            < 10 => Number(seconds, "F3") + " s",
-            _ => Number(seconds, "F1") + " s",
-        };
     }
 
     public static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
