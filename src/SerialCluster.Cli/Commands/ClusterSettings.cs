@@ -11,6 +11,8 @@ public class ClusterSettings : CommandSettings
 {
     public const string GatewayEnvironmentVariable = "SERIALCLUSTER_GATEWAY";
     public const string RedisEnvironmentVariable = "SERIALCLUSTER_REDIS";
+    public const string ClusterIdEnvironmentVariable = "SERIALCLUSTER_CLUSTER_ID";
+    public const string DefaultClusterId = "serialcluster";
     public const string TlsCertificateEnvironmentVariable = "SERIALCLUSTER_TLS_CERT";
     public const string TlsKeyEnvironmentVariable = "SERIALCLUSTER_TLS_KEY";
     public const string TlsCaEnvironmentVariable = "SERIALCLUSTER_TLS_CA";
@@ -40,9 +42,8 @@ public class ClusterSettings : CommandSettings
     public int? MetricsPort { get; init; }
 
     [CommandOption("--cluster-id <ID>")]
-    [Description("Cluster id to join when connecting to a gateway or through Redis.")]
-    [DefaultValue("serialcluster")]
-    public string ClusterId { get; init; } = "serialcluster";
+    [Description("Cluster id to join when connecting to a gateway or through Redis (default: $SERIALCLUSTER_CLUSTER_ID, else serialcluster).")]
+    public string? ClusterId { get; init; }
 
     [CommandOption("--tls-cert <PEM>")]
     [Description("Client certificate (PEM) for a cluster that requires mutual TLS, signed by the cluster's CA "
@@ -94,6 +95,19 @@ public class ClusterSettings : CommandSettings
                 : new TlsFiles(certificate ?? string.Empty, key ?? string.Empty, ca ?? string.Empty, "--tls-cert", "--tls-key", "--tls-ca");
         }
     }
+
+    /// <summary>The cluster id to join: the option, else the environment, else <see cref="DefaultClusterId"/>.</summary>
+    public string EffectiveClusterId =>
+        NullIfEmpty(ClusterId) ?? NullIfEmpty(Environment.GetEnvironmentVariable(ClusterIdEnvironmentVariable)) ?? DefaultClusterId;
+
+    /// <summary>
+    /// The connection options given on this command line, each with a leading space (" --gateway 10.0.0.1:30000
+    /// --cluster-id lab"), for the commands a hint suggests: the next command must reach the same cluster. Options
+    /// that came from the environment are left out: the same environment gives them again.
+    /// </summary>
+    public string ConnectionOptions => ConnectionArguments.Format(
+        ("--gateway", Gateway), ("--redis", Redis), ("--cluster-id", ClusterId), ("--tls-cert", TlsCertificate), ("--tls-key", TlsKey),
+        ("--tls-ca", TlsCa), ("--connect-timeout", ConnectTimeoutSeconds?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     public override ValidationResult Validate()
     {
