@@ -31,7 +31,11 @@ public sealed class ClusterConnection : IAsyncDisposable
         _client = client;
         _embedded = embedded;
         Description = description;
+        Hint = client.Services.GetService<ConnectionHint>() ?? ConnectionHint.None;
     }
+
+    /// <summary>The commands a message suggests, with the connection options this command was given.</summary>
+    public ConnectionHint Hint { get; }
 
     public IClusterClient Client => _client.Services.GetRequiredService<IClusterClient>();
 
@@ -74,6 +78,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         await ProbeAsync(gateway, endpoint, cancellationToken);
         var clusterId = settings.EffectiveClusterId;
         var description = $"cluster '{clusterId}' via gateway {gateway}";
+        var hint = new ConnectionHint(settings.ConnectionOptions);
         var remote = await ConnectAsync(
             c =>
             {
@@ -88,7 +93,8 @@ public sealed class ClusterConnection : IAsyncDisposable
             new ConnectTarget($"gateway {gateway}", clusterId, tls, settings.Verbose, settings.ConnectTimeout)
             {
                 Gateway = endpoint,
-                Loss = new GatewayLoss(description, canReconnect: false, new ConnectionHint(settings.ConnectionOptions), say),
+                Hint = hint,
+                Loss = new GatewayLoss(description, canReconnect: false, hint, say),
             },
             cancellationToken);
         return new ClusterConnection(remote, null, description);
@@ -169,6 +175,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         await ProbeRedisAsync(redis, redisOptions, cancellationToken);
         var clusterId = settings.EffectiveClusterId;
         var description = $"cluster '{clusterId}' via Redis membership at {redis}";
+        var hint = new ConnectionHint(settings.ConnectionOptions);
         var client = await ConnectAsync(
             c =>
             {
@@ -184,7 +191,8 @@ public sealed class ClusterConnection : IAsyncDisposable
             new ConnectTarget($"cluster '{clusterId}' through Redis at {redis}", clusterId, tls, settings.Verbose, settings.ConnectTimeout)
             {
                 Silence = $"no live gateway of cluster '{clusterId}' answered (are its silos running, and is it their cluster id?)",
-                Loss = new GatewayLoss(description, canReconnect: true, new ConnectionHint(settings.ConnectionOptions), say),
+                Hint = hint,
+                Loss = new GatewayLoss(description, canReconnect: true, hint, say),
             },
             cancellationToken);
         return new ClusterConnection(client, null, description);
@@ -329,6 +337,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         var failures = new ConnectionFailures(oneGateway: target.Gateway is not null);
         builder.Logging.AddProvider(failures);
         builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
+        builder.Services.AddSingleton(target.Hint);
         builder.UseOrleansClient(client =>
         {
             // The W3C trace context of a span around a call travels with it (docs/METRICS.md, Traces).

@@ -11,6 +11,9 @@ public sealed record ConnectTarget(string Name, string ClusterId, TlsMaterial? T
     /// <summary>The one gateway the client was given; null where it finds them itself (Redis, the embedded cluster).</summary>
     public System.Net.IPEndPoint? Gateway { get; init; }
 
+    /// <summary>How the commands a message suggests reach the same cluster.</summary>
+    public ConnectionHint Hint { get; init; } = ConnectionHint.None;
+
     /// <summary>Watches the connection's gateways once connected; null where nothing follows jobs through it.</summary>
     public GatewayLoss? Loss { get; init; }
 }

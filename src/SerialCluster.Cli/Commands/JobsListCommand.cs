@@ -13,7 +13,7 @@ public sealed class JobsListCommand(ConsoleStreams console) : AsyncCommand<Clust
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ClusterSettings settings, CancellationToken cancellationToken)
     {
-        await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, cancellationToken);
+        await using var connection = await ClusterConnection.OpenRunningAsync(settings, console.Say, cancellationToken);
         var jobs = await connection.Client.GetGrain<IJobRegistryGrain>(IJobRegistryGrain.Key).ListAsync();
         if (settings.Json)
         {

@@ -34,10 +34,10 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
             var accepted = await runner.SubmitAsync(spec, settings.IdempotencyKey, cancellationToken);
             SayRetries(runner, accepted);
             console.Say(runner.ExistingJob
-                ? $"idempotency key '{settings.IdempotencyKey}' had already started job {accepted.JobId}: started nothing new; follow it with `serialcluster " +
-                    $"jobs show {accepted.JobId}`"
-                : $"job {accepted.JobId} accepted ({workload.Name}, {settings.ParsedMode.ToString().ToLowerInvariant()}); follow it with `serialcluster jobs " +
-                    $"show {accepted.JobId}`");
+                ? $"idempotency key '{settings.IdempotencyKey}' had already started job {accepted.JobId}: started nothing new; follow it with " +
+                    connection.Hint.Command($"jobs show {accepted.JobId}")
+                : $"job {accepted.JobId} accepted ({workload.Name}, {settings.ParsedMode.ToString().ToLowerInvariant()}); follow it with " +
+                    connection.Hint.Command($"jobs show {accepted.JobId}"));
             if (settings.Json)
             {
                 var detached = new System.Text.Json.Nodes.JsonObject { ["jobId"] = accepted.JobId, ["state"] = accepted.State.ToString().ToLowerInvariant() };
@@ -62,7 +62,7 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
         SayRetries(runner, submitted);
         if (!connection.IsEmbedded)
         {
-            console.Say($"job {submitted.JobId} accepted; following it (Ctrl+C cancels it; `serialcluster jobs show {submitted.JobId}` shows it later)");
+            console.Say($"job {submitted.JobId} accepted; following it (Ctrl+C cancels it; {connection.Hint.Command($"jobs show {submitted.JobId}")} shows it later)");
         }
 
         var status = await ProgressDisplay.ShowAsync(
