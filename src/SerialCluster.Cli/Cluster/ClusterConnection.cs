@@ -174,6 +174,7 @@ public sealed class ClusterConnection : IAsyncDisposable
 
         await ProbeRedisAsync(redis, redisOptions, cancellationToken);
         var clusterId = settings.EffectiveClusterId;
+        await RedisMembership.CheckAsync(redis, redisOptions, clusterId, cancellationToken);
         var description = $"cluster '{clusterId}' via Redis membership at {redis}";
         var hint = new ConnectionHint(settings.ConnectionOptions);
         var client = await ConnectAsync(
