@@ -5,11 +5,10 @@ using Microsoft.Extensions.Logging;
 namespace SerialCluster.Cli.Cluster;
 
 /// <summary>
-/// Reads the client's own log while it connects, for why a gateway did not take it: the gateway answered for another
-/// cluster id, the TLS handshake failed, or the gateway closed the connection mid-handshake (a TLS gateway meeting a
-/// client without TLS, or one with another cluster id). Orleans retries all of these until the connect time-out and
-/// then says only "cancelled"; none gets better by waiting, so each ends the wait at once (<see cref="Refused"/>) —
-/// a closed handshake only where the client has <paramref name="oneGateway"/> (through Redis another may answer).
+/// Reads the client's own log while it connects, for why a gateway did not take it: another cluster id, a failed TLS
+/// handshake, or a connection closed mid-handshake (a TLS gateway meeting a plain client, or another cluster id).
+/// Orleans retries these until the time-out and then says "cancelled"; none gets better by waiting, so each ends the
+/// wait at once (<see cref="Refused"/>), a closed handshake only with <paramref name="oneGateway"/> (Redis has others).
 /// </summary>
 public sealed partial class ConnectionFailures(bool oneGateway) : ILoggerProvider, ILogger
 {

@@ -23,7 +23,8 @@ public sealed class JobsDeleteCommand(ConsoleStreams console) : AsyncCommand<Job
 
         if (!await job.DeleteAsync())
         {
-            throw new CliException(ExitCodes.JobRunning, $"job {settings.JobId} is still running; cancel it first ({connection.Hint.Command($"cancel {settings.JobId}")})");
+            throw new CliException(
+                ExitCodes.JobRunning, $"job {settings.JobId} is still running; cancel it first ({connection.Hint.Command($"cancel {settings.JobId}")})");
         }
 
         console.Say($"job {settings.JobId} deleted");

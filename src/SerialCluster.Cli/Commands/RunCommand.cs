@@ -62,7 +62,8 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
         SayRetries(runner, submitted);
         if (!connection.IsEmbedded)
         {
-            console.Say($"job {submitted.JobId} accepted; following it (Ctrl+C cancels it; {connection.Hint.Command($"jobs show {submitted.JobId}")} shows it later)");
+            console.Say(
+                $"job {submitted.JobId} accepted; following it (Ctrl+C cancels it; {connection.Hint.Command($"jobs show {submitted.JobId}")} shows it later)");
         }
 
         var status = await ProgressDisplay.ShowAsync(

@@ -7,10 +7,9 @@ namespace SerialCluster.Cli.Jobs;
 
 /// <summary>
 /// Submits a job (at most once under an idempotency key, when given) and follows it to the end, reporting progress.
-/// A submission or status poll that fails for a passing reason (a silo dying, storage not answering) is repeated, not
-/// reported: the job id makes a repeated submission idempotent, and the job is durable. A job the cluster no longer has
-/// (state Unknown while followed) is reported lost, and so is a connection with no gateway left that cannot find
-/// another (<see cref="GatewayLoss"/>). Cancelling the follow (Ctrl+C, SIGTERM) cancels the job on the cluster.
+/// A submission or poll failing for a passing reason (a silo dying, storage not answering) is repeated: the job id makes
+/// a submission idempotent, and the job is durable. A job the cluster no longer has (Unknown), or a connection with no
+/// gateway left that cannot find another (<see cref="GatewayLoss"/>), ends the follow; cancelling it cancels the job.
 /// </summary>
 public sealed class JobRunner(IClusterClient client)
 {

@@ -62,5 +62,8 @@ public sealed class JobCommandsTests
 
     /// <summary>Jobs live on a running cluster: here a silo in this process, reached through its gateway.</summary>
     private static string[] Connect(EmbeddedCluster cluster) =>
-        ["--gateway", "127.0.0.1:" + cluster.GatewayPorts[0].ToString(System.Globalization.CultureInfo.InvariantCulture), "--cluster-id", EmbeddedCluster.ClusterId];
+    [
+        "--gateway", "127.0.0.1:" + cluster.GatewayPorts[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "--cluster-id", EmbeddedCluster.ClusterId,
+    ];
 }

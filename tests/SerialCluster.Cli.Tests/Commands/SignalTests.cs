@@ -6,10 +6,9 @@ using SerialCluster.Cli.Tests.Processes;
 namespace SerialCluster.Cli.Tests.Commands;
 
 /// <summary>
-/// SIGTERM and SIGHUP, sent by PID to the real command in its own process, end it as Ctrl+C does: the job it started
-/// is cancelled, an embedded cluster stops, and the exit code says which signal (143, 129). A follow loop whose only
-/// gateway goes away says so and exits 7. (SIGINT takes the same path; a test host started in the background may
-/// have SIGINT ignored, which its children inherit, so it is not sent here.)
+/// SIGINT (Ctrl+C), SIGTERM and SIGHUP, sent by PID to the real command in its own process, all end it the same way:
+/// the job it started is cancelled, an embedded cluster stops (also during its start-up), and the exit code says which
+/// signal (130, 143, 129). A follow loop whose only gateway goes away says so and exits 7.
 /// </summary>
 [Trait("Category", "Cluster")]
 public sealed partial class SignalTests
@@ -20,6 +19,7 @@ public sealed partial class SignalTests
     private static readonly string[] LongChain = ["run", "hashchain", "--set", "steps=1e12", "--mode", "pinned"];
 
     [Theory]
+    [InlineData("INT", 130)]
     [InlineData("TERM", 143)]
     [InlineData("HUP", 129)]
     public async Task ASignalWhileFollowingAnEmbeddedJobCancelsItStopsTheClusterAndExitsWithTheSignalsCode(string signal, int expected)
@@ -35,16 +35,18 @@ public sealed partial class SignalTests
         Assert.DoesNotContain("Exception", cli.Output(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task SigtermDuringEmbeddedStartUpExitsWithOneLineAndNoException()
+    [Theory]
+    [InlineData("INT", 130)]
+    [InlineData("TERM", 143)]
+    public async Task ASignalDuringEmbeddedStartUpExitsWithOneLineAndNoException(string signal, int expected)
     {
         using var cli = CliChildProcess.Start([.. LongChain, "--silos", "2"]);
         await cli.WaitForLineAsync("starting an embedded cluster", Deadline);
 
-        cli.Signal("TERM");
+        cli.Signal(signal);
         var code = await cli.WaitForExitAsync(Deadline);
 
-        Assert.True(code == 143, $"exit {code}:\n{cli.Output()}");
+        Assert.True(code == expected, $"exit {code}:\n{cli.Output()}");
         Assert.Single(cli.Output().Split('\n'), l => l.StartsWith("error:", StringComparison.Ordinal));
         Assert.DoesNotContain("Exception", cli.Output(), StringComparison.Ordinal);
     }

@@ -21,13 +21,17 @@ public sealed class CliChildProcess : IDisposable
     /// <summary>Starts <c>serialcluster ARGUMENTS</c> with <paramref name="environment"/> added to this process's environment.</summary>
     public static CliChildProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        // Through env, SIGINT's default action is restored: a test host started in the background ignores SIGINT, and
+        // an ignored signal is inherited across exec, so Ctrl+C could not be sent to the command otherwise.
+        var info = new ProcessStartInfo("env")
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
+        info.ArgumentList.Add("--default-signal=INT");
+        info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "serialcluster.dll"));
         foreach (var argument in arguments)
         {
