@@ -12,6 +12,7 @@ public class ClusterSettings : CommandSettings
     public const string GatewayEnvironmentVariable = "SERIALCLUSTER_GATEWAY";
     public const string RedisEnvironmentVariable = "SERIALCLUSTER_REDIS";
     public const string ClusterIdEnvironmentVariable = "SERIALCLUSTER_CLUSTER_ID";
+    public const string ConnectTimeoutEnvironmentVariable = "SERIALCLUSTER_CONNECT_TIMEOUT";
     public const string DefaultClusterId = "serialcluster";
     public const string TlsCertificateEnvironmentVariable = "SERIALCLUSTER_TLS_CERT";
     public const string TlsKeyEnvironmentVariable = "SERIALCLUSTER_TLS_KEY";
@@ -59,8 +60,8 @@ public class ClusterSettings : CommandSettings
     public string? TlsCa { get; init; }
 
     [CommandOption("--connect-timeout <SECONDS>")]
-    [Description("How long to wait for the cluster's gateway to accept this client (1-3600 s). Default: 60 s, stretched by this "
-        + "machine's load average per core, up to 600 s: on a machine busy with many processes everything answers late.")]
+    [Description("How long to wait for the cluster's gateway to accept this client (1-3600 s; default: $SERIALCLUSTER_CONNECT_TIMEOUT, else "
+        + "60 s, stretched by this machine's load average per core, up to 600 s: on a machine busy with many processes everything answers late).")]
     public int? ConnectTimeoutSeconds { get; init; }
 
     [CommandOption("--json")]
@@ -121,6 +122,13 @@ public class ClusterSettings : CommandSettings
             return ValidationResult.Error($"--connect-timeout {ConnectTimeoutSeconds} is out of range; allowed: 1 to {MaxConnectTimeoutSeconds} seconds");
         }
 
+        if (ConnectTimeoutSeconds is null && NullIfEmpty(Environment.GetEnvironmentVariable(ConnectTimeoutEnvironmentVariable)) is { } text
+            && EnvironmentConnectTimeout is null)
+        {
+            return ValidationResult.Error(
+                $"{ConnectTimeoutEnvironmentVariable}='{text}' is not a whole number of seconds from 1 to {MaxConnectTimeoutSeconds}");
+        }
+
         if (MetricsPort is { } port)
         {
             if (port is < 1 or > MaxPort)
@@ -160,9 +168,19 @@ public class ClusterSettings : CommandSettings
     }
 
     /// <summary>How long to wait for a gateway to accept this client: the option, or the default stretched by the machine's load.</summary>
-    public TimeSpan ConnectTimeout => ConnectTimeoutSeconds is { } seconds
+    public TimeSpan ConnectTimeout => (ConnectTimeoutSeconds ?? EnvironmentConnectTimeout) is { } seconds
         ? TimeSpan.FromSeconds(seconds)
         : LoadAverage.Stretch(TimeSpan.FromSeconds(DefaultConnectTimeoutSeconds), TimeSpan.FromSeconds(MaxDefaultConnectTimeoutSeconds));
+
+    /// <summary>The connect time-out the environment gives, in seconds; null when it gives none or one out of range.</summary>
+    private static int? EnvironmentConnectTimeout =>
+        int.TryParse(
+            Environment.GetEnvironmentVariable(ConnectTimeoutEnvironmentVariable),
+            System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture,
+            out var seconds) && seconds is >= 1 and <= MaxConnectTimeoutSeconds
+            ? seconds
+            : null;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

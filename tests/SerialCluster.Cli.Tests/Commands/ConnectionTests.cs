@@ -73,6 +73,20 @@ public sealed class ConnectionTests
     }
 
     [Theory]
+    [InlineData("0")]
+    [InlineData("soon")]
+    public async Task AConnectTimeoutFromTheEnvironmentIsCheckedLikeTheOption(string value)
+    {
+        using var cli = CliChildProcess.Start(
+            ["jobs", "list", "--gateway", "127.0.0.1:1"], new Dictionary<string, string> { [ClusterSettings.ConnectTimeoutEnvironmentVariable] = value });
+
+        var code = await cli.WaitForExitAsync(Deadline);
+
+        Assert.True(code == ExitCodes.Usage, $"exit {code}:\n{cli.Output()}");
+        Assert.Contains($"SERIALCLUSTER_CONNECT_TIMEOUT='{value}' is not a whole number of seconds from 1 to 3600", cli.Output(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("jobs", "list")]
     [InlineData("jobs", "show", "j-000000000000")]
     [InlineData("jobs", "delete", "j-000000000000")]
