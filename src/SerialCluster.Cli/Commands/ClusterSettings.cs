@@ -24,8 +24,8 @@ public class ClusterSettings : CommandSettings
     public const int MaxConnectTimeoutSeconds = 3600;
 
     [CommandOption("--gateway <HOST:PORT>")]
-    [Description("Connect to a running cluster through this gateway (default: $SERIALCLUSTER_GATEWAY; "
-        + "when neither is set, an embedded cluster runs inside this process).")]
+    [Description("Connect to a running cluster through this gateway (default: $SERIALCLUSTER_GATEWAY; when neither it nor --redis is set, "
+        + "an embedded cluster runs inside this process, and `jobs` and `cancel` refuse: jobs live on a running cluster).")]
     public string? Gateway { get; init; }
 
     [CommandOption("--redis <HOST:PORT>")]
