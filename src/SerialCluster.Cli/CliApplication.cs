@@ -85,7 +85,8 @@ public static class CliApplication
         {
             return await app.RunAsync(args, cancellationToken);
         }
-        catch (Exception e) when (!verbose || e is CliException or InvalidParameterException or UnknownWorkloadException or CommandAppException)
+        catch (Exception e) when (!verbose || cancellationToken.IsCancellationRequested
+            || e is CliException or InvalidParameterException or UnknownWorkloadException or CommandAppException)
         {
             var (code, message) = Classify(e, cancellationToken);
             if (e is CommandAppException && OptionValueErrors.Describe(e.Message, args) is { } described)
@@ -112,7 +113,8 @@ public static class CliApplication
         InvalidParameterException { Kind: ParameterErrorKind.Malformed } p => (ExitCodes.MalformedParameter, p.Message),
         InvalidParameterException p => (ExitCodes.ParameterOutOfRange, p.Message),
         CommandAppException app => (ExitCodes.Usage, FirstLine(app.Message)),
-        OperationCanceledException when cancellationToken.IsCancellationRequested => (ExitCodes.Cancelled, "cancelled"),
+        // Whatever a cancelled start-up or shutdown throws (a silo stopped before it ran), the user asked for it.
+        _ when cancellationToken.IsCancellationRequested => (ExitCodes.Cancelled, "cancelled"),
         _ when ClusterFailures.IsTransient(e) => (ExitCodes.ClusterUnavailable, $"{ClusterFailures.Describe(e)}; retry the command later"),
         _ => (ExitCodes.JobFailed, $"{e.GetType().Name}: {FirstLine(e.Message)} (--verbose shows the stack trace)"),
     };

@@ -53,6 +53,12 @@ public static class ExitCodes
     /// </summary>
     public const int ClusterUnavailable = 12;
 
-    /// <summary>Interrupted by Ctrl+C, or the job was cancelled.</summary>
+    /// <summary>Interrupted by Ctrl+C (SIGINT), or the job was cancelled.</summary>
     public const int Cancelled = 130;
+
+    /// <summary>
+    /// A command a signal ended exits this plus the signal's number, as a shell reports it: 129 SIGHUP, 130 SIGINT,
+    /// 143 SIGTERM. Each cancels the job the command started and stops an embedded cluster first.
+    /// </summary>
+    public const int SignalBase = 128;
 }

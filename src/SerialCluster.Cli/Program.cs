@@ -1,15 +1,7 @@
 using SerialCluster.Cli;
+using SerialCluster.Cli.Lifetime;
 using SerialCluster.Cli.Output;
 
-using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    // The first Ctrl+C cancels cleanly (the embedded cluster stops); a second one ends the process.
-    if (!cancellation.IsCancellationRequested)
-    {
-        e.Cancel = true;
-        cancellation.Cancel();
-    }
-};
-
-return await CliApplication.RunAsync(args, ConsoleStreams.System(), cancellation.Token);
+using var signals = new ShutdownSignals();
+var code = await CliApplication.RunAsync(args, ConsoleStreams.System(), signals.Token);
+return signals.ExitCode(code);

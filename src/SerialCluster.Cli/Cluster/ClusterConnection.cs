@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using SerialCluster.Cli.Commands;
 using SerialCluster.Cli.Infrastructure;
+using SerialCluster.Cli.Lifetime;
 using SerialCluster.Grains.Security;
 using StackExchange.Redis;
 
@@ -31,7 +32,11 @@ public sealed class ClusterConnection : IAsyncDisposable
         _client = client;
         _embedded = embedded;
         Description = description;
+        Hint = client.Services.GetService<ConnectionHint>() ?? ConnectionHint.None;
     }
+
+    /// <summary>The commands a message suggests, with the connection options this command was given.</summary>
+    public ConnectionHint Hint { get; }
 
     public IClusterClient Client => _client.Services.GetRequiredService<IClusterClient>();
 
@@ -43,13 +48,25 @@ public sealed class ClusterConnection : IAsyncDisposable
     /// <summary>The embedded cluster this connection started; null when connected to a running one.</summary>
     public EmbeddedCluster? Embedded => _embedded;
 
+    /// <summary>
+    /// Connects to the running cluster the settings name; where they name none, for a command whose subject lives only
+    /// on a running cluster (stored jobs), fails at once with one line instead of starting an empty embedded cluster.
+    /// </summary>
+    public static Task<ClusterConnection> OpenRunningAsync(ClusterSettings settings, Action<string> say, CancellationToken cancellationToken) =>
+        settings.EffectiveGateway is null && settings.EffectiveRedis is null
+            ? throw new CliException(
+                ExitCodes.Usage,
+                $"jobs live on a running cluster: give --gateway or --redis (or set {ClusterSettings.GatewayEnvironmentVariable} or "
+                    + $"{ClusterSettings.RedisEnvironmentVariable})")
+            : OpenAsync(settings, say, cancellationToken);
+
     public static async Task<ClusterConnection> OpenAsync(ClusterSettings settings, Action<string> say, CancellationToken cancellationToken)
     {
         var tls = LoadTls(settings);
         var redis = settings.EffectiveRedis;
         if (redis is not null)
         {
-            return await OpenThroughRedisAsync(settings, redis, tls, cancellationToken);
+            return await OpenThroughRedisAsync(settings, redis, tls, say, cancellationToken);
         }
 
         var gateway = settings.EffectiveGateway;
@@ -60,23 +77,28 @@ public sealed class ClusterConnection : IAsyncDisposable
 
         var endpoint = GatewayAddress.Resolve(gateway);
         await ProbeAsync(gateway, endpoint, cancellationToken);
+        var clusterId = settings.EffectiveClusterId;
+        var description = $"cluster '{clusterId}' via gateway {gateway}";
+        var hint = new ConnectionHint(settings.ConnectionOptions);
         var remote = await ConnectAsync(
             c =>
             {
                 c.UseStaticClustering(endpoint);
                 c.Configure<ClusterOptions>(o =>
                 {
-                    o.ClusterId = settings.ClusterId;
+                    o.ClusterId = clusterId;
                     o.ServiceId = EmbeddedCluster.ServiceId;
                 });
                 UseTls(c, tls);
             },
-            settings.Verbose,
-            $"gateway {gateway}",
-            settings.ConnectTimeout,
-            cancellationToken,
-            tlsHint: TlsHint(tls));
-        return new ClusterConnection(remote, null, $"cluster '{settings.ClusterId}' via gateway {gateway}");
+            new ConnectTarget($"gateway {gateway}", clusterId, tls, settings.Verbose, settings.ConnectTimeout)
+            {
+                Gateway = endpoint,
+                Hint = hint,
+                Loss = new GatewayLoss(description, canReconnect: false, hint, say),
+            },
+            cancellationToken);
+        return new ClusterConnection(remote, null, description);
     }
 
     /// <summary>Starts an embedded cluster of <paramref name="silos"/> silos in this process and connects a client through its gateways.</summary>
@@ -98,9 +120,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         {
             var client = await ConnectAsync(
                 c => c.UseLocalhostClustering([.. embedded.GatewayPorts], EmbeddedCluster.ServiceId, EmbeddedCluster.ClusterId),
-                verbose,
-                "the embedded cluster",
-                EmbeddedConnectTimeout,
+                new ConnectTarget("the embedded cluster", EmbeddedCluster.ClusterId, Tls: null, verbose, EmbeddedConnectTimeout),
                 cancellationToken);
             // Fresh silos measure themselves in their first second; jobs placed before that would go to the
             // fallback silo and compete with the measurement, so the embedded cluster is ready only after it.
@@ -136,7 +156,7 @@ public sealed class ClusterConnection : IAsyncDisposable
 
     /// <summary>Through Redis membership: the client reads the cluster's live gateways from Redis and uses any of them.</summary>
     private static async Task<ClusterConnection> OpenThroughRedisAsync(
-        ClusterSettings settings, string redis, TlsMaterial? tls, CancellationToken cancellationToken)
+        ClusterSettings settings, string redis, TlsMaterial? tls, Action<string> say, CancellationToken cancellationToken)
     {
         ConfigurationOptions redisOptions;
         try
@@ -154,6 +174,10 @@ public sealed class ClusterConnection : IAsyncDisposable
         }
 
         await ProbeRedisAsync(redis, redisOptions, cancellationToken);
+        var clusterId = settings.EffectiveClusterId;
+        await RedisMembership.CheckAsync(redis, redisOptions, clusterId, cancellationToken);
+        var description = $"cluster '{clusterId}' via Redis membership at {redis}";
+        var hint = new ConnectionHint(settings.ConnectionOptions);
         var client = await ConnectAsync(
             c =>
             {
@@ -161,18 +185,19 @@ public sealed class ClusterConnection : IAsyncDisposable
                 c.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = GatewayListRefreshPeriod);
                 c.Configure<ClusterOptions>(o =>
                 {
-                    o.ClusterId = settings.ClusterId;
+                    o.ClusterId = clusterId;
                     o.ServiceId = EmbeddedCluster.ServiceId;
                 });
                 UseTls(c, tls);
             },
-            settings.Verbose,
-            $"cluster '{settings.ClusterId}' through Redis at {redis}",
-            settings.ConnectTimeout,
-            cancellationToken,
-            $"no live gateway of cluster '{settings.ClusterId}' answered; are its silos running, and is it their --cluster-id?",
-            TlsHint(tls));
-        return new ClusterConnection(client, null, $"cluster '{settings.ClusterId}' via Redis membership at {redis}");
+            new ConnectTarget($"cluster '{clusterId}' through Redis at {redis}", clusterId, tls, settings.Verbose, settings.ConnectTimeout)
+            {
+                Silence = $"no live gateway of cluster '{clusterId}' answered (are its silos running, and is it their cluster id?)",
+                Hint = hint,
+                Loss = new GatewayLoss(description, canReconnect: true, hint, say),
+            },
+            cancellationToken);
+        return new ClusterConnection(client, null, description);
     }
 
     /// <summary>A plain TCP connect first: a clear, fast error when nothing listens, instead of Orleans' retries.</summary>
@@ -253,36 +278,83 @@ public sealed class ClusterConnection : IAsyncDisposable
             : $"the cluster must use mutual TLS with the same CA ('{tls.Authority.Subject}'), "
                 + $"and accept this client's certificate ('{tls.Certificate.Subject}')";
 
-    /// <summary>A connection that timed out: within how long, on how busy a machine, and what to try.</summary>
-    public static string TimedOut(string? hint, TimeSpan connectTimeout) =>
-        $"{hint ?? "the gateway did not accept this client"} (no answer within {connectTimeout.TotalSeconds:F0} s; this machine: "
-            + $"{LoadAverage.Describe()}; a busy machine may need a longer --connect-timeout)";
+    /// <summary>A connection that timed out: what stayed silent, for how long, on how busy a machine, and what to try.</summary>
+    private static string TimedOut(string silence, TimeSpan connectTimeout) =>
+        $"{silence} within {connectTimeout.TotalSeconds:F0} s (this machine: {LoadAverage.Describe()}; a busy machine may need a longer --connect-timeout)";
 
-    private static async Task<IHost> ConnectAsync(
-        Action<IClientBuilder> configure,
-        bool verbose,
-        string target,
-        TimeSpan connectTimeout,
-        CancellationToken cancellationToken,
-        string? hint = null,
-        string? tlsHint = null)
+    /// <summary>Why the client was not accepted, in words: what the gateway said, else the time-out.</summary>
+    private static async Task<string> ReasonAsync(ConnectionFailures failures, ConnectTarget target, Exception e, CancellationToken cancellationToken)
+    {
+        if (failures.OtherClusterId is { } other)
+        {
+            return $"a gateway answered, but it belongs to cluster '{other}', not '{target.ClusterId}': give --cluster-id {ConnectionArguments.Quote(other)} "
+                + $"(or set {ClusterSettings.ClusterIdEnvironmentVariable})";
+        }
+
+        if (failures.TlsFailure is { } tlsFailure)
+        {
+            return $"the TLS handshake failed ({ClusterFailuresText(tlsFailure)}): {TlsHint(target.Tls)}";
+        }
+
+        if (failures.ClosedDuringHandshake && target.Tls is null)
+        {
+            if (target.Gateway is null || await GatewayTlsProbe.SpeaksTlsAsync(target.Gateway, cancellationToken))
+            {
+                return $"the gateway requires TLS, and closed this plain connection during the handshake: {TlsHint(target.Tls)}";
+            }
+
+            return $"a gateway answered, but closed the connection during the handshake: its cluster id is not '{target.ClusterId}' (give its "
+                + $"silos' SerialCluster:Silo:ClusterId as --cluster-id, or set {ClusterSettings.ClusterIdEnvironmentVariable})";
+        }
+
+        if (failures.ClosedDuringHandshake)
+        {
+            return $"a gateway answered, but closed the connection during the handshake: either its cluster id is not '{target.ClusterId}' "
+                + $"(give its silos' SerialCluster:Silo:ClusterId as --cluster-id) or the TLS handshake failed ({TlsHint(target.Tls)})";
+        }
+
+        return e is OperationCanceledException ? TimedOut(target.Silence, target.Timeout) : e.Message;
+    }
+
+    private static string ClusterFailuresText(Exception e)
+    {
+        var innermost = e;
+        while (innermost.InnerException is not null)
+        {
+            innermost = innermost.InnerException;
+        }
+
+        return Jobs.ClusterFailures.FirstLine(innermost.Message);
+    }
+
+    private static async Task<IHost> ConnectAsync(Action<IClientBuilder> configure, ConnectTarget target, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
-        if (verbose)
+        if (target.Verbose)
         {
             builder.Logging.AddVerboseConsole();
         }
 
+        var failures = new ConnectionFailures(oneGateway: target.Gateway is not null);
+        builder.Logging.AddProvider(failures);
+        builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
+        builder.Services.AddSingleton(target.Hint);
         builder.UseOrleansClient(client =>
         {
             // The W3C trace context of a span around a call travels with it (docs/METRICS.md, Traces).
             client.AddActivityPropagation();
+            if (target.Loss is { } loss)
+            {
+                client.AddClusterConnectionStatusObserver(loss);
+                client.Services.AddSingleton(loss);
+            }
+
             configure(client);
         });
         var host = builder.Build();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(connectTimeout);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, failures.Refused);
+        timeout.CancelAfter(target.Timeout);
         try
         {
             await host.StartAsync(timeout.Token);
@@ -291,9 +363,8 @@ public sealed class ClusterConnection : IAsyncDisposable
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             host.Dispose();
-            var reason = e is OperationCanceledException ? TimedOut(hint, connectTimeout) : e.Message;
-            var also = tlsHint is null ? string.Empty : $" ({tlsHint})";
-            throw new CliException(ExitCodes.GatewayUnreachable, $"cannot connect to {target}: {reason}{also}", e);
+            var reason = await ReasonAsync(failures, target, e, cancellationToken);
+            throw new CliException(ExitCodes.GatewayUnreachable, $"cannot connect to {target.Name}: {reason}", e);
         }
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SerialCluster.Cli.Infrastructure;
+using SerialCluster.Cli.Lifetime;
 using SerialCluster.Hosting;
 
 namespace SerialCluster.Cli.Cluster;
@@ -67,6 +68,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
                 }
 
                 builder.AddSerialClusterSilo();
+                builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
                 var host = builder.Build();
                 cluster._silos.Add(host);
                 await host.StartAsync(cancellationToken);
@@ -99,6 +101,10 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             catch (OperationCanceledException)
             {
                 // A silo that does not stop in time is torn down with the process.
+            }
+            catch (InvalidOperationException)
+            {
+                // A silo whose start was cancelled (Ctrl+C during start-up) is not running: there is nothing to stop.
             }
 
             _silos[i].Dispose();

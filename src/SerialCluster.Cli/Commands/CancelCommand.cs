@@ -12,7 +12,7 @@ public sealed class CancelCommand(ConsoleStreams console) : AsyncCommand<JobIdSe
 {
     public override async Task<int> ExecuteAsync(CommandContext context, JobIdSettings settings, CancellationToken cancellationToken)
     {
-        await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, cancellationToken);
+        await using var connection = await ClusterConnection.OpenRunningAsync(settings, console.Say, cancellationToken);
         var status = await connection.Client.GetGrain<IJobGrain>(settings.JobId).CancelAsync("cancelled by `serialcluster cancel`");
         switch (status.State)
         {

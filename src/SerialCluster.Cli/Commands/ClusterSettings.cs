@@ -11,6 +11,9 @@ public class ClusterSettings : CommandSettings
 {
     public const string GatewayEnvironmentVariable = "SERIALCLUSTER_GATEWAY";
     public const string RedisEnvironmentVariable = "SERIALCLUSTER_REDIS";
+    public const string ClusterIdEnvironmentVariable = "SERIALCLUSTER_CLUSTER_ID";
+    public const string ConnectTimeoutEnvironmentVariable = "SERIALCLUSTER_CONNECT_TIMEOUT";
+    public const string DefaultClusterId = "serialcluster";
     public const string TlsCertificateEnvironmentVariable = "SERIALCLUSTER_TLS_CERT";
     public const string TlsKeyEnvironmentVariable = "SERIALCLUSTER_TLS_KEY";
     public const string TlsCaEnvironmentVariable = "SERIALCLUSTER_TLS_CA";
@@ -21,8 +24,8 @@ public class ClusterSettings : CommandSettings
     public const int MaxConnectTimeoutSeconds = 3600;
 
     [CommandOption("--gateway <HOST:PORT>")]
-    [Description("Connect to a running cluster through this gateway (default: $SERIALCLUSTER_GATEWAY; "
-        + "when neither is set, an embedded cluster runs inside this process).")]
+    [Description("Connect to a running cluster through this gateway (default: $SERIALCLUSTER_GATEWAY; when neither it nor --redis is set, "
+        + "an embedded cluster runs inside this process, and `jobs` and `cancel` refuse: jobs live on a running cluster).")]
     public string? Gateway { get; init; }
 
     [CommandOption("--redis <HOST:PORT>")]
@@ -40,9 +43,8 @@ public class ClusterSettings : CommandSettings
     public int? MetricsPort { get; init; }
 
     [CommandOption("--cluster-id <ID>")]
-    [Description("Cluster id to join when connecting to a gateway or through Redis.")]
-    [DefaultValue("serialcluster")]
-    public string ClusterId { get; init; } = "serialcluster";
+    [Description("Cluster id to join when connecting to a gateway or through Redis (default: $SERIALCLUSTER_CLUSTER_ID, else serialcluster).")]
+    public string? ClusterId { get; init; }
 
     [CommandOption("--tls-cert <PEM>")]
     [Description("Client certificate (PEM) for a cluster that requires mutual TLS, signed by the cluster's CA "
@@ -58,8 +60,8 @@ public class ClusterSettings : CommandSettings
     public string? TlsCa { get; init; }
 
     [CommandOption("--connect-timeout <SECONDS>")]
-    [Description("How long to wait for the cluster's gateway to accept this client (1-3600 s). Default: 60 s, stretched by this "
-        + "machine's load average per core, up to 600 s: on a machine busy with many processes everything answers late.")]
+    [Description("How long to wait for the cluster's gateway to accept this client (1-3600 s; default: $SERIALCLUSTER_CONNECT_TIMEOUT, else "
+        + "60 s, stretched by this machine's load average per core, up to 600 s: on a machine busy with many processes everything answers late).")]
     public int? ConnectTimeoutSeconds { get; init; }
 
     [CommandOption("--json")]
@@ -95,6 +97,19 @@ public class ClusterSettings : CommandSettings
         }
     }
 
+    /// <summary>The cluster id to join: the option, else the environment, else <see cref="DefaultClusterId"/>.</summary>
+    public string EffectiveClusterId =>
+        NullIfEmpty(ClusterId) ?? NullIfEmpty(Environment.GetEnvironmentVariable(ClusterIdEnvironmentVariable)) ?? DefaultClusterId;
+
+    /// <summary>
+    /// The connection options given on this command line, each with a leading space (" --gateway 10.0.0.1:30000
+    /// --cluster-id lab"), for the commands a hint suggests: the next command must reach the same cluster. Options
+    /// that came from the environment are left out: the same environment gives them again.
+    /// </summary>
+    public string ConnectionOptions => ConnectionArguments.Format(
+        ("--gateway", Gateway), ("--redis", Redis), ("--cluster-id", ClusterId), ("--tls-cert", TlsCertificate), ("--tls-key", TlsKey),
+        ("--tls-ca", TlsCa), ("--connect-timeout", ConnectTimeoutSeconds?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
     public override ValidationResult Validate()
     {
         if (Silos is < 1 or > MaxEmbeddedSilos)
@@ -105,6 +120,13 @@ public class ClusterSettings : CommandSettings
         if (ConnectTimeoutSeconds is < 1 or > MaxConnectTimeoutSeconds)
         {
             return ValidationResult.Error($"--connect-timeout {ConnectTimeoutSeconds} is out of range; allowed: 1 to {MaxConnectTimeoutSeconds} seconds");
+        }
+
+        if (ConnectTimeoutSeconds is null && NullIfEmpty(Environment.GetEnvironmentVariable(ConnectTimeoutEnvironmentVariable)) is { } text
+            && EnvironmentConnectTimeout is null)
+        {
+            return ValidationResult.Error(
+                $"{ConnectTimeoutEnvironmentVariable}='{text}' is not a whole number of seconds from 1 to {MaxConnectTimeoutSeconds}");
         }
 
         if (MetricsPort is { } port)
@@ -146,9 +168,19 @@ public class ClusterSettings : CommandSettings
     }
 
     /// <summary>How long to wait for a gateway to accept this client: the option, or the default stretched by the machine's load.</summary>
-    public TimeSpan ConnectTimeout => ConnectTimeoutSeconds is { } seconds
+    public TimeSpan ConnectTimeout => (ConnectTimeoutSeconds ?? EnvironmentConnectTimeout) is { } seconds
         ? TimeSpan.FromSeconds(seconds)
         : LoadAverage.Stretch(TimeSpan.FromSeconds(DefaultConnectTimeoutSeconds), TimeSpan.FromSeconds(MaxDefaultConnectTimeoutSeconds));
+
+    /// <summary>The connect time-out the environment gives, in seconds; null when it gives none or one out of range.</summary>
+    private static int? EnvironmentConnectTimeout =>
+        int.TryParse(
+            Environment.GetEnvironmentVariable(ConnectTimeoutEnvironmentVariable),
+            System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture,
+            out var seconds) && seconds is >= 1 and <= MaxConnectTimeoutSeconds
+            ? seconds
+            : null;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

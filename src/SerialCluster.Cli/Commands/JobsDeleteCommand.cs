@@ -11,7 +11,7 @@ public sealed class JobsDeleteCommand(ConsoleStreams console) : AsyncCommand<Job
 {
     public override async Task<int> ExecuteAsync(CommandContext context, JobIdSettings settings, CancellationToken cancellationToken)
     {
-        await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, cancellationToken);
+        await using var connection = await ClusterConnection.OpenRunningAsync(settings, console.Say, cancellationToken);
         var job = connection.Client.GetGrain<IJobGrain>(settings.JobId);
         var status = await job.GetStatusAsync();
         if (status.State == JobState.Unknown)
@@ -23,7 +23,8 @@ public sealed class JobsDeleteCommand(ConsoleStreams console) : AsyncCommand<Job
 
         if (!await job.DeleteAsync())
         {
-            throw new CliException(ExitCodes.JobRunning, $"job {settings.JobId} is still running; cancel it first (`serialcluster cancel {settings.JobId}`)");
+            throw new CliException(
+                ExitCodes.JobRunning, $"job {settings.JobId} is still running; cancel it first ({connection.Hint.Command($"cancel {settings.JobId}")})");
         }
 
         console.Say($"job {settings.JobId} deleted");

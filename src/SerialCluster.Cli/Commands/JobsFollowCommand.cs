@@ -17,7 +17,7 @@ public sealed class JobsFollowCommand(ConsoleStreams console) : AsyncCommand<Job
 {
     public override async Task<int> ExecuteAsync(CommandContext context, JobIdSettings settings, CancellationToken cancellationToken)
     {
-        await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, cancellationToken);
+        await using var connection = await ClusterConnection.OpenRunningAsync(settings, console.Say, cancellationToken);
         var status = await JobWatch.FindAsync(connection, settings.JobId);
         if (!status.IsFinished)
         {

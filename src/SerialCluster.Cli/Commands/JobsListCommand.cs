@@ -16,7 +16,7 @@ public sealed class JobsListCommand(ConsoleStreams console) : AsyncCommand<JobsL
 {
     public override async Task<int> ExecuteAsync(CommandContext context, JobsListSettings settings, CancellationToken cancellationToken)
     {
-        await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, cancellationToken);
+        await using var connection = await ClusterConnection.OpenRunningAsync(settings, console.Say, cancellationToken);
         var all = await connection.Client.GetGrain<IJobRegistryGrain>(IJobRegistryGrain.Key).ListAsync();
         var jobs = all.Where(settings.Includes).ToList();
         if (settings.Json)

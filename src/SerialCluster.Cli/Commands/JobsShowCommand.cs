@@ -18,14 +18,14 @@ public sealed class JobsShowCommand(ConsoleStreams console) : AsyncCommand<JobId
 {
     public override async Task<int> ExecuteAsync(CommandContext context, JobIdSettings settings, CancellationToken cancellationToken)
     {
-        await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, cancellationToken);
+        await using var connection = await ClusterConnection.OpenRunningAsync(settings, console.Say, cancellationToken);
         var job = connection.Client.GetGrain<IJobGrain>(settings.JobId);
         var status = await job.GetStatusAsync();
         if (status.State == JobState.Unknown || status.Spec is null)
         {
             throw new CliException(
                 ExitCodes.JobNotFound,
-                $"no job '{settings.JobId}' on the {connection.Description}; `serialcluster jobs list` shows the jobs it keeps");
+                $"no job '{settings.JobId}' on the {connection.Description}; {connection.Hint.Command("jobs list")} shows the jobs it keeps");
         }
 
         var reliability = await job.GetReliabilityAsync();

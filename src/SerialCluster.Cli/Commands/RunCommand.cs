@@ -37,10 +37,10 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
             var accepted = await runner.SubmitAsync(spec, settings.IdempotencyKey, cancellationToken);
             SayRetries(runner, accepted);
             console.Say(runner.ExistingJob
-                ? $"idempotency key '{settings.IdempotencyKey}' had already started job {accepted.JobId}: started nothing new; follow it with `serialcluster " +
-                    $"jobs show {accepted.JobId}`"
-                : $"job {accepted.JobId} accepted ({workload.Name}, {settings.ParsedMode.ToString().ToLowerInvariant()}); follow it with `serialcluster jobs " +
-                    $"show {accepted.JobId}`");
+                ? $"idempotency key '{settings.IdempotencyKey}' had already started job {accepted.JobId}: started nothing new; follow it with " +
+                    connection.Hint.Command($"jobs show {accepted.JobId}")
+                : $"job {accepted.JobId} accepted ({workload.Name}, {settings.ParsedMode.ToString().ToLowerInvariant()}); follow it with " +
+                    connection.Hint.Command($"jobs show {accepted.JobId}"));
             if (settings.Json)
             {
                 var detached = new System.Text.Json.Nodes.JsonObject { ["jobId"] = accepted.JobId, ["state"] = accepted.State.ToString().ToLowerInvariant() };
@@ -67,8 +67,8 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
         // The id comes first, before the bar: after a crash of this command the job can still be found by it.
         console.Say(connection.IsEmbedded
             ? $"job {submitted.JobId} accepted"
-            : $"job {submitted.JobId} accepted; following it (Ctrl+C cancels it; `serialcluster jobs follow {submitted.JobId}` re-attaches, " +
-                $"`serialcluster jobs show {submitted.JobId}` shows it later)");
+            : $"job {submitted.JobId} accepted; following it (Ctrl+C cancels it; {connection.Hint.Command($"jobs follow {submitted.JobId}")} re-attaches, " +
+                $"{connection.Hint.Command($"jobs show {submitted.JobId}")} shows it later)");
 
         JobStatus status;
         try

@@ -1,17 +1,21 @@
 using System.Diagnostics;
 using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Abstractions.Jobs;
+using SerialCluster.Cli.Cluster;
 
 namespace SerialCluster.Cli.Jobs;
 
 /// <summary>
 /// Submits a job (at most once under an idempotency key, when given) and follows it to the end, reporting progress.
-/// A submission or status poll that fails for a passing reason (a silo dying, storage not answering) is repeated, not
-/// reported: the job id makes a repeated submission idempotent, and the job is durable. A job the cluster no longer has
-/// (state Unknown while followed) is reported lost. Cancelling the follow (Ctrl+C) cancels the job on the cluster.
+/// A submission or poll failing for a passing reason (a silo dying, storage not answering) is repeated: the job id makes
+/// a submission idempotent, and the job is durable. A job the cluster no longer has (Unknown), or a connection with no
+/// gateway left that cannot find another (<see cref="GatewayLoss"/>), ends the follow; cancelling it cancels the job.
 /// </summary>
 public sealed class JobRunner(IClusterClient client)
 {
+    private readonly GatewayLoss? _gatewayLoss = client.ServiceProvider.GetService(typeof(GatewayLoss)) as GatewayLoss;
+    private readonly ConnectionHint _hint = client.ServiceProvider.GetService(typeof(ConnectionHint)) as ConnectionHint ?? ConnectionHint.None;
+
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(250);
@@ -66,7 +70,7 @@ public sealed class JobRunner(IClusterClient client)
                     throw new CliException(
                         ExitCodes.ClusterUnavailable,
                         $"{ClusterFailures.Describe(e)}; {what} may not have been accepted after {SubmitRetries + 1} tries in " +
-                        $"{clock.Elapsed.TotalSeconds:F0} s: retry the command later (see `serialcluster jobs show {jobId}`)",
+                        $"{clock.Elapsed.TotalSeconds:F0} s: retry the command later (see {_hint.Command($"jobs show {jobId}")})",
                         e);
                 }
 
@@ -111,7 +115,7 @@ public sealed class JobRunner(IClusterClient client)
         return status;
     }
 
-    private static async Task<JobStatus> PollUntilFinishedAsync(
+    private async Task<JobStatus> PollUntilFinishedAsync(
         IJobGrain job, JobStatus status, Action<long, long, string> progress, CancellationToken cancellationToken)
     {
         var failing = new Stopwatch();
@@ -124,16 +128,22 @@ public sealed class JobRunner(IClusterClient client)
             {
                 status = await job.GetStatusAsync().WaitAsync(CallTimeout, cancellationToken);
                 failing.Reset();
+                _gatewayLoss?.SayIfReconnected();
             }
             catch (Exception e) when (ClusterFailures.IsTransient(e) && !cancellationToken.IsCancellationRequested)
             {
+                if (_gatewayLoss?.Check(status.JobId) is { } lost)
+                {
+                    throw lost;
+                }
+
                 failing.Start();
                 if (failing.Elapsed > UnreachableAfter)
                 {
                     throw new CliException(
                         ExitCodes.JobFailed,
                         $"job {status.JobId} did not answer for {UnreachableAfter.TotalSeconds:F0} s ({ClusterFailures.Describe(e)}); it may still be " +
-                        $"running: see `serialcluster jobs show {status.JobId}`");
+                        $"running: see {_hint.Command($"jobs show {status.JobId}")}");
                 }
 
                 continue;
@@ -175,7 +185,7 @@ public sealed class JobRunner(IClusterClient client)
     {
         try
         {
-            await job.CancelAsync("cancelled from the command line (Ctrl+C)").WaitAsync(CallTimeout);
+            await job.CancelAsync("cancelled from the command line (Ctrl+C or a signal)").WaitAsync(CallTimeout);
         }
         catch (Exception e) when (ClusterFailures.IsTransient(e))
         {

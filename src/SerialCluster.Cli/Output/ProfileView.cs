@@ -97,7 +97,8 @@ public static class ProfileView
                 "vs serial",
                 Number(speedup, "F2") + "×",
                 Markup.Escape(
-                    $"T_serial / wall, T_serial = {Durations.Precise(serial.Seconds)}: {serial.Source}{(speedup < 0.95 ? " — slower than one core" : string.Empty)}"));
+                    $"T_serial / wall, T_serial = {Durations.Precise(serial.Seconds)}: {serial.Source}" +
+                    (speedup < 0.95 ? " — slower than one core" : string.Empty)));
         }
 
         if (load is not null)

@@ -1,3 +1,5 @@
+using SerialCluster.Cli.Cluster;
+
 namespace SerialCluster.Cli.Tests.Commands;
 
 /// <summary><c>run --deadline/--detach</c>, <c>cancel</c> and <c>jobs</c>: refusals before any work, and a deadline that stops a job.</summary>
@@ -40,10 +42,11 @@ public sealed class JobCommandsTests
     [Fact]
     public async Task CancellingOrShowingAJobThatDoesNotExistSaysSo()
     {
-        var cancel = await CliHarness.RunAsync("cancel", "j-nothing", "--silos", "1");
+        await using var cluster = await EmbeddedCluster.StartAsync(1, verbose: false, CancellationToken.None);
+        var cancel = await CliHarness.RunAsync(["cancel", "j-nothing", .. Connect(cluster)]);
         Assert.True(cancel.Code == ExitCodes.JobNotFound, cancel.Stderr);
         Assert.Contains("no job 'j-nothing'", cancel.Stderr, StringComparison.Ordinal);
-        var show = await CliHarness.RunAsync("jobs", "show", "j-nothing", "--silos", "1");
+        var show = await CliHarness.RunAsync(["jobs", "show", "j-nothing", .. Connect(cluster)]);
         Assert.True(show.Code == ExitCodes.JobNotFound, show.Stderr);
     }
 
@@ -51,8 +54,16 @@ public sealed class JobCommandsTests
     [Fact]
     public async Task JobsListOnAFreshClusterIsAnEmptyJsonList()
     {
-        var (code, stdout, stderr) = await CliHarness.RunAsync("jobs", "list", "--silos", "1", "--json");
+        await using var cluster = await EmbeddedCluster.StartAsync(1, verbose: false, CancellationToken.None);
+        var (code, stdout, stderr) = await CliHarness.RunAsync(["jobs", "list", "--json", .. Connect(cluster)]);
         Assert.True(code == ExitCodes.Success, stderr);
         Assert.Equal("""{"jobs":[]}""", System.Text.Json.Nodes.JsonNode.Parse(stdout)!.ToJsonString());
     }
+
+    /// <summary>Jobs live on a running cluster: here a silo in this process, reached through its gateway.</summary>
+    private static string[] Connect(EmbeddedCluster cluster) =>
+    [
+        "--gateway", "127.0.0.1:" + cluster.GatewayPorts[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "--cluster-id", EmbeddedCluster.ClusterId,
+    ];
 }

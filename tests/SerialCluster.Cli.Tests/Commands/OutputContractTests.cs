@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SerialCluster.Cli.Cluster;
+using SerialCluster.Cli.Tests.Processes;
 
 namespace SerialCluster.Cli.Tests.Commands;
 
@@ -16,7 +17,7 @@ public sealed class OutputContractTests
     [Fact]
     public async Task VerboseLogsGoToStderrAndJsonStdoutIsOneDocument()
     {
-        var (code, stdout, stderr) = await CliChildProcess.RunAsync(
+        var (code, stdout, stderr) = await CliProcessRun.RunAsync(
             Deadline, "run", "hashchain", "--set", "steps=1000", "--silos", "1", "--json", "--verbose");
 
         Assert.True(code == ExitCodes.Success, stderr);
@@ -43,9 +44,9 @@ public sealed class OutputContractTests
         // script(1) gives the CLI a pseudo-terminal 60 columns wide: stderr is a terminal, not a pipe.
         Assert.True(File.Exists("/usr/bin/script"), "this test needs script(1) from util-linux for a pseudo-terminal");
         var gateway = new string('g', 120);
-        var (code, stdout, stderr) = await CliChildProcess.RunProgramAsync(
+        var (code, stdout, stderr) = await CliProcessRun.RunProgramAsync(
             "/usr/bin/script",
-            ["-qec", $"stty cols 60; dotnet '{CliChildProcess.Dll}' run hashchain --gateway {gateway}", "/dev/null"],
+            ["-qec", $"stty cols 60; dotnet '{CliProcessRun.Dll}' run hashchain --gateway {gateway}", "/dev/null"],
             Deadline);
 
         Assert.True(code == ExitCodes.Usage, stdout + stderr);

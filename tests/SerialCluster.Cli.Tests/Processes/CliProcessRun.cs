@@ -1,12 +1,13 @@
 using System.Diagnostics;
 
-namespace SerialCluster.Cli.Tests;
+namespace SerialCluster.Cli.Tests.Processes;
 
 /// <summary>
-/// Runs the built CLI (<c>serialcluster.dll</c> beside the tests) as a child process, for what only a real process shows:
-/// the console logger's streams, a terminal's width. Waits with a deadline and kills the process (by its PID) past it.
+/// Runs the built CLI (<c>serialcluster.dll</c> beside the tests) as a child process to its end, for what only a real
+/// process shows: the console logger's streams, a terminal's width (<see cref="CliChildProcess"/> is for signals).
+/// Waits with a deadline and kills the process (by its PID) past it.
 /// </summary>
-public static class CliChildProcess
+public static class CliProcessRun
 {
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "serialcluster.dll");
 
