@@ -22,7 +22,9 @@ public static class CliApplication
         app.Configure(config =>
         {
             config.SetApplicationName("serialcluster");
-            config.ConfigureConsole(console.Error);
+            // Help asked for is the command's output (stdout, so `serialcluster --help | less` works); otherwise Spectre's own
+            // writes (help after a usage error) go with the errors, to stderr.
+            config.ConfigureConsole(HelpAsked(args) ? console.Out : console.Error);
             config.UseStrictParsing();
             config.PropagateExceptions();
             config.AddCommand<RunCommand>("run")
@@ -118,6 +120,8 @@ public static class CliApplication
         _ when ClusterFailures.IsTransient(e) => (ExitCodes.ClusterUnavailable, $"{ClusterFailures.Describe(e)}; retry the command later"),
         _ => (ExitCodes.JobFailed, $"{e.GetType().Name}: {FirstLine(e.Message)} (--verbose shows the stack trace)"),
     };
+
+    private static bool HelpAsked(string[] args) => args.Length == 0 || args.Any(a => a is "-h" or "--help" or "-?");
 
     private static string FirstLine(string text)
     {

@@ -54,6 +54,19 @@ public sealed class OutputContractTests
         Assert.Contains($"--gateway '{gateway}' is not HOST:PORT", line, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("run", "--help")]
+    [InlineData("jobs", "-h")]
+    public async Task HelpAskedForGoesToStdout(params string[] args)
+    {
+        var (code, stdout, stderr) = await CliHarness.RunAsync(args);
+
+        Assert.True(code == ExitCodes.Success, stderr);
+        Assert.Contains("USAGE", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("USAGE", stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task VersionPrintsTheVersionAndTheCommitOnStdout()
     {
