@@ -46,6 +46,34 @@ public static class SpanSweepRunner
             $"{string.Join("; ", sizes.Select(s => string.Join(", ", s.Values)))}, {mode.ToString().ToLowerInvariant()} at P = {p}, {settings.Repeat} run(s) " +
             $"each");
         var rows = new List<SpanSweepRow>();
+        var progress = new SweepProgress(plans.Count * (settings.Warmup + settings.Repeat));
+        try
+        {
+            await RunSizesAsync(runner, workload, plans, settings, say, progress, rows, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            say($"sweep cancelled after {progress.Done} of {progress.Total} jobs; sizes measured in full: " +
+                (rows.Count == 0 ? "none" : string.Join("; ", rows.Select(r => $"{Describe(r.Sizes)} (median span {r.SpanSeconds:F4} s)"))));
+            throw;
+        }
+
+        var baseParameters = new Dictionary<string, string>(plans[0].Plan.Parameters.Canonical, StringComparer.Ordinal);
+        foreach (var (name, _) in sizes)
+        {
+            baseParameters.Remove(name);
+        }
+
+        return new SpanSweepResult(
+            workload.Name, baseParameters, [.. sizes.Select(s => s.Name)], mode.ToString().ToLowerInvariant(), p, cluster, cores, plans[0].Plan.Unit, rows);
+    }
+
+    private static async Task RunSizesAsync(
+        JobRunner runner, Workload workload, List<(Dictionary<string, string> Sizes, WorkloadPlan Plan)> plans, SweepSettings settings,
+        Action<string> say, SweepProgress progress, List<SpanSweepRow> rows, CancellationToken cancellationToken)
+    {
+        var sizes = settings.ParsedSizes;
+        var (p, mode) = (settings.SizeParallelism, settings.ParsedMode);
         foreach (var (sized, plan) in plans)
         {
             var spec = new JobSpec(workload.Name, new Dictionary<string, string>(plan.Parameters.Canonical, StringComparer.Ordinal), mode, p);
@@ -75,22 +103,13 @@ public static class SpanSweepRunner
                 say(
                     string.Create(
                         CultureInfo.InvariantCulture,
-                        $"sweep {workload.Name}: {Describe(sized)}: span {status.Profile.SpanSeconds:F4} s, wall {status.Profile.WallSeconds:F3} " +
-                        $"s{(round < settings.Warmup ? " (warm-up)" : string.Empty)}"));
+                        $"{progress.Step()} sweep {workload.Name}: {Describe(sized)}: span {status.Profile.SpanSeconds:F4} s, " +
+                        $"wall {status.Profile.WallSeconds:F3} s{(round < settings.Warmup ? " (warm-up)" : string.Empty)}"));
             }
 
             var size = double.Parse(sized[sizes[0].Name], NumberStyles.Float, CultureInfo.InvariantCulture);
             rows.Add(new SpanSweepRow(sized, size, plan.Work, plan.Span, runs));
         }
-
-        var baseParameters = new Dictionary<string, string>(plans[0].Plan.Parameters.Canonical, StringComparer.Ordinal);
-        foreach (var (name, _) in sizes)
-        {
-            baseParameters.Remove(name);
-        }
-
-        return new SpanSweepResult(
-            workload.Name, baseParameters, [.. sizes.Select(s => s.Name)], mode.ToString().ToLowerInvariant(), p, cluster, cores, plans[0].Plan.Unit, rows);
     }
 
     private static string Describe(IReadOnlyDictionary<string, string> sizes) => string.Join(" ", sizes.Select(s => $"{s.Key}={s.Value}"));

@@ -24,7 +24,8 @@ public sealed class SweepCommand(ConsoleStreams console, Invocation invocation) 
         var workload = WorkloadCatalog.Get(settings.Workload);
         if (settings.Size.Length > 0)
         {
-            return await SweepSpanAsync(workload, ParameterArguments.Parse(workload, settings.Set), settings, cancellationToken);
+            var raw = ParameterArguments.Parse(workload, settings.Set);
+            return await new SpanSweepCommand(console, invocation).RunAsync(workload, raw, settings, cancellationToken);
         }
 
         var (_, plan) = ParameterArguments.ParseAndPlan(workload, settings.Set);
@@ -242,40 +243,6 @@ public sealed class SweepCommand(ConsoleStreams console, Invocation invocation) 
 
         console.Say($"partial: {completedRounds} of {settings.Repeat} round(s) complete; analysed and written below as a partial sweep");
         Write(sweep, settings);
-    }
-
-    private async Task<int> SweepSpanAsync(Workload workload, Dictionary<string, string> raw, SweepSettings settings, CancellationToken cancellationToken)
-    {
-        // Every size compiles before any cluster starts: a bad size is refused like any bad parameter.
-        SpanSweepRunner.Plans(workload, raw, settings.ParsedSizes);
-        await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, cancellationToken);
-        var cores = await ClusterCores.CountAsync(connection.Client, cancellationToken);
-        var loadWatch = await LoadWatch.StartAsync(connection.Client, console, cancellationToken);
-        var sweep = await SpanSweepRunner.RunAsync(
-            new JobRunner(connection.Client), workload, raw, settings, connection.Description, cores, console.Say, cancellationToken);
-        var spanLoad = await loadWatch.StopAsync(cancellationToken);
-        if (settings.Csv is { } csv)
-        {
-            OutputPath.Write(csv, "--csv", SpanSweepOutput.Csv(sweep));
-            console.Say($"wrote {csv}");
-        }
-
-        if (settings.Html is { } html)
-        {
-            SpanSweepOutput.Html(sweep).WithProvenance(Provenance.Of(invocation, cores, spanLoad)).Save(html, "--html");
-            console.Say($"wrote {html}");
-        }
-
-        if (settings.Json)
-        {
-            console.Out.Profile.Out.Writer.WriteLine(JobDocument.Serialize(SpanSweepOutput.Json(sweep)));
-        }
-        else
-        {
-            SpanSweepOutput.Terminal(console.Out, sweep);
-        }
-
-        return ExitCodes.Success;
     }
 
     /// <summary>

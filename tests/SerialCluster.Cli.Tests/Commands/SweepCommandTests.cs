@@ -131,6 +131,9 @@ public sealed class SweepCommandTests : IDisposable
         var (code, stdout, stderr) = await CliHarness.RunAsync(
             "sweep", "s5", "--set", "method=fold", "--size", "length=1e5,1e6,1e7", "--repeat", "1", "--warmup", "1", "--json");
         Assert.True(code == 0, stderr);
+        // Overall progress on each line: 3 sizes × (1 warm-up + 1 run).
+        Assert.Contains("[1/6, ~", stderr, StringComparison.Ordinal);
+        Assert.Contains("[6/6, ~0 s left] sweep s5: length=10000000", stderr, StringComparison.Ordinal);
         var fold = JsonNode.Parse(stdout)!;
         Assert.Equal([100_000L, 1_000_000L, 10_000_000L], fold["points"]!.AsArray().Select(p => p!["spanUnits"]!.GetValue<long>()).ToArray());
         Assert.Equal(1.0, fold["slopes"]!["spanUnits"]!["slope"]!.GetValue<double>(), 9);
