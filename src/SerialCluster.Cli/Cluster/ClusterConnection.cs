@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -76,7 +75,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         }
 
         var endpoint = GatewayAddress.Resolve(gateway);
-        await ProbeAsync(gateway, endpoint, cancellationToken);
+        await ListenerProbe.GatewayAsync(gateway, endpoint, cancellationToken);
         var clusterId = settings.EffectiveClusterId;
         var description = $"cluster '{clusterId}' via gateway {gateway}";
         var hint = new ConnectionHint(settings.ConnectionOptions);
@@ -173,7 +172,7 @@ public sealed class ClusterConnection : IAsyncDisposable
             throw new CliException(ExitCodes.Usage, $"--redis '{redis}' is not HOST:PORT; e.g. --redis 127.0.0.1:6379");
         }
 
-        await ProbeRedisAsync(redis, redisOptions, cancellationToken);
+        await ListenerProbe.RedisAsync(redis, redisOptions, cancellationToken);
         var clusterId = settings.EffectiveClusterId;
         await RedisMembership.CheckAsync(redis, redisOptions, clusterId, cancellationToken);
         var description = $"cluster '{clusterId}' via Redis membership at {redis}";
@@ -200,51 +199,6 @@ public sealed class ClusterConnection : IAsyncDisposable
         return new ClusterConnection(client, null, description);
     }
 
-    /// <summary>A plain TCP connect first: a clear, fast error when nothing listens, instead of Orleans' retries.</summary>
-    private static async Task ProbeAsync(string gateway, IPEndPoint endpoint, CancellationToken cancellationToken)
-    {
-        using var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(5));
-        try
-        {
-            await socket.ConnectAsync(endpoint, timeout.Token);
-        }
-        catch (Exception e) when (e is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            var reason = e is SocketException s ? s.SocketErrorCode.ToString() : "no answer within 5 s";
-            throw new CliException(ExitCodes.GatewayUnreachable, $"cannot reach gateway {gateway} ({endpoint}): {reason}; is a silo running there?", e);
-        }
-    }
-
-    /// <summary>A plain TCP connect to Redis first: "nothing listens there" as one clear line instead of the client library's advice.</summary>
-    private static async Task ProbeRedisAsync(string redis, ConfigurationOptions options, CancellationToken cancellationToken)
-    {
-        var (host, port) = options.EndPoints[0] switch
-        {
-            IPEndPoint ip => (ip.Address.ToString(), ip.Port),
-            DnsEndPoint dns => (dns.Host, dns.Port),
-            var other => (other.ToString() ?? string.Empty, 0),
-        };
-        if (port == 0)
-        {
-            return;
-        }
-
-        using var client = new TcpClient();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(5));
-        try
-        {
-            await client.ConnectAsync(host, port, timeout.Token);
-        }
-        catch (Exception e) when (e is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            var reason = e is SocketException s ? s.SocketErrorCode.ToString() : "no answer within 5 s";
-            throw new CliException(ExitCodes.GatewayUnreachable, $"cannot reach Redis at {redis}: {reason}; is redis-server running there?", e);
-        }
-    }
-
     /// <summary>The client's certificate and the cluster CA, checked before any connection so a wrong file is named at once.</summary>
     private static TlsMaterial? LoadTls(ClusterSettings settings)
     {
@@ -269,62 +223,6 @@ public sealed class ClusterConnection : IAsyncDisposable
         {
             client.UseSerialClusterTls(tls);
         }
-    }
-
-    /// <summary>What a refused connection most likely means, with or without TLS on this side.</summary>
-    private static string TlsHint(TlsMaterial? tls) =>
-        tls is null
-            ? "if the cluster requires mutual TLS, give --tls-cert, --tls-key and --tls-ca (a certificate signed by the cluster's CA)"
-            : $"the cluster must use mutual TLS with the same CA ('{tls.Authority.Subject}'), "
-                + $"and accept this client's certificate ('{tls.Certificate.Subject}')";
-
-    /// <summary>A connection that timed out: what stayed silent, for how long, on how busy a machine, and what to try.</summary>
-    private static string TimedOut(string silence, TimeSpan connectTimeout) =>
-        $"{silence} within {connectTimeout.TotalSeconds:F0} s (this machine: {LoadAverage.Describe()}; a busy machine may need a longer --connect-timeout)";
-
-    /// <summary>Why the client was not accepted, in words: what the gateway said, else the time-out.</summary>
-    private static async Task<string> ReasonAsync(ConnectionFailures failures, ConnectTarget target, Exception e, CancellationToken cancellationToken)
-    {
-        if (failures.OtherClusterId is { } other)
-        {
-            return $"a gateway answered, but it belongs to cluster '{other}', not '{target.ClusterId}': give --cluster-id {ConnectionArguments.Quote(other)} "
-                + $"(or set {ClusterSettings.ClusterIdEnvironmentVariable})";
-        }
-
-        if (failures.TlsFailure is { } tlsFailure)
-        {
-            return $"the TLS handshake failed ({ClusterFailuresText(tlsFailure)}): {TlsHint(target.Tls)}";
-        }
-
-        if (failures.ClosedDuringHandshake && target.Tls is null)
-        {
-            if (target.Gateway is null || await GatewayTlsProbe.SpeaksTlsAsync(target.Gateway, cancellationToken))
-            {
-                return $"the gateway requires TLS, and closed this plain connection during the handshake: {TlsHint(target.Tls)}";
-            }
-
-            return $"a gateway answered, but closed the connection during the handshake: its cluster id is not '{target.ClusterId}' (give its "
-                + $"silos' SerialCluster:Silo:ClusterId as --cluster-id, or set {ClusterSettings.ClusterIdEnvironmentVariable})";
-        }
-
-        if (failures.ClosedDuringHandshake)
-        {
-            return $"a gateway answered, but closed the connection during the handshake: either its cluster id is not '{target.ClusterId}' "
-                + $"(give its silos' SerialCluster:Silo:ClusterId as --cluster-id) or the TLS handshake failed ({TlsHint(target.Tls)})";
-        }
-
-        return e is OperationCanceledException ? TimedOut(target.Silence, target.Timeout) : e.Message;
-    }
-
-    private static string ClusterFailuresText(Exception e)
-    {
-        var innermost = e;
-        while (innermost.InnerException is not null)
-        {
-            innermost = innermost.InnerException;
-        }
-
-        return Jobs.ClusterFailures.FirstLine(innermost.Message);
     }
 
     private static async Task<IHost> ConnectAsync(Action<IClientBuilder> configure, ConnectTarget target, CancellationToken cancellationToken)
@@ -363,7 +261,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             host.Dispose();
-            var reason = await ReasonAsync(failures, target, e, cancellationToken);
+            var reason = await ConnectFailureReason.DescribeAsync(failures, target, e, cancellationToken);
             throw new CliException(ExitCodes.GatewayUnreachable, $"cannot connect to {target.Name}: {reason}", e);
         }
     }
