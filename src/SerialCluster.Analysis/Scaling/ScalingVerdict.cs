@@ -12,11 +12,32 @@ public static class ScalingVerdict
     /// <summary>A measured speedup within this share of the bound counts as reaching it.</summary>
     public const double ReachedShare = 0.8;
 
+    /// <summary>
+    /// A speedup past the plan's own bound beyond this share is not the program's: the pinned and the scattered forms of a
+    /// plan may differ per unit by a few percent, run-to-run scatter by about as much again.
+    /// </summary>
+    public const double BoundNoise = 0.25;
+
     /// <param name="load">How busy the machine was around the runs; a busy machine makes the verdict inconclusive.</param>
     public static string Describe(double planBound, double measuredSpeedup, int processors, int machineCores, LoadDuringRun? load = null)
     {
         var verdict = Judge(planBound, measuredSpeedup, processors, machineCores);
         return load is null ? verdict : load.Qualify(verdict);
+    }
+
+    /// <summary>
+    /// A speedup above what the plan allows (work ÷ span, at most the cores) is flagged like an impossible efficiency: its
+    /// serial baseline was slowed (a busy machine, a cold start), and a serial chain must never read as scaling.
+    /// </summary>
+    private static string? AboveBound(double planBound, double measuredSpeedup, int cores)
+    {
+        var bound = Math.Min(Math.Max(1, planBound), cores);
+        return double.IsFinite(measuredSpeedup) && measuredSpeedup > bound * (1 + BoundNoise)
+            ? string.Create(
+                CultureInfo.InvariantCulture,
+                $"{measuredSpeedup:F2}× is above the {bound:F2}× the plan allows on {cores} core(s), beyond noise: impossible for the program, so its " +
+                $"serial baseline was slowed (a busy machine, a cold start); inconclusive")
+            : null;
     }
 
     private static string Judge(double planBound, double measuredSpeedup, int processors, int machineCores)
@@ -30,6 +51,11 @@ public static class ScalingVerdict
         if (ImpossibleEfficiency.Is(measuredSpeedup, cores))
         {
             return ImpossibleEfficiency.Describe(measuredSpeedup, cores) + saturation;
+        }
+
+        if (AboveBound(planBound, measuredSpeedup, cores) is { } above)
+        {
+            return above + saturation;
         }
 
         if (planBound < SerialBound)
