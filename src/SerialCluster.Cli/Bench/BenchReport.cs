@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using SerialCluster.Analysis.Caveats;
+using SerialCluster.Cli.Output;
 using static SerialCluster.Cli.Bench.BenchFormat;
 
 namespace SerialCluster.Cli.Bench;
@@ -13,7 +15,8 @@ public sealed record BenchReport(
     string LoadAfter,
     string Sizes,
     string Cluster,
-    IReadOnlyList<BenchSection> Sections)
+    IReadOnlyList<BenchSection> Sections,
+    LoadDuringRun? ForeignLoad = null)
 {
     public const string TableHeader = "| # | what | measured | ratio | goal | met | note |";
 
@@ -27,6 +30,13 @@ public sealed record BenchReport(
         text.AppendLine(F($"- machine: {Machine}"));
         text.AppendLine(F($"- load average (1, 5, 15 min): {LoadBefore} at the start, {LoadAfter} at the end"));
         text.AppendLine(F($"- cluster: {Cluster}"));
+        if (ForeignLoad is { } load)
+        {
+            text.AppendLine(
+                $"- other programs: {load.Describe()}" +
+                (load.IsBusy ? " — a busy machine: the ratios below say more about it than about the program" : string.Empty));
+        }
+
         text.AppendLine();
         text.AppendLine(TableHeader);
         text.AppendLine("|---|---|---:|---:|---|---|---|");
@@ -67,6 +77,7 @@ public sealed record BenchReport(
         ["loadAfter"] = LoadAfter,
         ["sizes"] = Sizes,
         ["cluster"] = Cluster,
+        ["load"] = ForeignLoad is { } load ? LoadDocument.Build(load) : null,
         ["rows"] = new JsonArray([.. Rows.Select(r => (JsonNode)r.ToJson())]),
         ["details"] = new JsonObject(Sections.Select(s => KeyValuePair.Create(s.Title, (JsonNode?)s.Data.DeepClone()))),
     };

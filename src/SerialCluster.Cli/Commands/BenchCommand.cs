@@ -24,6 +24,7 @@ public sealed class BenchCommand(ConsoleStreams console) : AsyncCommand<BenchSet
         var sizes = settings.Quick ? BenchSizes.Quick : BenchSizes.Full;
         var targets = settings.SelectedTargets;
         await using var connection = await ClusterConnection.OpenEmbeddedAsync(settings.Silos, settings.Verbose, console.Say, cancellationToken);
+        var loadWatch = await LoadWatch.StartAsync(connection.Client, console, cancellationToken);
         var bench = new BenchContext(connection.Client, connection.Embedded!, sizes, console.Say, cancellationToken);
         var sections = new List<BenchSection>();
         if (targets.Contains(4))
@@ -58,9 +59,10 @@ public sealed class BenchCommand(ConsoleStreams console) : AsyncCommand<BenchSet
 
         var order = new[] { "1", "2", "3", "4", "5", "6" };
         sections = [.. sections.OrderBy(s => Array.IndexOf(order, s.Rows.FirstOrDefault()?.Target ?? "9"))];
+        var load = await loadWatch.StopAsync(cancellationToken);
         var report = new BenchReport(
             started, clock.Elapsed.TotalSeconds, machine, loadBefore, MachineInfo.LoadAverage(), settings.Quick ? "quick" : "full",
-            connection.Description, sections);
+            connection.Description, sections, load);
         var markdown = report.ToMarkdown();
         if (settings.Report is { } path)
         {

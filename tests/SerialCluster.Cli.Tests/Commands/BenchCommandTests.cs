@@ -22,7 +22,7 @@ public sealed class BenchCommandTests
             var (code, stdout, stderr) = await CliHarness.RunAsync("bench", "--quick", "--json", "--baselines", baselines, "--report", report);
             Assert.True(code == 0, stderr);
             var document = JsonNode.Parse(stdout)!.AsObject();
-            foreach (var field in new[] { "started", "seconds", "machine", "loadBefore", "loadAfter", "sizes", "cluster", "rows", "details" })
+            foreach (var field in new[] { "started", "seconds", "machine", "loadBefore", "loadAfter", "sizes", "cluster", "load", "rows", "details" })
             {
                 Assert.True(document.ContainsKey(field), $"the bench document lacks {field}");
             }
@@ -42,6 +42,8 @@ public sealed class BenchCommandTests
             var markdown = await File.ReadAllTextAsync(report);
             Assert.Contains(BenchReport.TableHeader, markdown, StringComparison.Ordinal);
             Assert.Contains("load average", markdown, StringComparison.Ordinal);
+            Assert.Contains("- other programs: ", markdown, StringComparison.Ordinal);
+            Assert.True(document["load"]!["busy"] is not null, "the bench document lacks load.busy");
             var table = markdown.Split('\n').SkipWhile(l => l != BenchReport.TableHeader).Skip(2).TakeWhile(l => l.StartsWith('|')).ToList();
             Assert.Equal(rows.Count, table.Count);
             Assert.All(table, line => Assert.Equal(8, line.Count(c => c == '|') - line.Split("\\|").Length + 1));
