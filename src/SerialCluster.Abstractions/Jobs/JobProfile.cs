@@ -28,4 +28,7 @@ public sealed record JobProfile(
     [property: Id(16)] double? PredictedSeconds = null,
     [property: Id(17)] double? CorrectedPredictedSeconds = null,
     [property: Id(18)] string? ChoiceReason = null,
-    [property: Id(19)] double BuildSeconds = 0);
+    [property: Id(19)] double BuildSeconds = 0,
+    [property: Id(20)] double? ForeignCoresBefore = null,
+    [property: Id(21)] double? ForeignCoresAfter = null,
+    [property: Id(22)] int? MachineCores = null);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Abstractions.Jobs;
+using SerialCluster.Analysis.Caveats;
 using SerialCluster.Cli.Output;
 
 namespace SerialCluster.Cli.Reports;
@@ -83,7 +84,13 @@ public static class JobSource
 
         var job = new MeasuredJob(
             status.JobId, status.Spec.Workload, status.Spec.Parameters, status.Spec.Mode.ToString().ToLowerInvariant(), status.Profile.ParallelismCap,
-            status.Profile);
+            status.Profile, RecordedLoad(status.Profile));
         return (job, status);
     }
+
+    /// <summary>Other programs' load as the coordinator read it when the job started and ended; null for older profiles.</summary>
+    public static LoadDuringRun? RecordedLoad(JobProfile profile) =>
+        profile.ForeignCoresBefore is null && profile.ForeignCoresAfter is null
+            ? null
+            : new LoadDuringRun(profile.ForeignCoresBefore, profile.ForeignCoresAfter, profile.MachineCores ?? Environment.ProcessorCount);
 }

@@ -26,6 +26,12 @@ public sealed class ClusterView
     public double ForeignBusyCores(string machine) =>
         MachineLoad.ForeignBusyCores([.. Silos.Where(s => s.Machine == machine).Select(s => s.Capacity.Load)]);
 
+    /// <summary>The cores other programs keep busy, summed over the cluster's machines; null when no silo has a reading yet.</summary>
+    public double? ForeignBusyCoresOfAllMachines() =>
+        Silos.Any(s => s.Capacity.Load is not null)
+            ? Silos.Select(s => s.Machine).Distinct(StringComparer.Ordinal).Sum(ForeignBusyCores)
+            : null;
+
     public static async Task<ClusterView> ReadAsync(IClusterMembershipService membership, IGrainFactory grains)
     {
         var active = membership.CurrentSnapshot.Members.Values

@@ -93,6 +93,7 @@ internal sealed partial class JobRun
         using var trace = SerialClusterActivitySource.StartJob(_job.JobId, spec, _job.LocalSilo.Name);
         try
         {
+            var loadBefore = await ReadForeignLoadAsync();
             var planning = new JobPlanning(_job, _retries, _writer);
             var (progress, plan) = await planning.PrepareAsync(spec, submittedPlan);
             var stages = new StageLoop(_job, _retries, _writer, _chains);
@@ -104,6 +105,8 @@ internal sealed partial class JobRun
             var profile = ProfileBuilder.Build(
                 plan, stagesRun, wall, progress.Stages, progress.Silos, progress.SerialSilo, progress.Parallelism, progress.Predictions,
                 progress.ChosenMode, progress.PredictedSeconds, progress.CorrectedPredictedSeconds, progress.ChoiceReason, coordinatorBuildSeconds: built);
+            var loadAfter = await ReadForeignLoadAsync();
+            profile = profile with { ForeignCoresBefore = loadBefore.Foreign, ForeignCoresAfter = loadAfter.Foreign, MachineCores = loadAfter.Cores };
             await planning.RecordCostsAsync(progress, wall);
             job.Profile = profile;
             job.ResultJson = result;
@@ -179,6 +182,23 @@ internal sealed partial class JobRun
         var source = new CancellationTokenSource();
         source.Cancel();
         return source;
+    }
+
+    /// <summary>
+    /// Other programs' load on the cluster's machines, read as the run starts and ends and kept with the profile, so a
+    /// verdict on the job read later (`report`) knows whether the machine was busy. A cluster that does not answer: none.
+    /// </summary>
+    private async Task<(double? Foreign, int? Cores)> ReadForeignLoadAsync()
+    {
+        try
+        {
+            var view = await _retries.ReadClusterAsync(fresh: true);
+            return (view.ForeignBusyCoresOfAllMachines(), view.TotalCores > 0 ? view.TotalCores : null);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            return (null, null);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} ({Workload}, {Mode}) completed in {WallSeconds:F3} s")]

@@ -91,6 +91,9 @@ public sealed class JobGrainTests(ClusterFixture fixture, ITestOutputHelper outp
         Assert.Equal(p.WallSeconds - p.SpanSeconds, p.OverheadSeconds, 9);
         Assert.Equal(1, p.ParallelismCap);
         Assert.Equal(status.UnitsTotal, status.UnitsDone);
+        // The coordinator read the cluster's machines as the job started and ended, so a later verdict can weigh their load.
+        Assert.True(p.MachineCores >= 1, $"machine cores {p.MachineCores}");
+        Assert.All(new[] { p.ForeignCoresBefore, p.ForeignCoresAfter }.OfType<double>(), f => Assert.InRange(f, 0, p.MachineCores!.Value));
     }
 
     [Fact]
