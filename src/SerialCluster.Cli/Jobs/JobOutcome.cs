@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SerialCluster.Abstractions.Jobs;
+using SerialCluster.Cli.Output;
 
 namespace SerialCluster.Cli.Jobs;
 
@@ -23,12 +24,7 @@ public static class JobOutcome
         _ => $"job {status.JobId} failed: {status.Error}",
     };
 
-    /// <summary>What <c>--json</c> prints for a job that did not complete: id, state, error and the exit code.</summary>
-    public static JsonObject Document(JobStatus status) => new()
-    {
-        ["jobId"] = status.JobId,
-        ["state"] = status.State.ToString().ToLowerInvariant(),
-        ["error"] = status.Error,
-        ["exitCode"] = ExitCode(status),
-    };
+    /// <summary>What <c>--json</c> prints for a job that did not complete (<see cref="JobDocument.Failure"/>), from its status.</summary>
+    public static JsonObject Document(JobStatus status) =>
+        JobDocument.Failure(status.JobId, status.State.ToString().ToLowerInvariant(), status.Error, ExitCode(status));
 }
