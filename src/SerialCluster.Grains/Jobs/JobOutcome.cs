@@ -11,6 +11,8 @@ internal sealed partial class JobOutcome(JobContext job, ProgressWriter writer)
     /// <summary>How long a finished job's activation is kept for its status queries before idle collection may take it.</summary>
     public static readonly TimeSpan KeptAfterFinish = TimeSpan.FromMinutes(15);
 
+    private static readonly TimeSpan ListingWait = TimeSpan.FromSeconds(10);
+
     public async Task StoreAsync()
     {
         job.Job.FinishedAt = job.Time.GetUtcNow();
@@ -23,7 +25,8 @@ internal sealed partial class JobOutcome(JobContext job, ProgressWriter writer)
 
         try
         {
-            await job.Registry.RecordAsync(job.Summary());
+            // Bounded: a registry on a dying silo must not hold the outcome's caller; the registry's rounds reconcile.
+            await job.Registry.RecordAsync(job.Summary()).WaitAsync(ListingWait, job.Time);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -24,6 +24,7 @@ internal sealed partial class JobRun
     private readonly ProgressWriter _writer;
     private readonly ChainBookkeeping _chains;
     private readonly CoordinatorRetries _retries;
+    private static readonly TimeSpan CancelWait = TimeSpan.FromSeconds(15);
     private string? _cancelReason;
     private bool _leaving;
 
@@ -60,12 +61,15 @@ internal sealed partial class JobRun
         return run;
     }
 
-    /// <summary>Stops the run as cancelled for <paramref name="reason"/>, and waits a while for it to store that.</summary>
+    /// <summary>
+    /// Stops the run as cancelled for <paramref name="reason"/>, and waits a while for it to store that: less than a
+    /// call's response timeout, so the caller gets the cancelled state even while storage or the registry is away.
+    /// </summary>
     public async Task CancelAsync(string reason)
     {
         _cancelReason = reason;
         await _cancellation.CancelAsync();
-        await Running.WaitAsync(TimeSpan.FromSeconds(30), _job.Time)
+        await Running.WaitAsync(CancelWait, _job.Time)
             .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
     }
 
