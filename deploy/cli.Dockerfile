@@ -2,9 +2,12 @@
 #   docker build -f deploy/cli.Dockerfile --build-arg SOURCE_REVISION=$(git rev-parse HEAD) -t serialcluster-cli:1 .
 # SOURCE_REVISION is the commit `serialcluster --version` names: the build context has no .git to read it from.
 # Restore runs in its own layer: build props and project files first, sources after.
-ARG DOTNET_VERSION=10.0
+# Pinned to exact versions (a floating sdk:10.0 under warnings-as-errors can break the build when the SDK moves);
+# DOTNET_SDK_IMAGE / DOTNET_RUNTIME_IMAGE substitute other images (deploy/ci/local-images.sh builds stand-ins).
+ARG DOTNET_SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0.401
+ARG DOTNET_RUNTIME_IMAGE=mcr.microsoft.com/dotnet/runtime:10.0.12
 
-FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS build
+FROM ${DOTNET_SDK_IMAGE} AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Directory.Build.props src/
@@ -20,7 +23,7 @@ COPY src/ src/
 ARG SOURCE_REVISION=
 RUN dotnet publish src/SerialCluster.Cli/SerialCluster.Cli.csproj -c Release --no-restore -o /app -p:SourceRevisionId=${SOURCE_REVISION}
 
-FROM mcr.microsoft.com/dotnet/runtime:${DOTNET_VERSION} AS runtime
+FROM ${DOTNET_RUNTIME_IMAGE} AS runtime
 WORKDIR /app
 COPY --from=build /app ./
 USER $APP_UID

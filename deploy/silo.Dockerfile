@@ -2,9 +2,12 @@
 #   docker build -f deploy/silo.Dockerfile -t serialcluster-silo:1 .
 # Restore runs in its own layer: only the build props and the project files the silo needs are copied before
 # `dotnet restore`, so editing a .cs file reuses the restored packages.
-ARG DOTNET_VERSION=10.0
+# Pinned to exact versions (a floating sdk:10.0 under warnings-as-errors can break the build when the SDK moves);
+# DOTNET_SDK_IMAGE / DOTNET_RUNTIME_IMAGE substitute other images (deploy/ci/local-images.sh builds stand-ins).
+ARG DOTNET_SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0.401
+ARG DOTNET_RUNTIME_IMAGE=mcr.microsoft.com/dotnet/runtime:10.0.12
 
-FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS build
+FROM ${DOTNET_SDK_IMAGE} AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Directory.Build.props src/
@@ -19,7 +22,7 @@ RUN dotnet restore src/SerialCluster.Silo/SerialCluster.Silo.csproj
 COPY src/ src/
 RUN dotnet publish src/SerialCluster.Silo/SerialCluster.Silo.csproj -c Release --no-restore -o /app
 
-FROM mcr.microsoft.com/dotnet/runtime:${DOTNET_VERSION} AS runtime
+FROM ${DOTNET_RUNTIME_IMAGE} AS runtime
 WORKDIR /app
 COPY --from=build /app ./
 COPY deploy/silo-entrypoint.sh /usr/local/bin/silo-entrypoint.sh

@@ -1,13 +1,15 @@
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace SerialCluster.Integration.Tests.Deployment;
 
 /// <summary>
-/// docker-compose.yml as Compose reads it: YAML merge keys (<c>&lt;&lt;: *silo</c>) resolved, so each service shows the
-/// settings it really gets. Variables (<c>${X:-default}</c>) are left as written.
+/// docker-compose.yml as Compose reads it with no variable set (a user's plain <c>docker compose up</c>): variables at
+/// their defaults (<c>${X:-default}</c>, unset ones empty, <c>$$</c> a literal <c>$</c>) and YAML merge keys
+/// (<c>&lt;&lt;: *silo</c>) resolved, so each service shows the settings it really gets. <see cref="Text"/> is the file as written.
 /// </summary>
-public sealed class ComposeFile
+public sealed partial class ComposeFile
 {
     public const string RelativePath = "docker-compose.yml";
 
@@ -18,12 +20,20 @@ public sealed class ComposeFile
     public IReadOnlyDictionary<string, YamlMappingNode> Services =>
         ((YamlMappingNode)Root["services"]).Children.ToDictionary(e => ((YamlScalarNode)e.Key).Value!, e => (YamlMappingNode)e.Value, StringComparer.Ordinal);
 
-    public static ComposeFile Load() => new(LoadYaml(Repository.File(RelativePath)));
+    public static string Text => File.ReadAllText(Repository.File(RelativePath));
+
+    public static ComposeFile Load() => new(ParseYaml(WithDefaults(Text)));
 
     /// <summary>Any YAML file with merge keys resolved.</summary>
-    public static YamlMappingNode LoadYaml(string path)
+    public static YamlMappingNode LoadYaml(string path) => ParseYaml(File.ReadAllText(path));
+
+    /// <summary>Compose's interpolation with an empty environment: each variable becomes its default, or nothing.</summary>
+    public static string WithDefaults(string text) =>
+        Variable().Replace(text, m => m.Value == "$$" ? "$" : m.Groups["default"].Value);
+
+    private static YamlMappingNode ParseYaml(string text)
     {
-        using var reader = new StringReader(File.ReadAllText(path));
+        using var reader = new StringReader(text);
         var stream = new YamlStream();
         stream.Load(new MergingParser(new Parser(reader)));
         return (YamlMappingNode)stream.Documents[0].RootNode;
@@ -51,4 +61,7 @@ public sealed class ComposeFile
 
     public static YamlNode? Child(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+
+    [GeneratedRegex(@"\$\$|\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)(?::?-(?<default>[^}]*))?\}")]
+    private static partial Regex Variable();
 }

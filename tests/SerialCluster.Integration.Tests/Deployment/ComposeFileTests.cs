@@ -27,7 +27,11 @@ public sealed partial class ComposeFileTests
     public async Task DockerComposeAcceptsTheFile()
     {
         var compose = Tool.Require("docker-compose", Tool.DockerComposeMissing);
-        string[][] invocations = [["-f", ComposeFile.RelativePath, "config", "-q"], ["-f", ComposeFile.RelativePath, "--profile", "cli", "config", "-q"]];
+        string[][] invocations =
+        [
+            ["-f", ComposeFile.RelativePath, "config", "-q"], ["-f", ComposeFile.RelativePath, "--profile", "cli", "config", "-q"],
+            ["-f", ComposeFile.RelativePath, "-f", "deploy/ci/no-ui.yml", "config", "-q"],
+        ];
         foreach (var arguments in invocations)
         {
             var (exitCode, output) = await Tool.RunAsync(compose, arguments, TimeSpan.FromSeconds(60));
@@ -91,8 +95,14 @@ public sealed partial class ComposeFileTests
         {
             foreach (var volume in ComposeFile.Strings(service, "volumes"))
             {
-                // Bind mounts of repository files (./…, .); named volumes hold data and are writable.
-                if (volume.StartsWith('.'))
+                // Bind mounts of repository files (./…, .); named volumes hold data and are writable, and so is the one
+                // folder the cli service writes its files to.
+                if (volume == "./out:/out")
+                {
+                    Assert.Equal("cli", name);
+                    Assert.Contains("${CLI_OUTPUT:-./out}:/out", ComposeFile.Text, StringComparison.Ordinal);
+                }
+                else if (volume.StartsWith('.'))
                 {
                     Assert.True(volume.EndsWith(":ro", StringComparison.Ordinal), $"service {name} mounts '{volume}' writable");
                     var source = volume.Split(':')[0];
@@ -137,14 +147,19 @@ public sealed partial class ComposeFileTests
     }
 
     [Fact]
-    public void TheSerialSiloHasItsOwnCpuSetAndParallelSilosScale()
+    public void PinningIsOptInAndParallelSilosScale()
     {
         var serial = _compose.Service("silo-serial");
         var parallel = _compose.Service("silo");
         Assert.Equal("serial", ComposeFile.Environment(serial)[SiloPrefix + "Role"]);
         Assert.Equal("parallel", ComposeFile.Environment(parallel)[SiloPrefix + "Role"]);
-        Assert.False(string.IsNullOrEmpty(ComposeFile.Scalar(serial, "cpuset")), "silo-serial has no cpuset");
-        Assert.NotEqual(ComposeFile.Scalar(serial, "cpuset"), ComposeFile.Scalar(parallel, "cpuset"));
+
+        // A default CPU set fails container creation on an engine without that CPU or without the cpuset controller
+        // (rootless), and pins every scaled silo to one CPU: no pinning unless SERIAL_CPUSET / SILO_CPUSET ask for it.
+        Assert.Equal(string.Empty, ComposeFile.Scalar(serial, "cpuset"));
+        Assert.Equal(string.Empty, ComposeFile.Scalar(parallel, "cpuset"));
+        Assert.Contains("cpuset: \"${SERIAL_CPUSET:-}\"", ComposeFile.Text, StringComparison.Ordinal);
+        Assert.Contains("cpuset: \"${SILO_CPUSET:-}\"", ComposeFile.Text, StringComparison.Ordinal);
 
         // Anything fixed per container would make `--scale silo=N` fail or collide.
         foreach (var key in new[] { "container_name", "hostname", "ports" })
@@ -154,6 +169,33 @@ public sealed partial class ComposeFileTests
 
         Assert.False(ComposeFile.Environment(parallel).ContainsKey(SiloPrefix + "Name"), "every scaled silo would get the same Name");
         Assert.Equal(["cli"], ComposeFile.Strings(_compose.Service("cli"), "profiles"));
+    }
+
+    [Fact]
+    public void EveryImageCanBeSubstitutedAndTheDotnetImagesArePinnedOnce()
+    {
+        // Pulled images: ${NAME_IMAGE:-official}, so a machine without a registry can run the stack on stand-ins.
+        var written = ComposeFile.Text;
+        foreach (var (name, service) in _compose.Services.Where(s => ComposeFile.Child(s.Value, "build") is null))
+        {
+            var image = ComposeFile.Scalar(service, "image")!;
+            Assert.Matches($@"image: \$\{{[A-Z]+_IMAGE:-{Regex.Escape(image)}\}}", written);
+        }
+
+        // Built images: the .NET SDK and runtime images are build arguments, pinned to exact versions in the
+        // Dockerfiles (one pin, the same in both), handed through by compose only when set.
+        var pins = new[] { "deploy/silo.Dockerfile", "deploy/cli.Dockerfile" }
+            .Select(f => Regex.Matches(File.ReadAllText(Repository.File(f)), @"^ARG (DOTNET_(?:SDK|RUNTIME)_IMAGE)=(\S+)$", RegexOptions.Multiline)
+                .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value, StringComparer.Ordinal))
+            .ToList();
+        Assert.All(pins, p => Assert.Equal(pins[0], p));
+        Assert.Matches(@"^mcr\.microsoft\.com/dotnet/sdk:\d+\.\d+\.\d+$", pins[0]["DOTNET_SDK_IMAGE"]);
+        Assert.Matches(@"^mcr\.microsoft\.com/dotnet/runtime:\d+\.\d+\.\d+$", pins[0]["DOTNET_RUNTIME_IMAGE"]);
+        foreach (var (name, service) in _compose.Services.Where(s => ComposeFile.Child(s.Value, "build") is not null))
+        {
+            var arguments = ComposeFile.Strings((YamlMappingNode)ComposeFile.Child(service, "build")!, "args");
+            Assert.Equal(["DOTNET_SDK_IMAGE", "DOTNET_RUNTIME_IMAGE"], arguments);
+        }
     }
 
     [Fact]
@@ -241,15 +283,18 @@ public sealed partial class ComposeFileTests
         var gatewayPort = int.Parse(silo[SiloPrefix + "GatewayPort"], CultureInfo.InvariantCulture);
         var metricsPort = int.Parse(silo[SiloPrefix + "MetricsPort"], CultureInfo.InvariantCulture);
 
-        // The silo healthcheck looks for the gateway's listening socket in /proc/net/tcp, where ports are hex.
+        // The silo healthcheck looks for the gateway's listening socket in /proc/net/tcp, where ports are hex: the
+        // port the silo reads, converted by the container's shell, so GATEWAY_PORT moves both.
+        Assert.Equal("${GATEWAY_PORT:-30000}", Regex.Match(ComposeFile.Text, @"SerialCluster__Silo__GatewayPort: ""([^""]+)""").Groups[1].Value);
         foreach (var name in SiloServices)
         {
             var check = string.Join(' ', ComposeFile.Strings((YamlMappingNode)ComposeFile.Child(_compose.Service(name), "healthcheck")!, "test"));
-            Assert.Contains($":{gatewayPort:X4} ", check, StringComparison.Ordinal);
+            Assert.Contains(":$(printf %04X $SerialCluster__Silo__GatewayPort) ", check, StringComparison.Ordinal);
             Assert.Equal(silo[SiloPrefix + "MetricsPort"], ComposeFile.Environment(_compose.Service(name))[SiloPrefix + "MetricsPort"]);
         }
 
         Assert.Contains($"127.0.0.1:{gatewayPort}:{gatewayPort}", ComposeFile.Strings(_compose.Service("silo-serial"), "ports"));
+        Assert.Contains("127.0.0.1:${GATEWAY_PORT:-30000}:${GATEWAY_PORT:-30000}", ComposeFile.Text, StringComparison.Ordinal);
 
         // Prometheus resolves both silo services by DNS, at the silos' metrics port.
         var prometheus = ComposeFile.LoadYaml(Repository.File("deploy/prometheus/prometheus.yml"));
@@ -262,6 +307,14 @@ public sealed partial class ComposeFileTests
         // Grafana: the provisioned dashboards folder is the one compose mounts, the home dashboard exists in it.
         var grafana = _compose.Service("grafana");
         var dashboardsMount = ComposeFile.Strings(grafana, "volumes").Single(v => v.StartsWith("./dashboards:", StringComparison.Ordinal)).Split(':')[1];
+
+        // Provisioning: only the folders the repository provides, each over its own folder of the image's; a mount of
+        // all of provisioning/ would hide the image's plugins/ and alerting/ (two errors at every start).
+        var provisioning = ComposeFile.Strings(grafana, "volumes").Where(v => v.Contains("/etc/grafana/provisioning", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            Directory.GetDirectories(Repository.File("deploy/grafana/provisioning")).Select(Path.GetFileName).Order(StringComparer.Ordinal),
+            provisioning.Select(v => v.Split(':')[1]["/etc/grafana/provisioning/".Length..]).Order(StringComparer.Ordinal));
+        Assert.All(provisioning, v => Assert.Equal("./deploy/grafana" + v.Split(':')[1]["/etc/grafana".Length..], v.Split(':')[0]));
         var providers = ComposeFile.LoadYaml(Repository.File("deploy/grafana/provisioning/dashboards/serialcluster.yml"));
         var provider = (YamlMappingNode)((YamlSequenceNode)providers["providers"]).Children.Single();
         Assert.Equal(dashboardsMount, ComposeFile.Scalar((YamlMappingNode)provider["options"], "path"));

@@ -46,7 +46,8 @@ public sealed class DockerfileTests
         var stages = text.Split("\nFROM ", StringSplitOptions.None);
         Assert.True(stages.Length == 3, $"{dockerfile}: expected a build stage and a runtime stage");
         var runtime = stages[^1];
-        Assert.StartsWith("mcr.microsoft.com/dotnet/runtime:", runtime, StringComparison.Ordinal);
+        Assert.StartsWith("${DOTNET_RUNTIME_IMAGE} ", runtime, StringComparison.Ordinal);
+        Assert.Contains("\nARG DOTNET_RUNTIME_IMAGE=mcr.microsoft.com/dotnet/runtime:", stages[0], StringComparison.Ordinal);
         Assert.Contains("\nUSER $APP_UID", runtime, StringComparison.Ordinal);
         Assert.Contains("COPY --from=build /app ./", runtime, StringComparison.Ordinal);
         Assert.Contains(Path.GetFileNameWithoutExtension(project), File.ReadAllText(Repository.File(dockerfile)), StringComparison.Ordinal);
