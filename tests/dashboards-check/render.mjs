@@ -2,12 +2,12 @@
 // (@grafana/data: applyFieldOverrides, the field reducers, getFieldDisplayValues, the display processor), from
 // Prometheus' answers to the panels' queries recorded by the C# tests, and reports what a reader must never see.
 //
-//   node render.mjs ANSWERS.json [DASHBOARD_DIR]
+//   node render.mjs ANSWERS.json RESULT.json [DASHBOARD_DIR]
 //
-// ANSWERS.json: { "scenarios": [ { "name", "answers": [ { "dashboard": uid, "panel": id, "refId", "legendFormat"?,
+// ANSWERS.json: { "scenarios": [ { "name", "answers": [ { "dashboard": uid, "panel": id, "refId",
 //   "data": Prometheus' /api/v1/query_range "data" } ] } ] }.
-// Writes one JSON document on stdout: { "panels": [ { scenario, dashboard, panel, type, values: [ { name, text,
-// numeric, percent } ] } ], "findings": [ "…" ] }; exits 1 when there are findings.
+// RESULT.json: { "panels": [ { scenario, dashboard, panel, type, values: [ { name, text, numeric, percent } ] } ],
+// "findings": [ "…" ] }. Prints one line per rendered panel and per finding; exits 1 when there are findings.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,12 +27,12 @@ const {
 } = grafana;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-if (!process.argv[2]) {
-  console.error('usage: node render.mjs ANSWERS.json [DASHBOARD_DIR]');
+if (!process.argv[3]) {
+  console.error('usage: node render.mjs ANSWERS.json RESULT.json [DASHBOARD_DIR]');
   process.exit(2);
 }
 const answers = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
-const dashboardDir = path.resolve(process.argv[3] ?? path.join(here, '..', '..', 'dashboards'));
+const dashboardDir = path.resolve(process.argv[4] ?? path.join(here, '..', '..', 'dashboards'));
 const dashboards = fs
   .readdirSync(dashboardDir)
   .filter((f) => f.endsWith('.json'))
@@ -75,9 +75,12 @@ for (const scenario of answers.scenarios) {
   }
 }
 
-console.log(JSON.stringify({ panels, findings }, null, 2));
+fs.writeFileSync(process.argv[3], JSON.stringify({ panels, findings }, null, 2));
+for (const p of panels) {
+  console.log(`${p.scenario}: ${p.dashboard} / ${p.panel}: ${p.values.map((v) => `${v.name} = "${v.text}"${typeof v.percent === 'number' ? ` (bar ${Math.round(v.percent * 100)}%)` : ''}`).join(', ') || '(nothing drawn)'}`);
+}
 for (const finding of findings) {
-  console.error(`finding: ${finding}`);
+  console.log(`finding: ${finding}`);
 }
 process.exit(findings.length === 0 ? 0 : 1);
 
@@ -150,7 +153,7 @@ function renderSingleValues(where, panel, frames) {
   }));
   for (const value of values) {
     if (value.text === 'No data' || value.text === '') {
-      findings.push(`${where}: shows Grafana's bare "No data" (give the query a value, e.g. \`or vector(0)\`, or the panel a noValue text)`);
+      findings.push(`${where}: shows ${value.text === '' ? 'an empty value' : 'Grafana\'s bare "No data"'} for ${value.name} (give the query a value, e.g. \`or vector(0)\`, or the field a mapping or noValue text)`);
     }
     if ((panel.type === 'bargauge' || panel.type === 'gauge') && typeof value.numeric === 'number' && value.numeric > 0) {
       if (!(typeof value.percent === 'number' && value.percent > 0)) {
@@ -170,7 +173,6 @@ function renderHeatmap(where, panel, frames) {
   const data = applyFieldOverrides({ data: frames, fieldConfig: panel.fieldConfig, replaceVariables, theme, timeZone: 'utc' });
   const fields = data.flatMap((frame) => frame.fields.filter((f) => f.type === FieldType.number));
   if (fields.length === 0) {
-    findings.push(`${where}: no bucket series to draw`);
     return [];
   }
   const config = { ...fields[0].config };
