@@ -7,7 +7,9 @@ panel ids, the ${datasource} variable, a unit on every panel, $__rate_interval i
     python3 deploy/grafana/dashboards.py            # rewrites dashboards/*.json
     python3 deploy/grafana/dashboards.py OUTDIR     # writes them to OUTDIR instead
 
-tests/SerialCluster.Deployment.Tests lint the JSON and evaluate every query against a real Prometheus.
+tests/SerialCluster.Integration.Tests/Deployment lint the JSON, evaluate every query against a real Prometheus, and
+check the dashboards with Grafana's own code (tests/dashboards-check: typecheck.mjs against @grafana/schema,
+render.mjs with @grafana/data on the recorded answers).
 """
 import json
 import os
@@ -19,6 +21,7 @@ WORKLOAD = 'workload=~"$workload"'
 HEATMAP_CELL_UNIT = "cps"  # a heatmap's cells are rate()s of bucket counts; its y axis (options.yAxis) has the buckets' unit
 SILOS_UP = 'count(up{job="serialcluster-silo"} == 1) or vector(0)'
 NO_JOB = "no job yet"
+NO_SILO = "no silo scraped"
 # 1 / e is infinite at e = 0 and negative for e < 0 (a job faster than its P allows): both mean "no serial part
 # measured", so the limit is clamped to a cap, and the cap is shown as "≥ cap".
 AMDAHL_LIMIT_CAP = 100
@@ -215,11 +218,11 @@ def overview():
     b.row("Cluster")
     b.add("bargauge", "Single-thread score by silo",
           "Calibrated SHA-256 chain steps per second on one core: serial chains go to the highest.", "short",
-          [("max by (silo) (serialcluster_silo_single_thread_score)", "{{silo}}")], w=8, h=7)
+          [("max by (silo) (serialcluster_silo_single_thread_score)", "{{silo}}")], w=8, h=7, field_defaults={"noValue": NO_SILO})
     b.add("bargauge", "All-core score by silo", "Calibrated SHA-256 chain steps per second with every usable core busy.", "short",
-          [("max by (silo) (serialcluster_silo_all_core_score)", "{{silo}}")], w=8, h=7)
+          [("max by (silo) (serialcluster_silo_all_core_score)", "{{silo}}")], w=8, h=7, field_defaults={"noValue": NO_SILO})
     b.add("bargauge", "Cores by silo", "Usable cores each silo calibrated (its CPU set or quota).", "none",
-          [("max by (silo) (serialcluster_silo_cores)", "{{silo}}")], w=8, h=7)
+          [("max by (silo) (serialcluster_silo_cores)", "{{silo}}")], w=8, h=7, field_defaults={"noValue": NO_SILO})
     b.add("heatmap", "Hop latency (grain-call round trips)",
           "Round trips of the silos' hop probes to every peer (and to themselves), all silos: probes per second in each "
           "round-trip bucket.", HEATMAP_CELL_UNIT,
