@@ -15,7 +15,8 @@ public static class DashboardCheck
     public const string NodeMissing = "node and npm not found: apt-get install -y nodejs npm";
 
     private static readonly SemaphoreSlim Install = new(1, 1);
-    private static readonly string[] OfflineSigns = ["ENOTFOUND", "EAI_AGAIN", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENETUNREACH", "UNABLE_TO_GET_ISSUER"];
+    private static readonly string[] OfflineSigns =
+        ["ENOTFOUND", "EAI_AGAIN", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENETUNREACH", "UNABLE_TO_GET_ISSUER"];
 
     /// <summary>Type-checks every dashboard in <paramref name="dashboardDirectory"/>: exit code 0, or 1 with one line per finding.</summary>
     public static async Task<(int ExitCode, string Output)> TypeCheckAsync(string dashboardDirectory)
@@ -29,8 +30,8 @@ public static class DashboardCheck
     {
         var node = await ReadyAsync();
         var result = Path.ChangeExtension(answersFile, ".rendered.json");
-        var (exitCode, output) = await Tool.RunAsync(
-            node, ["render.mjs", answersFile, result, dashboardDirectory ?? Repository.File(Dashboard.Folder)], TimeSpan.FromMinutes(3), Repository.File(Folder));
+        var dashboards = dashboardDirectory ?? Repository.File(Dashboard.Folder);
+        var (exitCode, output) = await Tool.RunAsync(node, ["render.mjs", answersFile, result, dashboards], TimeSpan.FromMinutes(3), Repository.File(Folder));
         if (!File.Exists(result))
         {
             throw new InvalidOperationException($"render.mjs exited {exitCode} without a result:\n{output}");

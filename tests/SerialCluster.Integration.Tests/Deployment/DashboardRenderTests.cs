@@ -80,7 +80,7 @@ public sealed class DashboardRenderTests(ITestOutputHelper output)
     {
         var text = new StringBuilder();
         void Gauge(string name, string labels, double value) =>
-            text.Append(CultureInfo.InvariantCulture, $"{name}{{{labels}}} {(double.IsNaN(value) ? "NaN" : value.ToString("R", CultureInfo.InvariantCulture))}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{name}{{{labels}}} {Sample(value)}\n");
 
         Gauge("serialcluster_silo_cores", "silo=\"serial\"", 1);
         Gauge("serialcluster_silo_single_thread_score", "silo=\"serial\"", 6.1e6);
@@ -101,6 +101,8 @@ public sealed class DashboardRenderTests(ITestOutputHelper output)
 
         return text.ToString();
     }
+
+    private static string Sample(double value) => double.IsNaN(value) ? "NaN" : value.ToString("R", CultureInfo.InvariantCulture);
 
     private static async Task WaitForAsync(PrometheusServer prometheus, string query) =>
         await Poll.UntilAsync($"Prometheus to show `{query}`", DataDeadline, async () =>
