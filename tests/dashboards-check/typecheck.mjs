@@ -80,7 +80,8 @@ function generate(file, dashboard) {
 }
 
 function describe(diagnostic) {
-  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
+  const full = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
+  const message = full.length <= 400 ? full : `${full.slice(0, 400)}…`;
   if (!diagnostic.file) {
     return `typescript: ${message}`;
   }
