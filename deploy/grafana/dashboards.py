@@ -7,7 +7,9 @@ panel ids, the ${datasource} variable, a unit on every panel, $__rate_interval i
     python3 deploy/grafana/dashboards.py            # rewrites dashboards/*.json
     python3 deploy/grafana/dashboards.py OUTDIR     # writes them to OUTDIR instead
 
-tests/SerialCluster.Deployment.Tests lint the JSON and evaluate every query against a real Prometheus.
+tests/SerialCluster.Integration.Tests/Deployment lint the JSON, evaluate every query against a real Prometheus, and
+check the dashboards with Grafana's own code (tests/dashboards-check: typecheck.mjs against @grafana/schema,
+render.mjs with @grafana/data on the recorded answers).
 """
 import json
 import os
@@ -16,6 +18,13 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DATASOURCE = {"type": "prometheus", "uid": "${datasource}"}
 WORKLOAD = 'workload=~"$workload"'
+HEATMAP_CELL_UNIT = "cps"  # a heatmap's cells are rate()s of bucket counts; its y axis (options.yAxis) has the buckets' unit
+SILOS_UP = 'count(up{job="serialcluster-silo"} == 1) or vector(0)'
+NO_JOB = "no job yet"
+NO_SILO = "no silo scraped"
+# 1 / e is infinite at e = 0 and negative for e < 0 (a job faster than its P allows): both mean "no serial part
+# measured", so the limit is clamped to a cap, and the cap is shown as "≥ cap".
+AMDAHL_LIMIT_CAP = 100
 
 
 class Board:
@@ -66,6 +75,9 @@ class Board:
         if panel_type == "timeseries":
             defaults["custom"] = {"drawStyle": "line", "lineWidth": 1, "fillOpacity": 10, "showPoints": "never",
                                   "spanNulls": True}
+        if panel_type == "bargauge":
+            # A bar gauge without min scales from its lowest series: that bar draws empty, equal bars all do.
+            defaults["min"] = 0
         defaults.update(field_defaults or {})
         panel = {
             "type": panel_type,
@@ -100,7 +112,8 @@ class Board:
             "timezone": "browser",
             "fiscalYearStartMonth": 0,
             "liveNow": False,
-            "links": [{"title": "SerialCluster", "type": "dashboards", "tags": ["serialcluster"], "asDropdown": True}],
+            "links": [{"title": "SerialCluster", "type": "dashboards", "tags": ["serialcluster"], "asDropdown": True, "icon": "external link",
+                       "includeVars": False, "keepTime": True, "targetBlank": False, "tooltip": ""}],
             "annotations": {"list": []},
             "templating": {"list": self.variables},
             "panels": self.panels,
@@ -140,11 +153,29 @@ def default_options(panel_type):
                 "orientation": "horizontal", "displayMode": "gradient", "showUnfilled": True, "valueMode": "color"}
     if panel_type == "heatmap":
         return {"calculate": False, "cellGap": 1, "yAxis": {"axisPlacement": "left", "unit": "s"},
-                "color": {"mode": "scheme", "scheme": "Oranges", "exponent": 0.5, "steps": 64, "fill": "dark-orange"},
+                "color": {"mode": "scheme", "scheme": "Oranges", "exponent": 0.5, "steps": 64, "fill": "dark-orange", "reverse": False},
                 "rowsFrame": {"layout": "auto"}, "tooltip": {"mode": "single", "yHistogram": True},
-                "legend": {"show": True}, "cellValues": {}, "exemplars": {"color": "rgba(255,0,255,0.7)"}}
+                "legend": {"show": True}, "cellValues": {"unit": HEATMAP_CELL_UNIT}, "exemplars": {"color": "rgba(255,0,255,0.7)"}}
     return {"legend": {"displayMode": "table", "placement": "bottom", "showLegend": True, "calcs": ["lastNotNull", "max"]},
             "tooltip": {"mode": "multi", "sort": "desc"}}
+
+
+def last_job_options():
+    """A bar gauge of the last job's figures shows the newest sample, NaN included: lastNotNull would skip the NaN a
+    P = 1 job writes and show the job before it."""
+    options = default_options("bargauge")
+    options["reduceOptions"]["calcs"] = ["last"]
+    return options
+
+
+def nan_as(text):
+    """A value mapping for NaN and null (0/0 in PromQL, or no sample), so a panel says what it means."""
+    return [{"type": "special", "options": {"match": "null+nan", "result": {"text": text, "index": 0}}}]
+
+
+def or_zero(expr):
+    """A sum or count over no series is no series ("No data"); 0 is the answer."""
+    return f"{expr} or vector(0)"
 
 
 def rate(metric, selector=""):
@@ -168,32 +199,33 @@ def overview():
 
     b.row("Headline")
     b.add("stat", "Silos up", "Silos Prometheus scrapes successfully (job serialcluster-silo).", "none",
-          [('count(up{job="serialcluster-silo"} == 1)', "silos")], w=4, h=5)
+          [(SILOS_UP, "silos")], w=4, h=5)
     b.add("stat", "Jobs running", "Jobs whose coordinator is running them now, summed over silos.", "none",
-          [("sum(serialcluster_jobs_running)", "jobs")], w=4, h=5)
+          [(or_zero("sum(serialcluster_jobs_running)"), "jobs")], w=4, h=5)
     b.add("stat", "Tasks/s", "Parallel-stage tasks completed per second, cluster-wide.", "ops",
-          [(f"sum({rate('serialcluster_tasks_completed_total', WORKLOAD)})", "tasks/s")], w=4, h=5)
+          [(or_zero(f"sum({rate('serialcluster_tasks_completed_total', WORKLOAD)})"), "tasks/s")], w=4, h=5)
     b.add("stat", "Effective parallelism",
           "Kernel compute seconds per wall second of the jobs that finished in the window "
           "(rate of serialcluster_work_seconds_total / rate of serialcluster_wall_seconds_total): "
           "1 = serial, n = n cores busy on average.", "suffix:×",
           [(f"sum({rate('serialcluster_work_seconds_total')}) / sum({rate('serialcluster_wall_seconds_total')})", "parallelism")],
-          w=4, h=5, field_defaults={"decimals": 2})
+          w=4, h=5, field_defaults={"decimals": 2, "mappings": nan_as("no job finished"), "noValue": "no job finished"})
     b.add("stat", "Busy cores", "Kernel compute seconds per second, all silos: how many cores computed on average.", "none",
-          [(f"sum({rate('serialcluster_work_seconds_total')})", "cores")], w=4, h=5, field_defaults={"decimals": 2})
+          [(or_zero(f"sum({rate('serialcluster_work_seconds_total')})"), "cores")], w=4, h=5, field_defaults={"decimals": 2})
     b.add("stat", "Cores available", "Usable cores the silos calibrated, summed (silos sharing a machine share its cores).", "none",
-          [("sum(serialcluster_silo_cores)", "cores")], w=4, h=5)
+          [(or_zero("sum(serialcluster_silo_cores)"), "cores")], w=4, h=5)
 
     b.row("Cluster")
     b.add("bargauge", "Single-thread score by silo",
           "Calibrated SHA-256 chain steps per second on one core: serial chains go to the highest.", "short",
-          [("max by (silo) (serialcluster_silo_single_thread_score)", "{{silo}}")], w=8, h=7)
+          [("max by (silo) (serialcluster_silo_single_thread_score)", "{{silo}}")], w=8, h=7, field_defaults={"noValue": NO_SILO})
     b.add("bargauge", "All-core score by silo", "Calibrated SHA-256 chain steps per second with every usable core busy.", "short",
-          [("max by (silo) (serialcluster_silo_all_core_score)", "{{silo}}")], w=8, h=7)
+          [("max by (silo) (serialcluster_silo_all_core_score)", "{{silo}}")], w=8, h=7, field_defaults={"noValue": NO_SILO})
     b.add("bargauge", "Cores by silo", "Usable cores each silo calibrated (its CPU set or quota).", "none",
-          [("max by (silo) (serialcluster_silo_cores)", "{{silo}}")], w=8, h=7)
+          [("max by (silo) (serialcluster_silo_cores)", "{{silo}}")], w=8, h=7, field_defaults={"noValue": NO_SILO})
     b.add("heatmap", "Hop latency (grain-call round trips)",
-          "Round trips of the silos' hop probes to every peer (and to themselves), all silos.", "s",
+          "Round trips of the silos' hop probes to every peer (and to themselves), all silos: probes per second in each "
+          "round-trip bucket.", HEATMAP_CELL_UNIT,
           [(f"sum by (le) ({rate('serialcluster_hop_rtt_seconds_bucket')})", "{{le}}")], w=12, h=8)
     b.add("timeseries", "Hop latency p50 / p99 by peer", "Round-trip quantiles from each silo (instance) to each peer.", "s",
           [(f"histogram_quantile(0.5, sum by (le, peer) ({rate('serialcluster_hop_rtt_seconds_bucket')}))", "{{peer}} p50"),
@@ -221,7 +253,7 @@ def overview():
     b.row("Serial latency")
     b.add("timeseries", "Chain batch latency", "Compute time of one serial-chain batch (batches are sized to ~50 ms).", "s",
           quantiles("serialcluster_chain_batch_duration_seconds", WORKLOAD), w=8)
-    b.add("heatmap", "Chain batch latency heatmap", "Every chain batch, by duration bucket.", "s",
+    b.add("heatmap", "Chain batch latency heatmap", "Chain batches per second in each duration bucket.", HEATMAP_CELL_UNIT,
           [(f"sum by (le) ({rate('serialcluster_chain_batch_duration_seconds_bucket', WORKLOAD)})", "{{le}}")], w=8)
     b.add("timeseries", "Chain steps/s against the serial silo's calibrated rate",
           "Steps per second the chains advanced, beside the serial silo's calibrated single-thread rate "
@@ -237,23 +269,29 @@ def overview():
           field_defaults={"decimals": 2})
     b.add("bargauge", "Share of the bound reached", "Speedup / bound: 100% = all the speedup the plan allows.", "percentunit",
           [(f"workload:serialcluster_last_job_speedup_of_bound:newest{{{WORKLOAD}}}", "{{workload}}")], w=8,
-          field_defaults={"min": 0, "max": 1})
+          options=last_job_options(), field_defaults={"max": 1, "mappings": nan_as("n/a"), "noValue": NO_JOB})
     b.add("bargauge", "Parallelism (work / span)", "The most speedup the last job's tasks could give on unlimited cores.", "suffix:×",
           [(f"workload:serialcluster_last_job_parallelism:newest{{{WORKLOAD}}}", "{{workload}}")], w=8,
-          field_defaults={"decimals": 1})
+          options=last_job_options(), field_defaults={"decimals": 1, "mappings": nan_as("n/a"), "noValue": NO_JOB})
     b.add("bargauge", "Serial fraction (Karp–Flatt e; fitted f for a sweep, also on measured cores)",
           "Karp–Flatt e = (1/S − 1/P)/(1 − 1/P) of the last job at the P it used; after a sweep, Amdahl's fitted f. "
-          "Empty (NaN) for a job at P = 1. 'on measured cores': after a sweep with the capacity control, f fitted "
-          "against the capacity C(P) the busy cores delivered (round by round), so a shortfall of the machine's cores "
-          "is not read as the job's serial part; empty after a lone job.", "percentunit",
+          "'n/a' for a job at P = 1 (e is 0/0 there). 'on measured cores': after a sweep with the capacity control, f "
+          "fitted against the capacity C(P) the busy cores delivered (round by round), so a shortfall of the machine's "
+          "cores is not read as the job's serial part; 'n/a' after a lone job.", "percentunit",
           [(f"workload:serialcluster_last_job_serial_fraction:newest{{{WORKLOAD}}}", "{{workload}}"),
            (f"workload:serialcluster_last_job_serial_fraction_on_measured_cores:newest{{{WORKLOAD}}}",
             "{{workload}} on measured cores")], w=12,
-          field_defaults={"min": 0, "max": 1})
+          options=last_job_options(), field_defaults={"max": 1, "mappings": nan_as("n/a"), "noValue": NO_JOB})
     b.add("bargauge", "Amdahl limit 1 / e (unlimited cores)",
-          "The speedup the measured serial fraction allows on any number of cores.", "suffix:×",
-          [(f"1 / workload:serialcluster_last_job_serial_fraction:newest{{{WORKLOAD}}}", "{{workload}}")], w=12,
-          field_defaults={"decimals": 1})
+          f"The speedup the measured serial fraction allows on any number of cores, drawn up to {AMDAHL_LIMIT_CAP}×: "
+          f"e ≤ {1 / AMDAHL_LIMIT_CAP:g} (none measured, or a job faster than P cores allow, e < 0) shows "
+          f"'≥ {AMDAHL_LIMIT_CAP}×'; 'n/a' for a job at P = 1.", "suffix:×",
+          [(f"clamp_max(1 / clamp_min(workload:serialcluster_last_job_serial_fraction:newest{{{WORKLOAD}}}, 0), {AMDAHL_LIMIT_CAP})",
+            "{{workload}}")], w=12,
+          options=last_job_options(),
+          field_defaults={"decimals": 1, "max": AMDAHL_LIMIT_CAP, "noValue": NO_JOB,
+                          "mappings": nan_as("n/a") + [{"type": "range", "options": {
+                              "from": AMDAHL_LIMIT_CAP, "to": AMDAHL_LIMIT_CAP, "result": {"text": f"≥ {AMDAHL_LIMIT_CAP}×", "index": 1}}}]})
     return b
 
 
@@ -274,17 +312,18 @@ def orleans():
 
     b.row("Grains and requests")
     b.add("stat", "Silos up", "Silos Prometheus scrapes successfully.", "none",
-          [('count(up{job="serialcluster-silo"} == 1)', "silos")], w=4, h=5)
+          [(SILOS_UP, "silos")], w=4, h=5)
     b.add("stat", "Activations", "Grain activations across the selected silos.", "none",
-          [(f"sum({o}catalog_activations{{{INSTANCE}}})", "activations")], w=4, h=5)
+          [(or_zero(f"sum({o}catalog_activations{{{INSTANCE}}})"), "activations")], w=4, h=5)
     b.add("stat", "Requests/s", "Application grain requests completed per second.", "reqps",
-          [(f"sum({rate(o + 'app_requests_latency_count', INSTANCE)})", "requests/s")], w=4, h=5)
-    b.add("stat", "Request latency p99", "Application grain requests, 99th percentile.", "ms",
-          [(f"histogram_quantile(0.99, sum by (le) ({rate(o + 'app_requests_latency_bucket', INSTANCE)}))", "p99")], w=4, h=5)
+          [(or_zero(f"sum({rate(o + 'app_requests_latency_count', INSTANCE)})"), "requests/s")], w=4, h=5)
+    b.add("stat", "Request latency p99", "Application grain requests, 99th percentile (of the newest window that had any).", "ms",
+          [(f"histogram_quantile(0.99, sum by (le) ({rate(o + 'app_requests_latency_bucket', INSTANCE)}))", "p99")], w=4, h=5,
+          field_defaults={"mappings": nan_as("no requests"), "noValue": "no requests"})
     b.add("stat", "Connected clients", "Clients connected to the gateways.", "none",
-          [(f"sum({o}gateway_connected_clients{{{INSTANCE}}})", "clients")], w=4, h=5)
+          [(or_zero(f"sum({o}gateway_connected_clients{{{INSTANCE}}})"), "clients")], w=4, h=5)
     b.add("stat", "Membership ring size", "Silos in the consistent ring, as the selected silos see it.", "none",
-          [(f"max({o}consistent_ring_size{{{INSTANCE}}})", "silos")], w=4, h=5)
+          [(or_zero(f"max({o}consistent_ring_size{{{INSTANCE}}})"), "silos")], w=4, h=5)
     b.add("timeseries", "Application request latency", "Grain calls made by application code, end to end.", "ms",
           [(f"histogram_quantile({q}, sum by (le) ({rate(o + 'app_requests_latency_bucket', INSTANCE)}))", f"p{int(q * 100)}")
            for q in (0.5, 0.9, 0.99)], w=12)

@@ -14,7 +14,8 @@ namespace SerialCluster.Integration.Tests.Deployment;
 /// The compose topology as local processes — Redis, the serial silo and two parallel silos configured from
 /// docker-compose.yml's own environment, Debian's Prometheus with deploy/prometheus/prometheus.yml (DNS discovery
 /// replaced by the same targets and labels) — runs workloads, then evaluates every query of every dashboard panel
-/// through Prometheus' HTTP API: each must return data.
+/// through Prometheus' HTTP API: each must return data; and renders the panels from those answers with Grafana's
+/// own code (<see cref="DashboardCheck"/>): each must show what a reader can read.
 /// </summary>
 [Collection(ProcessCollection.Name)]
 [Trait("Category", "Integration")]
@@ -128,6 +129,31 @@ public sealed class DashboardQueryTests(ITestOutputHelper output)
         var orleans = await prometheus.LabelValuesAsync("__name__", """{__name__=~"microsoft_orleans_.+"}""");
         output.WriteLine($"Orleans meter families the silos serve ({orleans.Count}): {string.Join(" ", orleans)}");
         Assert.True(failures.Count == 0, $"{failures.Count} of {evaluated} dashboard queries returned no data:\n{string.Join("\n", failures)}");
+        await AssertPanelsRenderCleanlyAsync(prometheus, first, window);
+    }
+
+    /// <summary>
+    /// What Grafana would draw from those answers, rendered with its own code (tests/dashboards-check/render.mjs):
+    /// no NaN or Infinity, no bare "No data", no bar drawn empty for a positive value, no count shown as seconds.
+    /// </summary>
+    private async Task AssertPanelsRenderCleanlyAsync(PrometheusServer prometheus, DateTimeOffset first, string window)
+    {
+        await DashboardCheck.RequireAsync();
+        var directory = Directory.CreateTempSubdirectory("serialcluster-render-").FullName;
+        try
+        {
+            var answers = new DashboardAnswers();
+            await answers.RecordAsync("compose topology", prometheus, first, ScrapeInterval, window);
+            var file = Path.Combine(directory, "answers.json");
+            answers.Write(file);
+            var render = await DashboardCheck.RenderAsync(file);
+            output.WriteLine(render.Output);
+            Assert.True(render.Findings.Count == 0, $"{render.Findings.Count} panels would render wrongly:\n{string.Join("\n", render.Findings)}");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     private static string Window(DateTimeOffset first) => $"{(int)Math.Ceiling((DateTimeOffset.UtcNow - first).TotalSeconds) + 10}s";

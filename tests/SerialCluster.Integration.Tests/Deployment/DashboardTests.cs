@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
@@ -125,6 +126,39 @@ public sealed partial class DashboardTests
         Assert.Contains(
             overview.Panels,
             p => p.GetProperty("type").GetString() == "heatmap" && p.GetProperty("title").GetString()!.Contains("Chain batch", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EveryBarGaugeAndGaugeScalesFromAMin()
+    {
+        // Without min, Grafana scales bars from the lowest series to the highest: the lowest draws empty, equal ones all do.
+        foreach (var dashboard in _dashboards)
+        {
+            foreach (var panel in dashboard.Panels.Where(p => p.GetProperty("type").GetString() is "bargauge" or "gauge"))
+            {
+                Assert.True(
+                    panel.GetProperty("fieldConfig").GetProperty("defaults").TryGetProperty("min", out var min) && min.ValueKind == JsonValueKind.Number,
+                    $"{dashboard.File}: bar gauge '{panel.GetProperty("title").GetString()}' has no fieldConfig.defaults.min");
+            }
+        }
+    }
+
+    [Fact]
+    public void HeatmapCellsHaveTheirOwnUnitNotTheBuckets()
+    {
+        // A heatmap prints a cell with options.cellValues.unit, else the field's unit; the y axis has the buckets' unit.
+        foreach (var dashboard in _dashboards)
+        {
+            foreach (var panel in dashboard.Panels.Where(p => p.GetProperty("type").GetString() == "heatmap"))
+            {
+                var title = panel.GetProperty("title").GetString();
+                var options = panel.GetProperty("options");
+                var cell = options.GetProperty("cellValues").TryGetProperty("unit", out var u) ? u.GetString() : null;
+                Assert.False(string.IsNullOrEmpty(cell), $"{dashboard.File}: heatmap '{title}' has no options.cellValues.unit");
+                Assert.NotEqual(options.GetProperty("yAxis").GetProperty("unit").GetString(), cell);
+                Assert.Equal(cell, panel.GetProperty("fieldConfig").GetProperty("defaults").GetProperty("unit").GetString());
+            }
+        }
     }
 
     [SkippableFact]
