@@ -62,7 +62,7 @@ load_settings() {
   fi
   TOPOLOGY="${TOPOLOGY:-}"
   if [ "$TOPOLOGY" = compose ]; then
-    # docker-compose.yml: silo-serial (role serial, cpuset 0), silo scaled to 2 (role parallel, cpuset 1), prometheus.
+    # docker-compose.yml with SERIAL_CPUSET=0 SILO_CPUSET=1: silo-serial (role serial), silo scaled to 2 (role parallel), prometheus.
     SILOS="${SILOS:-3}"
     ROLES="${ROLES:-serial,parallel,parallel}"
     if [ "$(nproc 2>/dev/null || echo 1)" -ge 2 ]; then CPUS="${CPUS:-0,1,1}"; fi
