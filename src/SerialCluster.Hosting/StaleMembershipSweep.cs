@@ -8,11 +8,10 @@ using Orleans.Runtime;
 namespace SerialCluster.Hosting;
 
 /// <summary>
-/// Before a silo joins, declares dead the rows of silos that were stopped uncleanly (every silo killed, the storage
-/// kept): listed active, no heartbeat for the staleness window (IAmAliveTablePublishTimeout × NumMissedTableIAmAliveLimit)
-/// and nothing accepting a connection at their silo port. Orleans would otherwise make the joining silo ping each of
-/// them until another silo declared them dead, and clients would be handed their gateways. A silo that is alive but
-/// slow still accepts connections: only Orleans' own probes can declare it dead.
+/// Before a silo joins, declares dead the rows of silos stopped uncleanly (every silo killed, storage kept): listed
+/// active, no heartbeat for the staleness window (IAmAliveTablePublishTimeout × NumMissedTableIAmAliveLimit), and no
+/// connection accepted at their silo port. Else the joining silo pings each until another declares it dead, and clients
+/// are handed their gateways. A live but slow silo still accepts connections: only Orleans' probes may declare it dead.
 /// </summary>
 public sealed partial class StaleMembershipSweep(
     IMembershipTable table,

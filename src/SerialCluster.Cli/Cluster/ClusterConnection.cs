@@ -119,7 +119,8 @@ public sealed class ClusterConnection : IAsyncDisposable
                 }
             }
 
-            throw new CliException(ExitCodes.GatewayUnreachable, $"cannot connect to gateway {gateway}: {ForwardedGateway.Refused(gateway, silo, tried)}", forwarded);
+            throw new CliException(
+                ExitCodes.GatewayUnreachable, $"cannot connect to gateway {gateway}: {ForwardedGateway.Refused(gateway, silo, tried)}", forwarded);
         }
     }
 

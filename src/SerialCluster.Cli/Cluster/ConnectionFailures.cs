@@ -5,11 +5,10 @@ using Microsoft.Extensions.Logging;
 namespace SerialCluster.Cli.Cluster;
 
 /// <summary>
-/// Reads the client's own log while it connects, for why a gateway did not take it: another cluster id, a failed TLS
-/// handshake, a connection closed mid-handshake (a TLS gateway meeting a plain client, or another cluster id), or a
-/// silo that answered the handshake but rejected the client's first call (it was dialled through a forwarded port).
-/// Orleans retries these until the time-out and then says "cancelled"; none gets better by waiting, so each ends the
-/// wait at once (<see cref="Refused"/>), the last two only with <paramref name="oneGateway"/> (Redis has others).
+/// Reads the client's own log while it connects, for why a gateway did not take it: another cluster id, a failed TLS handshake,
+/// a connection closed mid-handshake (a TLS gateway meeting a plain client, or another cluster id), or a silo that answered the
+/// handshake and rejected the first call (a forwarded port). Orleans retries these until the time-out; none gets better by
+/// waiting, so each ends the wait at once (<see cref="Refused"/>), the last two only with <paramref name="oneGateway"/>.
 /// </summary>
 public sealed partial class ConnectionFailures(bool oneGateway) : ILoggerProvider, ILogger
 {

@@ -6,12 +6,10 @@ using SerialCluster.Hosting;
 namespace SerialCluster.Cli.Cluster;
 
 /// <summary>
-/// Reaches a silo's gateway through a port forwarded from another port (Docker's <c>127.0.0.1:30001:30000</c>, an SSH
-/// tunnel <c>-L 30001:silo:30000</c>). A silo serves a client's calls to its system targets (the cluster manifest a
-/// client needs to start) only when they name its gateway's address, or a loopback one with its gateway's port; any
-/// other address it takes for another silo's and sends the call there, where it fails. Once a silo has answered, the
-/// client names the gateway by the silo's own IP and a likely gateway port, dialling the forward for it; a wrong guess
-/// fails the same way, at once, so only the right one connects.
+/// Reaches a gateway through a port forwarded from another port (Docker <c>127.0.0.1:30001:30000</c>, <c>ssh -L 30001:…:30000</c>).
+/// A silo serves a client's system-target calls (the cluster manifest) only when they name its gateway address, or a loopback one
+/// with its gateway port. So the client names the gateway by the silo's IP (from its handshake) and a likely gateway port, and
+/// dials the forward for that name; a wrong guess is rejected the same way, at once.
 /// </summary>
 public static class ForwardedGateway
 {
@@ -54,7 +52,8 @@ public static class ForwardedGateway
             + $"— {gateway} is a port forwarded from another port: {Rule}";
 
     /// <summary>One line for stderr: the address dialled, the silo behind it and its gateway port (from membership, when it answers).</summary>
-    public static async Task<string> DescribeAsync(IClusterClient client, string gateway, SiloAddress silo, IPEndPoint name, CancellationToken cancellationToken)
+    public static async Task<string> DescribeAsync(
+        IClusterClient client, string gateway, SiloAddress silo, IPEndPoint name, CancellationToken cancellationToken)
     {
         var port = name.Port;
         try

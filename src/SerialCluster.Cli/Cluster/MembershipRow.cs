@@ -22,8 +22,9 @@ public sealed record MembershipRow(int Status, DateTime? IAmAliveTime, IPEndPoin
                 return null;
             }
 
+            const DateTimeStyles Utc = DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal;
             DateTime? alive = root.TryGetProperty("IAmAliveTime", out var time) && time.ValueKind == JsonValueKind.String
-                && DateTime.TryParse(time.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t)
+                && DateTime.TryParse(time.GetString(), CultureInfo.InvariantCulture, Utc, out var t)
                 ? t
                 : null;
             return new MembershipRow(value, alive, ReadGateway(root));
