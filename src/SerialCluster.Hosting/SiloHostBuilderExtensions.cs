@@ -105,6 +105,7 @@ public static class SiloHostBuilderExtensions
         });
         silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedIPAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
         silo.UseRedisClustering(o => o.ConfigurationOptions = RedisConnection.Parse(connection));
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, StaleMembershipSweep>();
         silo.AddRedisGrainStorage(SerialClusterStorage.Jobs, o =>
         {
             o.ConfigurationOptions = RedisConnection.Parse(connection);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,6 +23,9 @@ public sealed class ClusterConnection : IAsyncDisposable
     /// <summary>How often a client re-reads the live gateways from Redis, so it finds replaced silos in seconds.</summary>
     private static readonly TimeSpan GatewayListRefreshPeriod = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan EmbeddedCalibrationDeadline = TimeSpan.FromSeconds(20);
+
+    /// <summary>The least wait for a retry through a forwarded gateway: a silo that already answered answers again at once.</summary>
+    private static readonly TimeSpan MinimumRetry = TimeSpan.FromSeconds(5);
 
     private readonly IHost _client;
     private readonly EmbeddedCluster? _embedded;
@@ -79,25 +83,45 @@ public sealed class ClusterConnection : IAsyncDisposable
         var clusterId = settings.EffectiveClusterId;
         var description = $"cluster '{clusterId}' via gateway {gateway}";
         var hint = new ConnectionHint(settings.ConnectionOptions);
-        var remote = await ConnectAsync(
-            c =>
+        var target = new ConnectTarget($"gateway {gateway}", clusterId, tls, settings.Verbose, settings.ConnectTimeout)
+        {
+            Gateway = endpoint,
+            Hint = hint,
+            Loss = new GatewayLoss(description, canReconnect: false, hint, say),
+        };
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var remote = await ConnectAsync(c => ConfigureGateway(c, c => c.UseStaticClustering(endpoint), clusterId, tls), target, cancellationToken);
+            return new ClusterConnection(remote, null, description);
+        }
+        catch (GatewayForwardedException forwarded)
+        {
+            var silo = forwarded.Silo;
+            var tried = new List<IPEndPoint>();
+            foreach (var name in ForwardedGateway.Candidates(silo, endpoint))
             {
-                c.UseStaticClustering(endpoint);
-                c.Configure<ClusterOptions>(o =>
+                tried.Add(name);
+                var remaining = target.Timeout - clock.Elapsed;
+                try
                 {
-                    o.ClusterId = clusterId;
-                    o.ServiceId = EmbeddedCluster.ServiceId;
-                });
-                UseTls(c, tls);
-            },
-            new ConnectTarget($"gateway {gateway}", clusterId, tls, settings.Verbose, settings.ConnectTimeout)
-            {
-                Gateway = endpoint,
-                Hint = hint,
-                Loss = new GatewayLoss(description, canReconnect: false, hint, say),
-            },
-            cancellationToken);
-        return new ClusterConnection(remote, null, description);
+                    var remote = await ConnectAsync(
+                        c => ConfigureGateway(c, c => c.UseForwardedGateway(name, endpoint), clusterId, tls),
+                        target with { Timeout = remaining > MinimumRetry ? remaining : MinimumRetry },
+                        cancellationToken);
+                    var connection = new ClusterConnection(remote, null, description);
+                    say(await ForwardedGateway.DescribeAsync(connection.Client, gateway, silo, name, cancellationToken));
+                    return connection;
+                }
+                catch (GatewayForwardedException)
+                {
+                    // Not its gateway's address either: the next guess, or the rule.
+                }
+            }
+
+            throw new CliException(
+                ExitCodes.GatewayUnreachable, $"cannot connect to gateway {gateway}: {ForwardedGateway.Refused(gateway, silo, tried)}", forwarded);
+        }
     }
 
     /// <summary>Starts an embedded cluster of <paramref name="silos"/> silos in this process and connects a client through its gateways.</summary>
@@ -199,6 +223,18 @@ public sealed class ClusterConnection : IAsyncDisposable
         return new ClusterConnection(client, null, description);
     }
 
+    /// <summary>A client of cluster <paramref name="clusterId"/> through the gateway <paramref name="useGateway"/> names.</summary>
+    private static void ConfigureGateway(IClientBuilder client, Action<IClientBuilder> useGateway, string clusterId, TlsMaterial? tls)
+    {
+        useGateway(client);
+        client.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = clusterId;
+            o.ServiceId = EmbeddedCluster.ServiceId;
+        });
+        UseTls(client, tls);
+    }
+
     /// <summary>The client's certificate and the cluster CA, checked before any connection so a wrong file is named at once.</summary>
     private static TlsMaterial? LoadTls(ClusterSettings settings)
     {
@@ -261,6 +297,11 @@ public sealed class ClusterConnection : IAsyncDisposable
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             host.Dispose();
+            if (target.Gateway is not null && failures.RejectingSilo is { } silo)
+            {
+                throw new GatewayForwardedException(silo, e);
+            }
+
             var reason = await ConnectFailureReason.DescribeAsync(failures, target, e, cancellationToken);
             throw new CliException(ExitCodes.GatewayUnreachable, $"cannot connect to {target.Name}: {reason}", e);
         }

@@ -5,13 +5,15 @@ using Microsoft.Extensions.Logging;
 namespace SerialCluster.Cli.Cluster;
 
 /// <summary>
-/// Reads the client's own log while it connects, for why a gateway did not take it: another cluster id, a failed TLS
-/// handshake, or a connection closed mid-handshake (a TLS gateway meeting a plain client, or another cluster id).
-/// Orleans retries these until the time-out and then says "cancelled"; none gets better by waiting, so each ends the
-/// wait at once (<see cref="Refused"/>), a closed handshake only with <paramref name="oneGateway"/> (Redis has others).
+/// Reads the client's own log while it connects, for why a gateway did not take it: another cluster id, a failed TLS handshake,
+/// a connection closed mid-handshake (a TLS gateway meeting a plain client, or another cluster id), or a silo that answered the
+/// handshake and rejected the first call (a forwarded port). Orleans retries these until the time-out; none gets better by
+/// waiting, so each ends the wait at once (<see cref="Refused"/>), the last two only with <paramref name="oneGateway"/>.
 /// </summary>
 public sealed partial class ConnectionFailures(bool oneGateway) : ILoggerProvider, ILogger
 {
+    private const string EstablishedFormat = "Established connection to {Silo}";
+
     private readonly CancellationTokenSource _refused = new();
     private readonly Lock _lock = new();
     private bool _disposed;
@@ -28,23 +30,41 @@ public sealed partial class ConnectionFailures(bool oneGateway) : ILoggerProvide
     /// <summary>True when a gateway accepted the connection and closed it before the handshake was done.</summary>
     public bool ClosedDuringHandshake { get; private set; }
 
+    /// <summary>The silo that answered the handshake, as it named itself (its silo-to-silo address).</summary>
+    public SiloAddress? AnsweringSilo { get; private set; }
+
+    /// <summary>
+    /// The silo that answered the handshake and then rejected the client's first call: it routes a call addressed to
+    /// the dialled address elsewhere unless that address is its own gateway's (a port forwarded to another port).
+    /// </summary>
+    public SiloAddress? RejectingSilo { get; private set; }
+
     public ILogger CreateLogger(string categoryName) => this;
 
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
 
-    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
-        if (exception is null || !IsEnabled(logLevel))
+        if (!IsEnabled(logLevel))
         {
             return;
         }
 
         lock (_lock)
         {
-            if (!_disposed)
+            if (_disposed)
+            {
+                return;
+            }
+
+            if (exception is null)
+            {
+                AnsweringSilo ??= EstablishedWith(state);
+            }
+            else if (logLevel >= LogLevel.Warning)
             {
                 Record(exception);
             }
@@ -64,6 +84,18 @@ public sealed partial class ConnectionFailures(bool oneGateway) : ILoggerProvide
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
+            if (e is OrleansMessageRejectionException or SiloUnavailableException)
+            {
+                // The silo's own failure, in its words: its text says nothing about this client's connection.
+                if (oneGateway && AnsweringSilo is { } silo && RejectingSilo is null)
+                {
+                    RejectingSilo = silo;
+                    _refused.Cancel();
+                }
+
+                return;
+            }
+
             if (OtherClusterId is null && OtherCluster().Match(e.Message) is { Success: true } match)
             {
                 OtherClusterId = match.Groups[1].Value;
@@ -89,6 +121,13 @@ public sealed partial class ConnectionFailures(bool oneGateway) : ILoggerProvide
             }
         }
     }
+
+    /// <summary>The silo of Orleans' "Established connection to {Silo}" line: the address the gateway gave in its handshake.</summary>
+    private static SiloAddress? EstablishedWith<TState>(TState state) =>
+        state is IReadOnlyList<KeyValuePair<string, object?>> fields
+            && fields.Any(f => f.Key == "{OriginalFormat}" && f.Value is string format && format.StartsWith(EstablishedFormat, StringComparison.Ordinal))
+            ? fields.Select(f => f.Value).OfType<SiloAddress>().FirstOrDefault()
+            : null;
 
     [GeneratedRegex("^Unexpected cluster id \"([^\"]*)\"")]
     private static partial Regex OtherCluster();
