@@ -6,7 +6,7 @@ namespace SerialCluster.Abstractions.Execution;
 /// What a silo offers, as the coordinator reads it per job: name, machine (the name it shows: a container's own),
 /// cores, role, calibration (null until measured), running chains and tasks, hop latencies, CPU load (null: unmeasured).
 /// <see cref="Host"/> (the kernel, shared by its containers), <see cref="CpuSet"/> ("0-1") and <see cref="ProcessId"/>
-/// say which silos share CPUs and quotas, so shared CPUs count once; null and 0 from silos that do not report them.
+/// say which silos share CPUs and quotas, so shared CPUs count once (not <see cref="CoresDeclared"/>: configured, its own).
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -23,4 +23,5 @@ public sealed record SiloCapacity(
     [property: Id(8)] CpuLoad? Load = null,
     [property: Id(9)] string? Host = null,
     [property: Id(10)] string? CpuSet = null,
-    [property: Id(11)] int ProcessId = 0);
+    [property: Id(11)] int ProcessId = 0,
+    [property: Id(12)] bool CoresDeclared = false);

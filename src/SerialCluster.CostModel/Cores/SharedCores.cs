@@ -1,10 +1,10 @@
 namespace SerialCluster.CostModel.Cores;
 
 /// <summary>
-/// How many cores silos have together when some share CPUs: containers on one host each see every CPU they may use, so
-/// counting each silo's cores (or grouping silos by host name, which every container has of its own) counts shared
-/// CPUs once per silo. Per host: silos on one CPU set share it (processes add their usable cores, each quota its own;
-/// silos of one process count once), at most the set's size; the sets add up, at most the CPUs of all of them together.
+/// How many cores silos have together when some share CPUs: each container of a host sees every CPU it may use under a
+/// host name of its own, so counting per silo or per host name counts shared CPUs once per silo. Per host: silos on one
+/// CPU set share it (processes add their usable cores, each quota its own; silos of one process count once), at most
+/// the set's size; the sets add up, at most their CPUs together; declared cores (<see cref="CoreClaim.Declared"/>) add up.
 /// </summary>
 public static class SharedCores
 {
@@ -15,11 +15,13 @@ public static class SharedCores
     /// <summary>
     /// The cores the silos of one host can use together: min(CPUs of their sets together, Σ over sets of the set's cores),
     /// where a set's cores are min(its CPUs, Σ over processes on it of the process's largest usable cores). An unknown set
-    /// (no CPU list) counts its processes' usable cores and lifts the bound of the CPUs together.
+    /// (no CPU list) counts its processes' usable cores and lifts the bound of the CPUs together; declared cores add up.
     /// </summary>
     public static double OfHost(IEnumerable<CoreClaim> claims)
     {
-        var sets = claims.GroupBy(c => Key(c.CpuSet), StringComparer.Ordinal).ToList();
+        var all = claims.ToList();
+        var declared = all.Where(c => c.Declared).Sum(c => Math.Max(0, c.UsableCores));
+        var sets = all.Where(c => !c.Declared).GroupBy(c => Key(c.CpuSet), StringComparer.Ordinal).ToList();
         double sum = 0;
         var union = new HashSet<int>();
         var allKnown = true;
@@ -38,26 +40,32 @@ public static class SharedCores
             sum += Math.Min(cpus.Count, cores);
         }
 
-        return allKnown && union.Count > 0 ? Math.Min(union.Count, sum) : sum;
+        return declared + (allKnown && union.Count > 0 ? Math.Min(union.Count, sum) : sum);
     }
 
     /// <summary>
     /// The silos among <paramref name="claims"/> on <paramref name="claim"/>'s host whose CPUs overlap its own (itself
-    /// included); an unknown set overlaps every set of its host.
+    /// included); an unknown set overlaps every set of its host; declared cores are shared with no one.
     /// </summary>
     public static int SharingWith(CoreClaim claim, IEnumerable<CoreClaim> claims)
     {
+        if (claim.Declared)
+        {
+            return 1;
+        }
+
         var mine = CpuList.Parse(claim.CpuSet);
-        return claims.Count(c => string.Equals(c.Host, claim.Host, StringComparison.Ordinal) &&
-                                 (ReferenceEquals(c, claim) || Overlap(mine, CpuList.Parse(c.CpuSet))));
+        return claims.Count(c => !c.Declared && string.Equals(c.Host, claim.Host, StringComparison.Ordinal) &&
+                                 (c.Equals(claim) || Overlap(mine, CpuList.Parse(c.CpuSet))));
     }
 
     /// <summary>
     /// Groups of claims that share one CPU set on one host: the units whose cores are shared, each with its cores
-    /// (min(CPUs, Σ over processes of the largest usable cores)), in the order the claims first name them.
+    /// (min(CPUs, Σ over processes of the largest usable cores)), in the order the claims first name them. Claims with
+    /// an unknown set or declared cores are in none: nothing says which CPUs they share.
     /// </summary>
     public static IReadOnlyList<(IReadOnlyList<CoreClaim> Claims, double Cores)> Sets(IEnumerable<CoreClaim> claims) =>
-        [.. claims.GroupBy(c => (c.Host, Key(c.CpuSet)))
+        [.. claims.Where(c => !c.Declared && Key(c.CpuSet).Length > 0).GroupBy(c => (c.Host, Key(c.CpuSet)))
             .Select(g => ((IReadOnlyList<CoreClaim>)[.. g], OfHost(g)))];
 
     private static bool Overlap(IReadOnlySet<int>? a, IReadOnlySet<int>? b) => a is null || b is null || a.Overlaps(b);

@@ -18,9 +18,16 @@ public sealed class SiloState
     private int _runningChains;
     private int _runningTasks;
 
-    public SiloState(SiloRole role) => Role = role;
+    public SiloState(SiloRole role, bool coresDeclared = false)
+    {
+        Role = role;
+        CoresDeclared = coresDeclared;
+    }
 
     public SiloRole Role { get; }
+
+    /// <summary>The operator configured this silo's usable cores (<c>UsableCoresOverride</c>): they are its own, not shared.</summary>
+    public bool CoresDeclared { get; }
 
     public SiloCalibration? Calibration
     {
@@ -67,7 +74,8 @@ public sealed class SiloState
         lock (_gate)
         {
             return new SiloCapacity(
-                silo, site.Machine, cores, Role, _calibration, RunningChains, RunningTasks, [.. _hops], _load, site.Host, site.CpuSet, site.ProcessId);
+                silo, site.Machine, cores, Role, _calibration, RunningChains, RunningTasks, [.. _hops], _load, site.Host, site.CpuSet, site.ProcessId,
+                CoresDeclared);
         }
     }
 

@@ -68,7 +68,7 @@ public sealed class ClusterView
             index[claims[i]] = i;
         }
 
-        var shares = new CoreShare[silos.Count];
+        var shares = new CoreShare?[silos.Count];
         foreach (var (members, cores) in SharedCores.Sets(claims))
         {
             var running = members.Sum(m => silos[index[m]].Capacity.RunningTasks);

@@ -82,6 +82,21 @@ public sealed class SharedCoresTests
     }
 
     [Fact]
+    public void DeclaredCoresAreTheSilosOwn()
+    {
+        // Silos of one process whose cores the operator configured (placement tests, heterogeneity experiments).
+        CoreClaim[] claims =
+        [
+            new(Host, "p/7/a", "0-1", 4, Declared: true), new(Host, "p/7/b", "0-1", 2, Declared: true),
+            new(Host, "p/7/c", "0-1", 2, Declared: true), new(Host, "q/8", "0-1", 2),
+        ];
+        Assert.Equal(10, SharedCores.Total(claims));
+        Assert.Equal(1, SharedCores.SharingWith(claims[0], claims));
+        Assert.Equal(1, SharedCores.SharingWith(claims[3], claims));
+        Assert.Single(SharedCores.Sets(claims));
+    }
+
+    [Fact]
     public void SetsGroupTheSilosThatShareCores()
     {
         CoreClaim[] claims = [new(Host, "s/1", "0", 1), new(Host, "a/1", "1", 1), new(Host, "b/1", "1", 1), new("boot-2", "c/1", "1", 1)];

@@ -39,6 +39,19 @@ public sealed class SharedCpuTests
         Assert.Equal(10, view.TotalCores);
     }
 
+    [Fact]
+    public void ConfiguredCoresAreEachSilosOwn()
+    {
+        // Three silos of one process told their cores (UsableCoresOverride): the operator's word, weighed silo by silo.
+        var view = Containers.View(
+            Containers.Capacity("a", "0-1", 4, processId: 7) with { CoresDeclared = true },
+            Containers.Capacity("b", "0-1", 2, processId: 7) with { CoresDeclared = true },
+            Containers.Capacity("c", "0-1", 2, processId: 7) with { CoresDeclared = true });
+        Assert.Equal(8, view.TotalCores);
+        Assert.Equal([4, 2, 2], view.Silos.Select(s => s.Share.FreeCores).ToArray());
+        Assert.All(view.Silos, s => Assert.Equal(1, s.Share.Silos));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
