@@ -35,7 +35,8 @@ public sealed class SharedCpuTests(ITestOutputHelper output)
         var capacities = await Calibrations.WaitForAllAsync(cluster, members);
         foreach (var capacity in capacities.Values.OrderBy(c => c.Silo, StringComparer.Ordinal))
         {
-            output.WriteLine($"{capacity.Silo}: host {capacity.Host}, cpus {capacity.CpuSet}, pid {capacity.ProcessId}, usable {capacity.Calibration!.UsableCores}");
+            output.WriteLine(
+                $"{capacity.Silo}: host {capacity.Host}, cpus {capacity.CpuSet}, pid {capacity.ProcessId}, usable {capacity.Calibration!.UsableCores}");
         }
 
         Assert.Single(capacities.Values.Select(CoreClaims.HostOf).Distinct(StringComparer.Ordinal));
