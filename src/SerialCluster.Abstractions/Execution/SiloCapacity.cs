@@ -3,9 +3,10 @@ using SerialCluster.Abstractions.Calibration;
 namespace SerialCluster.Abstractions.Execution;
 
 /// <summary>
-/// What a silo offers, as the coordinator reads it at the start of each job: name, machine, cores, role, its
-/// latest calibration (null until the first measurement finishes), the chains and tasks it is running now,
-/// its recent hop latencies to peers, and its recent CPU load (null where it cannot be measured).
+/// What a silo offers, as the coordinator reads it per job: name, machine (the name it shows: a container's own),
+/// cores, role, calibration (null until measured), running chains and tasks, hop latencies, CPU load (null: unmeasured).
+/// <see cref="Host"/> (the kernel, shared by its containers), <see cref="CpuSet"/> ("0-1") and <see cref="ProcessId"/>
+/// say which silos share CPUs and quotas, so shared CPUs count once (not <see cref="CoresDeclared"/>: configured, its own).
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -19,4 +20,8 @@ public sealed record SiloCapacity(
     [property: Id(5)] int RunningChains,
     [property: Id(6)] int RunningTasks,
     [property: Id(7)] List<HopLatency> Hops,
-    [property: Id(8)] CpuLoad? Load = null);
+    [property: Id(8)] CpuLoad? Load = null,
+    [property: Id(9)] string? Host = null,
+    [property: Id(10)] string? CpuSet = null,
+    [property: Id(11)] int ProcessId = 0,
+    [property: Id(12)] bool CoresDeclared = false);

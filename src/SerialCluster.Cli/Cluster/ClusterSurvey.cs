@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using SerialCluster.Abstractions.Execution;
 using SerialCluster.Abstractions.GrainInterfaces;
+using SerialCluster.CostModel.Cores;
 using SerialCluster.Grains.Calibration;
 using SerialCluster.Grains.Placement;
 
@@ -19,6 +21,9 @@ public sealed class ClusterSurvey
 
     private ClusterSurvey(IReadOnlyList<SurveyedSilo> silos) => Silos = silos;
 
+    /// <summary>A survey of silos already read (tests build one without a cluster).</summary>
+    internal static ClusterSurvey Of(IReadOnlyList<SurveyedSilo> silos) => new(silos);
+
     /// <summary>The active silos by name (then address).</summary>
     public IReadOnlyList<SurveyedSilo> Silos { get; }
 
@@ -36,9 +41,27 @@ public sealed class ClusterSurvey
     /// <summary>No silo has measured a single hop (probing may be switched off there).</summary>
     public bool HasNoHops => Silos.All(s => s.Capacity is null || s.Capacity.Hops.Count == 0);
 
-    /// <summary>Cores that programs other than the cluster keep busy on <paramref name="machine"/> (see <see cref="MachineLoad"/>).</summary>
-    public double ForeignBusyCores(string machine) =>
-        MachineLoad.ForeignBusyCores([.. Silos.Where(s => s.HostName == machine).Select(s => s.Capacity?.Load)]);
+    /// <summary>The hosts the answering silos run on (<see cref="CoreClaims.HostOf"/>: containers on one kernel share one).</summary>
+    public IReadOnlyList<string> Hosts => [.. Answered.Select(CoreClaims.HostOf).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The cores the answering silos have together, CPUs that several silos share counted once (<see cref="SharedCores"/>);
+    /// whole cores, 0 when none answered.
+    /// </summary>
+    public int Cores => Answered.Count == 0 ? 0 : Math.Max(1, (int)Math.Round(SharedCores.Total(Answered.Select(CoreClaims.Of))));
+
+    /// <summary>How many answering silos share CPUs with <paramref name="silo"/>, itself included (1: it shares none).</summary>
+    public int SharedBy(SurveyedSilo silo) =>
+        silo.Capacity is { } capacity ? SharedCores.SharingWith(CoreClaims.Of(capacity), [.. Answered.Select(CoreClaims.Of)]) : 1;
+
+    /// <summary>Cores that programs other than the cluster keep busy on <paramref name="host"/> (see <see cref="MachineLoad"/>).</summary>
+    public double ForeignBusyCores(string host) =>
+        MachineLoad.ForeignBusyCores([.. Answered.Where(c => CoreClaims.HostOf(c) == host)]);
+
+    /// <summary>Cores that programs other than the cluster keep busy on <paramref name="silo"/>'s host; 0 when it did not answer.</summary>
+    public double ForeignBusyCores(SurveyedSilo silo) => silo.Capacity is { } capacity ? ForeignBusyCores(CoreClaims.HostOf(capacity)) : 0;
+
+    private IReadOnlyList<SiloCapacity> Answered => [.. Silos.Select(s => s.Capacity).OfType<SiloCapacity>()];
 
     public static async Task<ClusterSurvey> ReadAsync(IClusterClient client, CancellationToken cancellationToken)
     {

@@ -5,9 +5,9 @@ using SerialCluster.Grains.Calibration;
 namespace SerialCluster.Cli.Cluster;
 
 /// <summary>
-/// One reading of how busy the cluster's machines are with other programs: the cores they keep busy, summed over
-/// machines (each machine's silos estimate it from their CPU readings, <see cref="MachineLoad.ForeignBusyCores"/>;
-/// null when no silo has a reading yet), the cores there, and this machine's one-minute load average.
+/// One reading of how busy the cluster's hosts are with other programs: the cores they keep busy, summed over
+/// hosts (each host's silos estimate it from their CPU readings, <see cref="MachineLoad"/>; null when no silo has a
+/// reading yet), the cores there (<see cref="ClusterSurvey.Cores"/>), and this machine's one-minute load average.
 /// </summary>
 public sealed record LoadSample(double? ForeignCores, int Cores, double? LoadAverage, DateTime Utc)
 {
@@ -26,10 +26,8 @@ public sealed record LoadSample(double? ForeignCores, int Cores, double? LoadAve
         try
         {
             var survey = await ClusterSurvey.ReadAsync(client, cancellationToken);
-            var machines = survey.Silos.Where(s => s.Capacity is not null).GroupBy(s => s.Capacity!.Machine, StringComparer.Ordinal).ToList();
-            var cores = machines.Sum(g => g.Max(s => s.Capacity!.Cores));
-            double? foreign = survey.Silos.Any(s => s.Capacity?.Load is not null) ? machines.Sum(g => survey.ForeignBusyCores(g.Key)) : null;
-            return new LoadSample(foreign, cores > 0 ? cores : Environment.ProcessorCount, loadAverage, DateTime.UtcNow);
+            double? foreign = survey.Silos.Any(s => s.Capacity?.Load is not null) ? survey.Hosts.Sum(survey.ForeignBusyCores) : null;
+            return new LoadSample(foreign, survey.Cores > 0 ? survey.Cores : Environment.ProcessorCount, loadAverage, DateTime.UtcNow);
         }
         catch (Exception e) when (e is OrleansException or TimeoutException)
         {

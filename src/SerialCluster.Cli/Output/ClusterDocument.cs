@@ -7,9 +7,10 @@ using SerialCluster.Workloads.Calibration;
 namespace SerialCluster.Cli.Output;
 
 /// <summary>
-/// The one JSON document <c>cluster --json</c> prints: the unit of the scores, every silo with its figures
-/// (<c>calibration</c> null until measured; <c>load</c>: its latest CPU slice and the cores other programs keep busy on its
-/// machine, null where not measured), and the hop matrix as a list of from/to pairs.
+/// The one JSON document <c>cluster --json</c> prints: the unit of the scores, the cluster's cores (shared CPUs once)
+/// and hosts, every silo with its figures (<c>host</c>, <c>cpuSet</c>; <c>sharedBy</c>: silos on its CPUs, itself
+/// included; <c>calibration</c> null until measured; <c>load</c>: its latest CPU slice and the cores other programs keep
+/// busy on its host, null where not measured), and the hop matrix as a list of from/to pairs.
 /// </summary>
 public static class ClusterDocument
 {
@@ -26,7 +27,10 @@ public static class ClusterDocument
                 ["address"] = silo.Address.ToParsableString(),
                 ["machine"] = silo.HostName,
                 ["role"] = capacity?.Role.ToString().ToLowerInvariant(),
+                ["host"] = capacity is null ? null : CoreClaims.HostOf(capacity),
+                ["cpuSet"] = capacity?.CpuSet,
                 ["cores"] = capacity?.Cores,
+                ["sharedBy"] = capacity is null ? null : survey.SharedBy(silo),
                 ["runningChains"] = capacity?.RunningChains,
                 ["runningTasks"] = capacity?.RunningTasks,
                 ["load"] = Load(survey, silo),
@@ -48,19 +52,21 @@ public static class ClusterDocument
         return new JsonObject
         {
             ["scoreUnit"] = CalibrationKernel.Unit,
+            ["cores"] = survey.Cores,
+            ["hosts"] = survey.Hosts.Count,
             ["silos"] = silos,
             ["hops"] = hops,
         };
     }
 
-    /// <summary>The latest CPU slice of the silo and what other programs keep busy on its machine; null where unmeasured.</summary>
+    /// <summary>The latest CPU slice of the silo and what other programs keep busy on its host; null where unmeasured.</summary>
     private static JsonObject? Load(ClusterSurvey survey, SurveyedSilo silo) =>
         MachineLoad.Latest(silo.Capacity?.Load) is { } latest
             ? new JsonObject
             {
                 ["machineBusyCores"] = Math.Round(latest.MachineBusyCores, 2),
                 ["processBusyCores"] = Math.Round(latest.ProcessBusyCores, 2),
-                ["foreignBusyCores"] = Math.Round(survey.ForeignBusyCores(silo.HostName), 2),
+                ["foreignBusyCores"] = Math.Round(survey.ForeignBusyCores(silo), 2),
             }
             : null;
 }

@@ -31,7 +31,7 @@ public static class ClusterTable
                 Markup.Escape(silo.HostName),
                 capacity is null ? "[red]no answer[/]" : capacity.Role.ToString().ToLowerInvariant(),
                 calibration is null ? Text(capacity?.Cores) : Text(calibration.ProcessorCount),
-                calibration is null ? "-" : Number(calibration.UsableCores, "0.##") + mark,
+                Usable(survey, silo) + mark,
                 calibration is null ? "[grey]calibrating…[/]" : Rate(calibration.SingleThreadScore) + mark,
                 calibration is { AllCoreScore: > 0 } ? Rate(calibration.AllCoreScore) : "-",
                 Markup.Escape(calibration?.CpuModel ?? "-"),
@@ -39,13 +39,15 @@ public static class ClusterTable
                 Text(capacity?.RunningChains),
                 Text(capacity?.RunningTasks),
                 MachineLoad.Latest(capacity?.Load) is { } load ? $"{Number(load.MachineBusyCores, "F1")} / {Number(load.ProcessBusyCores, "F1")}" : "-",
-                capacity?.Load is null ? "-" : Number(survey.ForeignBusyCores(silo.HostName), "F1"));
+                capacity?.Load is null ? "-" : Number(survey.ForeignBusyCores(silo), "F1"));
         }
 
         silos.Write(console);
+        console.MarkupLine(Markup.Escape(Total(survey)));
         console.MarkupLine(Markup.Escape(
             $"scores in {CalibrationKernel.Unit} (M = million): single-thread is one core alone, all-core every core at once; usable = min(cores, CPU " +
-            $"quota); busy = cores busy on its CPUs / used by its process in the last 0.25 s; others = cores other programs kept busy on its machine " +
+            $"quota), \"shared by N silos\" where silos on one host may run on the same CPUs (containers of one host included) and share them; " +
+            $"busy = cores busy on its CPUs / used by its process in the last 0.25 s; others = cores other programs kept busy on its host " +
             $"throughout the last 5 s (what the cost model discounts)."
             + (anyOverride ? " * configured by the operator, not measured." : string.Empty)));
 
@@ -71,6 +73,28 @@ public static class ClusterTable
         console.MarkupLine("[bold]hop latency[/], µs: p50 / p99 of recent grain-call round trips (rows: from, columns: to; the diagonal is a local call)");
         matrix.Write(console);
     }
+
+    /// <summary>"2 cores on 1 host": the cluster's cores, CPUs that several silos share counted once.</summary>
+    public static string Total(ClusterSurvey survey)
+    {
+        var hosts = survey.Hosts.Count;
+        var shared = survey.Silos.Any(s => survey.SharedBy(s) > 1) ? " (CPUs that several silos share counted once)" : string.Empty;
+        return $"cluster: {Cores(survey.Cores)} on {hosts} host{(hosts == 1 ? string.Empty : "s")}{shared}";
+    }
+
+    /// <summary>The silo's usable cores, and how many silos share them: "1 (shared by 3 silos)"; "-" until calibrated.</summary>
+    public static string Usable(ClusterSurvey survey, SurveyedSilo silo)
+    {
+        if (silo.Capacity?.Calibration is not { } calibration)
+        {
+            return "-";
+        }
+
+        var sharedBy = survey.SharedBy(silo);
+        return Number(calibration.UsableCores, "0.##") + (sharedBy > 1 ? $" (shared by {sharedBy} silos)" : string.Empty);
+    }
+
+    private static string Cores(int cores) => cores == 1 ? "1 core" : $"{cores} cores";
 
     private static string Rate(double stepsPerSecond) => Number(stepsPerSecond / 1e6, "F2") + " M/s";
 

@@ -1,3 +1,4 @@
+using SerialCluster.CostModel.Cores;
 using SerialCluster.Workloads.Plans;
 
 namespace SerialCluster.CostModel.Prediction;
@@ -99,17 +100,18 @@ public static class CostPredictor
 
     /// <summary>
     /// The speed one thread runs at on <paramref name="silo"/>: its single-thread score times the share of a core
-    /// it gets when other programs keep <see cref="SiloFigures.ForeignBusyCores"/> of its machine's cores busy.
+    /// it gets when other programs keep <see cref="SiloFigures.ForeignBusyCores"/> of its machine's cores busy (the cores
+    /// its host's silos have together, <see cref="SharedCores"/>).
     /// </summary>
     public static double ChainSpeed(SiloFigures silo, IReadOnlyList<SiloFigures> silos)
     {
-        var cores = silos.Where(s => s.Machine == silo.Machine).Select(s => s.Cores).DefaultIfEmpty(silo.Cores).Max();
+        var cores = HostCores(silos.Where(s => s.Machine == silo.Machine).Append(silo).DistinctBy(s => s.Name));
         return silo.SingleThreadScore * ForeignLoad.Share(Math.Max(1, cores), silo.ForeignBusyCores, 1);
     }
 
     /// <summary>
-    /// Cores free for this job's tasks: per machine, its cores (the largest silo's count: silos on one machine share
-    /// them) less the tasks its silos are already running, at least 1; summed over machines.
+    /// Cores free for this job's tasks: per host, the cores its task-taking silos have together (<see cref="SharedCores"/>:
+    /// silos on one CPU set share it) less the tasks they are already running, at least 1; summed over hosts.
     /// </summary>
     public static int ParallelSlots(IReadOnlyList<SiloFigures> silos) =>
         TaskMachines(silos).Sum(m => m.Free);
@@ -141,9 +143,13 @@ public static class CostPredictor
         return [.. takers
             .GroupBy(s => s.Machine, StringComparer.Ordinal)
             .Select(g => (
-                Free: Math.Max(1, g.Max(s => s.Cores) - g.Sum(s => s.RunningTasks)),
+                Free: Math.Max(1, HostCores(g) - g.Sum(s => s.RunningTasks)),
                 Single: g.Average(s => s.SingleThreadScore),
                 Concurrent: g.Average(s => Math.Min(s.SingleThreadScore, s.ConcurrentScore)),
                 Foreign: g.Max(s => s.ForeignBusyCores)))];
     }
+
+    /// <summary>The cores silos of one host have together, whole, at least 1.</summary>
+    private static int HostCores(IEnumerable<SiloFigures> silos) =>
+        Math.Max(1, (int)Math.Round(SharedCores.OfHost(silos.Select(s => s.Claim))));
 }

@@ -1,10 +1,12 @@
+using SerialCluster.CostModel.Cores;
+
 namespace SerialCluster.CostModel.Prediction;
 
 /// <summary>
-/// One silo as the cost model sees it: its single-thread score, its per-core score when every core is busy
-/// (all-core throughput ÷ usable cores; the single-thread score when unknown), its cores and what it is running
-/// now, what its role lets it take, and the cores other programs on its machine keep busy (see <see cref="ForeignLoad"/>).
-/// Scores are relative to the reference the unit costs are normalised to.
+/// One silo as the cost model sees it: single-thread score, per-core score when every core is busy (all-core ÷ usable
+/// cores), cores, running work, what its role takes, the cores other programs on its host keep busy (<see cref="ForeignLoad"/>).
+/// Scores are relative to the unit costs' reference. <see cref="Machine"/> is the host (containers of one kernel share
+/// it); with <see cref="CpuSet"/> and <see cref="Process"/> (null: one per host) it says who shares cores (<see cref="SharedCores"/>).
 /// </summary>
 public sealed record SiloFigures(
     string Name,
@@ -16,4 +18,10 @@ public sealed record SiloFigures(
     int RunningChains,
     bool TakesChains,
     bool TakesTasks,
-    double ForeignBusyCores = 0);
+    double ForeignBusyCores = 0,
+    string? CpuSet = null,
+    string? Process = null)
+{
+    /// <summary>This silo's claim on its host's CPUs.</summary>
+    public CoreClaim Claim => new(Machine, Process ?? Machine, CpuSet, Cores);
+}

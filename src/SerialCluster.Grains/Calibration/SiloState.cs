@@ -1,5 +1,6 @@
 using SerialCluster.Abstractions.Calibration;
 using SerialCluster.Abstractions.Execution;
+using SerialCluster.Grains.Calibration.Host;
 
 namespace SerialCluster.Grains.Calibration;
 
@@ -17,9 +18,16 @@ public sealed class SiloState
     private int _runningChains;
     private int _runningTasks;
 
-    public SiloState(SiloRole role) => Role = role;
+    public SiloState(SiloRole role, bool coresDeclared = false)
+    {
+        Role = role;
+        CoresDeclared = coresDeclared;
+    }
 
     public SiloRole Role { get; }
+
+    /// <summary>The operator configured this silo's usable cores (<c>UsableCoresOverride</c>): they are its own, not shared.</summary>
+    public bool CoresDeclared { get; }
 
     public SiloCalibration? Calibration
     {
@@ -60,11 +68,14 @@ public sealed class SiloState
     /// <summary>Counts a running task until the returned handle is disposed.</summary>
     public IDisposable TaskRunning() => new Counter(this, chain: false);
 
-    public SiloCapacity Snapshot(string silo, string machine, int cores)
+    /// <summary>What the silo offers now, on <paramref name="site"/> with <paramref name="cores"/> processors.</summary>
+    public SiloCapacity Snapshot(string silo, HostSite site, int cores)
     {
         lock (_gate)
         {
-            return new SiloCapacity(silo, machine, cores, Role, _calibration, RunningChains, RunningTasks, [.. _hops], _load);
+            return new SiloCapacity(
+                silo, site.Machine, cores, Role, _calibration, RunningChains, RunningTasks, [.. _hops], _load, site.Host, site.CpuSet, site.ProcessId,
+                CoresDeclared);
         }
     }
 

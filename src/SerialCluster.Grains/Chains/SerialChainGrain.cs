@@ -6,6 +6,7 @@ using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.CostModel.Shapes;
 using SerialCluster.Grains.Calibration;
+using SerialCluster.Grains.Calibration.Host;
 using SerialCluster.Grains.Diagnostics;
 using SerialCluster.Grains.Execution;
 using SerialCluster.Grains.Hosting;
@@ -257,7 +258,7 @@ public sealed partial class SerialChainGrain(
     private TimeSpan BatchDispatch()
     {
         var self = silo.SiloAddress.ToString();
-        var local = state.Snapshot(silo.Name, Environment.MachineName, Environment.ProcessorCount).Hops
+        var local = state.Snapshot(silo.Name, HostSite.Read(), Environment.ProcessorCount).Hops
             .FirstOrDefault(h => (h.Peer == silo.Name || h.Peer == self) && h.Samples > 0 && h.P50Microseconds > 0);
         return local is null ? DefaultBatchDispatch : TimeSpan.FromMicroseconds(local.P50Microseconds);
     }

@@ -9,6 +9,7 @@ using SerialCluster.CostModel.Measured;
 using SerialCluster.CostModel.Prediction;
 using SerialCluster.CostModel.Probing;
 using SerialCluster.CostModel.Shapes;
+using SerialCluster.Grains.Calibration;
 using SerialCluster.Grains.Execution;
 using SerialCluster.Grains.Placement;
 using SerialCluster.Workloads.Plans;
@@ -151,7 +152,7 @@ public sealed partial class CostAdvisor(
             .ToHashSet(StringComparer.Ordinal);
         var known = cluster.Silos.Select(s => s.Capacity.Calibration).OfType<SiloCalibration>().Where(c => c.SingleThreadScore > 0).ToList();
         var fallback = known.Count > 0 ? known.Average(c => c.SingleThreadScore) : 1.0;
-        var foreign = cluster.Silos.Select(s => s.Machine).Distinct(StringComparer.Ordinal)
+        var foreign = cluster.Silos.Select(s => s.Host).Distinct(StringComparer.Ordinal)
             .ToDictionary(m => m, cluster.ForeignBusyCores, StringComparer.Ordinal);
         var figures = cluster.Silos.Select(s =>
         {
@@ -161,9 +162,9 @@ public sealed partial class CostAdvisor(
                 ? Math.Min(single, calibration.AllCoreScore / calibration.UsableCores)
                 : single;
             return new SiloFigures(
-                s.Name, s.Machine, single, concurrent, s.Cores, s.Capacity.RunningTasks, s.Capacity.RunningChains,
+                s.Name, s.Host, single, concurrent, s.Cores, s.Capacity.RunningTasks, s.Capacity.RunningChains,
                 TakesChains: s.Role != SiloRole.Parallel, TakesTasks: takers.Contains(s.Name),
-                ForeignBusyCores: foreign.GetValueOrDefault(s.Machine));
+                ForeignBusyCores: foreign.GetValueOrDefault(s.Host), CpuSet: s.Capacity.CpuSet, Process: CoreClaims.ProcessOf(s.Capacity));
         }).ToList();
         return (figures, known.Count == cluster.Silos.Count);
     }

@@ -20,6 +20,7 @@ public static class MetricNames
     public const string SiloSingleThreadScore = "serialcluster_silo_single_thread_score";
     public const string SiloAllCoreScore = "serialcluster_silo_all_core_score";
     public const string SiloCores = "serialcluster_silo_cores";
+    public const string SiloCpuSetCores = "serialcluster_silo_cpu_set_cores";
     public const string SiloRunningChains = "serialcluster_silo_running_chains";
     public const string SiloRunningTasks = "serialcluster_silo_running_tasks";
     public const string LastJobSpeedup = "serialcluster_last_job_speedup";
@@ -35,6 +36,8 @@ public static class MetricNames
     public const string Kind = "kind";
     public const string Peer = "peer";
     public const string Silo = "silo";
+    public const string Host = "host";
+    public const string Cpus = "cpus";
 
     public const string OutcomeCompleted = "completed";
     public const string OutcomeFailed = "failed";

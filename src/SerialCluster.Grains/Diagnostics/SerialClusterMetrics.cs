@@ -74,6 +74,11 @@ public static class SerialClusterMetrics
     public static readonly Gauge SiloCores = Metrics.CreateGauge(
         MetricNames.SiloCores, "Usable cores of the silo (calibrated; the processor count until calibrated).", MetricNames.Silo);
 
+    /// <summary>The silo's usable cores labelled with its host and CPU set: silos sharing CPUs count once under max by (host, cpus).</summary>
+    public static readonly Gauge SiloCpuSetCores = Metrics.CreateGauge(
+        MetricNames.SiloCpuSetCores, "Usable cores of the silo, labelled with its host (kernel boot id) and CPU set, so shared CPUs can be counted once.",
+        MetricNames.Silo, MetricNames.Host, MetricNames.Cpus);
+
     public static readonly Gauge SiloRunningChains = Metrics.CreateGauge(
         MetricNames.SiloRunningChains, "Serial chains (and pinned jobs) running on the silo now.", MetricNames.Silo);
 

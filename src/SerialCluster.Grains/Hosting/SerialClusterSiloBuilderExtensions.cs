@@ -25,7 +25,7 @@ public static class SerialClusterSiloBuilderExtensions
         var options = new SerialClusterOptions();
         configure?.Invoke(options);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(new SiloState(options.Role));
+        builder.Services.AddSingleton(new SiloState(options.Role, coresDeclared: options.UsableCoresOverride is not null));
         builder.Services.AddSingleton<PlanCache>();
         builder.Services.AddSingleton<CostHistoryCache>();
         builder.Services.AddSingleton<PlanShapes>();

@@ -4,6 +4,7 @@ using Orleans.Concurrency;
 using SerialCluster.Abstractions.Execution;
 using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Grains.Calibration;
+using SerialCluster.Grains.Calibration.Host;
 using SerialCluster.Grains.Diagnostics;
 using SerialCluster.Grains.Execution;
 using SerialCluster.Grains.Placement;
@@ -81,5 +82,5 @@ public sealed class WorkerGrain(PlanCache plans, ILocalSiloDetails silo, IHostAp
     }
 
     public Task<SiloCapacity> GetCapacityAsync() =>
-        Task.FromResult(state.Snapshot(silo.Name, Environment.MachineName, Environment.ProcessorCount));
+        Task.FromResult(state.Snapshot(silo.Name, HostSite.Read(), Environment.ProcessorCount));
 }

@@ -12,8 +12,12 @@ public sealed class ClusterCommandTests
         var (code, stdout, stderr) = await CliHarness.RunAsync("cluster", "--silos", "2", "--json");
         Assert.True(code == 0, stderr);
         var document = JsonNode.Parse(stdout)!.AsObject(); // exactly one JSON document
-        Assert.Equal(["scoreUnit", "silos", "hops"], document.Select(p => p.Key).ToArray());
+        Assert.Equal(["scoreUnit", "cores", "hosts", "silos", "hops"], document.Select(p => p.Key).ToArray());
         Assert.Equal("SHA-256 chain steps/s", document["scoreUnit"]!.GetValue<string>());
+        // Both silos run in this process on this machine's CPUs: the cluster has its cores once, not twice.
+        Assert.Equal(1, document["hosts"]!.GetValue<int>());
+        var usable = document["silos"]!.AsArray().Max(s => s!["calibration"]!["usableCores"]!.GetValue<double>());
+        Assert.Equal(Math.Max(1, (int)Math.Round(usable)), document["cores"]!.GetValue<int>());
 
         var silos = document["silos"]!.AsArray();
         Assert.Equal(["silo-0", "silo-1"], silos.Select(s => s!["name"]!.GetValue<string>()).ToArray());
@@ -22,6 +26,8 @@ public sealed class ClusterCommandTests
             Assert.Equal("any", silo!["role"]!.GetValue<string>());
             Assert.Contains("@", silo["address"]!.GetValue<string>(), StringComparison.Ordinal);
             Assert.Equal(0, silo["runningChains"]!.GetValue<int>());
+            Assert.Equal(2, silo["sharedBy"]!.GetValue<int>());
+            Assert.False(string.IsNullOrWhiteSpace(silo["host"]!.GetValue<string>()));
             var calibration = silo["calibration"]!;
             Assert.True(calibration["singleThreadScore"]!.GetValue<double>() > 0);
             Assert.True(calibration["allCoreScore"]!.GetValue<double>() > 0);
@@ -57,7 +63,7 @@ public sealed class ClusterCommandTests
     {
         var (code, stdout, stderr) = await CliHarness.RunAsync("cluster", "--silos", "2");
         Assert.True(code == 0, stderr);
-        foreach (var text in new[] { "silo-0", "silo-1", "single-thread", "all-core", "M/s", "hop latency", "from \\ to" })
+        foreach (var text in new[] { "silo-0", "silo-1", "single-thread", "all-core", "M/s", "hop latency", "from \\ to", "(shared by 2 silos)", "on 1 host" })
         {
             Assert.Contains(text, stdout, StringComparison.Ordinal);
         }

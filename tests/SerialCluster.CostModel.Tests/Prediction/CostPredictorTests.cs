@@ -77,6 +77,28 @@ public sealed class CostPredictorTests
     }
 
     [Fact]
+    public void ContainersOnOneHostShareItsCpus()
+    {
+        // `--scale silo=3` on the compose defaults: three parallel containers on CPU 1, the serial one alone on CPU 0.
+        var compose = new List<SiloFigures>
+        {
+            Synthetic.Silo("silo-serial", "boot", 1, tasks: false) with { CpuSet = "0", Process = "silo-serial/1" },
+            Synthetic.Silo("c1", "boot", 1, chains: false) with { CpuSet = "1", Process = "c1/1" },
+            Synthetic.Silo("c2", "boot", 1, chains: false) with { CpuSet = "1", Process = "c2/1" },
+            Synthetic.Silo("c3", "boot", 1, chains: false) with { CpuSet = "1", Process = "c3/1" },
+        };
+        Assert.Equal(1, CostPredictor.ParallelSlots(compose));
+        // Four unpinned containers on a 2-CPU host, and four with a quota of one CPU each: 2 either way.
+        var unpinned = Enumerable.Range(0, 4).Select(i => Synthetic.Silo($"c{i}", "boot", 2) with { CpuSet = "0-1", Process = $"c{i}/1" }).ToList();
+        Assert.Equal(2, CostPredictor.ParallelSlots(unpinned));
+        var quotas = Enumerable.Range(0, 4).Select(i => Synthetic.Silo($"c{i}", "boot", 1) with { CpuSet = "0-3", Process = $"c{i}/1" }).ToList();
+        Assert.Equal(4, CostPredictor.ParallelSlots(quotas));
+        // The serial silo's chain shares its host's two cores with other programs' two busy threads.
+        var loaded = compose.Select(s => s with { ForeignBusyCores = 2 }).ToList();
+        Assert.Equal(ForeignLoad.Share(2, 2, 1), CostPredictor.ChainSpeed(loaded[0], loaded), 12);
+    }
+
+    [Fact]
     public void ScatterNeverPredictsSlowerWithMoreParallelismOrMoreCores()
     {
         var plans = new[]

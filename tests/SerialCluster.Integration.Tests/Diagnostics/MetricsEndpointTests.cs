@@ -68,6 +68,9 @@ public sealed class MetricsEndpointTests(ITestOutputHelper output)
         Assert.True(after.Sum("serialcluster_work_seconds_total", "kind=\"chain\"") > 0);
         Assert.True(after.Sum("serialcluster_wall_seconds_total") > 0);
         Assert.Equal(1, after.Sum("serialcluster_silo_cores", "silo=\"metrics-0\"") > 0 ? 1 : 0);
+        // The same cores labelled with the silo's host and CPU set, for dashboards that count shared CPUs once.
+        Assert.Contains(after.Samples("serialcluster_silo_cpu_set_cores"), s =>
+            s.Labels.Contains("silo=\"metrics-0\"", StringComparison.Ordinal) && s.Labels.Contains("host=\"", StringComparison.Ordinal) && s.Value > 0);
         Assert.Contains(after.Samples("serialcluster_hop_rtt_seconds_count"), s => s.Labels.Contains("peer=\"metrics-0\"", StringComparison.Ordinal));
 
         // Jobs fed the last-job gauges of their workload; the sweep's figures stand for amdahl.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SerialCluster.CostModel.Cores;
 
 namespace SerialCluster.Grains.Calibration.Host;
 
@@ -65,34 +66,7 @@ public static class CpuCounters
                 continue;
             }
 
-            var set = new HashSet<int>();
-            foreach (var part in line["Cpus_allowed_list:".Length..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                var dash = part.IndexOf('-', StringComparison.Ordinal);
-                if (dash < 0)
-                {
-                    if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var single))
-                    {
-                        return null;
-                    }
-
-                    set.Add(single);
-                    continue;
-                }
-
-                if (!int.TryParse(part.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out var first) ||
-                    !int.TryParse(part.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var last) || last < first)
-                {
-                    return null;
-                }
-
-                for (var cpu = first; cpu <= last; cpu++)
-                {
-                    set.Add(cpu);
-                }
-            }
-
-            return set.Count > 0 ? set : null;
+            return CpuList.Parse(line["Cpus_allowed_list:".Length..]);
         }
 
         return null;
