@@ -26,6 +26,8 @@ FROM ${DOTNET_RUNTIME_IMAGE} AS runtime
 WORKDIR /app
 COPY --from=build /app ./
 COPY deploy/silo-entrypoint.sh /usr/local/bin/silo-entrypoint.sh
+# The calibration lock's folder (a volume the silo containers share): the volume takes this owner when created.
+RUN mkdir -p /var/lib/serialcluster && chown "$APP_UID" /var/lib/serialcluster
 # The image's unprivileged user (uid 1654); the silo needs no privilege and writes nothing but /tmp.
 USER $APP_UID
 # Silo-to-silo, gateway (clients), /metrics.

@@ -212,8 +212,9 @@ def overview():
           w=4, h=5, field_defaults={"decimals": 2, "mappings": nan_as("no job finished"), "noValue": "no job finished"})
     b.add("stat", "Busy cores", "Kernel compute seconds per second, all silos: how many cores computed on average.", "none",
           [(or_zero(f"sum({rate('serialcluster_work_seconds_total')})"), "cores")], w=4, h=5, field_defaults={"decimals": 2})
-    b.add("stat", "Cores available", "Usable cores the silos calibrated, summed (silos sharing a machine share its cores).", "none",
-          [(or_zero("sum(serialcluster_silo_cores)"), "cores")], w=4, h=5)
+    b.add("stat", "Cores available", "Usable cores the silos calibrated, each CPU set of each host counted once "
+          "(silos sharing CPUs share their cores).", "none",
+          [(or_zero("sum(max by (host, cpus) (serialcluster_silo_cpu_set_cores))"), "cores")], w=4, h=5)
 
     b.row("Cluster")
     b.add("bargauge", "Single-thread score by silo",

@@ -63,6 +63,11 @@ public static class SerialClusterConfiguration
         {
             throw Invalid(nameof(SerialClusterOptions.SingleThreadScoreOverride), $"{score} is not a positive score");
         }
+
+        if (options.CalibrationLockDirectory is { } folder && !Directory.Exists(folder))
+        {
+            throw Invalid(nameof(SerialClusterOptions.CalibrationLockDirectory), $"'{folder}' is not a directory; allowed: an existing directory");
+        }
     }
 
     /// <summary>A role by name only: the binder would also take a number, which says nothing to a reader.</summary>

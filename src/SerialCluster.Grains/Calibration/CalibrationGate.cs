@@ -3,7 +3,7 @@ namespace SerialCluster.Grains.Calibration;
 /// <summary>
 /// Lets one calibration at a time run on a machine, so that silos sharing it do not measure each other: silos
 /// in one process (the embedded cluster, test clusters) wait on a semaphore, silo processes on one machine on
-/// an exclusive lock of a file in the temp directory (released by the OS if the holder dies). Where the file
+/// an exclusive lock of a file in the lock directory (released by the OS if the holder dies). Where the file
 /// cannot be locked (permissions, a wait beyond <see cref="MaxWait"/>) the measurement goes ahead unlocked.
 /// </summary>
 internal static class CalibrationGate
@@ -11,7 +11,7 @@ internal static class CalibrationGate
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
 
     private static readonly SemaphoreSlim InProcess = new(1, 1);
-    private static readonly string LockPath = Path.Combine(Path.GetTempPath(), "serialcluster-calibration.lock");
+    private const string LockFile = "serialcluster-calibration.lock";
     private static readonly TimeSpan Retry = TimeSpan.FromMilliseconds(50);
     private static int _measuring;
 
@@ -28,8 +28,10 @@ internal static class CalibrationGate
         }
     }
 
-    public static async Task<IDisposable> EnterAsync(TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Takes this machine's turn; <paramref name="lockDirectory"/> null = the temp directory.</summary>
+    public static async Task<IDisposable> EnterAsync(TimeProvider time, string? lockDirectory, CancellationToken cancellationToken)
     {
+        var lockPath = Path.Combine(lockDirectory ?? Path.GetTempPath(), LockFile);
         await InProcess.WaitAsync(cancellationToken);
         try
         {
@@ -38,7 +40,7 @@ internal static class CalibrationGate
             {
                 try
                 {
-                    var file = new FileStream(LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                    var file = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
                     Volatile.Write(ref _measuring, 1);
                     return new Held(file);
                 }

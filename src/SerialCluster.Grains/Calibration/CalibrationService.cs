@@ -129,7 +129,7 @@ public sealed partial class CalibrationService : ILifecycleParticipant<ISiloLife
     {
         try
         {
-            using var turn = await CalibrationGate.EnterAsync(_time, stopping);
+            using var turn = await CalibrationGate.EnterAsync(_time, _options.CalibrationLockDirectory, stopping);
             var start = Stopwatch.GetTimestamp();
             var hardware = HostHardware.Read();
             var duration = _options.CalibrationDuration;

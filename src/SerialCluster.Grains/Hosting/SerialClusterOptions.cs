@@ -42,6 +42,12 @@ public sealed class SerialClusterOptions
     /// </summary>
     public bool CalibrationEnabled { get; set; } = true;
 
+    /// <summary>
+    /// Where silo processes of one host take turns to calibrate (a lock file); null = the temp directory. Containers
+    /// each have their own /tmp, so on a Docker host this names a volume they share (docker-compose.yml).
+    /// </summary>
+    public string? CalibrationLockDirectory { get; set; }
+
     /// <summary>Let <see cref="SiloRole.Serial"/> silos take parallel tasks when a job's P exceeds the other silos' cores.</summary>
     public bool SerialSilosTakeOverflow { get; set; } = true;
 

@@ -228,8 +228,10 @@ public sealed partial class ComposeFileTests
                 settings[$"{SiloHostOptions.SectionName}:{property}"] = value;
             }
 
-            // The silo's own start-up validation and binding, exactly as the container runs it (the entrypoint adds the address).
+            // The silo's own start-up validation and binding, exactly as the container runs it (the entrypoint adds the address;
+            // the lock directory is a volume there, the temp directory here).
             settings[$"{SiloHostOptions.SectionName}:{nameof(SiloHostOptions.AdvertisedIPAddress)}"] = "172.18.0.5";
+            settings[$"{SiloHostOptions.SectionName}:{nameof(SerialClusterOptions.CalibrationLockDirectory)}"] = Path.GetTempPath();
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
             builder.Configuration.AddInMemoryCollection(settings);
             var exception = Record.Exception(() => builder.AddSerialClusterSilo());

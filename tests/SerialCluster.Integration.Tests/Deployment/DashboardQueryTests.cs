@@ -4,6 +4,7 @@ using System.Text.Json;
 using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Cli.Commands;
+using SerialCluster.Grains.Hosting;
 using SerialCluster.Hosting;
 using SerialCluster.Integration.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -31,6 +32,7 @@ public sealed class DashboardQueryTests(ITestOutputHelper output)
     {
         nameof(SiloHostOptions.ClusterId), nameof(SiloHostOptions.RedisConnectionString), nameof(SiloHostOptions.AdvertisedIPAddress),
         nameof(SiloHostOptions.SiloPort), nameof(SiloHostOptions.GatewayPort), nameof(SiloHostOptions.MetricsPort), nameof(SiloHostOptions.Name),
+        nameof(SerialClusterOptions.CalibrationLockDirectory),
     };
 
     [SkippableFact]

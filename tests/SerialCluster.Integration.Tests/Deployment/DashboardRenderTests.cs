@@ -83,6 +83,7 @@ public sealed class DashboardRenderTests(ITestOutputHelper output)
             text.Append(CultureInfo.InvariantCulture, $"{name}{{{labels}}} {Sample(value)}\n");
 
         Gauge("serialcluster_silo_cores", "silo=\"serial\"", 1);
+        Gauge("serialcluster_silo_cpu_set_cores", "silo=\"serial\",host=\"boot:stub\",cpus=\"0\"", 1);
         Gauge("serialcluster_silo_single_thread_score", "silo=\"serial\"", 6.1e6);
         Gauge("serialcluster_silo_all_core_score", "silo=\"serial\"", 6.1e6);
         Gauge("serialcluster_jobs_running", string.Empty, 0);

@@ -21,6 +21,9 @@ public sealed class SiloConfigurationTests
     [InlineData("at 'SerialCluster:Silo:CalibrationInterval' to type 'System.TimeSpan'", "CalibrationInterval=often")]
     [InlineData("SerialCluster:Silo:CalibrationDuration: 00:00:00.0500000 is shorter than the minimum", "CalibrationDuration=00:00:00.05")]
     [InlineData("SerialCluster:Silo:SingleThreadScoreOverride: -1 is not a positive score", "SingleThreadScoreOverride=-1")]
+    [InlineData(
+        "SerialCluster:Silo:CalibrationLockDirectory: '/nonexistent/serialcluster' is not a directory; allowed: an existing directory",
+        "CalibrationLockDirectory=/nonexistent/serialcluster")]
     [InlineData("SerialCluster:Silo:MetricsPort: The field MetricsPort must be between 0 and 65535", "MetricsPort=70000")]
     [InlineData("SerialCluster:Silo:MetricsHost: must be +, *, a host name or an IP address", "MetricsHost=http://x/")]
     [InlineData("SerialCluster:Silo:TraceSampleRatio: The field TraceSampleRatio must be between 0 and 1", "TraceSampleRatio=2")]

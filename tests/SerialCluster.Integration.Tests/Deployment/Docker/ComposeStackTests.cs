@@ -41,6 +41,14 @@ public sealed class ComposeStackTests(ITestOutputHelper output)
             await stack.ComposeAsync(Up, "up", "-d", "--build", "--wait", "--wait-timeout", "300", "--scale", "silo=3");
             output.WriteLine($"C2 `up -d --build --wait --scale silo=3`: every service healthy in {clock.Elapsed.TotalSeconds:F1} s");
 
+            // Four unpinned silo containers on this host: the cluster counts the host's CPUs once, shared by all four.
+            var cluster = await ClusterAsync(stack);
+            var cores = cluster.GetProperty("cores").GetDouble();
+            var shared = cluster.GetProperty("silos").EnumerateArray().Select(s => s.GetProperty("sharedBy").GetInt32()).ToList();
+            output.WriteLine($"   cluster cores {cores} on a {Environment.ProcessorCount}-CPU host; silos sharing them: {string.Join(", ", shared)}");
+            Assert.Equal(Environment.ProcessorCount, cores);
+            Assert.All(shared, s => Assert.Equal(4, s));
+
             // Through the cli service, as README shows: the pinned chain against SHA-256 computed here, the scattered
             // estimate against π within its standard error, and a report written to the host.
             clock.Restart();
@@ -132,6 +140,20 @@ public sealed class ComposeStackTests(ITestOutputHelper output)
             "dotnet", [CliDll, .. arguments, "--gateway", $"127.0.0.1:{stack.GatewayPort}"], new Dictionary<string, string>(), Job, onStderrLine);
 
     private static string CliDll => Path.Combine(AppContext.BaseDirectory, "serialcluster.dll");
+
+    private static async Task<JsonElement> ClusterAsync(ComposeStack stack) =>
+        await Poll.UntilAsync("every silo calibrated in `serialcluster cluster --json`", Up, async () =>
+        {
+            var run = await HostCliRunAsync(stack, ["cluster", "--json"]);
+            if (run.ExitCode != 0)
+            {
+                return null;
+            }
+
+            var document = JsonDocument.Parse(run.Stdout).RootElement;
+            var silos = document.GetProperty("silos").EnumerateArray().ToList();
+            return silos.Count == 4 && silos.All(s => s.GetProperty("calibration").ValueKind == JsonValueKind.Object) ? (object)document : null;
+        }) is JsonElement element ? element : default;
 
     private static async Task<IReadOnlyList<string>?> SilosAsync(ComposeStack stack)
     {
