@@ -70,7 +70,7 @@ public sealed class ComposeStack : IAsyncDisposable
             _ = Requirements.Program("mmdebstrap")
                 ?? throw new SkipException("mmdebstrap not found (it builds the stand-in images): apt-get install -y mmdebstrap");
             var images = (await CommandRun.RunAsync("bash", [Repository.File("deploy/ci/local-images.sh")], bare, TimeSpan.FromMinutes(15))).Succeeded();
-            output.WriteLine($"C0 stand-in images ready in {images.Elapsed.TotalSeconds:F1} s");
+            output.WriteLine($"C0 stand-in images ready in {images.Elapsed.TotalSeconds:F1} s (deploy/ci/local-images.sh)");
             foreach (var line in images.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 var assignment = line.StartsWith("export ", StringComparison.Ordinal) ? line["export ".Length..] : line;
@@ -91,6 +91,7 @@ public sealed class ComposeStack : IAsyncDisposable
         var group = (await CommandRun.RunAsync("id", ["-g"], bare, QuickCommand)).Succeeded().Stdout.Trim();
         environment["CLI_USER"] = $"{user}:{group}";
         environment["SOURCE_REVISION"] = "test";
+        output.WriteLine("   not run here: Grafana and Jaeger (no image of either can be had without a registry; deploy/ci/no-ui.yml)");
         return new ComposeStack(project, environment, ports[0], ports[1], folder, output);
     }
 
