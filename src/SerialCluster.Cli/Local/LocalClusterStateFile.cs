@@ -8,8 +8,6 @@ namespace SerialCluster.Cli.Local;
 /// </summary>
 public static class LocalClusterStateFile
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     /// <summary>The state, or null when there is no file; an unreadable or foreign file is <paramref name="problem"/>, not an exception.</summary>
     public static LocalClusterState? Read(LocalClusterPaths paths, out string? problem)
     {
@@ -31,7 +29,7 @@ public static class LocalClusterStateFile
 
         try
         {
-            var state = JsonSerializer.Deserialize<LocalClusterState>(text, Json);
+            var state = JsonSerializer.Deserialize(text, LocalClusterJsonContext.Default.LocalClusterState);
             if (state is { Format: LocalClusterState.CurrentFormat, Silos.Count: > 0 })
             {
                 return state;
@@ -58,7 +56,7 @@ public static class LocalClusterStateFile
 
         using (var stream = new FileStream(temporary, options))
         {
-            JsonSerializer.Serialize(stream, state, Json);
+            JsonSerializer.Serialize(stream, state, LocalClusterJsonContext.Default.LocalClusterState);
             stream.Flush(flushToDisk: true);
         }
 
