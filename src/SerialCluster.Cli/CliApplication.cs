@@ -60,7 +60,7 @@ public static class CliApplication
             config.AddCommand<CancelCommand>("cancel")
                 .WithDescription("Cancel a running job: its work stops at the next batch.");
             config.AddCommand<UpCommand>("up")
-                .WithDescription("Start a local cluster in the background (the embedded cluster's silos; --redis for durable jobs) that every command then uses.")
+                .WithDescription("Start a local cluster in the background (the embedded cluster's silos; --redis: durable jobs) that every command then uses.")
                 .WithExample("up")
                 .WithExample("up", "--redis", "127.0.0.1:6379");
             config.AddCommand<StatusCommand>("status")

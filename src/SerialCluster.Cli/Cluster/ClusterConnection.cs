@@ -57,8 +57,8 @@ public sealed class ClusterConnection : IAsyncDisposable
         OpenAsync(
             settings,
             say,
-            $"jobs live on a running cluster: start one with `serialcluster up`, or give --gateway or --redis (or set {ClusterSettings.GatewayEnvironmentVariable} "
-                + $"or {ClusterSettings.RedisEnvironmentVariable})",
+            "jobs live on a running cluster: start one with `serialcluster up`, or give --gateway or --redis "
+                + $"(or set {ClusterSettings.GatewayEnvironmentVariable} or {ClusterSettings.RedisEnvironmentVariable})",
             cancellationToken);
 
     public static Task<ClusterConnection> OpenAsync(ClusterSettings settings, Action<string> say, CancellationToken cancellationToken) =>

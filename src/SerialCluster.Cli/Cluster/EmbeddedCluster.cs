@@ -50,14 +50,11 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     public static Task<EmbeddedCluster> StartAsync(int silos, bool verbose, CancellationToken cancellationToken) =>
         StartAsync(new EmbeddedClusterLayout(silos), verbose, cancellationToken);
 
-    /// <param name="silos">How many silos.</param>
-    /// <param name="verbose">Their logs on stderr.</param>
     /// <param name="metricsPort">
     /// Serve <c>/metrics</c> on this loopback port from silo 0; null serves none. One endpoint per process: every silo here
     /// writes into the same prometheus-net registry (per-silo families carry a <c>silo</c> label), so a second would
     /// repeat every series.
     /// </param>
-    /// <param name="cancellationToken">Cancels the start.</param>
     /// <exception cref="CliException">The metrics port could not be opened.</exception>
     public static Task<EmbeddedCluster> StartAsync(int silos, bool verbose, int? metricsPort, CancellationToken cancellationToken) =>
         StartAsync(new EmbeddedClusterLayout(silos) { MetricsPort = metricsPort }, verbose, cancellationToken);

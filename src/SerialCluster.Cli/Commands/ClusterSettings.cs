@@ -161,7 +161,8 @@ public class ClusterSettings : CommandSettings
 
         if (Embedded && (EffectiveGateway is not null || EffectiveRedis is not null))
         {
-            return ValidationResult.Error("--embedded runs a cluster inside this process; --gateway and --redis (or their variables) name a running one: give one");
+            return ValidationResult.Error(
+                "--embedded runs a cluster inside this process; --gateway and --redis (or their variables) name a running one: give one");
         }
 
         if (EffectiveTls is { } tls)

@@ -55,8 +55,8 @@ public class LocalClusterSettings : CommandSettings
 
         if (GatewayPort is { } gateway && (gateway < 1 || gateway + Silos - 1 > ClusterSettings.MaxPort))
         {
-            return ValidationResult.Error(
-                $"--gateway-port {gateway} is out of range; allowed: 1 to {ClusterSettings.MaxPort - Silos + 1} ({Silos} silo(s) take PORT to PORT+{Silos - 1})");
+            return ValidationResult.Error($"--gateway-port {gateway} is out of range; allowed: 1 to {ClusterSettings.MaxPort - Silos + 1} "
+                + $"({Silos} silo(s) take PORT to PORT+{Silos - 1})");
         }
 
         if (MetricsPort is < 1 or > ClusterSettings.MaxPort)

@@ -73,6 +73,8 @@ public sealed class ServeCommand(ConsoleStreams console) : AsyncCommand<ServeSet
             throw new CliException(ExitCodes.Usage, $"--redis '{redis}' is not HOST:PORT (or a Redis configuration string): {e.Message}", e);
         }
 
-        return options.EndPoints.Count > 0 ? options : throw new CliException(ExitCodes.Usage, $"--redis '{redis}' is not HOST:PORT; e.g. --redis 127.0.0.1:6379");
+        return options.EndPoints.Count > 0
+            ? options
+            : throw new CliException(ExitCodes.Usage, $"--redis '{redis}' is not HOST:PORT; e.g. --redis 127.0.0.1:6379");
     }
 }

@@ -46,7 +46,8 @@ public static class LocalClusterLauncher
         }
     }
 
-    private static async Task<LocalClusterState> WaitUntilReadyAsync(Process process, LocalClusterPaths paths, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<LocalClusterState> WaitUntilReadyAsync(
+        Process process, LocalClusterPaths paths, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         while (true)

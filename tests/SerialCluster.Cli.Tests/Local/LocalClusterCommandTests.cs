@@ -106,7 +106,8 @@ public sealed class LocalClusterCommandTests
         taken.Start();
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
 
-        var (code, _, stderr) = await sandbox.RunAsync("up", "--silos", "1", "--gateway-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var portText = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (code, _, stderr) = await sandbox.RunAsync("up", "--silos", "1", "--gateway-port", portText);
 
         Assert.True(code == ExitCodes.LocalClusterFailed, $"exit {code}: {stderr}");
         var error = Assert.Single(stderr.Split('\n'), l => l.StartsWith("error:", StringComparison.Ordinal));
