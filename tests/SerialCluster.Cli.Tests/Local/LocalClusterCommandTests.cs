@@ -117,6 +117,26 @@ public sealed class LocalClusterCommandTests
         Assert.False(File.Exists(sandbox.Paths.StateFile));
     }
 
+    [Fact]
+    public async Task UpWhoseSilosFailToStartReportsTheCauseAndTheLogAndLeavesNothingRunning()
+    {
+        await using var sandbox = new LocalClusterSandbox();
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        // The silos start, then the first cannot serve its metrics: the host stops them and exits, as any silo failure does.
+        var (code, _, stderr) = await sandbox.RunAsync("up", "--silos", "1", "--metrics-port", port);
+
+        Assert.True(code == ExitCodes.LocalClusterFailed, $"exit {code}: {stderr}");
+        var error = Assert.Single(stderr.Split('\n'), l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.Contains($"the local cluster did not start: --metrics-port {port}: 127.0.0.1:{port} could not be opened", error, StringComparison.Ordinal);
+        Assert.Contains($"(log: {sandbox.Paths.LogFile})", error, StringComparison.Ordinal);
+        Assert.Contains("could not be opened", await File.ReadAllTextAsync(sandbox.Paths.LogFile), StringComparison.Ordinal);
+        Assert.Empty(sandbox.ProcessesNamingDirectory());
+        Assert.False(File.Exists(sandbox.Paths.StateFile));
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
