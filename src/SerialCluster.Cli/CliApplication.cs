@@ -59,6 +59,15 @@ public static class CliApplication
             });
             config.AddCommand<CancelCommand>("cancel")
                 .WithDescription("Cancel a running job: its work stops at the next batch.");
+            config.AddCommand<UpCommand>("up")
+                .WithDescription("Start a local cluster in the background (the embedded cluster's silos; --redis: durable jobs) that every command then uses.")
+                .WithExample("up")
+                .WithExample("up", "--redis", "127.0.0.1:6379");
+            config.AddCommand<StatusCommand>("status")
+                .WithDescription("Show whether the local cluster runs: its silos, process, ports, uptime and log.");
+            config.AddCommand<DownCommand>("down")
+                .WithDescription("Stop the local cluster `up` started (exactly its process: SIGTERM, then SIGKILL after --timeout).");
+            config.AddCommand<ServeCommand>("serve").IsHidden();
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription("Run a serial and a parallel workload of equal single-core time at P=1 and at every core, and compare.");
             config.AddCommand<ContrastCommand>("contrast")

@@ -53,6 +53,13 @@ public static class ExitCodes
     /// </summary>
     public const int ClusterUnavailable = 12;
 
+    /// <summary>
+    /// <c>up</c>: the local cluster did not start (a port in use, Redis not answering, a silo that failed, not ready in
+    /// time); nothing of it is left running, and the message names the cause and its log. Also <c>up</c> or <c>down</c>
+    /// finding a local cluster process whose gateway does not answer, and <c>down</c> unable to stop it.
+    /// </summary>
+    public const int LocalClusterFailed = 13;
+
     /// <summary>Interrupted by Ctrl+C (SIGINT), or the job was cancelled.</summary>
     public const int Cancelled = 130;
 

@@ -7,6 +7,7 @@ using Orleans.Configuration;
 using SerialCluster.Cli.Commands;
 using SerialCluster.Cli.Infrastructure;
 using SerialCluster.Cli.Lifetime;
+using SerialCluster.Cli.Local;
 using SerialCluster.Grains.Security;
 using StackExchange.Redis;
 
@@ -52,18 +53,28 @@ public sealed class ClusterConnection : IAsyncDisposable
     public EmbeddedCluster? Embedded => _embedded;
 
     /// <summary>
-    /// Connects to the running cluster the settings name; where they name none, for a command whose subject lives only
-    /// on a running cluster (stored jobs), fails at once with one line instead of starting an empty embedded cluster.
+    /// Connects to the running cluster the settings name, or the local one <c>serialcluster up</c> started; where there is
+    /// none, for a command whose subject lives only on a running cluster (stored jobs), fails at once with one line
+    /// instead of starting an empty embedded cluster.
     /// </summary>
     public static Task<ClusterConnection> OpenRunningAsync(ClusterSettings settings, Action<string> say, CancellationToken cancellationToken) =>
-        settings.EffectiveGateway is null && settings.EffectiveRedis is null
-            ? throw new CliException(
-                ExitCodes.Usage,
-                $"jobs live on a running cluster: give --gateway or --redis (or set {ClusterSettings.GatewayEnvironmentVariable} or "
-                    + $"{ClusterSettings.RedisEnvironmentVariable})")
-            : OpenAsync(settings, say, cancellationToken);
+        OpenAsync(
+            settings,
+            say,
+            "jobs live on a running cluster: start one with `serialcluster up`, or give --gateway or --redis "
+                + $"(or set {ClusterSettings.GatewayEnvironmentVariable} or {ClusterSettings.RedisEnvironmentVariable})",
+            cancellationToken);
 
-    public static async Task<ClusterConnection> OpenAsync(ClusterSettings settings, Action<string> say, CancellationToken cancellationToken)
+    public static Task<ClusterConnection> OpenAsync(ClusterSettings settings, Action<string> say, CancellationToken cancellationToken) =>
+        OpenAsync(settings, say, embeddedRefusal: null, cancellationToken);
+
+    /// <summary>
+    /// Connects to a cluster, in this order: the one <c>--gateway</c>/<c>--redis</c> or their variables name; else the
+    /// local cluster <c>serialcluster up</c> started, if it runs (not with <c>--embedded</c> or <c>--metrics-port</c>);
+    /// else an embedded cluster in this process — or, where <paramref name="embeddedRefusal"/> is given, that error (exit 2).
+    /// </summary>
+    public static async Task<ClusterConnection> OpenAsync(
+        ClusterSettings settings, Action<string> say, string? embeddedRefusal, CancellationToken cancellationToken)
     {
         var tls = LoadTls(settings);
         var redis = settings.EffectiveRedis;
@@ -75,7 +86,14 @@ public sealed class ClusterConnection : IAsyncDisposable
         var gateway = settings.EffectiveGateway;
         if (gateway is null)
         {
-            return await OpenEmbeddedAsync(settings.Silos, settings.Verbose, settings.MetricsPort, say, cancellationToken);
+            if (!settings.WantsEmbedded && await LocalClusterDiscovery.FindRunningAsync(say, cancellationToken) is { } local)
+            {
+                return await OpenLocalAsync(settings, local, say, cancellationToken);
+            }
+
+            return embeddedRefusal is not null
+                ? throw new CliException(ExitCodes.Usage, embeddedRefusal)
+                : await OpenEmbeddedAsync(settings.Silos, settings.Verbose, settings.MetricsPort, say, cancellationToken);
         }
 
         var endpoint = GatewayAddress.Resolve(gateway);
@@ -129,11 +147,16 @@ public sealed class ClusterConnection : IAsyncDisposable
         OpenEmbeddedAsync(silos, verbose, metricsPort: null, say, cancellationToken);
 
     /// <summary>As above, serving the cluster's Prometheus metrics on loopback port <paramref name="metricsPort"/> unless it is null.</summary>
+    public static Task<ClusterConnection> OpenEmbeddedAsync(
+        int silos, bool verbose, int? metricsPort, Action<string> say, CancellationToken cancellationToken) =>
+        OpenEmbeddedAsync(new EmbeddedClusterLayout(silos) { MetricsPort = metricsPort }, verbose, say, cancellationToken);
+
+    /// <summary>Starts the embedded cluster <paramref name="layout"/> describes in this process and connects a client through its gateways.</summary>
     public static async Task<ClusterConnection> OpenEmbeddedAsync(
-        int silos, bool verbose, int? metricsPort, Action<string> say, CancellationToken cancellationToken)
+        EmbeddedClusterLayout layout, bool verbose, Action<string> say, CancellationToken cancellationToken)
     {
-        say($"starting an embedded cluster of {silos} silo(s) on loopback…");
-        var embedded = await EmbeddedCluster.StartAsync(silos, verbose, metricsPort, cancellationToken);
+        say($"starting an embedded cluster of {layout.Silos} silo(s) on loopback…");
+        var embedded = await EmbeddedCluster.StartAsync(layout, verbose, cancellationToken);
         if (embedded.MetricsUrl is { } url)
         {
             say($"serving Prometheus metrics at {url}");
@@ -142,20 +165,46 @@ public sealed class ClusterConnection : IAsyncDisposable
         try
         {
             var client = await ConnectAsync(
-                c => c.UseLocalhostClustering([.. embedded.GatewayPorts], EmbeddedCluster.ServiceId, EmbeddedCluster.ClusterId),
-                new ConnectTarget("the embedded cluster", EmbeddedCluster.ClusterId, Tls: null, verbose, EmbeddedConnectTimeout),
+                c => c.UseLocalhostClustering([.. embedded.GatewayPorts], EmbeddedCluster.ServiceId, embedded.Id),
+                new ConnectTarget("the embedded cluster", embedded.Id, Tls: null, verbose, EmbeddedConnectTimeout),
                 cancellationToken);
             // Fresh silos measure themselves in their first second; jobs placed before that would go to the
             // fallback silo and compete with the measurement, so the embedded cluster is ready only after it.
             await ClusterSurvey.WaitForCalibrationAsync(
                 client.Services.GetRequiredService<IClusterClient>(), EmbeddedCalibrationDeadline, say, cancellationToken);
-            return new ClusterConnection(client, embedded, $"embedded cluster ({silos} silos in this process)");
+            return new ClusterConnection(client, embedded, $"embedded cluster ({layout.Silos} silos in this process)");
         }
         catch
         {
             await embedded.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The local cluster <c>serialcluster up</c> started, through every gateway its state file lists: no probe and no
+    /// membership read first, since its host was just checked and answers on loopback.
+    /// </summary>
+    private static async Task<ClusterConnection> OpenLocalAsync(
+        ClusterSettings settings, LocalClusterState local, Action<string> say, CancellationToken cancellationToken)
+    {
+        var description = $"local cluster '{local.ClusterId}' (`serialcluster up`, pid {local.Pid}, gateways {local.Gateways})";
+        var client = await ConnectAsync(
+            c =>
+            {
+                c.UseStaticClustering([.. local.Silos.Select(s => new IPEndPoint(IPAddress.Loopback, s.GatewayPort))]);
+                c.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = local.ClusterId;
+                    o.ServiceId = local.ServiceId;
+                });
+            },
+            new ConnectTarget($"the local cluster (gateways {local.Gateways})", local.ClusterId, Tls: null, settings.Verbose, settings.ConnectTimeout)
+            {
+                Loss = new GatewayLoss(description, canReconnect: false, ConnectionHint.None, say),
+            },
+            cancellationToken);
+        return new ClusterConnection(client, null, description);
     }
 
     public async ValueTask DisposeAsync()

@@ -32,8 +32,14 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     {
     }
 
+    /// <summary>The cluster id its silos and clients share.</summary>
+    public string Id { get; private init; } = ClusterId;
+
     /// <summary>Gateway ports of the silos, for the client.</summary>
     public IReadOnlyList<int> GatewayPorts { get; private set; } = [];
+
+    /// <summary>Silo-to-silo ports of the silos, in start order.</summary>
+    public IReadOnlyList<int> SiloPorts { get; private set; } = [];
 
     /// <summary>Each silo's services, in start order (the bench times grain calls from inside a silo with them).</summary>
     public IReadOnlyList<IServiceProvider> SiloServices => [.. _silos.Select(s => s.Services)];
@@ -42,7 +48,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     public string? MetricsUrl { get; private set; }
 
     public static Task<EmbeddedCluster> StartAsync(int silos, bool verbose, CancellationToken cancellationToken) =>
-        StartAsync(silos, verbose, metricsPort: null, cancellationToken);
+        StartAsync(new EmbeddedClusterLayout(silos), verbose, cancellationToken);
 
     /// <param name="metricsPort">
     /// Serve <c>/metrics</c> on this loopback port from silo 0; null serves none. One endpoint per process: every silo here
@@ -50,17 +56,31 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     /// repeat every series.
     /// </param>
     /// <exception cref="CliException">The metrics port could not be opened.</exception>
-    public static async Task<EmbeddedCluster> StartAsync(int silos, bool verbose, int? metricsPort, CancellationToken cancellationToken)
+    public static Task<EmbeddedCluster> StartAsync(int silos, bool verbose, int? metricsPort, CancellationToken cancellationToken) =>
+        StartAsync(new EmbeddedClusterLayout(silos) { MetricsPort = metricsPort }, verbose, cancellationToken);
+
+    /// <summary>Starts the silos <paramref name="layout"/> describes, one after another, the membership holder first.</summary>
+    /// <exception cref="CliException">The metrics port could not be opened.</exception>
+    public static async Task<EmbeddedCluster> StartAsync(EmbeddedClusterLayout layout, bool verbose, CancellationToken cancellationToken)
     {
-        var cluster = new EmbeddedCluster();
+        var cluster = new EmbeddedCluster { Id = layout.ClusterId };
         try
         {
-            var ports = FreePorts(2 * silos);
-            cluster.GatewayPorts = [.. Enumerable.Range(0, silos).Select(i => ports[(2 * i) + 1])];
-            for (var i = 0; i < silos; i++)
+            var ports = FreePorts(2 * layout.Silos);
+            if (layout.GatewayPortBase is { } gatewayPortBase)
+            {
+                for (var i = 0; i < layout.Silos; i++)
+                {
+                    ports[(2 * i) + 1] = gatewayPortBase + i;
+                }
+            }
+
+            cluster.SiloPorts = [.. Enumerable.Range(0, layout.Silos).Select(i => ports[2 * i])];
+            cluster.GatewayPorts = [.. Enumerable.Range(0, layout.Silos).Select(i => ports[(2 * i) + 1])];
+            for (var i = 0; i < layout.Silos; i++)
             {
                 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-                builder.Configuration.AddInMemoryCollection(Settings(i, ports, i == 0 ? metricsPort : null));
+                builder.Configuration.AddInMemoryCollection(Settings(i, ports, layout));
                 builder.Logging.ClearProviders();
                 if (verbose)
                 {
@@ -74,7 +94,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
                 await host.StartAsync(cancellationToken);
             }
 
-            if (metricsPort is { } port)
+            if (layout.MetricsPort is { } port)
             {
                 cluster.MetricsUrl = CheckMetrics(cluster._silos[0], port);
             }
@@ -117,14 +137,16 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     /// Silo <paramref name="index"/>'s <c>SerialCluster:Silo</c> settings. Only silo 0 gets the process's <c>OTEL_*</c>
     /// variables: a tracer listens to every silo in the process, so one per silo would export each span several times.
     /// </summary>
-    private static Dictionary<string, string?> Settings(int index, int[] ports, int? metricsPort)
+    private static Dictionary<string, string?> Settings(int index, int[] ports, EmbeddedClusterLayout layout)
     {
+        var metricsPort = index == 0 ? layout.MetricsPort : null;
         var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             [Section + nameof(SiloHostOptions.Name)] = $"silo-{index}",
-            [Section + nameof(SiloHostOptions.ClusterId)] = ClusterId,
+            [Section + nameof(SiloHostOptions.ClusterId)] = layout.ClusterId,
             [Section + nameof(SiloHostOptions.ServiceId)] = ServiceId,
-            [Section + nameof(SiloHostOptions.Clustering)] = SiloHostOptions.LocalhostClustering,
+            [Section + nameof(SiloHostOptions.Clustering)] = layout.Redis is null ? SiloHostOptions.LocalhostClustering : SiloHostOptions.RedisClustering,
+            [Section + nameof(SiloHostOptions.RedisConnectionString)] = layout.Redis,
             [Section + nameof(SiloHostOptions.SiloPort)] = Text(ports[2 * index]),
             [Section + nameof(SiloHostOptions.GatewayPort)] = Text(ports[(2 * index) + 1]),
             [Section + nameof(SiloHostOptions.PrimarySiloPort)] = Text(ports[0]),

@@ -25,13 +25,18 @@ public class ClusterSettings : CommandSettings
 
     [CommandOption("--gateway <HOST:PORT>")]
     [Description("Connect to a running cluster through this gateway (default: $SERIALCLUSTER_GATEWAY; when neither it nor --redis is set, "
-        + "an embedded cluster runs inside this process, and `jobs` and `cancel` refuse: jobs live on a running cluster).")]
+        + "the local cluster `serialcluster up` started is used if it runs, else an embedded cluster runs inside this process, and `jobs` "
+        + "and `cancel` refuse: jobs live on a running cluster).")]
     public string? Gateway { get; init; }
 
     [CommandOption("--redis <HOST:PORT>")]
     [Description("Connect to a running cluster through its Redis membership, e.g. 127.0.0.1:6379 (default: $SERIALCLUSTER_REDIS); "
         + "any live gateway of the cluster is used.")]
     public string? Redis { get; init; }
+
+    [CommandOption("--embedded")]
+    [Description("Run an embedded cluster inside this process even when a local cluster started by `serialcluster up` runs.")]
+    public bool Embedded { get; init; }
 
     [CommandOption("--silos <N>")]
     [Description("Silos in the embedded cluster (1-16).")]
@@ -82,6 +87,12 @@ public class ClusterSettings : CommandSettings
     /// <summary>The gateway to use, from the option or the environment; null means Redis (<see cref="EffectiveRedis"/>) or embedded.</summary>
     public string? EffectiveGateway =>
         NullIfEmpty(Gateway) ?? (EffectiveRedis is null ? NullIfEmpty(Environment.GetEnvironmentVariable(GatewayEnvironmentVariable)) : null);
+
+    /// <summary>
+    /// Whether the command asked for the embedded cluster itself (<c>--embedded</c>, or <c>--metrics-port</c>, which only the
+    /// embedded cluster serves): then a running local cluster is not used.
+    /// </summary>
+    public bool WantsEmbedded => Embedded || MetricsPort is not null;
 
     /// <summary>The client's TLS files, from the options or the environment (each option wins over its variable); null when none is given.</summary>
     public TlsFiles? EffectiveTls
@@ -146,6 +157,12 @@ public class ClusterSettings : CommandSettings
         if (NullIfEmpty(Gateway) is not null && NullIfEmpty(Redis) is not null)
         {
             return ValidationResult.Error("--gateway and --redis are two ways to reach a cluster; give one");
+        }
+
+        if (Embedded && (EffectiveGateway is not null || EffectiveRedis is not null))
+        {
+            return ValidationResult.Error(
+                "--embedded runs a cluster inside this process; --gateway and --redis (or their variables) name a running one: give one");
         }
 
         if (EffectiveTls is { } tls)

@@ -22,15 +22,16 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
             settings.ParsedMode,
             settings.Parallelism,
             settings.Deadline);
-        if (settings.Detach && settings.EffectiveGateway is null && settings.EffectiveRedis is null)
-        {
-            throw new CliException(ExitCodes.Usage, "--detach needs a running cluster (--gateway or --redis): an embedded cluster ends with this command");
-        }
-
         var prediction = await RunPrediction.PredictAsync(
             plan, settings.ParsedMode == JobMode.Pinned ? 1 : settings.Parallelism > 0 ? settings.Parallelism : Environment.ProcessorCount, cancellationToken);
         ConfirmLongRun(prediction, workload.Name, settings);
-        await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, cancellationToken);
+        await using var connection = await ClusterConnection.OpenAsync(
+            settings,
+            console.Say,
+            settings.Detach
+                ? "--detach needs a running cluster (`serialcluster up`, --gateway or --redis): an embedded cluster ends with this command"
+                : null,
+            cancellationToken);
         var runner = new JobRunner(connection.Client);
         if (settings.Detach)
         {

@@ -17,6 +17,9 @@ public sealed class JobRunner(IClusterClient client)
     private readonly ConnectionHint _hint = client.ServiceProvider.GetService(typeof(ConnectionHint)) as ConnectionHint ?? ConnectionHint.None;
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
+    // A job that takes milliseconds is seen finished within about its own time, not a whole poll interval later.
+    private static readonly TimeSpan FirstPollInterval = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromSeconds(2);
@@ -120,10 +123,12 @@ public sealed class JobRunner(IClusterClient client)
     {
         var failing = new Stopwatch();
         var last = status;
+        var interval = FirstPollInterval;
         while (!status.IsFinished)
         {
             progress(status.UnitsDone, status.UnitsTotal, status.Unit);
-            await Task.Delay(PollInterval, cancellationToken);
+            await Task.Delay(interval, cancellationToken);
+            interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, PollInterval.Ticks));
             try
             {
                 status = await job.GetStatusAsync().WaitAsync(CallTimeout, cancellationToken);

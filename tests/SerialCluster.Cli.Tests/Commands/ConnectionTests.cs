@@ -97,7 +97,7 @@ public sealed class ConnectionTests
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Empty(stdout);
-        Assert.Contains("jobs live on a running cluster: give --gateway or --redis", stderr, StringComparison.Ordinal);
+        Assert.Contains("jobs live on a running cluster: start one with `serialcluster up`, or give --gateway or --redis", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("embedded", stderr, StringComparison.Ordinal);
     }
 

@@ -35,7 +35,7 @@ public sealed class JobCommandsTests
     {
         var (code, _, stderr) = await CliHarness.RunAsync("run", "hashchain", "--detach");
         Assert.Equal(ExitCodes.Usage, code);
-        Assert.Contains("--detach needs a running cluster (--gateway or --redis)", stderr, StringComparison.Ordinal);
+        Assert.Contains("--detach needs a running cluster (`serialcluster up`, --gateway or --redis)", stderr, StringComparison.Ordinal);
     }
 
     [Trait("Category", "Cluster")]

@@ -14,8 +14,14 @@ public static class CliProcessRun
     public static Task<(int Code, string Stdout, string Stderr)> RunAsync(TimeSpan deadline, params string[] args) =>
         RunProgramAsync("dotnet", [Dll, .. args], deadline);
 
+    /// <summary>Runs the CLI with <paramref name="environment"/> added to this process's environment.</summary>
+    public static Task<(int Code, string Stdout, string Stderr)> RunWithEnvironmentAsync(
+        IReadOnlyDictionary<string, string> environment, TimeSpan deadline, params string[] args) =>
+        RunProgramAsync("dotnet", [Dll, .. args], deadline, environment);
+
     /// <summary>Runs <paramref name="program"/> and returns its exit code and both outputs, read to the end.</summary>
-    public static async Task<(int Code, string Stdout, string Stderr)> RunProgramAsync(string program, IEnumerable<string> args, TimeSpan deadline)
+    public static async Task<(int Code, string Stdout, string Stderr)> RunProgramAsync(
+        string program, IEnumerable<string> args, TimeSpan deadline, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(program)
         {
@@ -32,6 +38,11 @@ public static class CliProcessRun
 
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["COLUMNS"] = "200";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"{program} did not start");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

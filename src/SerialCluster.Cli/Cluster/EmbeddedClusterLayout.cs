@@ -1,0 +1,19 @@
+namespace SerialCluster.Cli.Cluster;
+
+/// <summary>
+/// The shape of an embedded cluster: its silos, cluster id, membership and ports. The defaults are the CLI's own
+/// embedded cluster; <c>serialcluster up</c> starts the same silos with its own id, optionally on Redis, in a host process.
+/// </summary>
+public sealed record EmbeddedClusterLayout(int Silos)
+{
+    public string ClusterId { get; init; } = EmbeddedCluster.ClusterId;
+
+    /// <summary>Redis for membership and job storage (durable jobs); null keeps both in memory, the first silo holding membership.</summary>
+    public string? Redis { get; init; }
+
+    /// <summary>Silo i's gateway listens on this port + i; null picks free ports.</summary>
+    public int? GatewayPortBase { get; init; }
+
+    /// <summary>Serve <c>/metrics</c> on this loopback port from silo 0; null serves none.</summary>
+    public int? MetricsPort { get; init; }
+}
