@@ -1,6 +1,7 @@
 using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Cli.Cluster;
+using SerialCluster.Cli.Jobs;
 using SerialCluster.Cli.Output;
 using Spectre.Console.Cli;
 
@@ -10,10 +11,14 @@ namespace SerialCluster.Cli.Commands;
 /// is.</summary>
 public sealed class CancelCommand(ConsoleStreams console) : AsyncCommand<JobIdSettings>
 {
+    private static readonly TimeSpan TryTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan RetryWindow = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(250);
+
     public override async Task<int> ExecuteAsync(CommandContext context, JobIdSettings settings, CancellationToken cancellationToken)
     {
         await using var connection = await ClusterConnection.OpenRunningAsync(settings, console.Say, cancellationToken);
-        var status = await connection.Client.GetGrain<IJobGrain>(settings.JobId).CancelAsync("cancelled by `serialcluster cancel`");
+        var status = await CancelAsync(connection.Client.GetGrain<IJobGrain>(settings.JobId), cancellationToken);
         switch (status.State)
         {
             case JobState.Unknown:
@@ -27,5 +32,25 @@ public sealed class CancelCommand(ConsoleStreams console) : AsyncCommand<JobIdSe
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// A cancel is idempotent, so a try that meets a passing failure is repeated, each bounded: a call the client sent
+    /// through a gateway that just died gets no answer until Orleans' 30 s response timeout.
+    /// </summary>
+    private static async Task<JobStatus> CancelAsync(IJobGrain job, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return await job.CancelAsync("cancelled by `serialcluster cancel`").WaitAsync(TryTimeout, cancellationToken);
+            }
+            catch (Exception e) when (ClusterFailures.IsTransient(e) && !cancellationToken.IsCancellationRequested && clock.Elapsed < RetryWindow)
+            {
+                await Task.Delay(RetryDelay, cancellationToken);
+            }
+        }
     }
 }
