@@ -29,7 +29,10 @@ public sealed class ReportCommand(ConsoleStreams console, Invocation invocation)
         }
         else
         {
-            await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, cancellationToken);
+            // A job lives on the cluster that ran it: --gateway/--redis, or the local cluster `up` started; never a new embedded one.
+            var refusal = $"report {settings.JobId} needs the cluster that ran it: --gateway or --redis, or a local cluster (`serialcluster up`); "
+                + "an embedded cluster starts empty. After an embedded run, save `run --json > run.json` and use `report --from run.json`";
+            await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, refusal, cancellationToken);
             (job, _) = await JobSource.FetchAsync(connection.Client, settings.JobId!, cancellationToken);
             cores = await ClusterCores.CountAsync(connection.Client, cancellationToken);
         }

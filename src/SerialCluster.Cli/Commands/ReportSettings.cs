@@ -24,14 +24,7 @@ public sealed class ReportSettings : ClusterSettings
     {
         if ((JobId is null) == (From is null))
         {
-            return ValidationResult.Error("report needs one source: a job id (with --gateway or --redis) or --from FILE (a saved `run --json`)");
-        }
-
-        if (JobId is not null && EffectiveGateway is null && EffectiveRedis is null)
-        {
-            return ValidationResult.Error(
-                $"report {JobId} needs the cluster that ran it (--gateway or --redis); an embedded cluster starts empty. "
-                + "After an embedded run, save `run --json > run.json` and use `report --from run.json`");
+            return ValidationResult.Error("report needs one source: a job id (of a running cluster) or --from FILE (a saved `run --json`)");
         }
 
         OutputPath.Require(Html, "--html");

@@ -51,7 +51,9 @@ public sealed class WhatIfCommand(ConsoleStreams console) : AsyncCommand<WhatIfS
         }
         else
         {
-            await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, cancellationToken);
+            var refusal = $"whatif {settings.JobId} needs the cluster that ran it: --gateway or --redis, or a local cluster (`serialcluster up`); "
+                + "after an embedded run use --from with a saved `run --json`";
+            await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, refusal, cancellationToken);
             var (job, _) = await JobSource.FetchAsync(connection.Client, settings.JobId!, cancellationToken);
             result = WhatIfOutput.Compute(
                 job, connection.Description, Math.Max(1, job.Profile.ParallelismCap), settings.ParsedCores, settings.ParsedSpeed,

@@ -49,13 +49,7 @@ public sealed class WhatIfSettings : ClusterSettings
         if ((JobId is null) == (From is null))
         {
             return ValidationResult.Error(
-                "whatif needs one source: a job id (with --gateway or --redis) or --from FILE (a saved `run --json` or `sweep --json`)");
-        }
-
-        if (JobId is not null && EffectiveGateway is null && EffectiveRedis is null)
-        {
-            return ValidationResult.Error(
-                $"whatif {JobId} needs the cluster that ran it (--gateway or --redis); after an embedded run use --from with a saved `run --json`");
+                "whatif needs one source: a job id (of a running cluster) or --from FILE (a saved `run --json` or `sweep --json`)");
         }
 
         foreach (var value in Split(Cores))

@@ -34,6 +34,10 @@ public sealed class LocalClusterCommandTests
         var jobs = await sandbox.RunJsonAsync("jobs", "list");
         Assert.Contains(jobs["jobs"]!.AsArray(), j => j!["jobId"]!.GetValue<string>() == jobId);
 
+        // Commands whose subject is a stored job find it there too, with no flags.
+        var report = await sandbox.RunJsonAsync("report", jobId);
+        Assert.Equal(jobId, report["jobId"]!.GetValue<string>());
+
         var (downCode, downOut, downErr) = await sandbox.RunAsync("down");
         Assert.True(downCode == ExitCodes.Success, downErr);
         Assert.Contains($"stopped local cluster 'serialcluster-up' (pid {pid})", downOut, StringComparison.Ordinal);
