@@ -110,7 +110,8 @@ public sealed class ClusterConnection : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         try
         {
-            var remote = await ConnectAsync(c => ConfigureGateway(c, c => c.UseStaticClustering(endpoint), clusterId, tls), target, cancellationToken);
+            var remote = await ClientHost.StartAsync(
+                c => ClientHost.ConfigureGateway(c, c => c.UseStaticClustering(endpoint), clusterId, tls), target, cancellationToken);
             return new ClusterConnection(remote, null, description);
         }
         catch (GatewayForwardedException forwarded)
@@ -123,8 +124,8 @@ public sealed class ClusterConnection : IAsyncDisposable
                 var remaining = target.Timeout - clock.Elapsed;
                 try
                 {
-                    var remote = await ConnectAsync(
-                        c => ConfigureGateway(c, c => c.UseForwardedGateway(name, endpoint), clusterId, tls),
+                    var remote = await ClientHost.StartAsync(
+                        c => ClientHost.ConfigureGateway(c, c => c.UseForwardedGateway(name, endpoint), clusterId, tls),
                         target with { Timeout = remaining > MinimumRetry ? remaining : MinimumRetry },
                         cancellationToken);
                     var connection = new ClusterConnection(remote, null, description);
@@ -164,7 +165,7 @@ public sealed class ClusterConnection : IAsyncDisposable
 
         try
         {
-            var client = await ConnectAsync(
+            var client = await ClientHost.StartAsync(
                 c => c.UseLocalhostClustering([.. embedded.GatewayPorts], EmbeddedCluster.ServiceId, embedded.Id),
                 new ConnectTarget("the embedded cluster", embedded.Id, Tls: null, verbose, EmbeddedConnectTimeout),
                 cancellationToken);
@@ -189,7 +190,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         ClusterSettings settings, LocalClusterState local, Action<string> say, CancellationToken cancellationToken)
     {
         var description = $"local cluster '{local.ClusterId}' (`serialcluster up`, pid {local.Pid}, gateways {local.Gateways})";
-        var client = await ConnectAsync(
+        var client = await ClientHost.StartAsync(
             c =>
             {
                 c.UseStaticClustering([.. local.Silos.Select(s => new IPEndPoint(IPAddress.Loopback, s.GatewayPort))]);
@@ -250,7 +251,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         await RedisMembership.CheckAsync(redis, redisOptions, clusterId, cancellationToken);
         var description = $"cluster '{clusterId}' via Redis membership at {redis}";
         var hint = new ConnectionHint(settings.ConnectionOptions);
-        var client = await ConnectAsync(
+        var client = await ClientHost.StartAsync(
             c =>
             {
                 c.UseRedisClustering(o => o.ConfigurationOptions = redisOptions);
@@ -260,7 +261,7 @@ public sealed class ClusterConnection : IAsyncDisposable
                     o.ClusterId = clusterId;
                     o.ServiceId = EmbeddedCluster.ServiceId;
                 });
-                UseTls(c, tls);
+                ClientHost.UseTls(c, tls);
             },
             new ConnectTarget($"cluster '{clusterId}' through Redis at {redis}", clusterId, tls, settings.Verbose, settings.ConnectTimeout)
             {
@@ -270,18 +271,6 @@ public sealed class ClusterConnection : IAsyncDisposable
             },
             cancellationToken);
         return new ClusterConnection(client, null, description);
-    }
-
-    /// <summary>A client of cluster <paramref name="clusterId"/> through the gateway <paramref name="useGateway"/> names.</summary>
-    private static void ConfigureGateway(IClientBuilder client, Action<IClientBuilder> useGateway, string clusterId, TlsMaterial? tls)
-    {
-        useGateway(client);
-        client.Configure<ClusterOptions>(o =>
-        {
-            o.ClusterId = clusterId;
-            o.ServiceId = EmbeddedCluster.ServiceId;
-        });
-        UseTls(client, tls);
     }
 
     /// <summary>The client's certificate and the cluster CA, checked before any connection so a wrong file is named at once.</summary>
@@ -299,60 +288,6 @@ public sealed class ClusterConnection : IAsyncDisposable
         catch (TlsConfigurationException e)
         {
             throw new CliException(ExitCodes.Usage, e.Message, e);
-        }
-    }
-
-    private static void UseTls(IClientBuilder client, TlsMaterial? tls)
-    {
-        if (tls is not null)
-        {
-            client.UseSerialClusterTls(tls);
-        }
-    }
-
-    private static async Task<IHost> ConnectAsync(Action<IClientBuilder> configure, ConnectTarget target, CancellationToken cancellationToken)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        if (target.Verbose)
-        {
-            builder.Logging.AddVerboseConsole();
-        }
-
-        var failures = new ConnectionFailures(oneGateway: target.Gateway is not null);
-        builder.Logging.AddProvider(failures);
-        builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
-        builder.Services.AddSingleton(target.Hint);
-        builder.UseOrleansClient(client =>
-        {
-            // The W3C trace context of a span around a call travels with it (docs/METRICS.md, Traces).
-            client.AddActivityPropagation();
-            if (target.Loss is { } loss)
-            {
-                client.AddClusterConnectionStatusObserver(loss);
-                client.Services.AddSingleton(loss);
-            }
-
-            configure(client);
-        });
-        var host = builder.Build();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, failures.Refused);
-        timeout.CancelAfter(target.Timeout);
-        try
-        {
-            await host.StartAsync(timeout.Token);
-            return host;
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            host.Dispose();
-            if (target.Gateway is not null && failures.RejectingSilo is { } silo)
-            {
-                throw new GatewayForwardedException(silo, e);
-            }
-
-            var reason = await ConnectFailureReason.DescribeAsync(failures, target, e, cancellationToken);
-            throw new CliException(ExitCodes.GatewayUnreachable, $"cannot connect to {target.Name}: {reason}", e);
         }
     }
 }
