@@ -62,6 +62,18 @@ public sealed class SiloState
         }
     }
 
+    /// <summary>The latest hop measurements from this silo (a copy).</summary>
+    public IReadOnlyList<HopLatency> Hops
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _hops];
+            }
+        }
+    }
+
     /// <summary>Counts a running chain until the returned handle is disposed.</summary>
     public IDisposable ChainRunning() => new Counter(this, chain: true);
 

@@ -258,7 +258,7 @@ public sealed partial class SerialChainGrain(
     private TimeSpan BatchDispatch()
     {
         var self = silo.SiloAddress.ToString();
-        var local = state.Snapshot(silo.Name, HostSite.Read(), Environment.ProcessorCount).Hops
+        var local = state.Hops
             .FirstOrDefault(h => (h.Peer == silo.Name || h.Peer == self) && h.Samples > 0 && h.P50Microseconds > 0);
         return local is null ? DefaultBatchDispatch : TimeSpan.FromMicroseconds(local.P50Microseconds);
     }
