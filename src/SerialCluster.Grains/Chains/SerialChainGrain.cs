@@ -6,7 +6,6 @@ using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.CostModel.Shapes;
 using SerialCluster.Grains.Calibration;
-using SerialCluster.Grains.Calibration.Host;
 using SerialCluster.Grains.Diagnostics;
 using SerialCluster.Grains.Execution;
 using SerialCluster.Grains.Hosting;
