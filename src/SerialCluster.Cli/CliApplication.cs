@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SerialCluster.Cli.Commands;
 using SerialCluster.Cli.Infrastructure;
 using SerialCluster.Cli.Jobs;
+using SerialCluster.Cli.Lifetime;
 using SerialCluster.Cli.Output;
 using SerialCluster.Workloads.Parameters;
 using SerialCluster.Workloads.Plans;
@@ -15,6 +16,7 @@ public static class CliApplication
 {
     public static async Task<int> RunAsync(string[] args, ConsoleStreams console, CancellationToken cancellationToken)
     {
+        StartupTimeline.Begin("the runtime started, the command began");
         var services = new ServiceCollection();
         services.AddSingleton(console);
         services.AddSingleton(new Invocation(args, DateTime.UtcNow));

@@ -68,6 +68,16 @@ public static class SerialClusterConfiguration
         {
             throw Invalid(nameof(SerialClusterOptions.CalibrationLockDirectory), $"'{folder}' is not a directory; allowed: an existing directory");
         }
+
+        if (options.CalibrationCacheDirectory is { } cache && File.Exists(cache))
+        {
+            throw Invalid(nameof(SerialClusterOptions.CalibrationCacheDirectory), $"'{cache}' is a file; allowed: a directory (created if absent)");
+        }
+
+        if (options.CalibrationCacheLifetime <= TimeSpan.Zero)
+        {
+            throw Invalid(nameof(SerialClusterOptions.CalibrationCacheLifetime), $"{options.CalibrationCacheLifetime} is not positive; allowed: e.g. 01:00:00");
+        }
     }
 
     /// <summary>A role by name only: the binder would also take a number, which says nothing to a reader.</summary>

@@ -1,9 +1,10 @@
 namespace SerialCluster.Abstractions.Calibration;
 
 /// <summary>
-/// What a silo measured about its own hardware. Scores are in steps per second of the fixed calibration
-/// kernel (<c>SerialCluster.Workloads.Calibration</c>): single-thread is one thread alone, all-core is every
-/// usable core at once (total). Usable cores = min(processor count, cgroup CPU quota).
+/// What a silo measured about its own hardware, in steps per second of the fixed calibration kernel
+/// (<c>SerialCluster.Workloads.Calibration</c>): single-thread is one thread alone, all-core every usable core at once.
+/// Usable cores = min(processor count, cgroup CPU quota). <see cref="Cached"/>: measured at <see cref="MeasuredAt"/> on
+/// this machine with the same CPUs and quota, and taken from its calibration cache at start instead of measured again.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -17,4 +18,5 @@ public sealed record SiloCalibration(
     [property: Id(5)] double ClockMHz,
     [property: Id(6)] DateTimeOffset MeasuredAt,
     [property: Id(7)] double MeasurementSeconds,
-    [property: Id(8)] bool Overridden);
+    [property: Id(8)] bool Overridden,
+    [property: Id(9)] bool Cached = false);

@@ -1,9 +1,10 @@
 namespace SerialCluster.Abstractions.Jobs;
 
 /// <summary>
-/// What to run: a workload, its parameters as text (validated again on the silo), the mode, and the cap on
-/// tasks in flight across the cluster (0 = every core the cluster has). <see cref="DeadlineSeconds"/> (0 = none)
-/// stops the job if it has not finished that long after it was accepted.
+/// What to run: a workload, its parameters as text (checked again on the silo), the mode, the cap on tasks in flight (0 =
+/// every core), <see cref="DeadlineSeconds"/> (0 = none: else stopped if unfinished that long after acceptance).
+/// <see cref="WarmUp"/>: a tiny job a cluster runs at start so its users' first job does not pay for the job path's first
+/// use; it counts in no job metric and teaches the cost model nothing (a first run's times would mislead it).
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -13,4 +14,5 @@ public sealed record JobSpec(
     [property: Id(1)] Dictionary<string, string> Parameters,
     [property: Id(2)] JobMode Mode,
     [property: Id(3)] int Parallelism,
-    [property: Id(10)] double DeadlineSeconds = 0);
+    [property: Id(10)] double DeadlineSeconds = 0,
+    [property: Id(11)] bool WarmUp = false);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using SerialCluster.Cli.Commands;
 using SerialCluster.Cli.Infrastructure;
+using SerialCluster.Cli.Jobs;
 using SerialCluster.Cli.Lifetime;
 using SerialCluster.Cli.Local;
 using SerialCluster.Grains.Security;
@@ -86,7 +87,9 @@ public sealed class ClusterConnection : IAsyncDisposable
         var gateway = settings.EffectiveGateway;
         if (gateway is null)
         {
-            if (!settings.WantsEmbedded && await LocalClusterDiscovery.FindRunningAsync(say, cancellationToken) is { } local)
+            var local = settings.WantsEmbedded ? null : await LocalClusterDiscovery.FindRunningAsync(say, cancellationToken);
+            StartupTimeline.Mark(local is null ? "no local cluster found" : "the local cluster found and checked");
+            if (local is not null)
             {
                 return await OpenLocalAsync(settings, local, say, cancellationToken);
             }
@@ -169,10 +172,18 @@ public sealed class ClusterConnection : IAsyncDisposable
                 c => c.UseLocalhostClustering([.. embedded.GatewayPorts], EmbeddedCluster.ServiceId, embedded.Id),
                 new ConnectTarget("the embedded cluster", embedded.Id, Tls: null, verbose, EmbeddedConnectTimeout),
                 cancellationToken);
+            StartupTimeline.Mark("the Orleans client started");
             // Fresh silos measure themselves in their first second; jobs placed before that would go to the
             // fallback silo and compete with the measurement, so the embedded cluster is ready only after it.
             await ClusterSurvey.WaitForCalibrationAsync(
                 client.Services.GetRequiredService<IClusterClient>(), EmbeddedCalibrationDeadline, say, cancellationToken);
+            StartupTimeline.Mark("every silo calibrated");
+            foreach (var problem in await JobPathWarmup.RunAsync(client.Services.GetRequiredService<IClusterClient>(), cancellationToken))
+            {
+                say($"warning: {problem}");
+            }
+
+            StartupTimeline.Mark($"the job path warmed ({JobPathWarmup.JobCount} tiny jobs)");
             return new ClusterConnection(client, embedded, $"embedded cluster ({layout.Silos} silos in this process)");
         }
         catch
@@ -205,6 +216,7 @@ public sealed class ClusterConnection : IAsyncDisposable
                 Loss = new GatewayLoss(description, canReconnect: false, ConnectionHint.None, say),
             },
             cancellationToken);
+        StartupTimeline.Mark("the Orleans client started");
         return new ClusterConnection(client, null, description);
     }
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SerialCluster.Cli.Infrastructure;
 using SerialCluster.Cli.Lifetime;
+using SerialCluster.Grains.Hosting;
 using SerialCluster.Hosting;
 
 namespace SerialCluster.Cli.Cluster;
@@ -92,6 +93,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
                 var host = builder.Build();
                 cluster._silos.Add(host);
                 await host.StartAsync(cancellationToken);
+                StartupTimeline.Mark($"silo-{i} started");
             }
 
             if (layout.MetricsPort is { } port)
@@ -152,6 +154,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             [Section + nameof(SiloHostOptions.PrimarySiloPort)] = Text(ports[0]),
             [Section + nameof(SiloHostOptions.MetricsPort)] = Text(metricsPort ?? 0),
             [Section + nameof(SiloHostOptions.MetricsHost)] = MetricsHost,
+            [Section + nameof(SerialClusterOptions.CalibrationCacheDirectory)] = layout.CalibrationCacheDirectory,
         };
         if (index == 0)
         {

@@ -1,3 +1,5 @@
+using SerialCluster.Cli.Local;
+
 namespace SerialCluster.Cli.Cluster;
 
 /// <summary>
@@ -16,4 +18,19 @@ public sealed record EmbeddedClusterLayout(int Silos)
 
     /// <summary>Serve <c>/metrics</c> on this loopback port from silo 0; null serves none.</summary>
     public int? MetricsPort { get; init; }
+
+    /// <summary>
+    /// Where the silos keep this machine's calibration between starts (<c>SerialCluster:Silo:CalibrationCacheDirectory</c>),
+    /// so a one-shot command does not measure the machine again within the hour; null measures at every start.
+    /// </summary>
+    public string? CalibrationCacheDirectory { get; init; } = DefaultCalibrationCacheDirectory();
+
+    /// <summary>The user's state directory (<see cref="LocalClusterPaths"/>), unless <c>SERIALCLUSTER_CALIBRATION_CACHE=off</c>.</summary>
+    public static string? DefaultCalibrationCacheDirectory() =>
+        string.Equals(Environment.GetEnvironmentVariable(CacheSwitchVariable), "off", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : LocalClusterPaths.FromEnvironment().Directory;
+
+    /// <summary>Set to <c>off</c> to measure the machine at every start of an embedded or local cluster.</summary>
+    public const string CacheSwitchVariable = "SERIALCLUSTER_CALIBRATION_CACHE";
 }

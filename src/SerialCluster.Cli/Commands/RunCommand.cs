@@ -1,6 +1,7 @@
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Cli.Cluster;
 using SerialCluster.Cli.Jobs;
+using SerialCluster.Cli.Lifetime;
 using SerialCluster.Cli.Output;
 using SerialCluster.Workloads.Plans;
 using Spectre.Console;
@@ -13,6 +14,7 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
 {
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
+        StartupTimeline.Mark("the command line parsed");
         // Everything the kernels check is checked here first, before any cluster starts.
         var workload = WorkloadCatalog.Get(settings.Workload);
         var (_, plan) = ParameterArguments.ParseAndPlan(workload, settings.Set);
@@ -24,6 +26,7 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
             settings.Deadline);
         var prediction = await RunPrediction.PredictAsync(
             plan, settings.ParsedMode == JobMode.Pinned ? 1 : settings.Parallelism > 0 ? settings.Parallelism : Environment.ProcessorCount, cancellationToken);
+        StartupTimeline.Mark("parameters checked, the plan compiled, the kernel probed for a run-time prediction");
         ConfirmLongRun(prediction, workload.Name, settings);
         await using var connection = await ClusterConnection.OpenAsync(
             settings,
@@ -63,7 +66,9 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
 
         console.Say($"running {workload.Name} ({settings.ParsedMode.ToString().ToLowerInvariant()}) on the {connection.Description}");
         var loadWatch = await LoadWatch.StartAsync(connection.Client, console, cancellationToken);
+        StartupTimeline.Mark("the machine's load read before the job");
         var submitted = await runner.SubmitAsync(spec, settings.IdempotencyKey, cancellationToken);
+        StartupTimeline.Mark("the job submitted and accepted");
         SayRetries(runner, submitted);
         // The id comes first, before the bar: after a crash of this command the job can still be found by it.
         console.Say(connection.IsEmbedded
@@ -110,7 +115,9 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
             throw new CliException(code, $"job {status.JobId} {(cancelled ? "was cancelled" : "failed")}: {status.Error}");
         }
 
+        StartupTimeline.Mark("the job followed to its end");
         var load = await loadWatch.StopAsync(cancellationToken);
+        StartupTimeline.Mark("the machine's load read after the job");
         if (settings.Json)
         {
             var document = JobDocument.Build(status);
@@ -126,6 +133,16 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
         else
         {
             ProfileView.Write(console.Out, status, plan, load.Cores, load);
+        }
+
+        StartupTimeline.Mark("the result printed");
+        if (settings.Verbose || settings.Timeline)
+        {
+            console.Say("timeline of this command (ms since the process started, +ms of each phase):");
+            foreach (var line in StartupTimeline.Describe())
+            {
+                console.Say(line);
+            }
         }
 
         return ExitCodes.Success;

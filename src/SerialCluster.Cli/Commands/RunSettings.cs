@@ -49,6 +49,11 @@ public sealed class RunSettings : ClusterSettings
     [DefaultValue(0.0)]
     public double Deadline { get; init; }
 
+    [CommandOption("--timeline")]
+    [Description("End with this command's timeline on stderr: each phase from process start to exit (cluster start, calibration, job), "
+        + "in ms. --verbose includes it.")]
+    public bool Timeline { get; init; }
+
     public JobMode ParsedMode => Mode.ToLowerInvariant() switch
     {
         "pinned" => JobMode.Pinned,

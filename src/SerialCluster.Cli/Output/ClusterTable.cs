@@ -19,12 +19,17 @@ public static class ClusterTable
             .AddColumn("chains", rightAligned: true).AddColumn("tasks", rightAligned: true)
             .AddColumn("busy", rightAligned: true).AddColumn("others", rightAligned: true);
         var anyOverride = false;
+        DateTimeOffset? keptSince = null;
         foreach (var silo in survey.Silos)
         {
             var capacity = silo.Capacity;
             var calibration = capacity?.Calibration;
             anyOverride |= calibration?.Overridden == true;
-            var mark = calibration?.Overridden == true ? "*" : string.Empty;
+            var mark = calibration?.Overridden == true ? "*" : calibration?.Cached == true ? "†" : string.Empty;
+            if (calibration is { Cached: true } kept && (keptSince is null || kept.MeasuredAt < keptSince))
+            {
+                keptSince = kept.MeasuredAt;
+            }
             silos.AddRow(
                 Markup.Escape(silo.Name),
                 Markup.Escape(silo.Address.ToParsableString()),
@@ -49,7 +54,11 @@ public static class ClusterTable
             $"quota), \"shared by N silos\" where silos on one host may run on the same CPUs (containers of one host included) and share them; " +
             $"busy = cores busy on its CPUs / used by its process in the last 0.25 s; others = cores other programs kept busy on its host " +
             $"throughout the last 5 s (what the cost model discounts)."
-            + (anyOverride ? " * configured by the operator, not measured." : string.Empty)));
+            + (anyOverride ? " * configured by the operator, not measured." : string.Empty)
+            + (keptSince is { } since
+                ? $" † measured on this machine at {since.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC and kept "
+                    + "(calibration cache), not measured at this start."
+                : string.Empty)));
 
         var names = survey.Silos.Select(s => s.Name).ToList();
         var matrix = new TerminalTable().AddColumn("from \\ to");

@@ -8,10 +8,10 @@ using SerialCluster.Workloads.Calibration;
 namespace SerialCluster.Grains.Calibration;
 
 /// <summary>
-/// Measures this silo (<see cref="CalibrationKernel"/>, <see cref="HostHardware"/>) and publishes it into
-/// <see cref="SiloState"/>. The first measurement runs in the background so it never delays silo start; overrides are
-/// published at once. It measures again every <see cref="SerialClusterOptions.CalibrationInterval"/>, only while idle
-/// (a busy silo would read low); silos on one machine take turns (<see cref="CalibrationGate"/>). See docs/CALIBRATION.md.
+/// Measures this silo (<see cref="CalibrationKernel"/>, <see cref="HostHardware"/>) into <see cref="SiloState"/>: first in the
+/// background, never delaying start (overrides at once), or from <see cref="CalibrationCache"/> where it keeps a recent one;
+/// then every <see cref="SerialClusterOptions.CalibrationInterval"/>, only while idle (a busy silo reads low). Silos on one
+/// machine take turns (<see cref="CalibrationGate"/>). See docs/CALIBRATION.md.
 /// </summary>
 public sealed partial class CalibrationService : ILifecycleParticipant<ISiloLifecycle>
 {
@@ -24,6 +24,7 @@ public sealed partial class CalibrationService : ILifecycleParticipant<ISiloLife
     private readonly TimeProvider _time;
     private readonly ILogger<CalibrationService> _logger;
     private readonly BackgroundLoop _loop;
+    private readonly CalibrationCache? _cache;
 
     public CalibrationService(SerialClusterOptions options, SiloState state, ILocalSiloDetails silo, TimeProvider time, ILogger<CalibrationService> logger)
     {
@@ -34,6 +35,9 @@ public sealed partial class CalibrationService : ILifecycleParticipant<ISiloLife
         _time = time;
         _logger = logger;
         _loop = new BackgroundLoop(RunAsync);
+        _cache = options.CalibrationCacheDirectory is { } directory && !IsOverridden
+            ? new CalibrationCache(directory, options.CalibrationCacheLifetime)
+            : null;
     }
 
     public void Participate(ISiloLifecycle lifecycle)
@@ -78,6 +82,12 @@ public sealed partial class CalibrationService : ILifecycleParticipant<ISiloLife
         {
             throw new ArgumentException($"{Section}:{nameof(options.UsableCoresOverride)} is {cores}; allowed: a positive number of cores");
         }
+
+        if (options.CalibrationCacheLifetime <= TimeSpan.Zero)
+        {
+            throw new ArgumentException(
+                $"{Section}:{nameof(options.CalibrationCacheLifetime)} is {options.CalibrationCacheLifetime}; allowed: a positive time");
+        }
     }
 
     private bool IsOverridden => _options.SingleThreadScoreOverride is not null || _options.UsableCoresOverride is not null;
@@ -95,7 +105,11 @@ public sealed partial class CalibrationService : ILifecycleParticipant<ISiloLife
     {
         try
         {
-            await MeasureAndPublishAsync(stopping);
+            if (!await PublishCachedAsync(stopping))
+            {
+                await MeasureAndPublishAsync(stopping);
+            }
+
             if (_options.CalibrationInterval <= TimeSpan.Zero)
             {
                 return;
@@ -138,6 +152,8 @@ public sealed partial class CalibrationService : ILifecycleParticipant<ISiloLife
             var allCore = await OnOwnThread(() => CalibrationKernel.MeasureAllCore(hardware.ProcessorCount, duration, stopping));
             var calibration = Describe(hardware, single, allCore, Stopwatch.GetElapsedTime(start).TotalSeconds);
             _state.Publish(calibration);
+            Keep(new CachedCalibration(
+                CalibrationCache.KeyOf(hardware, HostSite.Read(), duration), single, allCore, calibration.MeasuredAt, calibration.MeasurementSeconds));
             LogCalibrated(
                 _logger, _silo.Name, calibration.SingleThreadScore, calibration.AllCoreScore, calibration.UsableCores,
                 calibration.ProcessorCount, calibration.CpuModel, calibration.ClockMHz, calibration.MeasurementSeconds, calibration.Overridden);
@@ -145,6 +161,53 @@ public sealed partial class CalibrationService : ILifecycleParticipant<ISiloLife
         catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
         {
             LogFailed(_logger, e, _silo.Name);
+        }
+    }
+
+    /// <summary>Writes a fresh measurement into the cache; a cache that cannot be written costs the next start a measurement, nothing more.</summary>
+    private void Keep(CachedCalibration entry)
+    {
+        try
+        {
+            _cache?.Write(entry);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogCacheNotWritten(_logger, e, _silo.Name, _cache?.FilePath);
+        }
+    }
+
+    /// <summary>Publishes this machine's kept calibration, if the cache holds a recent one; false: none, measure.</summary>
+    private async Task<bool> PublishCachedAsync(CancellationToken stopping)
+    {
+        if (_cache is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var turn = await CalibrationGate.EnterAsync(_time, _options.CalibrationLockDirectory, stopping);
+            var hardware = HostHardware.Read();
+            var key = CalibrationCache.KeyOf(hardware, HostSite.Read(), _options.CalibrationDuration);
+            if (_cache.Read(key, _time.GetUtcNow()) is not { } kept)
+            {
+                return false;
+            }
+
+            var calibration = Describe(hardware, kept.SingleThreadScore, kept.AllCoreScore, kept.MeasurementSeconds) with
+            {
+                MeasuredAt = kept.MeasuredAt,
+                Cached = true,
+            };
+            _state.Publish(calibration);
+            LogCached(_logger, _silo.Name, calibration.SingleThreadScore, calibration.AllCoreScore, kept.MeasuredAt, _cache.FilePath);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogFailed(_logger, e, _silo.Name);
+            return false;
         }
     }
 
@@ -178,6 +241,15 @@ public sealed partial class CalibrationService : ILifecycleParticipant<ISiloLife
         double clockMHz,
         double seconds,
         bool overridden);
+
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Calibration of {Silo} taken from the cache: single-thread {SingleThread:N0} steps/s, all-core {AllCore:N0} steps/s, "
+            + "measured at {MeasuredAt:O} on this machine ({File})")]
+    private static partial void LogCached(ILogger logger, string silo, double singleThread, double allCore, DateTimeOffset measuredAt, string file);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The calibration of {Silo} could not be kept in {File}; the next start measures again")]
+    private static partial void LogCacheNotWritten(ILogger logger, Exception exception, string silo, string? file);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Re-calibration of {Silo} deferred: {Chains} chain(s) and {Tasks} task(s) running")]
     private static partial void LogDeferred(ILogger logger, string silo, int chains, int tasks);

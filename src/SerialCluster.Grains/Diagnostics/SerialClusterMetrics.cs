@@ -117,6 +117,12 @@ public static class SerialClusterMetrics
 
     public static void JobSubmitted(JobSpec spec)
     {
+        if (spec.WarmUp)
+        {
+            JobsRunning.Inc();
+            return;
+        }
+
         JobsSubmitted.WithLabels(WorkloadLabel(spec.Workload), ModeLabel(spec.Mode)).Inc();
         JobsRunning.Inc();
     }
@@ -129,6 +135,12 @@ public static class SerialClusterMetrics
 
     public static void JobFailed(JobSpec spec)
     {
+        if (spec.WarmUp)
+        {
+            JobsRunning.Dec();
+            return;
+        }
+
         JobsCompleted.WithLabels(WorkloadLabel(spec.Workload), ModeLabel(spec.Mode), MetricNames.OutcomeFailed).Inc();
         JobsRunning.Dec();
     }
@@ -141,6 +153,12 @@ public static class SerialClusterMetrics
     /// </summary>
     public static void JobCompleted(JobSpec spec, WorkloadPlan plan, JobProfile profile, int stagesRun)
     {
+        if (spec.WarmUp)
+        {
+            JobsRunning.Dec();
+            return;
+        }
+
         var workload = WorkloadLabel(spec.Workload);
         JobsCompleted.WithLabels(workload, ModeLabel(spec.Mode), MetricNames.OutcomeCompleted).Inc();
         JobsRunning.Dec();

@@ -11,6 +11,7 @@ public sealed class SerialClusterOptions
     public static readonly TimeSpan DefaultCalibrationInterval = TimeSpan.FromMinutes(10);
     public static readonly TimeSpan DefaultCalibrationDuration = TimeSpan.FromMilliseconds(250);
     public static readonly TimeSpan DefaultHopProbeInterval = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan DefaultCalibrationCacheLifetime = TimeSpan.FromHours(1);
 
     /// <summary>What this silo may run.</summary>
     public SiloRole Role { get; set; } = SiloRole.Any;
@@ -47,6 +48,15 @@ public sealed class SerialClusterOptions
     /// each have their own /tmp, so on a Docker host this names a volume they share (docker-compose.yml).
     /// </summary>
     public string? CalibrationLockDirectory { get; set; }
+
+    /// <summary>
+    /// Where this machine's recent calibrations are kept (<see cref="Calibration.CalibrationCache"/>); null keeps none and
+    /// measures at every start. The CLI's embedded and local clusters use the user's state directory.
+    /// </summary>
+    public string? CalibrationCacheDirectory { get; set; }
+
+    /// <summary>How long a kept calibration stands in for a measurement at start.</summary>
+    public TimeSpan CalibrationCacheLifetime { get; set; } = DefaultCalibrationCacheLifetime;
 
     /// <summary>Let <see cref="SiloRole.Serial"/> silos take parallel tasks when a job's P exceeds the other silos' cores.</summary>
     public bool SerialSilosTakeOverflow { get; set; } = true;

@@ -111,7 +111,11 @@ internal sealed partial class JobRun
                 progress.ChosenMode, progress.PredictedSeconds, progress.CorrectedPredictedSeconds, progress.ChoiceReason, coordinatorBuildSeconds: built);
             var loadAfter = await ReadForeignLoadAsync();
             profile = profile with { ForeignCoresBefore = loadBefore.Foreign, ForeignCoresAfter = loadAfter.Foreign, MachineCores = loadAfter.Cores };
-            await planning.RecordCostsAsync(progress, wall);
+            if (!spec.WarmUp)
+            {
+                await planning.RecordCostsAsync(progress, wall);
+            }
+
             job.Profile = profile;
             job.ResultJson = result;
             job.State = JobState.Completed;

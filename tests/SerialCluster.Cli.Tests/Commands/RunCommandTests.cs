@@ -86,4 +86,24 @@ public sealed class RunCommandTests
         Assert.True(profile["workSeconds"]!.GetValue<double>() > 0, profile.ToJsonString());
         Assert.True(profile["stageProfiles"]!.AsArray().All(s => s!["buildSeconds"]!.GetValue<double>() >= 0));
     }
+
+    [Fact]
+    public async Task VerboseEndsWithTheCommandsTimelinePhaseByPhase()
+    {
+        var (code, _, stderr) = await CliHarness.RunAsync("run", "hashchain", "--set", "steps=1000", "--embedded", "--verbose");
+        Assert.True(code == 0, stderr);
+        var timeline = stderr[stderr.IndexOf("timeline of this command", StringComparison.Ordinal)..].Split('\n').Skip(1)
+            .Where(l => l.Contains(" ms  (+", StringComparison.Ordinal)).ToList();
+        string[] phases =
+        [
+            "the runtime started, the command began", "the command line parsed", "parameters checked", "no local cluster found", "silo-0 started",
+            "silo-1 started", "the Orleans client started", "every silo calibrated", "the job path warmed", "the job submitted and accepted",
+            "the job followed to its end", "the result printed",
+        ];
+        var at = phases.Select(p => timeline.FindIndex(l => l.Contains(p, StringComparison.Ordinal))).ToList();
+        Assert.True(at.All(i => i >= 0), $"a phase is missing:\n{string.Join('\n', timeline)}");
+        Assert.Equal(at.Order(), at);
+        var ends = timeline.Select(l => double.Parse(l.Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(ends.Order(), ends);
+    }
 }

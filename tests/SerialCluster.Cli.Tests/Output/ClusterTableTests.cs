@@ -35,6 +35,18 @@ public sealed class ClusterTableTests
     }
 
     [Fact]
+    public void ACachedCalibrationIsMarkedWithWhenItWasMeasured()
+    {
+        var measured = new DateTimeOffset(2026, 12, 7, 17, 27, 5, TimeSpan.Zero);
+        var silo = Silo("a", "boot:1", "0-1", 2, 1);
+        var kept = silo with { Capacity = silo.Capacity! with { Calibration = silo.Capacity.Calibration! with { Cached = true, MeasuredAt = measured } } };
+        var text = Render(ClusterSurvey.Of([kept, Silo("b", "boot:1", "0-1", 2, 2)]));
+        Assert.Contains("2.00 M/s†", text, StringComparison.Ordinal);
+        Assert.Contains("† measured on this machine at 2026-12-07 17:27:05 UTC and kept (calibration cache)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("† measured", Render(ClusterSurvey.Of([Silo("b", "boot:1", "0-1", 2, 2)])), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void JsonHasTheClusterCoresAndEachSilosHostCpusAndSharing()
     {
         var document = ClusterDocument.Build(ComposeDefaults());

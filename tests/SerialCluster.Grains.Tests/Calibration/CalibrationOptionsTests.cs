@@ -13,6 +13,7 @@ public sealed class CalibrationOptionsTests
     [InlineData("CalibrationInterval")]
     [InlineData("SingleThreadScoreOverride")]
     [InlineData("UsableCoresOverride")]
+    [InlineData("CalibrationCacheLifetime")]
     public void AnInvalidSettingFailsNamingItsKey(string key)
     {
         var options = new SerialClusterOptions();
@@ -26,6 +27,9 @@ public sealed class CalibrationOptionsTests
                 break;
             case "SingleThreadScoreOverride":
                 options.SingleThreadScoreOverride = 0;
+                break;
+            case "CalibrationCacheLifetime":
+                options.CalibrationCacheLifetime = TimeSpan.Zero;
                 break;
             default:
                 options.UsableCoresOverride = double.NaN;
