@@ -5,6 +5,7 @@ using SerialCluster.Workloads.HashChain;
 using SerialCluster.Workloads.Mdp;
 using SerialCluster.Workloads.MonteCarlo;
 using SerialCluster.Workloads.NBody;
+using SerialCluster.Workloads.Rollout;
 using SerialCluster.Workloads.S5;
 using SerialCluster.Workloads.Sudoku;
 using SerialCluster.Workloads.TimeLock;
@@ -26,6 +27,9 @@ public static class WorkloadCatalog
         new SudokuWorkload(),
         new TimeLockWorkload(),
         new AmdahlWorkload(),
+
+        // Sequential decision making (paper §3.4, Appendix G).
+        new RolloutWorkload(),
     ];
 
     public static IReadOnlyList<Workload> All => Workloads;
