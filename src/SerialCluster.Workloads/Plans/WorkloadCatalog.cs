@@ -1,5 +1,6 @@
 using SerialCluster.Workloads.Amdahl;
 using SerialCluster.Workloads.Cvp;
+using SerialCluster.Workloads.Do1;
 using SerialCluster.Workloads.Eca;
 using SerialCluster.Workloads.HashChain;
 using SerialCluster.Workloads.Mdp;
@@ -30,6 +31,7 @@ public static class WorkloadCatalog
 
         // Sequential decision making (paper §3.4, Appendix G).
         new RolloutWorkload(),
+        new Do1Workload(),
     ];
 
     public static IReadOnlyList<Workload> All => Workloads;
