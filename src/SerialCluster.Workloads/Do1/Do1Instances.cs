@@ -34,7 +34,7 @@ internal static class Do1Instances
                 {
                     throw new InvalidParameterException(
                         ParameterErrorKind.Malformed, workload, "inputs", text, "'0'/'1' bit strings separated by commas or new lines",
-                        InvalidParameterException.LineOf(text, i), $"character {i + 1} is '{text[i]}'");
+                        InvalidParameterException.LineOf(text, i), $"'{text[i]}' is not a bit");
                 }
 
                 continue;

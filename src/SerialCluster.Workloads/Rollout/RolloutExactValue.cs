@@ -33,7 +33,10 @@ public static class RolloutExactValue
         return Solve(a, n);
     }
 
-    /// <summary>V_H of every state: the expected return of H steps.</summary>
+    /// <summary>
+    /// V_H of every state: the expected return of H steps. A sweep is a fixed function of the vector, so once one returns its input bit for bit
+    /// every later sweep would too, and the loop stops there with the same bits H sweeps would give.
+    /// </summary>
     public static double[] FiniteHorizon(MdpModel model, int horizon, CancellationToken cancellationToken = default)
     {
         var values = new double[model.States];
@@ -42,6 +45,11 @@ public static class RolloutExactValue
         {
             cancellationToken.ThrowIfCancellationRequested();
             MdpKernel.Sweep(model, values, next, [], 0);
+            if (next.AsSpan().SequenceEqual(values))
+            {
+                break;
+            }
+
             (values, next) = (next, values);
         }
 

@@ -19,7 +19,7 @@ public sealed class RolloutWorkload : Workload
 
     public const int MaxActions = 16;
     public const int MaxSuccessors = 16;
-    public const int MaxHorizon = 100_000;
+    public const int MaxHorizon = 50_000_000;
     public const long MaxTrajectories = 1_000_000_000;
     public const long MaxSteps = 1_000_000_000_000;
     public const int MaxTasks = 4096;
