@@ -47,7 +47,8 @@ internal static class Do1Instances
                     throw new InvalidParameterException(
                         ParameterErrorKind.OutOfRange, workload, "inputs", text,
                         string.Create(CultureInfo.InvariantCulture, $"bit strings of exactly {inputCount} bits, one per INPUT"),
-                        InvalidParameterException.LineOf(text, start), string.Create(CultureInfo.InvariantCulture, $"instance {read.Count + 1} has {i - start}"));
+                        InvalidParameterException.LineOf(text, start),
+                        string.Create(CultureInfo.InvariantCulture, $"instance {read.Count + 1} has {i - start}"));
                 }
 
                 if (read.Count == Do1Workload.MaxInstances)

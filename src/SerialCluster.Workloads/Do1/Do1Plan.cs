@@ -39,8 +39,9 @@ public sealed class Do1Plan : WorkloadPlan
 
     private int ValueBytes => PackedBits.ByteCount(_circuit.Monotone.SignalCount);
 
-    public override long TaskUnits(int stage, int task) =>
-        stage == 0 ? Math.Max(1, _circuit.Monotone.GateCount) : AgentUnits(_circuit, FirstAgent(task, _agentTasks, Depth), FirstAgent(task + 1, _agentTasks, Depth));
+    public override long TaskUnits(int stage, int task) => stage == 0
+        ? Math.Max(1, _circuit.Monotone.GateCount)
+        : AgentUnits(_circuit, FirstAgent(task, _agentTasks, Depth), FirstAgent(task + 1, _agentTasks, Depth));
 
     public override byte[] CreateTaskInput(int stage, int task, IReadOnlyList<byte[]> previousOutputs)
     {

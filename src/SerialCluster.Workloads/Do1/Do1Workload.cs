@@ -26,7 +26,8 @@ public sealed class Do1Workload : Workload
     [
         ParameterSpec.Text(
             "circuit", string.Empty, MaxCircuitCharacters, acceptsFile: true,
-            "ISCAS .bench netlist as for cvp (AND, OR, NAND, NOR, XOR, XNOR, NOT, BUFF), played on its dual-rail monotone form; empty: a generated layered one"),
+            "ISCAS .bench netlist as for cvp (AND, OR, NAND, NOR, XOR, XNOR, NOT, BUFF), played on its dual-rail monotone form; empty: a generated " +
+            "layered one"),
         ParameterSpec.Text(
             "inputs", string.Empty, MaxCircuitCharacters, acceptsFile: true,
             $"instances as bit strings ('0'/'1', one per INPUT in declaration order) separated by commas or new lines, at most {MaxInstances}; empty: " +
@@ -48,7 +49,8 @@ public sealed class Do1Workload : Workload
         "forced-choice game on an alternating monotone circuit (Theorem G.2): agents that evaluate d < D levels guess past them; regret per d = 0 … D";
 
     public override string Lesson =>
-        "acting well needs the circuit's value: regret stays until the agent's depth reaches the circuit's, so a bounded-depth (parallel) policy cannot act well";
+        "acting well needs the circuit's value: regret stays until the agent's depth reaches the circuit's, so a bounded-depth (parallel) policy " +
+        "cannot act well";
 
     public override string Unit => UnitName;
 
@@ -103,9 +105,8 @@ public sealed class Do1Workload : Workload
         var instances = Do1Instances.Read(Name, parameters.GetString("inputs"), circuit.InputCount, parameters.GetInt32("instances"), seed);
         if ((long)instances.Length * monotone.SignalCount > MaxValueBits)
         {
-            throw Refuse(
-                "instances", instances.Length,
-                $"instances × signals ≤ {MaxValueBits:N0} (every agent task receives every instance's values): at most {MaxValueBits / monotone.SignalCount:N0} here");
+            var most = MaxValueBits / monotone.SignalCount;
+            throw Refuse("instances", instances.Length, $"instances × signals ≤ {MaxValueBits:N0} (every agent task gets every instance): at most {most:N0}");
         }
 
         var literals = instances.Select(bits => DualRailTransform.Literals(bits)).ToArray();

@@ -45,7 +45,7 @@ public sealed class RolloutPlan : WorkloadPlan
         return new RolloutSums(end - first, sum, squares).ToBytes();
     }
 
-    /// <summary>Fewer, larger tasks: one and two per core (<see cref="CoarserSplit.FewerTasks"/>); the sums are exact, so any split gives the same bits.</summary>
+    /// <summary>Fewer, larger tasks: one and two per core (<see cref="CoarserSplit.FewerTasks"/>); exact sums give the same bits at any split.</summary>
     public override IReadOnlyList<IReadOnlyDictionary<string, string>> CoarserSplits(int slots) => CoarserSplit.FewerTasks(this, slots);
 
     public override JsonObject Finish(IReadOnlyList<byte[]> lastStageOutputs)

@@ -102,7 +102,7 @@ public sealed class RolloutWorkload : Workload
         if (horizon * states * actions * successors > MaxExactBackups)
         {
             var most = MaxExactBackups / ((long)states * actions * successors);
-            throw Refuse("horizon", horizon, $"horizon·states·actions·successors ≤ {MaxExactBackups:N0} (the exact H-step value's sweeps): at most {most:N0} here");
+            throw Refuse("horizon", horizon, $"horizon·states·actions·successors ≤ {MaxExactBackups:N0} (the exact H-step value's sweeps): at most {most:N0}");
         }
 
         var seed = (ulong)parameters.GetInteger("seed");
