@@ -53,8 +53,14 @@ public sealed class RolloutWorkloadTests
     {
         var mdp = LocalPlanRunner.Run(new MdpWorkload().Plan(new Dictionary<string, string>
         {
-            ["preset"] = "random", ["policy"] = "uniform", ["states"] = "24", ["seed"] = "5", ["gamma"] = "0.9", ["horizon"] = "5000",
-            ["tolerance"] = "1e-13", ["tasks"] = "2",
+            ["preset"] = "random",
+            ["policy"] = "uniform",
+            ["states"] = "24",
+            ["seed"] = "5",
+            ["gamma"] = "0.9",
+            ["horizon"] = "5000",
+            ["tolerance"] = "1e-13",
+            ["tasks"] = "2",
         })).Result;
         var values = mdp["values"]!.AsArray();
         foreach (var start in new[] { 0, 9, 23 })
