@@ -23,6 +23,14 @@ public static class ContrastCatalog
 
     public const int CvpShallowLayers = 16;
 
+    /// <summary>
+    /// The rollout pair's MDP is small (8 states, 2 actions, 2 successors) so the exact H-step value stays cheap at the long side's
+    /// horizon; its wide side runs trajectories of <see cref="RolloutShortHorizon"/> steps, its long side two trajectories.
+    /// </summary>
+    public const int RolloutShortHorizon = 50;
+
+    public const int RolloutLongTrajectories = 2;
+
     public static IReadOnlyList<ContrastPair> Pairs(int cores) =>
     [
         new(
@@ -96,6 +104,20 @@ public static class ContrastCatalog
                 new("deep–narrow", "cvp", gates => Cvp(Math.Max(1, gates / CvpNarrowWidth), CvpNarrowWidth)),
                 new("shallow–wide", "cvp", gates => Cvp(CvpShallowLayers, Math.Max(1, gates / CvpShallowLayers))),
             ]),
+        // Sequential decision making (paper §3.4): rollout's pair.
+        new(
+            "rollout",
+            "policy rollouts: many short trajectories vs two long ones, equal steps",
+            $"the same steps of the same policy on the same MDP: {RolloutShortHorizon}-step trajectories spread over every core; two trajectories of " +
+            "steps/2 each have span = horizon: more cores shrink the variance (N), never the horizon (H)",
+            "steps",
+            new ContrastSizing(2_000_000, 1_000, 100_000_000),
+            [
+                new("wide: N = steps/50, H = 50", "rollout", steps => Rollout(Math.Max(2, steps / RolloutShortHorizon), RolloutShortHorizon, 8L * cores)),
+                new(
+                    "long: N = 2, H = steps/2", "rollout",
+                    steps => Rollout(RolloutLongTrajectories, Math.Max(1, steps / RolloutLongTrajectories), RolloutLongTrajectories)),
+            ]),
         new(
             "sudoku",
             "many easy sudoku vs one hard one",
@@ -148,6 +170,17 @@ public static class ContrastCatalog
         ["tolerance"] = "0",
         ["horizon"] = Text(horizon),
         ["method"] = method,
+    };
+
+    private static Dictionary<string, string> Rollout(long trajectories, long horizon, long tasks) => new()
+    {
+        ["states"] = "8",
+        ["actions"] = "2",
+        ["successors"] = "2",
+        ["gamma"] = "0.99",
+        ["trajectories"] = Text(trajectories),
+        ["horizon"] = Text(horizon),
+        ["tasks"] = Text(Math.Min(tasks, trajectories)),
     };
 
     private static Dictionary<string, string> Cvp(long layers, long width) => new()

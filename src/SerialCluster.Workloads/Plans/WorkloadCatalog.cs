@@ -1,10 +1,12 @@
 using SerialCluster.Workloads.Amdahl;
 using SerialCluster.Workloads.Cvp;
+using SerialCluster.Workloads.Do1;
 using SerialCluster.Workloads.Eca;
 using SerialCluster.Workloads.HashChain;
 using SerialCluster.Workloads.Mdp;
 using SerialCluster.Workloads.MonteCarlo;
 using SerialCluster.Workloads.NBody;
+using SerialCluster.Workloads.Rollout;
 using SerialCluster.Workloads.S5;
 using SerialCluster.Workloads.Sudoku;
 using SerialCluster.Workloads.TimeLock;
@@ -26,6 +28,10 @@ public static class WorkloadCatalog
         new SudokuWorkload(),
         new TimeLockWorkload(),
         new AmdahlWorkload(),
+
+        // Sequential decision making (paper §3.4, Appendix G).
+        new RolloutWorkload(),
+        new Do1Workload(),
     ];
 
     public static IReadOnlyList<Workload> All => Workloads;

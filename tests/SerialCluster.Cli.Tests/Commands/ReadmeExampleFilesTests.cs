@@ -36,6 +36,14 @@ public sealed partial class ReadmeExampleFilesTests
             {
                 AssertSolved(file, result, example);
             }
+            else if (example.StartsWith("do1", StringComparison.Ordinal))
+            {
+                // c17 on 10110 gives outputs 22, 23 = 1, 0 (below); on 01101: 10 = 1, 11 = 1, 16 = NAND(1, 1) = 0, 19 = NAND(1, 1) = 0,
+                // 22 = NAND(1, 0) = 1, 23 = NAND(0, 0) = 1. The exact agent wins the 3 episodes whose output is 1, and so does depth D.
+                Assert.EndsWith("--set inputs=10110,01101", example, StringComparison.Ordinal);
+                Assert.Equal(0.75, result["optimalReturn"]!.GetValue<double>());
+                Assert.Equal(0, result["lostEpisodes"]!.AsArray()[^1]!.GetValue<long>());
+            }
             else if (example.Contains("c17.bench", StringComparison.Ordinal))
             {
                 // Inputs 1,2,3,6,7 = 1,0,1,1,0: 10 = NAND(1,3) = 0, 11 = NAND(3,6) = 0, 16 = NAND(2,11) = 1, 19 = NAND(11,7) = 1,
