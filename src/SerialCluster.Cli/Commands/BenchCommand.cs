@@ -44,7 +44,12 @@ public sealed class BenchCommand(ConsoleStreams console) : AsyncCommand<BenchSet
 
         if (targets.Contains(3))
         {
-            sections.Add(await ParallelEfficiencyBench.RunAsync(bench));
+            var efficiency = await ParallelEfficiencyBench.RunAsync(bench);
+            sections.Add(efficiency);
+            if (targets.Contains(7))
+            {
+                sections.Add(await PeersBench.RunAsync(bench, efficiency.Data)); // right after target 3, the figures it is set beside
+            }
         }
 
         if (targets.Contains(5))
@@ -57,7 +62,7 @@ public sealed class BenchCommand(ConsoleStreams console) : AsyncCommand<BenchSet
             sections.Add(await ScaleBench.RunAsync(bench));
         }
 
-        var order = new[] { "1", "2", "3", "4", "5", "6" };
+        var order = new[] { "1", "2", "3", "4", "5", "6", "7" };
         sections = [.. sections.OrderBy(s => Array.IndexOf(order, s.Rows.FirstOrDefault()?.Target ?? "9"))];
         var load = await loadWatch.StopAsync(cancellationToken);
         var report = new BenchReport(
