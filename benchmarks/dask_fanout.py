@@ -70,15 +70,21 @@ def parse_arguments(argv):
 
 
 def iterations_for(task_ms):
-    """SplitMix64 steps that take about task_ms here, from a timed run long enough to read (at least 20 ms)."""
+    """SplitMix64 steps that take about task_ms here: the fastest of 5 timed runs of at least 20 ms each, so a burst
+    of other programs' load during the calibration does not shrink every task."""
     count = 1000
     while True:
         start = time.perf_counter()
         splitmix_sum(1, count)
-        elapsed = time.perf_counter() - start
-        if elapsed >= 0.02:
-            return max(1, round(count * task_ms / 1000 / elapsed))
+        if time.perf_counter() - start >= 0.02:
+            break
         count *= 4
+    fastest = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        splitmix_sum(1, count)
+        fastest = min(fastest, time.perf_counter() - start)
+    return max(1, round(count * task_ms / 1000 / fastest))
 
 
 def serial_sample(indices, count):

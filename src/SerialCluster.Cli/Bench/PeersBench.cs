@@ -47,7 +47,8 @@ public static class PeersBench
                     F($"wall {Seconds(Number(dask, "empty", "wallSeconds"))}; {versions}")),
             new("7", F($"{sizes.EfficiencyTasks:N0} tasks of ≈ {sizes.TaskMilliseconds:F1} ms at P = {p}: (T1/{p}) ÷ wall, Dask LocalCluster"),
                 F($"{Ratio(daskEfficiency)}; ours ÷ Dask {oursEfficiency / daskEfficiency:F2}×"), null, "reported",
-                F($"ours (target 3, same run) {Ratio(oursEfficiency)}; Dask T1 {Seconds(Number(dask, "fanout", "t1Seconds"))} (Python tasks, ") +
+                F($"ours (target 3, same run) {Ratio(oursEfficiency)}; Dask T1 {Seconds(Number(dask, "fanout", "t1Seconds"))} (Python tasks of ") +
+                    F($"{Seconds(Number(dask, "fanout", "t1Seconds") / sizes.EfficiencyTasks)} each, ") +
                     F($"{dask["fanout"]!["checkedTasks"]} answers checked against a serial run), wall {Seconds(Number(dask, "fanout", "wallSeconds"))}")),
             new("7", F($"overhead per ≈ {sizes.TaskMilliseconds:F1} ms task, (P·wall − T1)/N: Dask LocalCluster"),
                 F($"{Micro(daskOverhead * 1e6)}; Dask ÷ ours {(oursOverhead > 0 ? F($"{daskOverhead / oursOverhead:F0}×") : "∞")}"), null, "reported",
