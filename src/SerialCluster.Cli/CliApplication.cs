@@ -76,6 +76,9 @@ public static class CliApplication
                 .WithDescription(
                     "Run the paper's paired controls side by side (Rule 110 vs Rule 90 and its shortcut, fold vs tree, a secret vs parallelism, …), each " +
                     "pinned and scattered, speedups against the serial run, and span against input size.");
+            config.AddCommand<LadderCommand>("ladder")
+                .WithDescription("The latency ladder: a serial chain forced across a boundary every k steps; steps/s against k per boundary.")
+                .WithExample("ladder", "--every", "1,10,100,1000", "--plot", "ladder.png");
             config.AddCommand<BenchCommand>("bench")
                 .WithDescription(
                     "Measure every performance target side by side in one run (embedded cluster vs bare loops, dispatch, hops, scale) and print the table.");

@@ -13,6 +13,9 @@ public sealed record BenchSizes(
     int ConcurrentJobs,
     double ConcurrentJobSeconds)
 {
+    /// <summary>Empty tasks for target 7's peer (Dask takes milliseconds per task, so fewer than target 3's).</summary>
+    public int PeerEmptyTasks { get; init; } = 2000;
+
     /// <summary>About two minutes of measuring on two idle cores.</summary>
     public static BenchSizes Full { get; } = new(
         ChainSeconds: 1.5,
@@ -37,5 +40,8 @@ public sealed record BenchSizes(
         ParableTasks: 8,
         ScaleTasks: [100, 1000],
         ConcurrentJobs: 3,
-        ConcurrentJobSeconds: 0.02);
+        ConcurrentJobSeconds: 0.02)
+    {
+        PeerEmptyTasks = 50,
+    };
 }

@@ -8,7 +8,7 @@ using static SerialCluster.Cli.Bench.BenchFormat;
 namespace SerialCluster.Cli.Bench;
 
 /// <summary>
-/// Target 7: what a user feels first. The one-shot command <c>run hashchain --set steps=1000 --json</c> as a process of its
+/// Target 8: what a user feels first. The one-shot command <c>run hashchain --set steps=1000 --json</c> as a process of its
 /// own, process start to exit, alternating: on its own embedded cluster, and against a local cluster (<c>up</c>, in a
 /// state directory of this run's own, never the user's); and a fresh cluster's first job (each embedded run's job) against
 /// a warm one's (each local run's job), by the wall their profiles report.
@@ -24,7 +24,7 @@ public static partial class StartupBench
     public static async Task<BenchSection> RunAsync(BenchContext context)
     {
         var runs = context.Sizes.Repeats == 1 ? 1 : 5;
-        context.Say($"target 7: one-shot runs as processes of their own, {runs} on an embedded cluster and {runs} against a local one");
+        context.Say($"target 8: one-shot runs as processes of their own, {runs} on an embedded cluster and {runs} against a local one");
         var state = Path.Combine(Path.GetTempPath(), $"serialcluster-bench-{Guid.NewGuid():N}");
         var environment = new Dictionary<string, string> { [LocalClusterPaths.DirectoryEnvironmentVariable] = state };
         var embedded = new List<Run>();
@@ -65,11 +65,11 @@ public static partial class StartupBench
         var firstRatio = firstJob / warmJob;
         var rows = new List<BenchRow>
         {
-            new("7", "one-shot `run` of a trivial job on its own embedded cluster, process start to exit", Seconds(oneShot), OneShotGoalSeconds / oneShot,
+            new("8", "one-shot `run` of a trivial job on its own embedded cluster, process start to exit", Seconds(oneShot), OneShotGoalSeconds / oneShot,
                 F($"≤ {OneShotGoalSeconds} s"), F($"median of {embedded.Count} ({Range(embedded.Select(r => r.Seconds))}); `up` took {Seconds(upSeconds)}")),
-            new("7", "the same against a local cluster (`serialcluster up`)", Seconds(against), LocalGoalSeconds / against,
+            new("8", "the same against a local cluster (`serialcluster up`)", Seconds(against), LocalGoalSeconds / against,
                 F($"≤ {LocalGoalSeconds} s"), F($"median of {local.Count} ({Range(local.Select(r => r.Seconds))}), alternating with the row above")),
-            new("7", "a fresh cluster's first job ÷ a warm job: the job's own wall (profile)", F($"{Ratio(firstRatio)}×"), FirstJobGoalRatio / firstRatio,
+            new("8", "a fresh cluster's first job ÷ a warm job: the job's own wall (profile)", F($"{Ratio(firstRatio)}×"), FirstJobGoalRatio / firstRatio,
                 F($"≤ {FirstJobGoalRatio}×"), F($"first jobs {Seconds(firstJob)} (embedded runs), warm jobs {Seconds(warmJob)} (local runs), medians")),
         };
         var details = new List<string> { "| phase (embedded one-shot) | median end, ms | median took, ms |", "|---|---:|---:|" };
@@ -91,7 +91,7 @@ public static partial class StartupBench
 
     private static BenchSection Missed(string reason) => new(
         "Start-up: one-shot runs and the first job (issue 22, items 1–3)",
-        [BenchRow.Missing("7", "one-shot `run` end to end, embedded and against `up`; first job ÷ warm job", "≤ 1.5 s; ≤ 0.5 s; ≤ 2×", reason)],
+        [BenchRow.Missing("8", "one-shot `run` end to end, embedded and against `up`; first job ÷ warm job", "≤ 1.5 s; ≤ 0.5 s; ≤ 2×", reason)],
         [],
         new JsonObject { ["error"] = reason });
 

@@ -44,7 +44,12 @@ public sealed class BenchCommand(ConsoleStreams console) : AsyncCommand<BenchSet
 
         if (targets.Contains(3))
         {
-            sections.Add(await ParallelEfficiencyBench.RunAsync(bench));
+            var efficiency = await ParallelEfficiencyBench.RunAsync(bench);
+            sections.Add(efficiency);
+            if (targets.Contains(7))
+            {
+                sections.Add(await PeersBench.RunAsync(bench, efficiency.Data)); // right after target 3, the figures it is set beside
+            }
         }
 
         if (targets.Contains(5))
@@ -57,12 +62,12 @@ public sealed class BenchCommand(ConsoleStreams console) : AsyncCommand<BenchSet
             sections.Add(await ScaleBench.RunAsync(bench));
         }
 
-        if (targets.Contains(7))
+        if (targets.Contains(8))
         {
             sections.Add(await StartupBench.RunAsync(bench)); // last: its processes would disturb the others' measurements
         }
 
-        var order = new[] { "1", "2", "3", "4", "5", "6", "7" };
+        var order = new[] { "1", "2", "3", "4", "5", "6", "7", "8" };
         sections = [.. sections.OrderBy(s => Array.IndexOf(order, s.Rows.FirstOrDefault()?.Target ?? "9"))];
         var load = await loadWatch.StopAsync(cancellationToken);
         var report = new BenchReport(

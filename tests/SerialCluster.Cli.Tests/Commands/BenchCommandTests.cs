@@ -29,18 +29,23 @@ public sealed class BenchCommandTests
 
             Assert.Equal("quick", document["sizes"]!.GetValue<string>());
             var rows = document["rows"]!.AsArray().Select(r => r!.AsObject()).ToList();
-            Assert.Equal(["1", "2", "3", "4", "5", "6", "7"], rows.Select(r => r["target"]!.GetValue<string>()).Distinct().ToArray());
+            Assert.Equal(["1", "2", "3", "4", "5", "6", "7", "8"], rows.Select(r => r["target"]!.GetValue<string>()).Distinct().ToArray());
             foreach (var row in rows)
             {
                 Assert.False(string.IsNullOrWhiteSpace(row["what"]!.GetValue<string>()));
                 Assert.False(string.IsNullOrWhiteSpace(row["goal"]!.GetValue<string>()));
-                Assert.NotEqual("—", row["measured"]!.GetValue<string>());
+                // Only Dask's rows (7) may be missing, where its Debian package is not installed, and then they say so.
+                if (row["measured"]!.GetValue<string>() == "—")
+                {
+                    Assert.Equal("7", row["target"]!.GetValue<string>());
+                    Assert.Contains("python3-distributed", row["note"]!.GetValue<string>(), StringComparison.Ordinal);
+                }
             }
 
             // Target 2 read both C baselines: its rows have ratios.
             Assert.All(rows.Where(r => r["target"]!.GetValue<string>() == "2"), r => Assert.NotNull(r["ratio"]));
-            // Target 7 ran the one-shot command as real processes: embedded, against `up`, and the first job against a warm one.
-            Assert.Equal(3, rows.Count(r => r["target"]!.GetValue<string>() == "7" && r["ratio"] is not null));
+            // Target 8 ran the one-shot command as real processes: embedded, against `up`, and the first job against a warm one.
+            Assert.Equal(3, rows.Count(r => r["target"]!.GetValue<string>() == "8" && r["ratio"] is not null));
             var markdown = await File.ReadAllTextAsync(report);
             Assert.Contains(BenchReport.TableHeader, markdown, StringComparison.Ordinal);
             Assert.Contains("load average", markdown, StringComparison.Ordinal);
