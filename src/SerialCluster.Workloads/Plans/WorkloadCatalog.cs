@@ -1,10 +1,12 @@
 using SerialCluster.Workloads.Amdahl;
+using SerialCluster.Workloads.Arith;
 using SerialCluster.Workloads.Cvp;
 using SerialCluster.Workloads.Eca;
 using SerialCluster.Workloads.HashChain;
 using SerialCluster.Workloads.Mdp;
 using SerialCluster.Workloads.MonteCarlo;
 using SerialCluster.Workloads.NBody;
+using SerialCluster.Workloads.Refine;
 using SerialCluster.Workloads.S5;
 using SerialCluster.Workloads.Sudoku;
 using SerialCluster.Workloads.TimeLock;
@@ -26,6 +28,8 @@ public static class WorkloadCatalog
         new SudokuWorkload(),
         new TimeLockWorkload(),
         new AmdahlWorkload(),
+        new ArithWorkload(),
+        new RefineWorkload(),
     ];
 
     public static IReadOnlyList<Workload> All => Workloads;
