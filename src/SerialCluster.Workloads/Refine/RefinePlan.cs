@@ -14,7 +14,7 @@ namespace SerialCluster.Workloads.Refine;
 public sealed class RefinePlan : WorkloadPlan
 {
     /// <summary>Values listed in the result up to this length; the digest covers them all.</summary>
-    public const int ListedValues = 1024;
+    public const int ListedValues = 4096;
 
     private readonly RefineChain _chain;
     private readonly Lazy<ulong[]> _truth;

@@ -16,7 +16,6 @@ public sealed class RefineWorkload : Workload
     public const int MaxLength = 1 << 20;
     public const int MaxRounds = 4096;
     public const int MaxTasks = 1024;
-    public const long MaxWork = 1L << 32;
 
     private static readonly ParameterSpec[] Specs =
     [
@@ -73,13 +72,6 @@ public sealed class RefineWorkload : Workload
             throw new InvalidParameterException(
                 ParameterErrorKind.OutOfRange, Name, "tasks", tasks.ToString(CultureInfo.InvariantCulture),
                 $"at most length = {length.ToString(CultureInfo.InvariantCulture)} (one position per task at least)");
-        }
-
-        if ((long)length * rounds > MaxWork)
-        {
-            throw new InvalidParameterException(
-                ParameterErrorKind.OutOfRange, Name, "rounds", rounds.ToString(CultureInfo.InvariantCulture),
-                $"length × rounds ≤ {MaxWork:N0}, so at most {MaxWork / length:N0} with length = {length}");
         }
 
         var chain = new RefineChain(length, (ulong)parameters.GetInteger("seed"), parameters.GetString("step") == "associative");
