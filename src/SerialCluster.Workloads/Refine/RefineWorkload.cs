@@ -48,9 +48,9 @@ public sealed class RefineWorkload : Workload
 
     public override IReadOnlyDictionary<string, string> Example { get; } = new Dictionary<string, string>
     {
-        ["length"] = "256",
+        ["length"] = "128",
         ["step"] = "nonlinear",
-        ["rounds"] = "256",
+        ["rounds"] = "128",
         ["tasks"] = "4",
         ["seed"] = "7",
     };

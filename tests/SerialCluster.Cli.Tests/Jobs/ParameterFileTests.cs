@@ -37,7 +37,7 @@ public sealed class ParameterFileTests : IDisposable
 
     [Fact]
     public void EveryWorkloadThatTakesFilesIsCovered() =>
-        Assert.Equal(["cvp circuit", "cvp inputs", "sudoku puzzles", "timelock factors", "timelock modulus"],
+        Assert.Equal(["arith circuit", "arith inputs", "cvp circuit", "cvp inputs", "sudoku puzzles", "timelock factors", "timelock modulus"],
             EveryFileParameter.Select(row => $"{row.Workload} {row.Parameter}").Order(StringComparer.Ordinal));
 
     [Theory]
@@ -74,6 +74,7 @@ public sealed class ParameterFileTests : IDisposable
     [InlineData("sudoku", "puzzles", "# one puzzle, then a short line\n" + Escargot + "\n\n1234\n", ":4: 4 characters where the first puzzle has 81")]
     [InlineData("sudoku", "puzzles", Escargot + "\n" + EscargotEndingInX + "\n", ":2: 'x' at column 81")]
     [InlineData("timelock", "modulus", "\n\n35x7\n", ":3: 'x' is not a digit")]
+    [InlineData("arith", "circuit", "# a comment\nINPUT(x)\ny = DIV(x, x)\nOUTPUT(y)\n", ":3: unknown operation 'DIV'")]
     public async Task AParseErrorNamesTheFileAndTheLine(string workload, string parameter, string content, string expected)
     {
         var path = Write("input.txt", Encoding.UTF8.GetBytes(content));

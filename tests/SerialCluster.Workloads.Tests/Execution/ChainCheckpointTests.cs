@@ -17,6 +17,7 @@ public sealed class ChainCheckpointTests
         { "s5", "length=20000 seed=5 method=tree tasks=4" },
         { "amdahl", "serialFraction=0.25 work=4000 tasks=4" },
         { "cvp", "layers=24 width=256 seed=7 tasks=4 grain=64" },
+        { "arith", "depth=40 width=32 fanIn=3 degree=low seed=7" },
         { "eca", "rule=110 steps=300 width=1024 init=random seed=7 strips=4 record=center" },
         { "eca", "rule=30 steps=200 width=777 init=single strips=2" },
         { "eca", "rule=90 steps=300 width=1024 init=random seed=3 strips=2 shortcut=true" },
