@@ -16,17 +16,28 @@ public sealed class ArithPlan : WorkloadPlan
 
     private readonly ArithCircuit _circuit;
     private readonly ArithStaging _staging;
-    private readonly ArithTaskTables _tables;
+    private readonly Lazy<ArithTaskTables> _tables;
 
-    internal ArithPlan(ParameterValues parameters, ArithCircuit circuit, ArithStaging staging, ArithTaskTables tables)
+    internal ArithPlan(ParameterValues parameters, ArithCircuit circuit, ArithStaging staging)
         : base(parameters, ArithWorkload.UnitName, staging.Specs)
     {
         _circuit = circuit;
         _staging = staging;
-        _tables = tables;
+        // Built on first use (pinned mode never needs them), timed as the plan's build, not as a task's work.
+        _tables = new Lazy<ArithTaskTables>(
+            () =>
+            {
+                var start = System.Diagnostics.Stopwatch.GetTimestamp();
+                var tables = ArithTaskTables.Build(circuit, staging);
+                AddBuildTicks(System.Diagnostics.Stopwatch.GetTimestamp() - start);
+                return tables;
+            },
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public ArithCircuit Circuit => _circuit;
+
+    protected override void BuildTaskTables() => _ = _tables.Value;
 
     public override long TaskUnits(int stage, int task)
     {
@@ -36,8 +47,8 @@ public sealed class ArithPlan : WorkloadPlan
 
     public override byte[] CreateTaskInput(int stage, int task, IReadOnlyList<byte[]> previousOutputs)
     {
-        var reads = _tables.Reads[_staging.GlobalTask(stage, task)];
-        var carry = task == _staging.TaskCount(stage) - 1 ? _tables.Carry[stage] : [];
+        var reads = _tables.Value.Reads[_staging.GlobalTask(stage, task)];
+        var carry = task == _staging.TaskCount(stage) - 1 ? _tables.Value.Carry[stage] : [];
         var input = new byte[(reads.Length + carry.Length) * 8];
         for (var i = 0; i < reads.Length; i++)
         {
@@ -57,7 +68,7 @@ public sealed class ArithPlan : WorkloadPlan
         cancellationToken.ThrowIfCancellationRequested();
         var global = _staging.GlobalTask(stage, task);
         int first = _staging.FirstGate(global), end = _staging.EndGate(global);
-        var readCount = _tables.Reads[global].Length;
+        var readCount = _tables.Value.Reads[global].Length;
         var carried = ArithWords.Count(input) - readCount;
         var values = new ulong[readCount + end - first];
         for (var i = 0; i < readCount; i++)
@@ -65,7 +76,7 @@ public sealed class ArithPlan : WorkloadPlan
             values[i] = ArithWords.Read(input, i);
         }
 
-        ArithEvaluator.Evaluate(_circuit.Ops, _circuit.OperandStart, _tables.LocalOperand, first, end, values, readCount);
+        ArithEvaluator.Evaluate(_circuit.Ops, _circuit.OperandStart, _tables.Value.LocalOperand, first, end, values, readCount);
         var output = new byte[(end - first + carried) * 8];
         for (var i = 0; i < end - first; i++)
         {
@@ -112,7 +123,7 @@ public sealed class ArithPlan : WorkloadPlan
             return ArithWords.Read(outputs[task], gate - _staging.FirstGate(_staging.GlobalTask(stage, task)));
         }
 
-        var carried = Array.BinarySearch(_tables.Carry[stage], signal);
+        var carried = Array.BinarySearch(_tables.Value.Carry[stage], signal);
         if (carried < 0)
         {
             throw new InvalidOperationException($"Signal {signal} is neither made in nor carried through stage {stage}.");

@@ -24,49 +24,87 @@ internal sealed class ArithTaskTables
 
     public int[] LocalOperand { get; }
 
-    /// <summary>The tables, or null when the carried values would exceed <paramref name="carryBudget"/> entries.</summary>
-    public static ArithTaskTables? Build(ArithCircuit circuit, ArithStaging staging, long carryBudget)
+    /// <summary>Values carried across barriers, in signal-stages: what <see cref="Carry"/> would hold, counted without building it.</summary>
+    public static long CarriedEntries(ArithCircuit circuit, ArithStaging staging)
+    {
+        var (made, lastRead) = Lifetimes(circuit, staging);
+        long entries = 0;
+        for (var gate = 0; gate < made.Length; gate++)
+        {
+            entries += Math.Max(0, Math.Min(lastRead[gate], staging.StageCount) - 1 - made[gate]);
+        }
+
+        return entries;
+    }
+
+    public static ArithTaskTables Build(ArithCircuit circuit, ArithStaging staging)
+    {
+        var leaves = circuit.LeafCount;
+        var reads = new int[staging.TotalTasks][];
+        var localOperand = new int[circuit.Operands.Length];
+        var outside = new List<int>();
+        for (var global = 0; global < staging.TotalTasks; global++)
+        {
+            int first = staging.FirstGate(global), end = staging.EndGate(global);
+            outside.Clear();
+            for (var k = circuit.OperandStart[first]; k < circuit.OperandStart[end]; k++)
+            {
+                if (circuit.Operands[k] - leaves < first)
+                {
+                    outside.Add(circuit.Operands[k]);
+                }
+            }
+
+            outside.Sort();
+            reads[global] = [.. outside.Distinct()];
+            for (var k = circuit.OperandStart[first]; k < circuit.OperandStart[end]; k++)
+            {
+                var signal = circuit.Operands[k];
+                localOperand[k] = signal - leaves >= first ? reads[global].Length + (signal - leaves - first) : Array.BinarySearch(reads[global], signal);
+            }
+        }
+
+        var (made, lastRead) = Lifetimes(circuit, staging);
+        var carried = new List<int>[staging.StageCount];
+        for (var s = 0; s < carried.Length; s++)
+        {
+            carried[s] = [];
+        }
+
+        for (var gate = 0; gate < circuit.GateCount; gate++)
+        {
+            for (var s = made[gate] + 1; s < Math.Min(lastRead[gate], staging.StageCount); s++)
+            {
+                carried[s].Add(leaves + gate);
+            }
+        }
+
+        return new ArithTaskTables(reads, [.. carried.Select(c => c.ToArray())], localOperand);
+    }
+
+    /// <summary>Per gate, the stage that makes it and the last stage that reads it (StageCount for an output, −1 for none).</summary>
+    private static (int[] Made, int[] LastRead) Lifetimes(ArithCircuit circuit, ArithStaging staging)
     {
         var leaves = circuit.LeafCount;
         var made = new int[circuit.GateCount];
         var lastRead = new int[circuit.GateCount];
         Array.Fill(lastRead, -1);
-        var reads = new int[staging.TotalTasks][];
-        var localOperand = new int[circuit.Operands.Length];
         for (var stage = 0; stage < staging.StageCount; stage++)
         {
-            for (var task = 0; task < staging.TaskCount(stage); task++)
+            var firstTask = staging.GlobalTask(stage, 0);
+            var first = staging.FirstGate(firstTask);
+            var end = staging.EndGate(staging.GlobalTask(stage, staging.TaskCount(stage) - 1));
+            for (var g = first; g < end; g++)
             {
-                var global = staging.GlobalTask(stage, task);
-                int first = staging.FirstGate(global), end = staging.EndGate(global);
-                var outside = new SortedSet<int>();
-                for (var g = first; g < end; g++)
-                {
-                    made[g] = stage;
-                    for (var k = circuit.OperandStart[g]; k < circuit.OperandStart[g + 1]; k++)
-                    {
-                        var signal = circuit.Operands[k];
-                        var gate = signal - leaves;
-                        if (gate < first)
-                        {
-                            outside.Add(signal);
-                        }
+                made[g] = stage;
+            }
 
-                        if (gate >= 0)
-                        {
-                            lastRead[gate] = Math.Max(lastRead[gate], stage);
-                        }
-                    }
-                }
-
-                reads[global] = [.. outside];
-                for (var g = first; g < end; g++)
+            for (var k = circuit.OperandStart[first]; k < circuit.OperandStart[end]; k++)
+            {
+                var gate = circuit.Operands[k] - leaves;
+                if (gate >= 0)
                 {
-                    for (var k = circuit.OperandStart[g]; k < circuit.OperandStart[g + 1]; k++)
-                    {
-                        var signal = circuit.Operands[k];
-                        localOperand[k] = signal - leaves >= first ? reads[global].Length + (signal - leaves - first) : Array.BinarySearch(reads[global], signal);
-                    }
+                    lastRead[gate] = stage;
                 }
             }
         }
@@ -79,28 +117,6 @@ internal sealed class ArithTaskTables
             }
         }
 
-        var carried = new List<int>[staging.StageCount];
-        for (var s = 0; s < carried.Length; s++)
-        {
-            carried[s] = [];
-        }
-
-        long entries = 0;
-        for (var gate = 0; gate < circuit.GateCount; gate++)
-        {
-            var through = Math.Min(lastRead[gate], staging.StageCount) - 1;
-            entries += Math.Max(0, through - made[gate]);
-            if (entries > carryBudget)
-            {
-                return null;
-            }
-
-            for (var s = made[gate] + 1; s <= through; s++)
-            {
-                carried[s].Add(leaves + gate);
-            }
-        }
-
-        return new ArithTaskTables(reads, [.. carried.Select(c => c.ToArray())], localOperand);
+        return (made, lastRead);
     }
 }

@@ -74,20 +74,31 @@ public sealed class ArithWorkload : Workload
 
     public override WorkloadPlan Compile(ParameterValues parameters)
     {
-        var seed = (ulong)parameters.GetInteger("seed");
-        var circuit = BuildCircuit(parameters, seed);
-        circuit = circuit.WithInputs(Inputs(parameters.GetString("inputs"), circuit.InputLeaves.Length, seed));
+        var key = new ArithCircuitKey(
+            parameters.GetString("circuit"), parameters.GetString("inputs"), parameters.GetInt32("depth"), parameters.GetInt32("width"),
+            parameters.GetInt32("fanIn"), parameters.GetString("degree"), parameters.GetInteger("seed"));
+        var circuit = ArithCircuitCache.GetOrBuild(key, () => BuildCircuit(key));
         var staging = ArithStaging.Create(circuit, parameters.GetInt32("tasks"), parameters.GetInt32("grain"));
-        var tables = ArithTaskTables.Build(circuit, staging, MaxCarriedValues)
-            ?? throw new InvalidParameterException(
-                ParameterErrorKind.OutOfRange, Name, "circuit", parameters.GetString("circuit"),
+        if (ArithTaskTables.CarriedEntries(circuit, staging) > MaxCarriedValues)
+        {
+            throw new InvalidParameterException(
+                ParameterErrorKind.OutOfRange, Name, "circuit", key.Circuit,
                 $"a circuit whose values carried from level to level stay under {MaxCarriedValues:N0} (values read many levels after they are made)");
-        return new ArithPlan(parameters, circuit, staging, tables);
+        }
+
+        return new ArithPlan(parameters, circuit, staging);
     }
 
-    private ArithCircuit BuildCircuit(ParameterValues parameters, ulong seed)
+    private ArithCircuit BuildCircuit(ArithCircuitKey key)
     {
-        var text = parameters.GetString("circuit");
+        var seed = (ulong)key.Seed;
+        var circuit = BuildGates(key, seed);
+        return circuit.WithInputs(Inputs(key.Inputs, circuit.InputLeaves.Length, seed));
+    }
+
+    private ArithCircuit BuildGates(ArithCircuitKey key, ulong seed)
+    {
+        var text = key.Circuit;
         if (!string.IsNullOrWhiteSpace(text))
         {
             try
@@ -102,8 +113,8 @@ public sealed class ArithWorkload : Workload
             }
         }
 
-        var depth = parameters.GetInt32("depth");
-        var width = parameters.GetInt32("width");
+        var depth = key.Depth;
+        var width = key.Width;
         if ((long)depth * width > MaxGates)
         {
             throw new InvalidParameterException(
@@ -111,7 +122,7 @@ public sealed class ArithWorkload : Workload
                 $"depth × width ≤ {MaxGates:N0}, so at most {MaxGates / depth:N0} with depth = {depth}");
         }
 
-        return ArithGenerator.Generate(depth, width, parameters.GetInt32("fanIn"), seed, parameters.GetString("degree") == "high");
+        return ArithGenerator.Generate(depth, width, key.FanIn, seed, key.Degree == "high");
     }
 
     private ulong[] Inputs(string text, int count, ulong seed)
