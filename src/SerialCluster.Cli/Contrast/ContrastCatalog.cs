@@ -122,7 +122,10 @@ public static class ContrastCatalog
             new ContrastSizing(1_024, 64, 4_096),
             [
                 new("nonlinear (x² + a)", "refine", length => new() { ["length"] = Text(length), ["step"] = "nonlinear" }),
-                new("associative (pointer jumping)", "refine", length => new() { ["length"] = Text(length), ["step"] = "associative" }),
+                new(
+                    "associative (pointer jumping)",
+                    "refine",
+                    length => new() { ["length"] = Text(length), ["step"] = "associative", ["rounds"] = Text((long)Math.Ceiling(Math.Log2(length))) }),
             ]),
         new(
             "sudoku",

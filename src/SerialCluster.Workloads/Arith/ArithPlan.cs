@@ -28,7 +28,7 @@ public sealed class ArithPlan : WorkloadPlan
             () =>
             {
                 var start = System.Diagnostics.Stopwatch.GetTimestamp();
-                var tables = ArithTaskTables.Build(circuit, staging);
+                var tables = ArithTableCache.GetOrBuild(circuit, parameters.GetInt32("tasks"), parameters.GetInt32("grain"), staging);
                 AddBuildTicks(System.Diagnostics.Stopwatch.GetTimestamp() - start);
                 return tables;
             },

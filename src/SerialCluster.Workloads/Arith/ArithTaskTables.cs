@@ -56,7 +56,16 @@ internal sealed class ArithTaskTables
             }
 
             outside.Sort();
-            reads[global] = [.. outside.Distinct()];
+            var unique = 0;
+            for (var i = 0; i < outside.Count; i++)
+            {
+                if (i == 0 || outside[i] != outside[i - 1])
+                {
+                    outside[unique++] = outside[i];
+                }
+            }
+
+            reads[global] = [.. outside.GetRange(0, unique)];
             for (var k = circuit.OperandStart[first]; k < circuit.OperandStart[end]; k++)
             {
                 var signal = circuit.Operands[k];
@@ -65,21 +74,27 @@ internal sealed class ArithTaskTables
         }
 
         var (made, lastRead) = Lifetimes(circuit, staging);
-        var carried = new List<int>[staging.StageCount];
-        for (var s = 0; s < carried.Length; s++)
-        {
-            carried[s] = [];
-        }
-
+        // Count, then fill: gates in ascending order keep every stage's carry list sorted.
+        var counts = new int[staging.StageCount];
         for (var gate = 0; gate < circuit.GateCount; gate++)
         {
             for (var s = made[gate] + 1; s < Math.Min(lastRead[gate], staging.StageCount); s++)
             {
-                carried[s].Add(leaves + gate);
+                counts[s]++;
             }
         }
 
-        return new ArithTaskTables(reads, [.. carried.Select(c => c.ToArray())], localOperand);
+        var carried = counts.Select(c => new int[c]).ToArray();
+        Array.Clear(counts);
+        for (var gate = 0; gate < circuit.GateCount; gate++)
+        {
+            for (var s = made[gate] + 1; s < Math.Min(lastRead[gate], staging.StageCount); s++)
+            {
+                carried[s][counts[s]++] = leaves + gate;
+            }
+        }
+
+        return new ArithTaskTables(reads, carried, localOperand);
     }
 
     /// <summary>Per gate, the stage that makes it and the last stage that reads it (StageCount for an output, −1 for none).</summary>

@@ -19,12 +19,14 @@ public sealed class RefinePlan : WorkloadPlan
     private readonly RefineChain _chain;
     private readonly Lazy<ulong[]> _truth;
     private readonly int _tasks;
+    private readonly int _rounds;
 
     internal RefinePlan(ParameterValues parameters, RefineChain chain, int tasks, int rounds)
         : base(parameters, RefineWorkload.UnitName, StagesFor(chain.Length, tasks, rounds))
     {
         _chain = chain;
         _tasks = tasks;
+        _rounds = rounds;
         _truth = new Lazy<ulong[]>(chain.Sequential, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -86,6 +88,13 @@ public sealed class RefinePlan : WorkloadPlan
 
     /// <summary>Stop after the first round that leaves every position final: later rounds would change nothing.</summary>
     public override bool IsComplete(int stage, IReadOnlyList<byte[]> stageOutputs) => stageOutputs.Sum(RefineCodec.Final) == _chain.Length;
+
+    public override IChainRun? CreateWholeChain() => new RefineWholeChain(_chain, _truth.Value, _rounds);
+
+    public override JsonObject FinishWholeChain(byte[] output) => Finish([output]);
+
+    /// <summary>The rounds the whole chain ran (it stops where the staged plan does): the stages done.</summary>
+    public override int WholeChainStages(byte[] output) => RefineCodec.History(output, isOutput: true).Length + 1;
 
     public override IReadOnlyList<IReadOnlyDictionary<string, string>> CoarserSplits(int slots) => CoarserSplit.FewerTasks(this, slots);
 

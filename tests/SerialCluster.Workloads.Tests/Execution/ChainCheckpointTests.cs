@@ -18,6 +18,8 @@ public sealed class ChainCheckpointTests
         { "amdahl", "serialFraction=0.25 work=4000 tasks=4" },
         { "cvp", "layers=24 width=256 seed=7 tasks=4 grain=64" },
         { "arith", "depth=40 width=32 fanIn=3 degree=low seed=7" },
+        { "refine", "length=300 step=nonlinear tasks=3 seed=7" },
+        { "refine", "length=300 step=associative rounds=6 tasks=3 seed=7" },
         { "eca", "rule=110 steps=300 width=1024 init=random seed=7 strips=4 record=center" },
         { "eca", "rule=30 steps=200 width=777 init=single strips=2" },
         { "eca", "rule=90 steps=300 width=1024 init=random seed=3 strips=2 shortcut=true" },

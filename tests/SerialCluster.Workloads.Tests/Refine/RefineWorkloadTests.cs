@@ -108,6 +108,9 @@ public sealed class RefineWorkloadTests
             Assert.Equal(reference, LocalPlanRunner.Run(new RefineWorkload().Plan(parameters), parallelism).Result.ToJsonString());
         }
 
+        var whole = LocalPlanRunner.Run(new RefineWorkload().Plan(parameters), preferWholeChain: true);
+        Assert.True(whole.RanWholeChain);
+        Assert.Equal(reference, whole.Result.ToJsonString());
         var oneTask = new Dictionary<string, string>(parameters) { ["tasks"] = "1" };
         Assert.Equal(reference, LocalPlanRunner.Run(new RefineWorkload().Plan(oneTask), 1).Result.ToJsonString());
         return JsonNode.Parse(reference)!.AsObject();
