@@ -1,9 +1,9 @@
 namespace SerialCluster.Workloads.Arith;
 
 /// <summary>
-/// Compiled circuits by the parameters that decide them, held weakly: while any plan of this process holds a circuit, another compile reuses it. The
-/// cost model compiles up to eight variants of a plan with the same circuit, and silos sharing a process each compile the job's plan; building a circuit
-/// of millions of gates each time dominated a pinned job (measured for cvp and arith alike). Circuits are immutable, so sharing changes no result; two racing compiles may both build it.
+/// Compiled circuits by the parameters that decide them, held weakly: while any plan of this process holds a circuit, another compile reuses it.
+/// The cost model compiles up to eight variants of a plan with the same circuit, and silos sharing a process each compile the job's plan: building
+/// a circuit of millions of gates each time dominated a pinned job. Circuits are immutable, so sharing changes no result; racing compiles may both build.
 /// </summary>
 internal static class ArithCircuitCache
 {

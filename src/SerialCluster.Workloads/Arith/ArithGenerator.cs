@@ -3,12 +3,10 @@ using SerialCluster.Workloads.Randomness;
 namespace SerialCluster.Workloads.Arith;
 
 /// <summary>
-/// A GSM-style word problem as a layered dependency DAG: <c>width</c> inputs, then <c>depth</c> levels of
-/// <c>width</c> gates; gate j of level ℓ always reads gate j of level ℓ − 1 (so the depth is exact), its other
-/// operands drawn by SplitMix64 from <c>seed</c>. <c>high</c>: every gate multiplies <c>fanIn</c> gates of the level
-/// below (width 1: x^(fanIn^depth), repeated squaring for fan-in 2), so every level-ℓ gate has degree fanIn^ℓ and no
-/// circuit of that fan-in computes it in fewer levels. <c>low</c>: sums and differences of up to <c>fanIn</c> earlier
-/// values (up to <see cref="Window"/> levels back, or inputs) and products with a constant: degree 1 at any depth.
+/// A GSM-style word problem as a layered DAG: <c>width</c> inputs, <c>depth</c> levels of <c>width</c> gates, gate j of level ℓ reading gate j of
+/// level ℓ − 1 (the depth is exact), other operands drawn by SplitMix64 from <c>seed</c>. <c>high</c>: products of <c>fanIn</c> gates of the level
+/// below (width 1: x^(fanIn^depth)), degree fanIn^ℓ, so no circuit of that fan-in is shallower. <c>low</c>: sums and differences of <c>fanIn</c>
+/// values up to <see cref="Window"/> levels back, and products with a constant: degree 1 at any depth.
 /// </summary>
 public static class ArithGenerator
 {

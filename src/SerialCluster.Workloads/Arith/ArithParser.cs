@@ -3,11 +3,10 @@ using System.Globalization;
 namespace SerialCluster.Workloads.Arith;
 
 /// <summary>
-/// Reads the arithmetic circuit text format, a straight-line program, one statement per line: <c>INPUT(x)</c>,
-/// <c>c = CONST(3)</c> (an integer from 0 to p − 1), <c>y = ADD(a, b, …)</c>, <c>SUB</c> (the first minus the rest),
-/// <c>MUL</c>, and <c>OUTPUT(y)</c>; keywords in any case, <c>#</c> starts a comment, blank lines are ignored. Every
-/// operand is defined on an earlier line (so no cycle can be written). Every refusal is an
-/// <see cref="ArithFormatException"/> naming the line.
+/// Reads the arithmetic circuit text format, a straight-line program, one statement a line: <c>INPUT(x)</c>,
+/// <c>c = CONST(3)</c> (0 to p − 1), <c>y = ADD(a, b, …)</c>, <c>SUB</c> (the first minus the rest), <c>MUL</c>,
+/// <c>OUTPUT(y)</c>; keywords in any case, <c>#</c> starts a comment. Operands are defined on earlier lines, so no cycle
+/// can be written. Every refusal is an <see cref="ArithFormatException"/> naming the line.
 /// </summary>
 public static class ArithParser
 {

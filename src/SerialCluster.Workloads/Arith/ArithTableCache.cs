@@ -14,6 +14,6 @@ internal static class ArithTableCache
 
     public static ArithTaskTables GetOrBuild(ArithCircuit circuit, int tasks, int grain, ArithStaging staging) =>
         Tables.GetOrCreateValue(circuit)
-            .GetOrAdd((tasks, grain), _ => new Lazy<ArithTaskTables>(() => ArithTaskTables.Build(circuit, staging), LazyThreadSafetyMode.ExecutionAndPublication))
+            .GetOrAdd((tasks, grain), _ => new Lazy<ArithTaskTables>(() => ArithTaskTables.Build(circuit, staging), LazyThreadSafetyMode.PublicationOnly))
             .Value;
 }

@@ -1,11 +1,10 @@
 namespace SerialCluster.Workloads.Arith;
 
 /// <summary>
-/// What each task reads and what each stage carries. A task's input is the values of the signals its gates read
-/// from outside its own range (<see cref="Reads"/>, leaves included, ascending), and for a stage's last task also the
-/// values carried through the stage (<see cref="Carry"/>: gates made in an earlier stage and read after it, outputs
-/// included); its output is its own gates' values, then (last task) the carried ones. <see cref="LocalOperand"/> is
-/// the circuit's operand array renumbered into each task's local value array: its reads, then its own gates.
+/// What each task reads and each stage carries. A task's input: the values its gates read from outside its range
+/// (<see cref="Reads"/>, leaves included, ascending), and for a stage's last task the values carried through the stage
+/// (<see cref="Carry"/>: made earlier, read later or outputs). Its output: its gates' values, then (last task) the carried
+/// ones. <see cref="LocalOperand"/> renumbers the circuit's operands into each task's local array: reads, then own gates.
 /// </summary>
 internal sealed class ArithTaskTables
 {

@@ -5,11 +5,10 @@ using SerialCluster.Workloads.Plans;
 namespace SerialCluster.Workloads.Arith;
 
 /// <summary>
-/// The arithmetic circuit value problem over the integers mod p = 2^61 − 1, division-free (+, −, ×, constants): the
-/// paper's "math as arithmetic circuits" (§3.5). The circuit is a text straight-line program (<c>circuit=@file</c>,
-/// <see cref="ArithParser"/>) or, when empty, a generated GSM-style DAG (<see cref="ArithGenerator"/>) whose
-/// <c>degree</c> says whether it could be rebalanced to low depth (low) or not (high). Empty <c>inputs</c> take input
-/// i from SplitMix64 output i of <c>seed</c>, reduced mod p.
+/// The arithmetic circuit value problem mod p = 2^61 − 1, division-free (+, −, ×, constants): the paper's "math as
+/// arithmetic circuits" (§3.5). The circuit is a text straight-line program (<c>circuit=@file</c>, <see cref="ArithParser"/>)
+/// or a generated GSM-style DAG (<see cref="ArithGenerator"/>) whose <c>degree</c> says whether it could be rebalanced to
+/// low depth (low) or not (high). Empty <c>inputs</c>: input i = SplitMix64 output i of <c>seed</c> mod p.
 /// </summary>
 public sealed class ArithWorkload : Workload
 {

@@ -67,7 +67,8 @@ public sealed class ArithReferenceTests
         var inputs = Enumerable.Range(0, n).Select(i => (BigInteger)SplitMix(1000 + i) % P).ToArray();
         var names = string.Join(", ", Enumerable.Range(0, n).Select(i => $"x{i}"));
         var text = string.Concat(Enumerable.Range(0, n).Select(i => $"INPUT(x{i})\n")) +
-            $"prod = MUL({names})\nsum = ADD({names})\ndiff = SUB({names})\nsq = MUL(sum, sum)\nOUTPUT(prod)\nOUTPUT(sum)\nOUTPUT(diff)\nOUTPUT(sq)\nOUTPUT(x3)\n";
+            $"prod = MUL({names})\nsum = ADD({names})\ndiff = SUB({names})\nsq = MUL(sum, sum)\n" +
+            "OUTPUT(prod)\nOUTPUT(sum)\nOUTPUT(diff)\nOUTPUT(sq)\nOUTPUT(x3)\n";
         var product = inputs.Aggregate(BigInteger.One, (a, b) => a * b) % P;
         var sum = inputs.Aggregate(BigInteger.Zero, (a, b) => a + b) % P;
         var difference = (((inputs[0] - inputs.Skip(1).Aggregate(BigInteger.Zero, (a, b) => a + b)) % P) + P) % P;
