@@ -23,7 +23,7 @@ public static class ContrastCatalog
 
     public const int CvpShallowLayers = 16;
 
-    /// <summary>Width of the high-degree arith circuit and depth of the low-degree one.</summary>
+    /// <summary>Width of the high-degree arith circuit and depth of the low-degree one (it divides the width, so both have equal gates).</summary>
     public const int ArithHighWidth = 64;
 
     public const int ArithLowDepth = 16;
@@ -111,7 +111,7 @@ public static class ContrastCatalog
             new ContrastSizing(262_144, 4_096, 4 * 1024 * 1024),
             [
                 new("high degree, deep", "arith", gates => Generated(gates / ArithHighWidth, ArithHighWidth, "high")),
-                new("low degree, shallow", "arith", gates => Generated(ArithLowDepth, gates / ArithLowDepth, "low")),
+                new("low degree, shallow", "arith", gates => Generated(ArithLowDepth, gates / ArithHighWidth * ArithHighWidth / ArithLowDepth, "low")),
             ]),
         new(
             "refine",
