@@ -15,7 +15,7 @@ public sealed class ContrastSettings : ClusterSettings
     public double Seconds { get; init; } = 1.5;
 
     [CommandOption("--pairs <IDS>")]
-    [Description("Comma-separated pairs to run (default all): eca, s5, hash-mc, timelock, mdp, cvp, rollout, sudoku.")]
+    [Description("Comma-separated pairs to run (default all): eca, s5, hash-mc, timelock, mdp, cvp, rollout, arith, refine, sudoku.")]
     public string? Pairs { get; init; }
 
     [CommandOption("-p|--parallelism <LIST>")]

@@ -31,6 +31,11 @@ public static class ContrastCatalog
 
     public const int RolloutLongTrajectories = 2;
 
+    /// <summary>Width of the high-degree arith circuit and depth of the low-degree one (it divides the width, so both have equal gates).</summary>
+    public const int ArithHighWidth = 64;
+
+    public const int ArithLowDepth = 16;
+
     public static IReadOnlyList<ContrastPair> Pairs(int cores) =>
     [
         new(
@@ -119,6 +124,32 @@ public static class ContrastCatalog
                     steps => Rollout(RolloutLongTrajectories, Math.Max(1, steps / RolloutLongTrajectories), RolloutLongTrajectories)),
             ]),
         new(
+            "arith",
+            "arithmetic circuits: high degree vs low degree, equal gates",
+            $"the same number of gates mod 2^61 − 1: products of the level below ({ArithHighWidth} wide, degree 2^depth, so no circuit of fan-in 2 is " +
+            $"shallower) against sums and products with constants (degree 1, generated at the depth {ArithLowDepth} that Valiant–Skyum–Berkowitz–Rackoff " +
+            "rebalancing allows low degree)",
+            "gates",
+            new ContrastSizing(262_144, 4_096, 4 * 1024 * 1024),
+            [
+                new("high degree, deep", "arith", gates => Generated(gates / ArithHighWidth, ArithHighWidth, "high")),
+                new("low degree, shallow", "arith", gates => Generated(ArithLowDepth, gates / ArithHighWidth * ArithHighWidth / ArithLowDepth, "low")),
+            ]),
+        new(
+            "refine",
+            "fixed-depth refinement: nonlinear step vs associative step",
+            "synchronous rounds over the same chain length: x² + a fixes one more position per round (n rounds), affine maps converge by pointer jumping " +
+            "(⌈log2 n⌉ rounds): more parallel rounds help only where the step has a shortcut",
+            "length",
+            new ContrastSizing(1_024, 64, 4_096),
+            [
+                new("nonlinear (x² + a)", "refine", length => new() { ["length"] = Text(length), ["step"] = "nonlinear" }),
+                new(
+                    "associative (pointer jumping)",
+                    "refine",
+                    length => new() { ["length"] = Text(length), ["step"] = "associative", ["rounds"] = Text((long)Math.Ceiling(Math.Log2(length))) }),
+            ]),
+        new(
             "sudoku",
             "many easy sudoku vs one hard one",
             "independent easy puzzles are wide; one hard puzzle is a deep search that only speculation splits",
@@ -187,6 +218,14 @@ public static class ContrastCatalog
     {
         ["layers"] = Text(layers),
         ["width"] = Text(width),
+        ["seed"] = "1",
+    };
+
+    private static Dictionary<string, string> Generated(long depth, long width, string degree) => new()
+    {
+        ["depth"] = Text(Math.Max(1, depth)),
+        ["width"] = Text(Math.Max(1, width)),
+        ["degree"] = degree,
         ["seed"] = "1",
     };
 

@@ -40,7 +40,7 @@ public static class CoarserSplit
         return split;
     }
 
-    /// <summary>Fewer tasks (one and two per core) through the workload's <c>tasks</c> parameter: nbody and mdp.</summary>
+    /// <summary>Fewer tasks (one and two per core) through the workload's <c>tasks</c> parameter: nbody, mdp, arith and refine.</summary>
     public static IReadOnlyList<IReadOnlyDictionary<string, string>> FewerTasks(WorkloadPlan plan, int slots) =>
         [.. TaskCounts(plan.Parameters.GetInteger("tasks"), slots, includeSelf: false).Select(t => Of(("tasks", t)))];
 }

@@ -1,4 +1,5 @@
 using SerialCluster.Workloads.Amdahl;
+using SerialCluster.Workloads.Arith;
 using SerialCluster.Workloads.Cvp;
 using SerialCluster.Workloads.Do1;
 using SerialCluster.Workloads.Eca;
@@ -6,6 +7,7 @@ using SerialCluster.Workloads.HashChain;
 using SerialCluster.Workloads.Mdp;
 using SerialCluster.Workloads.MonteCarlo;
 using SerialCluster.Workloads.NBody;
+using SerialCluster.Workloads.Refine;
 using SerialCluster.Workloads.Rollout;
 using SerialCluster.Workloads.S5;
 using SerialCluster.Workloads.Sudoku;
@@ -32,6 +34,10 @@ public static class WorkloadCatalog
         // Sequential decision making (paper §3.4, Appendix G).
         new RolloutWorkload(),
         new Do1Workload(),
+
+        // Math as arithmetic circuits (§3.5) and fixed-depth refinement (§4).
+        new ArithWorkload(),
+        new RefineWorkload(),
     ];
 
     public static IReadOnlyList<Workload> All => Workloads;

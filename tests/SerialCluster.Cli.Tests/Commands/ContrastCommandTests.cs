@@ -75,6 +75,29 @@ public sealed class ContrastCommandTests : IDisposable
         HtmlProvenance.AssertHeader(File.ReadAllText(html), "contrast --pairs eca,s5");
     }
 
+    [Trait("Category", "Cluster")]
+    [Fact]
+    public async Task ArithAndRefinePairsShowDepthAndRoundsAsTheirConstructionsGuarantee()
+    {
+        var (code, stdout, stderr) = await CliHarness.RunAsync("contrast", "--pairs", "arith,refine", "--seconds", "0.05", "--parallelism", "1,2", "--json");
+
+        Assert.True(code == 0, stderr);
+        var pairs = JsonNode.Parse(stdout)!["pairs"]!.AsArray();
+        Assert.Equal(["arith", "refine"], pairs.Select(p => p!["id"]!.GetValue<string>()).ToArray());
+        var arith = pairs[0]!["sides"]!.AsArray();
+        // Equal gates; the high-degree side is deep (degree 2^depth) and the low-degree one 16 levels of degree 1.
+        Assert.Equal(arith[0]!["work"]!.GetValue<long>(), arith[1]!["work"]!.GetValue<long>());
+        var high = arith[0]!["result"]!;
+        Assert.Equal((double)high["depth"]!.GetValue<int>(), high["degreeLog2"]!.GetValue<double>(), 3);
+        Assert.Equal(16, arith[1]!["result"]!["depth"]!.GetValue<int>());
+        Assert.Equal(0, arith[1]!["result"]!["degreeLog2"]!.GetValue<double>());
+        var refine = pairs[1]!["sides"]!.AsArray();
+        var length = int.Parse(refine[0]!["parameters"]!["length"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(length, refine[0]!["result"]!["roundsUsed"]!.GetValue<int>());
+        Assert.Equal((int)Math.Ceiling(Math.Log2(length)), refine[1]!["result"]!["roundsUsed"]!.GetValue<int>());
+        Assert.Equal(refine[0]!["result"]!["converged"]!.GetValue<bool>(), refine[1]!["result"]!["converged"]!.GetValue<bool>());
+    }
+
     [Theory]
     [InlineData("--pairs", "eca,chess", "--pairs 'eca,chess': 'chess' is not a pair")]
     [InlineData("--parallelism", "2,4", "must include 1")]

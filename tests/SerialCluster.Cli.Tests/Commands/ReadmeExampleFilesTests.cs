@@ -6,7 +6,7 @@ namespace SerialCluster.Cli.Tests.Commands;
 
 /// <summary>
 /// Every workload example in README.md that reads a file from <c>examples/</c> runs as written and gives a right answer:
-/// each sudoku solution is a valid grid that keeps the puzzle's givens, and c17 gives the outputs worked out by hand.
+/// each sudoku solution is a valid grid that keeps the puzzle's givens, and c17 and apples.arith give the outputs worked out by hand.
 /// </summary>
 public sealed partial class ReadmeExampleFilesTests
 {
@@ -50,6 +50,12 @@ public sealed partial class ReadmeExampleFilesTests
                 // 22 = NAND(10,16) = 1, 23 = NAND(16,19) = 0.
                 Assert.Equal("--set inputs=10110", example[example.IndexOf("--set inputs", StringComparison.Ordinal)..]);
                 Assert.Equal("10", result["outputs"]!.GetValue<string>());
+            }
+            else if (example.Contains("apples.arith", StringComparison.Ordinal))
+            {
+                // a, b, c = 12, 3, 4: left = 12 + 3·4 − 5 = 19 apples, trees = 19² = 361.
+                Assert.Equal("--set inputs=12,3,4", example[example.IndexOf("--set inputs", StringComparison.Ordinal)..]);
+                Assert.Equal([19UL, 361UL], result["outputs"]!.AsArray().Select(v => v!.GetValue<ulong>()));
             }
         }
     }

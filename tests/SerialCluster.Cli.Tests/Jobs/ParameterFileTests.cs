@@ -37,7 +37,11 @@ public sealed class ParameterFileTests : IDisposable
 
     [Fact]
     public void EveryWorkloadThatTakesFilesIsCovered() =>
-        Assert.Equal(["cvp circuit", "cvp inputs", "do1 circuit", "do1 inputs", "sudoku puzzles", "timelock factors", "timelock modulus"],
+        Assert.Equal(
+            [
+                "arith circuit", "arith inputs", "cvp circuit", "cvp inputs", "do1 circuit", "do1 inputs", "sudoku puzzles", "timelock factors",
+                "timelock modulus",
+            ],
             EveryFileParameter.Select(row => $"{row.Workload} {row.Parameter}").Order(StringComparer.Ordinal));
 
     [Theory]
@@ -76,6 +80,7 @@ public sealed class ParameterFileTests : IDisposable
     [InlineData("timelock", "modulus", "\n\n35x7\n", ":3: 'x' is not a digit")]
     [InlineData("do1", "inputs", "0101010101010101\n01x\n", ":2: 'x' is not a bit")]
     [InlineData("do1", "circuit", "INPUT(a)\nOUTPUT(y)\n\ny = AND(a, b)\n", ":4: undefined signal 'b'")]
+    [InlineData("arith", "circuit", "# a comment\nINPUT(x)\ny = DIV(x, x)\nOUTPUT(y)\n", ":3: unknown operation 'DIV'")]
     public async Task AParseErrorNamesTheFileAndTheLine(string workload, string parameter, string content, string expected)
     {
         var path = Write("input.txt", Encoding.UTF8.GetBytes(content));

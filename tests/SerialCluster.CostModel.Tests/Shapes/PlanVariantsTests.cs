@@ -8,7 +8,7 @@ public sealed class PlanVariantsTests
 {
     public static TheoryData<string, int> SteppedWorkloads() => new()
     {
-        { "eca", 2 }, { "eca", 3 }, { "nbody", 2 }, { "mdp", 2 }, { "cvp", 2 }, { "cvp", 4 },
+        { "eca", 2 }, { "eca", 3 }, { "nbody", 2 }, { "mdp", 2 }, { "cvp", 2 }, { "cvp", 4 }, { "arith", 2 }, { "refine", 2 },
     };
 
     [Theory]
