@@ -44,7 +44,10 @@ public sealed class FasterCoreMeasurement(ITestOutputHelper output)
             var shells = Enumerable.Range(0, busy).Select(_ => BusyProcess.Start(cpus[0])).ToList();
             try
             {
-                await Poll.UntilAsync("every busy shell to be spinning", TimeSpan.FromSeconds(20), () => Task.FromResult(shells.All(s => s.CpuTicks() > 0) ? shells : null));
+                await Poll.UntilAsync(
+                    "every busy shell to be spinning",
+                    TimeSpan.FromSeconds(20),
+                    () => Task.FromResult(shells.All(s => s.CpuTicks() > 0) ? shells : null));
                 await using var cluster = await StartAsync(("slowed", cpus[0]));
                 var silo = await cluster.WaitForActiveSilosAsync("slowed");
                 await RunAsync(cluster, ProbeSteps, JobMode.Pinned, 1);
@@ -81,8 +84,12 @@ public sealed class FasterCoreMeasurement(ITestOutputHelper output)
         Assert.Equal(MaxBusy + 1, rows.Count(r => r.Mode == "pinned"));
         Assert.All(rows.Where(r => r.Mode == "pinned"), r => Assert.True(r.Score > 0 && r.Seconds > 0, $"K = {r.Busy}: score {r.Score}, {r.Seconds} s"));
         var (fastest, slowest) = (rows.Single(r => r.Mode == "pinned" && r.Busy == 0), rows.Single(r => r.Mode == "pinned" && r.Busy == MaxBusy));
-        Assert.True(slowest.Score < fastest.Score, $"K = {MaxBusy} calibrated at {slowest.Score:N0} steps/s, not below K = 0's {fastest.Score:N0} (load {LoadAverage()})");
-        Assert.True(slowest.Seconds > fastest.Seconds, $"the chain took {slowest.Seconds:F3} s at K = {MaxBusy}, not longer than {fastest.Seconds:F3} s at K = 0");
+        Assert.True(
+            slowest.Score < fastest.Score,
+            $"K = {MaxBusy} calibrated at {slowest.Score:N0} steps/s, not below K = 0's {fastest.Score:N0} (load {LoadAverage()})");
+        Assert.True(
+            slowest.Seconds > fastest.Seconds,
+            $"the chain took {slowest.Seconds:F3} s at K = {MaxBusy}, not longer than {fastest.Seconds:F3} s at K = 0 (load {LoadAverage()})");
     }
 
     /// <summary>
@@ -91,7 +98,8 @@ public sealed class FasterCoreMeasurement(ITestOutputHelper output)
     /// </summary>
     private static async Task<ProcessCluster> StartAsync(params (string Name, int Cpu)[] silos)
     {
-        string[] calibration = [.. SiloProcess.Setting("CalibrationInterval", RecalibrationInterval), .. SiloProcess.Setting("CalibrationDuration", "00:00:01")];
+        string[] calibration =
+            [.. SiloProcess.Setting("CalibrationInterval", RecalibrationInterval), .. SiloProcess.Setting("CalibrationDuration", "00:00:01")];
         var cluster = await ProcessCluster.CreateAsync();
         await cluster.StartSilosAsync([.. silos.Select(s => new SiloSpec(s.Name, calibration, Cpus: s.Cpu.ToString(CultureInfo.InvariantCulture)))]);
         await cluster.ConnectAsync();
@@ -120,16 +128,14 @@ public sealed class FasterCoreMeasurement(ITestOutputHelper output)
         {
             output.WriteLine(
                 $"FASTER {r.Mode} busy={r.Busy} silos={r.Silos} P={r.Parallelism} score={r.Score:F0} seconds={r.Seconds:F4} " +
-                $"stepsPerSecond={r.StepsPerSecond:F0} product={r.ScoreProduct:F3} steps={r.Steps} runs={string.Join('/', r.ChainSeconds.Select(s => s.ToString("F4", CultureInfo.InvariantCulture)))}");
+                $"stepsPerSecond={r.StepsPerSecond:F0} product={r.ScoreProduct:F3} steps={r.Steps} " +
+                $"runs={string.Join('/', r.ChainSeconds.Select(s => s.ToString("F4", CultureInfo.InvariantCulture)))}");
         }
 
         output.WriteLine($"FASTER load average at the end: {LoadAverage()}");
         if (Environment.GetEnvironmentVariable("FASTER_CORE_OUT") is { Length: > 0 } path)
         {
-            File.WriteAllText(path, JsonSerializer.Serialize(rows.Select(r => new
-            {
-                r.Mode, r.Busy, r.Silos, r.Parallelism, r.Score, r.Seconds, r.StepsPerSecond, r.ScoreProduct, r.Steps, r.ChainSeconds,
-            })));
+            File.WriteAllText(path, JsonSerializer.Serialize(rows));
         }
     }
 
