@@ -7,7 +7,7 @@
 #   docs/examples/span-*.json                   sweep --size: Rule 110 stepwise, Rule 90's jump, the S5 tree, cvp's depth
 # and the machine's load average before and after each (docs/examples/paper-figures.load.txt).
 #
-#   scripts/paper-figures.sh              # Release build, then ~6 minutes on an idle 2-core machine (contrast: 3 rounds)
+#   scripts/paper-figures.sh              # Release build, then ~7 minutes on an idle 2-core machine (contrast: 3 rounds)
 #   scripts/paper-figures.sh --no-build
 #   PAPER_OUT=/tmp/x scripts/paper-figures.sh --no-build    # a trial run that leaves docs/ alone
 set -euo pipefail
