@@ -16,6 +16,12 @@ public sealed class ClusterSurvey
     /// <summary>How long after the last calibration a cluster with no hop figures at all is still waited for.</summary>
     public static readonly TimeSpan HopGrace = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// How long a complete survey still waits for silos' first load samples: a start whose calibration came from the cache
+    /// completes before the samplers' first slices, and a silo that cannot sample (no /proc/stat) must not hold it up long.
+    /// </summary>
+    public static readonly TimeSpan LoadGrace = TimeSpan.FromSeconds(2);
+
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
@@ -37,6 +43,9 @@ public sealed class ClusterSurvey
 
     /// <summary>Every silo calibrated and the hop matrix full.</summary>
     public bool IsComplete => Uncalibrated.Count == 0 && MissingHops.Count == 0;
+
+    /// <summary>Silos that answered but have not yet published a CPU load sample (their first follows start by a slice).</summary>
+    public IReadOnlyList<string> MissingLoad => [.. Silos.Where(s => s.Capacity is { Load: null }).Select(s => s.Name)];
 
     /// <summary>No silo has measured a single hop (probing may be switched off there).</summary>
     public bool HasNoHops => Silos.All(s => s.Capacity is null || s.Capacity.Hops.Count == 0);
@@ -119,6 +128,7 @@ public sealed class ClusterSurvey
     {
         var clock = Stopwatch.StartNew();
         TimeSpan? calibratedAt = null;
+        TimeSpan? completeAt = null;
         var saidCalibration = false;
         var saidHops = false;
         while (true)
@@ -130,7 +140,13 @@ public sealed class ClusterSurvey
             }
 
             var probingOff = calibratedAt is { } at && survey.HasNoHops && clock.Elapsed - at >= HopGrace;
-            if (survey.IsComplete || probingOff || clock.Elapsed >= deadline)
+            if (survey.IsComplete || probingOff)
+            {
+                completeAt ??= clock.Elapsed;
+            }
+
+            var loadSeen = survey.MissingLoad.Count == 0 || clock.Elapsed - completeAt >= LoadGrace;
+            if ((completeAt is not null && loadSeen) || clock.Elapsed >= deadline)
             {
                 return survey;
             }
