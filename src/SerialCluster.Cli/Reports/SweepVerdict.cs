@@ -36,7 +36,7 @@ public static class SweepVerdict
         }
 
         var busy = a.CapacityAt(top.P) is { } c && c.Capacity < BusyCapacityShare * top.P
-            ? $"inconclusive: the {top.P} cores delivered only {F(c.Capacity, "F2")} cores' worth of work to the control beside these runs (the machine was " +
+            ? $"inconclusive: the {top.P} {a.Noun} delivered only {F(c.Capacity, "F2")} cores' worth of work to the control beside these runs (the machine was " +
                 $"busy); rerun on an idle machine. Measured: "
             : string.Empty;
         var baseline = a.IsAbsolute ? "the best serial run (pinned)" : $"this mode at P = 1";
@@ -69,8 +69,8 @@ public static class SweepVerdict
             var ideal = bound < top.P ? $"of the {F(bound, "F2")}× its {(planBound is null ? "work and span" : "plan")} allows" : "of linear";
             var share = top.Speedup / bound;
             verdict = share >= 0.8
-                ? $"parallel: more cores help — {F(top.Speedup, "F2")}× against {baseline} on {top.P} cores ({F(share, "P0")} {ideal})"
-                : $"parallel, but overhead-bound: {F(top.Speedup, "F2")}× against {baseline} on {top.P} cores ({F(share, "P0")} {ideal}); give each task " +
+                ? $"parallel: more {a.Noun} help — {F(top.Speedup, "F2")}× against {baseline} on {top.P} {a.Noun} ({F(share, "P0")} {ideal})"
+                : $"parallel, but overhead-bound: {F(top.Speedup, "F2")}× against {baseline} on {top.P} {a.Noun} ({F(share, "P0")} {ideal}); give each task " +
                     $"more work";
         }
 

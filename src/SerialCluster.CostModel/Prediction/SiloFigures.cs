@@ -7,6 +7,7 @@ namespace SerialCluster.CostModel.Prediction;
 /// cores), cores, running work, what its role takes, the cores other programs on its host keep busy (<see cref="ForeignLoad"/>).
 /// Scores are relative to the unit costs' reference. <see cref="Machine"/> is the host (containers of one kernel share
 /// it); with <see cref="CpuSet"/> and <see cref="Process"/> (null: one per host) it says who shares cores (<see cref="SharedCores"/>).
+/// <see cref="UsableCores"/>: the calibrated cores, fractional under a CPU quota (null: <see cref="Cores"/>).
 /// </summary>
 public sealed record SiloFigures(
     string Name,
@@ -20,8 +21,9 @@ public sealed record SiloFigures(
     bool TakesTasks,
     double ForeignBusyCores = 0,
     string? CpuSet = null,
-    string? Process = null)
+    string? Process = null,
+    double? UsableCores = null)
 {
     /// <summary>This silo's claim on its host's CPUs.</summary>
-    public CoreClaim Claim => new(Machine, Process ?? Machine, CpuSet, Cores);
+    public CoreClaim Claim => new(Machine, Process ?? Machine, CpuSet, UsableCores is > 0 and var usable ? usable : Cores);
 }
