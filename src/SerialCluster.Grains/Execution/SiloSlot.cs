@@ -65,4 +65,7 @@ public sealed class SiloSlot
     /// least loaded first, so silos that share a CPU share its tasks.
     /// </summary>
     public double Load => (double)Share.InFlight / Share.FreeCores;
+
+    /// <summary>Share of this silo's own free cores in use by this job: the tie-break between silos of one CPU set.</summary>
+    public double OwnLoad => (double)_inFlight / FreeCores;
 }
