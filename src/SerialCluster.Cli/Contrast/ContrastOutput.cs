@@ -184,7 +184,8 @@ public static class ContrastOutput
     {
         var page = new HtmlPage("serialcluster contrast: the paper's paired controls")
             .Paragraph(
-                $"On the {result.Cluster} ({result.Cores} {result.Noun}; this machine {Environment.ProcessorCount} cores), each pair sized to ≈ {result.TargetSeconds:F1} s on " +
+                $"On the {result.Cluster} ({result.Cores} {result.Noun}; this machine {Environment.ProcessorCount} cores), each pair sized to " +
+                $"≈ {result.TargetSeconds:F1} s on " +
                 $"one core, every side run pinned (T_serial) and scattered at P = {string.Join(", ", result.Parallelisms)}, {result.Repeat} round(s); " +
                 $"{result.ElapsedSeconds:F0} s in all.")
             .Table(Header(result), Rows(result));

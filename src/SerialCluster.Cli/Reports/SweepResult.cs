@@ -73,7 +73,8 @@ public sealed record SweepResult(
         var checks = analysis.Points.Select(p => analysis.CapacityAt(p.P) is { } c
             ? WhatIfCheck.OnCapacity(model, p.P, cores, c.Capacity, p.MedianSeconds, p.Spread)
             : WhatIfCheck.Of(model, p.P, cores, p.MedianSeconds, p.Spread)).ToList();
-        return new SweepResult(workload, parameters, mode, cluster, cores, repeat, runs, analysis, baseline, model, checks, control, serialRuns ?? [], load, unit);
+        return new SweepResult(
+            workload, parameters, mode, cluster, cores, repeat, runs, analysis, baseline, model, checks, control, serialRuns ?? [], load, unit);
     }
 
     /// <summary>The sentence the output carries whenever a swept P exceeds the cores available.</summary>

@@ -81,8 +81,8 @@ public static class SweepTerminal
             $"capacity = C(P), the cores the control measured" +
             (a.Points.Any(p => p.Saturated) ? $"; * P above the {sweep.Cores} {sweep.Noun}: saturation, not parallel speedup" : string.Empty) +
             (wide ? string.Empty : "; --wide adds the bounds and fits (JSON, CSV and HTML hold them all)")));
-        var chart = new BarChart().Width(Math.Min(70, console.Profile.Width)).Label($"[bold]{speedupColumn}[/] (ideal = P up to the {sweep.Noun})").WithMaxValue(
-            Math.Max(a.Points.Max(p => p.P), a.Points.Max(p => p.Speedup)));
+        var chart = new BarChart().Width(Math.Min(70, console.Profile.Width)).Label($"[bold]{speedupColumn}[/] (ideal = P up to the {sweep.Noun})")
+            .WithMaxValue(Math.Max(a.Points.Max(p => p.P), a.Points.Max(p => p.Speedup)));
         foreach (var p in a.Points)
         {
             chart.AddItem($"P={p.P} measured", Math.Round(p.Speedup, 2), p.Saturated ? Color.Yellow : Color.Green);

@@ -36,8 +36,9 @@ public static class SweepVerdict
         }
 
         var busy = a.CapacityAt(top.P) is { } c && c.Capacity < BusyCapacityShare * top.P
-            ? $"inconclusive: the {top.P} {a.Noun} delivered only {F(c.Capacity, "F2")} cores' worth of work to the control beside these runs (the machine was " +
-                $"busy); rerun on an idle machine. Measured: "
+            ? $"inconclusive: the {top.P} {a.Noun} delivered only {F(c.Capacity, "F2")} " +
+                $"{(a.Noun == "cores" ? "cores'" : "such silos'")} worth of work to the control beside these runs (the machine was busy); rerun on an idle " +
+                "machine. Measured: "
             : string.Empty;
         var baseline = a.IsAbsolute ? "the best serial run (pinned)" : $"this mode at P = 1";
         string verdict;

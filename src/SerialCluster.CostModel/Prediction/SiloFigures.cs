@@ -3,11 +3,10 @@ using SerialCluster.CostModel.Cores;
 namespace SerialCluster.CostModel.Prediction;
 
 /// <summary>
-/// One silo as the cost model sees it: single-thread score, per-core score when every core is busy (all-core ÷ usable
-/// cores), cores, running work, what its role takes, the cores other programs on its host keep busy (<see cref="ForeignLoad"/>).
-/// Scores are relative to the unit costs' reference. <see cref="Machine"/> is the host (containers of one kernel share
-/// it); with <see cref="CpuSet"/> and <see cref="Process"/> (null: one per host) it says who shares cores (<see cref="SharedCores"/>).
-/// <see cref="UsableCores"/>: the calibrated cores, fractional under a CPU quota (null: <see cref="Cores"/>).
+/// One silo as the cost model sees it: single-thread score, per-core score with every core busy (all-core ÷ usable cores), cores
+/// (<see cref="UsableCores"/>: calibrated, fractional under a quota), running work, what its role takes, cores other programs
+/// keep busy on its host (<see cref="ForeignLoad"/>); scores relative to the unit costs' reference. <see cref="Machine"/> is the
+/// host; with <see cref="CpuSet"/> and <see cref="Process"/> (null: one per host) it says who shares cores (<see cref="SharedCores"/>).
 /// </summary>
 public sealed record SiloFigures(
     string Name,
