@@ -1,7 +1,5 @@
-using SerialCluster.Abstractions.Execution;
 using SerialCluster.Cli.Cluster;
 using SerialCluster.CostModel.Cores;
-using SerialCluster.Grains.Calibration;
 
 namespace SerialCluster.Cli.Reports;
 
@@ -21,12 +19,6 @@ public static class ClusterCores
     public static async Task<ProcessorUnit> UnitAsync(IClusterClient client, CancellationToken cancellationToken)
     {
         var survey = await ClusterSurvey.ReadAsync(client, cancellationToken);
-        if (survey.Cores <= 0)
-        {
-            return ProcessorUnit.Cores(Environment.ProcessorCount);
-        }
-
-        var claims = survey.Silos.Select(s => s.Capacity).OfType<SiloCapacity>().Select(CoreClaims.Of).ToList();
-        return ProcessorUnit.Of(claims);
+        return survey.Cores > 0 ? survey.Unit : ProcessorUnit.Cores(Environment.ProcessorCount);
     }
 }
