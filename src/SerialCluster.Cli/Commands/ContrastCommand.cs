@@ -25,7 +25,8 @@ public sealed class ContrastCommand(ConsoleStreams console, Invocation invocatio
         var pairs = settings.ChosenPairs(cores);
         var series = settings.SpanOn ? ContrastCatalog.SpanSeries.Where(s => pairs.Any(p => p.Id == s.PairId)).ToList() : [];
         console.Say(
-            $"contrast: {pairs.Count} pair(s) ({string.Join(", ", pairs.Select(p => p.Id))}), each sized to ≈ {settings.Seconds:F1} s on one core, pinned " +
+            $"contrast: {pairs.Count} pair(s) ({string.Join(", ", pairs.Select(p => p.Id))}), each sized to ≈ {settings.Seconds:F1} s on " +
+            $"{(unit.IsSilo ? "one slow silo" : "one core")}, pinned " +
             $"and scattered at P = {string.Join(", ", ps)}, {settings.Repeat} round(s), on the {connection.Description} ({cores} {unit.Noun})");
         var loadWatch = await LoadWatch.StartAsync(connection.Client, console, cancellationToken);
         var runner = new ContrastRunner(new JobRunner(connection.Client), console.Say, ps, settings.Repeat);

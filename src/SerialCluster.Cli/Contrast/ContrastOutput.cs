@@ -42,8 +42,8 @@ public static class ContrastOutput
         foreach (var pair in result.Pairs)
         {
             var sides = string.Join("; ", pair.Sides.Select(s =>
-                $"{s.Label}: {F(s.SpeedupAt(top), "F2")}× on {top} cores against its own serial run of {F(s.SerialSeconds)} " +
-                $"s{(s.SpeedupAt(top) < 0.95 ? " (slower than one core)" : string.Empty)}"));
+                $"{s.Label}: {F(s.SpeedupAt(top), "F2")}× on {top} {result.Noun} against its own serial run of {F(s.SerialSeconds)} " +
+                $"s{(s.SpeedupAt(top) < 0.95 ? $" (slower than {result.One})" : string.Empty)}"));
             lines.Add($"{pair.Pair.Id} — {pair.Pair.Lesson}. Measured: {sides}.");
             if (pair.Pair.Scope is { } scope)
             {
@@ -83,7 +83,7 @@ public static class ContrastOutput
     {
         var table = new TerminalTable(
             $"contrast: the paper's paired controls on the {result.Cluster} ({result.Cores} {result.Noun}), each pair sized to ≈ {result.TargetSeconds:F1} s " +
-            "on one core");
+            $"on {result.One}");
         foreach (var column in Header(result))
         {
             table.AddColumn(column, prose: column == "side");
@@ -186,7 +186,7 @@ public static class ContrastOutput
             .Paragraph(
                 $"On the {result.Cluster} ({result.Cores} {result.Noun}; this machine {Environment.ProcessorCount} cores), each pair sized to " +
                 $"≈ {result.TargetSeconds:F1} s on " +
-                $"one core, every side run pinned (T_serial) and scattered at P = {string.Join(", ", result.Parallelisms)}, {result.Repeat} round(s); " +
+                $"{result.One}, every side run pinned (T_serial) and scattered at P = {string.Join(", ", result.Parallelisms)}, {result.Repeat} round(s); " +
                 $"{result.ElapsedSeconds:F0} s in all.")
             .Table(Header(result), Rows(result));
         foreach (var pair in result.Pairs)

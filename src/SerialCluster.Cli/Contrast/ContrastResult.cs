@@ -13,4 +13,7 @@ public sealed record ContrastResult(
 {
     /// <summary>What <see cref="Cores"/> counts, plural: "cores", or "silos" where P counts slow silos.</summary>
     public string Noun => Unit?.Noun ?? "cores";
+
+    /// <summary>What a pinned run and the sizing run on: "one core", or "one slow silo".</summary>
+    public string One => Unit is { IsSilo: true } ? "one slow silo" : "one core";
 }

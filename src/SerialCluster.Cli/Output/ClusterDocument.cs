@@ -56,7 +56,9 @@ public static class ClusterDocument
             ["hosts"] = survey.Hosts.Count,
             ["processors"] = survey.Cores <= 0 ? null : new JsonObject
             {
-                ["noun"] = survey.Unit.Noun, ["count"] = survey.Unit.Count, ["coresEach"] = survey.Unit.CoresEach,
+                ["noun"] = survey.Unit.Noun,
+                ["count"] = survey.Unit.Count,
+                ["coresEach"] = survey.Unit.CoresEach,
             },
             ["silos"] = silos,
             ["hops"] = hops,

@@ -21,7 +21,10 @@ public static class SweepJson
             ["cores"] = sweep.Cores,
             ["unit"] = sweep.Unit is { } unit ? new JsonObject
             {
-                ["noun"] = unit.Noun, ["coresEach"] = unit.CoresEach, ["count"] = unit.Count, ["description"] = unit.Describe(),
+                ["noun"] = unit.Noun,
+                ["coresEach"] = unit.CoresEach,
+                ["count"] = unit.Count,
+                ["description"] = unit.Describe(),
             } : null,
             ["repeat"] = sweep.Repeat,
             ["saturation"] = sweep.SaturationNote,

@@ -45,9 +45,9 @@ public static class SweepVerdict
         if (top.Speedup < 1 - Even)
         {
             verdict = a.IsAbsolute
-                ? $"more cores made it slower: at P = {top.P} the {mode} job takes {F(1 / top.Speedup, "F2")}× as long as {baseline} — the barriers and " +
+                ? $"more {a.Noun} made it slower: at P = {top.P} the {mode} job takes {F(1 / top.Speedup, "F2")}× as long as {baseline} — the barriers and " +
                     $"dispatch cost more than the width saved; run it pinned, and only a faster core would help"
-                : $"more cores made it slower: at P = {top.P} it takes {F(1 / top.Speedup, "F2")}× as long as at P = 1";
+                : $"more {a.Noun} made it slower: at P = {top.P} it takes {F(1 / top.Speedup, "F2")}× as long as at P = 1";
             if (a.IsAbsolute && top.RelativeSpeedup > 1 + Even)
             {
                 verdict += $" (against its own P = 1 it scales {F(top.RelativeSpeedup, "F2")}×: scalability, not speedup)";
