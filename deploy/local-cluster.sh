@@ -289,7 +289,9 @@ remove_cgroups() {
       rmdir "$group" || left=1
     fi
   done
-  [ "$left" = 0 ] && rmdir "$CGROUP_DIR" && say "removed control groups $CGROUP_DIR"
+  if [ "$left" = 0 ]; then
+    rmdir "$CGROUP_DIR" && say "removed control groups $CGROUP_DIR" || left=1
+  fi
   [ "$left" = 0 ]
 }
 
