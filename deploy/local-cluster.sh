@@ -38,6 +38,14 @@
 #   READY_TIMEOUT=90            seconds `up` waits for every silo to report itself active
 #   STOP_TIMEOUT=30             seconds `down` waits after SIGTERM before SIGKILL
 #   SILO_ARGS="…"               extra arguments for every silo, e.g. --SerialCluster:Silo:CalibrationInterval=00:01:00
+#   CPU_QUOTA=0.25              CPU quota per silo in cores (a fraction of a core, or more): each silo process runs in a
+#                               control group of its own, CGROUP_ROOT/serialcluster-CLUSTER_ID/silo-N, with that share of
+#                               every CPU_PERIOD_US; `down` (and a failed `up`) removes them; needs root and the cgroup cpu
+#                               controller (v1 cpu.cfs_quota_us or v2 cpu.max). Empty = no quota. docs/SCALING.md
+#   CPU_PERIOD_US=10000         the quota's period in µs (1000 to 1000000); short, so a silo runs little and often
+#   CGROUP_ROOT=                where the groups go; empty = found: /sys/fs/cgroup/cpu (v1) or /sys/fs/cgroup (v2)
+#
+#   SILOS=8 CPU_QUOTA=0.25 deploy/local-cluster.sh up   eight slow silos, a quarter core each: speedup to P = 8 on 2 cores
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -86,11 +94,17 @@ load_settings() {
   READY_TIMEOUT="${READY_TIMEOUT:-90}"
   STOP_TIMEOUT="${STOP_TIMEOUT:-30}"
   SILO_ARGS="${SILO_ARGS:-}"
+  CPU_QUOTA="${CPU_QUOTA:-}"
+  CPU_PERIOD_US="${CPU_PERIOD_US:-10000}"
+  CGROUP_ROOT="${CGROUP_ROOT:-}"
+  CGROUP_DIR="${CGROUP_DIR:-}"
+  CGROUP_VERSION="${CGROUP_VERSION:-}"
 }
 
 save_settings() {
   {
-    for name in TOPOLOGY SILOS ROLES CPUS SCORES BUSY CLUSTER_ID REDIS_PORT SILO_PORT_BASE GATEWAY_PORT_BASE METRICS_PORT_BASE PROMETHEUS_PORT CONFIGURATION SILO_DLL CLI_DLL SILO_ARGS; do
+    for name in TOPOLOGY SILOS ROLES CPUS SCORES BUSY CLUSTER_ID REDIS_PORT SILO_PORT_BASE GATEWAY_PORT_BASE METRICS_PORT_BASE PROMETHEUS_PORT CONFIGURATION SILO_DLL CLI_DLL SILO_ARGS \
+    CPU_QUOTA CPU_PERIOD_US CGROUP_ROOT CGROUP_DIR CGROUP_VERSION; do
       printf '%s=%q\n' "$name" "${!name}"
     done
   } >"$SETTINGS_FILE"
@@ -162,6 +176,123 @@ validate() {
   if [ -n "$CPUS$BUSY" ]; then
     command -v taskset >/dev/null || die "CPUS and BUSY need taskset: apt-get install -y util-linux"
   fi
+  validate_quota
+}
+
+# ---- CPU quotas: one control group per silo, under a directory of this cluster's own ----
+
+# CPU_QUOTA (cores per silo) and CPU_PERIOD_US checked; QUOTA_US is the quota per period in µs.
+validate_quota() {
+  QUOTA_US="" CGROUP_DIR="" CGROUP_VERSION=""
+  [ -z "$CPU_QUOTA" ] && return 0
+  [[ "$CPU_QUOTA" =~ ^([0-9]+(\.[0-9]*)?|\.[0-9]+)$ ]] || die "CPU_QUOTA=$CPU_QUOTA is not a number of cores; allowed: e.g. 0.25, 0.5, 1.5 (empty = no quota)"
+  [[ "$CPU_PERIOD_US" =~ ^[0-9]+$ && "$CPU_PERIOD_US" -ge 1000 && "$CPU_PERIOD_US" -le 1000000 ]] ||
+    die "CPU_PERIOD_US=$CPU_PERIOD_US is not a period in µs; allowed: 1000 to 1000000"
+  local processors
+  processors="$(nproc 2>/dev/null || echo 1)"
+  QUOTA_US="$(awk -v q="$CPU_QUOTA" -v p="$CPU_PERIOD_US" 'BEGIN { printf "%d", q * p + 0.5 }')"
+  [ "$QUOTA_US" -ge 1000 ] || die "CPU_QUOTA=$CPU_QUOTA gives $QUOTA_US µs per $CPU_PERIOD_US µs period; the kernel's least quota is 1000 µs"
+  awk -v q="$CPU_QUOTA" -v n="$processors" 'BEGIN { exit !(q > 0 && q <= n) }' ||
+    die "CPU_QUOTA=$CPU_QUOTA is outside (0, $processors]: a silo cannot use more than this machine's $processors CPUs"
+  [ "$(id -u)" = 0 ] || die "CPU_QUOTA=$CPU_QUOTA needs root: control groups are created under /sys/fs/cgroup"
+  find_cgroup_root
+  CGROUP_DIR="$CGROUP_ROOT/$(cgroup_name)"
+}
+
+# CGROUP_VERSION (v1|v2) and CGROUP_ROOT: the hierarchy holding the cpu controller, as given or as mounted.
+find_cgroup_root() {
+  local dir
+  if [ -n "$CGROUP_ROOT" ]; then
+    [ -d "$CGROUP_ROOT" ] || die "CGROUP_ROOT=$CGROUP_ROOT is not a directory"
+    if [ -f "$CGROUP_ROOT/cpu.cfs_quota_us" ]; then
+      CGROUP_VERSION=v1
+    elif [ -f "$CGROUP_ROOT/cgroup.controllers" ] && grep -qw cpu "$CGROUP_ROOT/cgroup.controllers"; then
+      CGROUP_VERSION=v2
+    else
+      die "CGROUP_ROOT=$CGROUP_ROOT has no cpu controller (no cpu.cfs_quota_us, no cpu in cgroup.controllers)"
+    fi
+    return 0
+  fi
+  for dir in /sys/fs/cgroup/cpu /sys/fs/cgroup/cpu,cpuacct /sys/fs/cgroup/cpuacct,cpu; do
+    if [ -f "$dir/cpu.cfs_quota_us" ]; then
+      CGROUP_ROOT="$dir" CGROUP_VERSION=v1
+      return 0
+    fi
+  done
+  if [ -f /sys/fs/cgroup/cgroup.controllers ] && grep -qw cpu /sys/fs/cgroup/cgroup.controllers; then
+    CGROUP_ROOT=/sys/fs/cgroup CGROUP_VERSION=v2
+    return 0
+  fi
+  die "CPU_QUOTA=$CPU_QUOTA needs the cgroup cpu controller: no /sys/fs/cgroup/cpu/cpu.cfs_quota_us (v1), no cpu in /sys/fs/cgroup/cgroup.controllers (v2)"
+}
+
+# The cluster's own directory of groups: serialcluster-CLUSTER_ID (the id alone when it already starts so).
+cgroup_name() {
+  case "$CLUSTER_ID" in
+    serialcluster*) printf '%s' "$CLUSTER_ID" ;;
+    *) printf 'serialcluster-%s' "$CLUSTER_ID" ;;
+  esac
+}
+
+# CGROUP_DIR/silo-N for every silo, each with QUOTA_US per CPU_PERIOD_US, read back to check the kernel took it.
+create_cgroups() {
+  local i group
+  if [ -d "$CGROUP_DIR" ]; then
+    remove_cgroups || die "control group $CGROUP_DIR is left from another start and still holds processes; stop them first"
+  fi
+  mkdir "$CGROUP_DIR" || die "cannot create control group $CGROUP_DIR"
+  if [ "$CGROUP_VERSION" = v2 ]; then
+    grep -qw cpu "$CGROUP_ROOT/cgroup.subtree_control" || echo +cpu >"$CGROUP_ROOT/cgroup.subtree_control" ||
+      die "cannot enable the cpu controller in $CGROUP_ROOT/cgroup.subtree_control"
+    echo +cpu >"$CGROUP_DIR/cgroup.subtree_control" || die "cannot enable the cpu controller in $CGROUP_DIR"
+  fi
+  for ((i = 0; i < SILOS; i++)); do
+    group="$CGROUP_DIR/$(silo_name "$i")"
+    mkdir "$group" || die "cannot create control group $group"
+    if [ "$CGROUP_VERSION" = v1 ]; then
+      echo "$CPU_PERIOD_US" >"$group/cpu.cfs_period_us"
+      echo "$QUOTA_US" >"$group/cpu.cfs_quota_us"
+    else
+      echo "$QUOTA_US $CPU_PERIOD_US" >"$group/cpu.max"
+    fi
+    [ "$(cgroup_quota "$group")" = "$QUOTA_US $CPU_PERIOD_US" ] ||
+      die "control group $group did not take the quota $QUOTA_US µs per $CPU_PERIOD_US µs (it reads '$(cgroup_quota "$group")')"
+  done
+  say "control groups $CGROUP_DIR/silo-0…$((SILOS - 1)) ($CGROUP_VERSION): $QUOTA_US µs of CPU per $CPU_PERIOD_US µs each (CPU_QUOTA=$CPU_QUOTA core)"
+}
+
+# "QUOTA PERIOD" in µs of a group, as the kernel reports it.
+cgroup_quota() {
+  if [ -f "$1/cpu.max" ]; then
+    cat "$1/cpu.max"
+  else
+    printf '%s %s\n' "$(cat "$1/cpu.cfs_quota_us")" "$(cat "$1/cpu.cfs_period_us")"
+  fi
+}
+
+# "T of N periods" from a group's cpu.stat (nr_throttled of nr_periods).
+throttled_periods() {
+  awk '$1 == "nr_periods" { n = $2 } $1 == "nr_throttled" { t = $2 } END { printf "%d of %d periods", t, n }' "$1/cpu.stat"
+}
+
+# Removes this cluster's groups (only silo-N under CGROUP_DIR, then CGROUP_DIR); fails naming any that still hold a process.
+remove_cgroups() {
+  [ -n "${CGROUP_DIR:-}" ] && [ -d "$CGROUP_DIR" ] || return 0
+  [[ "$(basename "$CGROUP_DIR")" == serialcluster* ]] || die "refusing to remove $CGROUP_DIR: not a serialcluster control group"
+  local group left=0
+  for group in "$CGROUP_DIR"/silo-*; do
+    [ -d "$group" ] || continue
+    if [ -s "$group/cgroup.procs" ]; then
+      say "control group $group still holds pid(s) $(tr '\n' ' ' <"$group/cgroup.procs"); not removed"
+      left=1
+    else
+      rmdir "$group" || left=1
+    fi
+  done
+  if [ "$left" = 0 ]; then
+    rmdir "$CGROUP_DIR" && say "removed control groups $CGROUP_DIR" || left=1
+  fi
+  [ "$left" = 0 ]
 }
 
 # The spinning shells BUSY asks for, pinned with taskset; each one's pid in busy-CPU-K.pid.
@@ -214,10 +345,17 @@ cmd_up() {
 
   # A failed `up` (die, or any failing command under set -e) stops whatever it had started.
   trap 'rc=$?; if [ "$rc" -ne 0 ]; then say "local-cluster: up failed; stopping what it started"; cmd_down >/dev/null 2>&1 || true; fi' EXIT
+  # A signal ends `up` through exit, so the trap above cleans up after Ctrl+C and SIGTERM too.
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
 
   start_redis
 
   start_busy
+
+  if [ -n "$CPU_QUOTA" ]; then
+    create_cgroups
+  fi
 
   local start name role cpus score
   start=$(date +%s.%N)
@@ -243,18 +381,20 @@ cmd_up() {
     # shellcheck disable=SC2206
     [ -n "$SILO_ARGS" ] && command+=($SILO_ARGS)
     : >"$STATE_DIR/$name.log"
+    local group=""
+    [ -n "$CPU_QUOTA" ] && group="$CGROUP_DIR/$name"
     # A fresh bash, not a subshell: a subshell would keep bash's saved copies of this script's stdout open.
-    STATE_DIR="$STATE_DIR" SILO_DLL="$SILO_DLL" nohup bash "${BASH_SOURCE[0]}" supervise "$name" "${command[@]}" </dev/null >/dev/null 2>&1 &
+    STATE_DIR="$STATE_DIR" SILO_DLL="$SILO_DLL" SILO_CGROUP="$group" nohup bash "${BASH_SOURCE[0]}" supervise "$name" "${command[@]}" </dev/null >/dev/null 2>&1 &
     echo $! >"$STATE_DIR/$name.supervisor.pid"
     wait_for "$name's process to start" 10 silo_started "$name"
-    say "$name pid $(pid_of "$STATE_DIR/$name.pid") role ${role:-any}${cpus:+ cpus $cpus}${score:+ score $score}: silo port $((SILO_PORT_BASE + i)), gateway $((GATEWAY_PORT_BASE + i)), log $STATE_DIR/$name.log"
+    say "$name pid $(pid_of "$STATE_DIR/$name.pid") role ${role:-any}${cpus:+ cpus $cpus}${score:+ score $score}${group:+ quota $CPU_QUOTA core}: silo port $((SILO_PORT_BASE + i)), gateway $((GATEWAY_PORT_BASE + i)), log $STATE_DIR/$name.log"
   done
 
   wait_for "every silo to report itself active" "$READY_TIMEOUT" all_silos_active
   if [ -n "$PROMETHEUS_PORT" ]; then
     start_prometheus
   fi
-  trap - EXIT
+  trap - EXIT INT TERM
   say "cluster '$CLUSTER_ID' of $SILOS silo(s) active after $(awk "BEGIN { printf \"%.1f\", $(date +%s.%N) - $start }") s"
   say "run a job:  dotnet $CLI_DLL run montecarlo --mode scatter --redis 127.0.0.1:$REDIS_PORT --cluster-id $CLUSTER_ID"
   say "or:         export SERIALCLUSTER_REDIS=127.0.0.1:$REDIS_PORT  (and --cluster-id $CLUSTER_ID)"
@@ -291,14 +431,21 @@ supervise() {
   local name="$1" child rc
   shift
   while :; do
-    # taskset execs the program, so $! is the silo's own PID.
-    (cd "$(dirname "$SILO_DLL")" && exec "$@" >>"$STATE_DIR/$name.log" 2>&1 </dev/null) &
+    # taskset execs the program, so $! is the silo's own PID. It joins its control group before the exec, so the silo
+    # runs under its quota from its first instruction; a group it cannot join stops it for good (status 2).
+    (
+      if [ -n "${SILO_CGROUP:-}" ] && ! echo "$BASHPID" >"$SILO_CGROUP/cgroup.procs"; then
+        echo "local-cluster: $name cannot join its control group $SILO_CGROUP" >>"$STATE_DIR/$name.log"
+        exit 2
+      fi
+      cd "$(dirname "$SILO_DLL")" && exec "$@" >>"$STATE_DIR/$name.log" 2>&1 </dev/null
+    ) &
     child=$!
     echo "$child" >"$STATE_DIR/$name.pid"
     rc=0
     wait "$child" || rc=$?
     [ -f "$STATE_DIR/$name.stop" ] && return 0
-    [ "$rc" -eq 2 ] && { echo "local-cluster: $name refused its configuration (status 2); not restarting it" >>"$STATE_DIR/$name.log"; return 1; }
+    [ "$rc" -eq 2 ] && { echo "local-cluster: $name refused its configuration or control group (status 2); not restarting it" >>"$STATE_DIR/$name.log"; return 1; }
     echo "local-cluster: $name (pid $child) exited with status $rc; starting it again" >>"$STATE_DIR/$name.log"
     sleep 1
   done
@@ -454,7 +601,10 @@ cmd_down() {
     stop_pids redis-server "$pid"
   fi
   rm -f "$STATE_DIR"/*.pid
+  local rc=0
+  remove_cgroups || rc=1
   say "stopped; logs stay in $STATE_DIR"
+  return "$rc"
 }
 
 cmd_status() {
@@ -479,8 +629,12 @@ cmd_status() {
     local role cpus
     role="$(nth "$ROLES" "$i")"
     cpus="$(nth "$CPUS" "$i")"
-    printf '%-10s pid %-8s %-22s silo %s gateway %s metrics %s role %s%s\n' "$name" "${pid:--}" "$alive" \
-      $((SILO_PORT_BASE + i)) $((GATEWAY_PORT_BASE + i)) "$(metrics_port "$i")" "${role:-any}" "${cpus:+ cpus $cpus}"
+    local quota=""
+    if [ -n "$CGROUP_DIR" ] && [ -d "$CGROUP_DIR/$name" ]; then
+      quota=" quota $(cgroup_quota "$CGROUP_DIR/$name" | awk '{ printf "%g", $1 / $2 }') core, throttled in $(throttled_periods "$CGROUP_DIR/$name")"
+    fi
+    printf '%-10s pid %-8s %-22s silo %s gateway %s metrics %s role %s%s%s\n' "$name" "${pid:--}" "$alive" \
+      $((SILO_PORT_BASE + i)) $((GATEWAY_PORT_BASE + i)) "$(metrics_port "$i")" "${role:-any}" "${cpus:+ cpus $cpus}" "$quota"
   done
   for f in "$STATE_DIR"/busy-*.pid; do
     [ -f "$f" ] || continue

@@ -25,6 +25,9 @@ public sealed record ScalingAnalysis(
     /// <summary>T_serial when measured, else the swept mode's median at P = 1: what every speedup here divides.</summary>
     public double BaselineSeconds { get; init; } = double.NaN;
 
+    /// <summary>What <see cref="Cores"/> counts, plural: "cores", or "silos" on a cluster of slow silos under equal CPU quotas.</summary>
+    public string Noun { get; init; } = "cores";
+
     /// <summary>True when speedups are against the best serial run (absolute), false when against the mode's own P = 1.</summary>
     public bool IsAbsolute => Serial is not null;
 

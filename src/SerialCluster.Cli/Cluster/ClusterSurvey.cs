@@ -59,6 +59,9 @@ public sealed class ClusterSurvey
     /// </summary>
     public int Cores => Answered.Count == 0 ? 0 : Math.Max(1, (int)Math.Round(SharedCores.Total(Answered.Select(CoreClaims.Of))));
 
+    /// <summary>What a sweep's P counts here (<see cref="ProcessorUnit"/>): equal slow silos under CPU quotas, else the cores.</summary>
+    public ProcessorUnit Unit => ProcessorUnit.Of([.. Answered.Select(CoreClaims.Of)]);
+
     /// <summary>How many answering silos share CPUs with <paramref name="silo"/>, itself included (1: it shares none).</summary>
     public int SharedBy(SurveyedSilo silo) =>
         silo.Capacity is { } capacity ? SharedCores.SharingWith(CoreClaims.Of(capacity), [.. Answered.Select(CoreClaims.Of)]) : 1;

@@ -6,6 +6,7 @@ using SerialCluster.Cli.Cluster;
 using SerialCluster.Cli.Jobs;
 using SerialCluster.Cli.Output;
 using SerialCluster.Cli.Reports;
+using SerialCluster.CostModel.Cores;
 using SerialCluster.Workloads.Plans;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -33,15 +34,23 @@ public sealed class SweepCommand(ConsoleStreams console, Invocation invocation) 
         var ps = settings.ParsedParallelism;
 
         await using var connection = await ClusterConnection.OpenAsync(settings, console.Say, cancellationToken);
-        var cores = await ClusterCores.CountAsync(connection.Client, cancellationToken);
+        // On a cluster of equal slow silos (CPU quotas) P counts silos: up to their number it is real, not saturation.
+        var unit = await ClusterCores.UnitAsync(connection.Client, cancellationToken);
+        var cores = unit.Count;
         var mode = settings.ParsedMode.ToString().ToLowerInvariant();
         console.Say(
             $"sweeping {workload.Name} ({mode}) at P = {string.Join(", ", ps)}, {settings.Repeat} run(s) each, on the {connection.Description} ({cores} " +
-            $"cores)");
+            $"{unit.Noun})");
+        if (unit.IsSilo)
+        {
+            console.Say($"{unit.Describe()}; the serial baseline is the job pinned on one such silo");
+        }
+
         if (ps.Any(p => p > cores))
         {
             console.Say(
-                $"note: P = {string.Join(", ", ps.Where(p => p > cores))} exceed the {cores} cores: those points will show saturation, not parallel speedup");
+                $"note: P = {string.Join(", ", ps.Where(p => p > cores))} exceed the {cores} {unit.Noun}: those points will show saturation, not parallel " +
+                "speedup");
         }
 
         var loadWatch = await LoadWatch.StartAsync(connection.Client, console, cancellationToken);
@@ -168,23 +177,23 @@ public sealed class SweepCommand(ConsoleStreams console, Invocation invocation) 
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            WritePartial(connection.Description, cores, workload.Name, parameters, mode, settings, runs, serialRuns, control, completedRounds, progress);
+            WritePartial(connection.Description, unit, workload.Name, parameters, mode, settings, runs, serialRuns, control, completedRounds, progress);
             throw;
         }
 
         var load = await loadWatch.StopAsync(cancellationToken);
-        var sweep = Build(workload.Name, parameters, mode, connection.Description, cores, settings, runs, serialRuns, control, settings.Repeat, load);
+        var sweep = Build(workload.Name, parameters, mode, connection.Description, unit, settings, runs, serialRuns, control, settings.Repeat, load);
         await PublishAsync(connection.Client, sweep, cancellationToken);
         Write(sweep, settings);
         return ExitCodes.Success;
     }
 
     private static SweepResult Build(
-        string workload, Dictionary<string, string> parameters, string mode, string cluster, int cores, SweepSettings settings, List<SweepRun> runs,
+        string workload, Dictionary<string, string> parameters, string mode, string cluster, ProcessorUnit unit, SweepSettings settings, List<SweepRun> runs,
         List<SweepRun> serialRuns, SweepCapacityControl? control, int rounds, LoadDuringRun? load = null)
     {
         var serial = settings.ParsedMode == JobMode.Pinned && settings.BaselineOn ? runs.Where(r => r.P == 1).ToList() : serialRuns;
-        return SweepResult.Build(workload, parameters, mode, cluster, cores, rounds, runs, control?.Result, serial, load);
+        return SweepResult.Build(workload, parameters, mode, cluster, unit.Count, rounds, runs, control?.Result, serial, load, unit);
     }
 
     private void Write(SweepResult sweep, SweepSettings settings)
@@ -216,7 +225,7 @@ public sealed class SweepCommand(ConsoleStreams console, Invocation invocation) 
     /// measured once in every one of them) are analysed and written like a finished sweep, labelled partial.
     /// </summary>
     private void WritePartial(
-        string cluster, int cores, string workload, Dictionary<string, string> parameters, string mode, SweepSettings settings, List<SweepRun> runs,
+        string cluster, ProcessorUnit unit, string workload, Dictionary<string, string> parameters, string mode, SweepSettings settings, List<SweepRun> runs,
         List<SweepRun> serialRuns, SweepCapacityControl? control, int completedRounds, SweepProgress progress)
     {
         console.Say($"sweep cancelled after {progress.Done} of {progress.Total} jobs; measured so far:");
@@ -235,7 +244,7 @@ public sealed class SweepCommand(ConsoleStreams console, Invocation invocation) 
 
         var whole = runs.Where(r => r.Repeat <= completedRounds).ToList();
         var wholeSerial = serialRuns.Where(r => r.Repeat <= completedRounds).ToList();
-        var sweep = Build(workload, parameters, mode, cluster, cores, settings, whole, wholeSerial, control, completedRounds) with { Partial = true };
+        var sweep = Build(workload, parameters, mode, cluster, unit, settings, whole, wholeSerial, control, completedRounds) with { Partial = true };
         if (sweep.Control is { } measured)
         {
             sweep = sweep with { Control = measured with { Runs = [.. measured.Runs.Where(r => r.Run.Repeat <= completedRounds)] } };

@@ -42,8 +42,8 @@ public static class ContrastOutput
         foreach (var pair in result.Pairs)
         {
             var sides = string.Join("; ", pair.Sides.Select(s =>
-                $"{s.Label}: {F(s.SpeedupAt(top), "F2")}× on {top} cores against its own serial run of {F(s.SerialSeconds)} " +
-                $"s{(s.SpeedupAt(top) < 0.95 ? " (slower than one core)" : string.Empty)}"));
+                $"{s.Label}: {F(s.SpeedupAt(top), "F2")}× on {top} {result.Noun} against its own serial run of {F(s.SerialSeconds)} " +
+                $"s{(s.SpeedupAt(top) < 0.95 ? $" (slower than {result.One})" : string.Empty)}"));
             lines.Add($"{pair.Pair.Id} — {pair.Pair.Lesson}. Measured: {sides}.");
             if (pair.Pair.Scope is { } scope)
             {
@@ -62,10 +62,17 @@ public static class ContrastOutput
             $"speedup = T_serial / T(P), absolute: T_serial is the side run pinned (the whole job on one core, the best single-core execution); relative = " +
             $"T(1)/T(P) of the scattered job (scalability, not speedup); bound = the most the plan's units allow on P processors with free barriers; work " +
             $"and span in each workload's unit.");
+        if (result.Unit is { IsSilo: true } unit)
+        {
+            lines.Add($"{unit.Describe()}: each silo is held to its share by the kernel's CPU quota, so P up to {unit.Count} is a real measurement " +
+                "(docs/SCALING.md); the pinned baseline runs on one such silo.");
+        }
+
         if (top > result.MachineCores)
         {
             lines.Add(
-                $"P = {top} exceeds the {result.MachineCores} cores of this machine: above {result.MachineCores} the figures show saturation, not parallel " +
+                $"P = {top} exceeds the {result.MachineCores} {(result.Unit is { IsSilo: true } ? "slow silos the CPUs hold" : "cores of this machine")}: " +
+                $"above {result.MachineCores} the figures show saturation, not parallel " +
                 $"speedup.");
         }
 
@@ -75,8 +82,8 @@ public static class ContrastOutput
     public static void Terminal(IAnsiConsole console, ContrastResult result)
     {
         var table = new TerminalTable(
-            $"contrast: the paper's paired controls on the {result.Cluster} ({result.Cores} cores), each pair sized to ≈ {result.TargetSeconds:F1} s " +
-            "on one core");
+            $"contrast: the paper's paired controls on the {result.Cluster} ({result.Cores} {result.Noun}), each pair sized to ≈ {result.TargetSeconds:F1} s " +
+            $"on {result.One}");
         foreach (var column in Header(result))
         {
             table.AddColumn(column, prose: column == "side");
@@ -121,6 +128,7 @@ public static class ContrastOutput
         ["cluster"] = result.Cluster,
         ["cores"] = result.Cores,
         ["machineCores"] = result.MachineCores,
+        ["unit"] = result.Unit?.Describe(),
         ["parallelisms"] = new JsonArray([.. result.Parallelisms.Select(p => (JsonNode?)p)]),
         ["repeat"] = result.Repeat,
         ["elapsedSeconds"] = result.ElapsedSeconds,
@@ -176,8 +184,9 @@ public static class ContrastOutput
     {
         var page = new HtmlPage("serialcluster contrast: the paper's paired controls")
             .Paragraph(
-                $"On the {result.Cluster} ({result.Cores} cores; this machine {result.MachineCores}), each pair sized to ≈ {result.TargetSeconds:F1} s on " +
-                $"one core, every side run pinned (T_serial) and scattered at P = {string.Join(", ", result.Parallelisms)}, {result.Repeat} round(s); " +
+                $"On the {result.Cluster} ({result.Cores} {result.Noun}; this machine {Environment.ProcessorCount} cores), each pair sized to " +
+                $"≈ {result.TargetSeconds:F1} s on " +
+                $"{result.One}, every side run pinned (T_serial) and scattered at P = {string.Join(", ", result.Parallelisms)}, {result.Repeat} round(s); " +
                 $"{result.ElapsedSeconds:F0} s in all.")
             .Table(Header(result), Rows(result));
         foreach (var pair in result.Pairs)

@@ -7,10 +7,10 @@ using SerialCluster.Workloads.Calibration;
 namespace SerialCluster.Cli.Output;
 
 /// <summary>
-/// The one JSON document <c>cluster --json</c> prints: the unit of the scores, the cluster's cores (shared CPUs once)
-/// and hosts, every silo with its figures (<c>host</c>, <c>cpuSet</c>; <c>sharedBy</c>: silos on its CPUs, itself
-/// included; <c>calibration</c> null until measured; <c>load</c>: its latest CPU slice and the cores other programs keep
-/// busy on its host, null where not measured), and the hop matrix as a list of from/to pairs.
+/// The one JSON document <c>cluster --json</c> prints: the scores' unit, the cluster's cores (shared CPUs once), hosts and
+/// <c>processors</c> (what a sweep's P counts: cores, or slow silos under CPU quotas), every silo with its figures (<c>sharedBy</c>:
+/// silos on its CPUs, itself included; <c>calibration</c> null until measured; <c>load</c>: its latest CPU slice and the cores
+/// other programs keep busy on its host, null where not measured), and the hop matrix as a list of from/to pairs.
 /// </summary>
 public static class ClusterDocument
 {
@@ -54,6 +54,12 @@ public static class ClusterDocument
             ["scoreUnit"] = CalibrationKernel.Unit,
             ["cores"] = survey.Cores,
             ["hosts"] = survey.Hosts.Count,
+            ["processors"] = survey.Cores <= 0 ? null : new JsonObject
+            {
+                ["noun"] = survey.Unit.Noun,
+                ["count"] = survey.Unit.Count,
+                ["coresEach"] = survey.Unit.CoresEach,
+            },
             ["silos"] = silos,
             ["hops"] = hops,
         };

@@ -88,7 +88,10 @@ public static class ClusterTable
     {
         var hosts = survey.Hosts.Count;
         var shared = survey.Silos.Any(s => survey.SharedBy(s) > 1) ? " (CPUs that several silos share counted once)" : string.Empty;
-        return $"cluster: {Cores(survey.Cores)} on {hosts} host{(hosts == 1 ? string.Empty : "s")}{shared}";
+        var slow = survey.Cores > 0 && survey.Unit is { IsSilo: true } unit
+            ? string.Create(CultureInfo.InvariantCulture, $"; {unit.Count} slow silos of {unit.CoresEach:0.###} core under CPU quotas: a sweep's P counts them")
+            : string.Empty;
+        return $"cluster: {Cores(survey.Cores)} on {hosts} host{(hosts == 1 ? string.Empty : "s")}{shared}{slow}";
     }
 
     /// <summary>The silo's usable cores, and how many silos share them: "1 (shared by 3 silos)"; "-" until calibrated.</summary>

@@ -1,4 +1,5 @@
 using SerialCluster.Cli.Cluster;
+using SerialCluster.CostModel.Cores;
 
 namespace SerialCluster.Cli.Reports;
 
@@ -9,5 +10,15 @@ public static class ClusterCores
     {
         var survey = await ClusterSurvey.ReadAsync(client, cancellationToken);
         return survey.Cores > 0 ? survey.Cores : Environment.ProcessorCount;
+    }
+
+    /// <summary>
+    /// What a sweep's P counts on the cluster (<see cref="ProcessorUnit.Of"/>): its slow silos where every one runs under the
+    /// same fractional CPU quota, else its cores; this machine's cores if none answers.
+    /// </summary>
+    public static async Task<ProcessorUnit> UnitAsync(IClusterClient client, CancellationToken cancellationToken)
+    {
+        var survey = await ClusterSurvey.ReadAsync(client, cancellationToken);
+        return survey.Cores > 0 ? survey.Unit : ProcessorUnit.Cores(Environment.ProcessorCount);
     }
 }

@@ -46,7 +46,7 @@ internal static class SpeedupChart
         if (analysis.AnySaturated)
         {
             var ideal = xs.Select(x => Math.Min(x, analysis.Cores)).ToArray();
-            ChartStyle.Curve(plot, xs, ideal, $"ideal on {analysis.Cores} cores", Colors.Silver, LinePattern.Solid);
+            ChartStyle.Curve(plot, xs, ideal, $"ideal on {analysis.Cores} {analysis.Noun}", Colors.Silver, LinePattern.Solid);
         }
     }
 
@@ -166,7 +166,7 @@ internal static class SpeedupChart
             var cores = plot.Add.VerticalLine(analysis.Cores);
             cores.Color = Colors.Orange;
             cores.LinePattern = LinePattern.Dashed;
-            cores.LegendText = $"{analysis.Cores} cores: beyond, saturation";
+            cores.LegendText = $"{analysis.Cores} {analysis.Noun}: beyond, saturation";
         }
     }
 }

@@ -12,7 +12,8 @@ public static class SweepHtml
         var parameters = string.Join(" ", sweep.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
         var page = new HtmlPage($"serialcluster sweep: {sweep.Workload}{(sweep.Partial ? " (partial)" : string.Empty)}")
             .Paragraph((sweep.Partial ? $"Partial: the sweep was cancelled; only its {sweep.Repeat} complete round(s) are analysed. " : string.Empty)
-                + $"{sweep.Workload} {parameters}; mode {sweep.Mode}; {sweep.Repeat} run(s) per P on the {sweep.Cluster} with {sweep.Cores} cores."
+                + $"{sweep.Workload} {parameters}; mode {sweep.Mode}; {sweep.Repeat} run(s) per P on the {sweep.Cluster} with {sweep.Cores} {sweep.Noun}"
+                + (sweep.Unit is { IsSilo: true } unit ? $" ({unit.Describe()})." : ".")
                 + (sweep.Control is { } control
                     ? $" Capacity control: after each job at P ≤ {sweep.Cores}, {SweepControl.Kernel}, {control.ChunkSteps:N0} steps per task " +
                         $"(~{F(control.TaskSeconds)} s alone); C(P) = P · t(1 task) / t(P tasks)."

@@ -19,6 +19,13 @@ public static class SweepJson
             ["mode"] = sweep.Mode,
             ["cluster"] = sweep.Cluster,
             ["cores"] = sweep.Cores,
+            ["unit"] = sweep.Unit is { } unit ? new JsonObject
+            {
+                ["noun"] = unit.Noun,
+                ["coresEach"] = unit.CoresEach,
+                ["count"] = unit.Count,
+                ["description"] = unit.Describe(),
+            } : null,
             ["repeat"] = sweep.Repeat,
             ["saturation"] = sweep.SaturationNote,
             ["speedupBaseline"] = a.IsAbsolute ? "absolute" : "relative",

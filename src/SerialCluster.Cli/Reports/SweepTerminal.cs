@@ -18,7 +18,7 @@ public static class SweepTerminal
     public static void Write(IAnsiConsole console, SweepResult sweep, bool wide = false)
     {
         var a = sweep.Analysis;
-        var table = new TerminalTable($"{sweep.Workload} sweep, {sweep.Repeat} run(s) per P, {sweep.Mode} on the {sweep.Cluster} ({sweep.Cores} cores)")
+        var table = new TerminalTable($"{sweep.Workload} sweep, {sweep.Repeat} run(s) per P, {sweep.Mode} on the {sweep.Cluster} ({sweep.Cores} {sweep.Noun})")
         {
             VerticalBelow = VerticalBelow,
         };
@@ -79,10 +79,10 @@ public static class SweepTerminal
         console.MarkupLine(Markup.Escape(
             $"{speedupColumn}{(a.Serial is null ? string.Empty : " (serial: the job pinned, the baseline)")}; relative = T(1)/T(P) of the same mode; " +
             $"capacity = C(P), the cores the control measured" +
-            (a.Points.Any(p => p.Saturated) ? $"; * P above the {sweep.Cores} cores: saturation, not parallel speedup" : string.Empty) +
+            (a.Points.Any(p => p.Saturated) ? $"; * P above the {sweep.Cores} {sweep.Noun}: saturation, not parallel speedup" : string.Empty) +
             (wide ? string.Empty : "; --wide adds the bounds and fits (JSON, CSV and HTML hold them all)")));
-        var chart = new BarChart().Width(Math.Min(70, console.Profile.Width)).Label($"[bold]{speedupColumn}[/] (ideal = P up to the cores)").WithMaxValue(
-            Math.Max(a.Points.Max(p => p.P), a.Points.Max(p => p.Speedup)));
+        var chart = new BarChart().Width(Math.Min(70, console.Profile.Width)).Label($"[bold]{speedupColumn}[/] (ideal = P up to the {sweep.Noun})")
+            .WithMaxValue(Math.Max(a.Points.Max(p => p.P), a.Points.Max(p => p.Speedup)));
         foreach (var p in a.Points)
         {
             chart.AddItem($"P={p.P} measured", Math.Round(p.Speedup, 2), p.Saturated ? Color.Yellow : Color.Green);
@@ -90,6 +90,12 @@ public static class SweepTerminal
         }
 
         console.Write(chart);
+        if (sweep.Unit is { IsSilo: true } unit)
+        {
+            console.MarkupLine(Markup.Escape(unit.Describe() + ": each silo is held to its share by the kernel's CPU quota, so P up to " +
+                $"{unit.Count} is a real measurement of speedup in units of one silo (docs/SCALING.md)"));
+        }
+
         foreach (var line in SweepFindings.Lines(sweep))
         {
             console.MarkupLine(Markup.Escape(line));

@@ -36,17 +36,18 @@ public static class SweepVerdict
         }
 
         var busy = a.CapacityAt(top.P) is { } c && c.Capacity < BusyCapacityShare * top.P
-            ? $"inconclusive: the {top.P} cores delivered only {F(c.Capacity, "F2")} cores' worth of work to the control beside these runs (the machine was " +
-                $"busy); rerun on an idle machine. Measured: "
+            ? $"inconclusive: the {top.P} {a.Noun} delivered only {F(c.Capacity, "F2")} " +
+                $"{(a.Noun == "cores" ? "cores'" : "such silos'")} worth of work to the control beside these runs (the machine was busy); rerun on an idle " +
+                "machine. Measured: "
             : string.Empty;
         var baseline = a.IsAbsolute ? "the best serial run (pinned)" : $"this mode at P = 1";
         string verdict;
         if (top.Speedup < 1 - Even)
         {
             verdict = a.IsAbsolute
-                ? $"more cores made it slower: at P = {top.P} the {mode} job takes {F(1 / top.Speedup, "F2")}× as long as {baseline} — the barriers and " +
+                ? $"more {a.Noun} made it slower: at P = {top.P} the {mode} job takes {F(1 / top.Speedup, "F2")}× as long as {baseline} — the barriers and " +
                     $"dispatch cost more than the width saved; run it pinned, and only a faster core would help"
-                : $"more cores made it slower: at P = {top.P} it takes {F(1 / top.Speedup, "F2")}× as long as at P = 1";
+                : $"more {a.Noun} made it slower: at P = {top.P} it takes {F(1 / top.Speedup, "F2")}× as long as at P = 1";
             if (a.IsAbsolute && top.RelativeSpeedup > 1 + Even)
             {
                 verdict += $" (against its own P = 1 it scales {F(top.RelativeSpeedup, "F2")}×: scalability, not speedup)";
@@ -69,8 +70,8 @@ public static class SweepVerdict
             var ideal = bound < top.P ? $"of the {F(bound, "F2")}× its {(planBound is null ? "work and span" : "plan")} allows" : "of linear";
             var share = top.Speedup / bound;
             verdict = share >= 0.8
-                ? $"parallel: more cores help — {F(top.Speedup, "F2")}× against {baseline} on {top.P} cores ({F(share, "P0")} {ideal})"
-                : $"parallel, but overhead-bound: {F(top.Speedup, "F2")}× against {baseline} on {top.P} cores ({F(share, "P0")} {ideal}); give each task " +
+                ? $"parallel: more {a.Noun} help — {F(top.Speedup, "F2")}× against {baseline} on {top.P} {a.Noun} ({F(share, "P0")} {ideal})"
+                : $"parallel, but overhead-bound: {F(top.Speedup, "F2")}× against {baseline} on {top.P} {a.Noun} ({F(share, "P0")} {ideal}); give each task " +
                     $"more work";
         }
 

@@ -149,7 +149,10 @@ public static class CostPredictor
                 Foreign: g.Max(s => s.ForeignBusyCores)))];
     }
 
-    /// <summary>The cores silos of one host have together, whole, at least 1.</summary>
-    private static int HostCores(IEnumerable<SiloFigures> silos) =>
-        Math.Max(1, (int)Math.Round(SharedCores.OfHost(silos.Select(s => s.Claim))));
+    /// <summary>
+    /// The task slots silos of one host have together, whole, at least 1: their cores, or where each runs under the same
+    /// fractional CPU quota, one per such silo that the CPUs hold (<see cref="ProcessorUnit"/>; each task then runs at the
+    /// silo's all-core rate, its <see cref="SiloFigures.ConcurrentScore"/>).
+    /// </summary>
+    private static int HostCores(IEnumerable<SiloFigures> silos) => ProcessorUnit.Of([.. silos.Select(s => s.Claim)]).Count;
 }

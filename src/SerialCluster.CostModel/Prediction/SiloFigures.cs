@@ -3,10 +3,10 @@ using SerialCluster.CostModel.Cores;
 namespace SerialCluster.CostModel.Prediction;
 
 /// <summary>
-/// One silo as the cost model sees it: single-thread score, per-core score when every core is busy (all-core ÷ usable
-/// cores), cores, running work, what its role takes, the cores other programs on its host keep busy (<see cref="ForeignLoad"/>).
-/// Scores are relative to the unit costs' reference. <see cref="Machine"/> is the host (containers of one kernel share
-/// it); with <see cref="CpuSet"/> and <see cref="Process"/> (null: one per host) it says who shares cores (<see cref="SharedCores"/>).
+/// One silo as the cost model sees it: single-thread score, per-core score with every core busy (all-core ÷ usable cores), cores
+/// (<see cref="UsableCores"/>: calibrated, fractional under a quota), running work, what its role takes, cores other programs
+/// keep busy on its host (<see cref="ForeignLoad"/>); scores relative to the unit costs' reference. <see cref="Machine"/> is the
+/// host; with <see cref="CpuSet"/> and <see cref="Process"/> (null: one per host) it says who shares cores (<see cref="SharedCores"/>).
 /// </summary>
 public sealed record SiloFigures(
     string Name,
@@ -20,8 +20,9 @@ public sealed record SiloFigures(
     bool TakesTasks,
     double ForeignBusyCores = 0,
     string? CpuSet = null,
-    string? Process = null)
+    string? Process = null,
+    double? UsableCores = null)
 {
     /// <summary>This silo's claim on its host's CPUs.</summary>
-    public CoreClaim Claim => new(Machine, Process ?? Machine, CpuSet, Cores);
+    public CoreClaim Claim => new(Machine, Process ?? Machine, CpuSet, UsableCores is > 0 and var usable ? usable : Cores);
 }

@@ -157,14 +157,16 @@ public sealed partial class CostAdvisor(
         var figures = cluster.Silos.Select(s =>
         {
             var calibration = s.Capacity.Calibration;
-            var single = calibration is { SingleThreadScore: > 0 } ? calibration.SingleThreadScore : fallback;
+            // A silo under a quota below one core runs a thread, and each task, at most at its all-core rate.
+            var single = calibration is { SingleThreadScore: > 0 } ? QuotaSpeed.SingleThread(calibration) : fallback;
             var concurrent = calibration is { AllCoreScore: > 0, UsableCores: > 0 }
-                ? Math.Min(single, calibration.AllCoreScore / calibration.UsableCores)
+                ? Math.Min(single, calibration.AllCoreScore / Math.Max(1, calibration.UsableCores))
                 : single;
             return new SiloFigures(
                 s.Name, s.Host, single, concurrent, s.Cores, s.Capacity.RunningTasks, s.Capacity.RunningChains,
                 TakesChains: s.Role != SiloRole.Parallel, TakesTasks: takers.Contains(s.Name),
-                ForeignBusyCores: foreign.GetValueOrDefault(s.Host), CpuSet: s.Capacity.CpuSet, Process: CoreClaims.ProcessOf(s.Capacity));
+                ForeignBusyCores: foreign.GetValueOrDefault(s.Host), CpuSet: s.Capacity.CpuSet, Process: CoreClaims.ProcessOf(s.Capacity),
+                UsableCores: calibration is { UsableCores: > 0 } ? calibration.UsableCores : null);
         }).ToList();
         return (figures, known.Count == cluster.Silos.Count);
     }

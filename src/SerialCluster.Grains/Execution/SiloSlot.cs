@@ -43,8 +43,8 @@ public sealed class SiloSlot
     /// <summary>Cores not busy with other jobs' tasks when this job started; the dispatcher's weight.</summary>
     public int FreeCores { get; }
 
-    /// <summary>The calibrated single-thread score, or null before the first calibration.</summary>
-    public double? SingleThreadScore => Capacity.Calibration?.SingleThreadScore;
+    /// <summary>The calibrated single-thread score (sustained under a quota: <see cref="QuotaSpeed"/>), or null before the first calibration.</summary>
+    public double? SingleThreadScore => Capacity.Calibration is { } calibration ? QuotaSpeed.SingleThread(calibration) : null;
 
     /// <summary>The cores this silo shares with the silos on its CPU set, and this job's tasks on them.</summary>
     public CoreShare Share { get; }
@@ -65,4 +65,7 @@ public sealed class SiloSlot
     /// least loaded first, so silos that share a CPU share its tasks.
     /// </summary>
     public double Load => (double)Share.InFlight / Share.FreeCores;
+
+    /// <summary>Share of this silo's own free cores in use by this job: the tie-break between silos of one CPU set.</summary>
+    public double OwnLoad => (double)_inFlight / FreeCores;
 }

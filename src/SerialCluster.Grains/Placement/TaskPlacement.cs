@@ -26,8 +26,9 @@ public static class TaskPlacement
     }
 
     /// <summary>
-    /// The least-loaded silo (<see cref="SiloSlot.Load"/>) not lost; ties rotate by <paramref name="rotation"/> so equal
-    /// silos share the work evenly. −1 when every silo is lost.
+    /// The least-loaded silo (<see cref="SiloSlot.Load"/>) not lost, then among those the one least loaded itself
+    /// (<see cref="SiloSlot.OwnLoad"/>: silos on one CPU set share a load, but slow silos under CPU quotas each run one
+    /// task at a time); ties rotate by <paramref name="rotation"/> so equal silos share the work evenly. −1 when every silo is lost.
     /// </summary>
     public static int PickSilo(IReadOnlyList<SiloSlot> silos, IReadOnlyList<bool> lost, int rotation)
     {
@@ -35,7 +36,7 @@ public static class TaskPlacement
         for (var i = 0; i < silos.Count; i++)
         {
             var candidate = (i + rotation) % silos.Count;
-            if (!lost[candidate] && (best < 0 || silos[candidate].Load < silos[best].Load))
+            if (!lost[candidate] && (best < 0 || IsLessLoaded(silos[candidate], silos[best])))
             {
                 best = candidate;
             }
@@ -43,4 +44,6 @@ public static class TaskPlacement
 
         return best;
     }
+
+    private static bool IsLessLoaded(SiloSlot a, SiloSlot b) => a.Load < b.Load || (a.Load == b.Load && a.OwnLoad < b.OwnLoad);
 }

@@ -12,7 +12,7 @@ public sealed class ClusterCommandTests
         var (code, stdout, stderr) = await CliHarness.RunAsync("cluster", "--silos", "2", "--json");
         Assert.True(code == 0, stderr);
         var document = JsonNode.Parse(stdout)!.AsObject(); // exactly one JSON document
-        Assert.Equal(["scoreUnit", "cores", "hosts", "silos", "hops"], document.Select(p => p.Key).ToArray());
+        Assert.Equal(["scoreUnit", "cores", "hosts", "processors", "silos", "hops"], document.Select(p => p.Key).ToArray());
         Assert.Equal("SHA-256 chain steps/s", document["scoreUnit"]!.GetValue<string>());
         // Both silos run in this process on this machine's CPUs: the cluster has its cores once, not twice.
         Assert.Equal(1, document["hosts"]!.GetValue<int>());

@@ -59,6 +59,31 @@ public sealed class ClusterTableTests
         Assert.Equal("c1", silos[1]!["machine"]!.GetValue<string>());
     }
 
+    [Fact]
+    public void SlowSilosUnderEqualQuotasAreWhatASweepCounts()
+    {
+        // deploy/local-cluster.sh SILOS=8 CPU_QUOTA=0.25: eight processes, a quarter core each, on the host's two CPUs.
+        var survey = ClusterSurvey.Of([.. Enumerable.Range(0, 8).Select(i => SlowSilo($"silo-{i}", 0.25, i))]);
+        var text = Render(survey);
+        Assert.Contains("0.25 (shared by 8 silos)", text, StringComparison.Ordinal);
+        Assert.Contains(
+            "cluster: 2 cores on 1 host (CPUs that several silos share counted once); 8 slow silos of 0.25 core under CPU quotas: a sweep's P counts them",
+            text,
+            StringComparison.Ordinal);
+        var processors = ClusterDocument.Build(survey)["processors"]!;
+        Assert.Equal("silos", processors["noun"]!.GetValue<string>());
+        Assert.Equal(8, processors["count"]!.GetValue<int>());
+        Assert.Equal(0.25, processors["coresEach"]!.GetValue<double>());
+        Assert.Equal("cores", ClusterDocument.Build(ComposeDefaults())["processors"]!["noun"]!.GetValue<string>());
+    }
+
+    private static SurveyedSilo SlowSilo(string name, double quota, int index)
+    {
+        var calibration = new SiloCalibration(2e6, 2e6 * quota, 1, quota, "test cpu", 3000, DateTimeOffset.UnixEpoch, 1, false);
+        var capacity = new SiloCapacity(name, "vm", 1, SiloRole.Any, calibration, 0, 0, [], null, Host, "0-1", ProcessId: 100 + index);
+        return new SurveyedSilo(SiloAddress.New(new IPEndPoint(IPAddress.Loopback, 31000 + index), 1), name, "vm", capacity);
+    }
+
     private static ClusterSurvey ComposeDefaults() =>
         ClusterSurvey.Of([Silo("silo-serial", Host, "0", 1, 1), Silo("c1", Host, "1", 1, 2), Silo("c2", Host, "1", 1, 3), Silo("c3", Host, "1", 1, 4)]);
 

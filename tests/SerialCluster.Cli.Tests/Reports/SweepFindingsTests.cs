@@ -1,6 +1,8 @@
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Analysis.Caveats;
 using SerialCluster.Cli.Reports;
+using SerialCluster.CostModel.Cores;
+using Spectre.Console;
 
 namespace SerialCluster.Cli.Tests.Reports;
 
@@ -64,12 +66,47 @@ public sealed class SweepFindingsTests
         Assert.DoesNotContain("4503599627370496", line, StringComparison.Ordinal);
     }
 
-    private static SweepResult Sweep(IReadOnlyList<(int P, double Seconds)> times, IReadOnlyList<double>? serial, LoadDuringRun? load = null)
+    [Fact]
+    public void OnEightSlowSilosPUpToEightIsRealAndTheUnitIsStated()
+    {
+        // SILOS=8 CPU_QUOTA=0.25: P counts silos of a quarter core; P = 4 and 8 are measurements, not saturation.
+        var unit = new ProcessorUnit(8, 0.25);
+        var sweep = Sweep([(1, 8.0), (4, 2.4), (8, 1.6), (1, 8.0), (4, 2.4), (8, 1.6)], serial: [8.0, 8.0], unit: unit);
+
+        Assert.Equal(8, sweep.Cores);
+        Assert.Equal("silos", sweep.Noun);
+        Assert.False(sweep.Analysis.AnySaturated);
+        Assert.Null(sweep.SaturationNote);
+        Assert.Equal(5.0, sweep.Analysis.BestAbsoluteSpeedup, 9);
+        Assert.Contains("on 8 silos", sweep.Verdict, StringComparison.Ordinal);
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 400;
+        SweepTerminal.Write(console, sweep);
+        var text = writer.ToString();
+        Assert.Contains("(8 silos)", text, StringComparison.Ordinal);
+        Assert.Contains("P counts slow silos: 1 = one silo of 0.25 core (8 such silos, 2 cores together)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("saturation, not parallel speedup", text, StringComparison.Ordinal);
+        // The same runs counted in the machine's 2 cores: above 2 is saturation, and the fit sees only P ≤ 2.
+        var onCores = Sweep([(1, 8.0), (4, 2.4), (8, 1.6), (1, 8.0), (4, 2.4), (8, 1.6)], serial: [8.0, 8.0]);
+        Assert.Contains("exceed the 2 cores available", onCores.SaturationNote, StringComparison.Ordinal);
+    }
+
+    private static SweepResult Sweep(
+        IReadOnlyList<(int P, double Seconds)> times, IReadOnlyList<double>? serial, LoadDuringRun? load = null,
+        ProcessorUnit? unit = null)
     {
         var runs = times.Select((t, i) => new SweepRun(t.P, (i / 2) + 1, t.Seconds, Status(t.Seconds, t.P))).ToList();
         var serialRuns = serial?.Select((s, i) => new SweepRun(1, i + 1, s, Status(s, 1))).ToList();
         var parameters = new Dictionary<string, string> { ["samples"] = "4000000", ["tasks"] = "4" };
-        return SweepResult.Build("montecarlo", parameters, "scatter", "embedded cluster", 2, 2, runs, serialRuns: serialRuns, load: load);
+        return SweepResult.Build(
+            "montecarlo", parameters, "scatter", "embedded cluster", unit?.Count ?? 2, 2, runs, serialRuns: serialRuns, load: load, unit: unit);
     }
 
     private static JobStatus Status(double wall, int p)

@@ -77,6 +77,19 @@ public sealed class CostPredictorTests
     }
 
     [Fact]
+    public void SlowSilosUnderEqualQuotasAreOneSlotEach()
+    {
+        // deploy/local-cluster.sh SILOS=8 CPU_QUOTA=0.25 on 2 CPUs: eight slots of a quarter core, not two whole cores.
+        var slow = Enumerable.Range(0, 8)
+            .Select(i => Synthetic.Silo($"silo-{i}", "boot", 1) with { CpuSet = "0-1", Process = $"boot/{100 + i}", UsableCores = 0.25 }).ToList();
+        Assert.Equal(8, CostPredictor.ParallelSlots(slow));
+        Assert.Equal(4, CostPredictor.EffectiveParallelism(slow, 4, 64));
+        // Half-core quotas oversubscribe 2 CPUs beyond four silos: four slots.
+        var half = slow.Select(s => s with { UsableCores = 0.5 }).ToList();
+        Assert.Equal(4, CostPredictor.ParallelSlots(half));
+    }
+
+    [Fact]
     public void ContainersOnOneHostShareItsCpus()
     {
         // `--scale silo=3` on the compose defaults: three parallel containers on CPU 1, the serial one alone on CPU 0.

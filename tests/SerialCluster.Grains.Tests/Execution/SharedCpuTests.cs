@@ -75,6 +75,26 @@ public sealed class SharedCpuTests
         Assert.Equal(0.0, silos[first].Load);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    public void SlowSilosUnderQuotasTakeOneTaskEachBeforeAnyTakesASecond(int rotation)
+    {
+        // SILOS=8 CPU_QUOTA=0.25 on 2 CPUs: one CPU set, one shared load; P = 4 must land on four different silos.
+        var view = Containers.View([.. Enumerable.Range(0, 8).Select(i => Containers.Capacity($"slow{i}", "0-1", 0.25, processId: 100 + i))]);
+        Assert.All(view.Silos, s => Assert.Equal(1, s.Cores));
+        var lost = new bool[view.Silos.Count];
+        var picked = new List<int>();
+        for (var task = 0; task < 8; task++)
+        {
+            var silo = TaskPlacement.PickSilo(view.Silos, lost, rotation);
+            view.Silos[silo].InFlight++;
+            picked.Add(silo);
+        }
+
+        Assert.Equal(8, picked.Distinct().Count());
+    }
+
     [Fact]
     public void OtherJobsTasksOnASharedCpuAreNotFree()
     {

@@ -161,6 +161,11 @@ public sealed partial class ComposeFileTests
         Assert.Contains("cpuset: \"${SERIAL_CPUSET:-}\"", ComposeFile.Text, StringComparison.Ordinal);
         Assert.Contains("cpuset: \"${SILO_CPUSET:-}\"", ComposeFile.Text, StringComparison.Ordinal);
 
+        // A CPU quota per silo is opt-in too (SILO_CPUS, docs/SCALING.md); 0 is Docker's "no limit".
+        Assert.Equal("0", ComposeFile.Scalar(serial, "cpus"));
+        Assert.Equal("0", ComposeFile.Scalar(parallel, "cpus"));
+        Assert.Contains("cpus: ${SILO_CPUS:-0}", ComposeFile.Text, StringComparison.Ordinal);
+
         // Anything fixed per container would make `--scale silo=N` fail or collide.
         foreach (var key in new[] { "container_name", "hostname", "ports" })
         {

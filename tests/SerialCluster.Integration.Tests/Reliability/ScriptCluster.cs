@@ -25,31 +25,51 @@ public sealed class ScriptCluster : IAsyncDisposable
     private readonly string[] _environment;
     private IHost? _client;
 
-    private ScriptCluster(string[] extraSiloArgs)
+    private ScriptCluster(string[] extraSiloArgs, int silos = SiloCount, string clusterId = ClusterId, IReadOnlyList<string>? settings = null)
     {
         State = Directory.CreateTempSubdirectory("serialcluster-script-cluster-").FullName;
         RedisPort = FreePorts.Take(1)[0];
+        Silos = silos;
+        Id = clusterId;
         _environment =
         [
-            $"STATE_DIR={State}", $"SILOS={SiloCount}", $"CLUSTER_ID={ClusterId}", $"REDIS_PORT={RedisPort}",
-            $"SILO_PORT_BASE={ConsecutiveFreePorts(SiloCount)}", $"GATEWAY_PORT_BASE={ConsecutiveFreePorts(SiloCount)}", "METRICS_PORT_BASE=0",
+            $"STATE_DIR={State}", $"SILOS={silos}", $"CLUSTER_ID={clusterId}", $"REDIS_PORT={RedisPort}",
+            $"SILO_PORT_BASE={ConsecutiveFreePorts(silos)}", $"GATEWAY_PORT_BASE={ConsecutiveFreePorts(silos)}", "METRICS_PORT_BASE=0",
             $"SILO_DLL={SiloProcess.SiloDll}", $"CLI_DLL={Path.Combine(AppContext.BaseDirectory, "serialcluster.dll")}", "READY_TIMEOUT=240",
-            "STOP_TIMEOUT=40", "SILO_ARGS=" + string.Join(' ', extraSiloArgs),
+            "STOP_TIMEOUT=40", "SILO_ARGS=" + string.Join(' ', extraSiloArgs), .. settings ?? [],
         ];
     }
 
     public string State { get; }
+
+    /// <summary>How many silos the script starts.</summary>
+    public int Silos { get; }
+
+    /// <summary>The cluster id the script gives its silos.</summary>
+    public string Id { get; }
 
     public int RedisPort { get; }
 
     public IClusterClient Client => _client?.Services.GetRequiredService<IClusterClient>() ?? throw new InvalidOperationException("not connected");
 
     /// <summary>Runs `up` (skips where redis-server or bash is missing) and connects the client.</summary>
-    public static async Task<ScriptCluster> UpAsync(params string[] extraSiloArgs)
+    public static Task<ScriptCluster> UpAsync(params string[] extraSiloArgs) => UpAsync(new ScriptCluster(extraSiloArgs));
+
+    /// <summary>
+    /// Runs `up` for <paramref name="silos"/> silos under <paramref name="clusterId"/> with more script settings
+    /// (<paramref name="settings"/>, NAME=VALUE, e.g. CPU_QUOTA=0.5) and connects the client.
+    /// </summary>
+    public static Task<ScriptCluster> UpAsync(int silos, string clusterId, IReadOnlyList<string> settings, params string[] extraSiloArgs) =>
+        UpAsync(new ScriptCluster(extraSiloArgs, silos, clusterId, settings));
+
+    /// <summary>Runs the script with this cluster's settings and <paramref name="extra"/> ones; its exit code and output.</summary>
+    public Task<(int ExitCode, string Output)> TryRunAsync(string command, params string[] extra) =>
+        Tool.RunAsync("env", [.. _environment, .. extra, "bash", Repository.File("deploy/local-cluster.sh"), command], ScriptDeadline);
+
+    private static async Task<ScriptCluster> UpAsync(ScriptCluster cluster)
     {
         Requirements.RedisServer();
         Tool.Require("bash", "bash not found: apt-get install -y bash");
-        var cluster = new ScriptCluster(extraSiloArgs);
         try
         {
             await cluster.RunAsync("up");
@@ -91,7 +111,7 @@ public sealed class ScriptCluster : IAsyncDisposable
 
     /// <summary>Every silo log of the state directory, restarts included.</summary>
     public string SiloLogs() =>
-        string.Join('\n', Enumerable.Range(0, SiloCount).Select(i => Path.Combine(State, $"silo-{i}.log")).Where(File.Exists).Select(File.ReadAllText));
+        string.Join('\n', Enumerable.Range(0, Silos).Select(i => Path.Combine(State, $"silo-{i}.log")).Where(File.Exists).Select(File.ReadAllText));
 
     /// <summary>The active silos' names in Redis membership, read from Redis itself (no gateway needed).</summary>
     public async Task<string[]> ActiveSilosInRedisAsync()
@@ -99,7 +119,7 @@ public sealed class ScriptCluster : IAsyncDisposable
         try
         {
             await using var redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{RedisPort},abortConnect=false,connectTimeout=2000");
-            var rows = await redis.GetDatabase().HashGetAllAsync($"{ProcessCluster.ServiceId}/members/{ClusterId}");
+            var rows = await redis.GetDatabase().HashGetAllAsync($"{ProcessCluster.ServiceId}/members/{Id}");
             return [.. rows.Where(r => r.Name != "Version" && r.Value.ToString().Contains("\"Status\":3", StringComparison.Ordinal))
                 .Select(r => System.Text.RegularExpressions.Regex.Match(r.Value.ToString(), "\"SiloName\":\"([^\"]*)\"").Groups[1].Value)
                 .Order(StringComparer.Ordinal)];
@@ -136,7 +156,7 @@ public sealed class ScriptCluster : IAsyncDisposable
             client.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse($"127.0.0.1:{RedisPort}"));
             client.Configure<ClusterOptions>(o =>
             {
-                o.ClusterId = ClusterId;
+                o.ClusterId = Id;
                 o.ServiceId = ProcessCluster.ServiceId;
             });
         });
