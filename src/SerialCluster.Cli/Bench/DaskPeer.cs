@@ -84,28 +84,18 @@ public static class DaskPeer
     private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(
         string program, IReadOnlyList<string> arguments, TimeSpan deadline, CancellationToken cancellationToken)
     {
-        var info = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info) ?? throw new CliException(ExitCodes.JobFailed, $"bench: could not start {program}");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(deadline);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            var run = await ChildProcess.RunAsync(program, arguments, new Dictionary<string, string>(), deadline, cancellationToken);
+            return (run.ExitCode, run.Stdout, run.Stderr);
         }
-        catch (OperationCanceledException)
+        catch (TimeoutException e)
         {
-            process.Kill(entireProcessTree: true);
-            cancellationToken.ThrowIfCancellationRequested();
-            throw new CliException(ExitCodes.JobFailed, $"bench: {program} {string.Join(' ', arguments.Skip(1))} ran past {deadline.TotalSeconds:F0} s");
+            throw new CliException(ExitCodes.JobFailed, $"bench: {e.Message}", e);
         }
-
-        return (process.ExitCode, await stdout, await stderr);
+        catch (InvalidOperationException e)
+        {
+            throw new CliException(ExitCodes.JobFailed, $"bench: could not start {program}", e);
+        }
     }
 }

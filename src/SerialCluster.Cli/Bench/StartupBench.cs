@@ -34,7 +34,7 @@ public static partial class StartupBench
         {
             // One untimed run first: it measures the machine into this state directory's calibration cache, as a user's first command would.
             await RunOnceAsync([.. Command, "--embedded"], environment, context.CancellationToken);
-            var up = await CliProcess.RunAsync(["up", "--json"], environment, context.CancellationToken);
+            var up = await ChildProcess.RunCliAsync(["up", "--json"], environment, context.CancellationToken);
             upSeconds = up.ExitCode == 0 ? up.Seconds : throw new InvalidOperationException($"`up` failed ({up.ExitCode}): {Last(up.Stderr)}");
             await RunOnceAsync(Command, environment, context.CancellationToken);
             for (var i = 0; i < runs; i++)
@@ -43,13 +43,13 @@ public static partial class StartupBench
                 embedded.Add(await RunOnceAsync([.. Command, "--embedded"], environment, context.CancellationToken));
             }
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
         {
             return Missed(e.Message);
         }
         finally
         {
-            await CliProcess.RunAsync(["down"], environment, CancellationToken.None);
+            await ChildProcess.RunCliAsync(["down"], environment, CancellationToken.None);
             TryDelete(state);
         }
 
@@ -97,7 +97,7 @@ public static partial class StartupBench
 
     private static async Task<Run> RunOnceAsync(string[] arguments, Dictionary<string, string> environment, CancellationToken cancellationToken)
     {
-        var process = await CliProcess.RunAsync(arguments, environment, cancellationToken);
+        var process = await ChildProcess.RunCliAsync(arguments, environment, cancellationToken);
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"`serialcluster {string.Join(' ', arguments)}` failed ({process.ExitCode}): {Last(process.Stderr)}");

@@ -1,46 +1,15 @@
+using SerialCluster.Workloads.Execution;
+
 namespace SerialCluster.Workloads.Cvp;
 
 /// <summary>
-/// Compiled circuits by the parameters that decide them, held weakly: while any plan of this process holds a circuit, another compile reuses it. The
-/// cost model compiles up to eight variants of a plan with the same circuit, and silos sharing a process each compile the job's plan; building a circuit
-/// of millions of gates each time dominated a pinned job. Circuits are immutable, so sharing changes no result; two racing compiles may both build it.
+/// Compiled circuits of this process by the parameters that decide them (<see cref="WeakValueCache{TKey, TValue}"/>): the
+/// cost model compiles up to eight variants of a plan with the same circuit, and silos sharing a process each compile the
+/// job's plan, where building a circuit of millions of gates each time dominated a pinned job.
 /// </summary>
 internal static class CvpCircuitCache
 {
-    /// <summary>Dead entries are swept when the table grows past this.</summary>
-    private const int SweepAbove = 16;
+    private static readonly WeakValueCache<CvpCircuitKey, CvpCircuit> Circuits = new();
 
-    private static readonly Lock Gate = new();
-    private static readonly Dictionary<CvpCircuitKey, WeakReference<CvpCircuit>> Circuits = [];
-
-    public static CvpCircuit GetOrBuild(CvpCircuitKey key, Func<CvpCircuit> build)
-    {
-        lock (Gate)
-        {
-            if (Circuits.TryGetValue(key, out var held) && held.TryGetTarget(out var kept))
-            {
-                return kept;
-            }
-        }
-
-        var built = build();
-        lock (Gate)
-        {
-            if (Circuits.TryGetValue(key, out var held) && held.TryGetTarget(out var raced))
-            {
-                return raced;
-            }
-
-            if (Circuits.Count >= SweepAbove)
-            {
-                foreach (var dead in Circuits.Where(e => !e.Value.TryGetTarget(out _)).Select(e => e.Key).ToList())
-                {
-                    Circuits.Remove(dead);
-                }
-            }
-
-            Circuits[key] = new WeakReference<CvpCircuit>(built);
-            return built;
-        }
-    }
+    public static CvpCircuit GetOrBuild(CvpCircuitKey key, Func<CvpCircuit> build) => Circuits.GetOrBuild(key, build);
 }
