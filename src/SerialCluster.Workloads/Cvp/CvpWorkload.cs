@@ -77,32 +77,7 @@ public sealed class CvpWorkload : Workload
     {
         var text = key.Circuit;
         var seed = (ulong)key.Seed;
-        Netlist circuit;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            var layers = key.Layers;
-            var width = key.Width;
-            if ((long)layers * width > MaxGeneratedGates)
-            {
-                throw new InvalidParameterException(
-                    ParameterErrorKind.OutOfRange, Name, "width", width.ToString(CultureInfo.InvariantCulture),
-                    $"layers × width ≤ {MaxGeneratedGates:N0}, so at most {MaxGeneratedGates / layers:N0} with layers = {layers}");
-            }
-
-            circuit = LayeredCircuitGenerator.Generate(layers, width, seed);
-        }
-        else
-        {
-            try
-            {
-                circuit = BenchParser.Parse(text);
-            }
-            catch (BenchFormatException error)
-            {
-                throw new InvalidParameterException(
-                    ParameterErrorKind.Malformed, Name, "circuit", text, "an ISCAS .bench netlist", error.Line, error.Problem);
-            }
-        }
+        var circuit = NetlistSource.Read(Name, text, key.Layers, key.Width, seed, MaxGeneratedGates);
 
         var inputs = InputBits(key.Inputs, circuit.InputCount, seed);
         var job = new CvpCircuit(circuit, inputs, circuit.GateCount, circuit.Depth, DualRail: false);

@@ -73,30 +73,7 @@ public sealed class Do1Workload : Workload
     {
         var seed = (ulong)parameters.GetInteger("seed");
         var text = parameters.GetString("circuit");
-        Netlist circuit;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            var layers = parameters.GetInt32("layers");
-            var width = parameters.GetInt32("width");
-            if ((long)layers * width > MaxGeneratedGates)
-            {
-                throw Refuse("width", width, $"layers × width ≤ {MaxGeneratedGates:N0}, so at most {MaxGeneratedGates / layers:N0} with layers = {layers}");
-            }
-
-            circuit = LayeredCircuitGenerator.Generate(layers, width, seed);
-        }
-        else
-        {
-            try
-            {
-                circuit = BenchParser.Parse(text);
-            }
-            catch (BenchFormatException error)
-            {
-                throw new InvalidParameterException(
-                    ParameterErrorKind.Malformed, Name, "circuit", text, "an ISCAS .bench netlist", error.Line, error.Problem);
-            }
-        }
+        var circuit = NetlistSource.Read(Name, text, parameters.GetInt32("layers"), parameters.GetInt32("width"), seed, MaxGeneratedGates);
 
         var monotone = DualRailTransform.TryTransform(circuit, MaxMonotoneGates)
             ?? throw new InvalidParameterException(
