@@ -2,7 +2,7 @@
 # One run, every target of the performance issue side by side: builds and runs the C baselines (OpenSSL SHA-256
 # loop, bit-parallel rule 110 loop), then `serialcluster bench` (an embedded 2-silo cluster against bare loops in
 # the same process: serial overhead, kernels vs C, parallel efficiency and dispatch cost, hops, the parable, scale,
-# and target 7: the same fan-out on Dask's LocalCluster through benchmarks/dask_fanout.py, skipped where no Python
+# and target 7: the same fan-out on Dask's LocalCluster through src/SerialCluster.Cli/Bench/dask_fanout.py, skipped where no Python
 # imports dask.distributed — apt-get install -y python3-distributed), then the BenchmarkDotNet kernel suite;
 # prints the machine, its load before and after, and the tables.
 #

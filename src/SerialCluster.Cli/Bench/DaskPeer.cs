@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace SerialCluster.Cli.Bench;
 
 /// <summary>
-/// Runs benchmarks/dask_fanout.py (carried in this assembly, so the bench needs no checkout) with a Python that can
+/// Runs src/SerialCluster.Cli/Bench/dask_fanout.py (carried in this assembly, so the bench needs no checkout) with a Python that can
 /// import Dask distributed, and reads the one JSON document it prints. The Python is the first of
 /// <c>SERIALCLUSTER_PYTHON</c>, <c>python3</c> on the PATH and Debian's <c>/usr/bin/python3</c> that imports
 /// <c>distributed</c>: a version manager's python3 often shadows the one apt-get installed the package into.
@@ -72,7 +72,7 @@ public static class DaskPeer
         }
     }
 
-    /// <summary>The text of benchmarks/dask_fanout.py as this assembly carries it.</summary>
+    /// <summary>The text of src/SerialCluster.Cli/Bench/dask_fanout.py as this assembly carries it.</summary>
     public static string Script()
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ScriptResource)

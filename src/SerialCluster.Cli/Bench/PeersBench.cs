@@ -5,7 +5,7 @@ namespace SerialCluster.Cli.Bench;
 
 /// <summary>
 /// Target 7: target 3's fan-out on Dask distributed's LocalCluster (P processes, one thread each) in the same run,
-/// through benchmarks/dask_fanout.py (<see cref="DaskPeer"/>): per-task overhead on empty tasks and (T1/P) ÷ wall on
+/// through src/SerialCluster.Cli/Bench/dask_fanout.py (<see cref="DaskPeer"/>): per-task overhead on empty tasks and (T1/P) ÷ wall on
 /// ~1 ms tasks, each beside target 3's figure as a ratio. Dask's tasks are Python and ours C#: the kernels are not
 /// compared, only what each system adds around a task and how much of the cores each keeps busy.
 /// </summary>
@@ -57,7 +57,7 @@ public static class PeersBench
         var details = new List<string>
         {
             F($"Dask distributed's LocalCluster ({versions}): {p} worker processes with one thread each, tasks sent with `client.map` and ") +
-                "collected with `client.gather` from benchmarks/dask_fanout.py, the same shape as target 3 (empty tasks; a fan-out of ~1 ms tasks " +
+                "collected with `client.gather` from src/SerialCluster.Cli/Bench/dask_fanout.py, the same shape as target 3 (empty tasks; a fan-out of ~1 ms tasks " +
                 "with T1 from the same tasks run one after another in the driver, a tenth before and after, scaled).",
             string.Empty,
             "What differs: Dask's tasks are Python (a SplitMix64 sum), SerialCluster's are C# (montecarlo), so a task's kernel speed is not " +

@@ -3,7 +3,7 @@ using SerialCluster.Cli.Bench;
 namespace SerialCluster.Cli.Tests.Bench;
 
 /// <summary>
-/// Bench target 7's peer: benchmarks/dask_fanout.py run as the bench runs it, at a tiny size, on a real Dask
+/// Bench target 7's peer: src/SerialCluster.Cli/Bench/dask_fanout.py run as the bench runs it, at a tiny size, on a real Dask
 /// LocalCluster. Its document's shape and its figures' arithmetic are checked; no timing is asserted.
 /// </summary>
 public sealed class DaskPeerTests

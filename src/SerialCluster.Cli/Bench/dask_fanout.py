@@ -12,7 +12,7 @@ The kernel is checked against the SplitMix64 vector in docs (seed 1234567), and 
 checked against Dask's answer for it. Prints one JSON document on stdout; errors go to stderr with exit status 2
 (bad arguments) or 3 (a wrong answer).
 
-  python3 benchmarks/dask_fanout.py --empty-tasks 2000 --tasks 10000 --task-ms 1
+  python3 src/SerialCluster.Cli/Bench/dask_fanout.py --empty-tasks 2000 --tasks 10000 --task-ms 1
 """
 import argparse
 import json
