@@ -57,8 +57,8 @@ public static class PeersBench
         var details = new List<string>
         {
             F($"Dask distributed's LocalCluster ({versions}): {p} worker processes with one thread each, tasks sent with `client.map` and ") +
-                "collected with `client.gather` from src/SerialCluster.Cli/Bench/dask_fanout.py, the same shape as target 3 (empty tasks; a fan-out of ~1 ms tasks " +
-                "with T1 from the same tasks run one after another in the driver, a tenth before and after, scaled).",
+                "collected with `client.gather` from src/SerialCluster.Cli/Bench/dask_fanout.py, the same shape as target 3 " +
+                "(empty tasks; a fan-out of ~1 ms tasks with T1 from the same tasks run one after another in the driver, a tenth before and after, scaled).",
             string.Empty,
             "What differs: Dask's tasks are Python (a SplitMix64 sum), SerialCluster's are C# (montecarlo), so a task's kernel speed is not " +
                 "compared — only the overhead each system adds per task and the share of the cores each keeps busy with tasks. Dask's scheduler is a " +
