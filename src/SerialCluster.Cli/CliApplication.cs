@@ -16,7 +16,11 @@ public static class CliApplication
 {
     public static async Task<int> RunAsync(string[] args, ConsoleStreams console, CancellationToken cancellationToken)
     {
-        StartupTimeline.Begin("the runtime started, the command began");
+        if (!StartupTimeline.IsRunning)
+        {
+            StartupTimeline.Begin("the runtime started, the command began");
+        }
+
         var services = new ServiceCollection();
         services.AddSingleton(console);
         services.AddSingleton(new Invocation(args, DateTime.UtcNow));

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using SerialCluster.Cli.Commands;
+using SerialCluster.Cli.Forwarding;
 using SerialCluster.Cli.Infrastructure;
 using SerialCluster.Cli.Jobs;
 using SerialCluster.Cli.Lifetime;
@@ -31,11 +32,13 @@ public sealed class ClusterConnection : IAsyncDisposable
 
     private readonly IHost _client;
     private readonly EmbeddedCluster? _embedded;
+    private readonly bool _ownsClient;
 
-    private ClusterConnection(IHost client, EmbeddedCluster? embedded, string description)
+    private ClusterConnection(IHost client, EmbeddedCluster? embedded, string description, bool ownsClient = true)
     {
         _client = client;
         _embedded = embedded;
+        _ownsClient = ownsClient;
         Description = description;
         Hint = client.Services.GetService<ConnectionHint>() ?? ConnectionHint.None;
     }
@@ -77,6 +80,13 @@ public sealed class ClusterConnection : IAsyncDisposable
     public static async Task<ClusterConnection> OpenAsync(
         ClusterSettings settings, Action<string> say, string? embeddedRefusal, CancellationToken cancellationToken)
     {
+        // A command the local cluster's command server runs names no other cluster (ForwardingRules): it uses the server's client.
+        if (ServedInvocation.Current is { } served)
+        {
+            StartupTimeline.Mark("the local cluster's client borrowed (its host's own, started at `up`)");
+            return served.Borrow();
+        }
+
         var tls = LoadTls(settings);
         var redis = settings.EffectiveRedis;
         if (redis is not null)
@@ -220,8 +230,16 @@ public sealed class ClusterConnection : IAsyncDisposable
         return new ClusterConnection(client, null, description);
     }
 
+    /// <summary>This connection's client for a command the command server runs; disposing what it returns leaves the client running.</summary>
+    public ClusterConnection Borrow(string description) => new(_client, embedded: null, description, ownsClient: false);
+
     public async ValueTask DisposeAsync()
     {
+        if (!_ownsClient)
+        {
+            return;
+        }
+
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));

@@ -164,7 +164,7 @@ public sealed class RunCommand(ConsoleStreams console) : AsyncCommand<RunSetting
         console.Say(
             $"note: this {workload} job is predicted to take {(prediction.AtLeast ? "at least " : "about ")}{Durations.Short(prediction.Seconds)} " +
             $"(a short probe of its kernel on this machine){(settings.Detach ? string.Empty : "; Ctrl+C stops it")}");
-        if (settings.Yes || !console.ErrorIsTerminal || Console.IsInputRedirected)
+        if (settings.Yes || !console.ErrorIsTerminal || !console.InputIsTerminal)
         {
             return;
         }

@@ -1,4 +1,5 @@
 using SerialCluster.Cli.Cluster;
+using SerialCluster.Cli.Forwarding;
 using SerialCluster.Cli.Infrastructure;
 using SerialCluster.Cli.Local;
 using SerialCluster.Cli.Output;
@@ -44,6 +45,9 @@ public sealed class ServeCommand(ConsoleStreams console) : AsyncCommand<ServeSet
             startedAt,
             paths.LogFile,
             BuildVersion.Describe());
+        // The command server listens before the state file names the cluster: a command that finds the file finds the server.
+        var served = $"local cluster '{state.ClusterId}' (`serialcluster up`, pid {state.Pid}, gateways {state.Gateways}; run in its host)";
+        await using var commands = CommandServer.Start(paths.CommandSocket, () => connection.Borrow(served), console.Say);
         LocalClusterStateFile.Write(paths, state);
         console.Say($"local cluster '{state.ClusterId}' accepts jobs: pid {state.Pid}, gateways {state.Gateways}, jobs {state.Storage}");
         try

@@ -18,9 +18,10 @@ public sealed class StartupTimeline
 
     private readonly ConcurrentQueue<(string Phase, TimeSpan At)> _marks = new();
 
-    private StartupTimeline()
-    {
-    }
+    /// <summary>Added to this process's clock: a forwarded command's marks count from its client's process start.</summary>
+    private readonly TimeSpan _shift;
+
+    private StartupTimeline(TimeSpan shift = default) => _shift = shift;
 
     /// <summary>Time since the process started.</summary>
     public static TimeSpan Now => AgeAtFirstRead + SinceFirstRead.Elapsed;
@@ -32,8 +33,35 @@ public sealed class StartupTimeline
         Mark(phase);
     }
 
+    /// <summary>
+    /// Goes on with the timeline of a command another process began (a command server running a client's command):
+    /// its <paramref name="marks"/> so far, and its process's age now, <paramref name="clientAge"/>.
+    /// </summary>
+    public static void Continue(IEnumerable<(string Phase, TimeSpan At)> marks, TimeSpan clientAge)
+    {
+        var timeline = new StartupTimeline(clientAge - Now);
+        foreach (var mark in marks)
+        {
+            timeline._marks.Enqueue(mark);
+        }
+
+        Current.Value = timeline;
+    }
+
+    /// <summary>True where a timeline was begun or continued in this async flow.</summary>
+    public static bool IsRunning => Current.Value is not null;
+
     /// <summary>Records that <paramref name="phase"/> of the current command has just ended.</summary>
-    public static void Mark(string phase) => Current.Value?._marks.Enqueue((phase, Now));
+    public static void Mark(string phase)
+    {
+        if (Current.Value is { } timeline)
+        {
+            timeline._marks.Enqueue((phase, Now + timeline._shift));
+        }
+    }
+
+    /// <summary>The current command's marks with their times, as <see cref="Continue"/> takes them.</summary>
+    public static IReadOnlyList<(string Phase, TimeSpan At)> Marks() => [.. Current.Value?._marks ?? Enumerable.Empty<(string, TimeSpan)>()];
 
     /// <summary>The current command's marks in order, each with the time since the one before (the first: since process start).</summary>
     public static IReadOnlyList<(string Phase, TimeSpan At, TimeSpan Took)> Phases()

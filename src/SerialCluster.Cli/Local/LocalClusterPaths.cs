@@ -14,6 +14,9 @@ public sealed record LocalClusterPaths(string Directory)
     /// <summary>The silo host's own output (stdout and stderr), rewritten by every <c>up</c>.</summary>
     public string LogFile => Path.Combine(Directory, "local.log");
 
+    /// <summary>The command server's Unix socket: the local cluster's host runs commands sent there with its own client.</summary>
+    public string CommandSocket => Path.Combine(Directory, "commands.sock");
+
     /// <summary>Held by <c>up</c> and <c>down</c> while they start or stop the cluster, so two of them never race.</summary>
     public string LockFile => Path.Combine(Directory, "local.lock");
 

@@ -1,3 +1,4 @@
+using SerialCluster.Cli.Forwarding;
 using Spectre.Console;
 
 namespace SerialCluster.Cli.Output;
@@ -14,6 +15,9 @@ public sealed class ConsoleStreams(IAnsiConsole stdout, IAnsiConsole stderr, boo
     /// <summary>Redirected stdout's width: a table in a log or a pipe is drawn whole, however many columns it has.</summary>
     public const int RedirectedOutputWidth = 4096;
 
+    /// <summary>A terminal's width where it reports none (as Spectre assumes).</summary>
+    public const int DefaultTerminalWidth = 80;
+
     /// <summary>Redirected stderr's width: wide enough that no message is wrapped.</summary>
     public const int RedirectedErrorWidth = 4096;
 
@@ -23,6 +27,9 @@ public sealed class ConsoleStreams(IAnsiConsole stdout, IAnsiConsole stderr, boo
 
     /// <summary>Draw a live progress bar (only on an interactive terminal).</summary>
     public bool ErrorIsTerminal { get; } = stderrIsTerminal;
+
+    /// <summary>A person can answer a prompt: standard input is a terminal.</summary>
+    public bool InputIsTerminal { get; init; } = !Console.IsInputRedirected;
 
     public static ConsoleStreams System()
     {
@@ -41,6 +48,32 @@ public sealed class ConsoleStreams(IAnsiConsole stdout, IAnsiConsole stderr, boo
         }
 
         return new ConsoleStreams(stdout, stderr, !Console.IsErrorRedirected && stderr.Profile.Capabilities.Interactive);
+    }
+
+    /// <summary>
+    /// The consoles of a command a command server runs for a client: drawn for the client's terminal (or its pipes), as
+    /// <see cref="System"/> would draw them in the client's own process, and asking the client's keyboard.
+    /// </summary>
+    public static ConsoleStreams ForClient(
+        TextWriter stdout, TextWriter stderr, IAnsiConsoleInput input, bool stdoutIsTerminal, bool stderrIsTerminal, bool inputIsTerminal, int width)
+    {
+        IAnsiConsole Create(TextWriter writer, bool terminal, int redirectedWidth)
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(writer),
+                Ansi = terminal ? AnsiSupport.Yes : AnsiSupport.No,
+                ColorSystem = terminal ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
+                Interactive = terminal && inputIsTerminal ? InteractionSupport.Yes : InteractionSupport.No,
+            });
+            console.Profile.Width = terminal ? (width > 0 ? width : DefaultTerminalWidth) : redirectedWidth;
+            return new ConsoleWithInput(console, input);
+        }
+
+        return new ConsoleStreams(Create(stdout, stdoutIsTerminal, RedirectedOutputWidth), Create(stderr, stderrIsTerminal, RedirectedErrorWidth), stderrIsTerminal)
+        {
+            InputIsTerminal = inputIsTerminal,
+        };
     }
 
     /// <summary>
