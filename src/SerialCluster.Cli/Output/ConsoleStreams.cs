@@ -70,7 +70,8 @@ public sealed class ConsoleStreams(IAnsiConsole stdout, IAnsiConsole stderr, boo
             return new ConsoleWithInput(console, input);
         }
 
-        return new ConsoleStreams(Create(stdout, stdoutIsTerminal, RedirectedOutputWidth), Create(stderr, stderrIsTerminal, RedirectedErrorWidth), stderrIsTerminal)
+        var stdoutConsole = Create(stdout, stdoutIsTerminal, RedirectedOutputWidth);
+        return new ConsoleStreams(stdoutConsole, Create(stderr, stderrIsTerminal, RedirectedErrorWidth), stderrIsTerminal)
         {
             InputIsTerminal = inputIsTerminal,
         };
