@@ -16,37 +16,42 @@ using StackExchange.Redis;
 namespace SerialCluster.Cli.Cluster;
 
 /// <summary>
-/// A client connected to a cluster: the embedded one (started here and stopped on dispose) or a running one
-/// through its gateway. Either way the job goes through a real gateway connection.
+/// A client connected to a cluster: the embedded one (started here and stopped on dispose; its first silo's own client)
+/// or a running one through its gateway, or, in a command server, that server's client (borrowed).
 /// </summary>
 public sealed class ClusterConnection : IAsyncDisposable
 {
     private static readonly TimeSpan EmbeddedConnectTimeout = TimeSpan.FromSeconds(ClusterSettings.DefaultConnectTimeoutSeconds);
 
-    /// <summary>How often a client re-reads the live gateways from Redis, so it finds replaced silos in seconds.</summary>
-    private static readonly TimeSpan GatewayListRefreshPeriod = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan EmbeddedCalibrationDeadline = TimeSpan.FromSeconds(20);
 
     /// <summary>The least wait for a retry through a forwarded gateway: a silo that already answered answers again at once.</summary>
     private static readonly TimeSpan MinimumRetry = TimeSpan.FromSeconds(5);
 
-    private readonly IHost _client;
+    /// <summary>The Orleans client host this connection started; null where it uses an embedded silo's own client.</summary>
+    private readonly IHost? _client;
     private readonly EmbeddedCluster? _embedded;
     private readonly bool _ownsClient;
 
     private ClusterConnection(IHost client, EmbeddedCluster? embedded, string description, bool ownsClient = true)
+        : this(client.Services.GetRequiredService<IClusterClient>(), embedded, description, ownsClient)
     {
         _client = client;
-        _embedded = embedded;
-        _ownsClient = ownsClient;
-        Description = description;
         Hint = client.Services.GetService<ConnectionHint>() ?? ConnectionHint.None;
     }
 
-    /// <summary>The commands a message suggests, with the connection options this command was given.</summary>
-    public ConnectionHint Hint { get; }
+    private ClusterConnection(IClusterClient client, EmbeddedCluster? embedded, string description, bool ownsClient = true)
+    {
+        Client = client;
+        _embedded = embedded;
+        _ownsClient = ownsClient;
+        Description = description;
+    }
 
-    public IClusterClient Client => _client.Services.GetRequiredService<IClusterClient>();
+    /// <summary>The commands a message suggests, with the connection options this command was given.</summary>
+    public ConnectionHint Hint { get; } = ConnectionHint.None;
+
+    public IClusterClient Client { get; }
 
     /// <summary>Where the jobs run, in words.</summary>
     public string Description { get; }
@@ -91,7 +96,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         var redis = settings.EffectiveRedis;
         if (redis is not null)
         {
-            return await OpenThroughRedisAsync(settings, redis, tls, say, cancellationToken);
+            return await RedisConnect.OpenAsync(settings, redis, tls, say, cancellationToken);
         }
 
         var gateway = settings.EffectiveGateway;
@@ -178,23 +183,28 @@ public sealed class ClusterConnection : IAsyncDisposable
 
         try
         {
-            var client = await ClientHost.StartAsync(
-                c => c.UseLocalhostClustering([.. embedded.GatewayPorts], EmbeddedCluster.ServiceId, embedded.Id),
-                new ConnectTarget("the embedded cluster", embedded.Id, Tls: null, verbose, EmbeddedConnectTimeout),
-                cancellationToken);
-            StartupTimeline.Mark("the Orleans client started");
+            // The silos are in this process: unless the layout asks for the gateways, the first silo's own client reaches
+            // them with no client to start (a seventh of a one-shot command's start-up) and calls the same grains.
+            var host = layout.ClientThroughGateways
+                ? await ClientHost.StartAsync(
+                    c => c.UseLocalhostClustering([.. embedded.GatewayPorts], EmbeddedCluster.ServiceId, embedded.Id),
+                    new ConnectTarget("the embedded cluster", embedded.Id, Tls: null, verbose, EmbeddedConnectTimeout),
+                    cancellationToken)
+                : null;
+            var client = host?.Services.GetRequiredService<IClusterClient>() ?? embedded.SiloServices[0].GetRequiredService<IClusterClient>();
+            StartupTimeline.Mark(host is null ? "the first silo's own client taken" : "the Orleans client started");
             // Fresh silos measure themselves in their first second; jobs placed before that would go to the
             // fallback silo and compete with the measurement, so the embedded cluster is ready only after it.
-            await ClusterSurvey.WaitForCalibrationAsync(
-                client.Services.GetRequiredService<IClusterClient>(), EmbeddedCalibrationDeadline, say, cancellationToken);
+            await ClusterSurvey.WaitForCalibrationAsync(client, EmbeddedCalibrationDeadline, say, cancellationToken);
             StartupTimeline.Mark("every silo calibrated");
-            foreach (var problem in await JobPathWarmup.RunAsync(client.Services.GetRequiredService<IClusterClient>(), cancellationToken))
+            foreach (var problem in await JobPathWarmup.RunAsync(client, cancellationToken))
             {
                 say($"warning: {problem}");
             }
 
             StartupTimeline.Mark($"the job path warmed ({JobPathWarmup.JobCount} tiny jobs)");
-            return new ClusterConnection(client, embedded, $"embedded cluster ({layout.Silos} silos in this process)");
+            var description = $"embedded cluster ({layout.Silos} silos in this process)";
+            return host is null ? new ClusterConnection(client, embedded, description) : new ClusterConnection(host, embedded, description);
         }
         catch
         {
@@ -230,8 +240,11 @@ public sealed class ClusterConnection : IAsyncDisposable
         return new ClusterConnection(client, null, description);
     }
 
+    /// <summary>A connection through the client host <paramref name="client"/> started, stopped on dispose.</summary>
+    internal static ClusterConnection Started(IHost client, string description) => new(client, embedded: null, description);
+
     /// <summary>This connection's client for a command the command server runs; disposing what it returns leaves the client running.</summary>
-    public ClusterConnection Borrow(string description) => new(_client, embedded: null, description, ownsClient: false);
+    public ClusterConnection Borrow(string description) => new(Client, embedded: null, description, ownsClient: false);
 
     public async ValueTask DisposeAsync()
     {
@@ -240,67 +253,25 @@ public sealed class ClusterConnection : IAsyncDisposable
             return;
         }
 
-        try
+        if (_client is not null)
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await _client.StopAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            // Closing the process closes the connection anyway.
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await _client.StopAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Closing the process closes the connection anyway.
+            }
+
+            _client.Dispose();
         }
 
-        _client.Dispose();
         if (_embedded is not null)
         {
             await _embedded.DisposeAsync();
         }
-    }
-
-    /// <summary>Through Redis membership: the client reads the cluster's live gateways from Redis and uses any of them.</summary>
-    private static async Task<ClusterConnection> OpenThroughRedisAsync(
-        ClusterSettings settings, string redis, TlsMaterial? tls, Action<string> say, CancellationToken cancellationToken)
-    {
-        ConfigurationOptions redisOptions;
-        try
-        {
-            redisOptions = ConfigurationOptions.Parse(redis);
-        }
-        catch (ArgumentException e)
-        {
-            throw new CliException(ExitCodes.Usage, $"--redis '{redis}' is not HOST:PORT (or a Redis configuration string): {e.Message}", e);
-        }
-
-        if (redisOptions.EndPoints.Count == 0)
-        {
-            throw new CliException(ExitCodes.Usage, $"--redis '{redis}' is not HOST:PORT; e.g. --redis 127.0.0.1:6379");
-        }
-
-        await ListenerProbe.RedisAsync(redis, redisOptions, cancellationToken);
-        var clusterId = settings.EffectiveClusterId;
-        await RedisMembership.CheckAsync(redis, redisOptions, clusterId, cancellationToken);
-        var description = $"cluster '{clusterId}' via Redis membership at {redis}";
-        var hint = new ConnectionHint(settings.ConnectionOptions);
-        var client = await ClientHost.StartAsync(
-            c =>
-            {
-                c.UseRedisClustering(o => o.ConfigurationOptions = redisOptions);
-                c.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = GatewayListRefreshPeriod);
-                c.Configure<ClusterOptions>(o =>
-                {
-                    o.ClusterId = clusterId;
-                    o.ServiceId = EmbeddedCluster.ServiceId;
-                });
-                ClientHost.UseTls(c, tls);
-            },
-            new ConnectTarget($"cluster '{clusterId}' through Redis at {redis}", clusterId, tls, settings.Verbose, settings.ConnectTimeout)
-            {
-                Silence = $"no live gateway of cluster '{clusterId}' answered (are its silos running, and is it their cluster id?)",
-                Hint = hint,
-                Loss = new GatewayLoss(description, canReconnect: true, hint, say),
-            },
-            cancellationToken);
-        return new ClusterConnection(client, null, description);
     }
 
     /// <summary>The client's certificate and the cluster CA, checked before any connection so a wrong file is named at once.</summary>

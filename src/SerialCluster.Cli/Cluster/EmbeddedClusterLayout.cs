@@ -20,6 +20,12 @@ public sealed record EmbeddedClusterLayout(int Silos)
     public int? MetricsPort { get; init; }
 
     /// <summary>
+    /// Connect through the silos' gateways with a client of its own (a host that serves clients: its gateways are
+    /// proven before it says it is ready); otherwise the first silo's own client, which costs no client start.
+    /// </summary>
+    public bool ClientThroughGateways { get; init; }
+
+    /// <summary>
     /// Where the silos keep this machine's calibration between starts (<c>SerialCluster:Silo:CalibrationCacheDirectory</c>),
     /// so a one-shot command does not measure the machine again within the hour; null measures at every start.
     /// </summary>

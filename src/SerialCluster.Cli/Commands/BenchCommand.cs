@@ -23,7 +23,9 @@ public sealed class BenchCommand(ConsoleStreams console) : AsyncCommand<BenchSet
         console.Say($"bench on {machine}; load average {loadBefore}");
         var sizes = settings.Quick ? BenchSizes.Quick : BenchSizes.Full;
         var targets = settings.SelectedTargets;
-        await using var connection = await ClusterConnection.OpenEmbeddedAsync(settings.Silos, settings.Verbose, console.Say, cancellationToken);
+        // A client through the silos' gateways, as a client of a running cluster has: the jobs' client-side walls include that hop.
+        var layout = new EmbeddedClusterLayout(settings.Silos) { ClientThroughGateways = true };
+        await using var connection = await ClusterConnection.OpenEmbeddedAsync(layout, settings.Verbose, console.Say, cancellationToken);
         var loadWatch = await LoadWatch.StartAsync(connection.Client, console, cancellationToken);
         var bench = new BenchContext(connection.Client, connection.Embedded!, sizes, console.Say, cancellationToken);
         var sections = new List<BenchSection>();

@@ -19,7 +19,8 @@ public sealed class ServeCommand(ConsoleStreams console) : AsyncCommand<ServeSet
     {
         UnixProcess.LeaveTerminalSession();
         var paths = new LocalClusterPaths(Path.GetFullPath(settings.StateDirectory));
-        var layout = settings.Layout();
+        // Clients connect through the gateways: the host's own client goes that way too, so they are proven before `up` returns.
+        var layout = settings.Layout() with { ClientThroughGateways = true };
         if (layout.GatewayPortBase is { } gatewayPortBase)
         {
             LocalPorts.EnsureGatewaysFree(gatewayPortBase, layout.Silos);

@@ -105,10 +105,7 @@ public sealed partial class CalibrationService : ILifecycleParticipant<ISiloLife
     {
         try
         {
-            if (!await PublishCachedAsync(stopping))
-            {
-                await MeasureAndPublishAsync(stopping);
-            }
+            await MeasureAndPublishAsync(stopping, cacheFirst: true);
 
             if (_options.CalibrationInterval <= TimeSpan.Zero)
             {
@@ -130,7 +127,7 @@ public sealed partial class CalibrationService : ILifecycleParticipant<ISiloLife
                     await Task.Delay(BusyRetry, _time, stopping);
                 }
 
-                await MeasureAndPublishAsync(stopping);
+                await MeasureAndPublishAsync(stopping, cacheFirst: false);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -139,11 +136,20 @@ public sealed partial class CalibrationService : ILifecycleParticipant<ISiloLife
         }
     }
 
-    private async Task MeasureAndPublishAsync(CancellationToken stopping)
+    /// <summary>
+    /// Measures and publishes, in this machine's turn; with <paramref name="cacheFirst"/> the kept figures are read in the
+    /// same turn first, so a silo that waited for another's measurement takes it instead of measuring again.
+    /// </summary>
+    private async Task MeasureAndPublishAsync(CancellationToken stopping, bool cacheFirst)
     {
         try
         {
             using var turn = await CalibrationGate.EnterAsync(_time, _options.CalibrationLockDirectory, stopping);
+            if (cacheFirst && PublishCached())
+            {
+                return;
+            }
+
             var start = Stopwatch.GetTimestamp();
             var hardware = HostHardware.Read();
             var duration = _options.CalibrationDuration;
@@ -178,7 +184,8 @@ public sealed partial class CalibrationService : ILifecycleParticipant<ISiloLife
     }
 
     /// <summary>Publishes this machine's kept calibration, if the cache holds a recent one; false: none, measure.</summary>
-    private async Task<bool> PublishCachedAsync(CancellationToken stopping)
+    /// <summary>Publishes the kept calibration for this hardware if there is a recent one; the caller holds the turn.</summary>
+    private bool PublishCached()
     {
         if (_cache is null)
         {
@@ -187,7 +194,6 @@ public sealed partial class CalibrationService : ILifecycleParticipant<ISiloLife
 
         try
         {
-            using var turn = await CalibrationGate.EnterAsync(_time, _options.CalibrationLockDirectory, stopping);
             var hardware = HostHardware.Read();
             var key = CalibrationCache.KeyOf(hardware, HostSite.Read(), _options.CalibrationDuration);
             if (_cache.Read(key, _time.GetUtcNow()) is not { } kept)

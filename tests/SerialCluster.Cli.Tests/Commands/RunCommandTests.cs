@@ -97,7 +97,7 @@ public sealed class RunCommandTests
         string[] phases =
         [
             "the runtime started, the command began", "the command line parsed", "parameters checked", "no local cluster found", "silo-0 started",
-            "silo-1 started", "the Orleans client started", "every silo calibrated", "the job path warmed", "the job submitted and accepted",
+            "silo-1 started", "the first silo's own client taken", "every silo calibrated", "the job path warmed", "the job submitted and accepted",
             "the job followed to its end", "the result printed",
         ];
         var at = phases.Select(p => timeline.FindIndex(l => l.Contains(p, StringComparison.Ordinal))).ToList();
