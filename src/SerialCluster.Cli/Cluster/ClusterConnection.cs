@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using SerialCluster.Cli.Commands;
 using SerialCluster.Cli.Forwarding;
@@ -11,7 +10,6 @@ using SerialCluster.Cli.Jobs;
 using SerialCluster.Cli.Lifetime;
 using SerialCluster.Cli.Local;
 using SerialCluster.Grains.Security;
-using StackExchange.Redis;
 
 namespace SerialCluster.Cli.Cluster;
 

@@ -23,12 +23,12 @@ public sealed class LocalClusterSandbox : IAsyncDisposable
 
     /// <summary>Runs a command with <paramref name="environment"/> beside the sandbox's state directory.</summary>
     public Task<(int Code, string Stdout, string Stderr)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
-        CliProcessRun.RunWithEnvironmentAsync(Environment(environment), Deadline, args);
+        CliProcessRun.RunWithEnvironmentAsync(WithStateDirectory(environment), Deadline, args);
 
     /// <summary>Starts a command that runs on (signals, output read while it runs) in the sandbox.</summary>
-    public CliChildProcess Start(params string[] args) => CliChildProcess.Start(args, Environment(new Dictionary<string, string>()));
+    public CliChildProcess Start(params string[] args) => CliChildProcess.Start(args, WithStateDirectory(new Dictionary<string, string>()));
 
-    private Dictionary<string, string> Environment(IReadOnlyDictionary<string, string> extra) =>
+    private Dictionary<string, string> WithStateDirectory(IReadOnlyDictionary<string, string> extra) =>
         new(extra) { [LocalClusterPaths.DirectoryEnvironmentVariable] = Paths.Directory };
 
     /// <summary>Runs a command with <c>--json</c> and parses its one document, failing with its output if it exits otherwise than 0.</summary>
@@ -45,7 +45,7 @@ public sealed class LocalClusterSandbox : IAsyncDisposable
         var found = new List<int>();
         foreach (var entry in Directory.EnumerateDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(entry), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == System.Environment.ProcessId)
+            if (!int.TryParse(Path.GetFileName(entry), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == Environment.ProcessId)
             {
                 continue;
             }
