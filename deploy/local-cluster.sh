@@ -383,6 +383,11 @@ cmd_up() {
     : >"$STATE_DIR/$name.log"
     local group=""
     [ -n "$CPU_QUOTA" ] && group="$CGROUP_DIR/$name"
+    # Below one core a silo's thread pool spinning for work (sched_yield) spends the quota its tasks need: no spinning
+    # there, unless the caller set the knob itself (docs/SCALING.md).
+    if [ -n "$group" ] && awk -v q="$CPU_QUOTA" 'BEGIN { exit !(q < 1) }'; then
+      command=(env "DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=${DOTNET_ThreadPool_UnfairSemaphoreSpinLimit:-0}" "${command[@]}")
+    fi
     # A fresh bash, not a subshell: a subshell would keep bash's saved copies of this script's stdout open.
     STATE_DIR="$STATE_DIR" SILO_DLL="$SILO_DLL" SILO_CGROUP="$group" nohup bash "${BASH_SOURCE[0]}" supervise "$name" "${command[@]}" </dev/null >/dev/null 2>&1 &
     echo $! >"$STATE_DIR/$name.supervisor.pid"

@@ -8,7 +8,7 @@
 #   AMDAHL_RUNS=3 AMDAHL_FRACTIONS="0.1 0.25 0.5" scripts/scaling-figures.sh amdahl   # the done-when check
 #
 # Settings: OUT (docs/examples/scaling), SILOS (8), CPU_QUOTA (0.25), REPEAT (3 rounds per sweep), AMDAHL_WORK
-# (1e7 SHA-256 steps: ~4 s on one quarter-core silo, in 16 chunks), AMDAHL_RUNS (1), AMDAHL_FRACTIONS ("0 0.1 0.25 0.5 0.75"),
+# (3e7 SHA-256 steps: ~11 s on one quarter-core silo, in 16 chunks), AMDAHL_RUNS (1), AMDAHL_FRACTIONS ("0 0.1 0.25 0.5 0.75"),
 # PAIR_SECONDS (2: each pair sized to about that on one silo), KEEP_CLUSTER=1 (leave it up), NO_BUILD=1.
 # Each output has a .load.txt beside it: the load average before and after (a busy machine makes verdicts inconclusive).
 set -euo pipefail
@@ -16,7 +16,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="${OUT:-$ROOT/docs/examples/scaling}"
 CLI="$ROOT/src/SerialCluster.Cli/bin/Release/net10.0/serialcluster.dll"
 REPEAT="${REPEAT:-3}"
-AMDAHL_WORK="${AMDAHL_WORK:-10000000}"
+AMDAHL_WORK="${AMDAHL_WORK:-30000000}"
 AMDAHL_RUNS="${AMDAHL_RUNS:-1}"
 AMDAHL_FRACTIONS="${AMDAHL_FRACTIONS:-0 0.1 0.25 0.5 0.75}"
 PAIR_SECONDS="${PAIR_SECONDS:-2}"

@@ -32,6 +32,7 @@ public static class SiloHostBuilderExtensions
         var configureSerialCluster = SerialClusterConfiguration.Read(builder.Configuration);
         var tls = LoadTls(options.Tls);
         builder.Services.AddSingleton(LimitsConfiguration.Read(builder.Configuration));
+        PoolThreads.EnsureMinimum();
 
         // Before Orleans: hosted services start in order, so the metrics endpoint is up before the silo starts.
         builder.Services.AddHostedService<MetricsEndpoint>();

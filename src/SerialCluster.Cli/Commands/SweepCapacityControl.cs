@@ -57,7 +57,10 @@ public sealed class SweepCapacityControl(JobRunner runner, string workload, Acti
             $"{rate / 1e6:F1} M steps/s alone)"));
     }
 
-    private async Task<JobStatus> RunJobAsync(int p, int tasks, long chunkSteps, CancellationToken cancellationToken)
+    /// <summary>A small control job at parallelism <paramref name="p"/>, for warming the control's path before a sweep measures.</summary>
+    public static JobSpec WarmUpJob(int p) => Job(p, p * TasksPerCore, ProbeSteps / TasksPerCore);
+
+    private static JobSpec Job(int p, int tasks, long chunkSteps)
     {
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -65,7 +68,12 @@ public sealed class SweepCapacityControl(JobRunner runner, string workload, Acti
             ["chunkSteps"] = chunkSteps.ToString(CultureInfo.InvariantCulture),
             ["tasks"] = tasks.ToString(CultureInfo.InvariantCulture),
         };
-        var status = await runner.RunAsync(new JobSpec(ControlWorkload, parameters, JobMode.Scatter, p), (_, _, _) => { }, cancellationToken);
+        return new JobSpec(ControlWorkload, parameters, JobMode.Scatter, p);
+    }
+
+    private async Task<JobStatus> RunJobAsync(int p, int tasks, long chunkSteps, CancellationToken cancellationToken)
+    {
+        var status = await runner.RunAsync(Job(p, tasks, chunkSteps), (_, _, _) => { }, cancellationToken);
         if (status.State != JobState.Completed || status.Profile is null)
         {
             throw new CliException(ExitCodes.JobFailed, $"capacity-control job {status.JobId} (P={p}) failed: {status.Error}");

@@ -78,6 +78,18 @@ public sealed class SweepCommand(ConsoleStreams console, Invocation invocation) 
                 "only)");
         }
 
+        if (settings.Warmup > 0)
+        {
+            var warmJobs = new List<JobSpec> { new(workload.Name, parameters, settings.ParsedMode, ps.Max()) };
+            if (control is not null && workload.Name != SweepCapacityControl.ControlWorkload)
+            {
+                warmJobs.Add(SweepCapacityControl.WarmUpJob(Math.Min(ps.Max(), cores)));
+            }
+
+            var warmed = await SweepSiloWarmup.RunAsync(connection.Client, warmJobs, line => console.Error.WriteLine(line), cancellationToken);
+            console.Say($"warm-up: each of the {warmed} silos coordinated the job once at P = {ps.Max()} (not measured)");
+        }
+
         var jobsPerRound = ps.Count + (baseline ? 1 : 0);
         var controls = control is null ? 0 : settings.Repeat * ps.Count(p => p <= cores);
         var progress = new SweepProgress(((settings.Warmup + settings.Repeat) * jobsPerRound) + controls);

@@ -31,7 +31,9 @@ public sealed class SweepSettings : ClusterSettings
     public int Repeat { get; init; } = 3;
 
     [CommandOption("--warmup <K>")]
-    [Description("Unmeasured rounds over every P before the measured ones (JIT, first activations, caches), 0-10.")]
+    [Description(
+        "Unmeasured rounds over every P before the measured ones (JIT, first activations, caches), 0-10; with 1 or more, each silo first coordinates " +
+        "the job once at the highest P.")]
     [DefaultValue(1)]
     public int Warmup { get; init; } = 1;
 

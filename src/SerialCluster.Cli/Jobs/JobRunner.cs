@@ -2,6 +2,7 @@ using System.Diagnostics;
 using SerialCluster.Abstractions.GrainInterfaces;
 using SerialCluster.Abstractions.Jobs;
 using SerialCluster.Cli.Cluster;
+using SerialCluster.Grains.Placement;
 
 namespace SerialCluster.Cli.Jobs;
 
@@ -38,6 +39,9 @@ public sealed class JobRunner(IClusterClient client)
 
     /// <summary>How long a submission failing for a passing reason is repeated before the command gives up.</summary>
     public TimeSpan SubmitRetryWindow { get; init; } = DefaultSubmitRetryWindow;
+
+    /// <summary>The silo to coordinate the jobs this runner submits (<see cref="CoordinatorSilo"/>); null lets the cluster place them.</summary>
+    public SiloAddress? Coordinator { get; init; }
 
     /// <summary>Submissions that failed for a passing reason and were repeated, in the last <see cref="SubmitAsync"/>.</summary>
     public int SubmitRetries { get; private set; }
@@ -171,6 +175,7 @@ public sealed class JobRunner(IClusterClient client)
 
     private async Task<JobStatus> SubmitOnceAsync(string jobId, JobSpec spec, string? idempotencyKey)
     {
+        using var coordinator = CoordinatorSilo.Request(Coordinator);
         if (idempotencyKey is null)
         {
             return await client.GetGrain<IJobGrain>(jobId).SubmitAsync(spec);

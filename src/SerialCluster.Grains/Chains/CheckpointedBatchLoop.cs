@@ -44,13 +44,14 @@ internal sealed class CheckpointedBatchLoop
     /// <param name="chain">The chain, restored from its checkpoint when there was one.</param>
     /// <param name="store">The chain's claimed checkpoint.</param>
     /// <param name="reliability">K (<see cref="ReliabilityOptions.CheckpointSteps"/>, 0: from the interval) and the interval.</param>
-    /// <param name="batchDispatch">What starting a batch costs on this silo.</param>
+    /// <param name="batchTarget">How long a batch should last on this silo; <paramref name="batchDispatch"/>, what starting one costs.</param>
     /// <param name="stage">The stage, <paramref name="silo"/> and <paramref name="workload"/>, for batch spans and metrics.</param>
     /// <param name="notStored">Hears of a checkpoint storage failed to take (the chain goes on).</param>
     public CheckpointedBatchLoop(
         IChainRun chain,
         ChainCheckpointStore store,
         ReliabilityOptions reliability,
+        TimeSpan batchTarget,
         TimeSpan batchDispatch,
         int stage,
         string silo,
@@ -64,7 +65,7 @@ internal sealed class CheckpointedBatchLoop
         _stage = stage;
         _silo = silo;
         _workload = workload;
-        _sizer = new ChainBatchSizer(dispatchCost: batchDispatch);
+        _sizer = new ChainBatchSizer(batchTarget, batchDispatch);
         _resumedFrom = chain.StepsDone;
         _k = reliability.CheckpointSteps;
         _maxK = _k;

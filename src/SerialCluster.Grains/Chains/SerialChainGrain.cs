@@ -207,7 +207,7 @@ public sealed partial class SerialChainGrain(
             }
 
             var loop = new CheckpointedBatchLoop(
-                chain, store, options.Reliability, BatchDispatch(), stage, silo.Name, workload, e => LogCheckpointNotStored(logger, e, key));
+                chain, store, options.Reliability, BatchTarget(), BatchDispatch(), stage, silo.Name, workload, e => LogCheckpointNotStored(logger, e, key));
             var run = await loop.RunAsync(
                 steps => job.ReportProgressAsync(unitsBefore + (long)(steps * unitsPerStep)),
                 steps => _stepsDone = steps,
@@ -252,6 +252,9 @@ public sealed partial class SerialChainGrain(
         _runningJob = null;
         _cancel = null;
     }
+
+    /// <summary>How long a batch should last here (<see cref="ChainBatchSizer.TargetFor"/> this silo's usable cores).</summary>
+    private TimeSpan BatchTarget() => ChainBatchSizer.TargetFor(state.Calibration?.UsableCores ?? 1);
 
     /// <summary>This silo's measured local hop (its round trip to itself, p50), else <see cref="DefaultBatchDispatch"/>.</summary>
     private TimeSpan BatchDispatch()

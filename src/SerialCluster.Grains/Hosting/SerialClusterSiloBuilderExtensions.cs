@@ -34,6 +34,7 @@ public static class SerialClusterSiloBuilderExtensions
         builder.Services.TryAddSingleton(new JobLimits());
         builder.Services.AddSingleton<JobAdmission>();
         builder.Services.AddPlacementDirector<SiloTargetedPlacement, SiloTargetedPlacementDirector>();
+        builder.Services.AddPlacementDirector<CoordinatorPlacement, CoordinatorPlacementDirector>();
         builder.Services.AddCalibration();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloGauges>();
         // Orleans carries the W3C trace context of a call in its request context (SerialCluster's spans put theirs there too).

@@ -6,6 +6,7 @@ using SerialCluster.Grains.CostModel;
 using SerialCluster.Grains.Diagnostics;
 using SerialCluster.Grains.Hosting;
 using SerialCluster.Grains.Limits;
+using SerialCluster.Grains.Placement;
 using SerialCluster.Grains.Reliability;
 using SerialCluster.Workloads.Plans;
 
@@ -17,6 +18,7 @@ namespace SerialCluster.Grains.Jobs;
 /// it is committed, and a coordinator activated for a job that is still running — after its silo was lost, or the
 /// cluster restarted, woken by the job keepers — resumes from there.
 /// </summary>
+[CoordinatorPlacement]
 public sealed partial class JobGrain(
     [PersistentState(JobRecord.StateName, SerialClusterStorage.Jobs)] IPersistentState<JobRecord> record,
     IClusterMembershipService membership,

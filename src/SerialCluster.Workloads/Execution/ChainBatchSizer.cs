@@ -15,6 +15,9 @@ public sealed class ChainBatchSizer
     /// <summary>The largest share of a batch's time its dispatch may take.</summary>
     public const double MaxDispatchShare = 0.05;
 
+    /// <summary>The smallest CPU quota a batch's target grows for (10×): progress and cancellation stay within half a second.</summary>
+    public const double SmallestQuota = 0.1;
+
     private const long FirstBatch = 64;
     private const long MaxGrowth = 16;
     private double _secondsPerStep = double.NaN;
@@ -35,6 +38,14 @@ public sealed class ChainBatchSizer
     }
 
     public TimeSpan TargetBatch { get; }
+
+    /// <summary>
+    /// The target on a silo of <paramref name="usableCores"/>: under a CPU quota below one core a batch's wall is mostly
+    /// throttled time and each boundary can wait out a period, so the target grows by 1/quota (at most 1/<see cref="SmallestQuota"/>)
+    /// and a batch does the CPU work it would on a whole core.
+    /// </summary>
+    public static TimeSpan TargetFor(double usableCores) =>
+        usableCores is > 0 and < 1 ? DefaultTargetBatch / Math.Max(usableCores, SmallestQuota) : DefaultTargetBatch;
 
     /// <summary>What starting one batch costs (a hop to the thread pool, a grain call); zero when not given.</summary>
     public TimeSpan DispatchCost { get; }

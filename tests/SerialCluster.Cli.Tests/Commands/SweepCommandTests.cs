@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using SerialCluster.Cli.Tests.Reports;
 
 namespace SerialCluster.Cli.Tests.Commands;
@@ -43,6 +44,15 @@ public sealed class SweepCommandTests : IDisposable
         Assert.Equal("absolute", document["fits"]!["amdahl"]!["baseline"]!.GetValue<string>());
         Assert.NotNull(document["fits"]!["amdahlRelative"]);
         Assert.Contains("pinned (serial baseline)", stderr, StringComparison.Ordinal);
+        // Before any round, every silo coordinated the job once at the highest P (unmeasured).
+        var warmed = Regex.Match(stderr, @"warm-up: each of the (\d+) silos coordinated the job once at P = (\d+) \(not measured\)");
+        Assert.True(warmed.Success, stderr);
+        Assert.Equal(beyond, warmed.Groups[2].Value);
+        for (var silo = 0; silo < int.Parse(warmed.Groups[1].Value, CultureInfo.InvariantCulture); silo++)
+        {
+            Assert.Contains($"warm-up on silo-{silo}: montecarlo (scatter, P={beyond})", stderr, StringComparison.Ordinal);
+        }
+
         Assert.False(string.IsNullOrEmpty(document["verdict"]!.GetValue<string>()));
         Assert.True(points[2]!["saturated"]!.GetValue<bool>());
         Assert.Contains("saturation", document["saturation"]!.GetValue<string>(), StringComparison.Ordinal);

@@ -32,6 +32,9 @@ public sealed class QuotaClusterTests(ITestOutputHelper output)
                 var group = Path.Combine(groups, $"silo-{i}");
                 Assert.Equal("5000 10000", CgroupCpu.Quota(group));
                 Assert.Contains(cluster.Pid($"silo-{i}")!.Value, CgroupCpu.Processes(group));
+                // Below one core the thread pool does not spin for work: spinning would spend the quota.
+                var environment = File.ReadAllText($"/proc/{cluster.Pid($"silo-{i}")!.Value}/environ").Split('\0');
+                Assert.Contains("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0", environment);
             }
 
             using var timeout = new CancellationTokenSource(CalibrationDeadline);
@@ -51,7 +54,7 @@ public sealed class QuotaClusterTests(ITestOutputHelper output)
                 "dotnet",
                 [
                     CliProcess.Dll, "sweep", "amdahl", "--set", "serialFraction=0.25", "--set", "work=400000", "--set", "tasks=8", "--parallelism", "1,2,4",
-                    "--repeat", "1", "--warmup", "0", "--capacity-control", "off", "--csv", csv, "--redis", $"127.0.0.1:{cluster.RedisPort}",
+                    "--repeat", "1", "--warmup", "1", "--capacity-control", "off", "--csv", csv, "--redis", $"127.0.0.1:{cluster.RedisPort}",
                     "--cluster-id", Id,
                 ],
                 ScriptCluster.ScriptDeadline);
@@ -59,6 +62,7 @@ public sealed class QuotaClusterTests(ITestOutputHelper output)
             Assert.True(exitCode == 0, $"sweep exited {exitCode}:\n{text}");
             Assert.Contains("P counts slow silos: 1 = one silo of 0.5 core (4 such silos, 2 cores together)", text, StringComparison.Ordinal);
             Assert.DoesNotContain("saturation, not parallel speedup", text, StringComparison.Ordinal);
+            Assert.Contains("warm-up: each of the 4 silos coordinated the job once at P = 4", text, StringComparison.Ordinal);
             var rows = File.ReadAllLines(csv);
             var header = rows[0].Split(',').ToList();
             var saturated = rows.Skip(1).Select(r => r.Split(',')).ToDictionary(r => int.Parse(r[header.IndexOf("p")]), r => r[header.IndexOf("saturated")]);

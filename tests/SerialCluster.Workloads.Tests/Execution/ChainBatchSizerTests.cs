@@ -75,4 +75,15 @@ public sealed class ChainBatchSizerTests
         Assert.Equal(1, sizer.MinimumSteps);
         Assert.Equal(1000, sizer.Next(long.MaxValue, 1000));
     }
+
+    [Theory]
+    [InlineData(1.0, 50)]
+    [InlineData(2.0, 50)]
+    [InlineData(0.5, 100)]
+    [InlineData(0.25, 200)]
+    [InlineData(0.1, 500)]
+    [InlineData(0.05, 500)]
+    [InlineData(0.0, 50)]
+    public void UnderAQuotaBelowOneCoreTheTargetGrowsByOneOverTheQuotaUpToTenTimes(double usableCores, double milliseconds) =>
+        Assert.Equal(milliseconds, ChainBatchSizer.TargetFor(usableCores).TotalMilliseconds, 6);
 }
