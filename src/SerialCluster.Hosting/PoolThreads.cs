@@ -1,20 +1,23 @@
 namespace SerialCluster.Hosting;
 
 /// <summary>
-/// Keeps enough thread-pool threads ready for a silo. Kernels run on pool threads; a silo under a CPU quota below one
-/// core has a processor count of 1 and so one ready thread, and while a kernel held it Orleans' scheduler and networking
-/// waited for the pool's starvation injection (about half a second per thread): answers stalled across the cluster.
+/// Keeps enough thread-pool threads ready in a process that sees one processor (a CPU quota below one core, a one-CPU
+/// container). Kernels run on pool threads; there the pool keeps one ready worker, and while a kernel held it Orleans'
+/// scheduler and networking waited for the pool's starvation injection (about half a second per thread).
 /// </summary>
 public static class PoolThreads
 {
-    /// <summary>The fewest worker threads the pool starts without delay (the default, the processor count, when higher).</summary>
+    /// <summary>The fewest worker threads the pool starts without delay in a one-processor process.</summary>
     public const int MinimumWorkers = 8;
 
-    /// <summary>Raises the pool's minimum worker threads to <see cref="MinimumWorkers"/>; never lowers it.</summary>
-    public static void EnsureMinimum()
+    /// <summary>With one processor, raises the pool's minimum worker threads to <see cref="MinimumWorkers"/>; never lowers it.</summary>
+    public static void EnsureMinimum() => EnsureMinimum(Environment.ProcessorCount);
+
+    /// <summary>As <see cref="EnsureMinimum()"/>, for a process that sees <paramref name="processorCount"/> processors.</summary>
+    public static void EnsureMinimum(int processorCount)
     {
         ThreadPool.GetMinThreads(out var workers, out var io);
-        if (workers < MinimumWorkers)
+        if (processorCount == 1 && workers < MinimumWorkers)
         {
             ThreadPool.SetMinThreads(MinimumWorkers, io);
         }
