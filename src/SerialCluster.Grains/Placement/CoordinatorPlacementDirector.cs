@@ -19,15 +19,9 @@ public sealed class CoordinatorPlacementDirector(IServiceProvider services) : IP
     public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
     {
         var compatible = context.GetCompatibleSilos(target);
-        if (CoordinatorSilo.Requested(target) is { } wanted)
+        if (CoordinatorSilo.Requested(target) is { } wanted && NamedSilo.Find(compatible, wanted) is { } named)
         {
-            foreach (var silo in compatible)
-            {
-                if (string.Equals(silo.ToParsableString(), wanted, StringComparison.Ordinal))
-                {
-                    return Task.FromResult(silo);
-                }
-            }
+            return Task.FromResult(named);
         }
 
         var (fallback, director) = _default.Value;

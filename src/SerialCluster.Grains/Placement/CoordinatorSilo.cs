@@ -15,29 +15,25 @@ public static class CoordinatorSilo
     /// <summary>Sets the request for calls made until the returned scope is disposed; null asks for nothing.</summary>
     public static IDisposable Request(SiloAddress? silo)
     {
-        if (silo is null)
+        if (silo is not null)
         {
-            return Scope.None;
+            RequestContext.Set(ContextKey, silo.ToParsableString());
         }
 
-        RequestContext.Set(ContextKey, silo.ToParsableString());
-        return new Scope();
+        return new Scope(silo is not null);
     }
 
     /// <summary>The silo a placement target asks for, if any.</summary>
     public static string? Requested(PlacementTarget target) =>
         target.RequestContextData is { } data && data.TryGetValue(ContextKey, out var value) ? value as string : null;
 
-    private sealed class Scope : IDisposable
+    private sealed class Scope(bool set) : IDisposable
     {
-        public static readonly IDisposable None = new NoScope();
-
-        public void Dispose() => RequestContext.Remove(ContextKey);
-
-        private sealed class NoScope : IDisposable
+        public void Dispose()
         {
-            public void Dispose()
+            if (set)
             {
+                RequestContext.Remove(ContextKey);
             }
         }
     }

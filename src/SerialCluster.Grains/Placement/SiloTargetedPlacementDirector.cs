@@ -13,15 +13,9 @@ public sealed class SiloTargetedPlacementDirector : IPlacementDirector
     public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
     {
         var compatible = context.GetCompatibleSilos(target);
-        if (SiloKey.TryGetSilo(target.GrainIdentity.Key.ToString(), out var wanted))
+        if (SiloKey.TryGetSilo(target.GrainIdentity.Key.ToString(), out var wanted) && NamedSilo.Find(compatible, wanted) is { } named)
         {
-            foreach (var silo in compatible)
-            {
-                if (string.Equals(silo.ToParsableString(), wanted, StringComparison.Ordinal))
-                {
-                    return Task.FromResult(silo);
-                }
-            }
+            return Task.FromResult(named);
         }
 
         var local = context.LocalSilo;
